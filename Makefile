@@ -1,0 +1,56 @@
+# ClusterShift — the README's commands. `make demo` and `make test` do the whole setup.
+BUILD ?= build
+JOBS ?= $(shell nproc)
+OUT ?= $(CURDIR)/out/demo
+PREFIX ?= /usr/local
+DESTDIR ?=
+
+.PHONY: all deps configure build demo test test-core test-qgis test-cli test-desktop qgis install sample-data bench format clean
+
+all: build
+
+deps:
+	@bash scripts/install-deps.sh
+
+configure: deps
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_INSTALL_PREFIX=$(PREFIX) >$(BUILD).configure.log 2>&1 \
+	  || { cat $(BUILD).configure.log; exit 1; }
+
+build: configure
+	@cmake --build $(BUILD) -j$(JOBS)
+
+demo: build
+	@$(BUILD)/cli/clustershift demo --out $(OUT)
+
+test: build
+	@cd $(BUILD) && ctest --output-on-failure -j1 --timeout 900
+
+test-core: build
+	@cd $(BUILD) && ctest --output-on-failure -L core
+
+test-qgis: build
+	@cd $(BUILD) && ctest --output-on-failure -L qgis
+
+test-cli: build
+	@cd $(BUILD) && ctest --output-on-failure -L cli
+
+test-desktop: build
+	@cd $(BUILD) && ctest --output-on-failure -L desktop
+
+qgis: demo
+	@bash scripts/run-qgis.sh $(BUILD) $(OUT)
+
+install: build
+	@DESTDIR=$(DESTDIR) cmake --install $(BUILD)
+
+sample-data:
+	@bash sample_data/generator/generate.sh
+
+bench: build
+	@bash scripts/run-bench.sh $(BUILD)
+
+format:
+	@clang-format -i $$(git ls-files '*.cpp' '*.h')
+
+clean:
+	@rm -rf $(BUILD) $(BUILD).configure.log out

@@ -1,0 +1,77 @@
+#pragma once
+// What a run produces. layers/ turns this into GeoPackage layers, a project and a report.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "clustershift/data.h"
+#include "clustershift/error.h"
+#include "clustershift/scenario.h"
+
+namespace clustershift {
+
+/// Per criterion and park: raw value, normalised value [0,1], contribution to the score.
+struct CriterionScore {
+  double raw = kNaN;
+  double norm = kNaN;
+  double contrib = kNaN;
+};
+
+struct ParkResult {
+  int park = -1;  ///< index into Inputs::parks
+  std::string id;
+  std::string name;
+  std::string nameZh;
+  std::string regionId;    ///< empty when outside every region
+  std::string regionName;
+  double lon = kNaN, lat = kNaN;
+  double score = kNaN;     ///< NaN when excluded
+  int rank = 0;            ///< 1 = best; 0 when excluded; ties share the better rank
+  std::string status = "ok";  ///< ok | excluded
+  std::string reason;      ///< why excluded (English; stable wording)
+  std::vector<CriterionScore> criteria;  ///< same order as Results::criteria
+  // Robustness (SMAA); NaN when not computed.
+  double pTop1 = kNaN, pTopK = kNaN, rankMean = kNaN, rankP05 = kNaN, rankP95 = kNaN;
+};
+
+/// Summary of one criterion used in the run.
+struct CriterionInfo {
+  std::string id;
+  std::string label;      ///< English label
+  std::string labelZh;
+  std::string unit;
+  Direction direction = Direction::Benefit;
+  std::string valueFunction;
+  double weight = 0;      ///< final normalised weight
+};
+
+/// A transfer flow from the source to one host park.
+struct Flow {
+  int park = -1;
+  std::string parkId;
+  int rank = 0;
+  double score = kNaN;
+  double fromLon = kNaN, fromLat = kNaN, toLon = kNaN, toLat = kNaN;
+  double distanceKm = kNaN;
+  double movedOutputYuan100m = kNaN;
+  double movedVaYuan100m = kNaN;
+  double movedJobs = kNaN;
+};
+
+struct Results {
+  Scenario scenario;
+  std::string sourceRegionId;
+  std::string sourceRegionName;
+  double sourceLon = kNaN, sourceLat = kNaN;
+  std::vector<CriterionInfo> criteria;
+  std::map<std::string, double> weightingInfo;  ///< e.g. lambda_max, ci, cr for AHP
+  std::vector<ParkResult> parks;   ///< same order as Inputs::parks
+  std::vector<Flow> flows;         ///< source -> top 5 feasible parks
+  std::vector<Problem> warnings;
+  std::string runTime;             ///< ISO 8601 UTC
+
+  /// Indices into parks sorted by rank (excluded last).
+  std::vector<int> ranking() const;
+};
+
+}  // namespace clustershift

@@ -1,0 +1,51 @@
+#pragma once
+// QGIS core adapter (no widgets): QgsVectorLayer <-> core tables, styled result layers,
+// GeoPackage + .qml + .qgz output, PDF report. Used by plugin/ and cli/.
+#include <QString>
+#include <QStringList>
+
+#include "clustershift/data.h"
+#include "clustershift/feedback.h"
+#include "clustershift/results.h"
+#include "clustershift/scenario.h"
+
+class QgsVectorLayer;
+class QgsProject;
+
+namespace clustershift::layers {
+
+/// Fills core Inputs from QGIS layers (unsaved edits, memory and filtered layers included),
+/// using the scenario's field maps; transforms to EPSG:4326. Tables (industry output,
+/// IO table) still come from the scenario's files. Problems go to Inputs::problems.
+Inputs inputsFromLayers(QgsVectorLayer* regions, QgsVectorLayer* parks, const Scenario& scenario,
+                        Feedback& feedback);
+
+/// In-memory result layers (EPSG:4326), styled. Caller owns them.
+QgsVectorLayer* makeCandidateLayer(const Results& results);  ///< "candidate_scores"
+QgsVectorLayer* makeFlowLayer(const Results& results);       ///< "transfer_flows" (curved)
+QgsVectorLayer* makeRegionLayer(const Inputs& inputs, const Results& results);  ///< "regions"
+/// Graduated score, rank labels for the top 10, excluded parks grey.
+void styleCandidates(QgsVectorLayer* layer);
+void styleFlows(QgsVectorLayer* layer);
+void styleRegions(QgsVectorLayer* layer, const QString& sourceRegionId);
+
+/// What writeOutputs produced.
+struct OutputPaths {
+  QString geopackage;    ///< <out>/<scenario>.gpkg (candidate_scores, transfer_flows, regions)
+  QStringList styles;    ///< .qml files next to it
+  QString project;       ///< <out>/<scenario>.qgz
+  QStringList reports;   ///< <out>/<scenario>_report_<lang>.pdf
+};
+
+/// Writes GeoPackage (styles stored inside and as .qml), project and the report PDFs in
+/// the given languages, each to a temporary name renamed on success. On failure or cancel
+/// earlier outputs stay intact. Throws IoError.
+OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QString& outDir,
+                         const QStringList& languages, Feedback& feedback);
+
+/// Builds the report print layout for `language` (zh_CN | en) over the project's layers
+/// and exports it to pdfPath (atomically). Throws IoError.
+void exportReport(const Results& results, QgsProject* project, const QString& language,
+                  const QString& pdfPath);
+
+}  // namespace clustershift::layers
