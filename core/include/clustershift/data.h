@@ -66,6 +66,22 @@ struct IoTable {
   std::vector<std::vector<double>> a;
 };
 
+/// A sensitive-zone polygon (ecological red line, water source...), lon/lat.
+struct Zone {
+  std::string id;
+  std::string name;
+  std::string fid;
+  std::vector<std::uint8_t> wkb;
+};
+
+/// A road segment, lon/lat line; speed from a class field or the default.
+struct Road {
+  std::string fid;
+  std::string roadClass;
+  double speedKmh = kNaN;  ///< NaN: the criterion's default for the class
+  std::vector<std::uint8_t> wkb;
+};
+
 /// Everything a run reads. Labels say where the data came from, for messages.
 struct Inputs {
   std::string regionsLabel = "regions";  ///< e.g. "regions.gpkg/regions"
@@ -74,6 +90,8 @@ struct Inputs {
   std::vector<Park> parks;
   std::optional<IndustryMatrix> industryOutput;
   std::optional<IoTable> ioTable;
+  std::vector<Zone> exclusions;  ///< optional layer; empty when not given
+  std::vector<Road> roads;       ///< optional layer; empty when not given
   std::vector<Problem> problems;  ///< collected while loading (warnings and fatal ones)
 
   int regionIndex(const std::string& id) const;  ///< -1 when absent
