@@ -11,4 +11,6 @@ void addRunCommands(CLI::App& app, int& exitCode);      ///< demo, run, validate
 void addMcdaCommand(CLI::App& app, int& exitCode);      ///< mcda (mcda_command.cpp)
 void addIndicesCommand(CLI::App& app, int& exitCode);   ///< indices relatedness|structure|io (indices_command.cpp)
 
+void addCompareCommand(CLI::App& app, int& exitCode);   ///< compare (compare_command.cpp)
+
 }  // namespace clustershift::cli
