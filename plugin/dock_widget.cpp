@@ -1,0 +1,530 @@
+#include "dock_widget.h"  // first: brings nlohmann/json before QGIS (see run_task.h)
+#include "run_task.h"
+
+#include <qgisinterface.h>
+#include <qgsapplication.h>
+#include <qgscoordinatetransform.h>
+#include <qgsexception.h>
+#include <qgsfilewidget.h>
+#include <qgsguiutils.h>
+#include <qgslayertree.h>
+#include <qgslayertreegroup.h>
+#include <qgsmapcanvas.h>
+#include <qgsmaplayercombobox.h>
+#include <qgsmaplayerproxymodel.h>
+#include <qgsmessagebar.h>
+#include <qgsmessagebaritem.h>
+#include <qgsmessagelog.h>
+#include <qgsproject.h>
+#include <qgssettings.h>
+#include <qgsvectorlayer.h>
+
+#include <QComboBox>
+#include <QDateTime>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QUrl>
+#include <QVBoxLayout>
+#include <QTime>
+#include <algorithm>
+#include <exception>
+#include <utility>
+
+#include "clustershift/results.h"
+#include "clustershift/scenario.h"
+#include "clustershift_layers/layers.h"
+#include "sample_data.h"
+
+namespace clustershift::plugin {
+
+namespace {
+
+const QString kLogTag = QStringLiteral("ClusterShift");
+const QString kRegionsName = QStringLiteral("regions");
+const QString kParksName = QStringLiteral("parks");
+
+/// Selects the first project layer called `name` that the combo accepts; true on success.
+bool preselect(QgsMapLayerComboBox* combo, const QString& name) {
+  const QList<QgsMapLayer*> candidates = QgsProject::instance()->mapLayersByName(name);
+  for (QgsMapLayer* layer : candidates) {
+    combo->setLayer(layer);
+    if (combo->currentLayer() == layer) return true;
+  }
+  return false;
+}
+
+QString scenarioTitle(const Scenario& scenario, const QString& language) {
+  QString title = QString::fromStdString(scenario.titleFor(language.toStdString()));
+  if (title.isEmpty()) title = QString::fromStdString(scenario.name);
+  if (title.isEmpty()) title = QStringLiteral("ClusterShift");
+  return title;
+}
+
+QString problemList(const std::vector<Problem>& problems) {
+  QStringList lines;
+  for (const Problem& p : problems) {
+    lines << QStringLiteral("%1 %2")
+                 .arg(p.severity == Severity::Fatal ? QStringLiteral("[error]") : QStringLiteral("[warning]"),
+                      QString::fromStdString(p.text()));
+  }
+  return lines.join(QLatin1Char('\n'));
+}
+
+}  // namespace
+
+ClusterShiftDock::ClusterShiftDock(QgisInterface* iface, QWidget* parent)
+    : QgsDockWidget(tr("ClusterShift"), parent), m_iface(iface) {
+  setObjectName(QStringLiteral("ClusterShiftDock"));
+  buildUi();
+  reloadPresets();
+  preselect(m_regionsCombo, kRegionsName);
+  preselect(m_parksCombo, kParksName);
+  connect(QgsProject::instance(), &QgsProject::layersAdded, this, &ClusterShiftDock::layersAdded);
+  connect(QgsProject::instance(), &QgsProject::cleared, this, &ClusterShiftDock::projectCleared);
+}
+
+ClusterShiftDock::~ClusterShiftDock() {
+  if (m_task) {
+    disconnect(m_task, nullptr, this, nullptr);
+    m_task->cancel();
+  }
+}
+
+void ClusterShiftDock::buildUi() {
+  auto* content = new QWidget();
+  auto* main = new QVBoxLayout(content);
+
+  // ---- input layers ----
+  auto* layersBox = new QGroupBox(tr("Input layers"), content);
+  auto* layersForm = new QFormLayout(layersBox);
+  layersForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+  m_regionsCombo = new QgsMapLayerComboBox(layersBox);
+  m_regionsCombo->setObjectName(QStringLiteral("regionsCombo"));
+  m_regionsCombo->setFilters(QgsMapLayerProxyModel::PolygonLayer);
+  m_regionsCombo->setToolTip(tr("Polygon layer of regions (prefecture-level units) with the statistics"));
+  m_parksCombo = new QgsMapLayerComboBox(layersBox);
+  m_parksCombo->setObjectName(QStringLiteral("parksCombo"));
+  m_parksCombo->setFilters(QgsMapLayerProxyModel::PointLayer | QgsMapLayerProxyModel::PolygonLayer);
+  m_parksCombo->setToolTip(tr("Industrial parks: the candidate host sites"));
+  layersForm->addRow(tr("Regions"), m_regionsCombo);
+  layersForm->addRow(tr("Parks"), m_parksCombo);
+  m_loadSampleButton = new QPushButton(QgsApplication::getThemeIcon(QStringLiteral("/mActionAddLayer.svg")),
+                                       tr("Load sample data"), layersBox);
+  m_loadSampleButton->setObjectName(QStringLiteral("loadSampleButton"));
+  m_loadSampleButton->setToolTip(tr("Add the sample regions and parks of the Yangtze delta and the south to the project"));
+  connect(m_loadSampleButton, &QPushButton::clicked, this, &ClusterShiftDock::loadSampleData);
+  layersForm->addRow(QString(), m_loadSampleButton);
+  main->addWidget(layersBox);
+
+  // ---- scenario ----
+  auto* scenarioBox = new QGroupBox(tr("Scenario"), content);
+  auto* scenarioForm = new QFormLayout(scenarioBox);
+  scenarioForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+  m_presetCombo = new QComboBox(scenarioBox);
+  m_presetCombo->setObjectName(QStringLiteral("scenarioCombo"));
+  m_presetCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+  m_presetCombo->setMinimumContentsLength(12);
+  m_scenarioFile = new QgsFileWidget(scenarioBox);
+  m_scenarioFile->setObjectName(QStringLiteral("scenarioFile"));
+  m_scenarioFile->setStorageMode(QgsFileWidget::GetFile);
+  m_scenarioFile->setFilter(tr("ClusterShift scenario (*.json)"));
+  m_scenarioFile->setDialogTitle(tr("Open a ClusterShift scenario"));
+  m_languageCombo = new QComboBox(scenarioBox);
+  m_languageCombo->setObjectName(QStringLiteral("languageCombo"));
+  m_languageCombo->addItem(tr("As in the scenario"), QString());
+  m_languageCombo->addItem(QStringLiteral("中文"), QStringLiteral("zh_CN"));
+  m_languageCombo->addItem(QStringLiteral("English"), QStringLiteral("en"));
+  scenarioForm->addRow(tr("Preset"), m_presetCombo);
+  scenarioForm->addRow(tr("File"), m_scenarioFile);
+  scenarioForm->addRow(tr("Report language"), m_languageCombo);
+  connect(m_presetCombo, qOverload<int>(&QComboBox::currentIndexChanged), this, &ClusterShiftDock::presetChosen);
+  connect(m_scenarioFile, &QgsFileWidget::fileChanged, this, &ClusterShiftDock::scenarioFileChanged);
+  main->addWidget(scenarioBox);
+
+  // ---- run ----
+  auto* runRow = new QHBoxLayout();
+  m_runButton = new QPushButton(QgsApplication::getThemeIcon(QStringLiteral("/mActionStart.svg")), tr("Run"), content);
+  m_runButton->setObjectName(QStringLiteral("runButton"));
+  m_runButton->setDefault(true);
+  m_cancelButton = new QPushButton(tr("Cancel"), content);
+  m_cancelButton->setObjectName(QStringLiteral("cancelButton"));
+  m_cancelButton->setEnabled(false);
+  runRow->addWidget(m_runButton, 1);
+  runRow->addWidget(m_cancelButton);
+  main->addLayout(runRow);
+  connect(m_runButton, &QPushButton::clicked, this, &ClusterShiftDock::runScenario);
+  connect(m_cancelButton, &QPushButton::clicked, this, &ClusterShiftDock::cancelRun);
+
+  m_progress = new QProgressBar(content);
+  m_progress->setObjectName(QStringLiteral("progressBar"));
+  m_progress->setRange(0, 100);
+  m_progress->setValue(0);
+  m_progress->setVisible(false);
+  main->addWidget(m_progress);
+
+  m_status = new QLabel(tr("Choose the layers and a scenario, then press Run."), content);
+  m_status->setObjectName(QStringLiteral("statusLabel"));
+  m_status->setWordWrap(true);
+  main->addWidget(m_status);
+
+  m_reportButton = new QPushButton(QgsApplication::getThemeIcon(QStringLiteral("/mActionFilePrint.svg")),
+                                   tr("Print report…"), content);
+  m_reportButton->setObjectName(QStringLiteral("reportButton"));
+  m_reportButton->setEnabled(false);
+  m_reportButton->setToolTip(tr("Write the PDF report of the last run"));
+  connect(m_reportButton, &QPushButton::clicked, this, &ClusterShiftDock::printReport);
+  main->addWidget(m_reportButton);
+
+  // ---- log ----
+  auto* logLabel = new QLabel(tr("Log"), content);
+  main->addWidget(logLabel);
+  m_log = new QPlainTextEdit(content);
+  m_log->setObjectName(QStringLiteral("logView"));
+  m_log->setReadOnly(true);
+  m_log->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+  m_log->setMinimumHeight(80);
+  main->addWidget(m_log, 1);
+
+  auto* scroll = new QScrollArea(this);
+  scroll->setWidgetResizable(true);
+  scroll->setFrameShape(QFrame::NoFrame);
+  scroll->setWidget(content);
+  setWidget(scroll);
+  setMinimumWidth(300);
+}
+
+void ClusterShiftDock::reloadPresets() {
+  const QSignalBlocker blocker(m_presetCombo);
+  m_presetCombo->clear();
+  m_presetCombo->addItem(tr("(scenario file below)"), QString());
+  const QVector<ScenarioEntry> presets = presetScenarios(uiLanguage());
+  for (const ScenarioEntry& entry : presets) {
+    m_presetCombo->addItem(entry.title, entry.path);
+    m_presetCombo->setItemData(m_presetCombo->count() - 1, QDir::toNativeSeparators(entry.path), Qt::ToolTipRole);
+  }
+  if (!presets.isEmpty() && m_scenarioFile->filePath().isEmpty()) {
+    m_presetCombo->setCurrentIndex(1);
+    m_scenarioFile->setFilePath(presets.first().path);
+  }
+}
+
+void ClusterShiftDock::presetChosen(int index) {
+  const QString path = m_presetCombo->itemData(index).toString();
+  if (!path.isEmpty() && m_scenarioFile->filePath() != path) m_scenarioFile->setFilePath(path);
+}
+
+void ClusterShiftDock::scenarioFileChanged(const QString& path) {
+  // Keep the preset combo in step with a file typed or browsed by hand.
+  const int index = m_presetCombo->findData(path);
+  const QSignalBlocker blocker(m_presetCombo);
+  m_presetCombo->setCurrentIndex(index >= 0 ? index : 0);
+}
+
+void ClusterShiftDock::layersAdded(const QList<QgsMapLayer*>& layers) {
+  for (QgsMapLayer* layer : layers) {
+    if (layer->name() == kRegionsName && m_regionsCombo->currentLayer() != layer &&
+        (!m_regionsCombo->currentLayer() || m_regionsCombo->currentLayer()->name() != kRegionsName)) {
+      preselect(m_regionsCombo, kRegionsName);
+    }
+    if (layer->name() == kParksName && m_parksCombo->currentLayer() != layer &&
+        (!m_parksCombo->currentLayer() || m_parksCombo->currentLayer()->name() != kParksName)) {
+      preselect(m_parksCombo, kParksName);
+    }
+  }
+}
+
+void ClusterShiftDock::projectCleared() {
+  cancelRun();
+  m_results.reset();
+  m_reportButton->setEnabled(false);
+}
+
+void ClusterShiftDock::loadSampleData() {
+  const QString dir = sampleDataDir();
+  if (dir.isEmpty()) {
+    showError(tr("Sample data not found: set CLUSTERSHIFT_DATA to the sample_data folder."));
+    return;
+  }
+  QgsProject* project = QgsProject::instance();
+  QList<QgsMapLayer*> added;
+  for (const QString& name : {kRegionsName, kParksName}) {
+    const QString file = dir + QLatin1Char('/') + name + QStringLiteral(".gpkg");
+    const QString source = file + QStringLiteral("|layername=") + name;
+    bool present = false;
+    for (QgsMapLayer* existing : project->mapLayersByName(name)) {
+      if (QFileInfo(existing->source().section(QLatin1Char('|'), 0, 0)) == QFileInfo(file)) present = true;
+    }
+    if (present) continue;
+    if (!QFileInfo::exists(file)) {
+      showError(tr("Sample data file missing: %1").arg(QDir::toNativeSeparators(file)));
+      return;
+    }
+    auto layer = std::make_unique<QgsVectorLayer>(source, name, QStringLiteral("ogr"));
+    if (!layer->isValid()) {
+      showError(tr("Cannot open sample layer %1").arg(QDir::toNativeSeparators(source)));
+      return;
+    }
+    added << layer.release();
+  }
+  if (!added.isEmpty()) {
+    // Each layer goes to the top of the layer tree, so parks (added last) draw above regions.
+    for (QgsMapLayer* layer : added) {
+      project->addMapLayer(layer, false);
+      project->layerTreeRoot()->insertLayer(0, layer);
+    }
+    log(tr("Loaded sample data from %1").arg(QDir::toNativeSeparators(dir)));
+  }
+  preselect(m_regionsCombo, kRegionsName);
+  preselect(m_parksCombo, kParksName);
+  if (!added.isEmpty() && m_iface && m_iface->mapCanvas()) zoomToResults(added);
+}
+
+QString ClusterShiftDock::reportLanguage() const {
+  const QString chosen = m_languageCombo->currentData().toString();
+  if (!chosen.isEmpty()) return chosen;
+  if (m_results) return QString::fromStdString(m_results->scenario.report.language);
+  return QStringLiteral("zh_CN");
+}
+
+void ClusterShiftDock::runScenario() {
+  if (m_task) {
+    showError(tr("A run is already in progress."));
+    return;
+  }
+  auto* regions = qobject_cast<QgsVectorLayer*>(m_regionsCombo->currentLayer());
+  auto* parks = qobject_cast<QgsVectorLayer*>(m_parksCombo->currentLayer());
+  if (!regions || !parks) {
+    showError(tr("Choose a region layer and a park layer (or press “Load sample data”)."));
+    return;
+  }
+  const QString path = m_scenarioFile->filePath();
+  if (path.isEmpty()) {
+    showError(tr("Choose a scenario file or a preset."));
+    return;
+  }
+
+  m_log->clear();
+  log(tr("Scenario %1").arg(QDir::toNativeSeparators(path)));
+  try {
+    Scenario scenario = loadScenario(QFile::encodeName(path).toStdString());
+    Feedback readFeedback;
+    // Read on the main thread: layer providers are not thread safe.
+    Inputs inputs = layers::inputsFromLayers(regions, parks, scenario, readFeedback);
+    for (const Problem& warning : readFeedback.warnings()) {
+      log(QString::fromStdString(warning.text()), Qgis::MessageLevel::Warning);
+    }
+    const QString title = scenarioTitle(scenario, uiLanguage());
+    log(tr("Layers: %1 (%2 features), %3 (%4 features)")
+            .arg(regions->name())
+            .arg(regions->featureCount())
+            .arg(parks->name())
+            .arg(parks->featureCount()));
+    auto* task = new RunTask(std::move(scenario), std::move(inputs), tr("ClusterShift: %1").arg(title));
+    connect(task, &RunTask::completed, this, &ClusterShiftDock::taskCompleted);
+    connect(task, &QgsTask::progressChanged, this, &ClusterShiftDock::taskProgress);
+    m_task = task;
+    setRunning(true);
+    m_status->setText(tr("Running “%1”…").arg(title));
+    QgsApplication::taskManager()->addTask(task);
+  } catch (const ValidationError& e) {
+    showError(tr("The scenario or the data have problems"), e.problems());
+  } catch (const IoError& e) {
+    showError(tr("Cannot read input: %1").arg(QString::fromStdString(e.what())));
+  } catch (const std::exception& e) {
+    showError(tr("Cannot start the run: %1").arg(QString::fromStdString(e.what())));
+  } catch (...) {
+    showError(tr("Cannot start the run: unknown internal error"));
+  }
+}
+
+void ClusterShiftDock::cancelRun() {
+  if (m_task) {
+    m_task->cancel();
+    m_status->setText(tr("Cancelling…"));
+  }
+}
+
+void ClusterShiftDock::taskProgress(double percent) { m_progress->setValue(static_cast<int>(percent)); }
+
+void ClusterShiftDock::setRunning(bool running) {
+  m_runButton->setEnabled(!running);
+  m_cancelButton->setEnabled(running);
+  m_progress->setVisible(running);
+  m_progress->setValue(0);
+  if (running) m_reportButton->setEnabled(false);
+}
+
+void ClusterShiftDock::taskCompleted(RunOutcome* outcome) {
+  m_task = nullptr;
+  setRunning(false);
+  m_reportButton->setEnabled(static_cast<bool>(m_results));
+  try {
+    if (outcome->results) {
+      addResultLayers(std::move(outcome->results));
+    } else if (outcome->cancelled) {
+      m_status->setText(tr("Run cancelled."));
+      log(tr("Run cancelled"), Qgis::MessageLevel::Warning);
+      m_iface->messageBar()->pushMessage(tr("ClusterShift"), tr("Run cancelled."), Qgis::MessageLevel::Warning);
+    } else {
+      showError(tr("Run failed: %1").arg(outcome->error), outcome->problems);
+    }
+  } catch (const std::exception& e) {
+    showError(tr("Cannot add the result layers: %1").arg(QString::fromStdString(e.what())));
+  } catch (...) {
+    showError(tr("Cannot add the result layers: unknown internal error"));
+  }
+}
+
+void ClusterShiftDock::addResultLayers(std::unique_ptr<Results> results) {
+  const QString title = scenarioTitle(results->scenario, uiLanguage());
+  std::unique_ptr<QgsVectorLayer> candidates(layers::makeCandidateLayer(*results));
+  std::unique_ptr<QgsVectorLayer> flows(layers::makeFlowLayer(*results));
+  if (!candidates || !candidates->isValid() || !flows || !flows->isValid()) {
+    showError(tr("Cannot create the result layers."));
+    return;
+  }
+
+  QgsProject* project = QgsProject::instance();
+  QgsLayerTree* root = project->layerTreeRoot();
+  // A re-run replaces the previous results of the same scenario.
+  if (QgsLayerTreeGroup* old = root->findGroup(title)) {
+    const QStringList ids = old->findLayerIds();
+    root->removeChildNode(old);
+    project->removeMapLayers(ids);
+  }
+  QgsLayerTreeGroup* group = root->insertGroup(0, title);
+  QList<QgsMapLayer*> added;
+  for (QgsVectorLayer* layer : {candidates.release(), flows.release()}) {
+    project->addMapLayer(layer, false);
+    group->addLayer(layer);  // in order: candidates drawn above the flows
+    added << layer;
+  }
+
+  int ok = 0;
+  for (const ParkResult& park : results->parks) ok += park.status == "ok" ? 1 : 0;
+  const int excluded = static_cast<int>(results->parks.size()) - ok;
+  QString best;
+  const std::vector<int> ranking = results->ranking();
+  if (!ranking.empty() && results->parks[static_cast<size_t>(ranking.front())].status == "ok") {
+    const ParkResult& top = results->parks[static_cast<size_t>(ranking.front())];
+    best = QString::fromStdString(uiLanguage() == QLatin1String("zh_CN") && !top.nameZh.empty() ? top.nameZh : top.name);
+  }
+  for (const Problem& warning : results->warnings) {
+    log(QString::fromStdString(warning.text()), Qgis::MessageLevel::Warning);
+  }
+  const QString summary = tr("%1: %2 parks ranked, %3 excluded%4.")
+                              .arg(title)
+                              .arg(ok)
+                              .arg(excluded)
+                              .arg(best.isEmpty() ? QString() : tr("; best host: %1").arg(best));
+  log(summary, Qgis::MessageLevel::Success);
+  m_status->setText(summary + QLatin1Char(' ') + tr("Press “Print report…” for the PDF."));
+  m_iface->messageBar()->pushSuccess(tr("ClusterShift"), summary);
+
+  m_results = std::move(results);
+  m_reportButton->setEnabled(true);
+  zoomToResults(added);
+}
+
+void ClusterShiftDock::zoomToResults(const QList<QgsMapLayer*>& layers) {
+  QgsMapCanvas* canvas = m_iface ? m_iface->mapCanvas() : nullptr;
+  if (!canvas) return;
+  QgsRectangle extent;
+  extent.setMinimal();
+  for (QgsMapLayer* layer : layers) {
+    try {
+      const QgsCoordinateTransform transform(layer->crs(), canvas->mapSettings().destinationCrs(),
+                                             QgsProject::instance());
+      extent.combineExtentWith(transform.transformBoundingBox(layer->extent()));
+    } catch (const QgsCsException&) {
+      // Leave this layer out of the zoom rather than fail.
+    }
+  }
+  if (extent.isNull() || extent.isEmpty()) return;
+  extent.scale(1.1);
+  canvas->setExtent(extent);
+  canvas->refresh();
+}
+
+void ClusterShiftDock::printReport() {
+  if (!m_results) {
+    showError(tr("Run a scenario first."));
+    return;
+  }
+  const QString language = reportLanguage();
+  QString path = qEnvironmentVariable("CLUSTERSHIFT_REPORT_PATH");
+  if (path.isEmpty()) {
+    QgsSettings settings;
+    const QString dir = settings.value(QStringLiteral("ClusterShift/lastReportDir"), QDir::homePath()).toString();
+    const QString suggested = QStringLiteral("%1/%2_report_%3.pdf")
+                                  .arg(dir, QString::fromStdString(m_results->scenario.name), language);
+    path = QFileDialog::getSaveFileName(this, tr("Save the ClusterShift report"), suggested, tr("PDF (*.pdf)"));
+    if (path.isEmpty()) return;
+    if (!path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) path += QStringLiteral(".pdf");
+    settings.setValue(QStringLiteral("ClusterShift/lastReportDir"), QFileInfo(path).absolutePath());
+  }
+  try {
+    const QgsTemporaryCursorOverride waitCursor(Qt::WaitCursor);
+    layers::exportReport(*m_results, QgsProject::instance(), language, path);
+  } catch (const std::exception& e) {
+    showError(tr("Cannot write the report: %1").arg(QString::fromStdString(e.what())));
+    return;
+  } catch (...) {
+    showError(tr("Cannot write the report: unknown internal error"));
+    return;
+  }
+  const QString native = QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath());
+  log(tr("Report written: %1").arg(native), Qgis::MessageLevel::Success);
+  const QString link = QStringLiteral("<a href=\"%1\">%2</a>")
+                           .arg(QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()).toString(), native.toHtmlEscaped());
+  m_iface->messageBar()->pushItem(new QgsMessageBarItem(tr("ClusterShift"), tr("Report written: %1").arg(link),
+                                                        Qgis::MessageLevel::Success, 15));
+}
+
+void ClusterShiftDock::showError(const QString& summary, const std::vector<Problem>& problems) {
+  int fatal = 0;
+  for (const Problem& p : problems) fatal += p.severity == Severity::Fatal ? 1 : 0;
+  QString text = summary;
+  if (!problems.empty()) {
+    const auto first = std::find_if(problems.begin(), problems.end(),
+                                    [](const Problem& p) { return p.severity == Severity::Fatal; });
+    const Problem& shown = first != problems.end() ? *first : problems.front();
+    text = tr("%1 (%n error(s)): %2", nullptr, fatal).arg(summary, QString::fromStdString(shown.text()));
+  }
+  log(summary, Qgis::MessageLevel::Critical);
+  const QString details = problemList(problems);
+  for (const Problem& p : problems) {
+    log(QString::fromStdString(p.text()),
+        p.severity == Severity::Fatal ? Qgis::MessageLevel::Critical : Qgis::MessageLevel::Warning);
+  }
+  m_status->setText(text);
+  if (!m_iface || !m_iface->messageBar()) return;
+  if (details.isEmpty()) {
+    m_iface->messageBar()->pushMessage(tr("ClusterShift"), text, Qgis::MessageLevel::Critical, 0);
+  } else {
+    m_iface->messageBar()->pushMessage(tr("ClusterShift"), text, details, Qgis::MessageLevel::Critical, 0);
+  }
+}
+
+void ClusterShiftDock::log(const QString& line, Qgis::MessageLevel level) {
+  QString prefix;
+  switch (level) {
+    case Qgis::MessageLevel::Critical: prefix = QStringLiteral("ERROR "); break;
+    case Qgis::MessageLevel::Warning: prefix = QStringLiteral("warning "); break;
+    default: break;
+  }
+  m_log->appendPlainText(QStringLiteral("%1 %2%3")
+                             .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")), prefix, line));
+  QgsMessageLog::logMessage(line, kLogTag, level);
+}
+
+}  // namespace clustershift::plugin
