@@ -1,0 +1,581 @@
+#!/usr/bin/python3
+"""ClusterShift sample data generator (deterministic).
+
+Run through generate.sh (which first extracts the Natural Earth land outline with node).
+Needs Debian's python3 with python3-qgis (QgsGeometry/GEOS for Voronoi and clipping) and
+python3-gdal (osgeo.ogr for writing GeoPackages).
+
+    /usr/bin/python3 generate.py --land LAND.geojson --out SAMPLE_DATA_DIR
+
+Everything random comes from string-seeded random.Random instances ("20261127:<purpose>:<id>"),
+so adding a city or a park does not change the values of the others. Outputs are sorted by id.
+Statistics are ILLUSTRATIVE (yearbook order of magnitude); shapes are SCHEMATIC (Voronoi cells).
+"""
+
+import argparse
+import csv
+import json
+import math
+import os
+import random
+import sys
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Fixed timestamp inside the GeoPackages (gpkg_contents.last_change) for reproducible bytes.
+os.environ.setdefault("OGR_CURRENT_DATE", "2026-11-27T00:00:00.000Z")
+
+from osgeo import ogr, osr  # noqa: E402
+from qgis.core import QgsGeometry, QgsPointXY, QgsRectangle, QgsWkbTypes  # noqa: E402
+from qgis.PyQt.QtGui import QTransform  # noqa: E402
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from cities import CAPITALS, CITIES, COASTAL, NEIGHBOUR_SEATS, PROVINCES, SECONDARY_SHARE  # noqa: E402
+from clusters import PRESETS, SEGMENT_NAMES  # noqa: E402
+from industries import (BASE_WEIGHT, CODES, GENERIC, GENERIC_OVERRIDE, INDUSTRIES,  # noqa: E402
+                        INLAND_PROFILE, INLAND_PROVINCES, MAIN_INPUTS, SECTORS, SPECIALISATION)
+
+SEED = 20261127
+HULL_BUFFER_DEG = 0.6       # study area = convex hull of the seats buffered by this (degrees)
+MIN_PART_DEG2 = 0.0008      # drop island parts smaller than this (about 8 km2) unless they hold the seat
+SIMPLIFY_DEG = 0.004        # simplification of the land outline (about 400 m)
+LAT0 = 28.0                 # reference latitude for the Voronoi metric (lon scaled by cos LAT0)
+ogr.UseExceptions()
+osr.UseExceptions()
+
+
+def rng(purpose, key=""):
+    return random.Random(f"{SEED}:{purpose}:{key}")
+
+
+def fail(msg):
+    print(f"generate.py: error: {msg}", file=sys.stderr)
+    sys.exit(1)
+
+
+# --------------------------------------------------------------------------- geometry
+
+def load_land(path):
+    ds = ogr.Open(path)
+    if ds is None:
+        fail(f"cannot open land outline {path}")
+    lyr = ds.GetLayer(0)
+    parts = []
+    for f in lyr:
+        g = QgsGeometry()
+        g.fromWkb(bytes(f.GetGeometryRef().ExportToIsoWkb()))
+        parts.append(g)
+    land = QgsGeometry.unaryUnion(parts)
+    land = land.simplify(SIMPLIFY_DEG).makeValid()
+    return land
+
+
+def to_metric(g):
+    """lon/lat -> pseudo-metric plane (lon scaled by cos(LAT0)) for the Voronoi bisectors."""
+    g = QgsGeometry(g)
+    c = math.cos(math.radians(LAT0))
+    g.transform(QTransform(c, 0, 0, 1, 0, 0))
+    return g
+
+
+def from_metric(g):
+    g = QgsGeometry(g)
+    c = math.cos(math.radians(LAT0))
+    g.transform(QTransform(1.0 / c, 0, 0, 1, 0, 0))
+    return g
+
+
+def polygon_parts(g):
+    """List of single-polygon QgsGeometry parts of a (multi)polygon / collection."""
+    out = []
+    if g.isEmpty():
+        return out
+    for part in g.asGeometryCollection():
+        if part.type() == QgsWkbTypes.PolygonGeometry:
+            if part.isMultipart():
+                out.extend(polygon_parts(part))
+            else:
+                out.append(part)
+    return out
+
+
+def build_cells(land):
+    study_seats = [(c[0], c[3], c[4]) for c in CITIES]
+    all_seats = study_seats + [(f"ghost:{n}", x, y) for n, x, y in NEIGHBOUR_SEATS]
+
+    hull = QgsGeometry.fromMultiPointXY([QgsPointXY(x, y) for _, x, y in study_seats]).convexHull()
+    study = hull.buffer(HULL_BUFFER_DEG, 24).intersection(land).makeValid()
+
+    mp = QgsGeometry.fromMultiPointXY([QgsPointXY(x, y) for _, x, y in all_seats])
+    mp_m = to_metric(mp)
+    bb = mp_m.boundingBox()
+    bb.grow(5.0)
+    vor = mp_m.voronoiDiagram(QgsGeometry.fromRect(bb), 0.0, False)
+    cells_m = polygon_parts(vor)
+    if len(cells_m) != len(all_seats):
+        fail(f"voronoi: {len(cells_m)} cells for {len(all_seats)} seats")
+
+    cells = {}
+    for code, x, y in study_seats:
+        pm = to_metric(QgsGeometry.fromPointXY(QgsPointXY(x, y)))
+        own = [c for c in cells_m if c.contains(pm)]
+        if len(own) != 1:
+            fail(f"voronoi: seat of {code} in {len(own)} cells")
+        cell = from_metric(own[0]).intersection(study).makeValid()
+        seat = QgsGeometry.fromPointXY(QgsPointXY(x, y))
+        parts = [p for p in polygon_parts(cell) if p.area() >= MIN_PART_DEG2 or p.contains(seat)]
+        if not any(p.contains(seat) for p in parts):
+            # Coastal seat just outside the generalised coastline: add a small disc of the
+            # Voronoi cell around the seat so the seat lies inside its own region.
+            disc = seat.buffer(0.04, 12).intersection(from_metric(own[0]))
+            merged = QgsGeometry.unaryUnion(parts + [disc]).makeValid()
+            parts = polygon_parts(merged)
+            print(f"generate.py: note: seat of {code} was outside the land outline; kept a 0.04 deg disc",
+                  file=sys.stderr)
+        geom = QgsGeometry.collectGeometry(parts)
+        geom.convertToMultiType()
+        if not geom.isGeosValid():
+            geom = geom.makeValid()
+            geom.convertToMultiType()
+        if not geom.isGeosValid() or geom.isEmpty():
+            fail(f"cell of {code} invalid or empty")
+        if not geom.contains(seat):
+            fail(f"seat of {code} not inside its cell")
+        cells[code] = geom
+    return cells, study
+
+
+# --------------------------------------------------------------------------- statistics
+
+def clamp(v, lo, hi):
+    return max(lo, min(hi, v))
+
+
+def region_stats(city):
+    code, name, name_zh, lon, lat, gdp, pop = city
+    r = rng("stats", code)
+    prov, prov_zh = PROVINCES[code[:2]]
+    gdppc = gdp / pop  # 10k yuan per person
+    capital = code in CAPITALS
+    coastal = code in COASTAL
+
+    s1 = clamp(0.30 * math.exp(-gdppc / 5.0) * (1 + r.gauss(0, 0.1)), 0.001, 0.22)
+    if code in SECONDARY_SHARE:
+        s2 = SECONDARY_SHARE[code]
+    else:
+        s2 = clamp(0.44 + (0.03 if coastal else 0.0) + r.gauss(0, 0.03), 0.32, 0.55)
+    y1 = round(gdp * s1, 1)
+    y2 = round(gdp * s2, 1)
+    y3 = round(gdp - y1 - y2, 1)
+    gdp = round(y1 + y2 + y3, 1)
+
+    population = float(pop)
+    working_age = round(population * r.uniform(0.65, 0.72), 1)
+    employed = population * r.uniform(0.54, 0.60)
+    e1 = clamp(0.70 * math.exp(-gdppc / 4.0) * (1 + r.gauss(0, 0.08)), 0.003, 0.42)
+    e2 = clamp(s2 * (1 + r.gauss(0, 0.06)) + (0.04 if coastal else 0.0), 0.15, 0.62)
+    if e1 + e2 > 0.9:
+        e2 = 0.9 - e1
+    l1 = round(employed * e1, 1)
+    l2 = round(employed * e2, 1)
+    l3 = round(employed - l1 - l2, 1)
+
+    wage = (52000 + 5000 * gdppc) * (1.06 if capital else 1.0) * (1.04 if coastal else 1.0)
+    wage = round(clamp(wage * (1 + r.gauss(0, 0.03)), 60000, 150000), -2)
+    rd_int = clamp((0.004 + 0.0025 * gdppc) * (1.2 if capital else 1.0) * (1 + r.gauss(0, 0.08)), 0.005, 0.055)
+    rd = round(gdp * rd_int, 1)
+    land_price = 170 * math.exp(0.10 * gdppc) * (1.25 if coastal else 1.0) * (1 + r.gauss(0, 0.08))
+    land_price = round(clamp(land_price, 180, 2500), 0)
+
+    return {
+        "id": code, "name": name, "name_zh": name_zh, "province": prov, "province_zh": prov_zh,
+        "population": population, "working_age": working_age, "gdp": gdp,
+        "y1": y1, "y2": y2, "y3": y3, "l1": l1, "l2": l2, "l3": l3,
+        "wage": wage, "rd": rd, "land_price": land_price, "seat_lon": lon, "seat_lat": lat,
+    }
+
+
+def industry_row(st):
+    code = st["id"]
+    r = rng("industry", code)
+    total = st["y2"] * r.uniform(2.2, 3.2)
+    w = {}
+    for c in CODES:
+        v = BASE_WEIGHT[c]
+        if code[:2] in INLAND_PROVINCES:
+            v *= INLAND_PROFILE.get(c, 1.0)
+        v *= SPECIALISATION.get(code, {}).get(c, 1.0)
+        v *= math.exp(r.gauss(0, 0.25))
+        w[c] = v
+    s = sum(w.values())
+    return {c: round(total * w[c] / s, 1) for c in CODES}
+
+
+def io_table():
+    a = {i: {j: 0.0 for j in SECTORS} for i in SECTORS}
+    for j in SECTORS:
+        for i, v in MAIN_INPUTS[j].items():
+            a[i][j] = v
+        generic = dict(GENERIC)
+        generic.update(GENERIC_OVERRIDE.get(j, {}))
+        for i, v in generic.items():
+            if i not in MAIN_INPUTS[j]:
+                a[i][j] = v
+    # Fill the remaining cells with small deterministic inter-industry purchases.
+    for j in SECTORS:
+        r = rng("io", j)
+        for i in SECTORS:
+            if a[i][j] == 0.0 and r.random() < 0.35:
+                a[i][j] = round(r.uniform(0.001, 0.006), 4)
+    for j in SECTORS:
+        col = sum(a[i][j] for i in SECTORS)
+        if col >= 0.85:
+            fail(f"io_table: column {j} sums to {col:.3f} (>= 0.85)")
+    # (I - A) must be invertible with a non-negative inverse: column sums < 1 guarantee it
+    # (Hawkins-Simon); check numerically anyway when numpy is present.
+    try:
+        import numpy as np
+        m = np.array([[a[i][j] for j in SECTORS] for i in SECTORS])
+        inv = np.linalg.inv(np.eye(len(SECTORS)) - m)
+        if (inv < -1e-12).any():
+            fail("io_table: Leontief inverse has negative entries")
+    except ImportError:
+        pass
+    return a
+
+
+# --------------------------------------------------------------------------- parks
+
+PARK_INDUSTRY_NAMES = {
+    "C13": ("Agri-food Processing", "农产品加工"), "C14": ("Food", "食品"),
+    "C15": ("Food and Beverage", "食品饮料"), "C17": ("Textile", "纺织"),
+    "C18": ("Apparel", "服装"), "C19": ("Footwear and Leather", "鞋业皮具"),
+    "C20": ("Wood Products", "木竹制品"), "C21": ("Home Furnishing", "家居"),
+    "C22": ("Paper and Packaging", "造纸包装"), "C26": ("Chemical", "化工"),
+    "C27": ("Biomedicine", "生物医药"), "C29": ("Plastics and Rubber", "塑料橡胶"),
+    "C30": ("Building Materials", "新型建材"), "C31": ("Steel", "钢铁"),
+    "C33": ("Hardware", "五金"), "C34": ("Machinery", "机械"),
+    "C35": ("Equipment Manufacturing", "装备制造"), "C36": ("Automotive", "汽车"),
+    "C38": ("Electrical Equipment", "电气装备"), "C39": ("Electronic Information", "电子信息"),
+}
+HIGH_TECH = ["C39", "C38", "C27", "C35", "C36", "C34"]
+LIGHT = ["C13", "C14", "C15", "C17", "C18", "C19", "C20", "C21", "C29", "C30", "C33"]
+
+# The case parks of DESIGN.md plus the template park of the replication case. Coordinates:
+# approximate real location; if it falls outside the schematic Voronoi cell of its
+# prefecture, the point is moved toward the city seat until it lies inside.
+CASE_PARKS = [
+    {"id": "P320500-01", "region": "320500", "name": "Suzhou Industrial Park", "name_zh": "苏州工业园区",
+     "level": "national", "area_ha": 27800.0, "available_ha": 2300.0, "lead": "C39;C38;C27",
+     "lon": 120.72, "lat": 31.32},
+    {"id": "P320600-01", "region": "320600", "name": "Su-Tong Science and Technology Park",
+     "name_zh": "苏通科技产业园", "level": "provincial", "area_ha": 5000.0, "available_ha": 1800.0,
+     "lead": "C39;C38;C35", "lon": 120.99, "lat": 31.85},
+    {"id": "P341300-01", "region": "341300", "name": "Suzhou (Anhui) Shoe Industry City",
+     "name_zh": "宿州鞋城", "level": "provincial", "area_ha": 6500.0, "available_ha": 2500.0,
+     "lead": "C19;C18;C29", "lon": 117.01, "lat": 33.60},
+    {"id": "P431100-01", "region": "431100", "name": "Lanshan Leather Goods Industrial Park",
+     "name_zh": "蓝山皮具产业园", "level": "provincial", "area_ha": 3000.0, "available_ha": 1100.0,
+     "lead": "C19;C18", "lon": 112.19, "lat": 25.37},
+]
+
+
+def zh_prefix(st):
+    z = st["name_zh"]
+    if st["id"] == "433100":
+        return "湘西"
+    return z[:-1] if z.endswith("市") else z
+
+
+def lq_ranking(row, totals, grand):
+    x = sum(row.values())
+    lq = {c: (row[c] / x) / (totals[c] / grand) for c in CODES}
+    return sorted(CODES, key=lambda c: (-lq[c], c))
+
+
+def park_specs(st, row, totals, grand):
+    """Generic parks of one prefecture (name, level, area, availability, lead industries)."""
+    code, gdp, prefix, zpre = st["id"], st["gdp"], st["name"], zh_prefix(st)
+    r = rng("parks", code)
+    by_lq = lq_ranking(row, totals, grand)
+    by_out = sorted(CODES, key=lambda c: (-row[c], c))
+    capital = code in CAPITALS
+    specs = []
+
+    def area(level):
+        lo, hi, f0, f1 = {"national": (8000, 30000, 0.10, 0.40), "provincial": (2500, 15000, 0.08, 0.40),
+                          "county": (300, 4000, 0.05, 0.35)}[level]
+        a = math.exp(r.uniform(math.log(lo), math.log(hi)))
+        frac = r.uniform(f0, f1)
+        return round(a, -1), round(a * frac, 1)
+
+    # 1. economic (and technological) development zone
+    if gdp >= 3000 or capital:
+        lvl, nm, zn = "national", f"{prefix} Economic and Technological Development Zone", f"{zpre}经济技术开发区"
+    else:
+        lvl, nm, zn = "provincial", f"{prefix} Economic Development Zone", f"{zpre}经济开发区"
+    specs.append((nm, zn, lvl, by_out[:3]))
+    # 2. high-tech zone
+    if gdp >= 3000:
+        lvl = "national" if gdp >= 6000 else "provincial"
+        ht = [c for c in by_lq if c in HIGH_TECH][:2]
+        specs.append((f"{prefix} High-tech Industrial Development Zone", f"{zpre}高新技术产业开发区", lvl, ht))
+    # 3./4. specialised parks of the strongest local industries
+    spec_inds = [c for c in by_lq if c not in ("C31",)]
+    if gdp >= 8000:
+        c = spec_inds[0]
+        specs.append((f"{prefix} {PARK_INDUSTRY_NAMES[c][0]} Industrial Park",
+                      f"{zpre}{PARK_INDUSTRY_NAMES[c][1]}产业园", "provincial", [c, spec_inds[1]]))
+    if gdp >= 15000:
+        c = spec_inds[1]
+        specs.append((f"{prefix} {PARK_INDUSTRY_NAMES[c][0]} Industrial Park",
+                      f"{zpre}{PARK_INDUSTRY_NAMES[c][1]}产业园", "county", [c]))
+    # 5. county-level industrial concentration zone in the smaller prefectures
+    if gdp < 3000:
+        light = [c for c in by_lq if c in LIGHT][:2]
+        specs.append((f"{prefix} County Industrial Concentration Zone", f"{zpre}县域工业集中区", "county", light))
+
+    out = []
+    for nm, zn, lvl, lead in specs:
+        a, av = area(lvl)
+        out.append({"name": nm, "name_zh": zn, "level": lvl, "area_ha": a, "available_ha": av,
+                    "lead": ";".join(lead)})
+    return out
+
+
+def place_point(cell, seat, key, max_r):
+    """Deterministic jittered point inside the cell (not too close to its boundary)."""
+    r = rng("place", key)
+    inner = cell.buffer(-0.03, 8)
+    target = inner if not inner.isEmpty() else cell
+    for _ in range(500):
+        ang = r.uniform(0, 2 * math.pi)
+        rad = max_r * math.sqrt(r.uniform(0.04, 1.0))
+        p = QgsGeometry.fromPointXY(QgsPointXY(seat[0] + rad * math.cos(ang) / math.cos(math.radians(seat[1])),
+                                               seat[1] + rad * math.sin(ang)))
+        if target.contains(p):
+            return p.asPoint()
+    return cell.pointOnSurface().asPoint()
+
+
+def place_case(cell, seat, lon, lat):
+    for k in range(0, 101):
+        t = k / 100.0
+        x, y = lon + (seat[0] - lon) * t, lat + (seat[1] - lat) * t
+        if cell.buffer(-0.02, 8).contains(QgsGeometry.fromPointXY(QgsPointXY(x, y))):
+            return QgsPointXY(x, y), t
+    return QgsPointXY(*seat), 1.0
+
+
+# --------------------------------------------------------------------------- writers
+
+def write_gpkg(path, layer_name, geom_type, fields, rows):
+    if os.path.exists(path):
+        os.remove(path)
+    drv = ogr.GetDriverByName("GPKG")
+    ds = drv.CreateDataSource(path)
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4326)
+    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    lyr = ds.CreateLayer(layer_name, srs, geom_type, options=["FID=fid", "GEOMETRY_NAME=geom", "SPATIAL_INDEX=YES"])
+    for name, ftype in fields:
+        lyr.CreateField(ogr.FieldDefn(name, ftype))
+    ds.StartTransaction()
+    for geom_wkb, attrs in rows:
+        f = ogr.Feature(lyr.GetLayerDefn())
+        for name, _ in fields:
+            f.SetField(name, attrs[name])
+        g = ogr.CreateGeometryFromWkb(geom_wkb)
+        g.FlattenTo2D()
+        f.SetGeometry(g)
+        lyr.CreateFeature(f)
+    ds.CommitTransaction()
+    ds = None
+
+
+def write_json(path, obj):
+    with open(path, "w", encoding="utf-8") as fh:
+        json.dump(obj, fh, ensure_ascii=False, indent=2)
+        fh.write("\n")
+
+
+def land_need(preset, moved, scale=1.0):
+    segs = {s[0]: s for s in preset["segments"]}
+    return scale * sum(segs[k][2] * preset["jobs"] / segs[k][5] for k in moved)
+
+
+# --------------------------------------------------------------------------- main
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--land", required=True, help="GeoJSON land outline written by land.js")
+    ap.add_argument("--out", required=True, help="sample_data directory")
+    args = ap.parse_args()
+    out = args.out
+
+    if len(CITIES) != len({c[0] for c in CITIES}):
+        fail("duplicate region codes in cities.py")
+    land = load_land(args.land)
+    cells, _study = build_cells(land)
+
+    stats = {c[0]: region_stats(c) for c in CITIES}
+    codes = sorted(stats)
+
+    # regions.gpkg
+    reg_fields = [("id", ogr.OFTString), ("name", ogr.OFTString), ("name_zh", ogr.OFTString),
+                  ("province", ogr.OFTString), ("province_zh", ogr.OFTString)] + \
+                 [(n, ogr.OFTReal) for n in ("population", "working_age", "gdp", "y1", "y2", "y3",
+                                             "l1", "l2", "l3", "wage", "rd", "land_price",
+                                             "seat_lon", "seat_lat")]
+    write_gpkg(os.path.join(out, "regions.gpkg"), "regions", ogr.wkbMultiPolygon, reg_fields,
+               [(bytes(cells[c].asWkb()), stats[c]) for c in codes])
+
+    # industry_output.csv
+    rows = {c: industry_row(stats[c]) for c in codes}
+    with open(os.path.join(out, "industry_output.csv"), "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh, lineterminator="\n")
+        w.writerow(["region_id"] + CODES)
+        for c in codes:
+            w.writerow([c] + [f"{rows[c][i]:.1f}" for i in CODES])
+
+    # io_table.csv
+    a = io_table()
+    with open(os.path.join(out, "io_table.csv"), "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh, lineterminator="\n")
+        w.writerow(["sector"] + SECTORS)
+        for i in SECTORS:
+            w.writerow([i] + [f"{a[i][j]:.4f}" for j in SECTORS])
+
+    # parks.gpkg
+    totals = {i: sum(rows[c][i] for c in codes) for i in CODES}
+    grand = sum(totals.values())
+    parks = []
+    for c in codes:
+        st = stats[c]
+        cell = cells[c]
+        seat = (st["seat_lon"], st["seat_lat"])
+        cell_r = math.sqrt(cell.area()) / 2.0
+        n = 0
+        for case in CASE_PARKS:
+            if case["region"] == c:
+                n += 1
+                pt, t = place_case(cell, seat, case["lon"], case["lat"])
+                if t > 0:
+                    print(f"generate.py: note: case park {case['id']} moved {t:.0%} toward the seat "
+                          f"to lie inside the schematic cell of {c}", file=sys.stderr)
+                parks.append((pt, {"id": case["id"], "name": case["name"], "name_zh": case["name_zh"],
+                                   "level": case["level"], "area_ha": case["area_ha"],
+                                   "available_ha": case["available_ha"], "lead_industries": case["lead"],
+                                   "region_id": c}))
+        for spec in park_specs(st, rows[c], totals, grand):
+            n += 1
+            pid = f"P{c}-{n:02d}"
+            pt = place_point(cell, seat, pid, max(0.08, min(0.45, cell_r)))
+            parks.append((QgsPointXY(pt.x(), pt.y()), {
+                "id": pid, "name": spec["name"], "name_zh": spec["name_zh"], "level": spec["level"],
+                "area_ha": spec["area_ha"], "available_ha": spec["available_ha"],
+                "lead_industries": spec["lead"], "region_id": c}))
+    parks.sort(key=lambda p: p[1]["id"])
+    for pt, attrs in parks:
+        g = QgsGeometry.fromPointXY(pt)
+        if not cells[attrs["region_id"]].contains(g):
+            fail(f"park {attrs['id']} not inside region {attrs['region_id']}")
+        attrs["lon"], attrs["lat"] = round(pt.x(), 5), round(pt.y(), 5)
+    park_fields = [("id", ogr.OFTString), ("name", ogr.OFTString), ("name_zh", ogr.OFTString),
+                   ("level", ogr.OFTString), ("area_ha", ogr.OFTReal), ("available_ha", ogr.OFTReal),
+                   ("lead_industries", ogr.OFTString), ("region_id", ogr.OFTString)]
+    write_gpkg(os.path.join(out, "parks.gpkg"), "parks", ogr.wkbPoint, park_fields,
+               [(bytes(QgsGeometry.fromPointXY(QgsPointXY(a["lon"], a["lat"])).asWkb()), a) for _, a in parks])
+
+    # clusters/*.json
+    os.makedirs(os.path.join(out, "clusters"), exist_ok=True)
+    presets = {}
+    for p in PRESETS:
+        segs = p["segments"]
+        if abs(sum(s[1] for s in segs) - 1) > 1e-9 or abs(sum(s[2] for s in segs) - 1) > 1e-9:
+            fail(f"cluster {p['id']}: segment shares do not sum to 1")
+        obj = {k: p[k] for k in ("id", "name", "name_zh", "industry", "output_yuan100m", "jobs", "rd_yuan100m")}
+        obj["segments"] = [{"id": s[0], "name": SEGMENT_NAMES[s[0]][0], "name_zh": SEGMENT_NAMES[s[0]][1],
+                            "output_share": s[1], "job_share": s[2], "va_rate": s[3],
+                            "knowledge_intensity": s[4], "jobs_per_ha": s[5], "movable": s[6]} for s in segs]
+        write_json(os.path.join(out, "clusters", f"{p['id']}.json"), obj)
+        presets[p["id"]] = p
+
+    # scenarios/*.json
+    os.makedirs(os.path.join(out, "scenarios"), exist_ok=True)
+    data = {
+        "regions": {"path": "../regions.gpkg", "layer": "regions", "fields": {"id": "id"}},
+        "parks": {"path": "../parks.gpkg", "layer": "parks", "coordinates": "wgs84"},
+        "industry_output": {"path": "../industry_output.csv"},
+        "io_table": {"path": "../io_table.csv"},
+    }
+
+    def crit(labour, land, dist, policy, price):
+        return [
+            {"id": "labour_cost", "weight": labour},
+            {"id": "land", "weight": land, "min": 1.0},
+            {"id": "distance_source", "weight": dist, "direction": "cost"},
+            {"id": "policy_level", "weight": policy},
+            {"id": "field:land_price", "weight": price, "direction": "cost",
+             "value_function": {"type": "minmax"}},
+        ]
+
+    common_tail = {
+        "weighting": {"method": "direct"}, "aggregation": "wlc", "missing": "exclude",
+        "uncertainty": {"draws": 0, "seed": 42, "concentration": 50, "k": 5}, "effects": {},
+    }
+    scenarios = [
+        {"version": 1, "name": "wenzhou_footwear_complete",
+         "title": {"zh_CN": "温州鞋业完全转移", "en": "Wenzhou footwear: complete transfer"},
+         "description": "Complete transfer (完全转移) of the Wenzhou footwear cluster; every value-chain "
+                        "segment moves. Case host in DESIGN.md: Suzhou (宿州, Anhui) shoe city. "
+                        "Sample data: illustrative statistics, schematic region shapes.",
+         "data": data, "cluster": {"preset": "footwear"},
+         "source": {"region": "330300", "lon": 120.65, "lat": 28.0}, "mode": "complete",
+         "criteria": crit(0.30, 0.25, 0.15, 0.15, 0.15)},
+        {"version": 1, "name": "guangzhou_leather_partial",
+         "title": {"zh_CN": "广州皮具产业不完全转移", "en": "Guangzhou leather goods: partial transfer"},
+         "description": "Partial transfer (不完全转移) of the Guangzhou (Shiling, Huadu) leather goods "
+                        "cluster: production and assembly move, R&D, design and brand stay. Case host in "
+                        "DESIGN.md: Lanshan county (蓝山, Yongzhou, Hunan). Sample data: illustrative.",
+         "data": data, "cluster": {"preset": "leather_goods"},
+         "source": {"region": "440100", "lon": 113.16, "lat": 23.45}, "mode": "partial",
+         "moved_segments": ["production", "assembly"],
+         "criteria": crit(0.30, 0.20, 0.20, 0.15, 0.15)},
+        {"version": 1, "name": "suzhou_electronics_replication",
+         "title": {"zh_CN": "苏州工业园区电子信息产业复制式转移", "en": "Suzhou Industrial Park electronics: replication"},
+         "description": "Replication (复制式转移) of the Suzhou Industrial Park electronics cluster at half "
+                        "scale; the source keeps everything. Case host in DESIGN.md: Su-Tong Science and "
+                        "Technology Park in Nantong. Sample data: illustrative.",
+         "data": data, "cluster": {"preset": "electronics"},
+         "source": {"region": "320500", "lon": 120.72, "lat": 31.32}, "mode": "replication",
+         "replication": {"scale": 0.5, "template_park": "P320500-01"},
+         "criteria": crit(0.20, 0.20, 0.25, 0.20, 0.15)},
+    ]
+    for sc in scenarios:
+        sc.update(common_tail)
+        sc["report"] = {"language": "zh_CN", "top_n": 10, "author": ""}
+        if abs(sum(c["weight"] for c in sc["criteria"]) - 1.0) > 1e-9:
+            fail(f"scenario {sc['name']}: weights do not sum to 1")
+        write_json(os.path.join(out, "scenarios", f"{sc['name']}.json"), sc)
+
+    # ----------------------------------------------------------------- summary
+    park_ids = {a["id"] for _, a in parks}
+    for sc in scenarios:
+        tp = sc.get("replication", {}).get("template_park")
+        if tp and tp not in park_ids:
+            fail(f"scenario {sc['name']}: template park {tp} missing")
+    print(f"generate.py: {len(codes)} regions, {len(parks)} parks, {len(CODES)} industries, "
+          f"{len(SECTORS)} IO sectors, {len(PRESETS)} cluster presets, {len(scenarios)} scenarios",
+          file=sys.stderr)
+    for sc in scenarios:
+        p = presets[sc["cluster"]["preset"]]
+        moved = sc.get("moved_segments") or [s[0] for s in p["segments"]]
+        scale = sc.get("replication", {}).get("scale", 1.0)
+        need = land_need(p, moved, scale)
+        ok = sum(1 for _, a in parks if a["available_ha"] >= need)
+        print(f"generate.py: {sc['name']}: land need {need:.1f} ha; {ok}/{len(parks)} parks have enough land",
+              file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
