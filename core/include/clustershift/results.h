@@ -1,10 +1,12 @@
 #pragma once
 // What a run produces. layers/ turns this into GeoPackage layers, a project and a report.
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "clustershift/data.h"
+#include "clustershift/effects.h"
 #include "clustershift/error.h"
 #include "clustershift/scenario.h"
 
@@ -56,6 +58,7 @@ struct Flow {
   double movedOutputYuan100m = kNaN;
   double movedVaYuan100m = kNaN;
   double movedJobs = kNaN;
+  double knowledgeFlowYuan100m = kNaN;  ///< effects: knowledge flow source -> host (亿元/yr)
 };
 
 struct Results {
@@ -69,6 +72,7 @@ struct Results {
   std::vector<Flow> flows;         ///< source -> top 5 feasible parks
   std::vector<Problem> warnings;
   std::string runTime;             ///< ISO 8601 UTC
+  std::optional<EffectsResult> effects;  ///< transfer effects (attachEffects, effects.h)
 
   /// Indices into parks sorted by rank (excluded last).
   std::vector<int> ranking() const;
