@@ -271,10 +271,10 @@ CASE_PARKS = [
      "name_zh": "苏通科技产业园", "level": "provincial", "area_ha": 5000.0, "available_ha": 1800.0,
      "lead": "C39;C38;C35", "lon": 120.99, "lat": 31.85},
     {"id": "P341300-01", "region": "341300", "name": "Suzhou (Anhui) Shoe Industry City",
-     "name_zh": "宿州鞋城", "level": "provincial", "area_ha": 6500.0, "available_ha": 2500.0,
+     "name_zh": "宿州鞋城", "level": "provincial", "area_ha": 6500.0, "available_ha": 2600.0,
      "lead": "C19;C18;C29", "lon": 117.01, "lat": 33.60},
     {"id": "P431100-01", "region": "431100", "name": "Lanshan Leather Goods Industrial Park",
-     "name_zh": "蓝山皮具产业园", "level": "provincial", "area_ha": 3000.0, "available_ha": 1100.0,
+     "name_zh": "蓝山皮具产业园", "level": "provincial", "area_ha": 3000.0, "available_ha": 1200.0,
      "lead": "C19;C18", "lon": 112.19, "lat": 25.37},
 ]
 
@@ -302,8 +302,10 @@ def park_specs(st, row, totals, grand):
     specs = []
 
     def area(level):
-        lo, hi, f0, f1 = {"national": (8000, 30000, 0.10, 0.40), "provincial": (2500, 15000, 0.08, 0.40),
-                          "county": (300, 4000, 0.05, 0.35)}[level]
+        # Mature national zones are large but mostly built up; provincial and county zones
+        # are smaller with a larger share of land still available (illustrative).
+        lo, hi, f0, f1 = {"national": (8000, 30000, 0.05, 0.25), "provincial": (2500, 15000, 0.10, 0.40),
+                          "county": (300, 4000, 0.10, 0.40)}[level]
         a = math.exp(r.uniform(math.log(lo), math.log(hi)))
         frac = r.uniform(f0, f1)
         return round(a, -1), round(a * frac, 1)
@@ -358,10 +360,11 @@ def place_point(cell, seat, key, max_r):
 
 
 def place_case(cell, seat, lon, lat):
+    inner = cell.buffer(-0.05, 8)  # keep moved case parks visibly inside their cell
     for k in range(0, 101):
         t = k / 100.0
         x, y = lon + (seat[0] - lon) * t, lat + (seat[1] - lat) * t
-        if cell.buffer(-0.02, 8).contains(QgsGeometry.fromPointXY(QgsPointXY(x, y))):
+        if inner.contains(QgsGeometry.fromPointXY(QgsPointXY(x, y))):
             return QgsPointXY(x, y), t
     return QgsPointXY(*seat), 1.0
 
@@ -531,7 +534,7 @@ def main():
                         "Sample data: illustrative statistics, schematic region shapes.",
          "data": data, "cluster": {"preset": "footwear"},
          "source": {"region": "330300", "lon": 120.65, "lat": 28.0}, "mode": "complete",
-         "criteria": crit(0.30, 0.25, 0.15, 0.15, 0.15)},
+         "criteria": crit(0.35, 0.15, 0.15, 0.10, 0.25)},
         {"version": 1, "name": "guangzhou_leather_partial",
          "title": {"zh_CN": "广州皮具产业不完全转移", "en": "Guangzhou leather goods: partial transfer"},
          "description": "Partial transfer (不完全转移) of the Guangzhou (Shiling, Huadu) leather goods "
@@ -540,7 +543,7 @@ def main():
          "data": data, "cluster": {"preset": "leather_goods"},
          "source": {"region": "440100", "lon": 113.16, "lat": 23.45}, "mode": "partial",
          "moved_segments": ["production", "assembly"],
-         "criteria": crit(0.30, 0.20, 0.20, 0.15, 0.15)},
+         "criteria": crit(0.35, 0.10, 0.25, 0.10, 0.20)},
         {"version": 1, "name": "suzhou_electronics_replication",
          "title": {"zh_CN": "苏州工业园区电子信息产业复制式转移", "en": "Suzhou Industrial Park electronics: replication"},
          "description": "Replication (复制式转移) of the Suzhou Industrial Park electronics cluster at half "
@@ -549,7 +552,7 @@ def main():
          "data": data, "cluster": {"preset": "electronics"},
          "source": {"region": "320500", "lon": 120.72, "lat": 31.32}, "mode": "replication",
          "replication": {"scale": 0.5, "template_park": "P320500-01"},
-         "criteria": crit(0.20, 0.20, 0.25, 0.20, 0.15)},
+         "criteria": crit(0.20, 0.20, 0.30, 0.20, 0.10)},
     ]
     for sc in scenarios:
         sc.update(common_tail)
