@@ -38,6 +38,8 @@ SEED = 20261127
 HULL_BUFFER_DEG = 0.6       # study area = convex hull of the seats buffered by this (degrees)
 MIN_PART_DEG2 = 0.0008      # drop island parts smaller than this (about 8 km2) unless they hold the seat
 SIMPLIFY_DEG = 0.004        # simplification of the land outline (about 400 m)
+# R&D intensity above the generic rule (innovation hubs), illustrative.
+RD_FACTOR = {"440300": 1.4, "340100": 1.2, "320500": 1.1, "330100": 1.1}
 LAT0 = 28.0                 # reference latitude for the Voronoi metric (lon scaled by cos LAT0)
 ogr.UseExceptions()
 osr.UseExceptions()
@@ -179,9 +181,10 @@ def region_stats(city):
     l2 = round(employed * e2, 1)
     l3 = round(employed - l1 - l2, 1)
 
-    wage = (52000 + 5000 * gdppc) * (1.06 if capital else 1.0) * (1.04 if coastal else 1.0)
+    wage = (52000 + 4200 * gdppc) * (1.06 if capital else 1.0) * (1.04 if coastal else 1.0)
     wage = round(clamp(wage * (1 + r.gauss(0, 0.03)), 60000, 150000), -2)
-    rd_int = clamp((0.004 + 0.0025 * gdppc) * (1.2 if capital else 1.0) * (1 + r.gauss(0, 0.08)), 0.005, 0.055)
+    rd_int = (0.004 + 0.0020 * gdppc) * (1.15 if capital else 1.0) * RD_FACTOR.get(code, 1.0)
+    rd_int = clamp(rd_int * (1 + r.gauss(0, 0.08)), 0.005, 0.06)
     rd = round(gdp * rd_int, 1)
     land_price = 170 * math.exp(0.10 * gdppc) * (1.25 if coastal else 1.0) * (1 + r.gauss(0, 0.08))
     land_price = round(clamp(land_price, 180, 2500), 0)
@@ -201,7 +204,7 @@ def industry_row(st):
     w = {}
     for c in CODES:
         v = BASE_WEIGHT[c]
-        if code[:2] in INLAND_PROVINCES:
+        if code[:2] in INLAND_PROVINCES and code not in CAPITALS:
             v *= INLAND_PROFILE.get(c, 1.0)
         v *= SPECIALISATION.get(code, {}).get(c, 1.0)
         v *= math.exp(r.gauss(0, 0.25))
@@ -360,6 +363,8 @@ def place_point(cell, seat, key, max_r):
 
 
 def place_case(cell, seat, lon, lat):
+    if cell.buffer(-0.01, 8).contains(QgsGeometry.fromPointXY(QgsPointXY(lon, lat))):
+        return QgsPointXY(lon, lat), 0.0
     inner = cell.buffer(-0.05, 8)  # keep moved case parks visibly inside their cell
     for k in range(0, 101):
         t = k / 100.0

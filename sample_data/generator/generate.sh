@@ -17,4 +17,5 @@ tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 node "$here/land.js" "$tmp/land.geojson"
 QT_QPA_PLATFORM=offscreen "$python" "$here/generate.py" --land "$tmp/land.geojson" --out "$out"
+"$python" "$here/verify.py" "$out" >&2
 echo "generate.sh: wrote $out/{regions.gpkg,parks.gpkg,industry_output.csv,io_table.csv,clusters/,scenarios/}" >&2

@@ -67,7 +67,7 @@ def main():
         check(min(a["l1"], a["l2"], a["l3"], a["y1"], a["y2"], a["y3"]) > 0, f"regions {rid}: non-positive sector value")
         check(0.65 <= a["working_age"] / a["population"] <= 0.72 + 1e-3, f"regions {rid}: working_age ratio")
         check(60000 <= a["wage"] <= 150000, f"regions {rid}: wage {a['wage']}")
-        check(0 < a["rd"] < 0.06 * a["gdp"], f"regions {rid}: rd {a['rd']}")
+        check(0 < a["rd"] <= 0.0601 * a["gdp"], f"regions {rid}: rd {a['rd']}")
         for k in ("name", "name_zh", "province", "province_zh"):
             check(bool(a[k]), f"regions {rid}: empty {k}")
     # Cells must not overlap (Voronoi) — pairwise on envelopes first.
