@@ -74,8 +74,11 @@ def main():
     job.start()
     job.waitForFinished()
     job.renderedImage().save(out, "png")
-    QgsApplication.exitQgis()
     print(f"render_preview.py: wrote {out} ({width}x{h})", file=sys.stderr)
+    # Release every QGIS object before exitQgis(), else the interpreter crashes at exit.
+    del job, ms, regions, parks, root, cats
+    QgsApplication.exitQgis()
+    del app
 
 
 if __name__ == "__main__":
