@@ -143,7 +143,55 @@ def build_cells(land):
         if not geom.contains(seat):
             fail(f"seat of {code} not inside its cell")
         cells[code] = geom
+    reassign_detached_parts(cells, {c: (x, y) for c, x, y in study_seats})
     return cells, study
+
+
+# Lower-Yangtze prefectures whose real boundaries follow the river: a part of their cell on
+# the other bank goes to the neighbour there. Elsewhere (Xiamen, Zhuhai, Pearl River delta...)
+# the real units span the water, so their detached parts stay.
+YANGTZE_BANKS = {"320200", "320400", "320500", "320600", "321000", "321100", "321200"}
+
+
+def reassign_detached_parts(cells, seats):
+    """A part of a Yangtze-bank cell cut off from its seat by the river (e.g. the north bank
+    in the cell of a south-bank city) goes to the neighbouring bank cell it shares the longest
+    border with. Parts touching no other cell (islands) stay. Sorted order: deterministic."""
+    for code in sorted(cells):
+        if code not in YANGTZE_BANKS:
+            continue
+        seat = QgsGeometry.fromPointXY(QgsPointXY(*seats[code]))
+        parts = polygon_parts(cells[code])
+        keep = []
+        for part in sorted(parts, key=lambda p: (p.centroid().asPoint().x(), p.centroid().asPoint().y())):
+            if part.contains(seat):
+                keep.append(part)
+                continue
+            probe = part.buffer(0.002, 4)
+            best, best_len = None, 0.0
+            for other in sorted(YANGTZE_BANKS):
+                if other == code or not cells[other].boundingBox().intersects(probe.boundingBox()):
+                    continue
+                shared = probe.intersection(cells[other]).area()
+                if shared > best_len + 1e-12:
+                    best, best_len = other, shared
+            if best is None or best_len < 1e-6:
+                keep.append(part)
+                continue
+            merged = QgsGeometry.unaryUnion(polygon_parts(cells[best]) + [part]).makeValid()
+            merged = QgsGeometry.collectGeometry(polygon_parts(merged))
+            merged.convertToMultiType()
+            cells[best] = merged
+            print(f"generate.py: note: detached part of {code} ({part.area():.4f} deg2) joined to {best}",
+                  file=sys.stderr)
+        g = QgsGeometry.collectGeometry(keep)
+        g.convertToMultiType()
+        cells[code] = g
+    for code in sorted(cells):
+        g = cells[code]
+        seat = QgsGeometry.fromPointXY(QgsPointXY(*seats[code]))
+        if not g.isGeosValid() or g.isEmpty() or not g.contains(seat):
+            fail(f"cell of {code} invalid, empty or without its seat after reassigning detached parts")
 
 
 # --------------------------------------------------------------------------- statistics
