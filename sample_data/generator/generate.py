@@ -322,7 +322,7 @@ CASE_PARKS = [
      "name_zh": "苏通科技产业园", "level": "provincial", "area_ha": 5000.0, "available_ha": 1800.0,
      "lead": "C39;C38;C35", "lon": 120.99, "lat": 31.85},
     {"id": "P341300-01", "region": "341300", "name": "Suzhou (Anhui) Shoe Industry City",
-     "name_zh": "宿州鞋城", "level": "provincial", "area_ha": 6500.0, "available_ha": 2600.0,
+     "name_zh": "宿州鞋城", "level": "provincial", "area_ha": 8000.0, "available_ha": 3200.0,
      "lead": "C19;C18;C29", "lon": 117.01, "lat": 33.60},
     {"id": "P431100-01", "region": "431100", "name": "Lanshan Leather Goods Industrial Park",
      "name_zh": "蓝山皮具产业园", "level": "provincial", "area_ha": 3000.0, "available_ha": 1200.0,
