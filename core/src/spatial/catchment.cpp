@@ -29,19 +29,19 @@ void geosMessage(const char* message, void* userdata) {
   if (userdata != nullptr && message != nullptr) *static_cast<std::string*>(userdata) = message;
 }
 
-struct GeosContext {
+struct ThreadGeos {
   GEOSContextHandle_t handle;
   std::string lastError;
-  GeosContext() : handle(GEOS_init_r()) {
+  ThreadGeos() : handle(GEOS_init_r()) {
     GEOSContext_setErrorMessageHandler_r(handle, geosMessage, &lastError);
   }
-  ~GeosContext() { GEOS_finish_r(handle); }
-  GeosContext(const GeosContext&) = delete;
-  GeosContext& operator=(const GeosContext&) = delete;
+  ~ThreadGeos() { GEOS_finish_r(handle); }
+  ThreadGeos(const ThreadGeos&) = delete;
+  ThreadGeos& operator=(const ThreadGeos&) = delete;
 };
 
-GeosContext& threadGeos() {
-  thread_local GeosContext context;
+ThreadGeos& threadGeos() {
+  thread_local ThreadGeos context;
   return context;
 }
 
@@ -123,7 +123,7 @@ void collectPolygons(GEOSContextHandle_t h, const GEOSGeometry* g, std::vector<P
   }
 }
 
-GeomPtr readWkb(GeosContext& context, const std::vector<std::uint8_t>& wkb, const std::string& what) {
+GeomPtr readWkb(ThreadGeos& context, const std::vector<std::uint8_t>& wkb, const std::string& what) {
   std::unique_ptr<GEOSWKBReader, WkbReaderDeleter> reader(GEOSWKBReader_create_r(context.handle),
                                                           WkbReaderDeleter{context.handle});
   GeomPtr g(GEOSWKBReader_read_r(context.handle, reader.get(), wkb.data(), wkb.size()),
@@ -288,7 +288,7 @@ void EqualAreaPlane::forward(double lon, double lat, double& x, double& y) const
 }
 
 void studyAreaCentre(const std::vector<const std::vector<std::uint8_t>*>& wkbs, double& lon, double& lat) {
-  GeosContext& context = threadGeos();
+  ThreadGeos& context = threadGeos();
   double minX = std::numeric_limits<double>::infinity(), minY = minX;
   double maxX = -minX, maxY = -minX;
   std::unique_ptr<GEOSWKBReader, WkbReaderDeleter> reader(GEOSWKBReader_create_r(context.handle),
@@ -323,7 +323,7 @@ PlanarShape projectShape(const std::vector<std::uint8_t>& wkb, const EqualAreaPl
                          const std::string& what) {
   PlanarShape shape;
   if (wkb.empty()) return shape;
-  GeosContext& context = threadGeos();
+  ThreadGeos& context = threadGeos();
   GeomPtr g = readWkb(context, wkb, what);
   collectPolygons(context.handle, g.get(), shape.polygons);
   for (PlanarPolygon& polygon : shape.polygons) {
@@ -336,7 +336,7 @@ PlanarShape projectShape(const std::vector<std::uint8_t>& wkb, const EqualAreaPl
 // ---- index -------------------------------------------------------------------------------
 
 struct CatchmentIndex::Tree {
-  GeosContext owner;  // the context that built the tree and owns its envelope geometries
+  ThreadGeos owner;  // the context that built the tree and owns its envelope geometries
   GEOSSTRtree* tree = nullptr;
   std::vector<GEOSGeometry*> envelopes;
   std::vector<int> ids;  // payloads point into this vector
@@ -403,7 +403,7 @@ CatchmentIndex::~CatchmentIndex() = default;
 
 void CatchmentIndex::overlaps(double cx, double cy, double r, std::vector<Overlap>& out) const {
   if (!std::isfinite(cx) || !std::isfinite(cy) || !(r > 0)) return;
-  GeosContext& context = threadGeos();
+  ThreadGeos& context = threadGeos();
   GeomPtr box(GEOSGeom_createRectangle_r(context.handle, cx - r, cy - r, cx + r, cy + r),
               GeomDeleter{context.handle});
   if (!box) throw GeoError("GEOS: cannot create query envelope (" + context.lastError + ")");

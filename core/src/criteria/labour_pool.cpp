@@ -1,0 +1,122 @@
+// labour_pool: working-age population (10k persons) within R km of the park, area-weighted
+// from the regions the circle overlaps:
+//   LP_p = Σ_r W_r · |C(p, R) ∩ A_r| / |A_r|
+// with W_r the region's working_age, A_r its polygon and C(p, R) the disk of radius R around
+// the park, all in a Lambert azimuthal equal-area plane centred on the study area (areas
+// exact, a true circle rather than a degree buffer). Areal weighting assumes a uniform
+// density inside each region (areal interpolation, Goodchild & Lam 1980).
+#include <cmath>
+#include <cstdio>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "clustershift/criterion.h"
+#include "clustershift/error.h"
+#include "spatial/catchment.h"
+
+namespace clustershift {
+namespace {
+
+constexpr const char* kId = "labour_pool";
+constexpr double kDefaultRadiusKm = 50.0;
+
+double numberParam(const nlohmann::json& params, const std::string& key, double fallback) {
+  if (!params.is_object() || !params.contains(key) || params.at(key).is_null()) return fallback;
+  const auto& v = params.at(key);
+  if (!v.is_number()) {
+    throw InputError(std::string(kId) + ": params." + key + ": expected a number, got " + v.dump());
+  }
+  return v.get<double>();
+}
+
+void rejectUnknownParams(const nlohmann::json& params, const std::set<std::string>& known) {
+  if (params.is_null()) return;
+  if (!params.is_object()) throw InputError(std::string(kId) + ": params: expected an object, got " + params.dump());
+  for (auto it = params.begin(); it != params.end(); ++it) {
+    if (known.count(it.key()) == 0) {
+      throw InputError(std::string(kId) + ": params." + it.key() + ": unknown parameter (known: radius_km, threads)");
+    }
+  }
+}
+
+std::string formatKm(double km) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%g", km);
+  return buffer;
+}
+
+class LabourPool final : public Criterion {
+ public:
+  std::string id() const override { return kId; }
+  std::string label() const override { return "Labour pool"; }
+  std::string labelZh() const override { return "劳动力储备"; }
+  std::string unit() const override { return "10k persons"; }
+  Direction defaultDirection() const override { return Direction::Benefit; }
+
+  std::vector<double> compute(const CriterionContext& context, const nlohmann::json& params) const override {
+    rejectUnknownParams(params, {"radius_km", "threads"});
+    const double radiusKm = numberParam(params, "radius_km", kDefaultRadiusKm);
+    if (!(radiusKm > 0) || !std::isfinite(radiusKm)) {
+      throw InputError(std::string(kId) + ": params.radius_km must be a positive number of km, got " +
+                       formatKm(radiusKm));
+    }
+    const double threadsParam = numberParam(params, "threads", 0);
+    const Inputs& inputs = context.inputs;
+
+    std::vector<const std::vector<std::uint8_t>*> wkbs;
+    wkbs.reserve(inputs.regions.size());
+    for (const Region& region : inputs.regions) wkbs.push_back(&region.wkb);
+    double lon0 = 0;
+    double lat0 = 0;
+    detail::studyAreaCentre(wkbs, lon0, lat0);
+    const detail::EqualAreaPlane plane(lon0, lat0);
+
+    std::vector<detail::PlanarShape> shapes;
+    std::vector<double> workingAge;
+    shapes.reserve(inputs.regions.size());
+    for (const Region& region : inputs.regions) {
+      shapes.push_back(detail::projectShape(
+          region.wkb, plane, inputs.regionsLabel + " fid=" + region.fid + " (region '" + region.id + "')"));
+      workingAge.push_back(region.value("working_age"));
+    }
+    context.feedback.checkCanceled();
+    const detail::CatchmentIndex index(std::move(shapes));
+
+    std::vector<double> xs(inputs.parks.size(), kNaN);
+    std::vector<double> ys(inputs.parks.size(), kNaN);
+    for (std::size_t i = 0; i < inputs.parks.size(); ++i) {
+      const Park& park = inputs.parks[i];
+      if (std::isfinite(park.lon) && std::isfinite(park.lat)) plane.forward(park.lon, park.lat, xs[i], ys[i]);
+    }
+
+    std::vector<int> missingRegion;
+    std::vector<double> values = detail::areaWeightedSums(index, workingAge, xs, ys, radiusKm * 1000.0,
+                                                          static_cast<int>(threadsParam), &missingRegion);
+
+    for (std::size_t i = 0; i < inputs.parks.size(); ++i) {
+      if (!std::isnan(values[i])) continue;
+      const Park& park = inputs.parks[i];
+      Problem problem;
+      problem.severity = Severity::Warning;
+      problem.where = inputs.parksLabel + " fid=" + park.fid;
+      problem.featureId = park.id;
+      if (missingRegion[i] >= 0) {
+        const Region& region = inputs.regions[static_cast<std::size_t>(missingRegion[i])];
+        problem.message = std::string(kId) + ": park '" + park.id + "' — field 'working_age' of region '" +
+                          region.id + "' (" + region.name + ") within " + formatKm(radiusKm) +
+                          " km is missing; value is NULL";
+      } else {
+        problem.message = std::string(kId) + ": park '" + park.id + "' has no coordinates; value is NULL";
+      }
+      context.feedback.warn(problem);
+    }
+    return values;
+  }
+};
+
+}  // namespace
+
+CLUSTERSHIFT_REGISTER_CRITERION("labour_pool", LabourPool)
+
+}  // namespace clustershift

@@ -1,0 +1,162 @@
+// labour_pool criterion (core/src/criteria/labour_pool.cpp), created through the registry.
+#include <cmath>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <geodesic.h>
+#include <geos_c.h>
+#include <gtest/gtest.h>
+
+#include "clustershift/criterion.h"
+
+namespace {
+
+using namespace clustershift;
+
+constexpr double kPi = 3.14159265358979323846;
+
+std::vector<std::uint8_t> wkbFromWkt(const std::string& wkt) {
+  GEOSContextHandle_t h = GEOS_init_r();
+  GEOSWKTReader* reader = GEOSWKTReader_create_r(h);
+  GEOSGeometry* g = GEOSWKTReader_read_r(h, reader, wkt.c_str());
+  GEOSWKBWriter* writer = GEOSWKBWriter_create_r(h);
+  std::size_t size = 0;
+  unsigned char* buffer = GEOSWKBWriter_write_r(h, writer, g, &size);
+  std::vector<std::uint8_t> out(buffer, buffer + size);
+  GEOSFree_r(h, buffer);
+  GEOSWKBWriter_destroy_r(h, writer);
+  GEOSGeom_destroy_r(h, g);
+  GEOSWKTReader_destroy_r(h, reader);
+  GEOS_finish_r(h);
+  return out;
+}
+
+// Ellipsoidal area (km²) of a lon/lat rectangle (GeographicLib algorithm in PROJ), edges
+// densified so they follow the parallels.
+double cellAreaKm2(double lon0, double lat0, double lon1, double lat1) {
+  std::vector<double> lons, lats;
+  const double xs[] = {lon0, lon1, lon1, lon0};
+  const double ys[] = {lat0, lat0, lat1, lat1};
+  for (int e = 0; e < 4; ++e) {
+    for (int k = 0; k < 200; ++k) {
+      lons.push_back(xs[e] + (xs[(e + 1) % 4] - xs[e]) * k / 200.0);
+      lats.push_back(ys[e] + (ys[(e + 1) % 4] - ys[e]) * k / 200.0);
+    }
+  }
+  geod_geodesic g;
+  geod_init(&g, 6378137.0, 1 / 298.257223563);
+  double area = 0;
+  geod_polygonarea(&g, lats.data(), lons.data(), static_cast<int>(lats.size()), &area, nullptr);
+  return std::fabs(area) / 1e6;
+}
+
+Region region(const std::string& id, double lon0, double lat0, double lon1, double lat1, double workingAge) {
+  Region r;
+  r.id = id;
+  r.name = "R" + id;
+  r.fid = id;
+  r.wkb = wkbFromWkt("POLYGON((" + std::to_string(lon0) + " " + std::to_string(lat0) + "," + std::to_string(lon1) +
+                     " " + std::to_string(lat0) + "," + std::to_string(lon1) + " " + std::to_string(lat1) + "," +
+                     std::to_string(lon0) + " " + std::to_string(lat1) + "," + std::to_string(lon0) + " " +
+                     std::to_string(lat0) + "))");
+  r.values["working_age"] = workingAge;
+  return r;
+}
+
+Park park(const std::string& id, double lon, double lat) {
+  Park p;
+  p.id = id;
+  p.fid = id;
+  p.lon = lon;
+  p.lat = lat;
+  return p;
+}
+
+struct Fixture {
+  Scenario scenario;
+  Inputs inputs;
+  Feedback feedback;
+  std::vector<double> run(const nlohmann::json& params) {
+    CriterionContext context{scenario, inputs, -1, kNaN, kNaN, feedback};
+    return CriterionRegistry::instance().create("labour_pool")->compute(context, params);
+  }
+};
+
+}  // namespace
+
+TEST(LabourPool, IsRegisteredAsBenefitInTenThousandPersons) {
+  auto c = CriterionRegistry::instance().create("labour_pool");
+  EXPECT_EQ(c->id(), "labour_pool");
+  EXPECT_EQ(c->defaultDirection(), Direction::Benefit);
+  EXPECT_EQ(c->unit(), "10k persons");
+}
+
+TEST(LabourPool, UniformDensityRegionGivesPopulationTimesOverlapShare) {
+  Fixture f;
+  f.inputs.regions = {region("440100", 113, 23, 115, 24, 500.0)};
+  f.inputs.parks = {park("P1", 114.0, 23.5)};
+  const auto v = f.run({{"radius_km", 20}});
+  const double expected = 500.0 * kPi * 400.0 / cellAreaKm2(113, 23, 115, 24);
+  EXPECT_NEAR(v[0] / expected, 1.0, 1e-3);
+}
+
+TEST(LabourPool, ParkOnRegionBorderSumsBothSides) {
+  Fixture f;
+  // The study area is centred on 114°E, so the shared meridian is a straight line through
+  // the park in the equal-area plane and the circle is cut exactly in half.
+  f.inputs.regions = {region("440100", 113, 23, 114, 24, 300.0), region("440200", 114, 23, 115, 24, 900.0)};
+  f.inputs.parks = {park("P1", 114.0, 23.5)};
+  const auto v = f.run({{"radius_km", 30}});
+  const double half = kPi * 900.0 / 2;
+  const double expected = 300.0 * half / cellAreaKm2(113, 23, 114, 24) + 900.0 * half / cellAreaKm2(114, 23, 115, 24);
+  EXPECT_NEAR(v[0] / expected, 1.0, 1e-3);
+}
+
+TEST(LabourPool, CircleCoveringEveryRegionCountsEveryoneOnce) {
+  Fixture f;
+  f.inputs.regions = {region("440100", 113, 23, 114, 24, 300.0), region("440200", 114, 23, 115, 24, 900.0)};
+  f.inputs.parks = {park("P1", 114.0, 23.5), park("P2", 130.0, 40.0)};
+  const auto v = f.run({{"radius_km", 400}});
+  EXPECT_NEAR(v[0], 1200.0, 1e-9);
+  EXPECT_EQ(v[1], 0.0);  // far from every region: nobody within reach
+}
+
+TEST(LabourPool, DefaultRadiusIsFiftyKilometres) {
+  Fixture f;
+  f.inputs.regions = {region("440100", 113, 23, 114, 24, 300.0), region("440200", 114, 23, 115, 24, 900.0)};
+  f.inputs.parks = {park("P1", 113.8, 23.4)};
+  const auto byDefault = f.run(nlohmann::json::object());
+  const auto explicit50 = f.run({{"radius_km", 50}});
+  const auto explicit20 = f.run({{"radius_km", 20}});
+  EXPECT_DOUBLE_EQ(byDefault[0], explicit50[0]);
+  EXPECT_GT(byDefault[0], explicit20[0]);
+}
+
+TEST(LabourPool, MissingWorkingAgeInReachGivesNullAndAWarningNamingTheRegion) {
+  Fixture f;
+  f.inputs.regions = {region("440100", 113, 23, 114, 24, 300.0), region("440200", 114, 23, 115, 24, kNaN)};
+  f.inputs.parks = {park("P1", 114.0, 23.5), park("P2", 113.3, 23.5)};
+  const auto v = f.run({{"radius_km", 20}});
+  EXPECT_TRUE(std::isnan(v[0]));
+  EXPECT_FALSE(std::isnan(v[1]));
+  const auto warnings = f.feedback.warnings();
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0].featureId, "P1");
+  EXPECT_NE(warnings[0].message.find("440200"), std::string::npos) << warnings[0].message;
+  EXPECT_NE(warnings[0].message.find("working_age"), std::string::npos) << warnings[0].message;
+}
+
+TEST(LabourPool, RejectsBadRadiusWithItsName) {
+  Fixture f;
+  f.inputs.regions = {region("440100", 113, 23, 114, 24, 300.0)};
+  f.inputs.parks = {park("P1", 113.5, 23.5)};
+  try {
+    f.run({{"radius_km", -5}});
+    FAIL() << "expected InputError";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("labour_pool: params.radius_km"), std::string::npos) << e.what();
+  }
+  EXPECT_THROW(f.run({{"radius_km", "far"}}), InputError);
+  EXPECT_THROW(f.run({{"radius", 10}}), InputError);
+}
