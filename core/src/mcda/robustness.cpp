@@ -1,0 +1,255 @@
+// SMAA-2 style robustness analysis (Lahdelma & Salminen 2001, "SMAA-2: Stochastic
+// multicriteria acceptability analysis for group decision making", Operations Research
+// 49(3):444-454): rank acceptability over weight vectors drawn around the chosen weights.
+// Weight draws: Dirichlet(kappa * w) as normalised Gamma(kappa * w_j, 1) variates (Devroye
+// 1986, Non-Uniform Random Variate Generation, ch. XI.4); kappa = 0: uniform on the simplex,
+// Dirichlet(1, ..., 1) (Rubinstein 1982).
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <random>
+
+#include "clustershift/error.h"
+#include "clustershift/mcda.h"
+
+namespace clustershift::mcda {
+namespace {
+
+constexpr double kNan = std::numeric_limits<double>::quiet_NaN();
+
+struct Scored {
+  double score;
+  uint32_t index;
+};
+
+// Scores of the feasible rows for one weight vector, by method. Matrices are row-major
+// nf x m, prepared once in Prepared.
+struct Prepared {
+  std::string method;
+  size_t rows = 0;
+  size_t cols = 0;
+  std::vector<double> value;     // wlc: v; wpm: ln v (-inf for 0); topsis: (v - max)^2
+  std::vector<double> second;    // topsis: (v - min)^2
+};
+
+void scoreAll(const Prepared& p, const std::vector<double>& w, std::vector<Scored>& out) {
+  const size_t m = p.cols;
+  if (p.method == "wlc") {
+    for (size_t i = 0; i < p.rows; ++i) {
+      const double* row = &p.value[i * m];
+      double s = 0;
+      for (size_t j = 0; j < m; ++j) s += w[j] * row[j];
+      out[i].score = s;
+    }
+  } else if (p.method == "wpm") {
+    // ln S = sum w_j ln v_ij orders the alternatives like S; a zero weight leaves its
+    // criterion out (0^0 = 1) as in weightedProduct().
+    std::vector<size_t> active;
+    for (size_t j = 0; j < m; ++j) {
+      if (w[j] > 0) active.push_back(j);
+    }
+    for (size_t i = 0; i < p.rows; ++i) {
+      const double* row = &p.value[i * m];
+      double s = 0;
+      for (size_t j : active) s += w[j] * row[j];
+      out[i].score = s;
+    }
+  } else {
+    // TOPSIS with weights w: the ideal is w_j max_i v_ij (w >= 0), so
+    // D+^2 = sum w_j^2 (v_ij - max_j)^2 and D-^2 = sum w_j^2 (v_ij - min_j)^2.
+    std::vector<double> w2(m);
+    for (size_t j = 0; j < m; ++j) w2[j] = w[j] * w[j];
+    for (size_t i = 0; i < p.rows; ++i) {
+      const double* a = &p.value[i * m];
+      const double* b = &p.second[i * m];
+      double plus = 0, minus = 0;
+      for (size_t j = 0; j < m; ++j) {
+        plus += w2[j] * a[j];
+        minus += w2[j] * b[j];
+      }
+      plus = std::sqrt(plus);
+      minus = std::sqrt(minus);
+      out[i].score = (plus + minus) > 0 ? minus / (plus + minus) : 1.0;
+    }
+  }
+}
+
+bool tied(double prev, double s) {
+  if (prev == s) return true;
+  const double tol = 1e-12 * std::max({1.0, std::fabs(s), std::fabs(prev)});
+  return prev - s <= tol;
+}
+
+template <typename RankT>
+void run(const Prepared& prepared, const Matrix& draws, std::vector<RankT>& ranks,
+         Feedback* feedback) {
+  const size_t nf = prepared.rows;
+  const size_t count = draws.size();
+  std::vector<Scored> scored(nf);
+  for (size_t d = 0; d < count; ++d) {
+    // Progress belongs to the caller's stages; only cancellation is checked here.
+    if (feedback && d % 64 == 0) feedback->checkCanceled();
+    for (size_t i = 0; i < nf; ++i) scored[i].index = static_cast<uint32_t>(i);
+    scoreAll(prepared, draws[d], scored);
+    std::sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) {
+      return a.score > b.score || (a.score == b.score && a.index < b.index);
+    });
+    RankT rank = 1;
+    for (size_t k = 0; k < nf; ++k) {
+      if (k > 0 && !tied(scored[k - 1].score, scored[k].score)) rank = static_cast<RankT>(k + 1);
+      ranks[scored[k].index * count + d] = rank;
+    }
+  }
+}
+
+template <typename RankT>
+void summarise(std::vector<RankT>& ranks, size_t nf, size_t count, int k,
+               const std::vector<size_t>& rowOf, Robustness& out) {
+  const size_t i05 = static_cast<size_t>(std::ceil(0.05 * static_cast<double>(count))) - 1;
+  const size_t i95 = static_cast<size_t>(std::ceil(0.95 * static_cast<double>(count))) - 1;
+  for (size_t i = 0; i < nf; ++i) {
+    RankT* r = &ranks[i * count];
+    size_t top1 = 0, topk = 0;
+    double sum = 0;
+    for (size_t d = 0; d < count; ++d) {
+      top1 += r[d] == 1;
+      topk += r[d] <= static_cast<RankT>(k);
+      sum += r[d];
+    }
+    const size_t row = rowOf[i];
+    out.pTop1[row] = static_cast<double>(top1) / static_cast<double>(count);
+    out.pTopK[row] = static_cast<double>(topk) / static_cast<double>(count);
+    out.rankMean[row] = sum / static_cast<double>(count);
+    std::nth_element(r, r + i05, r + count);
+    out.rankP05[row] = r[i05];
+    std::nth_element(r, r + i95, r + count);
+    out.rankP95[row] = r[i95];
+  }
+}
+
+}  // namespace
+
+Matrix sampleWeights(const std::vector<double>& weights, int count, double concentration,
+                     unsigned seed) {
+  if (count < 0) throw InputError("uncertainty.draws must be >= 0 (got " + std::to_string(count) + ")");
+  if (!(concentration >= 0) || !std::isfinite(concentration)) {
+    throw InputError("uncertainty.concentration must be >= 0 (got " +
+                     std::to_string(concentration) + ")");
+  }
+  if (weights.empty()) throw InputError("robustness: no criteria");
+  double sum = 0;
+  for (double w : weights) {
+    if (!(w >= 0) || !std::isfinite(w)) throw InputError("robustness: weights must be >= 0");
+    sum += w;
+  }
+  if (!(sum > 0)) throw InputError("robustness: all weights are zero");
+  const size_t m = weights.size();
+  std::vector<double> alpha(m);
+  for (size_t j = 0; j < m; ++j) alpha[j] = concentration > 0 ? concentration * weights[j] / sum : 1.0;
+  std::mt19937_64 engine(seed);
+  std::vector<std::gamma_distribution<double>> gamma;
+  gamma.reserve(m);
+  for (size_t j = 0; j < m; ++j) gamma.emplace_back(alpha[j] > 0 ? alpha[j] : 1.0, 1.0);
+  Matrix out(static_cast<size_t>(count), std::vector<double>(m));
+  for (auto& w : out) {
+    double total = 0;
+    // A draw whose gammas all underflow to 0 (tiny alphas) is redrawn.
+    while (!(total > 0)) {
+      total = 0;
+      for (size_t j = 0; j < m; ++j) {
+        w[j] = alpha[j] > 0 ? gamma[j](engine) : 0.0;
+        total += w[j];
+      }
+    }
+    for (double& x : w) x /= total;
+  }
+  return out;
+}
+
+Robustness robustness(const Matrix& normalised, const std::vector<double>& weights,
+                      const std::string& method, const Uncertainty& uncertainty,
+                      Feedback* feedback) {
+  if (method != "wlc" && method != "wpm" && method != "topsis") {
+    throw InputError("unknown aggregation method '" + method + "' (known: wlc, wpm, topsis)");
+  }
+  if (uncertainty.k < 1) {
+    throw InputError("uncertainty.k must be >= 1 (got " + std::to_string(uncertainty.k) + ")");
+  }
+  detail::checkShape(normalised, weights, "robustness");
+  Robustness out;
+  out.draws = uncertainty.draws;
+  out.k = uncertainty.k;
+  if (uncertainty.draws < 0) {
+    throw InputError("uncertainty.draws must be >= 0 (got " +
+                     std::to_string(uncertainty.draws) + ")");
+  }
+  if (uncertainty.draws == 0) return out;
+  const Matrix draws =
+      sampleWeights(weights, uncertainty.draws, uncertainty.concentration, uncertainty.seed);
+
+  const size_t n = normalised.size();
+  const size_t m = weights.size();
+  for (auto* v : {&out.pTop1, &out.pTopK, &out.rankMean, &out.rankP05, &out.rankP95}) {
+    v->assign(n, kNan);
+  }
+  std::vector<size_t> rowOf;
+  for (size_t i = 0; i < n; ++i) {
+    bool complete = true;
+    for (double v : normalised[i]) complete = complete && !std::isnan(v);
+    if (complete) rowOf.push_back(i);
+  }
+  const size_t nf = rowOf.size();
+  if (nf == 0) return out;
+
+  Prepared prepared;
+  prepared.method = method;
+  prepared.rows = nf;
+  prepared.cols = m;
+  prepared.value.resize(nf * m);
+  if (method == "topsis") {
+    prepared.second.resize(nf * m);
+    std::vector<double> hi(m, -std::numeric_limits<double>::infinity());
+    std::vector<double> lo(m, std::numeric_limits<double>::infinity());
+    for (size_t i : rowOf) {
+      for (size_t j = 0; j < m; ++j) {
+        hi[j] = std::max(hi[j], normalised[i][j]);
+        lo[j] = std::min(lo[j], normalised[i][j]);
+      }
+    }
+    for (size_t r = 0; r < nf; ++r) {
+      for (size_t j = 0; j < m; ++j) {
+        const double v = normalised[rowOf[r]][j];
+        prepared.value[r * m + j] = (v - hi[j]) * (v - hi[j]);
+        prepared.second[r * m + j] = (v - lo[j]) * (v - lo[j]);
+      }
+    }
+  } else {
+    for (size_t r = 0; r < nf; ++r) {
+      for (size_t j = 0; j < m; ++j) {
+        const double v = normalised[rowOf[r]][j];
+        if (method == "wpm") {
+          if (v < 0) throw InputError("wpm: negative normalised value in row " + std::to_string(rowOf[r]));
+          prepared.value[r * m + j] = v > 0 ? std::log(v) : -std::numeric_limits<double>::infinity();
+        } else {
+          prepared.value[r * m + j] = v;
+        }
+      }
+    }
+  }
+  const size_t count = draws.size();
+  // Ranks per alternative and draw ([alternative][draw], contiguous per alternative for the
+  // percentiles); 16-bit while the ranks fit.
+  if (nf <= 65535) {
+    std::vector<uint16_t> ranks(nf * count);
+    run(prepared, draws, ranks, feedback);
+    summarise(ranks, nf, count, uncertainty.k, rowOf, out);
+  } else {
+    std::vector<uint32_t> ranks(nf * count);
+    run(prepared, draws, ranks, feedback);
+    summarise(ranks, nf, count, uncertainty.k, rowOf, out);
+  }
+  return out;
+}
+
+}  // namespace clustershift::mcda

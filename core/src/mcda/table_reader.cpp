@@ -1,0 +1,145 @@
+// Plain attribute tables through OGR for `clustershift mcda` (CSV via GDAL's CSV driver, whose
+// fields stay text unless asked otherwise, GeoPackage, DBF...), and AHP matrix files.
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+#include <memory>
+#include <mutex>
+
+#include <cpl_error.h>
+#include <gdal.h>
+#include <ogr_api.h>
+
+#include "clustershift/error.h"
+#include "clustershift/mcda.h"
+
+namespace clustershift::mcda {
+namespace {
+
+struct DatasetCloser {
+  void operator()(void* h) const {
+    if (h) GDALClose(static_cast<GDALDatasetH>(h));
+  }
+};
+struct FeatureDeleter {
+  void operator()(void* h) const {
+    if (h) OGR_F_Destroy(static_cast<OGRFeatureH>(h));
+  }
+};
+
+std::string trim(const std::string& text) {
+  const auto b = text.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return {};
+  const auto e = text.find_last_not_of(" \t\r\n");
+  return text.substr(b, e - b + 1);
+}
+
+}  // namespace
+
+size_t Table::fieldIndex(const std::string& name) const {
+  for (size_t k = 0; k < fields.size(); ++k) {
+    if (fields[k] == name) return k;
+  }
+  std::string list;
+  for (const auto& f : fields) list += (list.empty() ? "" : ", ") + f;
+  throw InputError(path + (layer.empty() ? "" : "/" + layer) + ": no field '" + name +
+                   "' (fields: " + list + ")");
+}
+
+Table readTable(const std::string& path, const std::string& layer) {
+  static std::once_flag once;
+  std::call_once(once, [] { GDALAllRegister(); });
+  CPLPushErrorHandler(CPLQuietErrorHandler);
+  CPLErrorReset();
+  std::unique_ptr<void, DatasetCloser> dataset(
+      GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+  const std::string gdalMessage = CPLGetLastErrorMsg();
+  CPLPopErrorHandler();
+  if (!dataset) {
+    throw IoError(path + ": cannot open as a table" +
+                  (gdalMessage.empty() ? "" : " (" + gdalMessage + ")"));
+  }
+  OGRLayerH handle = layer.empty() ? GDALDatasetGetLayer(dataset.get(), 0)
+                                   : GDALDatasetGetLayerByName(dataset.get(), layer.c_str());
+  if (!handle) {
+    if (layer.empty()) throw InputError(path + ": has no layer");
+    throw InputError(path + ": no layer '" + layer + "'");
+  }
+  Table table;
+  table.path = path;
+  table.layer = OGR_L_GetName(handle);
+  OGRFeatureDefnH defn = OGR_L_GetLayerDefn(handle);
+  const int count = OGR_FD_GetFieldCount(defn);
+  for (int k = 0; k < count; ++k) table.fields.emplace_back(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, k)));
+  OGR_L_ResetReading(handle);
+  while (true) {
+    std::unique_ptr<void, FeatureDeleter> feature(OGR_L_GetNextFeature(handle));
+    if (!feature) break;
+    std::vector<std::string> row(static_cast<size_t>(count));
+    for (int k = 0; k < count; ++k) {
+      if (OGR_F_IsFieldSetAndNotNull(feature.get(), k)) {
+        row[static_cast<size_t>(k)] = OGR_F_GetFieldAsString(feature.get(), k);
+      }
+    }
+    table.rows.push_back(std::move(row));
+  }
+  return table;
+}
+
+double parseNumber(const std::string& text, const std::string& where) {
+  const std::string t = trim(text);
+  auto parsePlain = [&](const std::string& s, double& value) {
+    if (s.empty()) return false;
+    char* end = nullptr;
+    errno = 0;
+    value = std::strtod(s.c_str(), &end);
+    return end == s.c_str() + s.size() && errno == 0 && std::isfinite(value);
+  };
+  double value = 0;
+  const auto slash = t.find('/');
+  if (slash == std::string::npos) {
+    if (parsePlain(t, value)) return value;
+  } else {
+    double numerator = 0, denominator = 0;
+    if (parsePlain(trim(t.substr(0, slash)), numerator) &&
+        parsePlain(trim(t.substr(slash + 1)), denominator) && denominator != 0) {
+      return numerator / denominator;
+    }
+  }
+  throw InputError(where + ": '" + text + "' is not a number");
+}
+
+Matrix readAhpMatrix(const std::string& path, const std::vector<std::string>& criteria) {
+  const Table table = readTable(path);
+  if (table.fields.size() < 2) throw InputError(path + ": an AHP matrix needs a header row of criterion names");
+  // Header: first cell (the row-name column) then one column per criterion.
+  std::vector<size_t> column(criteria.size()), row(criteria.size());
+  for (size_t c = 0; c < criteria.size(); ++c) {
+    bool found = false;
+    for (size_t k = 1; k < table.fields.size(); ++k) {
+      if (trim(table.fields[k]) == criteria[c]) {
+        column[c] = k;
+        found = true;
+      }
+    }
+    if (!found) throw InputError(path + ": no column '" + criteria[c] + "' in the header");
+    found = false;
+    for (size_t r = 0; r < table.rows.size(); ++r) {
+      if (trim(table.rows[r][0]) == criteria[c]) {
+        row[c] = r;
+        found = true;
+      }
+    }
+    if (!found) throw InputError(path + ": no row '" + criteria[c] + "' in the first column");
+  }
+  Matrix out(criteria.size(), std::vector<double>(criteria.size()));
+  for (size_t i = 0; i < criteria.size(); ++i) {
+    for (size_t j = 0; j < criteria.size(); ++j) {
+      out[i][j] = parseNumber(table.rows[row[i]][column[j]],
+                              path + " cell (" + criteria[i] + ", " + criteria[j] + ")");
+    }
+  }
+  return out;
+}
+
+}  // namespace clustershift::mcda
