@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
+#include <filesystem>
 #include <memory>
 #include <mutex>
 
@@ -49,6 +50,7 @@ size_t Table::fieldIndex(const std::string& name) const {
 Table readTable(const std::string& path, const std::string& layer) {
   static std::once_flag once;
   std::call_once(once, [] { GDALAllRegister(); });
+
   CPLPushErrorHandler(CPLQuietErrorHandler);
   CPLErrorReset();
   std::unique_ptr<void, DatasetCloser> dataset(
@@ -56,6 +58,10 @@ Table readTable(const std::string& path, const std::string& layer) {
   const std::string gdalMessage = CPLGetLastErrorMsg();
   CPLPopErrorHandler();
   if (!dataset) {
+    std::error_code error;
+    if (path.rfind("/vsi", 0) != 0 && !std::filesystem::exists(path, error)) {
+      throw IoError(path + ": no such file");
+    }
     throw IoError(path + ": cannot open as a table" +
                   (gdalMessage.empty() ? "" : " (" + gdalMessage + ")"));
   }
