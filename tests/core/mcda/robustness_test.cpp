@@ -1,7 +1,9 @@
 // SMAA-2 style robustness (core/src/mcda/robustness.cpp; Lahdelma & Salminen 2001,
 // Operations Research 49(3):444-454) and Dirichlet weight sampling (Devroye 1986, ch. XI.4).
 #include <cmath>
+#include <algorithm>
 #include <limits>
+#include <random>
 
 #include <gtest/gtest.h>
 
@@ -122,6 +124,51 @@ TEST(Robustness, AcceptabilitiesAreConsistent) {
   }
   EXPECT_NEAR(sumTop1, 1.0, 1e-12);  // no ties here: one alternative is first per draw
   EXPECT_NEAR(sumTopK, 2.0, 1e-12);
+}
+
+// Brute force: the same draws, scored by aggregate() and ranked by rankDescending().
+void expectMatchesBruteForce(size_t alternatives, int draws, double kappa,
+                             const std::string& method) {
+  std::mt19937_64 engine(alternatives);
+  std::uniform_real_distribution<double> uniform(0.01, 1.0);
+  Matrix m(alternatives, std::vector<double>(3));
+  for (auto& row : m) {
+    for (double& x : row) x = uniform(engine);
+  }
+  m[1] = m[0];  // a tie
+  const Uncertainty u = options(draws, kappa, 17, 3);
+  const Robustness r = robustness(m, kWeights, method, u);
+  const Matrix w = sampleWeights(kWeights, draws, kappa, 17);
+  std::vector<std::vector<int>> ranks(alternatives);
+  for (const auto& wd : w) {
+    const auto rk = rankDescending(aggregate(method, m, wd));
+    for (size_t i = 0; i < alternatives; ++i) ranks[i].push_back(rk[i]);
+  }
+  const auto n = static_cast<size_t>(draws);
+  for (size_t i = 0; i < alternatives; ++i) {
+    auto sorted = ranks[i];
+    std::sort(sorted.begin(), sorted.end());
+    double mean = 0, top1 = 0, topk = 0;
+    for (int x : sorted) {
+      mean += x / static_cast<double>(draws);
+      top1 += x == 1 ? 1.0 / draws : 0;
+      topk += x <= 3 ? 1.0 / draws : 0;
+    }
+    const size_t i05 = static_cast<size_t>(std::ceil(0.05 * static_cast<double>(n))) - 1;
+    const size_t i95 = static_cast<size_t>(std::ceil(0.95 * static_cast<double>(n))) - 1;
+    EXPECT_NEAR(r.rankMean[i], mean, 1e-9) << method << " alternative " << i;
+    EXPECT_NEAR(r.pTop1[i], top1, 1e-9) << method << " alternative " << i;
+    EXPECT_NEAR(r.pTopK[i], topk, 1e-9) << method << " alternative " << i;
+    EXPECT_EQ(r.rankP05[i], sorted[i05]) << method << " alternative " << i;
+    EXPECT_EQ(r.rankP95[i], sorted[i95]) << method << " alternative " << i;
+  }
+}
+
+TEST(Robustness, MatchesBruteForceRanking) {
+  for (const std::string method : {"wlc", "wpm", "topsis"}) {
+    expectMatchesBruteForce(40, 400, 5, method);   // percentiles by counting
+    expectMatchesBruteForce(300, 20, 0, method);   // percentiles by selection
+  }
 }
 
 TEST(Robustness, TiedAlternativesShareRankOne) {
