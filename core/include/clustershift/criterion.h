@@ -38,6 +38,19 @@ class Criterion {
   /// Validates params and inputs needed; throws InputError naming the criterion.
   virtual std::vector<double> compute(const CriterionContext& context,
                                       const nlohmann::json& params) const = 0;
+  /// Problems with what this criterion needs (missing columns, source-region values,
+  /// tables, bad params), for validate(). Never throws. Default: none.
+  virtual std::vector<Problem> check(const CriterionContext& /*context*/,
+                                     const nlohmann::json& /*params*/) const {
+    return {};
+  }
+  /// Extra words for an exclusion by a hard constraint on park index `park` with raw value
+  /// `raw`, e.g. "available 120.0 ha < needed 180.5 ha". Default: empty.
+  virtual std::string explain(const CriterionContext& /*context*/,
+                              const nlohmann::json& /*params*/, int /*park*/,
+                              double /*raw*/) const {
+    return {};
+  }
 };
 
 using CriterionFactory = std::function<std::unique_ptr<Criterion>(const std::string& id)>;
@@ -59,6 +72,10 @@ class CriterionRegistry {
   std::vector<std::pair<std::string, CriterionFactory>> m_exact;
   std::vector<std::pair<std::string, CriterionFactory>> m_prefix;
 };
+
+/// Output field prefix of a criterion id: "field:land_price" -> "field_land_price"
+/// (every character outside [a-z0-9_] becomes '_'). Fields are <prefix>_raw, _norm, _contrib.
+std::string criterionFieldPrefix(const std::string& id);
 
 }  // namespace clustershift
 

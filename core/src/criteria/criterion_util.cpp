@@ -1,0 +1,74 @@
+#include "criteria/criterion_util.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace clustershift::detail {
+
+std::string parkWhere(const Inputs& inputs, int park) {
+  const Park& p = inputs.parks.at(static_cast<std::size_t>(park));
+  if (p.fid.empty()) return inputs.parksLabel + " park '" + p.id + "'";
+  return inputs.parksLabel + " fid=" + p.fid;
+}
+
+std::string regionWhere(const Inputs& inputs, int region) {
+  const Region& r = inputs.regions.at(static_cast<std::size_t>(region));
+  if (r.fid.empty()) return inputs.regionsLabel + " region '" + r.id + "'";
+  return inputs.regionsLabel + " fid=" + r.fid;
+}
+
+bool regionsHaveColumn(const Inputs& inputs, const std::string& column) {
+  return std::any_of(inputs.regions.begin(), inputs.regions.end(),
+                     [&](const Region& r) { return r.values.count(column) > 0; });
+}
+
+bool parksHaveColumn(const Inputs& inputs, const std::string& column) {
+  return std::any_of(inputs.parks.begin(), inputs.parks.end(),
+                     [&](const Park& p) { return p.values.count(column) > 0; });
+}
+
+void requireRegionColumn(const CriterionContext& context, const std::string& criterion,
+                         const std::string& column, bool sourceMustBePositive,
+                         std::vector<Problem>& problems) {
+  const Inputs& inputs = context.inputs;
+  if (!regionsHaveColumn(inputs, column)) {
+    problems.push_back(Problem{Severity::Fatal, inputs.regionsLabel,
+                               "has no field for column '" + column + "', needed by criterion " +
+                                   criterion + " (map it in data.regions.fields)",
+                               {}});
+    return;
+  }
+  if (!sourceMustBePositive || context.sourceRegion < 0) return;
+  const Region& source = inputs.regions[static_cast<std::size_t>(context.sourceRegion)];
+  double v = source.value(column);
+  if (isMissing(v) || !(v > 0)) {
+    problems.push_back(Problem{Severity::Fatal,
+                               regionWhere(inputs, context.sourceRegion) + " field '" + column + "'",
+                               "source region '" + source.id + "' has " +
+                                   (isMissing(v) ? std::string("no value") : "value " + fixed(v, 2)) +
+                                   ", criterion " + criterion + " needs a value > 0",
+                               source.id});
+  }
+}
+
+void requireParkColumn(const CriterionContext& context, const std::string& criterion,
+                       const std::string& column, std::vector<Problem>& problems) {
+  if (parksHaveColumn(context.inputs, column)) return;
+  problems.push_back(Problem{Severity::Fatal, context.inputs.parksLabel,
+                             "has no field for column '" + column + "', needed by criterion " +
+                                 criterion + " (map it in data.parks.fields)",
+                             {}});
+}
+
+void warnPark(const CriterionContext& context, int park, const std::string& message) {
+  const Park& p = context.inputs.parks.at(static_cast<std::size_t>(park));
+  context.feedback.warn(Problem{Severity::Warning, parkWhere(context.inputs, park), message, p.id});
+}
+
+std::string fixed(double value, int decimals) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+  return buffer;
+}
+
+}  // namespace clustershift::detail

@@ -1,0 +1,54 @@
+// labour_cost: wage(source region) / wage(host region). > 1 means the host is cheaper.
+#include "clustershift/criterion.h"
+#include "criteria/criterion_util.h"
+
+namespace clustershift {
+namespace {
+
+class LabourCost : public Criterion {
+ public:
+  std::string id() const override { return "labour_cost"; }
+  std::string label() const override { return "Labour cost advantage"; }
+  std::string labelZh() const override { return "劳动力成本优势"; }
+  std::string unit() const override { return "ratio"; }
+  Direction defaultDirection() const override { return Direction::Benefit; }
+
+  std::vector<Problem> check(const CriterionContext& context,
+                             const nlohmann::json& /*params*/) const override {
+    std::vector<Problem> problems;
+    detail::requireRegionColumn(context, id(), "wage", true, problems);
+    return problems;
+  }
+
+  std::vector<double> compute(const CriterionContext& context,
+                              const nlohmann::json& /*params*/) const override {
+    const Inputs& inputs = context.inputs;
+    if (context.sourceRegion < 0) throw InputError("labour_cost: no source region");
+    const Region& source = inputs.regions[static_cast<std::size_t>(context.sourceRegion)];
+    double sourceWage = source.value("wage");
+    if (isMissing(sourceWage) || !(sourceWage > 0)) {
+      throw InputError("labour_cost: source region '" + source.id + "' has no wage > 0");
+    }
+    std::vector<double> raw(inputs.parks.size(), kNaN);
+    for (std::size_t p = 0; p < inputs.parks.size(); ++p) {
+      int r = inputs.parks[p].region;
+      if (r < 0) continue;
+      const Region& host = inputs.regions[static_cast<std::size_t>(r)];
+      double wage = host.value("wage");
+      if (isMissing(wage) || !(wage > 0)) {
+        detail::warnPark(context, static_cast<int>(p),
+                         "labour_cost: host region '" + host.id + "' has no wage > 0");
+        continue;
+      }
+      raw[p] = sourceWage / wage;
+    }
+    return raw;
+  }
+};
+
+}  // namespace
+
+CLUSTERSHIFT_REGISTER_CRITERION("labour_cost", LabourCost)
+
+}  // namespace clustershift
+

@@ -1,0 +1,53 @@
+#include "clustershift/data.h"
+
+#include <algorithm>
+
+namespace clustershift {
+
+const std::vector<std::string>& regionColumns() {
+  static const std::vector<std::string> kColumns = {
+      "population", "working_age", "gdp", "y1", "y2", "y3",
+      "l1",         "l2",          "l3",  "wage", "rd", "land_price"};
+  return kColumns;
+}
+
+const std::vector<std::string>& parkColumns() {
+  static const std::vector<std::string> kColumns = {"area_ha", "available_ha"};
+  return kColumns;
+}
+
+namespace {
+double lookup(const std::map<std::string, double>& values, const std::string& column) {
+  auto it = values.find(column);
+  return it == values.end() ? kNaN : it->second;
+}
+
+template <typename T>
+int indexById(const std::vector<T>& items, const std::string& id) {
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (items[i].id == id) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+int indexOf(const std::vector<std::string>& items, const std::string& key) {
+  auto it = std::find(items.begin(), items.end(), key);
+  return it == items.end() ? -1 : static_cast<int>(it - items.begin());
+}
+}  // namespace
+
+double Region::value(const std::string& column) const { return lookup(values, column); }
+
+double Park::value(const std::string& column) const { return lookup(values, column); }
+
+int IndustryMatrix::regionIndex(const std::string& id) const { return indexOf(regionIds, id); }
+
+int IndustryMatrix::industryIndex(const std::string& code) const {
+  return indexOf(industries, code);
+}
+
+int Inputs::regionIndex(const std::string& id) const { return indexById(regions, id); }
+
+int Inputs::parkIndex(const std::string& id) const { return indexById(parks, id); }
+
+}  // namespace clustershift

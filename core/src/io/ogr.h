@@ -1,0 +1,103 @@
+#pragma once
+// GDAL/OGR C API behind RAII, and the opening of one scenario data source.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <gdal.h>
+#include <ogr_api.h>
+#include <ogr_srs_api.h>
+
+#include "clustershift/scenario.h"
+
+namespace clustershift::detail {
+
+struct DatasetCloser {
+  void operator()(void* h) const {
+    if (h) GDALClose(static_cast<GDALDatasetH>(h));
+  }
+};
+using DatasetPtr = std::unique_ptr<void, DatasetCloser>;
+
+struct FeatureDeleter {
+  void operator()(void* h) const {
+    if (h) OGR_F_Destroy(static_cast<OGRFeatureH>(h));
+  }
+};
+using FeaturePtr = std::unique_ptr<void, FeatureDeleter>;
+
+struct OgrGeometryDeleter {
+  void operator()(void* h) const {
+    if (h) OGR_G_DestroyGeometry(static_cast<OGRGeometryH>(h));
+  }
+};
+using OgrGeometryPtr = std::unique_ptr<void, OgrGeometryDeleter>;
+
+struct SrsDeleter {
+  void operator()(void* h) const {
+    if (h) OSRDestroySpatialReference(static_cast<OGRSpatialReferenceH>(h));
+  }
+};
+using SrsPtr = std::unique_ptr<void, SrsDeleter>;
+
+struct TransformDeleter {
+  void operator()(void* h) const {
+    if (h) OCTDestroyCoordinateTransformation(static_cast<OGRCoordinateTransformationH>(h));
+  }
+};
+using TransformPtr = std::unique_ptr<void, TransformDeleter>;
+
+/// Silences GDAL's default stderr handler for its lifetime; keeps the last error text.
+class GdalErrorCapture {
+ public:
+  GdalErrorCapture();
+  ~GdalErrorCapture();
+  GdalErrorCapture(const GdalErrorCapture&) = delete;
+  GdalErrorCapture& operator=(const GdalErrorCapture&) = delete;
+  std::string lastMessage() const;
+};
+
+/// Registers GDAL drivers once.
+void ensureGdal();
+
+/// One open layer of a data source.
+struct OgrSource {
+  DatasetPtr dataset;
+  OGRLayerH layer = nullptr;  ///< owned by dataset
+  std::string fileName;       ///< "regions.gpkg"
+  std::string layerName;
+  std::string label;          ///< "regions.gpkg/regions"
+  std::string driver;         ///< GDAL short name: "GPKG", "ESRI Shapefile", "CSV"...
+  std::string recodeFrom;     ///< encoding to recode text fields from (non-shapefile drivers)
+  OGRFeatureDefnH definition() const { return OGR_L_GetLayerDefn(layer); }
+  int fieldIndex(const std::string& name) const;  ///< -1 when absent
+  std::vector<std::string> fieldNames() const;
+  /// Text of a field (recoded to UTF-8), "" when NULL.
+  std::string text(OGRFeatureH feature, int index) const;
+};
+
+/// Opens a data source read-only. `what` names it in messages ("regions").
+/// CSV files get lon/lat point columns (lon/longitude/x/lng, lat/latitude/y) and type
+/// detection unless `plainCsv`; shapefiles get the ENCODING open option.
+/// Throws IoError naming the path (and the available layers when the layer is missing).
+OgrSource openSource(const DataSource& source, const std::string& what, bool plainCsv = false);
+
+/// Transforms a layer's geometries to EPSG:4326 in lon/lat order (traditional GIS order).
+class LonLatTransform {
+ public:
+  /// layerSrs may be null (then valid() is false). Throws GeoError when PROJ cannot build it.
+  LonLatTransform(OGRSpatialReferenceH layerSrs, const std::string& label);
+  bool identity() const { return !m_transform; }
+  /// Transforms in place; false (with `error`) when PROJ fails for this geometry.
+  bool apply(OGRGeometryH geometry, std::string& error) const;
+
+ private:
+  TransformPtr m_transform;
+  SrsPtr m_source;
+  SrsPtr m_target;
+};
+
+/// "fid=12" text for messages.
+std::string fidText(OGRFeatureH feature);
+
+}  // namespace clustershift::detail

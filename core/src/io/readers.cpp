@@ -1,0 +1,567 @@
+#include "io/readers.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "clustershift/coordinates.h"
+#include "clustershift/error.h"
+#include "io/geos_context.h"
+#include "io/ogr.h"
+
+namespace clustershift::detail {
+
+bool parseNumber(const std::string& text, double& value) {
+  std::size_t begin = text.find_first_not_of(" \t\r\n");
+  if (begin == std::string::npos) return false;
+  std::size_t end = text.find_last_not_of(" \t\r\n");
+  std::string trimmed = text.substr(begin, end - begin + 1);
+  const char* start = trimmed.c_str();
+  char* stop = nullptr;
+  errno = 0;
+  double v = std::strtod(start, &stop);
+  if (stop == start || *stop != '\0' || errno == ERANGE || !std::isfinite(v)) return false;
+  value = v;
+  return true;
+}
+
+namespace {
+
+std::string quoteValue(double v) {
+  std::ostringstream os;
+  os << v;
+  return os.str();
+}
+
+void addProblem(std::vector<Problem>& problems, Severity severity, const std::string& where,
+                const std::string& message, const std::string& featureId = {}) {
+  problems.push_back(Problem{severity, where, message, featureId});
+}
+
+std::string fieldWhere(const std::string& featureWhere, const std::string& field) {
+  return featureWhere + " field '" + field + "'";
+}
+
+bool isNumericType(OGRFieldType type) {
+  return type == OFTInteger || type == OFTInteger64 || type == OFTReal;
+}
+
+/// Reads a numeric field. NULL or empty -> NaN (warning when `warnNull`); text that is not
+/// a number -> NaN with a warning; negative when `nonNegative` -> fatal.
+double readNumber(const OgrSource& src, OGRFeatureH f, int index, const std::string& where,
+                  const std::string& field, const std::string& featureId,
+                  std::vector<Problem>& problems, bool nonNegative, bool warnNull) {
+  if (index < 0) return kNaN;
+  std::string fw = fieldWhere(where, field);
+  if (!OGR_F_IsFieldSetAndNotNull(f, index)) {
+    if (warnNull) addProblem(problems, Severity::Warning, fw, "is NULL", featureId);
+    return kNaN;
+  }
+  OGRFieldType type = OGR_Fld_GetType(OGR_F_GetFieldDefnRef(f, index));
+  double value = kNaN;
+  if (isNumericType(type)) {
+    value = OGR_F_GetFieldAsDouble(f, index);
+  } else {
+    std::string text = src.text(f, index);
+    if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+      if (warnNull) addProblem(problems, Severity::Warning, fw, "is empty", featureId);
+      return kNaN;
+    }
+    if (!parseNumber(text, value)) {
+      addProblem(problems, Severity::Warning, fw, "is not a number ('" + text + "')", featureId);
+      return kNaN;
+    }
+  }
+  if (!std::isfinite(value)) {
+    addProblem(problems, Severity::Warning, fw, "is not a finite number", featureId);
+    return kNaN;
+  }
+  if (nonNegative && value < 0) {
+    addProblem(problems, Severity::Fatal, fw, "is negative (" + quoteValue(value) + ")",
+               featureId);
+  }
+  return value;
+}
+
+/// Field index of a mapped column. A column the scenario maps explicitly to a missing field
+/// is fatal (a typo); a default-named one missing is a warning (the column stays empty).
+int mappedField(const OgrSource& src, const DataSource& source, const std::string& column,
+                std::vector<Problem>& problems, bool required) {
+  std::string name = source.field(column);
+  int index = src.fieldIndex(name);
+  if (index >= 0) return index;
+  bool explicitMap = source.fields.count(column) > 0;
+  std::string list;
+  for (const std::string& n : src.fieldNames()) list += (list.empty() ? "" : ", ") + n;
+  std::string message = "field '" + name + "' not found" +
+                         (explicitMap ? " (mapped from column '" + column + "')" : "") +
+                         " (fields: " + list + ")";
+  addProblem(problems, (explicitMap || required) ? Severity::Fatal : Severity::Warning,
+             src.label, message);
+  return -1;
+}
+
+/// Applies the GCJ-02/BD-09 -> WGS84 inverse to every vertex.
+void convertWebMap(OGRGeometryH g, const std::string& coordinates) {
+  int parts = OGR_G_GetGeometryCount(g);
+  if (parts > 0) {
+    for (int i = 0; i < parts; ++i) convertWebMap(OGR_G_GetGeometryRef(g, i), coordinates);
+    return;
+  }
+  int n = OGR_G_GetPointCount(g);
+  for (int i = 0; i < n; ++i) {
+    double x = OGR_G_GetX(g, i), y = OGR_G_GetY(g, i), lon = x, lat = y;
+    if (coordinates == "gcj02") {
+      gcj02ToWgs84(x, y, lon, lat);
+    } else if (coordinates == "bd09") {
+      bd09ToWgs84(x, y, lon, lat);
+    }
+    OGR_G_SetPoint_2D(g, i, lon, lat);
+  }
+}
+
+/// Reads, transforms and repairs a feature's geometry into lon/lat WKB. Returns false (no
+/// problem added) when the feature has no geometry; adds a fatal problem and returns false
+/// when it cannot be transformed.
+bool readGeometry(OGRFeatureH f, const LonLatTransform& transform, const std::string& where,
+                  const std::string& featureId, const std::string& coordinates,
+                  std::vector<Problem>& problems, std::vector<std::uint8_t>& wkb) {
+  OGRGeometryH ref = OGR_F_GetGeometryRef(f);
+  if (!ref || OGR_G_IsEmpty(ref)) return false;
+  OgrGeometryPtr g(OGR_G_Clone(ref));
+  auto geometry = static_cast<OGRGeometryH>(g.get());
+  std::string error;
+  if (!transform.apply(geometry, error)) {
+    addProblem(problems, Severity::Fatal, where, "cannot transform to EPSG:4326: " + error,
+               featureId);
+    return false;
+  }
+  OGR_G_FlattenTo2D(geometry);
+  if (coordinates == "gcj02" || coordinates == "bd09") convertWebMap(geometry, coordinates);
+  std::vector<std::uint8_t> raw(static_cast<std::size_t>(OGR_G_WkbSize(geometry)));
+  OGR_G_ExportToIsoWkb(geometry, wkbNDR, raw.data());
+  try {
+    GeosGeometryPtr geos = geosFromWkb(raw, where);
+    std::string reason;
+    GeosGeometryPtr repaired;
+    if (!geosCheckAndRepair(geos.get(), reason, repaired)) {
+      addProblem(problems, Severity::Warning, where,
+                 "invalid geometry (" + reason + ") repaired with GEOSMakeValid", featureId);
+      wkb = geosToWkb(repaired.get());
+      return true;
+    }
+  } catch (const GeoError& e) {
+    addProblem(problems, Severity::Fatal, where, std::string("unreadable geometry: ") + e.what(),
+               featureId);
+    return false;
+  }
+  wkb = std::move(raw);
+  return true;
+}
+
+/// Checks the layer CRS; returns the transform. Adds a fatal problem when the layer has
+/// geometry but no CRS (CSV point columns are assumed to be EPSG:4326 lon/lat, with a
+/// warning, since CSV cannot carry a CRS).
+LonLatTransform layerTransform(const OgrSource& src, std::vector<Problem>& problems,
+                               bool& ok) {
+  ok = true;
+  if (OGR_L_GetGeomType(src.layer) == wkbNone) {
+    addProblem(problems, Severity::Fatal, src.label, "has no geometry column");
+    ok = false;
+    return LonLatTransform(nullptr, src.label);
+  }
+  OGRSpatialReferenceH srs = OGR_L_GetSpatialRef(src.layer);
+  if (!srs) {
+    if (src.driver == "CSV") {
+      addProblem(problems, Severity::Warning, src.label,
+                 "CSV has no CRS; lon/lat columns read as EPSG:4326");
+    } else {
+      addProblem(problems, Severity::Fatal, src.label,
+                 "missing CRS: define the layer's coordinate reference system (e.g. a .prj "
+                 "file or an SRS in the GeoPackage)");
+      ok = false;
+    }
+    return LonLatTransform(nullptr, src.label);
+  }
+  try {
+    return LonLatTransform(srs, src.label);
+  } catch (const GeoError& e) {
+    addProblem(problems, Severity::Fatal, src.label, e.what());
+    ok = false;
+    return LonLatTransform(nullptr, src.label);
+  }
+}
+
+bool isPolygonal(const std::vector<std::uint8_t>& wkb) {
+  if (wkb.size() < 5) return false;
+  std::uint32_t type = 0;
+  // NDR: type as little-endian uint32 after the byte-order byte.
+  for (int i = 3; i >= 0; --i) type = (type << 8) | wkb[static_cast<std::size_t>(1 + i)];
+  type %= 1000;
+  return type == 3 || type == 6;
+}
+
+struct FeatureLoop {
+  const OgrSource& src;
+  template <typename Fn>
+  void forEach(Fn fn) {
+    OGR_L_ResetReading(src.layer);
+    while (OGRFeatureH raw = OGR_L_GetNextFeature(src.layer)) {
+      FeaturePtr feature(raw);
+      fn(raw);
+    }
+  }
+};
+
+/// Numeric fields not used by a mapped column, for Region/Park::extra.
+std::vector<std::pair<int, std::string>> extraFields(const OgrSource& src,
+                                                     const std::set<int>& used) {
+  std::vector<std::pair<int, std::string>> fields;
+  OGRFeatureDefnH defn = src.definition();
+  for (int i = 0; i < OGR_FD_GetFieldCount(defn); ++i) {
+    if (used.count(i)) continue;
+    OGRFieldDefnH fd = OGR_FD_GetFieldDefn(defn, i);
+    if (isNumericType(OGR_Fld_GetType(fd))) fields.emplace_back(i, OGR_Fld_GetNameRef(fd));
+  }
+  return fields;
+}
+
+double extraValue(OGRFeatureH f, int index) {
+  return OGR_F_IsFieldSetAndNotNull(f, index) ? OGR_F_GetFieldAsDouble(f, index) : kNaN;
+}
+
+}  // namespace
+
+void readRegions(const DataSource& source, Inputs& inputs) {
+  OgrSource src = openSource(source, "regions");
+  inputs.regionsLabel = src.label;
+  std::vector<Problem>& problems = inputs.problems;
+  bool crsOk = false;
+  LonLatTransform transform = layerTransform(src, problems, crsOk);
+
+  int idField = mappedField(src, source, "id", problems, true);
+  std::map<std::string, int> text;
+  for (const char* column : {"name", "name_zh", "province"}) {
+    text[column] = mappedField(src, source, column, problems, false);
+  }
+  std::set<int> used = {idField};
+  std::map<std::string, int> numeric;
+  for (const std::string& column : regionColumns()) {
+    int index = mappedField(src, source, column, problems, false);
+    numeric[column] = index;
+    used.insert(index);
+  }
+  for (const auto& [column, index] : text) used.insert(index);
+  auto extras = extraFields(src, used);
+
+  FeatureLoop{src}.forEach([&](OGRFeatureH f) {
+    Region region;
+    region.fid = std::to_string(static_cast<long long>(OGR_F_GetFID(f)));
+    region.id = idField >= 0 ? src.text(f, idField) : region.fid;
+    std::string where = src.label + " " + fidText(f);
+    region.name = src.text(f, text["name"]);
+    region.nameZh = src.text(f, text["name_zh"]);
+    region.province = src.text(f, text["province"]);
+    for (const auto& [column, index] : numeric) {
+      if (index < 0) continue;  // absent key = the source has no such field
+      region.values[column] = readNumber(src, f, index, where, source.field(column), region.id,
+                                         problems, /*nonNegative=*/true, /*warnNull=*/true);
+    }
+    for (const auto& [index, name] : extras) region.extra[name] = extraValue(f, index);
+    if (crsOk) {
+      if (!readGeometry(f, transform, where, region.id, source.coordinates, problems,
+                        region.wkb)) {
+        if (region.wkb.empty() && OGR_F_GetGeometryRef(f) == nullptr) {
+          addProblem(problems, Severity::Fatal, where, "has no geometry", region.id);
+        } else if (region.wkb.empty()) {
+          addProblem(problems, Severity::Fatal, where, "has an empty geometry", region.id);
+        }
+      } else if (!isPolygonal(region.wkb)) {
+        addProblem(problems, Severity::Fatal, where, "geometry is not a polygon", region.id);
+        region.wkb.clear();
+      }
+    }
+    inputs.regions.push_back(std::move(region));
+  });
+}
+
+void readParks(const DataSource& source, Inputs& inputs) {
+  OgrSource src = openSource(source, "parks");
+  inputs.parksLabel = src.label;
+  std::vector<Problem>& problems = inputs.problems;
+  bool crsOk = false;
+  LonLatTransform transform = layerTransform(src, problems, crsOk);
+
+  int idField = mappedField(src, source, "id", problems, true);
+  std::map<std::string, int> text;
+  for (const char* column : {"name", "name_zh", "level", "lead_industries"}) {
+    text[column] = mappedField(src, source, column, problems, false);
+  }
+  std::set<int> used = {idField};
+  std::map<std::string, int> numeric;
+  for (const std::string& column : parkColumns()) {
+    int index = mappedField(src, source, column, problems, false);
+    numeric[column] = index;
+    used.insert(index);
+  }
+  for (const auto& [column, index] : text) used.insert(index);
+  auto extras = extraFields(src, used);
+
+  FeatureLoop{src}.forEach([&](OGRFeatureH f) {
+    Park park;
+    park.fid = std::to_string(static_cast<long long>(OGR_F_GetFID(f)));
+    park.id = idField >= 0 ? src.text(f, idField) : park.fid;
+    std::string where = src.label + " " + fidText(f);
+    park.name = src.text(f, text["name"]);
+    park.nameZh = src.text(f, text["name_zh"]);
+    park.level = src.text(f, text["level"]);
+    park.leadIndustries = src.text(f, text["lead_industries"]);
+    for (const auto& [column, index] : numeric) {
+      if (index < 0) continue;
+      park.values[column] = readNumber(src, f, index, where, source.field(column), park.id,
+                                       problems, true, true);
+    }
+    double area = park.value("area_ha"), available = park.value("available_ha");
+    if (!std::isnan(area) && !std::isnan(available) && available > area * (1 + 1e-9)) {
+      addProblem(problems, Severity::Warning, fieldWhere(where, source.field("available_ha")),
+                 "available area " + quoteValue(available) + " ha exceeds total area " +
+                     quoteValue(area) + " ha",
+                 park.id);
+    }
+    for (const auto& [index, name] : extras) park.extra[name] = extraValue(f, index);
+    if (crsOk) {
+      if (readGeometry(f, transform, where, park.id, source.coordinates, problems, park.wkb)) {
+        try {
+          GeosGeometryPtr g = geosFromWkb(park.wkb, where);
+          GEOSContextHandle_t ctx = GeosContext::current().handle();
+          if (GEOSGeomTypeId_r(ctx, g.get()) == GEOS_POINT) {
+            GEOSGeomGetX_r(ctx, g.get(), &park.lon);
+            GEOSGeomGetY_r(ctx, g.get(), &park.lat);
+          } else {
+            GeosGeometryPtr p = geosOwn(GEOSPointOnSurface_r(ctx, g.get()), where);
+            GEOSGeomGetX_r(ctx, p.get(), &park.lon);
+            GEOSGeomGetY_r(ctx, p.get(), &park.lat);
+          }
+        } catch (const GeoError& e) {
+          addProblem(problems, Severity::Fatal, where, e.what(), park.id);
+        }
+      } else if (OGR_F_GetGeometryRef(f) == nullptr ||
+                 OGR_G_IsEmpty(OGR_F_GetGeometryRef(f))) {
+        addProblem(problems, Severity::Warning, where, "has no geometry; park excluded",
+                   park.id);
+      }
+    }
+    inputs.parks.push_back(std::move(park));
+  });
+}
+
+void readZones(const DataSource& source, Inputs& inputs) {
+  OgrSource src = openSource(source, "exclusions");
+  std::vector<Problem>& problems = inputs.problems;
+  bool crsOk = false;
+  LonLatTransform transform = layerTransform(src, problems, crsOk);
+  int idField = mappedField(src, source, "id", problems, false);
+  int nameField = mappedField(src, source, "name", problems, false);
+  FeatureLoop{src}.forEach([&](OGRFeatureH f) {
+    Zone zone;
+    zone.fid = std::to_string(static_cast<long long>(OGR_F_GetFID(f)));
+    zone.id = idField >= 0 ? src.text(f, idField) : zone.fid;
+    zone.name = src.text(f, nameField);
+    std::string where = src.label + " " + fidText(f);
+    if (crsOk && readGeometry(f, transform, where, zone.id, "wgs84", problems, zone.wkb)) {
+      if (!isPolygonal(zone.wkb)) {
+        addProblem(problems, Severity::Warning, where, "geometry is not a polygon; zone ignored",
+                   zone.id);
+        return;
+      }
+      inputs.exclusions.push_back(std::move(zone));
+    }
+  });
+}
+
+void readRoads(const DataSource& source, Inputs& inputs) {
+  OgrSource src = openSource(source, "roads");
+  std::vector<Problem>& problems = inputs.problems;
+  bool crsOk = false;
+  LonLatTransform transform = layerTransform(src, problems, crsOk);
+  int classField = mappedField(src, source, "class", problems, false);
+  int speedField = mappedField(src, source, "speed_kmh", problems, false);
+  FeatureLoop{src}.forEach([&](OGRFeatureH f) {
+    Road road;
+    road.fid = std::to_string(static_cast<long long>(OGR_F_GetFID(f)));
+    road.roadClass = src.text(f, classField);
+    std::string where = src.label + " " + fidText(f);
+    road.speedKmh = readNumber(src, f, speedField, where, source.field("speed_kmh"), {}, problems,
+                               true, false);
+    if (road.speedKmh == 0) {
+      addProblem(problems, Severity::Warning, fieldWhere(where, source.field("speed_kmh")),
+                 "is 0; the class default is used");
+      road.speedKmh = kNaN;
+    }
+    if (crsOk && readGeometry(f, transform, where, {}, "wgs84", problems, road.wkb)) {
+      inputs.roads.push_back(std::move(road));
+    }
+  });
+}
+
+namespace {
+
+/// Reads a table source: key column + the other columns, as text. Rows keep file order.
+struct TextTable {
+  std::string label;
+  std::vector<std::string> columns;  ///< value columns (not the key)
+  std::vector<std::string> keys;
+  std::vector<std::vector<std::string>> cells;
+};
+
+TextTable readTextTable(const DataSource& source, const std::string& what,
+                        const std::string& keyColumn, std::vector<Problem>& problems,
+                        bool& ok) {
+  OgrSource src = openSource(source, what, /*plainCsv=*/true);
+  TextTable table;
+  table.label = src.fileName;
+  ok = true;
+  std::string keyName = source.field(keyColumn);
+  int keyIndex = src.fieldIndex(keyName);
+  if (keyIndex < 0) {
+    // A table whose first column is the key under another name still reads.
+    if (!source.fields.count(keyColumn) && OGR_FD_GetFieldCount(src.definition()) > 0) {
+      keyIndex = 0;
+    } else {
+      std::string list;
+      for (const std::string& n : src.fieldNames()) list += (list.empty() ? "" : ", ") + n;
+      addProblem(problems, Severity::Fatal, table.label,
+                 "column '" + keyName + "' not found (columns: " + list + ")");
+      ok = false;
+      return table;
+    }
+  }
+  std::vector<int> indices;
+  OGRFeatureDefnH defn = src.definition();
+  for (int i = 0; i < OGR_FD_GetFieldCount(defn); ++i) {
+    if (i == keyIndex) continue;
+    OGRFieldDefnH fd = OGR_FD_GetFieldDefn(defn, i);
+    table.columns.emplace_back(OGR_Fld_GetNameRef(fd));
+    indices.push_back(i);
+  }
+  FeatureLoop{src}.forEach([&](OGRFeatureH f) {
+    table.keys.push_back(src.text(f, keyIndex));
+    std::vector<std::string> row;
+    for (int index : indices) {
+      row.push_back(OGR_F_IsFieldSetAndNotNull(f, index) ? src.text(f, index) : "");
+    }
+    table.cells.push_back(std::move(row));
+  });
+  if (table.keys.empty()) {
+    addProblem(problems, Severity::Fatal, table.label, "has no rows");
+    ok = false;
+  }
+  return table;
+}
+
+/// Parses a cell; adds a located problem and returns NaN when it is not a number.
+double tableNumber(const TextTable& t, std::size_t row, std::size_t column,
+                   const std::string& keyLabel, std::vector<Problem>& problems) {
+  // Line numbers count the header as line 1 (CSV view of the table).
+  std::string where = t.label + " line " + std::to_string(row + 2) + " (" + keyLabel + " '" +
+                      t.keys[row] + "') column '" + t.columns[column] + "'";
+  const std::string& text = t.cells[row][column];
+  double value = kNaN;
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+    addProblem(problems, Severity::Warning, where, "is empty");
+    return kNaN;
+  }
+  if (!parseNumber(text, value)) {
+    addProblem(problems, Severity::Fatal, where, "is not a number ('" + text + "')");
+    return kNaN;
+  }
+  if (value < 0) {
+    addProblem(problems, Severity::Fatal, where, "is negative (" + quoteValue(value) + ")");
+  }
+  return value;
+}
+
+}  // namespace
+
+IndustryMatrix readIndustryMatrix(const DataSource& source, std::vector<Problem>& problems) {
+  bool ok = false;
+  TextTable t = readTextTable(source, "industry_output", "region_id", problems, ok);
+  IndustryMatrix m;
+  if (!ok) return m;
+  m.industries = t.columns;
+  std::set<std::string> seen;
+  for (std::size_t r = 0; r < t.keys.size(); ++r) {
+    if (t.keys[r].empty()) {
+      addProblem(problems, Severity::Fatal, t.label + " line " + std::to_string(r + 2),
+                 "empty region id");
+      continue;
+    }
+    if (!seen.insert(t.keys[r]).second) {
+      addProblem(problems, Severity::Fatal, t.label + " line " + std::to_string(r + 2),
+                 "duplicate region id '" + t.keys[r] + "'");
+      continue;
+    }
+    std::vector<double> row;
+    for (std::size_t c = 0; c < t.columns.size(); ++c) {
+      row.push_back(tableNumber(t, r, c, "region", problems));
+    }
+    m.regionIds.push_back(t.keys[r]);
+    m.values.push_back(std::move(row));
+  }
+  return m;
+}
+
+IoTable readIoTable(const DataSource& source, std::vector<Problem>& problems) {
+  bool ok = false;
+  TextTable t = readTextTable(source, "io_table", "sector", problems, ok);
+  IoTable io;
+  if (!ok) return io;
+  std::set<std::string> rows(t.keys.begin(), t.keys.end());
+  std::set<std::string> columns(t.columns.begin(), t.columns.end());
+  if (rows.size() != t.keys.size() || rows != columns) {
+    std::string missingColumns, missingRows;
+    for (const std::string& r : rows) {
+      if (!columns.count(r)) missingColumns += (missingColumns.empty() ? "" : ", ") + r;
+    }
+    for (const std::string& c : columns) {
+      if (!rows.count(c)) missingRows += (missingRows.empty() ? "" : ", ") + c;
+    }
+    addProblem(problems, Severity::Fatal, t.label,
+               "not a square table with the same sectors on both axes" +
+                   (missingColumns.empty() ? "" : "; no column for: " + missingColumns) +
+                   (missingRows.empty() ? "" : "; no row for: " + missingRows) +
+                   (rows.size() != t.keys.size() ? "; duplicate row labels" : ""));
+    return io;
+  }
+  // Columns reordered to the row order, so a[i][j] is input of sector i per unit of j.
+  std::vector<std::size_t> columnOf(t.keys.size());
+  for (std::size_t i = 0; i < t.keys.size(); ++i) {
+    columnOf[i] = static_cast<std::size_t>(
+        std::find(t.columns.begin(), t.columns.end(), t.keys[i]) - t.columns.begin());
+  }
+  io.sectors = t.keys;
+  io.a.assign(t.keys.size(), std::vector<double>(t.keys.size(), kNaN));
+  for (std::size_t i = 0; i < t.keys.size(); ++i) {
+    for (std::size_t j = 0; j < t.keys.size(); ++j) {
+      io.a[i][j] = tableNumber(t, i, columnOf[j], "sector", problems);
+    }
+  }
+  // A productive economy needs every column sum of A below 1 (Hawkins–Simon).
+  for (std::size_t j = 0; j < t.keys.size(); ++j) {
+    double sum = 0;
+    for (std::size_t i = 0; i < t.keys.size(); ++i) {
+      if (!std::isnan(io.a[i][j])) sum += io.a[i][j];
+    }
+    if (sum >= 1.0) {
+      addProblem(problems, Severity::Fatal, t.label + " column '" + t.keys[j] + "'",
+                 "coefficients sum to " + quoteValue(sum) + " (must be < 1)");
+    }
+  }
+  return io;
+}
+
+}  // namespace clustershift::detail

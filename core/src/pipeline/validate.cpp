@@ -1,0 +1,148 @@
+// validate: every problem of the inputs against what the scenario needs, collected.
+#include <algorithm>
+#include <map>
+
+#include "clustershift/criterion.h"
+#include "clustershift/geo.h"
+#include "clustershift/pipeline.h"
+#include "criteria/criterion_util.h"
+#include "pipeline/source_location.h"
+#include "spatial/spatial_join.h"
+
+namespace clustershift {
+
+namespace detail {
+
+SourceLocation locateSource(const Scenario& scenario, const Inputs& inputs) {
+  SourceLocation s;
+  s.region = inputs.regionIndex(scenario.sourceRegion);
+  if (scenario.sourceLon && scenario.sourceLat) {
+    s.lon = *scenario.sourceLon;
+    s.lat = *scenario.sourceLat;
+    return s;
+  }
+  if (s.region < 0) return s;
+  const Region& region = inputs.regions[static_cast<std::size_t>(s.region)];
+  auto lon = region.extra.find("seat_lon");
+  auto lat = region.extra.find("seat_lat");
+  if (lon != region.extra.end() && lat != region.extra.end() && !isMissing(lon->second) &&
+      !isMissing(lat->second)) {
+    s.lon = lon->second;
+    s.lat = lat->second;
+    return s;
+  }
+  if (region.wkb.empty()) return s;
+  try {
+    pointOnSurface(region, s.lon, s.lat);
+  } catch (const GeoError&) {
+    s.lon = s.lat = kNaN;
+  }
+  return s;
+}
+
+}  // namespace detail
+
+namespace {
+
+template <typename T>
+void checkIds(const std::vector<T>& items, const std::string& label, const std::string& what,
+              std::vector<Problem>& problems) {
+  if (items.empty()) {
+    problems.push_back(Problem{Severity::Fatal, label, "has no " + what, {}});
+    return;
+  }
+  std::map<std::string, std::size_t> seen;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const T& item = items[i];
+    std::string where = label + (item.fid.empty() ? " #" + std::to_string(i) : " fid=" + item.fid);
+    if (item.id.empty()) {
+      problems.push_back(Problem{Severity::Fatal, where, "has an empty id", {}});
+      continue;
+    }
+    auto [it, inserted] = seen.emplace(item.id, i);
+    if (!inserted) {
+      const T& first = items[it->second];
+      problems.push_back(Problem{Severity::Fatal, where,
+                                 "duplicate id '" + item.id + "' (also " +
+                                     (first.fid.empty() ? "#" + std::to_string(it->second)
+                                                        : "fid=" + first.fid) +
+                                     ")",
+                                 item.id});
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<Problem> validate(const Scenario& scenario, const Inputs& inputs) {
+  std::vector<Problem> problems = inputs.problems;
+  checkIds(inputs.regions, inputs.regionsLabel, "regions (empty layer)", problems);
+  checkIds(inputs.parks, inputs.parksLabel, "parks (empty layer)", problems);
+
+  detail::SourceLocation source = detail::locateSource(scenario, inputs);
+  if (source.region < 0) {
+    problems.push_back(Problem{Severity::Fatal, "source.region",
+                               "region '" + scenario.sourceRegion + "' not found in " +
+                                   inputs.regionsLabel,
+                               scenario.sourceRegion});
+  }
+  if (scenario.mode == TransferMode::Replication && inputs.parkIndex(scenario.templatePark) < 0) {
+    problems.push_back(Problem{Severity::Fatal, "replication.template_park",
+                               "park '" + scenario.templatePark + "' not found in " +
+                                   inputs.parksLabel,
+                               scenario.templatePark});
+  }
+
+  // Parks outside every region (joined already, or joined here on a copy).
+  const Inputs* view = &inputs;
+  Inputs joined;
+  bool alreadyJoined = std::any_of(inputs.parks.begin(), inputs.parks.end(),
+                                   [](const Park& p) { return p.region >= 0; });
+  if (!alreadyJoined && !inputs.regions.empty()) {
+    try {
+      std::vector<int> located = detail::locateParks(inputs.regions, inputs.parks);
+      joined = inputs;
+      for (std::size_t p = 0; p < joined.parks.size(); ++p) joined.parks[p].region = located[p];
+      view = &joined;
+    } catch (const GeoError& e) {
+      problems.push_back(Problem{Severity::Fatal, inputs.regionsLabel, e.what(), {}});
+    }
+  }
+  int located = 0, outside = 0;
+  for (std::size_t p = 0; p < view->parks.size(); ++p) {
+    const Park& park = view->parks[p];
+    if (isMissing(park.lon) || isMissing(park.lat)) continue;
+    if (park.region >= 0) {
+      ++located;
+      continue;
+    }
+    ++outside;
+    problems.push_back(Problem{Severity::Warning, detail::parkWhere(*view, static_cast<int>(p)),
+                               "park '" + park.id + "' is outside every region; excluded",
+                               park.id});
+  }
+  if (located == 0 && outside > 0) {
+    problems.push_back(Problem{Severity::Fatal, inputs.parksLabel,
+                               "no park lies inside any region of " + inputs.regionsLabel +
+                                   " (do the layers' CRSs match their coordinates?)",
+                               {}});
+  }
+
+  // What each enabled criterion needs.
+  Feedback quiet;
+  CriterionContext context{scenario, *view, source.region, source.lon, source.lat, quiet};
+  for (std::size_t i = 0; i < scenario.criteria.size(); ++i) {
+    const CriterionSpec& spec = scenario.criteria[i];
+    if (!spec.enabled) continue;
+    try {
+      std::unique_ptr<Criterion> criterion = CriterionRegistry::instance().create(spec.id);
+      for (Problem& p : criterion->check(context, spec.params)) problems.push_back(std::move(p));
+    } catch (const Error& e) {
+      problems.push_back(Problem{Severity::Fatal, "criteria[" + std::to_string(i) + "].id",
+                                 e.what(), {}});
+    }
+  }
+  return problems;
+}
+
+}  // namespace clustershift

@@ -1,0 +1,166 @@
+#include "scenario/json_reader.h"
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+namespace clustershift::detail {
+
+using nlohmann::json;
+
+std::string describeJson(const json& value) {
+  if (value.is_object()) return "an object";
+  if (value.is_array()) return "an array";
+  std::string text = value.dump();
+  constexpr std::size_t kMax = 60;
+  if (text.size() > kMax) text = text.substr(0, kMax) + "...";
+  return text;
+}
+
+std::string numberText(double value) {
+  std::ostringstream os;
+  os.precision(15);
+  os << value;
+  return os.str();
+}
+
+std::string joinPath(const std::string& path, const std::string& key) {
+  if (path.empty() || path.back() == ':') return path + key;
+  return path + "." + key;
+}
+
+std::string indexPath(const std::string& path, std::size_t index) {
+  return path + "[" + std::to_string(index) + "]";
+}
+
+void JsonReader::fail(const std::string& path, const std::string& message) {
+  m_problems.push_back(Problem{Severity::Fatal, path, message, {}});
+}
+
+void JsonReader::warn(const std::string& path, const std::string& message) {
+  m_problems.push_back(Problem{Severity::Warning, path, message, {}});
+}
+
+bool JsonReader::hasFatal() const {
+  return std::any_of(m_problems.begin(), m_problems.end(),
+                     [](const Problem& p) { return p.severity == Severity::Fatal; });
+}
+
+bool JsonReader::object(const json& value, const std::string& path) {
+  if (value.is_object()) return true;
+  fail(path, "expected an object, got " + describeJson(value));
+  return false;
+}
+
+void JsonReader::allowedKeys(const json& object, const std::string& path,
+                             std::initializer_list<const char*> allowed) {
+  if (!object.is_object()) return;
+  for (auto it = object.begin(); it != object.end(); ++it) {
+    bool known = std::any_of(allowed.begin(), allowed.end(),
+                             [&](const char* key) { return it.key() == key; });
+    if (known) continue;
+    std::string list;
+    for (const char* key : allowed) list += (list.empty() ? "" : ", ") + std::string(key);
+    fail(joinPath(path, it.key()), "unknown key (allowed: " + list + ")");
+  }
+}
+
+const json* JsonReader::member(const json& object, const std::string& path, const char* key,
+                               bool required) {
+  if (!object.is_object()) return nullptr;
+  auto it = object.find(key);
+  if (it == object.end()) {
+    if (required) fail(joinPath(path, key), "missing required key");
+    return nullptr;
+  }
+  if (it->is_null()) {
+    if (required) fail(joinPath(path, key), "must not be null");
+    return nullptr;
+  }
+  return &*it;
+}
+
+std::optional<double> JsonReader::number(const json& object, const std::string& path,
+                                         const char* key, bool required) {
+  const json* value = member(object, path, key, required);
+  if (!value) return std::nullopt;
+  if (!value->is_number()) {
+    fail(joinPath(path, key), "expected a number, got " + describeJson(*value));
+    return std::nullopt;
+  }
+  return value->get<double>();
+}
+
+std::optional<long long> JsonReader::integer(const json& object, const std::string& path,
+                                             const char* key, bool required) {
+  const json* value = member(object, path, key, required);
+  if (!value) return std::nullopt;
+  if (value->is_number_integer()) return value->get<long long>();
+  if (value->is_number_float()) {
+    double d = value->get<double>();
+    if (std::isfinite(d) && std::floor(d) == d && std::fabs(d) < 9e15) {
+      return static_cast<long long>(d);
+    }
+  }
+  fail(joinPath(path, key), "expected an integer, got " + describeJson(*value));
+  return std::nullopt;
+}
+
+std::optional<std::string> JsonReader::string(const json& object, const std::string& path,
+                                              const char* key, bool required) {
+  const json* value = member(object, path, key, required);
+  if (!value) return std::nullopt;
+  if (!value->is_string()) {
+    fail(joinPath(path, key), "expected a string, got " + describeJson(*value));
+    return std::nullopt;
+  }
+  return value->get<std::string>();
+}
+
+std::optional<bool> JsonReader::boolean(const json& object, const std::string& path,
+                                        const char* key, bool required) {
+  const json* value = member(object, path, key, required);
+  if (!value) return std::nullopt;
+  if (!value->is_boolean()) {
+    fail(joinPath(path, key), "expected true or false, got " + describeJson(*value));
+    return std::nullopt;
+  }
+  return value->get<bool>();
+}
+
+const json* JsonReader::child(const json& object, const std::string& path, const char* key,
+                              bool required) {
+  const json* value = member(object, path, key, required);
+  if (!value) return nullptr;
+  if (!value->is_object()) {
+    fail(joinPath(path, key), "expected an object, got " + describeJson(*value));
+    return nullptr;
+  }
+  return value;
+}
+
+const json* JsonReader::array(const json& object, const std::string& path, const char* key,
+                              bool required) {
+  const json* value = member(object, path, key, required);
+  if (!value) return nullptr;
+  if (!value->is_array()) {
+    fail(joinPath(path, key), "expected an array, got " + describeJson(*value));
+    return nullptr;
+  }
+  return value;
+}
+
+std::optional<std::string> JsonReader::choice(const json& object, const std::string& path,
+                                              const char* key,
+                                              const std::vector<std::string>& allowed,
+                                              bool required) {
+  std::optional<std::string> text = string(object, path, key, required);
+  if (!text) return std::nullopt;
+  if (std::find(allowed.begin(), allowed.end(), *text) != allowed.end()) return text;
+  std::string list;
+  for (const std::string& a : allowed) list += (list.empty() ? "" : ", ") + a;
+  fail(joinPath(path, key), "expected one of " + list + ", got \"" + *text + "\"");
+  return std::nullopt;
+}
+
+}  // namespace clustershift::detail

@@ -1,0 +1,70 @@
+#pragma once
+// Path-tracking reader for JSON objects: every problem is collected with its JSON path
+// ("criteria[2].weight: expected a number, got \"high\"") instead of stopping at the first.
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "clustershift/error.h"
+
+namespace clustershift::detail {
+
+/// Short rendering of a JSON value for messages: strings quoted, long values cut.
+std::string describeJson(const nlohmann::json& value);
+
+/// Shortest readable text of a number for messages: 200, -3, 1.2, 0.333333333333333.
+std::string numberText(double value);
+
+/// Joins a JSON path and a key: ("", "a") -> "a", ("a", "b") -> "a.b",
+/// ("file.json:", "b") -> "file.json:b".
+std::string joinPath(const std::string& path, const std::string& key);
+/// ("a", 2) -> "a[2]".
+std::string indexPath(const std::string& path, std::size_t index);
+
+class JsonReader {
+ public:
+  explicit JsonReader(std::vector<Problem>& problems) : m_problems(problems) {}
+
+  void fail(const std::string& path, const std::string& message);
+  void warn(const std::string& path, const std::string& message);
+
+  /// Is value an object? Reports "expected an object" otherwise.
+  bool object(const nlohmann::json& value, const std::string& path);
+  /// Reports every key of object not in allowed as "unknown key".
+  void allowedKeys(const nlohmann::json& object, const std::string& path,
+                   std::initializer_list<const char*> allowed);
+
+  /// Members. Absent (or null when nullable) -> std::nullopt; required + absent -> problem.
+  std::optional<double> number(const nlohmann::json& object, const std::string& path,
+                               const char* key, bool required = false);
+  std::optional<long long> integer(const nlohmann::json& object, const std::string& path,
+                                   const char* key, bool required = false);
+  std::optional<std::string> string(const nlohmann::json& object, const std::string& path,
+                                    const char* key, bool required = false);
+  std::optional<bool> boolean(const nlohmann::json& object, const std::string& path,
+                              const char* key, bool required = false);
+  /// Pointer to the member when it is an object (nullptr otherwise, with a problem when
+  /// present but not an object, or required and absent).
+  const nlohmann::json* child(const nlohmann::json& object, const std::string& path,
+                              const char* key, bool required = false);
+  /// Pointer to the member when it is an array.
+  const nlohmann::json* array(const nlohmann::json& object, const std::string& path,
+                              const char* key, bool required = false);
+  /// A string member restricted to a set of values.
+  std::optional<std::string> choice(const nlohmann::json& object, const std::string& path,
+                                    const char* key, const std::vector<std::string>& allowed,
+                                    bool required = false);
+
+  std::vector<Problem>& problems() { return m_problems; }
+  bool hasFatal() const;
+
+ private:
+  const nlohmann::json* member(const nlohmann::json& object, const std::string& path,
+                               const char* key, bool required);
+  std::vector<Problem>& m_problems;
+};
+
+}  // namespace clustershift::detail

@@ -1,0 +1,88 @@
+#include "spatial/spatial_join.h"
+
+#include <algorithm>
+
+#include "clustershift/error.h"
+#include "clustershift/geo.h"
+#include "io/geos_context.h"
+
+namespace clustershift {
+namespace detail {
+
+namespace {
+void collectIndex(void* item, void* userdata) {
+  auto* out = static_cast<std::vector<int>*>(userdata);
+  out->push_back(static_cast<int>(reinterpret_cast<std::intptr_t>(item)));
+}
+}  // namespace
+
+std::vector<int> locateParks(const std::vector<Region>& regions, const std::vector<Park>& parks) {
+  std::vector<int> result(parks.size(), -1);
+  GEOSContextHandle_t ctx = GeosContext::current().handle();
+  std::vector<GeosGeometryPtr> shapes;
+  std::vector<GeosPreparedPtr> prepared;
+  shapes.reserve(regions.size());
+  prepared.reserve(regions.size());
+  GeosTreePtr tree(GEOSSTRtree_create_r(ctx, 10), GeosTreeDeleter{ctx});
+  if (!tree) throw GeoError("creating the region index: " + GeosContext::current().takeMessage());
+  for (std::size_t i = 0; i < regions.size(); ++i) {
+    if (regions[i].wkb.empty()) {
+      shapes.emplace_back(nullptr, GeosGeometryDeleter{ctx});
+      prepared.emplace_back(nullptr, GeosPreparedDeleter{ctx});
+      continue;
+    }
+    shapes.push_back(geosFromWkb(regions[i].wkb, "region '" + regions[i].id + "'"));
+    prepared.push_back(geosPrepare(shapes.back().get()));
+    GEOSSTRtree_insert_r(ctx, tree.get(), shapes.back().get(),
+                         reinterpret_cast<void*>(static_cast<std::intptr_t>(i)));
+  }
+  std::vector<int> candidates;
+  for (std::size_t p = 0; p < parks.size(); ++p) {
+    if (isMissing(parks[p].lon) || isMissing(parks[p].lat)) continue;
+    GeosGeometryPtr point = geosPoint(parks[p].lon, parks[p].lat);
+    candidates.clear();
+    GEOSSTRtree_query_r(ctx, tree.get(), point.get(), &collectIndex, &candidates);
+    std::sort(candidates.begin(), candidates.end());
+    for (int index : candidates) {
+      char hit = GEOSPreparedCovers_r(ctx, prepared[static_cast<std::size_t>(index)].get(),
+                                      point.get());
+      if (hit == 2) {
+        throw GeoError("joining park '" + parks[p].id + "' to region '" +
+                       regions[static_cast<std::size_t>(index)].id +
+                       "': " + GeosContext::current().takeMessage());
+      }
+      if (hit == 1) {
+        result[p] = index;
+        break;
+      }
+    }
+  }
+  return result;
+}
+
+}  // namespace detail
+
+int joinParksToRegions(Inputs& inputs) {
+  std::vector<int> located = detail::locateParks(inputs.regions, inputs.parks);
+  int joined = 0;
+  for (std::size_t p = 0; p < inputs.parks.size(); ++p) {
+    inputs.parks[p].region = located[p];
+    if (located[p] >= 0) ++joined;
+  }
+  return joined;
+}
+
+void pointOnSurface(const Region& region, double& lon, double& lat) {
+  GEOSContextHandle_t ctx = detail::GeosContext::current().handle();
+  std::string what = "point on surface of region '" + region.id + "'";
+  detail::GeosGeometryPtr g = detail::geosFromWkb(region.wkb, what);
+  detail::GeosGeometryPtr p = detail::geosOwn(GEOSPointOnSurface_r(ctx, g.get()), what);
+  double x = kNaN, y = kNaN;
+  if (!GEOSGeomGetX_r(ctx, p.get(), &x) || !GEOSGeomGetY_r(ctx, p.get(), &y)) {
+    throw GeoError(what + ": empty result");
+  }
+  lon = x;
+  lat = y;
+}
+
+}  // namespace clustershift
