@@ -1,0 +1,167 @@
+#include "criteria/economic_util.h"
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+#include "clustershift/indices.h"
+#include "criteria/criterion_util.h"
+
+namespace clustershift::detail {
+
+namespace {
+
+std::string baseName(const std::string& path) {
+  const auto slash = path.find_last_of("/\\");
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+std::string num(double v) {
+  std::ostringstream out;
+  out << v;
+  return out.str();
+}
+
+Problem fatal(const std::string& message) { return Problem{Severity::Fatal, "", message, {}}; }
+
+void throwFirst(const std::vector<Problem>& problems) {
+  for (const auto& p : problems)
+    if (p.severity == Severity::Fatal) throw InputError(p.text());
+}
+
+}  // namespace
+
+std::string industryOutputLabel(const CriterionContext& context) {
+  const auto& source = context.scenario.data.industryOutput;
+  return source && !source->path.empty() ? baseName(source->path) : std::string("industry_output");
+}
+
+std::string ioTableLabel(const CriterionContext& context) {
+  const auto& source = context.scenario.data.ioTable;
+  return source && !source->path.empty() ? baseName(source->path) : std::string("io_table");
+}
+
+void checkIndustryOutput(const CriterionContext& context, const std::string& criterion,
+                         std::vector<Problem>& problems) {
+  if (!context.inputs.industryOutput) {
+    problems.push_back(fatal(criterion + ": scenario data.industry_output is required"));
+    return;
+  }
+  const std::string& industry = context.scenario.cluster.industry;
+  if (industry.empty()) {
+    problems.push_back(fatal(criterion + ": the cluster profile has no industry code"));
+    return;
+  }
+  if (context.inputs.industryOutput->industryIndex(industry) < 0)
+    problems.push_back(fatal(criterion + ": cluster industry '" + industry +
+                             "' is not a column of " + industryOutputLabel(context)));
+}
+
+void checkIoTable(const CriterionContext& context, const std::string& criterion,
+                  std::vector<Problem>& problems) {
+  if (!context.inputs.ioTable) {
+    problems.push_back(fatal(criterion + ": scenario data.io_table is required"));
+    return;
+  }
+  const std::string& industry = context.scenario.cluster.industry;
+  const auto& sectors = context.inputs.ioTable->sectors;
+  if (!industry.empty() && std::find(sectors.begin(), sectors.end(), industry) == sectors.end())
+    problems.push_back(fatal(criterion + ": cluster industry '" + industry +
+                             "' is not a sector of " + ioTableLabel(context)));
+}
+
+const IndustryMatrix& requireIndustryOutput(const CriterionContext& context,
+                                            const std::string& criterion) {
+  std::vector<Problem> problems;
+  checkIndustryOutput(context, criterion, problems);
+  throwFirst(problems);
+  return *context.inputs.industryOutput;
+}
+
+const IoTable& requireIoTable(const CriterionContext& context, const std::string& criterion) {
+  std::vector<Problem> problems;
+  checkIoTable(context, criterion, problems);
+  throwFirst(problems);
+  return *context.inputs.ioTable;
+}
+
+int hostIndustryRow(const CriterionContext& context, const std::string& criterion, int park,
+                    const IndustryMatrix& table) {
+  const Park& p = context.inputs.parks.at(static_cast<std::size_t>(park));
+  if (p.region < 0) {
+    warnPark(context, park, criterion + ": park lies outside every region");
+    return -1;
+  }
+  const Region& host = context.inputs.regions.at(static_cast<std::size_t>(p.region));
+  const int row = table.regionIndex(host.id);
+  if (row < 0)
+    warnPark(context, park,
+             criterion + ": host region '" + host.id + "' has no row in " +
+                 industryOutputLabel(context));
+  return row;
+}
+
+Eigen::MatrixXd checkedOutputMatrix(const CriterionContext& context, const std::string& criterion,
+                                    const IndustryMatrix& table, bool fillMissing) {
+  Eigen::MatrixXd x = toMatrix(table);
+  int missing = 0;
+  std::string firstMissing;
+  for (Eigen::Index r = 0; r < x.rows(); ++r) {
+    for (Eigen::Index c = 0; c < x.cols(); ++c) {
+      const double v = x(r, c);
+      const std::string where = industryOutputLabel(context) + " region '" +
+                                table.regionIds[static_cast<std::size_t>(r)] + "', industry '" +
+                                table.industries[static_cast<std::size_t>(c)] + "'";
+      if (std::isnan(v)) {
+        if (missing++ == 0) firstMissing = where;
+        if (fillMissing) x(r, c) = 0;
+      } else if (v < 0) {
+        throw InputError(criterion + ": " + where + ": output is negative (" + num(v) + ")");
+      }
+    }
+  }
+  if (missing > 0 && fillMissing)
+    context.feedback.warn(Problem{Severity::Warning, industryOutputLabel(context),
+                                  criterion + ": " + std::to_string(missing) +
+                                      " empty cell(s) counted as 0 (first: " + firstMissing + ")",
+                                  {}});
+  return x;
+}
+
+void rejectUnknownParams(const std::string& criterion, const nlohmann::json& params,
+                         const std::set<std::string>& known) {
+  if (params.is_null()) return;
+  if (!params.is_object())
+    throw InputError(criterion + ": params: expected an object, got " + params.dump());
+  for (auto it = params.begin(); it != params.end(); ++it) {
+    if (known.count(it.key()) == 0) {
+      std::string list;
+      for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
+      throw InputError(criterion + ": params." + it.key() + ": unknown parameter (known: " + list +
+                       ")");
+    }
+  }
+}
+
+double positiveParam(const std::string& criterion, const nlohmann::json& params,
+                     const std::string& key, double fallback) {
+  if (!params.is_object() || !params.contains(key) || params.at(key).is_null()) return fallback;
+  const auto& v = params.at(key);
+  if (!v.is_number())
+    throw InputError(criterion + ": params." + key + ": expected a number, got " + v.dump());
+  const double d = v.get<double>();
+  if (!(d > 0) || !std::isfinite(d))
+    throw InputError(criterion + ": params." + key + ": must be > 0, got " + v.dump());
+  return d;
+}
+
+bool boolParam(const std::string& criterion, const nlohmann::json& params, const std::string& key,
+               bool fallback) {
+  if (!params.is_object() || !params.contains(key) || params.at(key).is_null()) return fallback;
+  const auto& v = params.at(key);
+  if (!v.is_boolean())
+    throw InputError(criterion + ": params." + key + ": expected true or false, got " + v.dump());
+  return v.get<bool>();
+}
+
+}  // namespace clustershift::detail

@@ -1,0 +1,65 @@
+#pragma once
+// Helpers shared by the economic criteria (relatedness, industrial_base, supply_chain,
+// absorptive_capacity, market_access): required tables, the cluster's industry, params.
+#include <set>
+#include <string>
+#include <vector>
+
+#include "clustershift/criterion.h"
+#include "clustershift/indices.h"
+
+namespace clustershift::detail {
+
+/// Label of the industry-output table for messages ("industry_output.csv").
+std::string industryOutputLabel(const CriterionContext& context);
+/// Label of the IO table for messages ("io_table.csv").
+std::string ioTableLabel(const CriterionContext& context);
+
+/// Problems when the industry-output table is absent ("relatedness: scenario
+/// data.industry_output is required") or lacks the cluster's industry column.
+void checkIndustryOutput(const CriterionContext& context, const std::string& criterion,
+                         std::vector<Problem>& problems);
+/// The same for the input-output table (data.io_table) and the industry's sector in it.
+void checkIoTable(const CriterionContext& context, const std::string& criterion,
+                  std::vector<Problem>& problems);
+
+/// Throws InputError with the first fatal problem of checkIndustryOutput; returns the table.
+const IndustryMatrix& requireIndustryOutput(const CriterionContext& context,
+                                            const std::string& criterion);
+/// Throws InputError with the first fatal problem of checkIoTable; returns the table.
+const IoTable& requireIoTable(const CriterionContext& context, const std::string& criterion);
+
+/// Row of the park's host region in the industry-output table; -1 (with a warning through
+/// feedback) when the park is outside every region or the region has no row.
+int hostIndustryRow(const CriterionContext& context, const std::string& criterion, int park,
+                    const IndustryMatrix& table);
+
+/// Region × industry matrix with every value checked: negative → InputError naming the
+/// table, region and industry; missing cells → 0 with one warning when fillMissing, kept as
+/// NaN otherwise.
+Eigen::MatrixXd checkedOutputMatrix(const CriterionContext& context, const std::string& criterion,
+                                    const IndustryMatrix& table, bool fillMissing);
+
+/// Throws InputError "<criterion>: params.<key>: unknown parameter (known: ...)" and for a
+/// non-object params value.
+void rejectUnknownParams(const std::string& criterion, const nlohmann::json& params,
+                         const std::set<std::string>& known);
+/// A number param (default when absent or null); throws InputError when it is not a number or
+/// not > lowerExclusive.
+double positiveParam(const std::string& criterion, const nlohmann::json& params,
+                     const std::string& key, double fallback);
+/// A boolean param; throws InputError when it is not a boolean.
+bool boolParam(const std::string& criterion, const nlohmann::json& params, const std::string& key,
+               bool fallback);
+
+/// Problems from a params check (each exception from `validate` becomes one fatal problem).
+template <typename F>
+void checkParams(const std::string& /*criterion*/, F&& validate, std::vector<Problem>& problems) {
+  try {
+    validate();
+  } catch (const InputError& e) {
+    problems.push_back(Problem{Severity::Fatal, "", e.what(), {}});
+  }
+}
+
+}  // namespace clustershift::detail

@@ -1,0 +1,57 @@
+// industrial_base: location quotient of the cluster's industry in the host region,
+// LQ_hi = (x_hi / x_h.) / (x_.i / x_..) over the industry-output table (Isard 1960;
+// Miller & Blair 2009, §8.3). > 1: the host is specialised in the industry.
+#include "clustershift/criterion.h"
+#include "clustershift/indices.h"
+#include "criteria/criterion_util.h"
+#include "criteria/economic_util.h"
+
+namespace clustershift {
+namespace {
+
+constexpr const char* kId = "industrial_base";
+
+class IndustrialBase : public Criterion {
+ public:
+  std::string id() const override { return kId; }
+  std::string label() const override { return "Industrial base (location quotient)"; }
+  std::string labelZh() const override { return "产业基础（区位商）"; }
+  std::string unit() const override { return "LQ"; }
+  Direction defaultDirection() const override { return Direction::Benefit; }
+
+  std::vector<Problem> check(const CriterionContext& context,
+                             const nlohmann::json& params) const override {
+    std::vector<Problem> problems;
+    detail::checkParams(kId, [&] { detail::rejectUnknownParams(kId, params, {}); }, problems);
+    detail::checkIndustryOutput(context, kId, problems);
+    return problems;
+  }
+
+  std::vector<double> compute(const CriterionContext& context,
+                              const nlohmann::json& params) const override {
+    detail::rejectUnknownParams(kId, params, {});
+    const IndustryMatrix& table = detail::requireIndustryOutput(context, kId);
+    const int industry = table.industryIndex(context.scenario.cluster.industry);
+    // Missing cells stay NaN: the LQ of a missing cell is missing, not 0.
+    const Eigen::MatrixXd lq =
+        locationQuotients(detail::checkedOutputMatrix(context, kId, table, false));
+    std::vector<double> raw(context.inputs.parks.size(), kNaN);
+    for (std::size_t p = 0; p < raw.size(); ++p) {
+      const int row = detail::hostIndustryRow(context, kId, static_cast<int>(p), table);
+      if (row < 0) continue;
+      raw[p] = lq(row, industry);
+      if (isMissing(raw[p]))
+        detail::warnPark(context, static_cast<int>(p),
+                         std::string(kId) + ": " + detail::industryOutputLabel(context) +
+                             " has no value for region '" + table.regionIds[row] +
+                             "', industry '" + table.industries[industry] + "'");
+    }
+    return raw;
+  }
+};
+
+}  // namespace
+
+CLUSTERSHIFT_REGISTER_CRITERION("industrial_base", IndustrialBase)
+
+}  // namespace clustershift

@@ -1,0 +1,118 @@
+// market_access: potential market of the park, Σ_r GDP_r · exp(−d_pr / δ) over all regions
+// (Harris 1954 market potential with an exponential distance decay; δ default 150 km,
+// params.delta_km). d_pr: geodesic km (WGS84) from the park to region r's seat
+// (extra fields seat_lon/seat_lat when present, else the region's point-on-surface).
+// The host region itself is included (its seat is typically a few km away).
+#include <cmath>
+
+#include "clustershift/criterion.h"
+#include "clustershift/geo.h"
+#include "criteria/criterion_util.h"
+#include "criteria/economic_util.h"
+
+namespace clustershift {
+namespace {
+
+constexpr const char* kId = "market_access";
+constexpr double kDefaultDeltaKm = 150.0;
+
+struct Seat {
+  double lon = kNaN, lat = kNaN, gdp = kNaN;
+};
+
+double extraValue(const Region& r, const std::string& key) {
+  const auto it = r.extra.find(key);
+  if (it != r.extra.end()) return it->second;
+  return r.value(key);
+}
+
+class MarketAccess : public Criterion {
+ public:
+  std::string id() const override { return kId; }
+  std::string label() const override { return "Market access (GDP potential)"; }
+  std::string labelZh() const override { return "市场可达性（GDP潜力）"; }
+  std::string unit() const override { return "亿元 (distance-weighted GDP)"; }
+  Direction defaultDirection() const override { return Direction::Benefit; }
+
+  std::vector<Problem> check(const CriterionContext& context,
+                             const nlohmann::json& params) const override {
+    std::vector<Problem> problems;
+    detail::checkParams(kId, [&] { delta(params); }, problems);
+    detail::requireRegionColumn(context, kId, "gdp", false, problems);
+    return problems;
+  }
+
+  std::vector<double> compute(const CriterionContext& context,
+                              const nlohmann::json& params) const override {
+    const double deltaKm = delta(params);
+    const Inputs& inputs = context.inputs;
+    if (!detail::regionsHaveColumn(inputs, "gdp"))
+      throw InputError(std::string(kId) + ": " + inputs.regionsLabel +
+                       " has no field for column 'gdp' (map it in data.regions.fields)");
+    const std::vector<Seat> seats = regionSeats(context);
+    std::vector<double> raw(inputs.parks.size(), kNaN);
+    for (std::size_t p = 0; p < inputs.parks.size(); ++p) {
+      context.feedback.checkCanceled();
+      const Park& park = inputs.parks[p];
+      if (isMissing(park.lon) || isMissing(park.lat)) {
+        detail::warnPark(context, static_cast<int>(p), std::string(kId) + ": park has no location");
+        continue;
+      }
+      double sum = 0;
+      for (const Seat& s : seats) {
+        if (isMissing(s.gdp)) continue;
+        const double d = geodesicKm(park.lon, park.lat, s.lon, s.lat);
+        sum += s.gdp * std::exp(-d / deltaKm);  // exponential decay, δ in km
+      }
+      raw[p] = sum;
+    }
+    return raw;
+  }
+
+ private:
+  static double delta(const nlohmann::json& params) {
+    detail::rejectUnknownParams(kId, params, {"delta_km"});
+    return detail::positiveParam(kId, params, "delta_km", kDefaultDeltaKm);
+  }
+
+  // One seat per region; regions without GDP or location are skipped with one warning.
+  static std::vector<Seat> regionSeats(const CriterionContext& context) {
+    const Inputs& inputs = context.inputs;
+    std::vector<Seat> seats(inputs.regions.size());
+    int skipped = 0;
+    std::string firstSkipped;
+    for (std::size_t r = 0; r < inputs.regions.size(); ++r) {
+      const Region& region = inputs.regions[r];
+      Seat s;
+      s.lon = extraValue(region, "seat_lon");
+      s.lat = extraValue(region, "seat_lat");
+      if ((isMissing(s.lon) || isMissing(s.lat)) && !region.wkb.empty()) {
+        try {
+          pointOnSurface(region, s.lon, s.lat);
+        } catch (const Error&) {
+          s.lon = s.lat = kNaN;
+        }
+      }
+      const double gdp = region.value("gdp");
+      if (isMissing(s.lon) || isMissing(s.lat) || isMissing(gdp) || gdp < 0) {
+        if (skipped++ == 0) firstSkipped = region.id;
+        continue;
+      }
+      s.gdp = gdp;
+      seats[r] = s;
+    }
+    if (skipped > 0)
+      context.feedback.warn(Problem{Severity::Warning, inputs.regionsLabel,
+                                    std::string(kId) + ": " + std::to_string(skipped) +
+                                        " region(s) without gdp >= 0 or a seat location left out (first: '" +
+                                        firstSkipped + "')",
+                                    {}});
+    return seats;
+  }
+};
+
+}  // namespace
+
+CLUSTERSHIFT_REGISTER_CRITERION("market_access", MarketAccess)
+
+}  // namespace clustershift

@@ -1,0 +1,59 @@
+// relatedness: relatedness density ω of the host region for the cluster's industry
+// (Hidalgo, Klinger, Barabási & Hausmann 2007, Science 317:482), from the region × industry
+// output table: RCA ≥ threshold → presence, proximity φ, ω_rp = Σ_{q≠p} M_rq φ_pq / Σ_{q≠p} φ_pq.
+#include "clustershift/criterion.h"
+#include "clustershift/indices.h"
+#include "criteria/criterion_util.h"
+#include "criteria/economic_util.h"
+
+namespace clustershift {
+namespace {
+
+constexpr const char* kId = "relatedness";
+
+class RelatednessCriterion : public Criterion {
+ public:
+  std::string id() const override { return kId; }
+  std::string label() const override { return "Relatedness density"; }
+  std::string labelZh() const override { return "产业关联密度"; }
+  std::string unit() const override { return "density (0-1)"; }
+  Direction defaultDirection() const override { return Direction::Benefit; }
+
+  std::vector<Problem> check(const CriterionContext& context,
+                             const nlohmann::json& params) const override {
+    std::vector<Problem> problems;
+    detail::checkParams(kId, [&] { threshold(params); }, problems);
+    detail::checkIndustryOutput(context, kId, problems);
+    return problems;
+  }
+
+  std::vector<double> compute(const CriterionContext& context,
+                              const nlohmann::json& params) const override {
+    const double rcaThreshold = threshold(params);
+    const IndustryMatrix& table = detail::requireIndustryOutput(context, kId);
+    const int industry = table.industryIndex(context.scenario.cluster.industry);
+    const Eigen::MatrixXd x = detail::checkedOutputMatrix(context, kId, table, true);
+    if (!(x.sum() > 0))
+      throw InputError(std::string(kId) + ": " + detail::industryOutputLabel(context) +
+                       " sums to zero");
+    const Relatedness r = computeRelatedness(x, rcaThreshold);
+    std::vector<double> raw(context.inputs.parks.size(), kNaN);
+    for (std::size_t p = 0; p < raw.size(); ++p) {
+      const int row = detail::hostIndustryRow(context, kId, static_cast<int>(p), table);
+      if (row >= 0) raw[p] = r.density(row, industry);
+    }
+    return raw;
+  }
+
+ private:
+  static double threshold(const nlohmann::json& params) {
+    detail::rejectUnknownParams(kId, params, {"rca_threshold"});
+    return detail::positiveParam(kId, params, "rca_threshold", 1.0);
+  }
+};
+
+}  // namespace
+
+CLUSTERSHIFT_REGISTER_CRITERION("relatedness", RelatednessCriterion)
+
+}  // namespace clustershift

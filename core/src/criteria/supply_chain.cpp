@@ -1,0 +1,104 @@
+// supply_chain (配套能力): IO-weighted, capped location quotients of the cluster industry's
+// input industries in the host region,
+//   S_h = Σ_j a_ji · min(LQ_hj, cap) / Σ_j a_ji,
+// over the input industries j of the cluster industry i (a_ji > 0 in the national
+// technical-coefficient table) that are columns of the industry-output table (the others,
+// e.g. agriculture or services, have no regional LQ and are left out of both sums).
+// The cap (default 3) keeps one extreme specialisation from dominating. params: cap,
+// include_own (default true: the industry's purchases from itself count).
+#include "clustershift/criterion.h"
+#include "clustershift/indices.h"
+#include "criteria/criterion_util.h"
+#include "criteria/economic_util.h"
+
+namespace clustershift {
+namespace {
+
+constexpr const char* kId = "supply_chain";
+
+struct Params {
+  double cap = 3.0;
+  bool includeOwn = true;
+};
+
+class SupplyChain : public Criterion {
+ public:
+  std::string id() const override { return kId; }
+  std::string label() const override { return "Supply-chain support"; }
+  std::string labelZh() const override { return "配套能力"; }
+  std::string unit() const override { return "weighted LQ"; }
+  Direction defaultDirection() const override { return Direction::Benefit; }
+
+  std::vector<Problem> check(const CriterionContext& context,
+                             const nlohmann::json& params) const override {
+    std::vector<Problem> problems;
+    detail::checkParams(kId, [&] { parse(params); }, problems);
+    detail::checkIndustryOutput(context, kId, problems);
+    detail::checkIoTable(context, kId, problems);
+    return problems;
+  }
+
+  std::vector<double> compute(const CriterionContext& context,
+                              const nlohmann::json& params) const override {
+    const Params prm = parse(params);
+    const IndustryMatrix& table = detail::requireIndustryOutput(context, kId);
+    const IoTable& io = detail::requireIoTable(context, kId);
+    const std::string& industry = context.scenario.cluster.industry;
+    const auto iIt = std::find(io.sectors.begin(), io.sectors.end(), industry);
+    const std::size_t i = static_cast<std::size_t>(iIt - io.sectors.begin());
+
+    // Input industries j of i with their coefficients a_ji (column i of A).
+    std::vector<std::pair<int, double>> inputs;  // (column in the output table, a_ji)
+    for (std::size_t j = 0; j < io.sectors.size(); ++j) {
+      const double a = j < io.a.size() && i < io.a[j].size() ? io.a[j][i] : kNaN;
+      if (isMissing(a) || a < 0)
+        throw InputError(std::string(kId) + ": " + detail::ioTableLabel(context) + " row '" +
+                         io.sectors[j] + "', column '" + industry + "': coefficient is " +
+                         (isMissing(a) ? std::string("missing") : "negative (" + detail::fixed(a, 4) + ")"));
+      if (a == 0 || (j == i && !prm.includeOwn)) continue;
+      const int column = table.industryIndex(io.sectors[j]);
+      if (column >= 0) inputs.emplace_back(column, a);
+    }
+    if (inputs.empty())
+      throw InputError(std::string(kId) + ": industry '" + industry + "' buys from no industry of " +
+                       detail::industryOutputLabel(context) + " in " + detail::ioTableLabel(context));
+
+    const Eigen::MatrixXd lq =
+        locationQuotients(detail::checkedOutputMatrix(context, kId, table, false));
+    std::vector<double> raw(context.inputs.parks.size(), kNaN);
+    for (std::size_t p = 0; p < raw.size(); ++p) {
+      const int row = detail::hostIndustryRow(context, kId, static_cast<int>(p), table);
+      if (row < 0) continue;
+      double num = 0, den = 0;
+      for (const auto& [column, a] : inputs) {
+        const double q = lq(row, column);
+        if (isMissing(q)) continue;  // empty cell: this supplier is unknown, left out
+        num += a * std::min(q, prm.cap);
+        den += a;
+      }
+      if (den > 0) {
+        raw[p] = num / den;
+      } else {
+        detail::warnPark(context, static_cast<int>(p),
+                         std::string(kId) + ": host region '" + table.regionIds[row] +
+                             "' has no output value for any input industry of '" + industry + "'");
+      }
+    }
+    return raw;
+  }
+
+ private:
+  static Params parse(const nlohmann::json& params) {
+    detail::rejectUnknownParams(kId, params, {"cap", "include_own"});
+    Params p;
+    p.cap = detail::positiveParam(kId, params, "cap", p.cap);
+    p.includeOwn = detail::boolParam(kId, params, "include_own", p.includeOwn);
+    return p;
+  }
+};
+
+}  // namespace
+
+CLUSTERSHIFT_REGISTER_CRITERION("supply_chain", SupplyChain)
+
+}  // namespace clustershift
