@@ -1,13 +1,15 @@
 #pragma once
 // QGIS core adapter (no widgets): QgsVectorLayer <-> core tables, styled result layers,
 // GeoPackage + .qml + .qgz output, PDF report. Used by plugin/ and cli/.
-#include <QString>
-#include <QStringList>
-
+// clustershift headers first: they include the system nlohmann/json.hpp, whose include guard then
+// keeps QGIS's older bundled json_fwd.hpp (pulled in by qgsgeometry.h) out. The other order fails.
 #include "clustershift/data.h"
 #include "clustershift/feedback.h"
 #include "clustershift/results.h"
 #include "clustershift/scenario.h"
+
+#include <QString>
+#include <QStringList>
 
 class QgsVectorLayer;
 class QgsProject;

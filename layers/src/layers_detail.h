@@ -1,0 +1,40 @@
+#pragma once
+// Small helpers shared by the layers/ sources. Not installed.
+#include <QColor>
+#include <QFont>
+#include <QString>
+#include <QVariant>
+
+#include <cmath>
+#include <string>
+
+#include "clustershift/results.h"
+
+class QgsVectorLayer;
+
+namespace clustershift::layers::detail {
+
+/// Every text in styles and reports uses this family: it covers Latin and CJK, so Chinese
+/// renders and is embedded in PDFs (Debian package fonts-noto-cjk).
+inline const QString kFontFamily = QStringLiteral("Noto Sans CJK SC");
+
+inline QString toQ(const std::string& s) { return QString::fromStdString(s); }
+inline std::string fromQ(const QString& s) { return s.toStdString(); }
+
+/// NaN -> NULL variant, else the number.
+inline QVariant numberOrNull(double v) {
+  return std::isnan(v) ? QVariant(QVariant::Double) : QVariant(v);
+}
+
+/// Output field prefix of a criterion: "field:land_price" -> "field_land_price".
+QString fieldPrefix(const std::string& criterionId);
+
+QFont font(double pointSize, bool bold = false);
+
+/// Indices into results.parks ordered by rank (excluded and unranked last, then by id).
+std::vector<int> rankingOrder(const Results& results);
+
+/// Title in the language, falling back to en, zh_CN, any, then the scenario name.
+QString scenarioTitle(const Scenario& scenario, const QString& language);
+
+}  // namespace clustershift::layers::detail

@@ -1,0 +1,218 @@
+// In-memory result layers built from core Results (EPSG:4326).
+#include "clustershift_layers/layers.h"  // first: see the note in layers.h
+
+#include <qgsfeature.h>
+#include <qgsfields.h>
+#include <qgsgeometry.h>
+#include <qgslinestring.h>
+#include <qgsmultipolygon.h>
+#include <qgsvectordataprovider.h>
+#include <qgsvectorlayer.h>
+
+#include <QByteArray>
+#include <QFont>
+
+#include <algorithm>
+#include <cmath>
+
+#include "layers_detail.h"
+
+namespace clustershift::layers {
+namespace detail {
+
+QString fieldPrefix(const std::string& criterionId) {
+  QString prefix = toQ(criterionId);
+  for (QChar& c : prefix)
+    if (!c.isLetterOrNumber() && c != QLatin1Char('_')) c = QLatin1Char('_');
+  return prefix;
+}
+
+QFont font(double pointSize, bool bold) {
+  QFont f(kFontFamily);
+  f.setPointSizeF(pointSize);
+  f.setBold(bold);
+  return f;
+}
+
+std::vector<int> rankingOrder(const Results& results) {
+  std::vector<int> order(results.parks.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+    const ParkResult& pa = results.parks[static_cast<size_t>(a)];
+    const ParkResult& pb = results.parks[static_cast<size_t>(b)];
+    const bool ra = pa.rank > 0, rb = pb.rank > 0;
+    if (ra != rb) return ra;
+    if (ra && pa.rank != pb.rank) return pa.rank < pb.rank;
+    return pa.id < pb.id;
+  });
+  return order;
+}
+
+QString scenarioTitle(const Scenario& scenario, const QString& language) {
+  for (const std::string& lang : {fromQ(language), std::string("en"), std::string("zh_CN")}) {
+    auto it = scenario.title.find(lang);
+    if (it != scenario.title.end() && !it->second.empty()) return toQ(it->second);
+  }
+  if (!scenario.title.empty() && !scenario.title.begin()->second.empty()) return toQ(scenario.title.begin()->second);
+  return toQ(scenario.name);
+}
+
+}  // namespace detail
+
+using detail::numberOrNull;
+using detail::toQ;
+
+namespace {
+
+bool hasRobustness(const Results& results) {
+  return std::any_of(results.parks.begin(), results.parks.end(),
+                     [](const ParkResult& p) { return !std::isnan(p.pTop1) || !std::isnan(p.rankMean); });
+}
+
+QgsVectorLayer* newMemoryLayer(const QString& geometryType, const QString& name, const QgsFields& fields) {
+  auto* layer = new QgsVectorLayer(geometryType + QStringLiteral("?crs=EPSG:4326"), name, QStringLiteral("memory"));
+  layer->dataProvider()->addAttributes(fields.toList());
+  layer->updateFields();
+  return layer;
+}
+
+void addAll(QgsVectorLayer* layer, QgsFeatureList& features) {
+  layer->dataProvider()->addFeatures(features);
+  layer->updateExtents();
+}
+
+// Quadratic Bézier B(t) = (1-t)²P0 + 2(1-t)t·C + t²P1 (Farin 2002, "Curves and Surfaces for CAGD", ch. 4),
+// control point C offset perpendicular to the chord by a fixed share of its length, always to the
+// left of the direction of travel so flows from one source fan out consistently.
+QgsGeometry bezierFlow(double x0, double y0, double x1, double y1, int segments = 32) {
+  const double dx = x1 - x0, dy = y1 - y0;
+  const double bend = 0.2;
+  const double cx = (x0 + x1) / 2 - dy * bend, cy = (y0 + y1) / 2 + dx * bend;
+  QVector<double> xs, ys;
+  for (int i = 0; i <= segments; ++i) {
+    const double t = static_cast<double>(i) / segments, u = 1 - t;
+    xs << u * u * x0 + 2 * u * t * cx + t * t * x1;
+    ys << u * u * y0 + 2 * u * t * cy + t * t * y1;
+  }
+  return QgsGeometry(new QgsLineString(xs, ys));
+}
+
+}  // namespace
+
+QgsVectorLayer* makeCandidateLayer(const Results& results) {
+  QgsFields fields;
+  fields.append(QgsField(QStringLiteral("id"), QVariant::String));
+  fields.append(QgsField(QStringLiteral("name"), QVariant::String));
+  fields.append(QgsField(QStringLiteral("name_zh"), QVariant::String));
+  fields.append(QgsField(QStringLiteral("region_id"), QVariant::String));
+  fields.append(QgsField(QStringLiteral("region"), QVariant::String));
+  fields.append(QgsField(QStringLiteral("score"), QVariant::Double));
+  fields.append(QgsField(QStringLiteral("rank"), QVariant::Int));
+  fields.append(QgsField(QStringLiteral("status"), QVariant::String));
+  fields.append(QgsField(QStringLiteral("reason"), QVariant::String));
+  for (const CriterionInfo& c : results.criteria) {
+    const QString prefix = detail::fieldPrefix(c.id);
+    for (const char* suffix : {"_raw", "_norm", "_contrib"})
+      fields.append(QgsField(prefix + QLatin1String(suffix), QVariant::Double));
+  }
+  const bool robust = hasRobustness(results);
+  if (robust)
+    for (const char* name : {"p_top1", "p_topk", "rank_mean", "rank_p05", "rank_p95"})
+      fields.append(QgsField(QLatin1String(name), QVariant::Double));
+
+  QgsVectorLayer* layer = newMemoryLayer(QStringLiteral("Point"), QStringLiteral("candidate_scores"), fields);
+  QgsFeatureList features;
+  for (const ParkResult& p : results.parks) {
+    QgsFeature f(layer->fields());
+    if (!std::isnan(p.lon) && !std::isnan(p.lat)) f.setGeometry(QgsGeometry::fromPointXY(QgsPointXY(p.lon, p.lat)));
+    QgsAttributes a;
+    a << toQ(p.id) << toQ(p.name) << toQ(p.nameZh) << toQ(p.regionId) << toQ(p.regionName) << numberOrNull(p.score)
+      << (p.rank > 0 ? QVariant(p.rank) : QVariant(QVariant::Int)) << toQ(p.status) << toQ(p.reason);
+    for (size_t c = 0; c < results.criteria.size(); ++c) {
+      const CriterionScore s = c < p.criteria.size() ? p.criteria[c] : CriterionScore{};
+      a << numberOrNull(s.raw) << numberOrNull(s.norm) << numberOrNull(s.contrib);
+    }
+    if (robust)
+      a << numberOrNull(p.pTop1) << numberOrNull(p.pTopK) << numberOrNull(p.rankMean) << numberOrNull(p.rankP05)
+        << numberOrNull(p.rankP95);
+    f.setAttributes(a);
+    features << f;
+  }
+  addAll(layer, features);
+  styleCandidates(layer);
+  return layer;
+}
+
+QgsVectorLayer* makeFlowLayer(const Results& results) {
+  QgsFields fields;
+  fields.append(QgsField(QStringLiteral("park_id"), QVariant::String));
+  fields.append(QgsField(QStringLiteral("name"), QVariant::String));
+  fields.append(QgsField(QStringLiteral("name_zh"), QVariant::String));
+  fields.append(QgsField(QStringLiteral("rank"), QVariant::Int));
+  fields.append(QgsField(QStringLiteral("score"), QVariant::Double));
+  fields.append(QgsField(QStringLiteral("distance_km"), QVariant::Double));
+  fields.append(QgsField(QStringLiteral("moved_output"), QVariant::Double));  // 亿元
+  fields.append(QgsField(QStringLiteral("moved_va"), QVariant::Double));      // 亿元
+  fields.append(QgsField(QStringLiteral("moved_jobs"), QVariant::Double));
+  QgsVectorLayer* layer = newMemoryLayer(QStringLiteral("LineString"), QStringLiteral("transfer_flows"), fields);
+  QgsFeatureList features;
+  for (const Flow& fl : results.flows) {
+    QgsFeature f(layer->fields());
+    if (!std::isnan(fl.fromLon) && !std::isnan(fl.fromLat) && !std::isnan(fl.toLon) && !std::isnan(fl.toLat))
+      f.setGeometry(bezierFlow(fl.fromLon, fl.fromLat, fl.toLon, fl.toLat));
+    QString name, nameZh;
+    if (fl.park >= 0 && static_cast<size_t>(fl.park) < results.parks.size()) {
+      name = toQ(results.parks[static_cast<size_t>(fl.park)].name);
+      nameZh = toQ(results.parks[static_cast<size_t>(fl.park)].nameZh);
+    }
+    QgsAttributes a;
+    a << toQ(fl.parkId) << name << nameZh << fl.rank << numberOrNull(fl.score) << numberOrNull(fl.distanceKm)
+      << numberOrNull(fl.movedOutputYuan100m) << numberOrNull(fl.movedVaYuan100m) << numberOrNull(fl.movedJobs);
+    f.setAttributes(a);
+    features << f;
+  }
+  addAll(layer, features);
+  styleFlows(layer);
+  return layer;
+}
+
+QgsVectorLayer* makeRegionLayer(const Inputs& inputs, const Results& results) {
+  QgsFields fields;
+  fields.append(QgsField(QStringLiteral("id"), QVariant::String));
+  fields.append(QgsField(QStringLiteral("name"), QVariant::String));
+  fields.append(QgsField(QStringLiteral("name_zh"), QVariant::String));
+  fields.append(QgsField(QStringLiteral("province"), QVariant::String));
+  fields.append(QgsField(QStringLiteral("is_source"), QVariant::Int));
+  // Core columns, in a stable order, as they were loaded (for labelling and later choropleths).
+  std::vector<std::string> columns;
+  for (const Region& r : inputs.regions)
+    for (const auto& kv : r.values)
+      if (std::find(columns.begin(), columns.end(), kv.first) == columns.end()) columns.push_back(kv.first);
+  std::sort(columns.begin(), columns.end());
+  for (const std::string& c : columns) fields.append(QgsField(toQ(c), QVariant::Double));
+
+  QgsVectorLayer* layer = newMemoryLayer(QStringLiteral("MultiPolygon"), QStringLiteral("regions"), fields);
+  QgsFeatureList features;
+  for (const Region& r : inputs.regions) {
+    QgsFeature f(layer->fields());
+    if (!r.wkb.empty()) {
+      QgsGeometry g;
+      g.fromWkb(QByteArray(reinterpret_cast<const char*>(r.wkb.data()), static_cast<int>(r.wkb.size())));
+      g.convertToMultiType();
+      f.setGeometry(g);
+    }
+    QgsAttributes a;
+    a << toQ(r.id) << toQ(r.name) << toQ(r.nameZh) << toQ(r.province) << (r.id == results.sourceRegionId ? 1 : 0);
+    for (const std::string& c : columns) {
+      auto it = r.values.find(c);
+      a << (it == r.values.end() ? QVariant(QVariant::Double) : numberOrNull(it->second));
+    }
+    f.setAttributes(a);
+    features << f;
+  }
+  addAll(layer, features);
+  styleRegions(layer, toQ(results.sourceRegionId));
+  return layer;
+}
+
+}  // namespace clustershift::layers

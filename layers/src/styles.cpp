@@ -1,0 +1,151 @@
+// Renderers and labels of the result layers. Text uses the CJK-capable family of layers_detail.h.
+#include "clustershift_layers/layers.h"  // first: see the note in layers.h
+
+#include <qgsarrowsymbollayer.h>
+#include <qgsclassificationjenks.h>
+#include <qgscolorramp.h>
+#include <qgsexpression.h>
+#include <qgsfillsymbol.h>
+#include <qgsfillsymbollayer.h>
+#include <qgsgraduatedsymbolrenderer.h>
+#include <qgslinesymbol.h>
+#include <qgslinesymbollayer.h>
+#include <qgsmarkersymbol.h>
+#include <qgsmarkersymbollayer.h>
+#include <qgspallabeling.h>
+#include <qgsproperty.h>
+#include <qgsrulebasedlabeling.h>
+#include <qgsrulebasedrenderer.h>
+#include <qgssinglesymbolrenderer.h>
+#include <qgstextbuffersettings.h>
+#include <qgstextformat.h>
+#include <qgsvectorlayer.h>
+
+#include "layers_detail.h"
+
+namespace clustershift::layers {
+namespace {
+
+constexpr int kScoreClasses = 5;
+constexpr int kLabelledRanks = 10;
+
+/// ColorBrewer YlGnBu (Brewer 2003, colorbrewer2.org), a sequential ramp: light = low score.
+QgsGradientColorRamp* scoreRamp() {
+  QgsGradientStopsList stops;
+  stops << QgsGradientStop(0.25, QColor(QStringLiteral("#a1dab4"))) << QgsGradientStop(0.5, QColor(QStringLiteral("#41b6c4")))
+        << QgsGradientStop(0.75, QColor(QStringLiteral("#2c7fb8")));
+  return new QgsGradientColorRamp(QColor(QStringLiteral("#ffffcc")), QColor(QStringLiteral("#253494")), false, stops);
+}
+
+QgsMarkerSymbol* parkMarker(const QColor& fill, double sizeMm) {
+  auto* layer = new QgsSimpleMarkerSymbolLayer(QgsSimpleMarkerSymbolLayerBase::Circle, sizeMm);
+  layer->setColor(fill);
+  layer->setStrokeColor(QColor(60, 60, 60));
+  layer->setStrokeWidth(0.15);
+  return new QgsMarkerSymbol(QgsSymbolLayerList() << layer);
+}
+
+QgsTextFormat textFormat(double sizePt, const QColor& color, bool bold, double bufferMm) {
+  QgsTextFormat format;
+  format.setFont(detail::font(sizePt, bold));
+  format.setSize(sizePt);
+  format.setSizeUnit(QgsUnitTypes::RenderPoints);
+  format.setColor(color);
+  if (bufferMm > 0) {
+    QgsTextBufferSettings buffer;
+    buffer.setEnabled(true);
+    buffer.setSize(bufferMm);
+    buffer.setSizeUnit(QgsUnitTypes::RenderMillimeters);
+    buffer.setColor(Qt::white);
+    format.setBuffer(buffer);
+  }
+  return format;
+}
+
+}  // namespace
+
+void styleCandidates(QgsVectorLayer* layer) {
+  if (!layer) return;
+  // Classify the feasible parks' scores (excluded ones have NULL scores and are skipped),
+  // then turn the classes into rules so excluded parks can get their own grey rule.
+  QgsGraduatedSymbolRenderer graduated(QStringLiteral("score"));
+  graduated.setSourceSymbol(parkMarker(QColor(QStringLiteral("#41b6c4")), 3.0));
+  graduated.setSourceColorRamp(scoreRamp());
+  graduated.setClassificationMethod(new QgsClassificationJenks());
+  graduated.updateClasses(layer, kScoreClasses);
+  graduated.setSymbolSizes(2.2, 4.2);
+
+  auto* root = new QgsRuleBasedRenderer::Rule(nullptr);
+  if (!graduated.ranges().isEmpty()) {
+    QgsRuleBasedRenderer::refineRuleRanges(root, &graduated);
+  } else {  // nothing to classify (every park excluded): one plain rule
+    root->appendChild(new QgsRuleBasedRenderer::Rule(parkMarker(QColor(QStringLiteral("#41b6c4")), 3.0), 0, 0,
+                                                     QStringLiteral("\"status\" = 'ok'"), QStringLiteral("ok")));
+  }
+  // Drawn first (below the coloured ones) so dense clusters keep the ranked parks visible.
+  auto* excluded = new QgsRuleBasedRenderer::Rule(parkMarker(QColor(190, 190, 190, 200), 1.8), 0, 0,
+                                                  QStringLiteral("\"status\" = 'excluded'"),
+                                                  QStringLiteral("excluded / 已排除"));
+  excluded->setRuleKey(QStringLiteral("excluded"));
+  root->insertChild(0, excluded);
+  layer->setRenderer(new QgsRuleBasedRenderer(root));
+
+  // Rank labels for the top 10 only.
+  auto* settings = new QgsPalLayerSettings();
+  settings->fieldName = QStringLiteral("rank");
+  settings->isExpression = false;
+  settings->placement = QgsPalLayerSettings::OrderedPositionsAroundPoint;
+  settings->dist = 0.6;
+  settings->distUnits = QgsUnitTypes::RenderMillimeters;
+  settings->displayAll = true;  // at most ten labels: never hide one
+  settings->priority = 10;
+  settings->setFormat(textFormat(8, QColor(20, 20, 20), true, 0.8));
+  auto* labelRoot = new QgsRuleBasedLabeling::Rule(nullptr);
+  labelRoot->appendChild(new QgsRuleBasedLabeling::Rule(
+      settings, 0, 0, QStringLiteral("\"rank\" >= 1 AND \"rank\" <= %1").arg(kLabelledRanks),
+      QStringLiteral("top %1 ranks").arg(kLabelledRanks)));
+  layer->setLabeling(new QgsRuleBasedLabeling(labelRoot));
+  layer->setLabelsEnabled(true);
+  layer->triggerRepaint();
+}
+
+void styleFlows(QgsVectorLayer* layer) {
+  if (!layer) return;
+  const QColor color(217, 72, 1, 210);  // ColorBrewer Oranges, dark
+  auto* line = new QgsSimpleLineSymbolLayer(color, 1.0);
+  line->setPenCapStyle(Qt::RoundCap);
+  // Width by rank: rank 1 thickest (mm).
+  line->setDataDefinedProperty(QgsSymbolLayer::PropertyStrokeWidth,
+                               QgsProperty::fromExpression(QStringLiteral("max(0.5, 2.0 - 0.35 * (coalesce(\"rank\", 5) - 1))")));
+  auto* head = new QgsSimpleMarkerSymbolLayer(QgsSimpleMarkerSymbolLayerBase::ArrowHeadFilled, 3.2);
+  head->setColor(color);
+  head->setStrokeStyle(Qt::NoPen);
+  auto* headLine = new QgsMarkerLineSymbolLayer(true);
+  headLine->setPlacement(QgsTemplatedLineSymbolLayerBase::LastVertex);
+  headLine->setSubSymbol(new QgsMarkerSymbol(QgsSymbolLayerList() << head));
+  auto* symbol = new QgsLineSymbol(QgsSymbolLayerList() << line << headLine);
+  layer->setRenderer(new QgsSingleSymbolRenderer(symbol));
+  layer->triggerRepaint();
+}
+
+void styleRegions(QgsVectorLayer* layer, const QString& sourceRegionId) {
+  if (!layer) return;
+  auto* plain = new QgsSimpleFillSymbolLayer(QColor(QStringLiteral("#f4f1ea")), Qt::SolidPattern,
+                                             QColor(QStringLiteral("#b8b2a6")), Qt::SolidLine, 0.15);
+  auto* source = new QgsSimpleFillSymbolLayer(QColor(QStringLiteral("#fcbba1")), Qt::SolidPattern,
+                                              QColor(QStringLiteral("#cb181d")), Qt::SolidLine, 0.6);
+  auto* root = new QgsRuleBasedRenderer::Rule(nullptr);
+  const QString isSource = QStringLiteral("\"id\" = %1").arg(QgsExpression::quotedValue(sourceRegionId));
+  auto* sourceRule = new QgsRuleBasedRenderer::Rule(new QgsFillSymbol(QgsSymbolLayerList() << source), 0, 0, isSource,
+                                                    QStringLiteral("source region / 转出地区"));
+  sourceRule->setRuleKey(QStringLiteral("source"));
+  auto* otherRule = new QgsRuleBasedRenderer::Rule(new QgsFillSymbol(QgsSymbolLayerList() << plain), 0, 0, QString(),
+                                                   QStringLiteral("regions / 地区"), QString(), true);
+  otherRule->setRuleKey(QStringLiteral("other"));
+  root->appendChild(otherRule);
+  root->appendChild(sourceRule);  // drawn last: its outline is not hidden by neighbours
+  layer->setRenderer(new QgsRuleBasedRenderer(root));
+  layer->triggerRepaint();
+}
+
+}  // namespace clustershift::layers

@@ -1,0 +1,135 @@
+#include "clustershift_layers/layers.h"  // first: see the note in layers.h
+
+#include <gtest/gtest.h>
+
+#include <qgsfeature.h>
+#include <qgsgeometry.h>
+#include <qgsvectordataprovider.h>
+#include <qgsvectorlayer.h>
+
+#include <algorithm>
+#include <memory>
+
+namespace clustershift::layers {
+namespace {
+
+std::unique_ptr<QgsVectorLayer> regionLayer(const QString& crs = QStringLiteral("EPSG:4326")) {
+  auto layer = std::make_unique<QgsVectorLayer>(
+      QStringLiteral("MultiPolygon?crs=%1&field=code:string&field=name:string&field=name_zh:string&field=province:string"
+                     "&field=wage:double&field=gdp_pc:double")
+          .arg(crs),
+      QStringLiteral("regions"), QStringLiteral("memory"));
+  QgsFeatureList features;
+  for (int k = 0; k < 2; ++k) {
+    QgsFeature f(layer->fields());
+    const double x0 = 120.0 + k;
+    f.setGeometry(QgsGeometry::fromWkt(QStringLiteral("MULTIPOLYGON(((%1 28,%2 28,%2 29,%1 29,%1 28)))").arg(x0).arg(x0 + 1)));
+    f.setAttributes(QgsAttributes() << QStringLiteral("33030%1").arg(k) << QStringLiteral("R%1").arg(k)
+                                    << QStringLiteral("地区%1").arg(k) << QStringLiteral("Zhejiang") << 60000.0 + k
+                                    << 12.5);
+    features << f;
+  }
+  layer->dataProvider()->addFeatures(features);
+  return layer;
+}
+
+std::unique_ptr<QgsVectorLayer> parkLayer() {
+  auto layer = std::make_unique<QgsVectorLayer>(
+      QStringLiteral("Point?crs=EPSG:3857&field=id:string&field=name:string&field=level:string&field=area_ha:double"
+                     "&field=available_ha:string"),
+      QStringLiteral("parks"), QStringLiteral("memory"));
+  QgsFeature f(layer->fields());
+  // 120.5E, 28.5N in web Mercator.
+  f.setGeometry(QgsGeometry::fromPointXY(QgsPointXY(13413998.6406, 3312159.8598)));
+  f.setAttributes(QgsAttributes() << QStringLiteral("P1") << QStringLiteral("Park 1") << QStringLiteral("national") << 500.0
+                                  << QStringLiteral("120.5"));
+  layer->dataProvider()->addFeatures(QgsFeatureList() << f);
+  return layer;
+}
+
+Scenario scenarioWithRegionIdField() {
+  Scenario s;
+  s.data.regions.fields["id"] = "code";
+  return s;
+}
+
+bool hasProblem(const Inputs& in, Severity severity, const std::string& text) {
+  return std::any_of(in.problems.begin(), in.problems.end(), [&](const Problem& p) {
+    return p.severity == severity && p.text().find(text) != std::string::npos;
+  });
+}
+
+TEST(InputsFromLayers, ReadsFieldMapNumbersExtrasAndTransformsToLonLat) {
+  auto regions = regionLayer();
+  auto parks = parkLayer();
+  Feedback feedback;
+  const Inputs in = inputsFromLayers(regions.get(), parks.get(), scenarioWithRegionIdField(), feedback);
+  ASSERT_EQ(in.regions.size(), 2u);
+  EXPECT_EQ(in.regions[0].id, "330300");  // through the field map id -> code
+  EXPECT_EQ(in.regions[0].nameZh, "地区0");
+  EXPECT_DOUBLE_EQ(in.regions[1].value("wage"), 60001.0);
+  EXPECT_DOUBLE_EQ(in.regions[0].extra.at("gdp_pc"), 12.5);  // for field:<name> criteria
+  EXPECT_FALSE(in.regions[0].wkb.empty());
+  ASSERT_EQ(in.parks.size(), 1u);
+  EXPECT_NEAR(in.parks[0].lon, 120.5, 1e-6);
+  EXPECT_NEAR(in.parks[0].lat, 28.5, 1e-6);
+  EXPECT_DOUBLE_EQ(in.parks[0].value("available_ha"), 120.5);  // numeric text is accepted
+  EXPECT_EQ(in.parks[0].level, "national");
+  // Default-named fields that are absent are warnings, not fatal.
+  EXPECT_TRUE(hasProblem(in, Severity::Warning, "field 'name_zh' not found"));
+  EXPECT_FALSE(std::any_of(in.problems.begin(), in.problems.end(),
+                           [](const Problem& p) { return p.severity == Severity::Fatal; }));
+}
+
+TEST(InputsFromLayers, CountsUnsavedEditsAndRespectsTheSubsetFilter) {
+  auto regions = regionLayer();
+  auto parks = parkLayer();
+  ASSERT_TRUE(regions->startEditing());
+  QgsFeature added(regions->fields());
+  added.setGeometry(QgsGeometry::fromWkt(QStringLiteral("MULTIPOLYGON(((122 28,123 28,123 29,122 29,122 28)))")));
+  added.setAttributes(QgsAttributes() << QStringLiteral("330500") << QStringLiteral("Edited") << QString() << QString()
+                                      << 1.0 << 2.0);
+  ASSERT_TRUE(regions->addFeature(added));  // in the edit buffer only
+  Feedback feedback;
+  Inputs in = inputsFromLayers(regions.get(), parks.get(), scenarioWithRegionIdField(), feedback);
+  EXPECT_EQ(in.regions.size(), 3u);
+  regions->rollBack();
+
+  ASSERT_TRUE(regions->setSubsetString(QStringLiteral("\"code\" = '330301'")));
+  in = inputsFromLayers(regions.get(), parks.get(), scenarioWithRegionIdField(), feedback);
+  ASSERT_EQ(in.regions.size(), 1u);
+  EXPECT_EQ(in.regions[0].id, "330301");
+}
+
+TEST(InputsFromLayers, CollectsEveryProblemWithItsLocation) {
+  auto regions = regionLayer();
+  auto parks = parkLayer();
+  ASSERT_TRUE(parks->startEditing());
+  QgsFeature bad(parks->fields());
+  bad.setGeometry(QgsGeometry::fromPointXY(QgsPointXY(13413998.6406, 3312159.8598)));
+  bad.setAttributes(QgsAttributes() << QStringLiteral("P2") << QString() << QString() << -3.0 << QStringLiteral("lots"));
+  ASSERT_TRUE(parks->addFeature(bad));
+  Scenario s = scenarioWithRegionIdField();
+  s.data.parks.fields["name"] = "title";  // explicit mapping to a missing field: fatal
+  Feedback feedback;
+  const Inputs in = inputsFromLayers(regions.get(), parks.get(), s, feedback);
+  EXPECT_TRUE(hasProblem(in, Severity::Fatal, "field 'title' not found (mapped from column 'name')"));
+  EXPECT_TRUE(hasProblem(in, Severity::Fatal, "field 'area_ha': is negative (-3)"));
+  EXPECT_TRUE(hasProblem(in, Severity::Warning, "field 'available_ha': is not a number ('lots')"));
+  EXPECT_FALSE(feedback.warnings().empty());
+  parks->rollBack();
+}
+
+TEST(InputsFromLayers, MissingLayerOrIdFieldIsFatal) {
+  auto parks = parkLayer();
+  Feedback feedback;
+  Inputs in = inputsFromLayers(nullptr, parks.get(), Scenario{}, feedback);
+  EXPECT_TRUE(hasProblem(in, Severity::Fatal, "regions: no layer given"));
+  auto regions = regionLayer();
+  in = inputsFromLayers(regions.get(), parks.get(), Scenario{}, feedback);  // no field map: 'id' is absent
+  EXPECT_TRUE(hasProblem(in, Severity::Fatal, "field 'id' not found"));
+  EXPECT_TRUE(in.regions.empty());
+}
+
+}  // namespace
+}  // namespace clustershift::layers

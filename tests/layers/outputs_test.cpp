@@ -1,0 +1,167 @@
+#include "clustershift_layers/layers.h"  // first: see the note in layers.h
+#include "fixtures.h"
+#include "test_util.h"
+
+#include <gtest/gtest.h>
+
+#include <qgslayoutmanager.h>
+#include <qgsproject.h>
+#include <qgsrulebasedrenderer.h>
+#include <qgsvectorlayer.h>
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+#include <memory>
+
+namespace clustershift::layers {
+namespace {
+
+using testing::commandOutput;
+using testing::quoted;
+using testing::sampleInputs;
+using testing::sampleResults;
+using testing::scratchDir;
+
+std::unique_ptr<QgsVectorLayer> openGpkgLayer(const QString& gpkg, const QString& name) {
+  return std::make_unique<QgsVectorLayer>(gpkg + QStringLiteral("|layername=") + name, name, QStringLiteral("ogr"));
+}
+
+class WriteOutputs : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    s_dir = new QString(scratchDir(QStringLiteral("write_outputs")));
+    const Inputs in = sampleInputs();
+    Feedback feedback;
+    s_paths = new OutputPaths(writeOutputs(in, sampleResults(in), *s_dir, {QStringLiteral("zh_CN"), QStringLiteral("en")}, feedback));
+  }
+  static void TearDownTestSuite() {
+    delete s_paths;
+    delete s_dir;
+  }
+  static QString* s_dir;
+  static OutputPaths* s_paths;
+};
+QString* WriteOutputs::s_dir = nullptr;
+OutputPaths* WriteOutputs::s_paths = nullptr;
+
+TEST_F(WriteOutputs, NamesEveryFileAfterTheScenario) {
+  EXPECT_EQ(s_paths->geopackage, *s_dir + QStringLiteral("/test_scenario.gpkg"));
+  EXPECT_EQ(s_paths->project, *s_dir + QStringLiteral("/test_scenario.qgz"));
+  ASSERT_EQ(s_paths->reports.size(), 2);
+  EXPECT_EQ(s_paths->reports[0], *s_dir + QStringLiteral("/test_scenario_report_zh_CN.pdf"));
+  EXPECT_EQ(s_paths->reports[1], *s_dir + QStringLiteral("/test_scenario_report_en.pdf"));
+  for (const QString& f : QStringList{s_paths->geopackage, s_paths->project} + s_paths->reports + s_paths->styles)
+    EXPECT_TRUE(QFileInfo(f).isFile() && QFileInfo(f).size() > 0) << f.toStdString();
+  // No temporary folder or partial file is left behind.
+  const QStringList hidden = QDir(*s_dir).entryList(QDir::Hidden | QDir::AllEntries | QDir::NoDotAndDotDot)
+                                 .filter(QRegularExpression(QStringLiteral("^\\.")));
+  EXPECT_TRUE(hidden.isEmpty()) << hidden.join(QLatin1Char(',')).toStdString();
+}
+
+TEST_F(WriteOutputs, GeoPackageLayersReadBackWithTheirStoredStyles) {
+  auto candidates = openGpkgLayer(s_paths->geopackage, QStringLiteral("candidate_scores"));
+  ASSERT_TRUE(candidates->isValid());
+  EXPECT_EQ(candidates->featureCount(), 8);
+  // The default style stored in the GeoPackage is applied on load.
+  auto* renderer = dynamic_cast<QgsRuleBasedRenderer*>(candidates->renderer());
+  ASSERT_NE(renderer, nullptr) << candidates->renderer()->type().toStdString();
+  EXPECT_EQ(renderer->rootRule()->children().size(), 6);
+  bool hasExcluded = false;
+  for (QgsRuleBasedRenderer::Rule* r : renderer->rootRule()->children())
+    hasExcluded |= r->filterExpression() == QStringLiteral("\"status\" = 'excluded'");
+  EXPECT_TRUE(hasExcluded);
+  EXPECT_TRUE(candidates->labelsEnabled());
+
+  auto flows = openGpkgLayer(s_paths->geopackage, QStringLiteral("transfer_flows"));
+  ASSERT_TRUE(flows->isValid());
+  EXPECT_EQ(flows->featureCount(), 5);
+  EXPECT_EQ(flows->renderer()->type(), QStringLiteral("singleSymbol"));
+  auto regions = openGpkgLayer(s_paths->geopackage, QStringLiteral("regions"));
+  ASSERT_TRUE(regions->isValid());
+  EXPECT_EQ(regions->featureCount(), 6);
+  EXPECT_EQ(regions->renderer()->type(), QStringLiteral("RuleRenderer"));
+}
+
+TEST_F(WriteOutputs, QmlFilesRestoreTheRenderer) {
+  ASSERT_EQ(s_paths->styles.size(), 3);
+  const QString qml = *s_dir + QStringLiteral("/test_scenario_candidate_scores.qml");
+  ASSERT_TRUE(s_paths->styles.contains(qml));
+  // A plain memory layer with the same fields takes the style from the .qml.
+  QgsVectorLayer layer(QStringLiteral("Point?crs=EPSG:4326&field=score:double&field=status:string&field=rank:integer"),
+                       QStringLiteral("x"), QStringLiteral("memory"));
+  bool ok = false;
+  layer.loadNamedStyle(qml, ok);
+  ASSERT_TRUE(ok);
+  auto* renderer = dynamic_cast<QgsRuleBasedRenderer*>(layer.renderer());
+  ASSERT_NE(renderer, nullptr);
+  EXPECT_EQ(renderer->rootRule()->children().size(), 6);
+}
+
+TEST_F(WriteOutputs, ProjectReopensWithValidStyledLayersAndTheReportLayouts) {
+  QgsProject project;
+  ASSERT_TRUE(project.read(s_paths->project));
+  for (const char* name : {"candidate_scores", "transfer_flows", "regions"}) {
+    const QList<QgsMapLayer*> layers = project.mapLayersByName(QLatin1String(name));
+    ASSERT_EQ(layers.size(), 1) << name;
+    EXPECT_TRUE(layers[0]->isValid()) << name;
+  }
+  auto* candidates = qobject_cast<QgsVectorLayer*>(project.mapLayersByName(QStringLiteral("candidate_scores"))[0]);
+  EXPECT_EQ(candidates->renderer()->type(), QStringLiteral("RuleRenderer"));
+  EXPECT_TRUE(project.crs().isValid());
+  EXPECT_FALSE(project.crs().isGeographic());  // equal-area conic fitted to the study area
+  EXPECT_EQ(project.layoutManager()->layouts().size(), 2);
+}
+
+TEST_F(WriteOutputs, OnePdfPagePerLanguageWithTheTitle) {
+  const std::string zh = commandOutput("pdfinfo " + quoted(s_paths->reports[0]));
+  EXPECT_NE(zh.find("Pages:           1"), std::string::npos) << zh;
+  EXPECT_NE(commandOutput("pdftotext " + quoted(s_paths->reports[0]) + " -").find("测试情景：温州鞋业转移"), std::string::npos);
+  const std::string en = commandOutput("pdfinfo " + quoted(s_paths->reports[1]));
+  EXPECT_NE(en.find("Pages:           1"), std::string::npos) << en;
+  EXPECT_NE(commandOutput("pdftotext " + quoted(s_paths->reports[1]) + " -").find("Test scenario: Wenzhou footwear"),
+            std::string::npos);
+}
+
+TEST(WriteOutputsAtomic, AFailedRunLeavesEarlierOutputsIntact) {
+  const QString dir = scratchDir(QStringLiteral("atomic"));
+  const Inputs in = sampleInputs();
+  Feedback feedback;
+  const OutputPaths first = writeOutputs(in, sampleResults(in), dir, {QStringLiteral("en")}, feedback);
+  const qint64 gpkgSize = QFileInfo(first.geopackage).size();
+  QFile pdf(first.reports[0]);
+  ASSERT_TRUE(pdf.open(QIODevice::ReadOnly));
+  const QByteArray pdfBytes = pdf.readAll();
+  pdf.close();
+
+  // Second run with different results fails late (unsupported report language, after the
+  // GeoPackage and styles were written to the temporary folder).
+  Results changed = sampleResults(in);
+  changed.parks.pop_back();
+  EXPECT_THROW(writeOutputs(in, changed, dir, {QStringLiteral("en"), QStringLiteral("fr")}, feedback), InputError);
+  EXPECT_EQ(QFileInfo(first.geopackage).size(), gpkgSize);
+  ASSERT_TRUE(pdf.open(QIODevice::ReadOnly));
+  EXPECT_EQ(pdf.readAll(), pdfBytes);
+  auto candidates = openGpkgLayer(first.geopackage, QStringLiteral("candidate_scores"));
+  EXPECT_EQ(candidates->featureCount(), 8);
+  EXPECT_TRUE(QDir(dir).entryList(QStringList{QStringLiteral(".*")}, QDir::Hidden | QDir::AllEntries | QDir::NoDotAndDotDot)
+                  .isEmpty());
+
+  // A cancelled run likewise.
+  Feedback cancelled;
+  cancelled.cancel();
+  EXPECT_THROW(writeOutputs(in, changed, dir, {QStringLiteral("en")}, cancelled), Cancelled);
+  EXPECT_EQ(openGpkgLayer(first.geopackage, QStringLiteral("candidate_scores"))->featureCount(), 8);
+}
+
+TEST(WriteOutputsAtomic, UnwritableFolderIsAnIoError) {
+  const Inputs in = sampleInputs();
+  Feedback feedback;
+  EXPECT_THROW(writeOutputs(in, sampleResults(in), QStringLiteral("/proc/clustershift_cannot_write_here"),
+                            {QStringLiteral("en")}, feedback),
+               IoError);
+}
+
+}  // namespace
+}  // namespace clustershift::layers

@@ -1,0 +1,108 @@
+#include "clustershift_layers/layers.h"  // first: see the note in layers.h
+#include "fixtures.h"
+
+#include <gtest/gtest.h>
+
+#include <qgsfeatureiterator.h>
+#include <qgsgeometry.h>
+#include <qgsvectorlayer.h>
+
+#include <memory>
+
+namespace clustershift::layers {
+namespace {
+
+using testing::sampleInputs;
+using testing::sampleResults;
+
+QgsFeature featureWhere(QgsVectorLayer* layer, const QString& field, const QVariant& value) {
+  QgsFeature f;
+  QgsFeatureIterator it = layer->getFeatures();
+  while (it.nextFeature(f))
+    if (f.attribute(field) == value) return f;
+  return QgsFeature();
+}
+
+TEST(CandidateLayer, HasOneFeaturePerParkWithScoreRankAndCriterionFields) {
+  const Inputs in = sampleInputs();
+  std::unique_ptr<QgsVectorLayer> layer(makeCandidateLayer(sampleResults(in)));
+  ASSERT_TRUE(layer->isValid());
+  EXPECT_EQ(layer->name(), QStringLiteral("candidate_scores"));
+  EXPECT_EQ(layer->featureCount(), 8);
+  EXPECT_EQ(layer->crs().authid(), QStringLiteral("EPSG:4326"));
+  for (const char* name : {"id", "name", "name_zh", "region_id", "region", "score", "rank", "status", "reason",
+                           "labour_cost_raw", "labour_cost_norm", "labour_cost_contrib", "field_land_price_raw",
+                           "field_land_price_norm", "field_land_price_contrib"})
+    EXPECT_GE(layer->fields().lookupField(QLatin1String(name)), 0) << name;
+  // Robustness fields only when computed.
+  EXPECT_LT(layer->fields().lookupField(QStringLiteral("p_top1")), 0);
+
+  const QgsFeature best = featureWhere(layer.get(), QStringLiteral("id"), QStringLiteral("P1"));
+  EXPECT_EQ(best.attribute(QStringLiteral("rank")).toInt(), 1);
+  EXPECT_DOUBLE_EQ(best.attribute(QStringLiteral("score")).toDouble(), 0.91);
+  EXPECT_EQ(best.attribute(QStringLiteral("name_zh")).toString(), QStringLiteral("第1经济开发区"));
+  EXPECT_NEAR(best.geometry().asPoint().x(), 118.2, 1e-12);
+
+  const QgsFeature excluded = featureWhere(layer.get(), QStringLiteral("id"), QStringLiteral("P4"));
+  EXPECT_EQ(excluded.attribute(QStringLiteral("status")).toString(), QStringLiteral("excluded"));
+  EXPECT_TRUE(excluded.attribute(QStringLiteral("score")).isNull());
+  EXPECT_TRUE(excluded.attribute(QStringLiteral("rank")).isNull());
+  EXPECT_TRUE(excluded.attribute(QStringLiteral("reason")).toString().startsWith(QStringLiteral("land: available")));
+  // NaN criterion values are NULL, not NaN.
+  EXPECT_TRUE(excluded.attribute(QStringLiteral("field_land_price_norm")).isNull());
+}
+
+TEST(CandidateLayer, AddsRobustnessFieldsWhenComputed) {
+  const Inputs in = sampleInputs();
+  Results res = sampleResults(in);
+  res.parks[0].pTop1 = 0.7;
+  res.parks[0].rankMean = 1.4;
+  std::unique_ptr<QgsVectorLayer> layer(makeCandidateLayer(res));
+  for (const char* name : {"p_top1", "p_topk", "rank_mean", "rank_p05", "rank_p95"})
+    EXPECT_GE(layer->fields().lookupField(QLatin1String(name)), 0) << name;
+  const QgsFeature best = featureWhere(layer.get(), QStringLiteral("id"), QStringLiteral("P1"));
+  EXPECT_DOUBLE_EQ(best.attribute(QStringLiteral("p_top1")).toDouble(), 0.7);
+  EXPECT_TRUE(best.attribute(QStringLiteral("p_topk")).isNull());
+}
+
+TEST(FlowLayer, CurvedLinesRunFromTheSourceToEachOfTheTopFive) {
+  const Inputs in = sampleInputs();
+  const Results res = sampleResults(in);
+  std::unique_ptr<QgsVectorLayer> layer(makeFlowLayer(res));
+  ASSERT_TRUE(layer->isValid());
+  EXPECT_EQ(layer->name(), QStringLiteral("transfer_flows"));
+  EXPECT_EQ(layer->featureCount(), 5);
+  QgsFeature f;
+  QgsFeatureIterator it = layer->getFeatures();
+  while (it.nextFeature(f)) {
+    const QgsPolylineXY line = f.geometry().asPolyline();
+    ASSERT_EQ(line.size(), 33);
+    EXPECT_NEAR(line.front().x(), 118.5, 1e-12);
+    EXPECT_NEAR(line.front().y(), 26.5, 1e-12);
+    const Flow& flow = res.flows[static_cast<size_t>(f.attribute(QStringLiteral("rank")).toInt() - 1)];
+    EXPECT_NEAR(line.back().x(), flow.toLon, 1e-12);
+    EXPECT_NEAR(line.back().y(), flow.toLat, 1e-12);
+    // Curved: the middle vertex lies off the straight chord.
+    const QgsPointXY mid = line[16];
+    const QgsPointXY chordMid((line.front().x() + line.back().x()) / 2, (line.front().y() + line.back().y()) / 2);
+    const double chord = line.front().distance(line.back());
+    EXPECT_GT(mid.distance(chordMid), 0.05 * chord);
+    EXPECT_EQ(f.attribute(QStringLiteral("park_id")).toString().toStdString(), flow.parkId);
+  }
+}
+
+TEST(RegionLayer, CopiesRegionsAndMarksTheSource) {
+  const Inputs in = sampleInputs();
+  std::unique_ptr<QgsVectorLayer> layer(makeRegionLayer(in, sampleResults(in)));
+  ASSERT_TRUE(layer->isValid());
+  EXPECT_EQ(layer->featureCount(), 6);
+  EXPECT_EQ(layer->wkbType(), QgsWkbTypes::MultiPolygon);
+  const QgsFeature source = featureWhere(layer.get(), QStringLiteral("is_source"), 1);
+  EXPECT_EQ(source.attribute(QStringLiteral("id")).toString(), QStringLiteral("330300"));
+  EXPECT_EQ(source.attribute(QStringLiteral("name_zh")).toString(), QStringLiteral("温州市"));
+  EXPECT_DOUBLE_EQ(source.attribute(QStringLiteral("wage")).toDouble(), 60000);
+  EXPECT_NEAR(source.geometry().area(), 1.0, 1e-9);
+}
+
+}  // namespace
+}  // namespace clustershift::layers

@@ -1,0 +1,108 @@
+#include "clustershift_layers/layers.h"  // first: see the note in layers.h
+#include "fixtures.h"
+
+#include <gtest/gtest.h>
+
+#include <qgspallabeling.h>
+#include <qgsrulebasedlabeling.h>
+#include <qgsrulebasedrenderer.h>
+#include <qgssinglesymbolrenderer.h>
+#include <qgssymbol.h>
+#include <qgssymbollayer.h>
+#include <qgsvectorlayer.h>
+
+#include <memory>
+
+namespace clustershift::layers {
+namespace {
+
+using testing::sampleInputs;
+using testing::sampleResults;
+
+QgsRuleBasedRenderer::Rule* childByKey(QgsRuleBasedRenderer::Rule* root, const QString& key) {
+  for (QgsRuleBasedRenderer::Rule* r : root->children())
+    if (r->ruleKey() == key) return r;
+  return nullptr;
+}
+
+TEST(StyleCandidates, FiveScoreClassesPlusAGreyExcludedRule) {
+  const Inputs in = sampleInputs();
+  std::unique_ptr<QgsVectorLayer> layer(makeCandidateLayer(sampleResults(in)));  // styled on creation
+  auto* renderer = dynamic_cast<QgsRuleBasedRenderer*>(layer->renderer());
+  ASSERT_NE(renderer, nullptr) << layer->renderer()->type().toStdString();
+  QgsRuleBasedRenderer::Rule* root = renderer->rootRule();
+  ASSERT_EQ(root->children().size(), 6);  // 6 distinct scores -> 5 Jenks classes, + excluded
+  QgsRuleBasedRenderer::Rule* excluded = childByKey(root, QStringLiteral("excluded"));
+  ASSERT_NE(excluded, nullptr);
+  EXPECT_EQ(excluded->filterExpression(), QStringLiteral("\"status\" = 'excluded'"));
+  const QColor grey = excluded->symbol()->color();
+  EXPECT_EQ(grey.red(), grey.green());
+  EXPECT_EQ(grey.green(), grey.blue());
+  // The score classes use the score field, and colours get darker with the score.
+  int classes = 0;
+  double previousLightness = 256;
+  for (QgsRuleBasedRenderer::Rule* r : root->children()) {
+    if (r == excluded) continue;
+    ++classes;
+    EXPECT_TRUE(r->filterExpression().contains(QStringLiteral("\"score\""))) << r->filterExpression().toStdString();
+    const double lightness = r->symbol()->color().lightnessF() * 255;
+    EXPECT_LT(lightness, previousLightness);
+    previousLightness = lightness;
+  }
+  EXPECT_EQ(classes, 5);
+}
+
+TEST(StyleCandidates, LabelsTheRankOfTheTopTenOnly) {
+  const Inputs in = sampleInputs();
+  std::unique_ptr<QgsVectorLayer> layer(makeCandidateLayer(sampleResults(in)));
+  EXPECT_TRUE(layer->labelsEnabled());
+  auto* labeling = dynamic_cast<const QgsRuleBasedLabeling*>(layer->labeling());
+  ASSERT_NE(labeling, nullptr);
+  const auto& rules = labeling->rootRule()->children();
+  ASSERT_EQ(rules.size(), 1);
+  EXPECT_EQ(rules[0]->filterExpression(), QStringLiteral("\"rank\" >= 1 AND \"rank\" <= 10"));
+  EXPECT_EQ(rules[0]->settings()->fieldName, QStringLiteral("rank"));
+  EXPECT_EQ(rules[0]->settings()->format().font().family(), QStringLiteral("Noto Sans CJK SC"));
+}
+
+TEST(StyleCandidates, AllExcludedStillGetsARenderer) {
+  const Inputs in = sampleInputs();
+  Results res = sampleResults(in);
+  for (ParkResult& p : res.parks) {
+    p.status = "excluded";
+    p.score = kNaN;
+    p.rank = 0;
+  }
+  std::unique_ptr<QgsVectorLayer> layer(makeCandidateLayer(res));
+  auto* renderer = dynamic_cast<QgsRuleBasedRenderer*>(layer->renderer());
+  ASSERT_NE(renderer, nullptr);
+  EXPECT_NE(childByKey(renderer->rootRule(), QStringLiteral("excluded")), nullptr);
+}
+
+TEST(StyleFlows, LineWithDataDefinedWidthAndArrowHead) {
+  const Inputs in = sampleInputs();
+  std::unique_ptr<QgsVectorLayer> layer(makeFlowLayer(sampleResults(in)));
+  auto* renderer = dynamic_cast<QgsSingleSymbolRenderer*>(layer->renderer());
+  ASSERT_NE(renderer, nullptr);
+  QgsSymbol* symbol = renderer->symbol();
+  EXPECT_EQ(symbol->type(), Qgis::SymbolType::Line);
+  ASSERT_GE(symbol->symbolLayerCount(), 2);
+  EXPECT_TRUE(symbol->symbolLayer(0)->dataDefinedProperties().isActive(QgsSymbolLayer::PropertyStrokeWidth));
+  EXPECT_EQ(symbol->symbolLayer(1)->layerType(), QStringLiteral("MarkerLine"));
+}
+
+TEST(StyleRegions, HighlightsTheSourceRegion) {
+  const Inputs in = sampleInputs();
+  std::unique_ptr<QgsVectorLayer> layer(makeRegionLayer(in, sampleResults(in)));
+  auto* renderer = dynamic_cast<QgsRuleBasedRenderer*>(layer->renderer());
+  ASSERT_NE(renderer, nullptr);
+  QgsRuleBasedRenderer::Rule* source = childByKey(renderer->rootRule(), QStringLiteral("source"));
+  ASSERT_NE(source, nullptr);
+  EXPECT_EQ(source->filterExpression(), QStringLiteral("\"id\" = '330300'"));
+  QgsRuleBasedRenderer::Rule* other = childByKey(renderer->rootRule(), QStringLiteral("other"));
+  ASSERT_NE(other, nullptr);
+  EXPECT_TRUE(other->isElse());
+}
+
+}  // namespace
+}  // namespace clustershift::layers

@@ -1,0 +1,33 @@
+#pragma once
+// Helpers for the layers tests: scratch folders in the build tree and command output.
+#include <QDir>
+#include <QString>
+
+#include <cstdio>
+#include <string>
+
+namespace clustershift::layers::testing {
+
+/// A fresh, empty folder under the test sandbox.
+inline QString scratchDir(const QString& name) {
+  const QString path = QStringLiteral(CLUSTERSHIFT_TEST_SANDBOX "/layers_out/") + name;
+  QDir(path).removeRecursively();
+  QDir().mkpath(path);
+  return path;
+}
+
+/// stdout of a shell command (poppler-utils: pdfinfo, pdftotext, pdffonts).
+inline std::string commandOutput(const std::string& command) {
+  std::string out;
+  if (FILE* p = popen(command.c_str(), "r")) {
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+    pclose(p);
+  }
+  return out;
+}
+
+inline std::string quoted(const QString& path) { return "'" + path.toStdString() + "'"; }
+
+}  // namespace clustershift::layers::testing
