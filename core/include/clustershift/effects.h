@@ -45,6 +45,9 @@ struct EffectsParams {
   int hostCount = 3;          ///< allocate: top-N feasible parks
   double theta = 0.3;         ///< θ: share of new host jobs drawn from agriculture
   double rho = 0.5;           ///< ρ: share of freed source jobs re-employed in services
+  /// π: productivity of the re-employed as a share of the source's average service
+  /// productivity Y3/L3 (low-end services)
+  double reemploymentProductivity = 0.35;
   double mu = 0.05;           ///< μ: share of freed source VA reinvested in R&D/brand
   PhiByMode phi;              ///< φ_mode
   double decayKm = 300;       ///< δ_k: distance decay of the knowledge flow (km)
@@ -168,10 +171,10 @@ SectorAccounts hostAfter(const SectorAccounts& before, const DirectEffect& direc
                          double knowledgeFlowYuan100m);
 
 /// Source: removes the moved VA and jobs from the secondary sector (unless replication),
-/// re-employs ρ of the freed jobs in services at service productivity (Y3/L3), moves out
-/// the cluster R&D that leaves and adds μ of the freed VA to R&D.
+/// re-employs ρ of the freed jobs in services at π × the average service productivity
+/// (Y3/L3), moves out the cluster R&D that leaves and adds μ of the freed VA to R&D.
 SectorAccounts sourceAfter(const SectorAccounts& before, const DirectEffect& moved, bool sourceLoses,
-                           double rho, double mu);
+                           double rho, double mu, double productivityFactor = 1.0);
 
 /// Host absorptive capacity in [0, 1]: host R&D intensity relative to the source's, capped at 1
 /// (Cohen & Levinthal 1990 idea; the ratio form is a planning assumption).

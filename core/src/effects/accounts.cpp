@@ -66,15 +66,16 @@ SectorAccounts hostAfter(const SectorAccounts& before, const DirectEffect& direc
 }
 
 SectorAccounts sourceAfter(const SectorAccounts& before, const DirectEffect& moved, bool sourceLoses,
-                           double rho, double mu) {
+                           double rho, double mu, double productivityFactor) {
   SectorAccounts after = before;
   if (!sourceLoses) return after;  // replication: the source keeps everything
   const double freedJobs = moved.jobs / kPersonsPer10k;
   after.y[1] -= moved.vaYuan100m;
   after.l[1] -= freedJobs;
-  // ρ of the freed workers find service jobs at the services' average productivity Y3/L3.
+  // ρ of the freed workers find service jobs at π times the services' average productivity
+  // Y3/L3: low-skilled manufacturing workers enter low-end services, not finance.
   const double reemployed = rho * freedJobs;
-  if (before.l[2] > 0) after.y[2] += reemployed * before.y[2] / before.l[2];
+  if (before.l[2] > 0) after.y[2] += reemployed * productivityFactor * before.y[2] / before.l[2];
   after.l[2] += reemployed;
   // The cluster R&D attached to the moved segments leaves; μ of the freed VA is reinvested
   // in R&D and brand.

@@ -124,6 +124,8 @@ EffectsParams parseEffectsParams(const nlohmann::json& effects, double replicati
       p.share(v, path, params.theta);
     } else if (key == "rho") {
       p.share(v, path, params.rho);
+    } else if (key == "reemployment_productivity") {
+      p.share(v, path, params.reemploymentProductivity);
     } else if (key == "mu") {
       p.share(v, path, params.mu);
     } else if (key == "phi") {
@@ -173,7 +175,7 @@ EffectsParams parseEffectsParams(const nlohmann::json& effects, double replicati
           p.positive(m.value(), mpath, target[m.key()], "");
       }
     } else {
-      p.fail(path, "unknown key (expected host, host_count, theta, rho, mu, phi, decay_km, "
+      p.fail(path, "unknown key (expected host, host_count, theta, rho, reemployment_productivity, mu, phi, decay_km, "
                    "lambda, beta, horizon_years, midpoint_year, steepness, flq_delta, coupling, "
                    "u_weights, u_scale)");
     }
@@ -199,6 +201,7 @@ nlohmann::json toJson(const EffectsParams& params) {
   j["host_count"] = params.hostCount;
   j["theta"] = params.theta;
   j["rho"] = params.rho;
+  j["reemployment_productivity"] = params.reemploymentProductivity;
   j["mu"] = params.mu;
   j["phi"] = {{"complete", params.phi.complete},
               {"partial", params.phi.partial},

@@ -214,7 +214,8 @@ EffectsResult projectEffects(const Scenario& scenario, const Inputs& inputs,
   double allocated = 0;
   for (const HostEffect& h : result.hosts) allocated += h.share;
   const DirectEffect leaving = directEffect(moved, allocated);
-  after[source] = sourceAfter(before[source], leaving, moved.sourceLoses, p.rho, p.mu);
+  after[source] = sourceAfter(before[source], leaving, moved.sourceLoses, p.rho, p.mu,
+                               p.reemploymentProductivity);
   if (moved.sourceLoses) {
     for (int k : moved.segments) {
       presentAfter[source].output[static_cast<std::size_t>(k)] *= (1 - allocated);

@@ -48,12 +48,12 @@ TEST(Accounts, MissingColumnIsAnErrorNamingRegionAndField) {
 
 TEST(Accounts, SourceLosesMovedVaAndJobsFromSecondary) {
   const SectorAccounts b = sample();
-  const SectorAccounts a = sourceAfter(b, direct(19.65, 50000, 100, 2), true, 0.5, 0.05);
+  const SectorAccounts a = sourceAfter(b, direct(19.65, 50000, 100, 2), true, 0.5, 0.05, 0.4);
   EXPECT_DOUBLE_EQ(a.y[1], 400 - 19.65);
   EXPECT_DOUBLE_EQ(a.l[1], 150 - 5.0);
-  // ρ = 0.5 of 5 (10k) freed jobs re-employed in services at Y3/L3 = 550/130.
+  // ρ = 0.5 of 5 (10k) freed jobs re-employed in services at π = 0.4 of Y3/L3 = 550/130.
   EXPECT_DOUBLE_EQ(a.l[2], 130 + 2.5);
-  EXPECT_DOUBLE_EQ(a.y[2], 550 + 2.5 * 550 / 130);
+  EXPECT_NEAR(a.y[2], 550 + 2.5 * 0.4 * 550 / 130, 1e-12);
   EXPECT_DOUBLE_EQ(a.y[0], 50);
   EXPECT_DOUBLE_EQ(a.l[0], 20);
   // R&D: −2 leaving + μ·ΔVA reinvested.

@@ -24,6 +24,7 @@ TEST(EffectsParams, EmptyBlockGivesDocumentedDefaults) {
   EXPECT_DOUBLE_EQ(p.theta, 0.3);
   EXPECT_DOUBLE_EQ(p.rho, 0.5);
   EXPECT_DOUBLE_EQ(p.mu, 0.05);
+  EXPECT_DOUBLE_EQ(p.reemploymentProductivity, 0.35);
   EXPECT_DOUBLE_EQ(p.phi.partial, 0.6);
   EXPECT_DOUBLE_EQ(p.phi.replication, 0.4);
   EXPECT_DOUBLE_EQ(p.phi.complete, 0.2);
@@ -44,6 +45,7 @@ TEST(EffectsParams, EmptyBlockGivesDocumentedDefaults) {
 TEST(EffectsParams, ReadsEveryKey) {
   const auto j = nlohmann::json::parse(R"({
     "host": "allocate", "host_count": 4, "theta": 0.2, "rho": 0.7, "mu": 0.1,
+    "reemployment_productivity": 0.5,
     "phi": {"complete": 0.1, "partial": 0.9, "replication": 0.5}, "decay_km": 200,
     "lambda": 0.3, "beta": 1.5, "horizon_years": 8, "midpoint_year": 4, "steepness": 0.8,
     "flq_delta": 0.25, "coupling": {"a": 0.4, "b": 0.6},
@@ -54,6 +56,7 @@ TEST(EffectsParams, ReadsEveryKey) {
   EXPECT_DOUBLE_EQ(p.theta, 0.2);
   EXPECT_DOUBLE_EQ(p.rho, 0.7);
   EXPECT_DOUBLE_EQ(p.mu, 0.1);
+  EXPECT_DOUBLE_EQ(p.reemploymentProductivity, 0.5);
   EXPECT_DOUBLE_EQ(p.phi.of(TransferMode::Partial), 0.9);
   EXPECT_DOUBLE_EQ(p.decayKm, 200);
   EXPECT_DOUBLE_EQ(p.lambda, 0.3);

@@ -35,8 +35,8 @@ TEST(ProjectEffects, CompleteTransferAccountingIdentitiesHoldExactly) {
   EXPECT_NEAR(dL(src, 1), -5.0, 1e-12);
   EXPECT_NEAR(dL(host, 1), 5.0, 1e-12);
   // Totals add up: the only net change is the re-employment of ρ = 0.5 of the freed jobs in
-  // services at the source's service productivity (θ = 0, no indirect effects).
-  const double reemployedVa = 0.5 * 5.0 * 550.0 / 130.0;
+  // services at π = 0.35 of the source's service productivity (θ = 0, no indirect effects).
+  const double reemployedVa = 0.5 * 5.0 * 0.35 * 550.0 / 130.0;
   EXPECT_NEAR(src.after.gdp - src.before.gdp + host.after.gdp - host.before.gdp, reemployedVa, 1e-9);
   EXPECT_NEAR(src.after.jobs - src.before.jobs + host.after.jobs - host.before.jobs, 2.5, 1e-12);
   // Cluster segments present: none left at the source; all at the host.
