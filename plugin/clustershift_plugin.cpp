@@ -6,6 +6,7 @@
 
 #include <QAction>
 #include <QIcon>
+#include <QMainWindow>
 
 #include "dock_widget.h"
 
@@ -55,6 +56,10 @@ void ClusterShiftPlugin::showDock() {
   if (!m_dock) {
     m_dock = new ClusterShiftDock(m_iface, m_iface->mainWindow());
     m_iface->addDockWidget(Qt::RightDockWidgetArea, m_dock);
+    // Room for the scenario titles and the log without horizontal scrolling.
+    if (auto* window = qobject_cast<QMainWindow*>(m_iface->mainWindow())) {
+      window->resizeDocks({m_dock}, {400}, Qt::Horizontal);
+    }
   }
   m_dock->setUserVisible(true);
   m_dock->show();

@@ -7,6 +7,7 @@
 #include <qgsexception.h>
 #include <qgsfilewidget.h>
 #include <qgsguiutils.h>
+#include <qgslayertreeview.h>
 #include <qgslayertree.h>
 #include <qgslayertreegroup.h>
 #include <qgsmapcanvas.h>
@@ -35,7 +36,9 @@
 #include <QUrl>
 #include <QVBoxLayout>
 #include <QTime>
+#include <QTimer>
 #include <algorithm>
+#include <cmath>
 #include <exception>
 #include <utility>
 
@@ -51,6 +54,27 @@ namespace {
 const QString kLogTag = QStringLiteral("ClusterShift");
 const QString kRegionsName = QStringLiteral("regions");
 const QString kParksName = QStringLiteral("parks");
+/// Custom property marking layers added by "Load sample data" (the plugin may restyle those).
+const QString kSampleProperty = QStringLiteral("clustershift/sample");
+
+/// Albers equal-area conic fitted to a lon/lat extent: standard parallels at 1/6 and 5/6 of
+/// the latitude range (Deetz & Adams rule, Snyder 1987, "Map Projections: A Working Manual", p. 99).
+/// Empty CRS when the extent is not a plausible regional lon/lat box.
+QgsCoordinateReferenceSystem regionalAlbers(const QgsRectangle& lonLat) {
+  if (lonLat.isEmpty() || lonLat.height() > 60 || lonLat.width() > 90 || lonLat.yMinimum() < -90 ||
+      lonLat.yMaximum() > 90) {
+    return {};
+  }
+  const double range = std::max(lonLat.height(), 2.0);
+  const double mid = lonLat.center().y();
+  auto half = [](double v) { return std::round(v * 2) / 2; };
+  return QgsCoordinateReferenceSystem::fromProj(
+      QStringLiteral("+proj=aea +lat_0=%1 +lon_0=%2 +lat_1=%3 +lat_2=%4 +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs")
+          .arg(half(mid))
+          .arg(half(lonLat.center().x()))
+          .arg(half(mid - range / 3))
+          .arg(half(mid + range / 3)));
+}
 
 /// Selects the first project layer called `name` that the combo accepts; true on success.
 bool preselect(QgsMapLayerComboBox* combo, const QString& name) {
@@ -199,7 +223,7 @@ void ClusterShiftDock::buildUi() {
   scroll->setFrameShape(QFrame::NoFrame);
   scroll->setWidget(content);
   setWidget(scroll);
-  setMinimumWidth(300);
+  setMinimumWidth(340);
 }
 
 void ClusterShiftDock::reloadPresets() {
@@ -255,6 +279,8 @@ void ClusterShiftDock::loadSampleData() {
     return;
   }
   QgsProject* project = QgsProject::instance();
+  const bool emptyProject = project->mapLayers().isEmpty();
+  QgsCoordinateReferenceSystem projectCrs;
   QList<QgsMapLayer*> added;
   for (const QString& name : {kRegionsName, kParksName}) {
     const QString file = dir + QLatin1Char('/') + name + QStringLiteral(".gpkg");
@@ -273,6 +299,8 @@ void ClusterShiftDock::loadSampleData() {
       showError(tr("Cannot open sample layer %1").arg(QDir::toNativeSeparators(source)));
       return;
     }
+    layer->setCustomProperty(kSampleProperty, true);
+    if (name == kRegionsName) layers::styleRegions(layer.get(), QString());
     added << layer.release();
   }
   if (!added.isEmpty()) {
@@ -281,11 +309,39 @@ void ClusterShiftDock::loadSampleData() {
       project->addMapLayer(layer, false);
       project->layerTreeRoot()->insertLayer(0, layer);
     }
+    if (emptyProject) {
+      // Geographic lon/lat looks stretched at these latitudes: give a fresh project an
+      // equal-area projection fitted to the sample area.
+      QgsRectangle lonLat;
+      lonLat.setMinimal();
+      for (QgsMapLayer* layer : added) {
+        try {
+          const QgsCoordinateTransform toLonLat(layer->crs(), QgsCoordinateReferenceSystem(QStringLiteral("EPSG:4326")),
+                                                project);
+          lonLat.combineExtentWith(toLonLat.transformBoundingBox(layer->extent()));
+        } catch (const QgsCsException&) {
+        }
+      }
+      projectCrs = regionalAlbers(lonLat);
+    }
     log(tr("Loaded sample data from %1").arg(QDir::toNativeSeparators(dir)));
   }
   preselect(m_regionsCombo, kRegionsName);
   preselect(m_parksCombo, kParksName);
-  if (!added.isEmpty() && m_iface && m_iface->mapCanvas()) zoomToResults(added);
+  if (added.isEmpty()) return;
+  // Deferred: QGIS itself sets a new project's CRS from the first layer on the next event-loop
+  // pass; ours must come after it, and the zoom after the CRS.
+  QStringList ids;
+  for (QgsMapLayer* layer : added) ids << layer->id();
+  QTimer::singleShot(0, this, [this, ids, projectCrs] {
+    QgsProject* current = QgsProject::instance();
+    if (projectCrs.isValid()) current->setCrs(projectCrs);
+    QList<QgsMapLayer*> layers;
+    for (const QString& id : ids) {
+      if (QgsMapLayer* layer = current->mapLayer(id)) layers << layer;
+    }
+    zoomToResults(layers);
+  });
 }
 
 QString ClusterShiftDock::reportLanguage() const {
@@ -331,6 +387,14 @@ void ClusterShiftDock::runScenario() {
     auto* task = new RunTask(std::move(scenario), std::move(inputs), tr("ClusterShift: %1").arg(title));
     connect(task, &RunTask::completed, this, &ClusterShiftDock::taskCompleted);
     connect(task, &QgsTask::progressChanged, this, &ClusterShiftDock::taskProgress);
+    // A task cancelled while still queued may be deleted without finishing: reset the UI then.
+    connect(task, &QObject::destroyed, this, [this] {
+      if (!m_runButton->isEnabled()) {
+        setRunning(false);
+        m_reportButton->setEnabled(static_cast<bool>(m_results));
+        m_status->setText(tr("Run stopped."));
+      }
+    });
     m_task = task;
     setRunning(true);
     m_status->setText(tr("Running “%1”…").arg(title));
@@ -407,6 +471,16 @@ void ClusterShiftDock::addResultLayers(std::unique_ptr<Results> results) {
     project->addMapLayer(layer, false);
     group->addLayer(layer);  // in order: candidates drawn above the flows
     added << layer;
+  }
+
+  group->setExpanded(true);
+  for (QgsLayerTreeLayer* node : group->findLayers()) node->setExpanded(true);
+  // Sample regions (added by this dock) get the source region highlighted; a user's own layer
+  // keeps its style.
+  if (auto* regions = qobject_cast<QgsVectorLayer*>(m_regionsCombo->currentLayer());
+      regions && regions->customProperty(kSampleProperty).toBool()) {
+    layers::styleRegions(regions, QString::fromStdString(results->sourceRegionId));
+    m_iface->layerTreeView()->refreshLayerSymbology(regions->id());
   }
 
   int ok = 0;

@@ -8,6 +8,8 @@ import time
 import traceback
 
 from qgis.core import Qgis, QgsProject, QgsApplication
+from qgis.gui import QgsFileWidget, QgsMapLayerComboBox
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QObject, QTimer
 from qgis.PyQt.QtWidgets import QAction, QComboBox, QDockWidget, QPlainTextEdit, QPushButton, QWidget
 from qgis.utils import iface
@@ -46,6 +48,16 @@ def clear_message_bar():
     iface.messageBar().clearWidgets()
 
 
+def typed_child(parent, base_cls, cls, name):
+    """findChild by a QGIS widget class can miss C++-created widgets; find by a Qt base and cast."""
+    w = parent.findChild(cls, name)
+    if w is None:
+        w = parent.findChild(base_cls, name)
+        if w is not None:
+            w = sip.cast(w, cls)
+    return w
+
+
 def find(cls, name):
     return iface.mainWindow().findChild(cls, name)
 
@@ -68,6 +80,12 @@ def layer_in_group(group, name):
 
 def steps():
     mw = iface.mainWindow()
+    # Use the whole virtual screen; the Browser panel is closed so the layer legend has room.
+    mw.showMaximized()
+    mw.setGeometry(0, 0, 1600, 1000)
+    browser = mw.findChild(QDockWidget, "Browser")
+    if browser is not None:
+        browser.close()
     plugin_obj = mw.findChild(QObject, "qgis_plugin_libclustershiftplugin") or mw.findChild(
         QObject, "qgis_plugin_clustershiftplugin")
     check("plugin loaded (QObject qgis_plugin_libclustershiftplugin)", plugin_obj is not None)
@@ -87,7 +105,7 @@ def steps():
     report = dock.findChild(QPushButton, "reportButton")
     load = dock.findChild(QPushButton, "loadSampleButton")
     combo = dock.findChild(QComboBox, "scenarioCombo")
-    file_widget = dock.findChild(QWidget, "scenarioFile")
+    file_widget = typed_child(dock, QWidget, QgsFileWidget, "scenarioFile")
     log_view = dock.findChild(QPlainTextEdit, "logView")
     check("dock widgets found", None not in (run, report, load, combo, file_widget, log_view))
     check("report button disabled before a run", report is not None and not report.isEnabled())
@@ -100,8 +118,8 @@ def steps():
     parks = project.mapLayersByName("parks")
     check("sample layers added", len(regions) == 1 and len(parks) == 1,
           [l.name() for l in project.mapLayers().values()])
-    regions_combo = dock.findChild(QWidget, "regionsCombo")
-    parks_combo = dock.findChild(QWidget, "parksCombo")
+    regions_combo = typed_child(dock, QComboBox, QgsMapLayerComboBox, "regionsCombo")
+    parks_combo = typed_child(dock, QComboBox, QgsMapLayerComboBox, "parksCombo")
     check("layer combos preselect regions/parks",
           regions_combo.currentLayer() is not None and regions_combo.currentLayer().name() == "regions"
           and parks_combo.currentLayer() is not None and parks_combo.currentLayer().name() == "parks")
@@ -164,6 +182,8 @@ def steps():
         return
     cand = layer_in_group(group, "candidate_scores")
     flows = layer_in_group(group, "transfer_flows")
+    res["info_group_expanded"] = group.isExpanded()
+    res["info_project_crs"] = project.crs().authid() + " " + project.crs().toProj()
     check("candidate_scores in the group", cand is not None)
     check("transfer_flows in the group", flows is not None)
     if cand is not None:
