@@ -25,6 +25,7 @@
 #include <qgsprintlayout.h>
 #include <qgsproject.h>
 #include <qgsreadwritecontext.h>
+#include <qgsrendercontext.h>
 #include <qgstablecell.h>
 #include <qgstextformat.h>
 #include <qgsvectorlayer.h>
@@ -251,7 +252,7 @@ std::unique_ptr<QgsPrintLayout> buildReportLayout(const Results& results, QgsPro
   auto* table = new QgsLayoutItemManualTable(layout.get());
   layout->addMultiFrame(table);
   QgsLayoutTableColumns headers;
-  const QList<double> widths{9, 43, 22, 14};
+  const QList<double> widths{8, 52, 19, 13};  // mm, = kSideW
   const QStringList headings{tx.t("Rank", "排名"), tx.t("Park", "园区"), tx.t("Region", "地区"), tx.t("Score", "得分")};
   for (int c = 0; c < headings.size(); ++c) {
     QgsLayoutTableColumn col(headings[c]);
@@ -287,8 +288,8 @@ std::unique_ptr<QgsPrintLayout> buildReportLayout(const Results& results, QgsPro
   table->setIncludeTableHeader(true);
   table->setTableContents(contents);
   table->setColumnWidths(widths);
-  table->setHeaderTextFormat(tableFormat(8, true));
-  table->setContentTextFormat(tableFormat(8, false));
+  table->setHeaderTextFormat(tableFormat(7.5, true));
+  table->setContentTextFormat(tableFormat(7.5, false));
   table->setCellMargin(1.0);
   table->setWrapBehavior(QgsLayoutTable::WrapText);
   table->setShowGrid(true);
@@ -308,8 +309,6 @@ std::unique_ptr<QgsPrintLayout> buildReportLayout(const Results& results, QgsPro
   frame->attemptSetSceneRect(QRectF(kSideX, y, kSideW, 92));
   table->addFrame(frame);
   table->recalculateFrameSizes();
-  const double tableH = table->totalSize().height();
-  y += std::min(92.0, tableH > 0 ? tableH : 92.0) + 6;
 
   // --- legend ---
   auto* legend = new QgsLayoutItemLegend(layout.get());
@@ -323,13 +322,14 @@ std::unique_ptr<QgsPrintLayout> buildReportLayout(const Results& results, QgsPro
   legend->setSymbolHeight(3.2);
   legend->setSymbolWidth(6);
   legend->setBoxSpace(1.5);
-  legend->setColumnCount(2);
-  legend->setSplitLayer(true);
-  legend->setEqualColumnWidth(false);
+  legend->setColumnCount(1);
   legend->setBackgroundEnabled(false);
   layout->addLayoutItem(legend);
   localiseLegend(legend, tx);
-  legend->attemptMove(QgsLayoutPoint(kSideX - 1.5, y, QgsUnitTypes::LayoutMillimeters));
+  // Anchored at its lower left corner above the criteria note: it grows upwards, towards the
+  // table, whose height depends on how park names wrap.
+  legend->setReferencePoint(QgsLayoutItem::LowerLeft);
+  legend->attemptMove(QgsLayoutPoint(kSideX - 1.5, kMapY + kMapH - 13, QgsUnitTypes::LayoutMillimeters));
   legend->adjustBoxSize();
 
   // --- criteria and weights, at the bottom of the side column ---
@@ -370,6 +370,9 @@ void exportReport(const Results& results, QgsProject* project, const QString& la
   settings.forceVectorOutput = true;
   settings.appendGeoreference = true;
   settings.exportMetadata = true;
+  // Real text (not outlines) for tables, legend and labels: smaller files, searchable, and the
+  // embedded CJK font stays a font.
+  settings.textRenderFormat = Qgis::TextRenderFormat::AlwaysText;
   const QgsLayoutExporter::ExportResult result = exporter.exportToPdf(partial, settings);
   if (result != QgsLayoutExporter::Success) {
     QFile::remove(partial);

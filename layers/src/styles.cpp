@@ -32,9 +32,9 @@ constexpr int kLabelledRanks = 10;
 /// ColorBrewer YlGnBu (Brewer 2003, colorbrewer2.org), a sequential ramp: light = low score.
 QgsGradientColorRamp* scoreRamp() {
   QgsGradientStopsList stops;
-  stops << QgsGradientStop(0.25, QColor(QStringLiteral("#a1dab4"))) << QgsGradientStop(0.5, QColor(QStringLiteral("#41b6c4")))
-        << QgsGradientStop(0.75, QColor(QStringLiteral("#2c7fb8")));
-  return new QgsGradientColorRamp(QColor(QStringLiteral("#ffffcc")), QColor(QStringLiteral("#253494")), false, stops);
+  // Starts at the ramp's second class so the lowest scores still stand out from the pale region fill.
+  stops << QgsGradientStop(0.33, QColor(QStringLiteral("#7fcdbb"))) << QgsGradientStop(0.67, QColor(QStringLiteral("#1d91c0")));
+  return new QgsGradientColorRamp(QColor(QStringLiteral("#c7e9b4")), QColor(QStringLiteral("#0c2c84")), false, stops);
 }
 
 QgsMarkerSymbol* parkMarker(const QColor& fill, double sizeMm) {

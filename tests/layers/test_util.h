@@ -28,6 +28,18 @@ inline std::string commandOutput(const std::string& command) {
   return out;
 }
 
+/// Text of a PDF (pdftotext), NFKC-normalised: CJK fonts map some ideographs to Kangxi radicals
+/// in their ToUnicode tables (示 -> U+2F70); NFKC folds them back.
+inline std::string pdfText(const QString& pdf, bool layout = false) {
+  const std::string raw = commandOutput(std::string("pdftotext ") + (layout ? "-layout " : "") + "'" + pdf.toStdString() + "' -");
+  return QString::fromStdString(raw).normalized(QString::NormalizationForm_KC).toStdString();
+}
+
+/// `needle` in NFKC form, to search pdfText() output (fullwidth ： becomes :).
+inline std::string nfkc(const char* needle) {
+  return QString::fromUtf8(needle).normalized(QString::NormalizationForm_KC).toStdString();
+}
+
 inline std::string quoted(const QString& path) { return "'" + path.toStdString() + "'"; }
 
 }  // namespace clustershift::layers::testing

@@ -1,0 +1,29 @@
+// clustershift — the headless command. Thin: parse, call, map errors to exit codes
+// (0 ok, 2 bad input, 3 I/O, 1 internal). Each subcommand registers itself (commands.h).
+#include "clustershift/pipeline.h"  // first: brings the system nlohmann/json before any QGIS header
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+
+#include "commands.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"ClusterShift: where should an industrial cluster move? Scores candidate parks for a cluster "
+               "transfer, writes styled GeoPackage layers, a QGIS project and a PDF report.",
+               "clustershift"};
+  app.set_version_flag("--version", std::string("clustershift ") + clustershift::version());
+  app.require_subcommand(1);
+  int exitCode = 0;
+  clustershift::cli::addRunCommands(app, exitCode);
+  clustershift::cli::addMcdaCommand(app, exitCode);
+  clustershift::cli::addIndicesCommand(app, exitCode);
+  // clustershift::cli::addCompareCommand(app, exitCode);  // TEMP: restore when compare_command.cpp lands
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);  // prints help/version (code 0) or the usage error
+    return code == 0 ? 0 : 2;      // a usage error is bad input
+  }
+  return exitCode;
+}

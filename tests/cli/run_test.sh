@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# clustershift run: one scenario, one language; an unwritable output folder is an I/O error (3);
+# an unsupported language is bad input (2).  Usage: bash run_test.sh EXE SOURCE_DIR OUT_DIR
+set -u
+EXE=$1 SRC=$2 OUT=$3
+fail() { echo "FAIL: $*" >&2; exit 1; }
+rm -rf "$OUT" && mkdir -p "$OUT"
+scenario="$SRC/sample_data/scenarios/wenzhou_footwear_complete.json"
+
+"$EXE" run "$scenario" --out "$OUT/run" --lang en >"$OUT/stdout.txt" 2>"$OUT/stderr.txt"
+rc=$?
+[ $rc -eq 0 ] || { cat "$OUT/stderr.txt" >&2; fail "run exited $rc"; }
+[ -s "$OUT/run/wenzhou_footwear_complete_report_en.pdf" ] || fail "no English report"
+[ ! -e "$OUT/run/wenzhou_footwear_complete_report_zh_CN.pdf" ] || fail "Chinese report written although --lang en"
+pdftotext "$OUT/run/wenzhou_footwear_complete_report_en.pdf" - | grep -qF "Wenzhou footwear: complete transfer" \
+  || fail "report lacks the scenario title"
+# No progress line when stderr is not a terminal.
+! grep -q $'\r' "$OUT/stderr.txt" || fail "progress line written to a non-terminal stderr"
+
+"$EXE" run "$scenario" --out /proc/clustershift_no_write >"$OUT/io.out" 2>&1
+rc=$?
+[ $rc -eq 3 ] || { cat "$OUT/io.out" >&2; fail "unwritable --out: exit $rc, expected 3"; }
+
+"$EXE" run "$scenario" --out "$OUT/run" --lang fr >"$OUT/lang.out" 2>&1
+rc=$?
+[ $rc -eq 2 ] || { cat "$OUT/lang.out" >&2; fail "--lang fr: exit $rc, expected 2"; }
+grep -qF "fr" "$OUT/lang.out" || fail "--lang fr: message does not name the language"
+echo "ok: run"

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# clustershift --version / --help / usage errors.  Usage: bash version_test.sh EXE SOURCE_DIR OUT_DIR
+set -u
+EXE=$1 SRC=$2 OUT=$3
+fail() { echo "FAIL: $*" >&2; exit 1; }
+mkdir -p "$OUT"
+expected=$(sed -n 's/^project(ClusterShift VERSION \([0-9.]*\).*/\1/p' "$SRC/CMakeLists.txt")
+out=$("$EXE" --version) || fail "--version exited $?"
+[ "$out" = "clustershift $expected" ] || fail "--version printed '$out', expected 'clustershift $expected'"
+
+help=$("$EXE" --help) || fail "--help exited $?"
+for cmd in demo run validate; do
+  echo "$help" | grep -qE "^\s+$cmd\b" || fail "--help does not list '$cmd'"
+done
+
+"$EXE" no-such-command >"$OUT/usage.out" 2>&1
+rc=$?
+[ $rc -eq 2 ] || fail "unknown subcommand: exit $rc, expected 2"
+"$EXE" run >"$OUT/usage.out" 2>&1
+rc=$?
+[ $rc -eq 2 ] || fail "run without a scenario: exit $rc, expected 2"
+echo "ok: version $expected"
