@@ -41,14 +41,24 @@ struct CsvTable {
   Eigen::MatrixXd matrix() const;
 };
 
-/// Reads a comma-separated table with a header row; the first column holds labels, every
-/// other cell a number (empty = NaN). Accepts a UTF-8 BOM, CRLF line ends, double-quoted
+/// Which columns of a CSV file to read.
+struct CsvReadOptions {
+  /// Label column by name; empty: the first column.
+  std::string idColumn;
+  /// Value columns to read, in this order; empty: every column but the label column. Other
+  /// columns are skipped unparsed (they may hold text).
+  std::vector<std::string> columns;
+};
+
+/// Reads a comma-separated table with a header row; the label column holds row ids, every
+/// value cell a number (empty = NaN). Accepts a UTF-8 BOM, CRLF line ends, double-quoted
 /// cells and blank trailing lines. Throws IoError when the file cannot be read, InputError
 /// naming file, row, column and value for a non-numeric cell, a ragged row, a duplicate
-/// label or an empty table.
-CsvTable readCsvTable(const std::string& path);
+/// label, a requested column that is absent or an empty table.
+CsvTable readCsvTable(const std::string& path, const CsvReadOptions& options = {});
 /// Parses CSV text (as readCsvTable); label is used as the file name in messages.
-CsvTable parseCsvTable(const std::string& text, const std::string& label);
+CsvTable parseCsvTable(const std::string& text, const std::string& label,
+                       const CsvReadOptions& options = {});
 /// Writes a table (label column header = table.idColumn) with up to 10 significant digits;
 /// writes to a temporary name and renames on success. Throws IoError.
 void writeCsvTable(const std::string& path, const CsvTable& table);
@@ -59,8 +69,10 @@ CsvTable makeCsvTable(const std::string& idColumn, const std::vector<std::string
 /// A region × industry matrix from a CsvTable (first column region id). Empty cells stay NaN.
 IndustryMatrix industryMatrixFromCsv(const CsvTable& table);
 /// A technical-coefficient table from a CsvTable: square, same labels in the same order on
-/// both axes, no empty cells. Throws InputError naming the file and the offending label.
-IoTable ioTableFromCsv(const CsvTable& table);
+/// both axes, no empty cells. Throws InputError naming the file and the offending label;
+/// `what` names the table in messages ("technical-coefficient table", "transactions table").
+IoTable ioTableFromCsv(const CsvTable& table,
+                       const std::string& what = "technical-coefficient table");
 
 /// Region × industry values as a matrix (NaN kept).
 Eigen::MatrixXd toMatrix(const IndustryMatrix& matrix);

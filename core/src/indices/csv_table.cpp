@@ -128,7 +128,8 @@ Eigen::MatrixXd CsvTable::matrix() const {
   return out;
 }
 
-CsvTable parseCsvTable(const std::string& text, const std::string& label) {
+CsvTable parseCsvTable(const std::string& text, const std::string& label,
+                       const CsvReadOptions& options) {
   CsvTable table;
   table.path = label;
   const std::string name = label.empty() ? std::string("table") : detail::baseName(label);
@@ -136,6 +137,9 @@ CsvTable parseCsvTable(const std::string& text, const std::string& label) {
   std::string line;
   int lineNo = 0;
   bool haveHeader = false;
+  std::size_t headerCells = 0;
+  std::size_t idCell = 0;
+  std::vector<std::size_t> valueCells;  // cell index of each value column
   std::unordered_map<std::string, int> seenRows;
   while (std::getline(in, line)) {
     ++lineNo;
@@ -144,43 +148,66 @@ CsvTable parseCsvTable(const std::string& text, const std::string& label) {
     if (detail::trim(line).empty()) continue;
     auto cells = detail::splitRecord(line);
     if (!haveHeader) {
-      if (cells.size() < 2)
-        throw InputError(name + " line " + std::to_string(lineNo) +
-                         ": header needs a label column and at least one value column");
-      table.idColumn = cells[0].empty() ? std::string("id") : cells[0];
-      std::unordered_map<std::string, int> seen;
-      for (std::size_t c = 1; c < cells.size(); ++c) {
-        if (cells[c].empty())
-          throw InputError(name + " line " + std::to_string(lineNo) + ": column " +
-                           std::to_string(c + 1) + " has an empty header");
-        if (!seen.emplace(cells[c], static_cast<int>(c)).second)
-          throw InputError(name + " line " + std::to_string(lineNo) + ": duplicate column '" +
-                           cells[c] + "'");
-        table.columns.push_back(cells[c]);
+      const std::string where = name + " line " + std::to_string(lineNo);
+      std::unordered_map<std::string, std::size_t> seen;
+      for (std::size_t c = 0; c < cells.size(); ++c) {
+        if (cells[c].empty() && c > 0)
+          throw InputError(where + ": column " + std::to_string(c + 1) + " has an empty header");
+        if (!seen.emplace(cells[c], c).second)
+          throw InputError(where + ": duplicate column '" + cells[c] + "'");
       }
+      auto columnList = [&cells] {
+        std::string list;
+        for (const auto& c : cells) list += (list.empty() ? "" : ", ") + c;
+        return list;
+      };
+      if (!options.idColumn.empty()) {
+        const auto it = seen.find(options.idColumn);
+        if (it == seen.end())
+          throw InputError(name + ": no column '" + options.idColumn + "' (columns: " +
+                           columnList() + ")");
+        idCell = it->second;
+      }
+      if (options.columns.empty()) {
+        for (std::size_t c = 0; c < cells.size(); ++c)
+          if (c != idCell) valueCells.push_back(c);
+      } else {
+        for (const auto& col : options.columns) {
+          const auto it = seen.find(col);
+          if (it == seen.end())
+            throw InputError(name + ": no column '" + col + "' (columns: " + columnList() + ")");
+          valueCells.push_back(it->second);
+        }
+      }
+      if (valueCells.empty())
+        throw InputError(where + ": header needs a label column and at least one value column");
+      table.idColumn = cells[idCell].empty() ? std::string("id") : cells[idCell];
+      for (std::size_t c : valueCells) table.columns.push_back(cells[c]);
+      headerCells = cells.size();
       haveHeader = true;
       continue;
     }
     const int row = static_cast<int>(table.rowIds.size());
     const std::string rowText = name + " row " + std::to_string(row + 1) + " (line " +
                                 std::to_string(lineNo) + ")";
-    if (cells.size() != table.columns.size() + 1)
+    if (cells.size() != headerCells)
       throw InputError(rowText + ": has " + std::to_string(cells.size()) + " cells, header has " +
-                       std::to_string(table.columns.size() + 1));
-    if (cells[0].empty()) throw InputError(rowText + ": empty label in column '" + table.idColumn + "'");
-    if (!seenRows.emplace(cells[0], row).second)
-      throw InputError(rowText + ": duplicate id '" + cells[0] + "'");
+                       std::to_string(headerCells));
+    const std::string& id = cells[idCell];
+    if (id.empty()) throw InputError(rowText + ": empty label in column '" + table.idColumn + "'");
+    if (!seenRows.emplace(id, row).second)
+      throw InputError(rowText + ": duplicate id '" + id + "'");
     std::vector<double> values(table.columns.size(), kNaN);
-    for (std::size_t c = 0; c < table.columns.size(); ++c) {
-      const std::string& cell = cells[c + 1];
+    for (std::size_t c = 0; c < valueCells.size(); ++c) {
+      const std::string& cell = cells[valueCells[c]];
       if (cell.empty()) continue;
       double v = 0;
       if (!detail::parseNumber(cell, v))
-        throw InputError(rowText + " id '" + cells[0] + "', column '" + table.columns[c] +
+        throw InputError(rowText + " id '" + id + "', column '" + table.columns[c] +
                          "': not a number ('" + cell + "')");
       values[c] = v;
     }
-    table.rowIds.push_back(cells[0]);
+    table.rowIds.push_back(id);
     table.values.push_back(std::move(values));
     table.lines.push_back(lineNo);
   }
@@ -189,13 +216,13 @@ CsvTable parseCsvTable(const std::string& text, const std::string& label) {
   return table;
 }
 
-CsvTable readCsvTable(const std::string& path) {
+CsvTable readCsvTable(const std::string& path, const CsvReadOptions& options) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw IoError(path + ": cannot open for reading");
   std::ostringstream buffer;
   buffer << in.rdbuf();
   if (in.bad()) throw IoError(path + ": read error");
-  return parseCsvTable(buffer.str(), path);
+  return parseCsvTable(buffer.str(), path, options);
 }
 
 void writeCsvTable(const std::string& path, const CsvTable& table) {
@@ -250,10 +277,10 @@ IndustryMatrix industryMatrixFromCsv(const CsvTable& table) {
   return m;
 }
 
-IoTable ioTableFromCsv(const CsvTable& table) {
+IoTable ioTableFromCsv(const CsvTable& table, const std::string& what) {
   const std::string name = table.path.empty() ? std::string("table") : detail::baseName(table.path);
   if (table.rowIds.size() != table.columns.size())
-    throw InputError(name + ": technical-coefficient table must be square, has " +
+    throw InputError(name + ": " + what + " must be square, has " +
                      std::to_string(table.rowIds.size()) + " rows and " +
                      std::to_string(table.columns.size()) + " columns");
   for (std::size_t i = 0; i < table.columns.size(); ++i)
