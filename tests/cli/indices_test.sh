@@ -153,4 +153,32 @@ check "sample io_table: exit code 0" test $? -eq 0
 check "sample multipliers >= 1" \
   awk -F, 'NR > 1 && $2 < 1 { bad = 1 } END { exit bad }' io_sample/multipliers.csv
 
+# ---- 4. the five economic criteria run on the three sample scenarios (raw values in the output)
+for sc in wenzhou_footwear_complete guangzhou_leather_partial suzhou_electronics_replication; do
+  jq --arg d "$SRC/sample_data" '.data.regions.path = ($d + "/regions.gpkg")
+      | .data.parks.path = ($d + "/parks.gpkg")
+      | .data.industry_output.path = ($d + "/industry_output.csv")
+      | .data.io_table.path = ($d + "/io_table.csv")
+      | .criteria = [.criteria[] | select(.id != "relatedness" and .id != "industrial_base"
+          and .id != "supply_chain" and .id != "absorptive_capacity" and .id != "market_access")]
+      | .criteria += [{"id": "relatedness", "weight": 0.1}, {"id": "industrial_base", "weight": 0.1},
+                      {"id": "supply_chain", "weight": 0.1, "params": {"cap": 3}},
+                      {"id": "absorptive_capacity", "weight": 0.1},
+                      {"id": "market_access", "weight": 0.1, "params": {"delta_km": 150}}]' \
+    "$SRC/sample_data/scenarios/$sc.json" > "econ_$sc.json"
+  "$EXE" run "econ_$sc.json" --out "run_$sc" > "run_$sc.log" 2>&1
+  check "$sc with economic criteria: exit code 0" test $? -eq 0
+  ogr2ogr -f CSV "run_$sc/scores.csv" "run_$sc/$sc.gpkg" candidate_scores \
+    -select id,relatedness_raw,industrial_base_raw,supply_chain_raw,absorptive_capacity_raw,market_access_raw \
+    > /dev/null 2>&1
+  check "$sc: scores exported" test -s "run_$sc/scores.csv"
+  check "$sc: header has the five raw fields" test "$(head -n 1 "run_$sc/scores.csv")" = \
+    "id,relatedness_raw,industrial_base_raw,supply_chain_raw,absorptive_capacity_raw,market_access_raw"
+  check "$sc: every park has the five raw values" \
+    awk -F, 'NR > 1 { n++; for (i = 2; i <= 6; i++) if ($i == "") bad = 1 } END { exit bad || n == 0 }' \
+    "run_$sc/scores.csv"
+  check "$sc: relatedness density in [0,1]" \
+    awk -F, 'NR > 1 && ($2 < 0 || $2 > 1) { bad = 1 } END { exit bad }' "run_$sc/scores.csv"
+done
+
 exit $fail
