@@ -4,9 +4,9 @@
 #include <cmath>
 #include <ctime>
 #include <memory>
-#include <numeric>
 
 #include "clustershift/criterion.h"
+#include "clustershift/effects.h"
 #include "clustershift/geo.h"
 #include "clustershift/mcda.h"
 #include "clustershift/pipeline.h"
@@ -31,22 +31,6 @@ std::string utcNow() {
 void exclude(ParkResult& park, const std::string& reason) {
   park.status = "excluded";
   park.reason += (park.reason.empty() ? "" : "; ") + reason;
-}
-
-/// Final weights of the enabled criteria under the scenario's weighting method.
-std::vector<double> weightsFor(const Scenario& scenario, const std::vector<const CriterionSpec*>& specs,
-                               const mcda::Matrix& /*normalised*/) {
-  std::vector<double> weights;
-  std::vector<std::string> names;
-  for (const CriterionSpec* spec : specs) {
-    weights.push_back(spec->weight);
-    names.push_back(spec->id);
-  }
-  if (scenario.weighting.method != "direct") {
-    throw InputError("weighting.method: '" + scenario.weighting.method +
-                     "' is not available in this build yet (use \"direct\")");
-  }
-  return mcda::directWeights(weights, names);
 }
 
 }  // namespace
@@ -129,7 +113,8 @@ Results run(const Scenario& scenario, Inputs inputs, Feedback& feedback) {
   feedback.checkCanceled();
   feedback.setProgress(0.8, "constraints");
 
-  // Hard constraints on raw values.
+  // Hard constraints on raw values, worded here so a criterion can explain them
+  // ("land_raw 0.62 < min 1.00 (available 120.0 ha < needed 193.5 ha)").
   for (std::size_t c = 0; c < nCriteria; ++c) {
     const CriterionSpec& spec = *specs[c];
     if (!spec.min && !spec.max) continue;
@@ -137,7 +122,7 @@ Results run(const Scenario& scenario, Inputs inputs, Feedback& feedback) {
     for (std::size_t p = 0; p < nParks; ++p) {
       ParkResult& r = results.parks[p];
       double v = raw[c][p];
-      if (r.status != "ok" || isMissing(v)) continue;
+      if (isMissing(v)) continue;
       std::string reason;
       if (spec.min && v < *spec.min) {
         reason = prefix + detail::fixed(v, 2) + " < min " + detail::fixed(*spec.min, 2);
@@ -149,83 +134,55 @@ Results run(const Scenario& scenario, Inputs inputs, Feedback& feedback) {
       exclude(r, reason + (detailText.empty() ? "" : " (" + detailText + ")"));
     }
   }
-
-  // Missing values: exclude the park, or fill with the worst / mean feasible value.
-  std::vector<std::vector<double>> filled = raw;
-  for (std::size_t c = 0; c < nCriteria; ++c) {
-    const CriterionSpec& spec = *specs[c];
-    Direction direction = spec.direction.value_or(criteria[c]->defaultDirection());
-    std::vector<double> present;
-    for (std::size_t p = 0; p < nParks; ++p) {
-      if (results.parks[p].status == "ok" && !isMissing(raw[c][p])) present.push_back(raw[c][p]);
-    }
-    double fill = kNaN;
-    if (!present.empty()) {
-      if (scenario.missing == "worst") {
-        fill = direction == Direction::Benefit ? *std::min_element(present.begin(), present.end())
-                                               : *std::max_element(present.begin(), present.end());
-      } else if (scenario.missing == "mean") {
-        fill = std::accumulate(present.begin(), present.end(), 0.0) /
-               static_cast<double>(present.size());
-      }
-    }
-    std::string prefix = criterionFieldPrefix(spec.id) + "_raw";
-    for (std::size_t p = 0; p < nParks; ++p) {
-      ParkResult& r = results.parks[p];
-      if (r.status != "ok" || !isMissing(raw[c][p])) continue;
-      if (isMissing(fill)) {
-        exclude(r, prefix + " missing");
-      } else {
-        filled[c][p] = fill;
-      }
-    }
-  }
   feedback.checkCanceled();
   feedback.setProgress(0.85, "weighting");
 
-  // Normalise over the feasible parks only, so excluded parks do not stretch the scale.
-  std::vector<std::size_t> feasible;
+  // The decision engine: missing values, value functions fitted on the feasible parks,
+  // weights, aggregation, ranks, contributions, robustness.
+  mcda::Matrix matrix(nParks, std::vector<double>(nCriteria, kNaN));
+  std::vector<std::string> preExcluded(nParks);
   for (std::size_t p = 0; p < nParks; ++p) {
-    if (results.parks[p].status == "ok") feasible.push_back(p);
+    preExcluded[p] = results.parks[p].reason;
+    for (std::size_t c = 0; c < nCriteria; ++c) {
+      // Rows already excluded take no part; zeros keep them from collecting
+      // "missing value" reasons on top of the real one.
+      matrix[p][c] = preExcluded[p].empty() ? raw[c][p] : 0.0;
+    }
   }
-  mcda::Matrix normalised(feasible.size(), std::vector<double>(nCriteria, kNaN));
+  std::vector<mcda::CriterionSetup> setups;
   for (std::size_t c = 0; c < nCriteria; ++c) {
-    const CriterionSpec& spec = *specs[c];
-    Direction direction = spec.direction.value_or(criteria[c]->defaultDirection());
-    std::vector<double> column;
-    for (std::size_t p : feasible) column.push_back(filled[c][p]);
-    std::vector<double> norm;
-    try {
-      norm = mcda::normalise(column, spec.valueFunction, direction);
-    } catch (const InputError& e) {
-      throw InputError(spec.id + ": " + e.what());
-    }
-    for (std::size_t i = 0; i < feasible.size(); ++i) {
-      normalised[i][c] = norm[i];
-      results.parks[feasible[i]].criteria[c].norm = norm[i];
-    }
+    mcda::CriterionSetup setup;
+    setup.id = specs[c]->id;
+    setup.direction = specs[c]->direction.value_or(criteria[c]->defaultDirection());
+    setup.valueFunction = specs[c]->valueFunction;
+    setup.weight = specs[c]->weight;
+    setups.push_back(setup);
   }
-
-  std::vector<double> weights = weightsFor(scenario, specs, normalised);
-  std::vector<double> scores(nParks, kNaN);
-  if (!feasible.empty()) {
-    std::vector<double> feasibleScores = mcda::aggregate(scenario.aggregation, normalised, weights);
-    for (std::size_t i = 0; i < feasible.size(); ++i) {
-      std::size_t p = feasible[i];
-      scores[p] = feasibleScores[i];
-      results.parks[p].score = feasibleScores[i];
-      for (std::size_t c = 0; c < nCriteria; ++c) {
-        // Contribution = weighted normalised value (the WLC term; indicative for WPM/TOPSIS).
-        results.parks[p].criteria[c].contrib = weights[c] * normalised[i][c];
-      }
-    }
-  } else {
-    feedback.warn(Problem{Severity::Warning, inputs.parksLabel,
-                          "no feasible park: every park is excluded", {}});
-  }
-  std::vector<int> ranks = mcda::rankDescending(scores);
+  mcda::Decision decision = mcda::decide(matrix, setups, scenario.weighting, scenario.aggregation,
+                                         scenario.uncertainty, feedback, scenario.missing,
+                                         preExcluded);
+  const std::vector<double>& weights = decision.weights;
+  results.weightingInfo = decision.weightingInfo;
+  const mcda::Robustness& robust = decision.robustness;
+  bool haveRobustness = robust.draws > 0 && robust.pTop1.size() == nParks;
   for (std::size_t p = 0; p < nParks; ++p) {
-    results.parks[p].rank = results.parks[p].status == "ok" ? ranks[p] : 0;
+    ParkResult& r = results.parks[p];
+    r.status = decision.status[p];
+    r.reason = decision.reason[p];
+    if (r.status != "ok") continue;
+    r.score = decision.scores[p];
+    r.rank = decision.ranks[p];
+    for (std::size_t c = 0; c < nCriteria; ++c) {
+      r.criteria[c].norm = decision.normalised[p][c];
+      r.criteria[c].contrib = decision.contributions[p][c];
+    }
+    if (haveRobustness) {
+      r.pTop1 = robust.pTop1[p];
+      r.pTopK = robust.pTopK[p];
+      r.rankMean = robust.rankMean[p];
+      r.rankP05 = robust.rankP05[p];
+      r.rankP95 = robust.rankP95[p];
+    }
   }
 
   for (std::size_t c = 0; c < nCriteria; ++c) {
@@ -269,6 +226,18 @@ Results run(const Scenario& scenario, Inputs inputs, Feedback& feedback) {
       flow.movedJobs = movedJobs * scale;
     }
     results.flows.push_back(flow);
+  }
+
+  // Effects of the transfer on the source and the chosen host(s) (effects.h). A ranking is
+  // still useful without them, so an effects input problem becomes a warning.
+  if (!results.flows.empty()) {
+    feedback.setProgress(0.97, "effects");
+    try {
+      attachEffects(results, scenario, inputs, feedback);
+    } catch (const InputError& e) {
+      feedback.warn(Problem{Severity::Warning, "effects",
+                            std::string("not computed: ") + e.what(), {}});
+    }
   }
 
   std::vector<Problem> all = feedback.warnings();
