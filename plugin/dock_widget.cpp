@@ -68,8 +68,14 @@ QgsCoordinateReferenceSystem regionalAlbers(const QgsRectangle& lonLat) {
   const double range = std::max(lonLat.height(), 2.0);
   const double mid = lonLat.center().y();
   auto half = [](double v) { return std::round(v * 2) / 2; };
-  return QgsCoordinateReferenceSystem::fromProj(
-      QStringLiteral("+proj=aea +lat_0=%1 +lon_0=%2 +lat_1=%3 +lat_2=%4 +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs")
+  // WKT rather than a PROJ string so that the CRS carries a readable name in QGIS.
+  return QgsCoordinateReferenceSystem::fromWkt(
+      QStringLiteral("PROJCS[\"Albers equal-area (ClusterShift study area)\",GEOGCS[\"WGS 84\",DATUM[\"WGS_1984\","
+                     "SPHEROID[\"WGS 84\",6378137,298.257223563]],PRIMEM[\"Greenwich\",0],"
+                     "UNIT[\"degree\",0.0174532925199433]],PROJECTION[\"Albers_Conic_Equal_Area\"],"
+                     "PARAMETER[\"latitude_of_center\",%1],PARAMETER[\"longitude_of_center\",%2],"
+                     "PARAMETER[\"standard_parallel_1\",%3],PARAMETER[\"standard_parallel_2\",%4],"
+                     "PARAMETER[\"false_easting\",0],PARAMETER[\"false_northing\",0],UNIT[\"metre\",1]]")
           .arg(half(mid))
           .arg(half(lonLat.center().x()))
           .arg(half(mid - range / 3))
@@ -475,6 +481,19 @@ void ClusterShiftDock::addResultLayers(std::unique_ptr<Results> results) {
 
   group->setExpanded(true);
   for (QgsLayerTreeLayer* node : group->findLayers()) node->setExpanded(true);
+  // The layer tree view picks up new nodes on the next event-loop pass; expand them there so the
+  // legend (score classes, flows) is visible right away.
+  QTimer::singleShot(0, this, [this, ids = QStringList{added.at(0)->id(), added.at(1)->id()}] {
+    QgsLayerTreeView* view = m_iface ? m_iface->layerTreeView() : nullptr;
+    if (!view) return;
+    for (const QString& id : ids) {
+      QgsLayerTreeLayer* node = QgsProject::instance()->layerTreeRoot()->findLayer(id);
+      if (!node) continue;
+      for (QgsLayerTreeNode* n = node; n && n != QgsProject::instance()->layerTreeRoot(); n = n->parent()) {
+        view->setExpanded(view->node2index(n), true);
+      }
+    }
+  });
   // Sample regions (added by this dock) get the source region highlighted; a user's own layer
   // keeps its style.
   if (auto* regions = qobject_cast<QgsVectorLayer*>(m_regionsCombo->currentLayer());

@@ -183,7 +183,7 @@ def steps():
     cand = layer_in_group(group, "candidate_scores")
     flows = layer_in_group(group, "transfer_flows")
     res["info_group_expanded"] = group.isExpanded()
-    res["info_project_crs"] = project.crs().authid() + " " + project.crs().toProj()
+    res["info_project_crs"] = project.crs().description() + " " + project.crs().toProj()
     check("candidate_scores in the group", cand is not None)
     check("transfer_flows in the group", flows is not None)
     if cand is not None:
