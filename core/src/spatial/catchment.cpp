@@ -5,6 +5,7 @@
 #include <atomic>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <exception>
 #include <mutex>
 #include <limits>
@@ -136,19 +137,23 @@ GeomPtr readWkb(ThreadGeos& context, const std::vector<std::uint8_t>& wkb, const
 
 // ---- exact disk ∩ ring -----------------------------------------------------------------
 
-double circleRingArea(const double* xy, std::size_t n, double cx, double cy, double r) {
-  if (n < 3 || !(r > 0)) return 0.0;
-  const double r2 = r * r;
-  double twiceTriangles = 0;  // Σ cross(P, Q) over straight pieces inside the disk
-  double angle = 0;           // Σ swept angle over pieces outside the disk
-  int crossings = 0;          // branch-cut crossings of the outside pieces (× 2π)
+namespace {
 
-  double px = xy[2 * (n - 1)] - cx;
-  double py = xy[2 * (n - 1) + 1] - cy;
+constexpr std::uint32_t kChunkEdges = 16;
+
+// Accumulates the disk ∩ triangle(centre, P, Q) contributions of edges [begin, end) of a
+// ring of n vertices: straight pieces inside the disk into `twiceTriangles` (Σ cross), the
+// angles where outside pieces start and end into `angle`, and their crossings of atan2's
+// branch cut into `crossings` (so Σ swept angles = angle + 2π·crossings).
+void accumulateEdges(const double* xy, std::size_t n, std::size_t begin, std::size_t end, double cx, double cy,
+                     double r2, double& twiceTriangles, double& angle, int& crossings) {
+  double px = xy[2 * begin] - cx;
+  double py = xy[2 * begin + 1] - cy;
   double pd = px * px + py * py;
-  for (std::size_t i = 0; i < n; ++i) {
-    const double qx = xy[2 * i] - cx;
-    const double qy = xy[2 * i + 1] - cy;
+  for (std::size_t j = begin; j < end; ++j) {
+    const std::size_t qi = j + 1 == n ? 0 : j + 1;
+    const double qx = xy[2 * qi] - cx;
+    const double qy = xy[2 * qi + 1] - cy;
     const double qd = qx * qx + qy * qy;
     const bool pin = pd <= r2;
     const bool qin = qd <= r2;
@@ -164,52 +169,105 @@ double circleRingArea(const double* xy, std::size_t n, double cx, double cy, dou
       const double disc = b * b - a * c;
       if (pin) {  // leaves the disk at t2
         const double t = std::clamp((-b + std::sqrt(std::max(disc, 0.0))) / a, 0.0, 1.0);
-        const double xx = px + t * dx;
-        const double xy2 = py + t * dy;
-        twiceTriangles += px * xy2 - xx * py;
-        angle -= angleOf(xx, xy2);
-        crossings += cutCrossings(xx, xy2, qx, qy);
+        const double ex = px + t * dx;
+        const double ey = py + t * dy;
+        twiceTriangles += px * ey - ex * py;
+        angle -= angleOf(ex, ey);
+        crossings += cutCrossings(ex, ey, qx, qy);
       } else if (qin) {  // enters the disk at t1
         const double t = std::clamp((-b - std::sqrt(std::max(disc, 0.0))) / a, 0.0, 1.0);
-        const double xx = px + t * dx;
-        const double xy2 = py + t * dy;
-        crossings += cutCrossings(px, py, xx, xy2);
-        angle += angleOf(xx, xy2);
-        twiceTriangles += xx * qy - qx * xy2;
+        const double ex = px + t * dx;
+        const double ey = py + t * dy;
+        crossings += cutCrossings(px, py, ex, ey);
+        angle += angleOf(ex, ey);
+        twiceTriangles += ex * qy - qx * ey;
+      } else if (a > 0 && disc > 0 && -b > 0 && -b < a) {
+        // Both ends outside and the closest point (t = −b/a) strictly inside: a chord.
+        const double s = std::sqrt(disc);
+        const double t1 = (-b - s) / a;
+        const double t2 = (-b + s) / a;
+        const double x1 = px + t1 * dx, y1 = py + t1 * dy;
+        const double x2 = px + t2 * dx, y2 = py + t2 * dy;
+        crossings += cutCrossings(px, py, x1, y1);
+        angle += angleOf(x1, y1);
+        twiceTriangles += x1 * y2 - x2 * y1;
+        angle -= angleOf(x2, y2);
+        crossings += cutCrossings(x2, y2, qx, qy);
       } else {
-        // Both ends outside: a chord only if the closest point lies strictly inside.
-        const double tm = -b / a;
-        if (a > 0 && disc > 0 && tm > 0 && tm < 1) {
-          const double s = std::sqrt(disc);
-          const double t1 = (-b - s) / a;
-          const double t2 = (-b + s) / a;
-          const double x1 = px + t1 * dx, y1 = py + t1 * dy;
-          const double x2 = px + t2 * dx, y2 = py + t2 * dy;
-          crossings += cutCrossings(px, py, x1, y1);
-          angle += angleOf(x1, y1);
-          twiceTriangles += x1 * y2 - x2 * y1;
-          angle -= angleOf(x2, y2);
-          crossings += cutCrossings(x2, y2, qx, qy);
-        } else {
-          crossings += cutCrossings(px, py, qx, qy);
-        }
+        crossings += cutCrossings(px, py, qx, qy);
       }
     }
     px = qx;
     py = qy;
     pd = qd;
   }
+}
+
+double finishSum(double twiceTriangles, double angle, int crossings, double r2) {
   const double sweep = angle + kTwoPi * crossings;
   return std::fabs(0.5 * twiceTriangles + 0.5 * r2 * sweep);
 }
 
+// Same as circleRingArea, settling whole chunks from their bbox where possible: a chunk
+// farther than r contributes only branch-cut crossings (none unless it straddles the
+// horizontal line through the centre on its left); a chunk within r contributes its
+// triangle fan, Σ (P−c)×(Q−c) = Σ (P−P0)×(Q−P0) + (P_first − Q_last)×(P0 − c).
+double circleRingAreaChunked(const std::vector<double>& ring, const std::vector<PlanarPolygon::Chunk>& chunks,
+                             double cx, double cy, double r) {
+  const std::size_t n = ring.size() / 2;
+  const double r2 = r * r;
+  double twiceTriangles = 0;
+  double angle = 0;
+  int crossings = 0;
+  const double* xy = ring.data();
+  for (const auto& ch : chunks) {
+    const double nx = std::max({ch.minX - cx, 0.0, cx - ch.maxX});
+    const double ny = std::max({ch.minY - cy, 0.0, cy - ch.maxY});
+    if (nx * nx + ny * ny > r2) {
+      if (ch.minX >= cx || ch.minY - cy >= 0.0 || ch.maxY - cy < 0.0) continue;
+      for (std::size_t j = ch.begin; j < ch.end; ++j) {
+        const std::size_t qi = j + 1 == n ? 0 : j + 1;
+        crossings += cutCrossings(xy[2 * j] - cx, xy[2 * j + 1] - cy, xy[2 * qi] - cx, xy[2 * qi + 1] - cy);
+      }
+      continue;
+    }
+    const double fx = std::max(std::fabs(ch.minX - cx), std::fabs(ch.maxX - cx));
+    const double fy = std::max(std::fabs(ch.minY - cy), std::fabs(ch.maxY - cy));
+    if (fx * fx + fy * fy <= r2) {
+      const std::size_t last = ch.end == n ? 0 : ch.end;
+      const double x0 = xy[2 * ch.begin], y0 = xy[2 * ch.begin + 1];
+      const double lx = xy[2 * last] - x0, ly = xy[2 * last + 1] - y0;  // Q_last − P0 (P_first − P0 = 0)
+      const double dx = x0 - cx, dy = y0 - cy;
+      twiceTriangles += ch.twice + (0.0 - lx) * dy - (0.0 - ly) * dx;
+      continue;
+    }
+    accumulateEdges(xy, n, ch.begin, ch.end, cx, cy, r2, twiceTriangles, angle, crossings);
+  }
+  return finishSum(twiceTriangles, angle, crossings, r2);
+}
+
+}  // namespace
+
+double circleRingArea(const double* xy, std::size_t n, double cx, double cy, double r) {
+  if (n < 3 || !(r > 0)) return 0.0;
+  double twiceTriangles = 0;
+  double angle = 0;
+  int crossings = 0;
+  accumulateEdges(xy, n, 0, n, cx, cy, r * r, twiceTriangles, angle, crossings);
+  return finishSum(twiceTriangles, angle, crossings, r * r);
+}
+
 double circleShapeArea(const PlanarShape& shape, double cx, double cy, double r) {
+  if (!(r > 0)) return 0.0;
   double total = 0;
   for (const PlanarPolygon& polygon : shape.polygons) {
+    const bool chunked = polygon.chunks.size() == polygon.rings.size();
     double part = 0;
     for (std::size_t k = 0; k < polygon.rings.size(); ++k) {
       const auto& ring = polygon.rings[k];
-      const double a = circleRingArea(ring.data(), ring.size() / 2, cx, cy, r);
+      if (ring.size() < 6) continue;
+      const double a = chunked ? circleRingAreaChunked(ring, polygon.chunks[k], cx, cy, r)
+                               : circleRingArea(ring.data(), ring.size() / 2, cx, cy, r);
       part += k == 0 ? a : -a;
     }
     total += std::max(part, 0.0);
@@ -221,18 +279,39 @@ void PlanarShape::finish() {
   minX = minY = std::numeric_limits<double>::infinity();
   maxX = maxY = -std::numeric_limits<double>::infinity();
   area = 0;
-  for (const PlanarPolygon& polygon : polygons) {
+  for (PlanarPolygon& polygon : polygons) {
     double part = 0;
+    polygon.chunks.assign(polygon.rings.size(), {});
     for (std::size_t k = 0; k < polygon.rings.size(); ++k) {
       const auto& ring = polygon.rings[k];
-      for (std::size_t i = 0; i + 1 < ring.size(); i += 2) {
-        minX = std::min(minX, ring[i]);
-        maxX = std::max(maxX, ring[i]);
-        minY = std::min(minY, ring[i + 1]);
-        maxY = std::max(maxY, ring[i + 1]);
+      const std::size_t n = ring.size() / 2;
+      for (std::size_t i = 0; i < n; ++i) {
+        minX = std::min(minX, ring[2 * i]);
+        maxX = std::max(maxX, ring[2 * i]);
+        minY = std::min(minY, ring[2 * i + 1]);
+        maxY = std::max(maxY, ring[2 * i + 1]);
       }
-      const double a = std::fabs(ringSignedArea(ring));
+      const double a = n >= 3 ? std::fabs(ringSignedArea(ring)) : 0.0;
       part += k == 0 ? a : -a;
+      for (std::size_t begin = 0; begin < n; begin += kChunkEdges) {
+        PlanarPolygon::Chunk ch;
+        ch.begin = static_cast<std::uint32_t>(begin);
+        ch.end = static_cast<std::uint32_t>(std::min(n, begin + kChunkEdges));
+        const double x0 = ring[2 * begin], y0 = ring[2 * begin + 1];
+        ch.minX = ch.maxX = x0;
+        ch.minY = ch.maxY = y0;
+        for (std::size_t j = begin; j < ch.end; ++j) {
+          const std::size_t q = j + 1 == n ? 0 : j + 1;
+          const double qx = ring[2 * q], qy = ring[2 * q + 1];
+          ch.minX = std::min(ch.minX, qx);
+          ch.maxX = std::max(ch.maxX, qx);
+          ch.minY = std::min(ch.minY, qy);
+          ch.maxY = std::max(ch.maxY, qy);
+          const double ax = ring[2 * j] - x0, ay = ring[2 * j + 1] - y0;
+          ch.twice += ax * (qy - y0) - (qx - x0) * ay;
+        }
+        polygon.chunks[k].push_back(ch);
+      }
     }
     area += std::max(part, 0.0);
   }
@@ -331,6 +410,48 @@ PlanarShape projectShape(const std::vector<std::uint8_t>& wkb, const EqualAreaPl
   }
   shape.finish();
   return shape;
+}
+
+PlanarShape planarShapeFromWkb(const std::vector<std::uint8_t>& wkb, const std::string& what) {
+  PlanarShape shape;
+  if (wkb.empty()) return shape;
+  ThreadGeos& context = threadGeos();
+  GeomPtr g = readWkb(context, wkb, what);
+  collectPolygons(context.handle, g.get(), shape.polygons);
+  shape.finish();
+  return shape;
+}
+
+namespace {
+void putU32(std::vector<std::uint8_t>& out, std::uint32_t v) {
+  for (int i = 0; i < 4; ++i) out.push_back(static_cast<std::uint8_t>(v >> (8 * i)));
+}
+void putF64(std::vector<std::uint8_t>& out, double v) {
+  std::uint64_t bits = 0;
+  std::memcpy(&bits, &v, sizeof bits);
+  for (int i = 0; i < 8; ++i) out.push_back(static_cast<std::uint8_t>(bits >> (8 * i)));
+}
+}  // namespace
+
+std::vector<std::uint8_t> planarShapeToWkb(const PlanarShape& shape) {
+  // ISO WKB, little endian: MultiPolygon (6) of Polygons (3) of closed rings.
+  std::vector<std::uint8_t> out;
+  out.push_back(1);
+  putU32(out, 6);
+  putU32(out, static_cast<std::uint32_t>(shape.polygons.size()));
+  for (const PlanarPolygon& polygon : shape.polygons) {
+    out.push_back(1);
+    putU32(out, 3);
+    putU32(out, static_cast<std::uint32_t>(polygon.rings.size()));
+    for (const auto& ring : polygon.rings) {
+      const std::size_t n = ring.size() / 2;
+      putU32(out, static_cast<std::uint32_t>(n + 1));
+      for (std::size_t i = 0; i < 2 * n; ++i) putF64(out, ring[i]);
+      putF64(out, ring[0]);
+      putF64(out, ring[1]);
+    }
+  }
+  return out;
 }
 
 // ---- index -------------------------------------------------------------------------------

@@ -17,6 +17,16 @@ namespace detail {
 /// holds x0,y0,x1,y1,... without repeating the first vertex; orientation is free.
 struct PlanarPolygon {
   std::vector<std::vector<double>> rings;
+  /// Runs of consecutive edges of each ring with their bbox and partial shoelace sum, so a
+  /// circle can settle whole runs that lie inside or outside it without visiting their
+  /// edges. Filled by PlanarShape::finish(); parallel to `rings`.
+  struct Chunk {
+    std::uint32_t begin = 0;  ///< first edge (edge j joins vertex j to vertex j+1 mod n)
+    std::uint32_t end = 0;    ///< one past the last edge
+    double minX = 0, minY = 0, maxX = 0, maxY = 0;  ///< bbox of the run's vertices
+    double twice = 0;  ///< Σ (P−P0)×(Q−P0) over the run's edges, P0 = its first vertex
+  };
+  std::vector<std::vector<Chunk>> chunks;
 };
 
 /// A (multi)polygon in the plane with its bounding box and area (m²).
@@ -24,7 +34,7 @@ struct PlanarShape {
   std::vector<PlanarPolygon> polygons;
   double minX = 0, minY = 0, maxX = 0, maxY = 0;
   double area = 0;
-  /// Recomputes bbox and area from the polygons (shoelace; holes subtracted).
+  /// Recomputes bbox, area (shoelace; holes subtracted) and edge chunks from the polygons.
   void finish();
   bool empty() const { return polygons.empty(); }
 };
@@ -74,6 +84,12 @@ void studyAreaCentre(const std::vector<const std::vector<std::uint8_t>*>& wkbs, 
 /// Throws GeoError naming `what` when the WKB cannot be parsed.
 PlanarShape projectShape(const std::vector<std::uint8_t>& wkb, const EqualAreaPlane& plane,
                          const std::string& what);
+
+/// Reads polygonal WKB already in plane coordinates (no projection), e.g. a GEOS result.
+/// Throws GeoError naming `what` when the WKB cannot be parsed.
+PlanarShape planarShapeFromWkb(const std::vector<std::uint8_t>& wkb, const std::string& what);
+/// Little-endian 2D WKB MultiPolygon of a shape (closed rings), for GEOS operations.
+std::vector<std::uint8_t> planarShapeToWkb(const PlanarShape& shape);
 
 /// One region overlapped by a circle: index into the shapes and overlap area (m²).
 struct Overlap {

@@ -1,0 +1,199 @@
+// Road network graph and one-to-many travel times (Boost.Graph Dijkstra).
+#include "spatial/road_network.h"
+
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <unordered_map>
+#include <utility>
+
+#include <boost/geometry.hpp>
+#include <boost/geometry/index/rtree.hpp>
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/dijkstra_shortest_paths.hpp>
+#include <geos_c.h>
+
+#include "clustershift/error.h"
+#include "clustershift/geo.h"
+#include "io/geos_context.h"
+#include "spatial/catchment.h"
+
+namespace clustershift {
+namespace detail {
+namespace {
+
+namespace bg = boost::geometry;
+namespace bgi = boost::geometry::index;
+using PlanePoint = bg::model::point<double, 2, bg::cs::cartesian>;
+using NodeEntry = std::pair<PlanePoint, int>;
+using NodeTree = bgi::rtree<NodeEntry, bgi::quadratic<16>>;
+
+using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, boost::no_property,
+                                    boost::property<boost::edge_weight_t, double>>;
+
+std::string formatNumber(double v) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%g", v);
+  return buffer;
+}
+
+// Collects the vertex sequences (lon, lat) of every line in a (multi)line geometry.
+void collectLines(GEOSContextHandle_t h, const GEOSGeometry* g, std::vector<std::vector<double>>& out) {
+  const int type = GEOSGeomTypeId_r(h, g);
+  if (type == GEOS_LINESTRING || type == GEOS_LINEARRING) {
+    const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(h, g);
+    unsigned int size = 0;
+    if (seq == nullptr || GEOSCoordSeq_getSize_r(h, seq, &size) == 0 || size < 2) return;
+    std::vector<double> xy(2 * static_cast<std::size_t>(size));
+    if (GEOSCoordSeq_copyToBuffer_r(h, seq, xy.data(), 0, 0) == 0) return;
+    out.push_back(std::move(xy));
+  } else if (type == GEOS_MULTILINESTRING || type == GEOS_GEOMETRYCOLLECTION) {
+    const int n = GEOSGetNumGeometries_r(h, g);
+    for (int i = 0; i < n; ++i) collectLines(h, GEOSGetGeometryN_r(h, g, i), out);
+  }
+}
+
+}  // namespace
+
+const std::map<std::string, double>& defaultClassSpeedsKmh() {
+  // Planning assumptions: typical free-flow averages for trucks and commuters, below the
+  // design speeds of JTG B01-2014 (expressway 80–120, class-1 highway 60–100 km/h).
+  static const std::map<std::string, double> kSpeeds = {
+      {"motorway", 100},    {"motorway_link", 60}, {"trunk", 80},       {"trunk_link", 50},
+      {"primary", 60},      {"primary_link", 40},  {"secondary", 50},   {"secondary_link", 40},
+      {"tertiary", 40},     {"tertiary_link", 30}, {"unclassified", 30}, {"residential", 30},
+      {"service", 20},      {"expressway", 100},   {"national", 70},    {"provincial", 60},
+      {"county", 45},       {"township", 30},      {"高速", 100},       {"高速公路", 100},
+      {"国道", 70},         {"省道", 60},          {"县道", 45},        {"乡道", 30}};
+  return kSpeeds;
+}
+
+struct RoadNetwork::Impl {
+  Graph graph;
+  std::vector<double> lon, lat;  // node positions (first vertex merged into the node)
+  NodeTree tree;
+  std::unique_ptr<EqualAreaPlane> plane;
+};
+
+RoadNetwork::RoadNetwork(const std::vector<Road>& roads, const RoadNetworkOptions& options, const std::string& label)
+    : m_impl(std::make_unique<Impl>()) {
+  if (!(options.defaultSpeedKmh > 0)) {
+    throw InputError("road network: default speed must be positive, got " + formatNumber(options.defaultSpeedKmh) +
+                     " km/h");
+  }
+  // 1. Read every line.
+  GEOSContextHandle_t h = GeosContext::current().handle();
+  std::vector<std::vector<std::vector<double>>> lines(roads.size());
+  std::vector<double> speeds(roads.size(), options.defaultSpeedKmh);
+  double minLon = std::numeric_limits<double>::infinity(), minLat = minLon;
+  double maxLon = -minLon, maxLat = -minLon;
+  for (std::size_t i = 0; i < roads.size(); ++i) {
+    const Road& road = roads[i];
+    const std::string where = label + " fid=" + road.fid;
+    if (road.wkb.empty()) continue;
+    GeosGeometryPtr g = geosFromWkb(road.wkb, where);
+    collectLines(h, g.get(), lines[i]);
+    if (lines[i].empty() && GEOSisEmpty_r(h, g.get()) == 0) {
+      throw InputError(where + ": road geometry is not a line (" + std::string(GEOSGeomType_r(h, g.get())) + ")");
+    }
+    double speed = road.speedKmh;
+    if (std::isnan(speed)) {
+      auto it = options.classSpeedsKmh.find(road.roadClass);
+      if (it != options.classSpeedsKmh.end()) {
+        speed = it->second;
+      } else {
+        auto def = defaultClassSpeedsKmh().find(road.roadClass);
+        speed = def != defaultClassSpeedsKmh().end() ? def->second : options.defaultSpeedKmh;
+      }
+    }
+    if (!(speed > 0) || !std::isfinite(speed)) {
+      throw InputError(where + ": road speed must be positive, got " + formatNumber(speed) + " km/h (class '" +
+                       road.roadClass + "')");
+    }
+    speeds[i] = speed;
+    for (const auto& xy : lines[i]) {
+      for (std::size_t k = 0; k + 1 < xy.size(); k += 2) {
+        minLon = std::min(minLon, xy[k]);
+        maxLon = std::max(maxLon, xy[k]);
+        minLat = std::min(minLat, xy[k + 1]);
+        maxLat = std::max(maxLat, xy[k + 1]);
+      }
+    }
+  }
+  if (minLon > maxLon) return;  // no lines: an empty graph
+
+  // 2. Nodes: vertices merged within the tolerance, in a local equal-area plane (metres;
+  //    its distortion over a province is far below any snap tolerance's meaning).
+  m_impl->plane = std::make_unique<EqualAreaPlane>(0.5 * (minLon + maxLon), 0.5 * (minLat + maxLat));
+  const double tol = std::max(options.snapToleranceM, 0.0);
+  auto nodeFor = [&](double lon, double lat) {
+    double x = 0, y = 0;
+    m_impl->plane->forward(lon, lat, x, y);
+    const PlanePoint p(x, y);
+    std::vector<NodeEntry> hit;
+    m_impl->tree.query(bgi::nearest(p, 1), std::back_inserter(hit));
+    if (!hit.empty() && bg::distance(hit[0].first, p) <= tol) return hit[0].second;
+    const int id = static_cast<int>(m_impl->lon.size());
+    m_impl->lon.push_back(lon);
+    m_impl->lat.push_back(lat);
+    m_impl->tree.insert(NodeEntry(p, id));
+    boost::add_vertex(m_impl->graph);
+    return id;
+  };
+
+  // 3. Edges: consecutive vertices, minutes = 60 · geodesic km / speed.
+  for (std::size_t i = 0; i < roads.size(); ++i) {
+    for (const auto& xy : lines[i]) {
+      int previous = nodeFor(xy[0], xy[1]);
+      for (std::size_t k = 2; k + 1 < xy.size(); k += 2) {
+        const int node = nodeFor(xy[k], xy[k + 1]);
+        if (node == previous) continue;
+        const double km = geodesicKm(xy[k - 2], xy[k - 1], xy[k], xy[k + 1]);
+        boost::add_edge(static_cast<std::size_t>(previous), static_cast<std::size_t>(node), 60.0 * km / speeds[i],
+                        m_impl->graph);
+        previous = node;
+      }
+    }
+  }
+}
+
+RoadNetwork::~RoadNetwork() = default;
+
+std::size_t RoadNetwork::nodeCount() const { return boost::num_vertices(m_impl->graph); }
+std::size_t RoadNetwork::edgeCount() const { return boost::num_edges(m_impl->graph); }
+
+int RoadNetwork::nearestNode(double lon, double lat, double& distanceKm) const {
+  distanceKm = kNaN;
+  if (m_impl->lon.empty() || !std::isfinite(lon) || !std::isfinite(lat)) return -1;
+  double x = 0, y = 0;
+  m_impl->plane->forward(lon, lat, x, y);
+  // Nearest in the plane, then the true geodesic distance to it; the plane's scale error
+  // near the study area (< 1 %) cannot reorder candidates that matter for snapping.
+  std::vector<NodeEntry> hit;
+  m_impl->tree.query(bgi::nearest(PlanePoint(x, y), 1), std::back_inserter(hit));
+  if (hit.empty()) return -1;
+  const int node = hit[0].second;
+  distanceKm = geodesicKm(lon, lat, m_impl->lon[static_cast<std::size_t>(node)],
+                          m_impl->lat[static_cast<std::size_t>(node)]);
+  return node;
+}
+
+std::vector<double> RoadNetwork::minutesFrom(int source) const {
+  const std::size_t n = boost::num_vertices(m_impl->graph);
+  std::vector<double> minutes(n, std::numeric_limits<double>::infinity());
+  if (source < 0 || static_cast<std::size_t>(source) >= n) return minutes;
+  boost::dijkstra_shortest_paths(
+      m_impl->graph, static_cast<std::size_t>(source),
+      boost::distance_map(boost::make_iterator_property_map(minutes.begin(),
+                                                            boost::get(boost::vertex_index, m_impl->graph)))
+          .distance_inf(std::numeric_limits<double>::infinity()));
+  return minutes;
+}
+
+void RoadNetwork::nodePosition(int node, double& lon, double& lat) const {
+  lon = m_impl->lon.at(static_cast<std::size_t>(node));
+  lat = m_impl->lat.at(static_cast<std::size_t>(node));
+}
+
+}  // namespace detail
+}  // namespace clustershift
