@@ -175,8 +175,8 @@ std::unique_ptr<QgsPrintLayout> buildReportLayout(const Results& results, QgsPro
   layout->setName(tx.t("ClusterShift report (English)", "ClusterShift 报告（中文）"));
 
   constexpr double kMargin = 10, kPageW = 297;
-  constexpr double kMapX = kMargin, kMapY = 28, kMapW = 178, kMapH = 160;
-  constexpr double kSideX = kMapX + kMapW + 7, kSideW = kPageW - kMargin - kSideX;
+  constexpr double kMapX = kMargin, kMapY = 28, kMapW = 155, kMapH = 160;
+  constexpr double kSideX = kMapX + kMapW + 6, kSideW = kPageW - kMargin - kSideX;  // 116 mm
 
   // --- header ---
   const QString title = detail::scenarioTitle(results.scenario, language);
@@ -252,7 +252,7 @@ std::unique_ptr<QgsPrintLayout> buildReportLayout(const Results& results, QgsPro
   auto* table = new QgsLayoutItemManualTable(layout.get());
   layout->addMultiFrame(table);
   QgsLayoutTableColumns headers;
-  const QList<double> widths{8, 52, 19, 13};  // mm, = kSideW
+  const QList<double> widths{8, 71, 23, 14};  // mm, = kSideW
   const QStringList headings{tx.t("Rank", "排名"), tx.t("Park", "园区"), tx.t("Region", "地区"), tx.t("Score", "得分")};
   for (int c = 0; c < headings.size(); ++c) {
     QgsLayoutTableColumn col(headings[c]);
@@ -322,7 +322,10 @@ std::unique_ptr<QgsPrintLayout> buildReportLayout(const Results& results, QgsPro
   legend->setSymbolHeight(3.2);
   legend->setSymbolWidth(6);
   legend->setBoxSpace(1.5);
-  legend->setColumnCount(1);
+  legend->setColumnCount(2);  // candidates | flows + regions
+  legend->setSplitLayer(false);
+  legend->setEqualColumnWidth(false);
+  legend->setColumnSpace(8);
   legend->setBackgroundEnabled(false);
   layout->addLayoutItem(legend);
   localiseLegend(legend, tx);

@@ -2,9 +2,11 @@
 #include "clustershift_layers/layers.h"  // first: see the note in layers.h
 
 #include <qgsarrowsymbollayer.h>
-#include <qgsclassificationjenks.h>
+#include <qgsclassificationquantile.h>
 #include <qgscolorramp.h>
 #include <qgsexpression.h>
+#include <qgsfeatureiterator.h>
+#include <qgsfeaturerequest.h>
 #include <qgsfillsymbol.h>
 #include <qgsfillsymbollayer.h>
 #include <qgsgraduatedsymbolrenderer.h>
@@ -66,13 +68,29 @@ QgsTextFormat textFormat(double sizePt, const QColor& color, bool bold, double b
 
 void styleCandidates(QgsVectorLayer* layer) {
   if (!layer) return;
-  // Classify the feasible parks' scores (excluded ones have NULL scores and are skipped),
-  // then turn the classes into rules so excluded parks can get their own grey rule.
-  QgsGraduatedSymbolRenderer graduated(QStringLiteral("score"));
+  // Classify the feasible parks' scores only: the layer-based classifiers read the excluded
+  // parks' NULL scores as 0 and would give them a class of their own. The classes then become
+  // rules, so excluded parks can have their own grey rule.
+  QList<double> scores;
+  {
+    const int scoreIndex = layer->fields().lookupField(QStringLiteral("score"));
+    QgsFeature f;
+    QgsFeatureIterator it = layer->getFeatures(QgsFeatureRequest().setFlags(QgsFeatureRequest::NoGeometry));
+    while (scoreIndex >= 0 && it.nextFeature(f))
+      if (!f.attribute(scoreIndex).isNull()) scores << f.attribute(scoreIndex).toDouble();
+  }
+  // Quantiles: equal numbers of parks per class, so the map reads as quintiles of the ranking.
+  QgsClassificationQuantile method;
+  method.setLabelPrecision(2);
+  method.setLabelTrimTrailingZeroes(false);
+  method.setLabelFormat(QStringLiteral("%1 – %2"));
+  QgsRangeList ranges;
+  if (!scores.isEmpty())
+    for (const QgsClassificationRange& range : method.classes(scores, kScoreClasses))
+      ranges << QgsRendererRange(range, parkMarker(QColor(QStringLiteral("#41b6c4")), 3.0));
+  QgsGraduatedSymbolRenderer graduated(QStringLiteral("score"), ranges);
   graduated.setSourceSymbol(parkMarker(QColor(QStringLiteral("#41b6c4")), 3.0));
-  graduated.setSourceColorRamp(scoreRamp());
-  graduated.setClassificationMethod(new QgsClassificationJenks());
-  graduated.updateClasses(layer, kScoreClasses);
+  graduated.updateColorRamp(scoreRamp());
   graduated.setSymbolSizes(2.2, 4.2);
 
   auto* root = new QgsRuleBasedRenderer::Rule(nullptr);
@@ -114,14 +132,17 @@ void styleFlows(QgsVectorLayer* layer) {
   const QColor color(217, 72, 1, 210);  // ColorBrewer Oranges, dark
   auto* line = new QgsSimpleLineSymbolLayer(color, 1.0);
   line->setPenCapStyle(Qt::RoundCap);
-  // Width by rank: rank 1 thickest (mm).
+  // Width by rank: rank 1 thickest (1.6 mm), rank 5 0.6 mm.
   line->setDataDefinedProperty(QgsSymbolLayer::PropertyStrokeWidth,
-                               QgsProperty::fromExpression(QStringLiteral("max(0.5, 2.0 - 0.35 * (coalesce(\"rank\", 5) - 1))")));
+                               QgsProperty::fromExpression(QStringLiteral("max(0.5, 1.6 - 0.25 * (coalesce(\"rank\", 5) - 1))")));
   auto* head = new QgsSimpleMarkerSymbolLayer(QgsSimpleMarkerSymbolLayerBase::ArrowHeadFilled, 3.2);
   head->setColor(color);
   head->setStrokeStyle(Qt::NoPen);
   auto* headLine = new QgsMarkerLineSymbolLayer(true);
   headLine->setPlacement(QgsTemplatedLineSymbolLayerBase::LastVertex);
+  // Back from the end so the head is not hidden under the park's marker.
+  headLine->setOffsetAlongLine(3.0);
+  headLine->setOffsetAlongLineUnit(QgsUnitTypes::RenderMillimeters);
   headLine->setSubSymbol(new QgsMarkerSymbol(QgsSymbolLayerList() << head));
   auto* symbol = new QgsLineSymbol(QgsSymbolLayerList() << line << headLine);
   layer->setRenderer(new QgsSingleSymbolRenderer(symbol));
