@@ -18,7 +18,7 @@ int main(int argc, char** argv) {
   clustershift::cli::addRunCommands(app, exitCode);
   clustershift::cli::addMcdaCommand(app, exitCode);
   clustershift::cli::addIndicesCommand(app, exitCode);
-  // clustershift::cli::addCompareCommand(app, exitCode);  // TEMP: restore when compare_command.cpp lands
+  clustershift::cli::addCompareCommand(app, exitCode);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
