@@ -13,6 +13,7 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QStringList>
 #include <QTemporaryDir>
@@ -35,10 +36,16 @@ class CliFeedback : public Feedback {
  public:
   explicit CliFeedback(std::string label) : m_label(std::move(label)), m_tty(isatty(2) == 1) {}
   ~CliFeedback() override { clearLine(); }
+  /// The next stages report 0..1 that map to [start, end] of the whole command.
+  void setPhase(double start, double end) {
+    m_start = start;
+    m_end = end;
+  }
   void setProgress(double fraction, const std::string& stage) override {
     Feedback::setProgress(fraction, stage);
     if (!m_tty) return;
-    std::fprintf(stderr, "\r\033[K%s: %-16s %3d%%", m_label.c_str(), stage.c_str(), static_cast<int>(fraction * 100 + 0.5));
+    const double overall = m_start + (m_end - m_start) * fraction;
+    std::fprintf(stderr, "\r\033[K%s: %-20s %3d%%", m_label.c_str(), stage.c_str(), static_cast<int>(overall * 100 + 0.5));
     std::fflush(stderr);
     m_dirty = true;
   }
@@ -51,6 +58,7 @@ class CliFeedback : public Feedback {
   std::string m_label;
   bool m_tty;
   bool m_dirty = false;
+  double m_start = 0, m_end = 1;
 };
 
 /// QGIS core, offscreen, with a throwaway profile. One per process.
@@ -58,6 +66,8 @@ class QgisSession {
  public:
   QgisSession() {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+    // Qt warns on stderr without a runtime folder; give it a private one for this process.
+    if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) qputenv("XDG_RUNTIME_DIR", QFile::encodeName(m_profile.path()));
     m_app = std::make_unique<QgsApplication>(m_argc, m_argv, false, m_profile.path());
     QgsApplication::setPrefixPath(QStringLiteral("/usr"), true);
     QgsApplication::initQgis();
@@ -144,9 +154,11 @@ QStringList parseLanguages(const std::string& text) {
 layers::OutputPaths runScenario(const std::string& scenarioPath, const QString& outDir, const QStringList& languages) {
   const Scenario scenario = loadScenario(scenarioPath);
   CliFeedback feedback(scenario.name);
+  feedback.setPhase(0.0, 0.6);
   Inputs inputs = loadInputs(scenario, feedback);
   const Inputs kept = inputs;  // writeOutputs needs the regions after run() consumed its copy
   Results results = run(scenario, std::move(inputs), feedback);
+  feedback.setPhase(0.6, 1.0);
   layers::OutputPaths paths = layers::writeOutputs(kept, results, outDir, languages, feedback);
   feedback.clearLine();
   if (!results.warnings.empty()) {
@@ -232,7 +244,7 @@ void addRunCommands(CLI::App& app, int& exitCode) {
         problems = validate(scenario, loadInputs(scenario, feedback));
       } catch (const IoError& e) {
         // A data source the scenario names but that cannot be read is a problem of the scenario.
-        problems.push_back(Problem{Severity::Fatal, "data", e.what(), {}});
+        problems.push_back(Problem{Severity::Fatal, "", e.what(), {}});
       }
       feedback.clearLine();
       std::size_t fatal = 0, warnings = 0;
