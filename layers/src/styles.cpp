@@ -94,8 +94,22 @@ void styleCandidates(QgsVectorLayer* layer) {
   graduated.setSymbolSizes(2.2, 4.2);
 
   auto* root = new QgsRuleBasedRenderer::Rule(nullptr);
-  if (!graduated.ranges().isEmpty()) {
-    QgsRuleBasedRenderer::refineRuleRanges(root, &graduated);
+  const QgsRangeList& classes = graduated.ranges();
+  if (!classes.isEmpty()) {
+    // Own filters rather than refineRuleRanges(): it rounds the bounds to 4 decimals, which left
+    // the best park (score above the rounded maximum) unmatched, i.e. not drawn and not labelled.
+    // Full precision, and the outer classes open-ended, so every score falls in exactly one class.
+    auto bound = [](double v) { return QString::number(v, 'g', 17); };
+    for (int i = 0; i < classes.size(); ++i) {
+      QStringList terms;
+      if (i > 0) terms << QStringLiteral("\"score\" > %1").arg(bound(classes[i].lowerValue()));
+      if (i + 1 < classes.size()) terms << QStringLiteral("\"score\" <= %1").arg(bound(classes[i].upperValue()));
+      if (terms.isEmpty()) terms << QStringLiteral("\"score\" IS NOT NULL");
+      auto* rule = new QgsRuleBasedRenderer::Rule(classes[i].symbol()->clone(), 0, 0, terms.join(QStringLiteral(" AND ")),
+                                                  classes[i].label());
+      rule->setRuleKey(QStringLiteral("score_class_%1").arg(i + 1));
+      root->appendChild(rule);
+    }
   } else {  // nothing to classify (every park excluded): one plain rule
     root->appendChild(new QgsRuleBasedRenderer::Rule(parkMarker(QColor(QStringLiteral("#41b6c4")), 3.0), 0, 0,
                                                      QStringLiteral("\"status\" = 'ok'"), QStringLiteral("ok")));

@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <qgsexpression.h>
+#include <qgsexpressioncontext.h>
+#include <qgsfeatureiterator.h>
 #include <qgspallabeling.h>
 #include <qgsrulebasedlabeling.h>
 #include <qgsrulebasedrenderer.h>
@@ -50,6 +53,30 @@ TEST(StyleCandidates, FiveScoreClassesPlusAGreyExcludedRule) {
     previousLightness = lightness;
   }
   EXPECT_EQ(classes, 5);
+}
+
+TEST(StyleCandidates, EveryParkMatchesExactlyOneRule) {
+  // Regression: rounded class bounds once left the best park outside every class (not drawn).
+  const Inputs in = sampleInputs();
+  Results res = sampleResults(in);
+  res.parks[0].score = 0.912345678901;  // the maximum, with more decimals than a label shows
+  std::unique_ptr<QgsVectorLayer> layer(makeCandidateLayer(res));
+  auto* renderer = dynamic_cast<QgsRuleBasedRenderer*>(layer->renderer());
+  ASSERT_NE(renderer, nullptr);
+  QgsFeature f;
+  QgsFeatureIterator it = layer->getFeatures();
+  while (it.nextFeature(f)) {
+    QgsExpressionContext context;
+    context.setFeature(f);
+    context.setFields(layer->fields());
+    int matches = 0;
+    for (QgsRuleBasedRenderer::Rule* r : renderer->rootRule()->children()) {
+      QgsExpression e(r->filterExpression());
+      e.prepare(&context);
+      matches += e.evaluate(&context).toBool() ? 1 : 0;
+    }
+    EXPECT_EQ(matches, 1) << f.attribute(QStringLiteral("id")).toString().toStdString();
+  }
 }
 
 TEST(StyleCandidates, LabelsTheRankOfTheTopTenOnly) {
