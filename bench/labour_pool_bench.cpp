@@ -230,7 +230,7 @@ void BM_LabourPoolCriterion(benchmark::State& state) {
   state.counters["regions"] = static_cast<double>(inputs.regions.size());
   state.counters["vertices_per_region"] = averageVertices(planarFor(dense));
 }
-BENCHMARK(BM_LabourPoolCriterion)->ArgName("dense")->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(2.0);
+BENCHMARK(BM_LabourPoolCriterion)->ArgName("dense")->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime()->UseRealTime()->MinTime(2.0);
 
 void BM_AreaWeightedSums(benchmark::State& state) {
   const bool dense = state.range(0) != 0;
@@ -241,7 +241,7 @@ void BM_AreaWeightedSums(benchmark::State& state) {
   }
   state.counters["parks_per_s"] = benchmark::Counter(kParks, benchmark::Counter::kIsIterationInvariantRate);
 }
-BENCHMARK(BM_AreaWeightedSums)->ArgName("dense")->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(2.0);
+BENCHMARK(BM_AreaWeightedSums)->ArgName("dense")->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime()->UseRealTime()->MinTime(2.0);
 
 // ---- baseline: plain GEOS overlay --------------------------------------------------------
 
@@ -344,7 +344,7 @@ void BM_GeosOverlay(benchmark::State& state) {
   state.counters["extrapolated_20k_s"] = best / kOverlaySample * kParks;
   state.counters["max_rel_diff_vs_exact"] = maxRel;
 }
-BENCHMARK(BM_GeosOverlay)->ArgName("dense")->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
+BENCHMARK(BM_GeosOverlay)->ArgName("dense")->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime()->UseRealTime()->Iterations(3);
 
 }  // namespace
 

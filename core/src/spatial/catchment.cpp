@@ -139,7 +139,7 @@ GeomPtr readWkb(ThreadGeos& context, const std::vector<std::uint8_t>& wkb, const
 
 namespace {
 
-constexpr std::uint32_t kChunkEdges = 16;
+constexpr std::uint32_t kChunkEdges = 8;
 
 // Accumulates the disk ∩ triangle(centre, P, Q) contributions of edges [begin, end) of a
 // ring of n vertices: straight pieces inside the disk into `twiceTriangles` (Σ cross), the
