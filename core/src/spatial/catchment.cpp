@@ -542,6 +542,26 @@ std::vector<double> areaWeightedSums(const CatchmentIndex& index, const std::vec
   if (threads <= 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   threads = static_cast<int>(std::min<std::size_t>(static_cast<std::size_t>(threads), std::max<std::size_t>(n, 1)));
 
+  // Visit parks in spatial order (cells of r × r, row by row, serpentine) so consecutive
+  // parks overlap mostly the same regions and their vertices stay in cache; results go back
+  // to the callers' order.
+  std::vector<std::size_t> order(n);
+  {
+    std::vector<std::pair<std::int64_t, std::size_t>> keyed(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      std::int64_t key = std::numeric_limits<std::int64_t>::max();
+      if (std::isfinite(xs[i]) && std::isfinite(ys[i]) && r > 0) {
+        const auto row = static_cast<std::int64_t>(std::floor(ys[i] / r));
+        auto col = static_cast<std::int64_t>(std::floor(xs[i] / r));
+        if (row % 2 != 0) col = -col;
+        key = row * (std::int64_t{1} << 32) + col;
+      }
+      keyed[i] = {key, i};
+    }
+    std::sort(keyed.begin(), keyed.end());
+    for (std::size_t i = 0; i < n; ++i) order[i] = keyed[i].second;
+  }
+
   // Work is handed out in chunks so both threads stay busy when parks cluster in space.
   constexpr std::size_t kChunk = 256;
   std::atomic<std::size_t> next{0};
@@ -553,7 +573,8 @@ std::vector<double> areaWeightedSums(const CatchmentIndex& index, const std::vec
       const std::size_t begin = next.fetch_add(kChunk);
       if (begin >= n) break;
       const std::size_t end = std::min(n, begin + kChunk);
-      for (std::size_t i = begin; i < end; ++i) {
+      for (std::size_t j = begin; j < end; ++j) {
+        const std::size_t i = order[j];
         if (!std::isfinite(xs[i]) || !std::isfinite(ys[i])) continue;
         overlaps.clear();
         index.overlaps(xs[i], ys[i], r, overlaps);
