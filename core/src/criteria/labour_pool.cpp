@@ -6,7 +6,10 @@
 // exact, a true circle rather than a degree buffer). Areal weighting assumes a uniform
 // density inside each region (areal interpolation, Goodchild & Lam 1980).
 #include <cmath>
+#include <algorithm>
 #include <cstdio>
+#include <exception>
+#include <thread>
 #include <set>
 #include <string>
 #include <vector>
@@ -72,13 +75,34 @@ class LabourPool final : public Criterion {
     detail::studyAreaCentre(wkbs, lon0, lat0);
     const detail::EqualAreaPlane plane(lon0, lat0);
 
-    std::vector<detail::PlanarShape> shapes;
-    std::vector<double> workingAge;
-    shapes.reserve(inputs.regions.size());
-    for (const Region& region : inputs.regions) {
-      shapes.push_back(detail::projectShape(
-          region.wkb, plane, inputs.regionsLabel + " fid=" + region.fid + " (region '" + region.id + "')"));
-      workingAge.push_back(region.value("working_age"));
+    // Regions are read and projected in parallel: PROJ objects are per thread, GEOS contexts
+    // too (projectShape uses the calling thread's).
+    const std::size_t nRegions = inputs.regions.size();
+    std::vector<detail::PlanarShape> shapes(nRegions);
+    std::vector<double> workingAge(nRegions);
+    const std::size_t nThreads = std::min<std::size_t>(
+        threadsParam > 0 ? static_cast<std::size_t>(threadsParam) : std::max(1u, std::thread::hardware_concurrency()),
+        std::max<std::size_t>(nRegions / 64, 1));
+    std::vector<std::exception_ptr> errors(nThreads);
+    auto project = [&](std::size_t t) {
+      try {
+        const detail::EqualAreaPlane local(lon0, lat0);
+        for (std::size_t k = t; k < nRegions; k += nThreads) {
+          const Region& region = inputs.regions[k];
+          shapes[k] = detail::projectShape(region.wkb, local,
+                                           inputs.regionsLabel + " fid=" + region.fid + " (region '" + region.id + "')");
+          workingAge[k] = region.value("working_age");
+        }
+      } catch (...) {
+        errors[t] = std::current_exception();
+      }
+    };
+    std::vector<std::thread> pool;
+    for (std::size_t t = 1; t < nThreads; ++t) pool.emplace_back(project, t);
+    project(0);
+    for (auto& th : pool) th.join();
+    for (const auto& e : errors) {
+      if (e) std::rethrow_exception(e);
     }
     context.feedback.checkCanceled();
     const detail::CatchmentIndex index(std::move(shapes));
