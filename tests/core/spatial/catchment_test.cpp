@@ -102,6 +102,22 @@ TEST(Catchment, HoleIsSubtracted) {
   EXPECT_NEAR(circleShapeArea(s, 0, 0, 50), kPi * 2500 - 400.0, 1e-8);
 }
 
+TEST(Catchment, CircleInsideAHoleIsZero) {
+  const PlanarShape s = shapeOf({square(-100, -100, 200), square(-50, -50, 100)});
+  EXPECT_NEAR(circleShapeArea(s, 0, 0, 30), 0.0, 1e-9);
+}
+
+TEST(Catchment, VerticesExactlyOnTheCircle) {
+  // A square inscribed in the circle: every vertex on it.
+  const double h = 30.0 / std::sqrt(2.0);
+  const std::vector<double> inscribed{-h, -h, h, -h, h, h, -h, h};
+  EXPECT_NEAR(ringArea(inscribed, 0, 0, 30), 4 * h * h, 1e-9);
+  // A diamond with a vertex on atan2's branch cut (−60, 0); its edges stay 60/√2 ≈ 42.4 from
+  // the centre, so the whole circle is inside.
+  const std::vector<double> diamond{60, 0, 0, 60, -60, 0, 0, -60};
+  EXPECT_NEAR(ringArea(diamond, 0, 0, 30), kPi * 900, 1e-9);
+}
+
 TEST(Catchment, MatchesFinelySegmentedGeosOverlayOnIrregularPolygons) {
   // Star-shaped polygons with 200 jittered vertices, against a 4096-segments-per-quarter
   // GEOS buffer ∩ polygon (relative area deficit of the inscribed polygon ≈ 4e-8).
