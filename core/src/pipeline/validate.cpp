@@ -93,12 +93,11 @@ std::vector<Problem> validate(const Scenario& scenario, const Inputs& inputs) {
                                scenario.templatePark});
   }
 
-  // Parks outside every region (joined already, or joined here on a copy).
+  // Parks outside every region. Joined here on a copy with the pipeline's own rule (run()
+  // joins again), whatever Park::region the caller left.
   const Inputs* view = &inputs;
   Inputs joined;
-  bool alreadyJoined = std::any_of(inputs.parks.begin(), inputs.parks.end(),
-                                   [](const Park& p) { return p.region >= 0; });
-  if (!alreadyJoined && !inputs.regions.empty()) {
+  if (!inputs.regions.empty()) {
     try {
       std::vector<int> located = detail::locateParks(inputs.regions, inputs.parks);
       joined = inputs;

@@ -18,6 +18,8 @@ TEST(PolicyLevel, DefaultScores) {
   EXPECT_DOUBLE_EQ(v[3], 0.3);
   EXPECT_DOUBLE_EQ(v[4], 1.0);  // case and spaces ignored
   EXPECT_DOUBLE_EQ(v[5], 0.1);  // anything else
+  run.inputs.parks[5].level = "";
+  EXPECT_DOUBLE_EQ(run.compute("policy_level")[5], 0.1);  // no level: other
 }
 
 TEST(PolicyLevel, ParamsOverrideScores) {

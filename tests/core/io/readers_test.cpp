@@ -162,6 +162,20 @@ TEST(ReadRegions, InvalidGeometryIsRepairedWithAWarningNamingTheFeature) {
   EXPECT_NEAR(area, 0.5, 1e-12);
 }
 
+TEST(ReadRegions, RegionsNeedPolygons) {
+  fs::path dir = tempDir("io_regions_geomtype");
+  writeLayer((dir / "regions.gpkg").string(), "GPKG", "regions", 4326, wkbUnknown,
+             {{"id", OFTString}},
+             {{"POINT(110 30)", {"pt"}}, {"", {"none"}}, {kSquareA, {"ok"}}});
+  Inputs inputs;
+  detail::readRegions(source(dir / "regions.gpkg"), inputs);
+  ASSERT_EQ(inputs.regions.size(), 3u);
+  EXPECT_PROBLEM(inputs.problems, Severity::Fatal, "regions.gpkg/regions fid=1: geometry is not a polygon");
+  EXPECT_PROBLEM(inputs.problems, Severity::Fatal, "regions.gpkg/regions fid=2: has no geometry");
+  EXPECT_TRUE(inputs.regions[0].wkb.empty());
+  EXPECT_FALSE(inputs.regions[2].wkb.empty());
+}
+
 TEST(ReadRegions, ReprojectsWebMercatorToLonLat) {
   // EPSG:3857 spherical Mercator (R = 6378137 m): x = R·λ, y = R·ln tan(π/4 + φ/2).
   const double kR = 6378137.0, kPi = std::acos(-1.0), kDeg = kPi / 180.0;

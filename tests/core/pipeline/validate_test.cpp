@@ -105,13 +105,15 @@ TEST(Validate, NoParkInsideAnyRegionIsFatal) {
                  "the layers' CRSs match their coordinates?)");
 }
 
-TEST(Validate, AlreadyJoinedInputsAreNotJoinedAgain) {
+TEST(Validate, ParksAreJoinedAgainWhateverTheCallerLeft) {
   Inputs in = syntheticInputs();
   joinParksToRegions(in);
-  in.parks[1].region = -1;  // a caller's own join result is trusted
+  in.parks[1].region = -1;  // stale or foreign join result
+  in.parks[4].region = 2;
   auto problems = validate(syntheticScenario(), in);
+  EXPECT_FALSE(findProblem(problems, "parks.gpkg/parks fid=2: park 'P1' is outside every region; excluded"));
   EXPECT_PROBLEM(problems, Severity::Warning,
-                 "parks.gpkg/parks fid=2: park 'P1' is outside every region; excluded");
+                 "parks.gpkg/parks fid=5: park 'P4' is outside every region; excluded");
 }
 
 TEST(Validate, WhatEnabledCriteriaNeed) {

@@ -409,6 +409,35 @@ TEST(Scenario, SourceTreePresetsAreFound) {
   EXPECT_FALSE(s.cluster.segments.empty());
 }
 
+TEST(Scenario, OptionalLayersTitleStringAndEncoding) {
+  json j = base();
+  j["title"] = "Plain title";
+  j["data"]["parks"]["encoding"] = "GBK";
+  j["data"]["exclusions"] = {{"path", "zones.shp"}, {"fields", {{"name", "NAME"}}}};
+  j["data"]["roads"] = {{"path", "roads.gpkg"}, {"fields", {{"speed_kmh", "maxspeed"}}}};
+  Scenario s = parseScenario(j, "/d");
+  EXPECT_EQ(s.titleFor("zh_CN"), "Plain title");
+  EXPECT_EQ(s.data.parks.encoding, "GBK");
+  ASSERT_TRUE(s.data.exclusions.has_value());
+  EXPECT_EQ(s.data.exclusions->path, "/d/zones.shp");
+  EXPECT_EQ(s.data.exclusions->field("name"), "NAME");
+  ASSERT_TRUE(s.data.roads.has_value());
+  EXPECT_EQ(s.data.roads->field("speed_kmh"), "maxspeed");
+  EXPECT_EQ(s.data.roads->field("class"), "class");
+  j["data"]["roads"]["fields"]["lanes"] = "LANES";
+  j["data"]["exclusions"]["coordinates"] = "gcj02";
+  auto problems = problemsOf(j);
+  EXPECT_PROBLEM(problems, "data.roads.fields.lanes: unknown column (allowed: class, speed_kmh)");
+  EXPECT_PROBLEM(problems, "data.exclusions.coordinates: unknown key (allowed: path, layer, encoding, fields)");
+}
+
+TEST(Scenario, PresetSearchPathEndsWithTheSourceTree) {
+  std::vector<std::string> dirs = presetSearchPath();
+  ASSERT_GE(dirs.size(), 2u);
+  EXPECT_EQ(fs::path(dirs.back()).lexically_normal(),
+            (fs::path(CLUSTERSHIFT_SOURCE_DIR) / "sample_data" / "clusters").lexically_normal());
+}
+
 TEST(Scenario, ToJsonRoundTrips) {
   json j = base();
   j["mode"] = "partial";
