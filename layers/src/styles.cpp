@@ -143,22 +143,29 @@ void styleCandidates(QgsVectorLayer* layer) {
 
 void styleFlows(QgsVectorLayer* layer) {
   if (!layer) return;
-  const QColor color(217, 72, 1, 210);  // ColorBrewer Oranges, dark
-  auto* line = new QgsSimpleLineSymbolLayer(color, 1.0);
-  line->setPenCapStyle(Qt::RoundCap);
+  const QColor color(217, 72, 1, 215);  // ColorBrewer Oranges, dark
+  // One curved arrow per flow: an arc through the line's first, middle and last vertices, which
+  // follows the densified Bézier closely, with the head at the host park.
+  auto* arrow = new QgsArrowSymbolLayer();
+  arrow->setIsCurved(true);
+  arrow->setIsRepeated(false);
+  arrow->setHeadType(QgsArrowSymbolLayer::HeadSingle);
+  arrow->setArrowType(QgsArrowSymbolLayer::ArrowPlain);
+  arrow->setArrowWidthUnit(QgsUnitTypes::RenderMillimeters);
+  arrow->setArrowStartWidthUnit(QgsUnitTypes::RenderMillimeters);
+  arrow->setHeadLengthUnit(QgsUnitTypes::RenderMillimeters);
+  arrow->setHeadThicknessUnit(QgsUnitTypes::RenderMillimeters);
+  arrow->setArrowWidth(1.0);
+  arrow->setArrowStartWidth(1.0);
+  arrow->setHeadLength(4.5);
+  arrow->setHeadThickness(1.6);
   // Width by rank: rank 1 thickest (1.6 mm), rank 5 0.6 mm.
-  line->setDataDefinedProperty(QgsSymbolLayer::PropertyStrokeWidth,
-                               QgsProperty::fromExpression(QStringLiteral("max(0.5, 1.6 - 0.25 * (coalesce(\"rank\", 5) - 1))")));
-  auto* head = new QgsSimpleMarkerSymbolLayer(QgsSimpleMarkerSymbolLayerBase::ArrowHeadFilled, 3.2);
-  head->setColor(color);
-  head->setStrokeStyle(Qt::NoPen);
-  auto* headLine = new QgsMarkerLineSymbolLayer(true);
-  headLine->setPlacement(QgsTemplatedLineSymbolLayerBase::LastVertex);
-  // Back from the end so the head is not hidden under the park's marker.
-  headLine->setOffsetAlongLine(3.0);
-  headLine->setOffsetAlongLineUnit(QgsUnitTypes::RenderMillimeters);
-  headLine->setSubSymbol(new QgsMarkerSymbol(QgsSymbolLayerList() << head));
-  auto* symbol = new QgsLineSymbol(QgsSymbolLayerList() << line << headLine);
+  const QgsProperty width = QgsProperty::fromExpression(QStringLiteral("max(0.5, 1.6 - 0.25 * (coalesce(\"rank\", 5) - 1))"));
+  arrow->setDataDefinedProperty(QgsSymbolLayer::PropertyArrowWidth, width);
+  arrow->setDataDefinedProperty(QgsSymbolLayer::PropertyArrowStartWidth, width);
+  auto* fill = new QgsSimpleFillSymbolLayer(color, Qt::SolidPattern, color.darker(130), Qt::SolidLine, 0.1);
+  arrow->setSubSymbol(new QgsFillSymbol(QgsSymbolLayerList() << fill));
+  auto* symbol = new QgsLineSymbol(QgsSymbolLayerList() << arrow);
   layer->setRenderer(new QgsSingleSymbolRenderer(symbol));
   layer->triggerRepaint();
 }

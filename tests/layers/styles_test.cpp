@@ -106,16 +106,16 @@ TEST(StyleCandidates, AllExcludedStillGetsARenderer) {
   EXPECT_NE(childByKey(renderer->rootRule(), QStringLiteral("excluded")), nullptr);
 }
 
-TEST(StyleFlows, LineWithDataDefinedWidthAndArrowHead) {
+TEST(StyleFlows, CurvedArrowWithWidthByRank) {
   const Inputs in = sampleInputs();
   std::unique_ptr<QgsVectorLayer> layer(makeFlowLayer(sampleResults(in)));
   auto* renderer = dynamic_cast<QgsSingleSymbolRenderer*>(layer->renderer());
   ASSERT_NE(renderer, nullptr);
   QgsSymbol* symbol = renderer->symbol();
   EXPECT_EQ(symbol->type(), Qgis::SymbolType::Line);
-  ASSERT_GE(symbol->symbolLayerCount(), 2);
-  EXPECT_TRUE(symbol->symbolLayer(0)->dataDefinedProperties().isActive(QgsSymbolLayer::PropertyStrokeWidth));
-  EXPECT_EQ(symbol->symbolLayer(1)->layerType(), QStringLiteral("MarkerLine"));
+  ASSERT_EQ(symbol->symbolLayerCount(), 1);
+  EXPECT_EQ(symbol->symbolLayer(0)->layerType(), QStringLiteral("ArrowLine"));
+  EXPECT_TRUE(symbol->symbolLayer(0)->dataDefinedProperties().isActive(QgsSymbolLayer::PropertyArrowWidth));
 }
 
 TEST(StyleRegions, HighlightsTheSourceRegion) {
