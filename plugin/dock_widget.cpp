@@ -83,11 +83,16 @@ QgsCoordinateReferenceSystem regionalAlbers(const QgsRectangle& lonLat) {
 }
 
 /// Selects the first project layer called `name` that the combo accepts; true on success.
+/// Without one, never leaves a ClusterShift result layer selected as an input.
 bool preselect(QgsMapLayerComboBox* combo, const QString& name) {
   const QList<QgsMapLayer*> candidates = QgsProject::instance()->mapLayersByName(name);
   for (QgsMapLayer* layer : candidates) {
     combo->setLayer(layer);
     if (combo->currentLayer() == layer) return true;
+  }
+  if (QgsMapLayer* current = combo->currentLayer();
+      current && (current->name() == QLatin1String("candidate_scores") || current->name() == QLatin1String("transfer_flows"))) {
+    combo->setLayer(nullptr);
   }
   return false;
 }
@@ -140,10 +145,12 @@ void ClusterShiftDock::buildUi() {
   m_regionsCombo = new QgsMapLayerComboBox(layersBox);
   m_regionsCombo->setObjectName(QStringLiteral("regionsCombo"));
   m_regionsCombo->setFilters(QgsMapLayerProxyModel::PolygonLayer);
+  m_regionsCombo->setAllowEmptyLayer(true);
   m_regionsCombo->setToolTip(tr("Polygon layer of regions (prefecture-level units) with the statistics"));
   m_parksCombo = new QgsMapLayerComboBox(layersBox);
   m_parksCombo->setObjectName(QStringLiteral("parksCombo"));
   m_parksCombo->setFilters(QgsMapLayerProxyModel::PointLayer | QgsMapLayerProxyModel::PolygonLayer);
+  m_parksCombo->setAllowEmptyLayer(true);
   m_parksCombo->setToolTip(tr("Industrial parks: the candidate host sites"));
   layersForm->addRow(tr("Regions"), m_regionsCombo);
   layersForm->addRow(tr("Parks"), m_parksCombo);
@@ -242,8 +249,14 @@ void ClusterShiftDock::reloadPresets() {
     m_presetCombo->setItemData(m_presetCombo->count() - 1, QDir::toNativeSeparators(entry.path), Qt::ToolTipRole);
   }
   if (!presets.isEmpty() && m_scenarioFile->filePath().isEmpty()) {
-    m_presetCombo->setCurrentIndex(1);
-    m_scenarioFile->setFilePath(presets.first().path);
+    // Prefer the scenario the open project was written for (<scenario>.qgz), else the first.
+    const QString projectStem = QFileInfo(QgsProject::instance()->fileName()).completeBaseName();
+    int chosen = 0;
+    for (int i = 0; i < presets.size(); ++i) {
+      if (!projectStem.isEmpty() && presets[i].name == projectStem) chosen = i;
+    }
+    m_presetCombo->setCurrentIndex(chosen + 1);
+    m_scenarioFile->setFilePath(presets[chosen].path);
   }
 }
 

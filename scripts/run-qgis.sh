@@ -6,6 +6,7 @@ set -eu
 if [ $# -lt 2 ]; then echo "usage: $0 BUILD_DIR DEMO_OUT_DIR" >&2; exit 2; fi
 BUILD=$(realpath "$1")
 DEMO=$(realpath "$2")
+shift 2  # anything else goes to qgis (e.g. --code script.py)
 PLUGIN_DIR=$BUILD/qgisplugins
 [ -f "$PLUGIN_DIR/libclustershiftplugin.so" ] || { echo "plugin not built: $PLUGIN_DIR/libclustershiftplugin.so (run make build)" >&2; exit 1; }
 
@@ -39,8 +40,30 @@ INI
 SRC=$(cd "$(dirname "$0")/.." && pwd)
 if [ -z "${CLUSTERSHIFT_DATA:-}" ] && [ -d "$SRC/sample_data" ]; then export CLUSTERSHIFT_DATA=$SRC/sample_data; fi
 
+# Start-up code: show the ClusterShift panel and, when the project stores no map view, zoom to
+# its layers (a project written headless has no canvas extent). Skipped if the caller passes --code.
+cat > "$PROFILES/startup.py" <<'PY'
+from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtWidgets import QAction
+from qgis.utils import iface
+
+
+def clustershift_startup():
+    canvas = iface.mapCanvas()
+    if canvas.layerCount() and (canvas.extent().isEmpty() or canvas.scale() < 10):
+        canvas.zoomToFullExtent()
+        canvas.refresh()
+    action = iface.mainWindow().findChild(QAction, "mActionClusterShiftDock")
+    if action is not None:
+        action.trigger()
+
+
+QTimer.singleShot(500, clustershift_startup)
+PY
+
 ARGS=(--profiles-path "$PROFILES" --nologo --noversioncheck)
 [ -n "$PROJECT" ] && ARGS+=(--project "$PROJECT")
+case " $* " in *" --code "*) ;; *) ARGS+=(--code "$PROFILES/startup.py") ;; esac
 # Without a display (ssh, CI) use a virtual one.
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && command -v xvfb-run >/dev/null; then
   echo "no DISPLAY: starting QGIS inside xvfb-run" >&2
