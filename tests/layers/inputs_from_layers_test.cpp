@@ -1,4 +1,5 @@
 #include "clustershift_layers/layers.h"  // first: see the note in layers.h
+#include "clustershift/pipeline.h"
 
 #include <gtest/gtest.h>
 
@@ -129,6 +130,58 @@ TEST(InputsFromLayers, MissingLayerOrIdFieldIsFatal) {
   in = inputsFromLayers(regions.get(), parks.get(), Scenario{}, feedback);  // no field map: 'id' is absent
   EXPECT_TRUE(hasProblem(in, Severity::Fatal, "field 'id' not found"));
   EXPECT_TRUE(in.regions.empty());
+}
+
+}  // namespace
+}  // namespace clustershift::layers
+
+namespace clustershift::layers {
+namespace {
+
+// The plugin path (QGIS layers) and the CLI path (OGR files) must feed the model identically.
+TEST(InputsFromLayers, MatchesTheCoreOgrReaderOnTheSampleData) {
+  const Scenario scenario =
+      loadScenario(CLUSTERSHIFT_SOURCE_DIR "/sample_data/scenarios/wenzhou_footwear_complete.json");
+  QgsVectorLayer regions(QString::fromStdString(scenario.data.regions.path) + QStringLiteral("|layername=regions"),
+                         QStringLiteral("regions"), QStringLiteral("ogr"));
+  QgsVectorLayer parks(QString::fromStdString(scenario.data.parks.path) + QStringLiteral("|layername=parks"),
+                       QStringLiteral("parks"), QStringLiteral("ogr"));
+  ASSERT_TRUE(regions.isValid());
+  ASSERT_TRUE(parks.isValid());
+  Feedback feedback;
+  const Inputs fromLayers = inputsFromLayers(&regions, &parks, scenario, feedback);
+  const Inputs fromFiles = loadInputs(scenario, feedback);
+
+  ASSERT_EQ(fromLayers.regions.size(), fromFiles.regions.size());
+  for (size_t i = 0; i < fromFiles.regions.size(); ++i) {
+    const Region& a = fromLayers.regions[i];
+    const Region& b = fromFiles.regions[i];
+    EXPECT_EQ(a.id, b.id);
+    EXPECT_EQ(a.nameZh, b.nameZh);
+    for (const auto& [column, value] : b.values) EXPECT_DOUBLE_EQ(a.value(column), value) << b.id << " " << column;
+  }
+  ASSERT_EQ(fromLayers.parks.size(), fromFiles.parks.size());
+  for (size_t i = 0; i < fromFiles.parks.size(); ++i) {
+    const Park& a = fromLayers.parks[i];
+    const Park& b = fromFiles.parks[i];
+    EXPECT_EQ(a.id, b.id);
+    EXPECT_EQ(a.level, b.level);
+    EXPECT_NEAR(a.lon, b.lon, 1e-9);
+    EXPECT_NEAR(a.lat, b.lat, 1e-9);
+    EXPECT_DOUBLE_EQ(a.value("available_ha"), b.value("available_ha"));
+  }
+  ASSERT_TRUE(fromLayers.industryOutput && fromFiles.industryOutput);
+  EXPECT_EQ(fromLayers.industryOutput->industries, fromFiles.industryOutput->industries);
+  EXPECT_EQ(fromLayers.industryOutput->regionIds, fromFiles.industryOutput->regionIds);
+
+  // Same inputs, same ranking.
+  const Results viaLayers = run(scenario, fromLayers, feedback);
+  const Results viaFiles = run(scenario, fromFiles, feedback);
+  ASSERT_EQ(viaLayers.parks.size(), viaFiles.parks.size());
+  for (size_t i = 0; i < viaFiles.parks.size(); ++i) {
+    EXPECT_EQ(viaLayers.parks[i].rank, viaFiles.parks[i].rank) << viaFiles.parks[i].id;
+    EXPECT_EQ(viaLayers.parks[i].status, viaFiles.parks[i].status) << viaFiles.parks[i].id;
+  }
 }
 
 }  // namespace
