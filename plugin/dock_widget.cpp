@@ -431,8 +431,10 @@ void ClusterShiftDock::runScenario() {
 
 void ClusterShiftDock::cancelRun() {
   if (m_task) {
-    m_task->cancel();
+    // A queued task finishes synchronously inside cancel(): set the text first so that the
+    // completion handler's "Run cancelled." wins.
     m_status->setText(tr("Cancelling…"));
+    m_task->cancel();
   }
 }
 
@@ -451,6 +453,7 @@ void ClusterShiftDock::taskCompleted(RunOutcome* outcome) {
   setRunning(false);
   m_reportButton->setEnabled(static_cast<bool>(m_results));
   try {
+    log(tr("Task finished after %1 ms").arg(outcome->elapsedMs));
     if (outcome->results) {
       addResultLayers(std::move(outcome->results));
     } else if (outcome->cancelled) {
@@ -458,7 +461,9 @@ void ClusterShiftDock::taskCompleted(RunOutcome* outcome) {
       log(tr("Run cancelled"), Qgis::MessageLevel::Warning);
       m_iface->messageBar()->pushMessage(tr("ClusterShift"), tr("Run cancelled."), Qgis::MessageLevel::Warning);
     } else {
-      showError(tr("Run failed: %1").arg(outcome->error), outcome->problems);
+      showError(outcome->problems.empty() ? tr("Run failed: %1").arg(outcome->error)
+                                          : tr("Run failed: the scenario or the data have problems"),
+                outcome->problems);
     }
   } catch (const std::exception& e) {
     showError(tr("Cannot add the result layers: %1").arg(QString::fromStdString(e.what())));

@@ -1,5 +1,7 @@
 #include "run_task.h"
 
+#include <QElapsedTimer>
+#include <QScopeGuard>
 #include <algorithm>
 #include <exception>
 #include <utility>
@@ -24,6 +26,9 @@ RunTask::RunTask(Scenario scenario, Inputs inputs, const QString& description)
 bool RunTask::run() {
   // Worker thread. Everything thrown is turned into the outcome here: an exception must never
   // reach Qt's event loop or the task manager.
+  QElapsedTimer timer;
+  timer.start();
+  const auto stopClock = qScopeGuard([&] { m_outcome.elapsedMs = timer.elapsed(); });
   try {
     m_outcome.results = std::make_unique<Results>(clustershift::run(m_scenario, std::move(m_inputs), m_feedback));
     return true;

@@ -39,6 +39,7 @@ struct RunOutcome {
   bool cancelled = false;
   QString error;                      ///< one-line summary on failure
   std::vector<Problem> problems;      ///< every problem (ValidationError) or warnings
+  qint64 elapsedMs = 0;               ///< wall time of clustershift::run in the worker
 };
 
 class RunTask : public QgsTask {

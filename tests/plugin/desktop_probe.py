@@ -148,7 +148,38 @@ def steps():
         text = " | ".join(i[1] for i in crit)
         check(f"broken scenario ({label}) -> message bar error", bool(crit) and expect in text, text[:300])
         check(f"broken scenario ({label}) -> run button usable again", run.isEnabled())
+    # Data problems found inside the task (regions chosen as the park layer: no park fields)
+    # come back as a message-bar error, not as an exception or a crash.
+    combo_idx = next((i for i in range(combo.count()) if "wenzhou" in str(combo.itemData(i))), -1)
+    combo.setCurrentIndex(combo_idx)
+    clear_message_bar()
+    parks_combo.setLayer(regions[0])
+    run.click()
+    waited = 0
+    while not run.isEnabled() and waited < RUN_TIMEOUT_S * 1000:
+        yield 250
+        waited += 250
+    yield 300
+    crit = [i for i in message_bar_items() if i[0] == Qgis.Critical]
+    check("wrong park layer -> message bar error", bool(crit), (" | ".join(i[1] for i in crit))[:300])
+    check("no result group after a failed run", result_group(
+        list(wenzhou.get("title", {}).values()) + [wenzhou.get("name")]) is None)
+    parks_combo.setLayer(parks[0])
     check("QGIS still running after bad input", iface.mainWindow().isVisible())
+    clear_message_bar()
+
+    # Cancel right after starting: the dock returns to idle whether the cancel or the run wins.
+    cancel = dock.findChild(QPushButton, "cancelButton")
+    run.click()
+    cancel_enabled = cancel.isEnabled()
+    cancel.click()
+    waited = 0
+    while not run.isEnabled() and waited < RUN_TIMEOUT_S * 1000:
+        yield 100
+        waited += 100
+    status = dock.findChild(QWidget, "statusLabel").text()
+    check("cancel button usable during a run, dock idle again after cancel",
+          cancel_enabled and run.isEnabled() and not cancel.isEnabled() and "Cancelling" not in status, status)
     clear_message_bar()
 
     # ---- the Wenzhou run ----
