@@ -13,8 +13,8 @@
 namespace {
 
 const QString kName = QStringLiteral("ClusterShift");
-const QString kDescription =
-    QStringLiteral("Industrial cluster transfer: scores candidate host parks, maps transfer flows, prints a report");
+const QString kDescription = QStringLiteral(
+    "Industrial cluster transfer: scores candidate host parks, maps transfer flows, prints a report");
 const QString kCategory = QStringLiteral("Plugins");
 const QString kVersion = QStringLiteral(CLUSTERSHIFT_VERSION);
 const QString kIcon = QStringLiteral(":/clustershift/icons/clustershift.svg");
@@ -32,11 +32,13 @@ ClusterShiftPlugin::~ClusterShiftPlugin() = default;
 void ClusterShiftPlugin::initGui() {
   m_action = new QAction(QIcon(kIcon), tr("ClusterShift: cluster transfer sites…"), this);
   m_action->setObjectName(QStringLiteral("mActionClusterShiftDock"));
-  m_action->setToolTip(tr("Open the ClusterShift panel: score host parks for an industrial cluster transfer"));
+  m_action->setToolTip(
+      tr("Open the ClusterShift panel: score host parks for an industrial cluster transfer"));
   connect(m_action, &QAction::triggered, this, &ClusterShiftPlugin::showDock);
   m_iface->addPluginToMenu(kMenu, m_action);
   m_iface->addToolBarIcon(m_action);
-  QgsMessageLog::logMessage(tr("ClusterShift %1 loaded").arg(kVersion), kName, Qgis::MessageLevel::Info, false);
+  QgsMessageLog::logMessage(tr("ClusterShift %1 loaded").arg(kVersion), kName, Qgis::MessageLevel::Info,
+                            false);
 }
 
 void ClusterShiftPlugin::unload() {

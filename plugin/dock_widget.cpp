@@ -70,12 +70,13 @@ QgsCoordinateReferenceSystem regionalAlbers(const QgsRectangle& lonLat) {
   auto half = [](double v) { return std::round(v * 2) / 2; };
   // WKT rather than a PROJ string so that the CRS carries a readable name in QGIS.
   return QgsCoordinateReferenceSystem::fromWkt(
-      QStringLiteral("PROJCS[\"Albers equal-area (ClusterShift study area)\",GEOGCS[\"WGS 84\",DATUM[\"WGS_1984\","
-                     "SPHEROID[\"WGS 84\",6378137,298.257223563]],PRIMEM[\"Greenwich\",0],"
-                     "UNIT[\"degree\",0.0174532925199433]],PROJECTION[\"Albers_Conic_Equal_Area\"],"
-                     "PARAMETER[\"latitude_of_center\",%1],PARAMETER[\"longitude_of_center\",%2],"
-                     "PARAMETER[\"standard_parallel_1\",%3],PARAMETER[\"standard_parallel_2\",%4],"
-                     "PARAMETER[\"false_easting\",0],PARAMETER[\"false_northing\",0],UNIT[\"metre\",1]]")
+      QStringLiteral(
+          "PROJCS[\"Albers equal-area (ClusterShift study area)\",GEOGCS[\"WGS 84\",DATUM[\"WGS_1984\","
+          "SPHEROID[\"WGS 84\",6378137,298.257223563]],PRIMEM[\"Greenwich\",0],"
+          "UNIT[\"degree\",0.0174532925199433]],PROJECTION[\"Albers_Conic_Equal_Area\"],"
+          "PARAMETER[\"latitude_of_center\",%1],PARAMETER[\"longitude_of_center\",%2],"
+          "PARAMETER[\"standard_parallel_1\",%3],PARAMETER[\"standard_parallel_2\",%4],"
+          "PARAMETER[\"false_easting\",0],PARAMETER[\"false_northing\",0],UNIT[\"metre\",1]]")
           .arg(half(mid))
           .arg(half(lonLat.center().x()))
           .arg(half(mid - range / 3))
@@ -91,7 +92,8 @@ bool preselect(QgsMapLayerComboBox* combo, const QString& name) {
     if (combo->currentLayer() == layer) return true;
   }
   if (QgsMapLayer* current = combo->currentLayer();
-      current && (current->name() == QLatin1String("candidate_scores") || current->name() == QLatin1String("transfer_flows"))) {
+      current && (current->name() == QLatin1String("candidate_scores") ||
+                  current->name() == QLatin1String("transfer_flows"))) {
     combo->setLayer(nullptr);
   }
   return false;
@@ -107,9 +109,9 @@ QString scenarioTitle(const Scenario& scenario, const QString& language) {
 QString problemList(const std::vector<Problem>& problems) {
   QStringList lines;
   for (const Problem& p : problems) {
-    lines << QStringLiteral("%1 %2")
-                 .arg(p.severity == Severity::Fatal ? QStringLiteral("[error]") : QStringLiteral("[warning]"),
-                      QString::fromStdString(p.text()));
+    lines << QStringLiteral("%1 %2").arg(
+        p.severity == Severity::Fatal ? QStringLiteral("[error]") : QStringLiteral("[warning]"),
+        QString::fromStdString(p.text()));
   }
   return lines.join(QLatin1Char('\n'));
 }
@@ -157,7 +159,8 @@ void ClusterShiftDock::buildUi() {
   m_loadSampleButton = new QPushButton(QgsApplication::getThemeIcon(QStringLiteral("/mActionAddLayer.svg")),
                                        tr("Load sample data"), layersBox);
   m_loadSampleButton->setObjectName(QStringLiteral("loadSampleButton"));
-  m_loadSampleButton->setToolTip(tr("Add the sample regions and parks of the Yangtze delta and the south to the project"));
+  m_loadSampleButton->setToolTip(
+      tr("Add the sample regions and parks of the Yangtze delta and the south to the project"));
   connect(m_loadSampleButton, &QPushButton::clicked, this, &ClusterShiftDock::loadSampleData);
   layersForm->addRow(QString(), m_loadSampleButton);
   main->addWidget(layersBox);
@@ -183,13 +186,15 @@ void ClusterShiftDock::buildUi() {
   scenarioForm->addRow(tr("Preset"), m_presetCombo);
   scenarioForm->addRow(tr("File"), m_scenarioFile);
   scenarioForm->addRow(tr("Report language"), m_languageCombo);
-  connect(m_presetCombo, qOverload<int>(&QComboBox::currentIndexChanged), this, &ClusterShiftDock::presetChosen);
+  connect(m_presetCombo, qOverload<int>(&QComboBox::currentIndexChanged), this,
+          &ClusterShiftDock::presetChosen);
   connect(m_scenarioFile, &QgsFileWidget::fileChanged, this, &ClusterShiftDock::scenarioFileChanged);
   main->addWidget(scenarioBox);
 
   // ---- run ----
   auto* runRow = new QHBoxLayout();
-  m_runButton = new QPushButton(QgsApplication::getThemeIcon(QStringLiteral("/mActionStart.svg")), tr("Run"), content);
+  m_runButton =
+      new QPushButton(QgsApplication::getThemeIcon(QStringLiteral("/mActionStart.svg")), tr("Run"), content);
   m_runButton->setObjectName(QStringLiteral("runButton"));
   m_runButton->setDefault(true);
   m_cancelButton = new QPushButton(tr("Cancel"), content);
@@ -246,7 +251,8 @@ void ClusterShiftDock::reloadPresets() {
   const QVector<ScenarioEntry> presets = presetScenarios(uiLanguage());
   for (const ScenarioEntry& entry : presets) {
     m_presetCombo->addItem(entry.title, entry.path);
-    m_presetCombo->setItemData(m_presetCombo->count() - 1, QDir::toNativeSeparators(entry.path), Qt::ToolTipRole);
+    m_presetCombo->setItemData(m_presetCombo->count() - 1, QDir::toNativeSeparators(entry.path),
+                               Qt::ToolTipRole);
   }
   if (!presets.isEmpty() && m_scenarioFile->filePath().isEmpty()) {
     // Prefer the scenario the open project was written for (<scenario>.qgz), else the first.
@@ -335,8 +341,8 @@ void ClusterShiftDock::loadSampleData() {
       lonLat.setMinimal();
       for (QgsMapLayer* layer : added) {
         try {
-          const QgsCoordinateTransform toLonLat(layer->crs(), QgsCoordinateReferenceSystem(QStringLiteral("EPSG:4326")),
-                                                project);
+          const QgsCoordinateTransform toLonLat(
+              layer->crs(), QgsCoordinateReferenceSystem(QStringLiteral("EPSG:4326")), project);
           lonLat.combineExtentWith(toLonLat.transformBoundingBox(layer->extent()));
         } catch (const QgsCsException&) {
         }
@@ -459,7 +465,8 @@ void ClusterShiftDock::taskCompleted(RunOutcome* outcome) {
     } else if (outcome->cancelled) {
       m_status->setText(tr("Run cancelled."));
       log(tr("Run cancelled"), Qgis::MessageLevel::Warning);
-      m_iface->messageBar()->pushMessage(tr("ClusterShift"), tr("Run cancelled."), Qgis::MessageLevel::Warning);
+      m_iface->messageBar()->pushMessage(tr("ClusterShift"), tr("Run cancelled."),
+                                         Qgis::MessageLevel::Warning);
     } else {
       showError(outcome->problems.empty() ? tr("Run failed: %1").arg(outcome->error)
                                           : tr("Run failed: the scenario or the data have problems"),
@@ -527,7 +534,8 @@ void ClusterShiftDock::addResultLayers(std::unique_ptr<Results> results) {
   const std::vector<int> ranking = results->ranking();
   if (!ranking.empty() && results->parks[static_cast<size_t>(ranking.front())].status == "ok") {
     const ParkResult& top = results->parks[static_cast<size_t>(ranking.front())];
-    best = QString::fromStdString(uiLanguage() == QLatin1String("zh_CN") && !top.nameZh.empty() ? top.nameZh : top.name);
+    best = QString::fromStdString(uiLanguage() == QLatin1String("zh_CN") && !top.nameZh.empty() ? top.nameZh
+                                                                                                : top.name);
   }
   for (const Problem& warning : results->warnings) {
     log(QString::fromStdString(warning.text()), Qgis::MessageLevel::Warning);
@@ -575,10 +583,12 @@ void ClusterShiftDock::printReport() {
   QString path = qEnvironmentVariable("CLUSTERSHIFT_REPORT_PATH");
   if (path.isEmpty()) {
     QgsSettings settings;
-    const QString dir = settings.value(QStringLiteral("ClusterShift/lastReportDir"), QDir::homePath()).toString();
+    const QString dir =
+        settings.value(QStringLiteral("ClusterShift/lastReportDir"), QDir::homePath()).toString();
     const QString suggested = QStringLiteral("%1/%2_report_%3.pdf")
                                   .arg(dir, QString::fromStdString(m_results->scenario.name), language);
-    path = QFileDialog::getSaveFileName(this, tr("Save the ClusterShift report"), suggested, tr("PDF (*.pdf)"));
+    path =
+        QFileDialog::getSaveFileName(this, tr("Save the ClusterShift report"), suggested, tr("PDF (*.pdf)"));
     if (path.isEmpty()) return;
     if (!path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) path += QStringLiteral(".pdf");
     settings.setValue(QStringLiteral("ClusterShift/lastReportDir"), QFileInfo(path).absolutePath());
@@ -595,10 +605,11 @@ void ClusterShiftDock::printReport() {
   }
   const QString native = QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath());
   log(tr("Report written: %1").arg(native), Qgis::MessageLevel::Success);
-  const QString link = QStringLiteral("<a href=\"%1\">%2</a>")
-                           .arg(QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()).toString(), native.toHtmlEscaped());
-  m_iface->messageBar()->pushItem(new QgsMessageBarItem(tr("ClusterShift"), tr("Report written: %1").arg(link),
-                                                        Qgis::MessageLevel::Success, 15));
+  const QString link =
+      QStringLiteral("<a href=\"%1\">%2</a>")
+          .arg(QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()).toString(), native.toHtmlEscaped());
+  m_iface->messageBar()->pushItem(new QgsMessageBarItem(
+      tr("ClusterShift"), tr("Report written: %1").arg(link), Qgis::MessageLevel::Success, 15));
 }
 
 void ClusterShiftDock::showError(const QString& summary, const std::vector<Problem>& problems) {
@@ -629,12 +640,17 @@ void ClusterShiftDock::showError(const QString& summary, const std::vector<Probl
 void ClusterShiftDock::log(const QString& line, Qgis::MessageLevel level) {
   QString prefix;
   switch (level) {
-    case Qgis::MessageLevel::Critical: prefix = QStringLiteral("ERROR "); break;
-    case Qgis::MessageLevel::Warning: prefix = QStringLiteral("warning "); break;
-    default: break;
+    case Qgis::MessageLevel::Critical:
+      prefix = QStringLiteral("ERROR ");
+      break;
+    case Qgis::MessageLevel::Warning:
+      prefix = QStringLiteral("warning ");
+      break;
+    default:
+      break;
   }
-  m_log->appendPlainText(QStringLiteral("%1 %2%3")
-                             .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")), prefix, line));
+  m_log->appendPlainText(
+      QStringLiteral("%1 %2%3").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")), prefix, line));
   QgsMessageLog::logMessage(line, kLogTag, level);
 }
 

@@ -30,7 +30,8 @@ bool RunTask::run() {
   timer.start();
   const auto stopClock = qScopeGuard([&] { m_outcome.elapsedMs = timer.elapsed(); });
   try {
-    m_outcome.results = std::make_unique<Results>(clustershift::run(m_scenario, std::move(m_inputs), m_feedback));
+    m_outcome.results =
+        std::make_unique<Results>(clustershift::run(m_scenario, std::move(m_inputs), m_feedback));
     return true;
   } catch (const Cancelled&) {
     m_outcome.cancelled = true;

@@ -37,9 +37,9 @@ class TaskFeedback : public Feedback {
 struct RunOutcome {
   std::unique_ptr<Results> results;  ///< set on success
   bool cancelled = false;
-  QString error;                      ///< one-line summary on failure
-  std::vector<Problem> problems;      ///< every problem (ValidationError) or warnings
-  qint64 elapsedMs = 0;               ///< wall time of clustershift::run in the worker
+  QString error;                  ///< one-line summary on failure
+  std::vector<Problem> problems;  ///< every problem (ValidationError) or warnings
+  qint64 elapsedMs = 0;           ///< wall time of clustershift::run in the worker
 };
 
 class RunTask : public QgsTask {

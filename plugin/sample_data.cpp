@@ -74,7 +74,7 @@ QVector<ScenarioEntry> presetScenarios(const QString& language) {
 
 QString uiLanguage() {
   return QgsApplication::locale().startsWith(QLatin1String("zh")) ? QStringLiteral("zh_CN")
-                                                                   : QStringLiteral("en");
+                                                                  : QStringLiteral("en");
 }
 
 }  // namespace clustershift::plugin
