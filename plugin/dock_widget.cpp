@@ -18,6 +18,8 @@
 #include <qgsmessagelog.h>
 #include <qgsproject.h>
 #include <qgssettings.h>
+#include <qgssinglesymbolrenderer.h>
+#include <qgsfillsymbol.h>
 #include <qgsvectorlayer.h>
 
 #include <QComboBox>
@@ -325,7 +327,14 @@ void ClusterShiftDock::loadSampleData() {
       return;
     }
     layer->setCustomProperty(kSampleProperty, true);
-    if (name == kRegionsName) layers::styleRegions(layer.get(), QString());
+    if (name == kRegionsName) {
+      // Neutral until a run marks the source region (same colours as layers::styleRegions).
+      QVariantMap props;
+      props[QStringLiteral("color")] = QStringLiteral("#f4f1ea");
+      props[QStringLiteral("outline_color")] = QStringLiteral("#b8b2a6");
+      props[QStringLiteral("outline_width")] = QStringLiteral("0.15");
+      layer->setRenderer(new QgsSingleSymbolRenderer(QgsFillSymbol::createSimple(props)));
+    }
     added << layer.release();
   }
   if (!added.isEmpty()) {

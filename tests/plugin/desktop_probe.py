@@ -148,6 +148,8 @@ def steps():
         text = " | ".join(i[1] for i in crit)
         check(f"broken scenario ({label}) -> message bar error", bool(crit) and expect in text, text[:300])
         check(f"broken scenario ({label}) -> run button usable again", run.isEnabled())
+        if label == "wrong type":
+            iface.mainWindow().grab().save(os.path.join(OUT_DIR, "qgis_bad_input.png"))
     # Data problems found inside the task (regions chosen as the park layer: no park fields)
     # come back as a message-bar error, not as an exception or a crash.
     combo_idx = next((i for i in range(combo.count()) if "wenzhou" in str(combo.itemData(i))), -1)
