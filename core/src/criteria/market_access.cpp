@@ -3,7 +3,10 @@
 // params.delta_km). d_pr: geodesic km (WGS84) from the park to region r's seat
 // (extra fields seat_lon/seat_lat when present, else the region's point-on-surface).
 // The host region itself is included (its seat is typically a few km away).
+#include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <thread>
 
 #include "clustershift/criterion.h"
 #include "clustershift/geo.h"
@@ -51,21 +54,41 @@ class MarketAccess : public Criterion {
                        " has no field for column 'gdp' (map it in data.regions.fields)");
     const std::vector<Seat> seats = regionSeats(context);
     std::vector<double> raw(inputs.parks.size(), kNaN);
-    for (std::size_t p = 0; p < inputs.parks.size(); ++p) {
-      context.feedback.checkCanceled();
-      const Park& park = inputs.parks[p];
-      if (isMissing(park.lon) || isMissing(park.lat)) {
+    std::vector<char> noLocation(inputs.parks.size(), 0);
+    // parks × regions geodesics: parallel over parks (geodesicKm is thread-safe).
+    std::atomic<std::size_t> next{0};
+    std::atomic<bool> canceled{false};
+    auto worker = [&] {
+      for (std::size_t p = next++; p < inputs.parks.size(); p = next++) {
+        if ((p & 63) == 0 && context.feedback.isCanceled()) {
+          canceled = true;
+          return;
+        }
+        const Park& park = inputs.parks[p];
+        if (isMissing(park.lon) || isMissing(park.lat)) {
+          noLocation[p] = 1;
+          continue;
+        }
+        double sum = 0;
+        for (const Seat& s : seats) {
+          if (isMissing(s.gdp)) continue;
+          const double d = geodesicKm(park.lon, park.lat, s.lon, s.lat);
+          sum += s.gdp * std::exp(-d / deltaKm);  // exponential decay, δ in km
+        }
+        raw[p] = sum;
+      }
+    };
+    const std::size_t work = inputs.parks.size() * seats.size();
+    const unsigned threads =
+        work < 200000 ? 1u : std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+    worker();
+    for (auto& t : pool) t.join();
+    if (canceled) context.feedback.checkCanceled();
+    for (std::size_t p = 0; p < noLocation.size(); ++p)
+      if (noLocation[p])
         detail::warnPark(context, static_cast<int>(p), std::string(kId) + ": park has no location");
-        continue;
-      }
-      double sum = 0;
-      for (const Seat& s : seats) {
-        if (isMissing(s.gdp)) continue;
-        const double d = geodesicKm(park.lon, park.lat, s.lon, s.lat);
-        sum += s.gdp * std::exp(-d / deltaKm);  // exponential decay, δ in km
-      }
-      raw[p] = sum;
-    }
     return raw;
   }
 

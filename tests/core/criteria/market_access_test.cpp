@@ -82,3 +82,24 @@ TEST(MarketAccess, BadDeltaIsAnError) {
   twoRegions(f);
   f.expectError("market_access", "market_access: params.delta_km: must be > 0, got 0", {{"delta_km", 0}});
 }
+
+TEST(MarketAccess, ManyParksInParallelMatchTheFormula) {
+  EconomicFixture f;
+  twoRegions(f);
+  // 100,000 parks × 2 regions: enough work for the parallel path.
+  f.inputs.parks.resize(100000, f.inputs.parks[0]);
+  for (std::size_t p = 0; p < f.inputs.parks.size(); ++p) f.inputs.parks[p].lon = (p % 3) * 1.0;
+  f.inputs.parks[7].lat = clustershift::kNaN;
+  const auto raw = f.run("market_access");
+  ASSERT_EQ(raw.size(), 100000u);
+  // lon 0: 100 + 200·e^(−1°/δ); lon 1: 100·e^(−1°/δ) + 200; lon 2: 100·e^(−2°/δ) + 200·e^(−1°/δ)
+  const double e1 = std::exp(-kDegreeKm / 150.0), e2 = std::exp(-2 * kDegreeKm / 150.0);
+  EXPECT_NEAR(raw[99999], 100 + 200 * e1, 1e-6);  // 99999 % 3 == 0
+  EXPECT_NEAR(raw[50000], 100 * e2 + 200 * e1, 1e-6);  // 50000 % 3 == 2
+  EXPECT_NEAR(raw[4], 100 * e1 + 200, 1e-6);
+  EXPECT_TRUE(std::isnan(raw[7]));
+  const auto warnings = f.feedback.warnings();
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0].featureId, "P1");  // copies of park P1
+  EXPECT_EQ(warnings[0].message, "market_access: park has no location");
+}

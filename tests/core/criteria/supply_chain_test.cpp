@@ -1,6 +1,7 @@
 // supply_chain criterion (core/src/criteria/supply_chain.cpp) through the registry.
 #include <cmath>
 
+#include "clustershift/indices.h"
 #include "economic_fixture.h"
 
 using clustershift::test::EconomicFixture;
@@ -57,4 +58,30 @@ TEST(SupplyChain, BadParamsAreErrors) {
   f.expectError("supply_chain", "supply_chain: params.cap: expected a number, got \"high\"", {{"cap", "high"}});
   f.expectError("supply_chain", "supply_chain: params.include_own: expected true or false, got 1",
                 {{"include_own", 1}});
+}
+
+TEST(SupplyChain, RunsOnTheSampleTables) {
+  // sample_data/industry_output.csv (95 regions × 20 industries) and io_table.csv (25 sectors):
+  // footwear (C19) buys from C17, C18, C19, C20, C21, C26, C29, ... and A, B, D, S (left out).
+  const std::string dir = std::string(CLUSTERSHIFT_SOURCE_DIR) + "/sample_data/";
+  EconomicFixture f;
+  f.inputs.industryOutput =
+      clustershift::industryMatrixFromCsv(clustershift::readCsvTable(dir + "industry_output.csv"));
+  f.inputs.ioTable = clustershift::ioTableFromCsv(clustershift::readCsvTable(dir + "io_table.csv"));
+  f.scenario.cluster.industry = "C19";
+  const auto& ids = f.inputs.industryOutput->regionIds;
+  ASSERT_GE(ids.size(), 4u);
+  for (int r = 0; r < 4; ++r) f.inputs.regions[r].id = ids[static_cast<std::size_t>(r)];
+  const auto raw = f.run("supply_chain");
+  for (double v : raw) {
+    EXPECT_TRUE(std::isfinite(v));
+    EXPECT_GE(v, 0.0);
+    EXPECT_LE(v, 3.0);  // a weighted mean of LQs capped at 3
+  }
+  const auto density = f.run("relatedness");
+  for (double v : density) {
+    EXPECT_GE(v, 0.0);
+    EXPECT_LE(v, 1.0);
+  }
+  EXPECT_TRUE(f.feedback.warnings().empty());
 }

@@ -72,3 +72,23 @@ TEST(CsvTable, WriteThenReadRoundTrips) {
   EXPECT_TRUE(t.matrix().isApprox(m, 1e-9));
   EXPECT_FALSE(std::filesystem::exists(path + ".tmp"));
 }
+
+TEST(CsvTable, OptionsPickLabelAndValueColumnsAndSkipText) {
+  cs::CsvReadOptions options;
+  options.idColumn = "code";
+  options.columns = {"y2", "y1"};
+  const auto t = cs::parseCsvTable("name,y1,code,y2\nWenzhou,1,330300,2\n", "t.csv", options);
+  EXPECT_EQ(t.idColumn, "code");
+  ASSERT_EQ(t.columns.size(), 2u);
+  EXPECT_EQ(t.columns[0], "y2");
+  EXPECT_EQ(t.rowIds[0], "330300");
+  EXPECT_EQ(t.values[0][0], 2.0);
+  EXPECT_EQ(t.values[0][1], 1.0);
+  options.columns = {"y3"};
+  try {
+    cs::parseCsvTable("name,y1,code,y2\nWenzhou,1,330300,2\n", "t.csv", options);
+    FAIL();
+  } catch (const cs::InputError& e) {
+    EXPECT_STREQ(e.what(), "t.csv: no column 'y3' (columns: name, y1, code, y2)");
+  }
+}
