@@ -179,9 +179,9 @@ struct Explanation {
   double secondGap = std::numeric_limits<double>::quiet_NaN();
 };
 
-/// One Explanation per alternative (explanation.cpp). "Next better-ranked" is the
-/// alternative with the lowest score still above this one's (beyond a relative 1e-12; the
-/// first in input order among equals). Rows with NaN score get an empty Explanation.
+/// One Explanation per alternative (explanation.cpp). "Next better-ranked" is the first, in
+/// input order, of the tie group ranked just above this one (ties as in rankDescending).
+/// Rank-1 alternatives and rows with a NaN score get an empty Explanation. O(n log n).
 std::vector<Explanation> explain(const Matrix& normalised, const std::vector<double>& weights,
                                  const std::vector<double>& scores);
 
