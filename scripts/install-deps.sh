@@ -10,7 +10,7 @@ PKGS=(
   qtbase5-dev qttools5-dev-tools qttools5-dev libqt5svg5-dev libqt5webkit5-dev
   nlohmann-json3-dev libeigen3-dev libcli11-dev libboost-graph-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  xvfb xauth fonts-noto-cjk poppler-utils imagemagick sqlite3
+  xvfb xauth fonts-noto-cjk poppler-utils imagemagick sqlite3 jq bc
 )
 
 missing=()
