@@ -230,7 +230,14 @@ void BM_LabourPoolCriterion(benchmark::State& state) {
   state.counters["regions"] = static_cast<double>(inputs.regions.size());
   state.counters["vertices_per_region"] = averageVertices(planarFor(dense));
 }
-BENCHMARK(BM_LabourPoolCriterion)->ArgName("dense")->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime()->UseRealTime()->MinTime(2.0);
+BENCHMARK(BM_LabourPoolCriterion)
+    ->ArgName("dense")
+    ->Arg(0)
+    ->Arg(1)
+    ->Unit(benchmark::kMillisecond)
+    ->MeasureProcessCPUTime()
+    ->UseRealTime()
+    ->MinTime(2.0);
 
 void BM_AreaWeightedSums(benchmark::State& state) {
   const bool dense = state.range(0) != 0;
@@ -241,7 +248,14 @@ void BM_AreaWeightedSums(benchmark::State& state) {
   }
   state.counters["parks_per_s"] = benchmark::Counter(kParks, benchmark::Counter::kIsIterationInvariantRate);
 }
-BENCHMARK(BM_AreaWeightedSums)->ArgName("dense")->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime()->UseRealTime()->MinTime(2.0);
+BENCHMARK(BM_AreaWeightedSums)
+    ->ArgName("dense")
+    ->Arg(0)
+    ->Arg(1)
+    ->Unit(benchmark::kMillisecond)
+    ->MeasureProcessCPUTime()
+    ->UseRealTime()
+    ->MinTime(2.0);
 
 // ---- baseline: plain GEOS overlay --------------------------------------------------------
 
@@ -344,7 +358,14 @@ void BM_GeosOverlay(benchmark::State& state) {
   state.counters["extrapolated_20k_s"] = best / kOverlaySample * kParks;
   state.counters["max_rel_diff_vs_exact"] = maxRel;
 }
-BENCHMARK(BM_GeosOverlay)->ArgName("dense")->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime()->UseRealTime()->Iterations(3);
+BENCHMARK(BM_GeosOverlay)
+    ->ArgName("dense")
+    ->Arg(0)
+    ->Arg(1)
+    ->Unit(benchmark::kMillisecond)
+    ->MeasureProcessCPUTime()
+    ->UseRealTime()
+    ->Iterations(3);
 
 }  // namespace
 
@@ -360,12 +381,14 @@ int main(int argc, char** argv) {
                   g_criterionSeconds[dense], kParks, kNx * kNy, kRadiusKm);
     }
     if (g_overlaySecondsPer20k.count(dense) != 0) {
-      std::printf("  GEOS overlay baseline (buffer 8 seg/quarter + GEOSIntersection_r, 2 threads): %.2f s "
-                  "extrapolated from %d parks; max relative difference from exact %.2f %%\n",
-                  g_overlaySecondsPer20k[dense], kOverlaySample, 100.0 * g_overlayMaxRelDiff[dense]);
+      std::printf(
+          "  GEOS overlay baseline (buffer 8 seg/quarter + GEOSIntersection_r, 2 threads): %.2f s "
+          "extrapolated from %d parks; max relative difference from exact %.2f %%\n",
+          g_overlaySecondsPer20k[dense], kOverlaySample, 100.0 * g_overlayMaxRelDiff[dense]);
     }
     if (g_criterionSeconds.count(dense) != 0 && g_overlaySecondsPer20k.count(dense) != 0) {
-      std::printf("  ratio overlay / exact criterion: %.1f x\n", g_overlaySecondsPer20k[dense] / g_criterionSeconds[dense]);
+      std::printf("  ratio overlay / exact criterion: %.1f x\n",
+                  g_overlaySecondsPer20k[dense] / g_criterionSeconds[dense]);
     }
   }
   return 0;

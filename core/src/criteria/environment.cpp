@@ -44,7 +44,8 @@ std::unique_ptr<detail::EqualAreaPlane> planeFor(const Inputs& inputs) {
 }
 
 detail::PlanarShape projectZone(const Zone& zone, const detail::EqualAreaPlane& plane) {
-  return detail::projectShape(zone.wkb, plane, "exclusions fid=" + zone.fid + " (zone '" + zoneLabel(zone) + "')");
+  return detail::projectShape(zone.wkb, plane,
+                              "exclusions fid=" + zone.fid + " (zone '" + zoneLabel(zone) + "')");
 }
 
 // The park's footprint: its polygon when polygonal, else empty (then the disk is used).
@@ -62,7 +63,8 @@ double overlapArea(const detail::PlanarShape& footprint, double x, double y, dou
     return 0.0;
   }
   GEOSContextHandle_t h = detail::GeosContext::current().handle();
-  const detail::GeosGeometryPtr park = detail::geosFromWkb(detail::planarShapeToWkb(footprint), "park footprint");
+  const detail::GeosGeometryPtr park =
+      detail::geosFromWkb(detail::planarShapeToWkb(footprint), "park footprint");
   const detail::GeosGeometryPtr inter =
       detail::geosOwn(GEOSIntersection_r(h, park.get(), shapeGeos.get()), "environment: park ∩ zones");
   double area = 0;
@@ -104,7 +106,8 @@ class Environment final : public Criterion {
     const double bufferM = bufferParam(params);
     const Inputs& inputs = context.inputs;
     if (inputs.exclusions.empty()) {
-      throw InputError(std::string(kId) + ": needs a sensitive-zone layer (scenario data.exclusions); none was loaded");
+      throw InputError(std::string(kId) +
+                       ": needs a sensitive-zone layer (scenario data.exclusions); none was loaded");
     }
     const auto plane = planeFor(inputs);
 
@@ -118,13 +121,14 @@ class Environment final : public Criterion {
     }
     std::vector<GEOSGeometry*> parts;  // the collection takes ownership
     for (auto& g : owned) parts.push_back(g.release());
-    detail::GeosGeometryPtr collection = detail::geosOwn(
-        GEOSGeom_createCollection_r(h, GEOS_GEOMETRYCOLLECTION, parts.data(), static_cast<unsigned>(parts.size())),
-        "environment: zone collection");
+    detail::GeosGeometryPtr collection =
+        detail::geosOwn(GEOSGeom_createCollection_r(h, GEOS_GEOMETRYCOLLECTION, parts.data(),
+                                                    static_cast<unsigned>(parts.size())),
+                        "environment: zone collection");
     detail::GeosGeometryPtr unionGeos =
         detail::geosOwn(GEOSUnaryUnion_r(h, collection.get()), "environment: union of the sensitive zones");
-    const detail::PlanarShape zones =
-        detail::planarShapeFromWkb(detail::geosToWkb(unionGeos.get()), "environment: union of the sensitive zones");
+    const detail::PlanarShape zones = detail::planarShapeFromWkb(detail::geosToWkb(unionGeos.get()),
+                                                                 "environment: union of the sensitive zones");
     context.feedback.checkCanceled();
 
     std::vector<double> values(inputs.parks.size(), kNaN);
@@ -175,7 +179,8 @@ std::vector<std::string> zonesTouching(const Inputs& inputs, int park, double bu
     const detail::PlanarShape shape = projectZone(zone, *plane);
     if (shape.empty()) continue;
     detail::GeosGeometryPtr geos;
-    if (!footprint.empty()) geos = detail::geosFromWkb(detail::planarShapeToWkb(shape), "exclusions fid=" + zone.fid);
+    if (!footprint.empty())
+      geos = detail::geosFromWkb(detail::planarShapeToWkb(shape), "exclusions fid=" + zone.fid);
     if (overlapArea(footprint, x, y, bufferM, shape, geos) > 0) names.push_back(zoneLabel(zone));
   }
   return names;

@@ -35,10 +35,12 @@ double numberParam(const nlohmann::json& params, const std::string& key, double 
 
 void rejectUnknownParams(const nlohmann::json& params, const std::set<std::string>& known) {
   if (params.is_null()) return;
-  if (!params.is_object()) throw InputError(std::string(kId) + ": params: expected an object, got " + params.dump());
+  if (!params.is_object())
+    throw InputError(std::string(kId) + ": params: expected an object, got " + params.dump());
   for (auto it = params.begin(); it != params.end(); ++it) {
     if (known.count(it.key()) == 0) {
-      throw InputError(std::string(kId) + ": params." + it.key() + ": unknown parameter (known: radius_km, threads)");
+      throw InputError(std::string(kId) + ": params." + it.key() +
+                       ": unknown parameter (known: radius_km, threads)");
     }
   }
 }
@@ -80,17 +82,19 @@ class LabourPool final : public Criterion {
     const std::size_t nRegions = inputs.regions.size();
     std::vector<detail::PlanarShape> shapes(nRegions);
     std::vector<double> workingAge(nRegions);
-    const std::size_t nThreads = std::min<std::size_t>(
-        threadsParam > 0 ? static_cast<std::size_t>(threadsParam) : std::max(1u, std::thread::hardware_concurrency()),
-        std::max<std::size_t>(nRegions / 64, 1));
+    const std::size_t nThreads =
+        std::min<std::size_t>(threadsParam > 0 ? static_cast<std::size_t>(threadsParam)
+                                               : std::max(1u, std::thread::hardware_concurrency()),
+                              std::max<std::size_t>(nRegions / 64, 1));
     std::vector<std::exception_ptr> errors(nThreads);
     auto project = [&](std::size_t t) {
       try {
         const detail::EqualAreaPlane local(lon0, lat0);
         for (std::size_t k = t; k < nRegions; k += nThreads) {
           const Region& region = inputs.regions[k];
-          shapes[k] = detail::projectShape(region.wkb, local,
-                                           inputs.regionsLabel + " fid=" + region.fid + " (region '" + region.id + "')");
+          shapes[k] = detail::projectShape(
+              region.wkb, local,
+              inputs.regionsLabel + " fid=" + region.fid + " (region '" + region.id + "')");
           workingAge[k] = region.value("working_age");
         }
       } catch (...) {

@@ -52,8 +52,8 @@ double levelScore(const std::string& level) {
 }
 
 const std::vector<std::string>& featureNames() {
-  static const std::vector<std::string> kNames = {"area_ha", "available_ha", "level", "lead_industries_jaccard",
-                                                  "gdp_per_capita", "y2_share", "wage"};
+  static const std::vector<std::string> kNames = {
+      "area_ha", "available_ha", "level", "lead_industries_jaccard", "gdp_per_capita", "y2_share", "wage"};
   return kNames;
 }
 
@@ -77,9 +77,11 @@ class TemplateSimilarity final : public Criterion {
     }
     const int t = inputs.parkIndex(templateId);
     if (t < 0) {
-      throw InputError(std::string(kId) + ": template park '" + templateId + "' is not in " + inputs.parksLabel);
+      throw InputError(std::string(kId) + ": template park '" + templateId + "' is not in " +
+                       inputs.parksLabel);
     }
-    const std::set<std::string> templateCodes = industryCodes(inputs.parks[static_cast<std::size_t>(t)].leadIndustries);
+    const std::set<std::string> templateCodes =
+        industryCodes(inputs.parks[static_cast<std::size_t>(t)].leadIndustries);
 
     const std::size_t n = inputs.parks.size();
     const std::size_t k = featureNames().size();

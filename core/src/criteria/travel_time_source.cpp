@@ -67,8 +67,8 @@ class TravelTimeSource final : public Criterion {
     if (params.is_object() && params.contains("class_speeds_kmh")) {
       const auto& speeds = params.at("class_speeds_kmh");
       if (!speeds.is_object()) {
-        throw InputError(std::string(kId) + ": params.class_speeds_kmh: expected an object {class: km/h}, got " +
-                         speeds.dump());
+        throw InputError(std::string(kId) +
+                         ": params.class_speeds_kmh: expected an object {class: km/h}, got " + speeds.dump());
       }
       for (auto it = speeds.begin(); it != speeds.end(); ++it) {
         if (!it.value().is_number() || !(it.value().get<double>() > 0)) {
@@ -84,7 +84,8 @@ class TravelTimeSource final : public Criterion {
       throw InputError(std::string(kId) + ": needs a road layer (scenario data.roads); none was loaded");
     }
     if (!std::isfinite(context.sourceLon) || !std::isfinite(context.sourceLat)) {
-      throw InputError(std::string(kId) + ": the source cluster has no location (scenario source.lon/lat or region)");
+      throw InputError(std::string(kId) +
+                       ": the source cluster has no location (scenario source.lon/lat or region)");
     }
     const detail::RoadNetwork network(inputs.roads, options, "roads");
     context.feedback.checkCanceled();

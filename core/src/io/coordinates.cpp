@@ -15,7 +15,7 @@ namespace detail {
 namespace {
 
 constexpr double kPi = 3.14159265358979323846;
-constexpr double kKrasovskyA = 6378245.0;             // semi-major axis (m)
+constexpr double kKrasovskyA = 6378245.0;                // semi-major axis (m)
 constexpr double kKrasovskyEe = 0.00669342162296594323;  // first eccentricity squared
 constexpr double kXPi = kPi * 3000.0 / 180.0;
 // Stop when the forward image is within 1e-9° (≈ 0.1 mm) of the target: far below 0.5 m.
@@ -135,8 +135,8 @@ void bd09ToWgs84(double lon, double lat, double& outLon, double& outLat) {
   }
   double gcjLon = 0;
   double gcjLat = 0;
-  detail::invert([](double x, double y, double& fx, double& fy) { detail::bdForward(x, y, fx, fy); },
-                 lon, lat, gcjLon, gcjLat);
+  detail::invert([](double x, double y, double& fx, double& fy) { detail::bdForward(x, y, fx, fy); }, lon,
+                 lat, gcjLon, gcjLat);
   gcj02ToWgs84(gcjLon, gcjLat, outLon, outLat);
 }
 

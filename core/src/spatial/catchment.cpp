@@ -145,8 +145,8 @@ constexpr std::uint32_t kChunkEdges = 8;
 // ring of n vertices: straight pieces inside the disk into `twiceTriangles` (Σ cross), the
 // angles where outside pieces start and end into `angle`, and their crossings of atan2's
 // branch cut into `crossings` (so Σ swept angles = angle + 2π·crossings).
-void accumulateEdges(const double* xy, std::size_t n, std::size_t begin, std::size_t end, double cx, double cy,
-                     double r2, double& twiceTriangles, double& angle, int& crossings) {
+void accumulateEdges(const double* xy, std::size_t n, std::size_t begin, std::size_t end, double cx,
+                     double cy, double r2, double& twiceTriangles, double& angle, int& crossings) {
   double px = xy[2 * begin] - cx;
   double py = xy[2 * begin + 1] - cy;
   double pd = px * px + py * py;
@@ -337,8 +337,8 @@ EqualAreaPlane::EqualAreaPlane(double lon0, double lat0)
                 "+proj=laea +lat_0=%.10f +lon_0=%.10f +x_0=0 +y_0=0 +ellps=WGS84 +units=m", lat0, lon0);
   m_impl->pj = proj_create(m_impl->context, definition);
   if (m_impl->pj == nullptr) {
-    throw GeoError(std::string("PROJ: cannot create '") + definition + "': " +
-                   proj_context_errno_string(m_impl->context, proj_context_errno(m_impl->context)));
+    throw GeoError(std::string("PROJ: cannot create '") + definition +
+                   "': " + proj_context_errno_string(m_impl->context, proj_context_errno(m_impl->context)));
   }
 }
 
@@ -348,13 +348,12 @@ void EqualAreaPlane::forward(std::vector<double>& xy) const {
   const std::size_t n = xy.size() / 2;
   if (n == 0) return;
   for (double& v : xy) v *= kPi / 180.0;
-  proj_trans_generic(m_impl->pj, PJ_FWD, xy.data(), 2 * sizeof(double), n, xy.data() + 1,
-                     2 * sizeof(double), n, nullptr, 0, 0, nullptr, 0, 0);
+  proj_trans_generic(m_impl->pj, PJ_FWD, xy.data(), 2 * sizeof(double), n, xy.data() + 1, 2 * sizeof(double),
+                     n, nullptr, 0, 0, nullptr, 0, 0);
   for (double v : xy) {
     if (!std::isfinite(v)) {
-      throw GeoError("PROJ: Lambert azimuthal equal-area projection centred on (" +
-                     std::to_string(m_lon0) + ", " + std::to_string(m_lat0) +
-                     ") failed for a coordinate (out of range?)");
+      throw GeoError("PROJ: Lambert azimuthal equal-area projection centred on (" + std::to_string(m_lon0) +
+                     ", " + std::to_string(m_lat0) + ") failed for a coordinate (out of range?)");
     }
   }
 }
@@ -502,7 +501,8 @@ CatchmentIndex::CatchmentIndex(std::vector<PlanarShape> shapes)
     : m_shapes(std::move(shapes)), m_tree(std::make_unique<Tree>()) {
   GEOSContextHandle_t h = m_tree->owner.handle;
   m_tree->tree = GEOSSTRtree_create_r(h, 10);
-  if (m_tree->tree == nullptr) throw GeoError("GEOS: cannot create STRtree (" + m_tree->owner.lastError + ")");
+  if (m_tree->tree == nullptr)
+    throw GeoError("GEOS: cannot create STRtree (" + m_tree->owner.lastError + ")");
   m_tree->ids.resize(m_shapes.size());
   m_tree->envelopes.reserve(m_shapes.size());
   for (std::size_t i = 0; i < m_shapes.size(); ++i) {
@@ -517,7 +517,8 @@ CatchmentIndex::CatchmentIndex(std::vector<PlanarShape> shapes)
   // GEOS builds the tree on its first query; do it here so later queries only read it and
   // may run concurrently.
   GeomPtr probe(GEOSGeom_createPointFromXY_r(h, 0, 0), GeomDeleter{h});
-  GEOSSTRtree_query_r(h, m_tree->tree, probe.get(), [](void*, void*) {}, nullptr);
+  GEOSSTRtree_query_r(
+      h, m_tree->tree, probe.get(), [](void*, void*) {}, nullptr);
 }
 
 CatchmentIndex::~CatchmentIndex() = default;
@@ -533,14 +534,15 @@ void CatchmentIndex::overlaps(double cx, double cy, double r, std::vector<Overla
 }
 
 std::vector<double> areaWeightedSums(const CatchmentIndex& index, const std::vector<double>& values,
-                                     const std::vector<double>& xs, const std::vector<double>& ys,
-                                     double r, int threads, std::vector<int>* missingRegion) {
+                                     const std::vector<double>& xs, const std::vector<double>& ys, double r,
+                                     int threads, std::vector<int>* missingRegion) {
   const std::size_t n = xs.size();
   std::vector<double> result(n, kNaNValue);
   if (missingRegion != nullptr) missingRegion->assign(n, -1);
   const auto& shapes = index.shapes();
   if (threads <= 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  threads = static_cast<int>(std::min<std::size_t>(static_cast<std::size_t>(threads), std::max<std::size_t>(n, 1)));
+  threads =
+      static_cast<int>(std::min<std::size_t>(static_cast<std::size_t>(threads), std::max<std::size_t>(n, 1)));
 
   // Visit parks in spatial order (cells of r × r, row by row, serpentine) so consecutive
   // parks overlap mostly the same regions and their vertices stay in cache; results go back

@@ -76,8 +76,7 @@ class EqualAreaPlane {
 
 /// Centre (degrees) of the bounding box of lon/lat WKB geometries, for EqualAreaPlane.
 /// Empty or unreadable geometries are skipped; (0, 0) when nothing is readable.
-void studyAreaCentre(const std::vector<const std::vector<std::uint8_t>*>& wkbs, double& lon,
-                     double& lat);
+void studyAreaCentre(const std::vector<const std::vector<std::uint8_t>*>& wkbs, double& lon, double& lat);
 
 /// Reads polygonal lon/lat WKB (Polygon, MultiPolygon, or polygons inside a collection) and
 /// projects it. Non-polygonal parts are ignored; empty WKB gives an empty shape.
@@ -125,8 +124,8 @@ class CatchmentIndex {
 /// coordinates give NaN. A NaN value in a region that overlaps gives NaN for that centre,
 /// and its index is written to `missingRegion` (−1 otherwise) when that is not null.
 std::vector<double> areaWeightedSums(const CatchmentIndex& index, const std::vector<double>& values,
-                                     const std::vector<double>& xs, const std::vector<double>& ys,
-                                     double r, int threads, std::vector<int>* missingRegion = nullptr);
+                                     const std::vector<double>& xs, const std::vector<double>& ys, double r,
+                                     int threads, std::vector<int>* missingRegion = nullptr);
 
 }  // namespace detail
 }  // namespace clustershift

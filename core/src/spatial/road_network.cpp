@@ -59,12 +59,12 @@ const std::map<std::string, double>& defaultClassSpeedsKmh() {
   // Planning assumptions: typical free-flow averages for trucks and commuters, below the
   // design speeds of JTG B01-2014 (expressway 80–120, class-1 highway 60–100 km/h).
   static const std::map<std::string, double> kSpeeds = {
-      {"motorway", 100},    {"motorway_link", 60}, {"trunk", 80},       {"trunk_link", 50},
-      {"primary", 60},      {"primary_link", 40},  {"secondary", 50},   {"secondary_link", 40},
-      {"tertiary", 40},     {"tertiary_link", 30}, {"unclassified", 30}, {"residential", 30},
-      {"service", 20},      {"expressway", 100},   {"national", 70},    {"provincial", 60},
-      {"county", 45},       {"township", 30},      {"高速", 100},       {"高速公路", 100},
-      {"国道", 70},         {"省道", 60},          {"县道", 45},        {"乡道", 30}};
+      {"motorway", 100}, {"motorway_link", 60}, {"trunk", 80},        {"trunk_link", 50},
+      {"primary", 60},   {"primary_link", 40},  {"secondary", 50},    {"secondary_link", 40},
+      {"tertiary", 40},  {"tertiary_link", 30}, {"unclassified", 30}, {"residential", 30},
+      {"service", 20},   {"expressway", 100},   {"national", 70},     {"provincial", 60},
+      {"county", 45},    {"township", 30},      {"高速", 100},        {"高速公路", 100},
+      {"国道", 70},      {"省道", 60},          {"县道", 45},         {"乡道", 30}};
   return kSpeeds;
 }
 
@@ -75,11 +75,12 @@ struct RoadNetwork::Impl {
   std::unique_ptr<EqualAreaPlane> plane;
 };
 
-RoadNetwork::RoadNetwork(const std::vector<Road>& roads, const RoadNetworkOptions& options, const std::string& label)
+RoadNetwork::RoadNetwork(const std::vector<Road>& roads, const RoadNetworkOptions& options,
+                         const std::string& label)
     : m_impl(std::make_unique<Impl>()) {
   if (!(options.defaultSpeedKmh > 0)) {
-    throw InputError("road network: default speed must be positive, got " + formatNumber(options.defaultSpeedKmh) +
-                     " km/h");
+    throw InputError("road network: default speed must be positive, got " +
+                     formatNumber(options.defaultSpeedKmh) + " km/h");
   }
   // 1. Read every line.
   GEOSContextHandle_t h = GeosContext::current().handle();
@@ -94,7 +95,8 @@ RoadNetwork::RoadNetwork(const std::vector<Road>& roads, const RoadNetworkOption
     GeosGeometryPtr g = geosFromWkb(road.wkb, where);
     collectLines(h, g.get(), lines[i]);
     if (lines[i].empty() && GEOSisEmpty_r(h, g.get()) == 0) {
-      throw InputError(where + ": road geometry is not a line (" + std::string(GEOSGeomType_r(h, g.get())) + ")");
+      throw InputError(where + ": road geometry is not a line (" + std::string(GEOSGeomType_r(h, g.get())) +
+                       ")");
     }
     double speed = road.speedKmh;
     if (std::isnan(speed)) {
@@ -107,8 +109,8 @@ RoadNetwork::RoadNetwork(const std::vector<Road>& roads, const RoadNetworkOption
       }
     }
     if (!(speed > 0) || !std::isfinite(speed)) {
-      throw InputError(where + ": road speed must be positive, got " + formatNumber(speed) + " km/h (class '" +
-                       road.roadClass + "')");
+      throw InputError(where + ": road speed must be positive, got " + formatNumber(speed) +
+                       " km/h (class '" + road.roadClass + "')");
     }
     speeds[i] = speed;
     for (const auto& xy : lines[i]) {
@@ -149,8 +151,8 @@ RoadNetwork::RoadNetwork(const std::vector<Road>& roads, const RoadNetworkOption
         const int node = nodeFor(xy[k], xy[k + 1]);
         if (node == previous) continue;
         const double km = geodesicKm(xy[k - 2], xy[k - 1], xy[k], xy[k + 1]);
-        boost::add_edge(static_cast<std::size_t>(previous), static_cast<std::size_t>(node), 60.0 * km / speeds[i],
-                        m_impl->graph);
+        boost::add_edge(static_cast<std::size_t>(previous), static_cast<std::size_t>(node),
+                        60.0 * km / speeds[i], m_impl->graph);
         previous = node;
       }
     }
@@ -184,8 +186,8 @@ std::vector<double> RoadNetwork::minutesFrom(int source) const {
   if (source < 0 || static_cast<std::size_t>(source) >= n) return minutes;
   boost::dijkstra_shortest_paths(
       m_impl->graph, static_cast<std::size_t>(source),
-      boost::distance_map(boost::make_iterator_property_map(minutes.begin(),
-                                                            boost::get(boost::vertex_index, m_impl->graph)))
+      boost::distance_map(
+          boost::make_iterator_property_map(minutes.begin(), boost::get(boost::vertex_index, m_impl->graph)))
           .distance_inf(std::numeric_limits<double>::infinity()));
   return minutes;
 }

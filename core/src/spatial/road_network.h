@@ -14,9 +14,9 @@ namespace detail {
 
 /// How road speeds and node snapping are set up.
 struct RoadNetworkOptions {
-  double defaultSpeedKmh = 60.0;  ///< for roads with no speed and an unknown class (km/h)
+  double defaultSpeedKmh = 60.0;                 ///< for roads with no speed and an unknown class (km/h)
   std::map<std::string, double> classSpeedsKmh;  ///< road class -> speed (km/h), overrides the built-ins
-  double snapToleranceM = 1.0;  ///< vertices closer than this are one node (metres)
+  double snapToleranceM = 1.0;                   ///< vertices closer than this are one node (metres)
 };
 
 /// Built-in speeds (km/h) for common road classes (OpenStreetMap highway tags and Chinese

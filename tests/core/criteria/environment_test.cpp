@@ -76,7 +76,8 @@ TEST(Environment, IsACostShare) {
 TEST(Environment, PointParkBufferShareInsideZones) {
   Fixture f;
   f.inputs.exclusions = {zone("z1", "Red line", kWest)};
-  f.inputs.parks = {pointPark("inside", 120.5, 30.0), pointPark("edge", 121.0, 30.0), pointPark("out", 123.0, 30.0)};
+  f.inputs.parks = {pointPark("inside", 120.5, 30.0), pointPark("edge", 121.0, 30.0),
+                    pointPark("out", 123.0, 30.0)};
   const auto v = f.run();
   EXPECT_NEAR(v[0], 1.0, 1e-9);
   EXPECT_NEAR(v[1], 0.5, 2e-3);  // the meridian halves a 1 km disk
@@ -121,15 +122,16 @@ TEST(Environment, NeedsAZoneLayer) {
     f.run();
     FAIL() << "expected InputError";
   } catch (const InputError& e) {
-    EXPECT_NE(std::string(e.what()).find("environment: needs a sensitive-zone layer"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("environment: needs a sensitive-zone layer"), std::string::npos)
+        << e.what();
   }
 }
 
 TEST(Environment, ZonesTouchingNamesTheZones) {
   Inputs inputs;
   inputs.exclusions = {zone("z1", "Red line", kWest), zone("z2", "", kEast)};
-  inputs.parks = {pointPark("west", 120.5, 30.0), pointPark("edge", 121.0, 30.0), pointPark("far", 125.0, 30.0),
-                  pointPark("near", 121.015, 30.0)};
+  inputs.parks = {pointPark("west", 120.5, 30.0), pointPark("edge", 121.0, 30.0),
+                  pointPark("far", 125.0, 30.0), pointPark("near", 121.015, 30.0)};
   EXPECT_EQ(zonesTouching(inputs, 0, 1000), std::vector<std::string>{"Red line"});
   EXPECT_EQ(zonesTouching(inputs, 1, 1000), (std::vector<std::string>{"Red line", "z2"}));  // no name: id
   EXPECT_TRUE(zonesTouching(inputs, 2, 1000).empty());

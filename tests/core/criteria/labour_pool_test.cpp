@@ -56,10 +56,10 @@ Region region(const std::string& id, double lon0, double lat0, double lon1, doub
   r.id = id;
   r.name = "R" + id;
   r.fid = id;
-  r.wkb = wkbFromWkt("POLYGON((" + std::to_string(lon0) + " " + std::to_string(lat0) + "," + std::to_string(lon1) +
-                     " " + std::to_string(lat0) + "," + std::to_string(lon1) + " " + std::to_string(lat1) + "," +
-                     std::to_string(lon0) + " " + std::to_string(lat1) + "," + std::to_string(lon0) + " " +
-                     std::to_string(lat0) + "))");
+  r.wkb = wkbFromWkt("POLYGON((" + std::to_string(lon0) + " " + std::to_string(lat0) + "," +
+                     std::to_string(lon1) + " " + std::to_string(lat0) + "," + std::to_string(lon1) + " " +
+                     std::to_string(lat1) + "," + std::to_string(lon0) + " " + std::to_string(lat1) + "," +
+                     std::to_string(lon0) + " " + std::to_string(lat0) + "))");
   r.values["working_age"] = workingAge;
   return r;
 }
@@ -109,7 +109,8 @@ TEST(LabourPool, ParkOnRegionBorderSumsBothSides) {
   f.inputs.parks = {park("P1", 114.0, 23.5)};
   const auto v = f.run({{"radius_km", 30}});
   const double half = kPi * 900.0 / 2;
-  const double expected = 300.0 * half / cellAreaKm2(113, 23, 114, 24) + 900.0 * half / cellAreaKm2(114, 23, 115, 24);
+  const double expected =
+      300.0 * half / cellAreaKm2(113, 23, 114, 24) + 900.0 * half / cellAreaKm2(114, 23, 115, 24);
   EXPECT_NEAR(v[0] / expected, 1.0, 1e-3);
 }
 

@@ -38,7 +38,9 @@ struct Fixture {
   Feedback feedback;
   std::vector<double> run() {
     CriterionContext context{scenario, inputs, -1, kNaN, kNaN, feedback};
-    return CriterionRegistry::instance().create("template_similarity")->compute(context, nlohmann::json::object());
+    return CriterionRegistry::instance()
+        .create("template_similarity")
+        ->compute(context, nlohmann::json::object());
   }
 };
 
@@ -54,7 +56,8 @@ TEST(TemplateSimilarity, HandComputedCosinesOfStandardisedProfiles) {
   f.scenario.mode = TransferMode::Replication;
   f.scenario.templatePark = "T";
   f.inputs.regions = {region("320500", 20000, 1000, 9000, 100000)};
-  f.inputs.parks = {park("T", 100, 50, "C19;C18", 0), park("A", 300, 10, "C19", 0), park("B", 200, 30, "C26", 0)};
+  f.inputs.parks = {park("T", 100, 50, "C19;C18", 0), park("A", 300, 10, "C19", 0),
+                    park("B", 200, 30, "C26", 0)};
   const auto v = f.run();
   EXPECT_DOUBLE_EQ(v[0], 1.0);
   EXPECT_NEAR(v[1], -2.0 / std::sqrt(6.0), 1e-12);
@@ -77,7 +80,8 @@ TEST(TemplateSimilarity, ParkWithoutHostRegionIsNullWithAWarning) {
   Fixture f;
   f.scenario.templatePark = "T";
   f.inputs.regions = {region("320500", 20000, 1000, 9000, 100000), region("341300", 2000, 500, 800, 60000)};
-  f.inputs.parks = {park("T", 100, 50, "C39", 0), park("A", 80, 20, "C39", 1), park("Lost", 80, 20, "C39", -1)};
+  f.inputs.parks = {park("T", 100, 50, "C39", 0), park("A", 80, 20, "C39", 1),
+                    park("Lost", 80, 20, "C39", -1)};
   const auto v = f.run();
   EXPECT_FALSE(std::isnan(v[1]));
   EXPECT_TRUE(std::isnan(v[2]));
@@ -96,6 +100,7 @@ TEST(TemplateSimilarity, NeedsAKnownTemplatePark) {
     f.run();
     FAIL() << "expected InputError";
   } catch (const InputError& e) {
-    EXPECT_NE(std::string(e.what()).find("template_similarity: template park 'P999'"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("template_similarity: template park 'P999'"), std::string::npos)
+        << e.what();
   }
 }

@@ -39,7 +39,8 @@ double km(double lon1, double lat1, double lon2, double lat2) {
   return s / 1000.0;
 }
 
-Road road(const std::string& fid, const std::string& wkt, const std::string& roadClass = "", double speed = kNaN) {
+Road road(const std::string& fid, const std::string& wkt, const std::string& roadClass = "",
+          double speed = kNaN) {
   Road r;
   r.fid = fid;
   r.roadClass = roadClass;
@@ -138,7 +139,8 @@ TEST(TravelTimeSource, ParkFarFromEveryRoadIsNullWithAWarningNamingIt) {
 
 TEST(TravelTimeSource, ParkOnADisconnectedRoadIsNullWithAWarning) {
   Fixture f;
-  f.inputs.roads = {road("1", "LINESTRING(120 30, 120.5 30)"), road("island", "LINESTRING(121 30, 121.2 30)")};
+  f.inputs.roads = {road("1", "LINESTRING(120 30, 120.5 30)"),
+                    road("island", "LINESTRING(121 30, 121.2 30)")};
   f.inputs.parks = {park("P1", 121.1, 30.0)};
   const auto v = f.run();
   EXPECT_TRUE(std::isnan(v[0]));
@@ -153,7 +155,8 @@ TEST(TravelTimeSource, NeedsARoadLayerAndValidParams) {
     f.run();
     FAIL() << "expected InputError";
   } catch (const InputError& e) {
-    EXPECT_NE(std::string(e.what()).find("travel_time_source: needs a road layer"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("travel_time_source: needs a road layer"), std::string::npos)
+        << e.what();
   }
   f.inputs.roads = {road("1", "LINESTRING(120 30, 120.5 30)")};
   EXPECT_THROW(f.run({{"default_speed_kmh", 0}}), InputError);

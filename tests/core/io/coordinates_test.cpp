@@ -64,12 +64,12 @@ TEST_P(CoordinatesRoundTrip, Gcj02AndBd09InvertBelowHalfMetre) {
 }
 
 INSTANTIATE_TEST_SUITE_P(ChineseCities, CoordinatesRoundTrip,
-                         ::testing::Values(std::make_pair(116.404, 39.915),   // Beijing
-                                           std::make_pair(120.65, 28.0),      // Wenzhou
-                                           std::make_pair(113.2644, 23.1291), // Guangzhou
-                                           std::make_pair(120.5853, 31.2990), // Suzhou
-                                           std::make_pair(87.6168, 43.8256),  // Urumqi
-                                           std::make_pair(126.6424, 45.7567), // Harbin
+                         ::testing::Values(std::make_pair(116.404, 39.915),      // Beijing
+                                           std::make_pair(120.65, 28.0),         // Wenzhou
+                                           std::make_pair(113.2644, 23.1291),    // Guangzhou
+                                           std::make_pair(120.5853, 31.2990),    // Suzhou
+                                           std::make_pair(87.6168, 43.8256),     // Urumqi
+                                           std::make_pair(126.6424, 45.7567),    // Harbin
                                            std::make_pair(109.5119, 18.2528)));  // Sanya
 
 TEST(Coordinates, PointsOutsideChinaAreUnchanged) {

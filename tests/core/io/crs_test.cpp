@@ -40,8 +40,8 @@ double meridianArc(double phiDeg) {
 void kruger(double lonDeg, double latDeg, double lon0Deg, double falseEasting, double& e, double& n) {
   const double nn = kF / (2 - kF);
   const double bigA = kA / (1 + nn) * (1 + nn * nn / 4 + nn * nn * nn * nn / 64);
-  const double alpha[3] = {nn / 2 - 2 * nn * nn / 3 + 5 * nn * nn * nn / 16, 13 * nn * nn / 48 - 3 * nn * nn * nn / 5,
-                           61 * nn * nn * nn / 240};
+  const double alpha[3] = {nn / 2 - 2 * nn * nn / 3 + 5 * nn * nn * nn / 16,
+                           13 * nn * nn / 48 - 3 * nn * nn * nn / 5, 61 * nn * nn * nn / 240};
   const double phi = latDeg * kPi / 180, dl = (lonDeg - lon0Deg) * kPi / 180;
   const double c = 2 * std::sqrt(nn) / (1 + nn);
   const double t = std::sinh(std::atanh(std::sin(phi)) - c * std::atanh(c * std::sin(phi)));

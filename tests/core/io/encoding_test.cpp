@@ -19,7 +19,7 @@ namespace fs = std::filesystem;
 using namespace clustershift;
 
 const char* kParkName = "宿州鞋业产业园";  // UTF-8 in this file; GBK on disk
-const char* kNameField = "园区名称";         // 8 bytes in GBK: fits DBF's 10-byte names
+const char* kNameField = "园区名称";       // 8 bytes in GBK: fits DBF's 10-byte names
 
 fs::path freshDir(const std::string& name) {
   fs::path dir = fs::path(CLUSTERSHIFT_TEST_TMP) / name;
@@ -46,7 +46,8 @@ void writeLayer(const fs::path& path, const char* driverName, OGRwkbGeometryType
     OGR_Fld_Destroy(defn);
   }
   OGRFeatureH feature = OGR_F_Create(OGR_L_GetLayerDefn(layer));
-  for (std::size_t i = 0; i < fields.size(); ++i) OGR_F_SetFieldString(feature, static_cast<int>(i), fields[i].second.c_str());
+  for (std::size_t i = 0; i < fields.size(); ++i)
+    OGR_F_SetFieldString(feature, static_cast<int>(i), fields[i].second.c_str());
   OGRGeometryH g = nullptr;
   char* text = const_cast<char*>(wkt);
   OGR_G_CreateFromWkt(&text, srs, &g);
@@ -72,8 +73,9 @@ fs::path writeGbkParks(const fs::path& dir) {
 }
 
 Scenario scenarioFor(const fs::path& dir, const std::string& encoding) {
-  writeLayer(dir / "regions.gpkg", "GPKG", wkbPolygon, "POLYGON((116 33, 118 33, 118 34.5, 116 34.5, 116 33))",
-             {{"id", "341300"}, {"name", "Suzhou"}}, nullptr);
+  writeLayer(dir / "regions.gpkg", "GPKG", wkbPolygon,
+             "POLYGON((116 33, 118 33, 118 34.5, 116 34.5, 116 33))", {{"id", "341300"}, {"name", "Suzhou"}},
+             nullptr);
   Scenario s;
   s.data.regions.path = (dir / "regions.gpkg").string();
   s.data.parks.path = (dir / "parks.shp").string();
