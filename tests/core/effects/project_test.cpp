@@ -173,9 +173,15 @@ TEST(ProjectEffects, TimelineFollowsTheRampFromBeforeToAfter) {
       const double expected = e->before.gdp + row.ramp * (e->after.gdp - e->before.gdp);
       EXPECT_NEAR(row.value, expected, 1e-9);
     }
-    if (row.year == 10 && row.indicator == "isu") EXPECT_NEAR(row.value, e->after.isu, 1e-12);
-    if (row.year == 0 && row.indicator == "u") EXPECT_NEAR(row.value, 0.0, 1e-12);
-    if (row.year == 10 && row.indicator == "coupling_d") EXPECT_NEAR(row.value, r.coupling[0].d, 1e-12);
+    if (row.year == 10 && row.indicator == "isu") {
+      EXPECT_NEAR(row.value, e->after.isu, 1e-12);
+    }
+    if (row.year == 0 && row.indicator == "u") {
+      EXPECT_NEAR(row.value, 0.0, 1e-12);
+    }
+    if (row.year == 10 && row.indicator == "coupling_d") {
+      EXPECT_NEAR(row.value, r.coupling[0].d, 1e-12);
+    }
   }
 }
 
