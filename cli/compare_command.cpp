@@ -67,8 +67,9 @@ int compare(const CompareOptions& options) {
 void addCompareCommand(CLI::App& app, int& exitCode) {
   auto options = std::make_shared<CompareOptions>();
   CLI::App* sub = app.add_subcommand(
-      "compare", "Project the transfer effects of a scenario under all three modes (complete, partial, "
-                 "replication) with the same host; write <name>_compare.csv and print the table");
+      "compare",
+      "Project the transfer effects of a scenario under all three modes (complete, partial, "
+      "replication) with the same host; write <name>_compare.csv and print the table");
   sub->add_option("scenario", options->scenario, "Scenario JSON file")->required()->check(CLI::ExistingFile);
   sub->add_option("--out", options->out, "Output folder (created if missing; default: current folder)");
   sub->callback([options, &exitCode] {

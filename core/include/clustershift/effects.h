@@ -48,17 +48,17 @@ struct EffectsParams {
   /// π: productivity of the re-employed as a share of the source's average service
   /// productivity Y3/L3 (low-end services)
   double reemploymentProductivity = 0.35;
-  double mu = 0.05;           ///< μ: share of freed source VA reinvested in R&D/brand
-  PhiByMode phi;              ///< φ_mode
-  double decayKm = 300;       ///< δ_k: distance decay of the knowledge flow (km)
-  double lambda = 0.5;        ///< λ: replication scale (default: scenario replication.scale)
-  double beta = 2;            ///< β: allocation exponent on the score
-  int horizonYears = 10;      ///< T: years of the ramp
-  double midpointYear = 3;    ///< year of the ramp's inflection
-  double steepness = 1.0;     ///< k of the logistic ramp (1/year)
-  double flqDelta = 0.3;      ///< δ of Flegg's FLQ (Flegg & Webber 1997)
-  double couplingA = 0.5;     ///< a in T = a·U_source + b·U_host
-  double couplingB = 0.5;     ///< b
+  double mu = 0.05;         ///< μ: share of freed source VA reinvested in R&D/brand
+  PhiByMode phi;            ///< φ_mode
+  double decayKm = 300;     ///< δ_k: distance decay of the knowledge flow (km)
+  double lambda = 0.5;      ///< λ: replication scale (default: scenario replication.scale)
+  double beta = 2;          ///< β: allocation exponent on the score
+  int horizonYears = 10;    ///< T: years of the ramp
+  double midpointYear = 3;  ///< year of the ramp's inflection
+  double steepness = 1.0;   ///< k of the logistic ramp (1/year)
+  double flqDelta = 0.3;    ///< δ of Flegg's FLQ (Flegg & Webber 1997)
+  double couplingA = 0.5;   ///< a in T = a·U_source + b·U_host
+  double couplingB = 0.5;   ///< b
   /// indicator -> weight in U (normalised over the indicators defined before and after).
   std::map<std::string, double> uWeights;
   /// indicator -> change giving the full normalised score 1 (absolute change for ts, isu,
@@ -82,23 +82,23 @@ nlohmann::json toJson(const EffectsParams& params);
 /// The segments a mode moves and their totals at the host (before any multi-host split).
 struct MovedSet {
   TransferMode mode = TransferMode::Complete;
-  double scale = 1;                  ///< λ in replication, 1 otherwise
-  std::vector<int> segments;         ///< indices into ClusterProfile::segments
+  double scale = 1;           ///< λ in replication, 1 otherwise
+  std::vector<int> segments;  ///< indices into ClusterProfile::segments
   std::vector<std::string> segmentIds;
-  double outputYuan100m = 0;         ///< ΔX = λ Σ_K α_k X
-  double vaYuan100m = 0;             ///< ΔVA = λ Σ_K v_k α_k X
-  double jobs = 0;                   ///< ΔE = λ Σ_K β_k E (persons)
-  double landHa = 0;                 ///< λ Σ_K β_k E / jobsPerHa_k
-  double rdYuan100m = 0;             ///< cluster R&D moving with the segments
-  bool sourceLoses = true;           ///< false in replication (the source keeps everything)
+  double outputYuan100m = 0;  ///< ΔX = λ Σ_K α_k X
+  double vaYuan100m = 0;      ///< ΔVA = λ Σ_K v_k α_k X
+  double jobs = 0;            ///< ΔE = λ Σ_K β_k E (persons)
+  double landHa = 0;          ///< λ Σ_K β_k E / jobsPerHa_k
+  double rdYuan100m = 0;      ///< cluster R&D moving with the segments
+  bool sourceLoses = true;    ///< false in replication (the source keeps everything)
 };
 
 /// Moved set by mode: complete = every segment; partial = the listed segment ids (empty:
 /// the profile's movable ones); replication = every segment at scale lambda.
 /// Throws InputError for an unknown listed id ("moved_segments[1]: unknown segment 'x'
 /// (known: ...)"), an empty partial set, or lambda outside (0, 1].
-MovedSet movedSet(const ClusterProfile& cluster, TransferMode mode,
-                  const std::vector<std::string>& listed, double lambda);
+MovedSet movedSet(const ClusterProfile& cluster, TransferMode mode, const std::vector<std::string>& listed,
+                  double lambda);
 
 /// The part of a moved set one host receives (share of the moved capacity in [0, 1]).
 struct DirectEffect {
@@ -116,11 +116,11 @@ DirectEffect directEffect(const MovedSet& moved, double share);
 
 /// Indirect effects per 亿元 of direct output in the cluster's IO sector, for one region.
 struct IoMultipliers {
-  bool available = false;         ///< false when no IO table or the sector is absent
-  std::string sector;             ///< IO sector of the cluster industry
-  double outputMultiplier = 1;    ///< type I: Σ_i L_ij
+  bool available = false;           ///< false when no IO table or the sector is absent
+  std::string sector;               ///< IO sector of the cluster industry
+  double outputMultiplier = 1;      ///< type I: Σ_i L_ij
   double employmentMultiplier = 1;  ///< type I: Σ_i e_i L_ij / e_j
-  double flqLambda = kNaN;        ///< λ* of the region
+  double flqLambda = kNaN;          ///< λ* of the region
   /// indirect (total − direct) per unit of direct output, by broad sector 1..3:
   std::array<double, 3> indirectOutput{};  ///< 亿元 output per 亿元
   std::array<double, 3> indirectVa{};      ///< 亿元 VA per 亿元
@@ -142,8 +142,7 @@ std::vector<double> ioSectorSizes(const Inputs& inputs, int regionIndex);
 /// so the host's table describes its economy with the new plant (a sector absent before
 /// would otherwise buy nothing locally).
 IoMultipliers hostMultipliers(const Inputs& inputs, int regionIndex, const std::string& industry,
-                              double flqDelta, Feedback& feedback,
-                              double addedOutputYuan100m = 0);
+                              double flqDelta, Feedback& feedback, double addedOutputYuan100m = 0);
 
 // ---------------------------------------------------------------------------------------
 // Accounts, innovation, indices
@@ -167,8 +166,7 @@ SectorAccounts accountsOf(const Region& region, const std::string& label = "regi
 /// θ of all new jobs out of agriculture at agricultural productivity (Y1/L1), adds moved
 /// R&D and the knowledge flow (R&D-equivalent). Returns the after-accounts.
 SectorAccounts hostAfter(const SectorAccounts& before, const DirectEffect& direct,
-                         const IoMultipliers& multipliers, double theta,
-                         double knowledgeFlowYuan100m);
+                         const IoMultipliers& multipliers, double theta, double knowledgeFlowYuan100m);
 
 /// Source: removes the moved VA and jobs from the secondary sector (unless replication),
 /// re-employs ρ of the freed jobs in services at π × the average service productivity
@@ -182,8 +180,7 @@ double absorptiveCapacity(const SectorAccounts& host, const SectorAccounts& sour
 
 /// Knowledge flow source → host (亿元 R&D-equivalent per year):
 /// K = φ · RD · absorptive · exp(−d/δ_k). Throws InputError on negative inputs or δ_k ≤ 0.
-double knowledgeFlow(double phi, double rdYuan100m, double absorptive, double distanceKm,
-                     double decayKm);
+double knowledgeFlow(double phi, double rdYuan100m, double absorptive, double distanceKm, double decayKm);
 
 /// The indicators of one region state.
 struct RegionIndicators {
@@ -213,7 +210,7 @@ double upgradingIndex(const RegionIndicators& before, const RegionIndicators& af
 // ---------------------------------------------------------------------------------------
 
 struct CouplingClass {
-  int index = 0;        ///< 0 (极度失调, D < 0.1) … 9 (优质协调, D ≥ 0.9)
+  int index = 0;  ///< 0 (极度失调, D < 0.1) … 9 (优质协调, D ≥ 0.9)
   std::string labelZh;
   std::string labelEn;
 };
@@ -253,22 +250,21 @@ struct Allocation {
 /// capacities: share of the moved capacity each host can take (∞ allowed). Non-positive
 /// scores weigh 0 unless all are non-positive (then equal weights). Throws InputError on
 /// size mismatch, negative capacity or β < 0.
-Allocation waterFill(const std::vector<double>& scores, const std::vector<double>& capacities,
-                     double beta);
+Allocation waterFill(const std::vector<double>& scores, const std::vector<double>& capacities, double beta);
 
 // ---------------------------------------------------------------------------------------
 // The projection
 // ---------------------------------------------------------------------------------------
 
 struct HostEffect {
-  int park = -1;          ///< index into Inputs::parks
+  int park = -1;  ///< index into Inputs::parks
   std::string parkId;
   std::string parkName;
-  int region = -1;        ///< index into Inputs::regions
+  int region = -1;  ///< index into Inputs::regions
   std::string regionId;
   int rank = 0;
   double score = kNaN;
-  double share = 1;       ///< share of the moved capacity
+  double share = 1;             ///< share of the moved capacity
   double capacityShare = kNaN;  ///< land capacity as share of the moved capacity (∞ if unknown)
   double distanceKm = kNaN;
   double lon = kNaN, lat = kNaN;
@@ -290,16 +286,16 @@ struct RegionEffect {
   std::string role;  ///< source | host | source+host
   SectorAccounts accountsBefore, accountsAfter;
   RegionIndicators before, after;
-  double upgrading = kNaN;                  ///< U
-  std::map<std::string, double> uParts;     ///< u_i per indicator
+  double upgrading = kNaN;               ///< U
+  std::map<std::string, double> uParts;  ///< u_i per indicator
 };
 
 /// One value of the yearly time path.
 struct TimelineRow {
   int year = 0;
-  double ramp = 0;         ///< cumulative share R(t)
+  double ramp = 0;  ///< cumulative share R(t)
   std::string regionId;
-  std::string indicator;   ///< effectIndicators() names, "u" and "coupling_d" (host rows)
+  std::string indicator;  ///< effectIndicators() names, "u" and "coupling_d" (host rows)
   double value = kNaN;
 };
 
@@ -323,21 +319,20 @@ struct EffectsResult {
 /// ranking (EffectsParams::host). Throws InputError when the source region is missing,
 /// no feasible host exists, a named host park is unknown, or region columns are missing;
 /// ValidationError for invalid effect parameters.
-EffectsResult projectEffects(const Scenario& scenario, const Inputs& inputs,
-                             const Results& ranking, Feedback& feedback);
+EffectsResult projectEffects(const Scenario& scenario, const Inputs& inputs, const Results& ranking,
+                             Feedback& feedback);
 
 /// Runs projectEffects on a finished ranking and stores the result in results.effects; the
 /// host flows in results.flows (added when missing) get moved output, VA, jobs and the
 /// knowledge flow. For core::run and the CLI. Throws as projectEffects.
-void attachEffects(Results& results, const Scenario& scenario, const Inputs& inputs,
-                   Feedback& feedback);
+void attachEffects(Results& results, const Scenario& scenario, const Inputs& inputs, Feedback& feedback);
 
 /// The same cluster, source and host choice under all three modes.
 struct ModeComparison {
   std::vector<EffectsResult> modes;  ///< complete, partial, replication
 };
-ModeComparison compareModes(const Scenario& scenario, const Inputs& inputs,
-                            const Results& ranking, Feedback& feedback);
+ModeComparison compareModes(const Scenario& scenario, const Inputs& inputs, const Results& ranking,
+                            Feedback& feedback);
 
 /// Column names of the comparison table.
 const std::vector<std::string>& comparisonColumns();

@@ -34,8 +34,7 @@ SectorAccounts accountsOf(const Region& region, const std::string& label) {
 }
 
 SectorAccounts hostAfter(const SectorAccounts& before, const DirectEffect& direct,
-                         const IoMultipliers& multipliers, double theta,
-                         double knowledgeFlowYuan100m) {
+                         const IoMultipliers& multipliers, double theta, double knowledgeFlowYuan100m) {
   SectorAccounts after = before;
   std::array<double, 3> dy{}, dl{};
   // Direct: the moved segments are manufacturing (secondary sector).

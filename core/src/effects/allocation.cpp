@@ -9,8 +9,7 @@
 
 namespace clustershift {
 
-Allocation waterFill(const std::vector<double>& scores, const std::vector<double>& capacities,
-                     double beta) {
+Allocation waterFill(const std::vector<double>& scores, const std::vector<double>& capacities, double beta) {
   if (scores.size() != capacities.size())
     throw InputError("allocation: " + std::to_string(scores.size()) + " scores but " +
                      std::to_string(capacities.size()) + " capacities");

@@ -32,7 +32,8 @@ std::size_t displayWidth(const std::string& text) {
     const auto c = static_cast<unsigned char>(text[i]);
     std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
     unsigned cp = 0;
-    if (len == 1) cp = c;
+    if (len == 1)
+      cp = c;
     else if (len == 3 && i + 2 < text.size())
       cp = ((c & 0x0Fu) << 12) | ((static_cast<unsigned char>(text[i + 1]) & 0x3Fu) << 6) |
            (static_cast<unsigned char>(text[i + 2]) & 0x3Fu);
@@ -62,39 +63,38 @@ ModeComparison compareModes(const Scenario& scenario, const Inputs& inputs, cons
 }
 
 const std::vector<std::string>& comparisonColumns() {
-  static const std::vector<std::string> kColumns = {
-      "mode",
-      "host_park",
-      "host_region",
-      "moved_segments",
-      "moved_output_yuan100m",
-      "moved_va_yuan100m",
-      "moved_jobs",
-      "indirect_va_yuan100m",
-      "indirect_jobs",
-      "output_multiplier",
-      "knowledge_flow_yuan100m",
-      "source_gdp_change_yuan100m",
-      "host_gdp_change_yuan100m",
-      "source_isu_before",
-      "source_isu_after",
-      "host_isu_before",
-      "host_isu_after",
-      "source_ts_change",
-      "host_ts_change",
-      "source_theil_change",
-      "host_theil_change",
-      "source_rd_intensity_change",
-      "host_rd_intensity_change",
-      "source_jobs_change_10k",
-      "host_jobs_change_10k",
-      "u_source",
-      "u_host",
-      "coupling_c",
-      "coupling_t",
-      "coupling_d",
-      "class_zh",
-      "class_en"};
+  static const std::vector<std::string> kColumns = {"mode",
+                                                    "host_park",
+                                                    "host_region",
+                                                    "moved_segments",
+                                                    "moved_output_yuan100m",
+                                                    "moved_va_yuan100m",
+                                                    "moved_jobs",
+                                                    "indirect_va_yuan100m",
+                                                    "indirect_jobs",
+                                                    "output_multiplier",
+                                                    "knowledge_flow_yuan100m",
+                                                    "source_gdp_change_yuan100m",
+                                                    "host_gdp_change_yuan100m",
+                                                    "source_isu_before",
+                                                    "source_isu_after",
+                                                    "host_isu_before",
+                                                    "host_isu_after",
+                                                    "source_ts_change",
+                                                    "host_ts_change",
+                                                    "source_theil_change",
+                                                    "host_theil_change",
+                                                    "source_rd_intensity_change",
+                                                    "host_rd_intensity_change",
+                                                    "source_jobs_change_10k",
+                                                    "host_jobs_change_10k",
+                                                    "u_source",
+                                                    "u_host",
+                                                    "coupling_c",
+                                                    "coupling_t",
+                                                    "coupling_d",
+                                                    "class_zh",
+                                                    "class_en"};
   return kColumns;
 }
 

@@ -11,11 +11,10 @@ namespace clustershift {
 CouplingClass couplingClass(double d) {
   static const char* const kZh[10] = {"极度失调", "严重失调", "中度失调", "轻度失调", "濒临失调",
                                       "勉强协调", "初级协调", "中级协调", "良好协调", "优质协调"};
-  static const char* const kEn[10] = {"extreme imbalance",   "severe imbalance",
-                                      "moderate imbalance",  "mild imbalance",
-                                      "verge of imbalance",  "barely coordinated",
-                                      "primary coordination", "intermediate coordination",
-                                      "good coordination",   "high-quality coordination"};
+  static const char* const kEn[10] = {
+      "extreme imbalance",  "severe imbalance",         "moderate imbalance",   "mild imbalance",
+      "verge of imbalance", "barely coordinated",       "primary coordination", "intermediate coordination",
+      "good coordination",  "high-quality coordination"};
   // Width-0.1 classes; the 1e-9 tolerance puts D = √(0.3²)-style rounding results on the
   // boundary into the upper class.
   int index = static_cast<int>(std::floor(d * 10.0 + 1e-9));

@@ -18,14 +18,11 @@ double absorptiveCapacity(const SectorAccounts& host, const SectorAccounts& sour
   return std::clamp(hostIntensity / (source.rd / sourceGdp), 0.0, 1.0);
 }
 
-double knowledgeFlow(double phi, double rdYuan100m, double absorptive, double distanceKm,
-                     double decayKm) {
-  if (!(phi >= 0) || !(rdYuan100m >= 0) || !(absorptive >= 0) || !(distanceKm >= 0) ||
-      !(decayKm > 0)) {
+double knowledgeFlow(double phi, double rdYuan100m, double absorptive, double distanceKm, double decayKm) {
+  if (!(phi >= 0) || !(rdYuan100m >= 0) || !(absorptive >= 0) || !(distanceKm >= 0) || !(decayKm > 0)) {
     std::ostringstream s;
-    s << "knowledge flow: invalid input (phi " << phi << ", R&D " << rdYuan100m
-      << ", absorptive " << absorptive << ", distance " << distanceKm << " km, decay "
-      << decayKm << " km)";
+    s << "knowledge flow: invalid input (phi " << phi << ", R&D " << rdYuan100m << ", absorptive "
+      << absorptive << ", distance " << distanceKm << " km, decay " << decayKm << " km)";
     throw InputError(s.str());
   }
   // K = φ_mode · RD_source,cluster · absorptive(host) · exp(−d/δ_k); the exponential decay

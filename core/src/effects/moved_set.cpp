@@ -5,8 +5,8 @@
 
 namespace clustershift {
 
-MovedSet movedSet(const ClusterProfile& cluster, TransferMode mode,
-                  const std::vector<std::string>& listed, double lambda) {
+MovedSet movedSet(const ClusterProfile& cluster, TransferMode mode, const std::vector<std::string>& listed,
+                  double lambda) {
   MovedSet moved;
   moved.mode = mode;
   moved.sourceLoses = mode != TransferMode::Replication;
@@ -29,8 +29,8 @@ MovedSet movedSet(const ClusterProfile& cluster, TransferMode mode,
         if (found < 0) {
           std::string known;
           for (const Segment& s : segs) known += (known.empty() ? "" : ", ") + s.id;
-          throw InputError("moved_segments[" + std::to_string(i) + "]: unknown segment '" +
-                           listed[i] + "' (known: " + known + ")");
+          throw InputError("moved_segments[" + std::to_string(i) + "]: unknown segment '" + listed[i] +
+                           "' (known: " + known + ")");
         }
         bool dup = false;
         for (int k : moved.segments) dup = dup || k == found;
@@ -41,8 +41,10 @@ MovedSet movedSet(const ClusterProfile& cluster, TransferMode mode,
         if (segs[k].movable) moved.segments.push_back(static_cast<int>(k));
     }
     if (moved.segments.empty())
-      throw InputError("moved_segments: a partial transfer moves no segment (none listed and "
-                       "no segment of cluster '" + cluster.id + "' is movable)");
+      throw InputError(
+          "moved_segments: a partial transfer moves no segment (none listed and "
+          "no segment of cluster '" +
+          cluster.id + "' is movable)");
   } else {
     for (std::size_t k = 0; k < segs.size(); ++k) moved.segments.push_back(static_cast<int>(k));
   }
@@ -73,8 +75,10 @@ MovedSet movedSet(const ClusterProfile& cluster, TransferMode mode,
     jobShareMoved += s.jobShare;
   }
   double rdShare = 0;
-  if (rdWeightAll > 0) rdShare = rdWeightMoved / rdWeightAll;
-  else if (jobShareAll > 0) rdShare = jobShareMoved / jobShareAll;
+  if (rdWeightAll > 0)
+    rdShare = rdWeightMoved / rdWeightAll;
+  else if (jobShareAll > 0)
+    rdShare = jobShareMoved / jobShareAll;
   if (mode != TransferMode::Partial) rdShare = 1;  // every segment moves
   moved.rdYuan100m = l * cluster.rdYuan100m * rdShare;
   return moved;

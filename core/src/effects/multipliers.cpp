@@ -39,16 +39,22 @@ std::vector<double> ioSectorSizes(const Inputs& inputs, int regionIndex) {
       if (column >= 0) {
         // Manufacturing: gross output from the industry-output table.
         if (row >= 0)
-          sizes[i] += nonNegative(inputs.industryOutput->values[static_cast<std::size_t>(row)]
-                                                              [static_cast<std::size_t>(column)]);
+          sizes[i] += nonNegative(
+              inputs.industryOutput->values[static_cast<std::size_t>(row)][static_cast<std::size_t>(column)]);
         continue;
       }
       // Documented approximation: A ∝ y1, S ∝ y3, every other sector (B, D, E, manufacturing
       // absent from the table) ∝ y2 / 3.
       switch (broadSectorOf(s)) {
-        case 1: sizes[i] += nonNegative(region.value("y1")); break;
-        case 3: sizes[i] += nonNegative(region.value("y3")); break;
-        default: sizes[i] += nonNegative(region.value("y2")) / 3.0; break;
+        case 1:
+          sizes[i] += nonNegative(region.value("y1"));
+          break;
+        case 3:
+          sizes[i] += nonNegative(region.value("y3"));
+          break;
+        default:
+          sizes[i] += nonNegative(region.value("y2")) / 3.0;
+          break;
       }
     }
   };
@@ -71,8 +77,8 @@ IoMultipliers hostMultipliers(const Inputs& inputs, int regionIndex, const std::
   const IoTable& table = *inputs.ioTable;
   const auto it = std::find(table.sectors.begin(), table.sectors.end(), industry);
   if (it == table.sectors.end()) {
-    warn(feedback, "industry '" + industry +
-                       "' is not a sector of the input-output table: indirect effects left out");
+    warn(feedback,
+         "industry '" + industry + "' is not a sector of the input-output table: indirect effects left out");
     return m;
   }
   const Eigen::Index j = it - table.sectors.begin();

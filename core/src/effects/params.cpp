@@ -20,8 +20,8 @@ class Parser {
   }
 
   /// A number within [lo, hi] (open ends when the flags say so); leaves target unchanged on error.
-  void number(const nlohmann::json& value, const std::string& path, double& target, double lo,
-              double hi, bool loOpen, bool hiOpen, const std::string& what) {
+  void number(const nlohmann::json& value, const std::string& path, double& target, double lo, double hi,
+              bool loOpen, bool hiOpen, const std::string& what) {
     if (!value.is_number()) {
       fail(path, "expected " + what + ", got " + shown(value));
       return;
@@ -47,8 +47,8 @@ class Parser {
 
   void integer(const nlohmann::json& value, const std::string& path, int& target, int lo, int hi) {
     if (!value.is_number_integer() || value.get<long long>() < lo || value.get<long long>() > hi) {
-      fail(path, "expected an integer in [" + std::to_string(lo) + "," + std::to_string(hi) +
-                     "], got " + shown(value));
+      fail(path, "expected an integer in [" + std::to_string(lo) + "," + std::to_string(hi) + "], got " +
+                     shown(value));
       return;
     }
     target = value.get<int>();
@@ -80,9 +80,12 @@ std::string indicatorList() {
 
 double PhiByMode::of(TransferMode mode) const {
   switch (mode) {
-    case TransferMode::Complete: return complete;
-    case TransferMode::Partial: return partial;
-    case TransferMode::Replication: return replication;
+    case TransferMode::Complete:
+      return complete;
+    case TransferMode::Partial:
+      return partial;
+    case TransferMode::Replication:
+      return replication;
   }
   return complete;
 }
@@ -97,8 +100,8 @@ EffectsParams::EffectsParams() {
   // Equal weights (planning assumption).
   for (const std::string& i : effectIndicators()) uWeights[i] = 1.0;
   // Change that earns the full score 1 (planning assumptions; see docs/model.md).
-  uScale = {{"ts", 0.10},        {"isu", 0.05}, {"theil", 0.05}, {"va_rate", 0.05},
-            {"rd_intensity", 0.005}, {"gdp", 0.05}, {"jobs", 0.05}};
+  uScale = {{"ts", 0.10},  {"isu", 0.05}, {"theil", 0.05}, {"va_rate", 0.05}, {"rd_intensity", 0.005},
+            {"gdp", 0.05}, {"jobs", 0.05}};
 }
 
 EffectsParams parseEffectsParams(const nlohmann::json& effects, double replicationScale) {
@@ -132,10 +135,14 @@ EffectsParams parseEffectsParams(const nlohmann::json& effects, double replicati
       if (!p.object(v, path)) continue;
       for (auto m = v.begin(); m != v.end(); ++m) {
         const std::string mpath = path + "." + m.key();
-        if (m.key() == "complete") p.share(m.value(), mpath, params.phi.complete);
-        else if (m.key() == "partial") p.share(m.value(), mpath, params.phi.partial);
-        else if (m.key() == "replication") p.share(m.value(), mpath, params.phi.replication);
-        else p.fail(mpath, "unknown key (expected complete, partial, replication)");
+        if (m.key() == "complete")
+          p.share(m.value(), mpath, params.phi.complete);
+        else if (m.key() == "partial")
+          p.share(m.value(), mpath, params.phi.partial);
+        else if (m.key() == "replication")
+          p.share(m.value(), mpath, params.phi.replication);
+        else
+          p.fail(mpath, "unknown key (expected complete, partial, replication)");
       }
     } else if (key == "decay_km") {
       p.positive(v, path, params.decayKm, " of km");
@@ -155,9 +162,12 @@ EffectsParams parseEffectsParams(const nlohmann::json& effects, double replicati
       if (!p.object(v, path)) continue;
       for (auto m = v.begin(); m != v.end(); ++m) {
         const std::string mpath = path + "." + m.key();
-        if (m.key() == "a") p.share(m.value(), mpath, params.couplingA);
-        else if (m.key() == "b") p.share(m.value(), mpath, params.couplingB);
-        else p.fail(mpath, "unknown key (expected a, b)");
+        if (m.key() == "a")
+          p.share(m.value(), mpath, params.couplingA);
+        else if (m.key() == "b")
+          p.share(m.value(), mpath, params.couplingB);
+        else
+          p.fail(mpath, "unknown key (expected a, b)");
       }
     } else if (key == "u_weights" || key == "u_scale") {
       if (!p.object(v, path)) continue;
@@ -169,15 +179,16 @@ EffectsParams parseEffectsParams(const nlohmann::json& effects, double replicati
           continue;
         }
         if (key == "u_weights")
-          p.number(m.value(), mpath, target[m.key()], 0, HUGE_VAL, false, true,
-                   "a non-negative weight");
+          p.number(m.value(), mpath, target[m.key()], 0, HUGE_VAL, false, true, "a non-negative weight");
         else
           p.positive(m.value(), mpath, target[m.key()], "");
       }
     } else {
-      p.fail(path, "unknown key (expected host, host_count, theta, rho, reemployment_productivity, mu, phi, decay_km, "
-                   "lambda, beta, horizon_years, midpoint_year, steepness, flq_delta, coupling, "
-                   "u_weights, u_scale)");
+      p.fail(
+          path,
+          "unknown key (expected host, host_count, theta, rho, reemployment_productivity, mu, phi, decay_km, "
+          "lambda, beta, horizon_years, midpoint_year, steepness, flq_delta, coupling, "
+          "u_weights, u_scale)");
     }
   }
 

@@ -64,9 +64,10 @@ void checkAccounts(const SectorAccounts& a, const Region& region, const std::str
   static const char* const kL[3] = {"l1", "l2", "l3"};
   for (std::size_t s = 0; s < 3; ++s) {
     if (a.y[s] < -1e-9 || a.l[s] < -1e-9)
-      throw InputError(label + " id=" + region.id + ": the transfer removes more than the region has in sector " +
-                       std::to_string(s + 1) + " (" + kY[s] + " after " + fmt(a.y[s], 2) + " 亿元, " +
-                       kL[s] + " after " + fmt(a.l[s], 3) + " 10k persons); check the cluster size against the region");
+      throw InputError(label + " id=" + region.id +
+                       ": the transfer removes more than the region has in sector " + std::to_string(s + 1) +
+                       " (" + kY[s] + " after " + fmt(a.y[s], 2) + " 亿元, " + kL[s] + " after " +
+                       fmt(a.l[s], 3) + " 10k persons); check the cluster size against the region");
   }
   if (a.rd < -1e-9)
     throw InputError(label + " id=" + region.id + ": field 'rd' (" + fmt(region.value("rd"), 2) +
@@ -81,8 +82,8 @@ const RegionEffect* EffectsResult::regionEffect(const std::string& regionId) con
   return nullptr;
 }
 
-EffectsResult projectEffects(const Scenario& scenario, const Inputs& inputs,
-                             const Results& ranking, Feedback& feedback) {
+EffectsResult projectEffects(const Scenario& scenario, const Inputs& inputs, const Results& ranking,
+                             Feedback& feedback) {
   feedback.checkCanceled();
   EffectsResult result;
   result.mode = scenario.mode;
@@ -131,7 +132,8 @@ EffectsResult projectEffects(const Scenario& scenario, const Inputs& inputs,
     if (pr.regionId.empty())
       throw InputError("effects.host: park '" + p.host + "' lies outside every region");
     if (pr.status != "ok")
-      warn(feedback, "effects.host", "park '" + p.host + "' is excluded (" + pr.reason + "); effects projected anyway");
+      warn(feedback, "effects.host",
+           "park '" + p.host + "' is excluded (" + pr.reason + "); effects projected anyway");
   }
 
   std::vector<double> scores, capacities;
@@ -144,7 +146,8 @@ EffectsResult projectEffects(const Scenario& scenario, const Inputs& inputs,
     h.regionId = pr.regionId;
     h.region = inputs.regionIndex(pr.regionId);
     if (h.region < 0)
-      throw InputError("effects.host: region '" + pr.regionId + "' of park '" + pr.id + "' not in " + inputs.regionsLabel);
+      throw InputError("effects.host: region '" + pr.regionId + "' of park '" + pr.id + "' not in " +
+                       inputs.regionsLabel);
     h.rank = pr.rank;
     h.score = pr.score;
     h.lon = pr.lon;
@@ -214,8 +217,8 @@ EffectsResult projectEffects(const Scenario& scenario, const Inputs& inputs,
   double allocated = 0;
   for (const HostEffect& h : result.hosts) allocated += h.share;
   const DirectEffect leaving = directEffect(moved, allocated);
-  after[source] = sourceAfter(before[source], leaving, moved.sourceLoses, p.rho, p.mu,
-                               p.reemploymentProductivity);
+  after[source] =
+      sourceAfter(before[source], leaving, moved.sourceLoses, p.rho, p.mu, p.reemploymentProductivity);
   if (moved.sourceLoses) {
     for (int k : moved.segments) {
       presentAfter[source].output[static_cast<std::size_t>(k)] *= (1 - allocated);
@@ -250,7 +253,8 @@ EffectsResult projectEffects(const Scenario& scenario, const Inputs& inputs,
       presentAfter[h.region].va[static_cast<std::size_t>(k)] += s.vaRate * x;
     }
     if (h.region == source)
-      warn(feedback, "effects.host", "host park '" + h.parkId + "' lies in the source region; its effects net out there");
+      warn(feedback, "effects.host",
+           "host park '" + h.parkId + "' lies in the source region; its effects net out there");
   }
 
   // ---- indicators, U ----

@@ -9,8 +9,8 @@ namespace clustershift {
 std::vector<double> logisticRamp(int horizonYears, double midpointYear, double steepness) {
   if (horizonYears < 1 || !(steepness > 0) || !std::isfinite(midpointYear)) {
     std::ostringstream s;
-    s << "ramp: expected horizon ≥ 1 year and steepness > 0, got horizon " << horizonYears
-      << ", midpoint " << midpointYear << ", steepness " << steepness;
+    s << "ramp: expected horizon ≥ 1 year and steepness > 0, got horizon " << horizonYears << ", midpoint "
+      << midpointYear << ", steepness " << steepness;
     throw InputError(s.str());
   }
   auto sigma = [&](double t) { return 1.0 / (1.0 + std::exp(-steepness * (t - midpointYear))); };

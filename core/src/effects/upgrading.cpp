@@ -20,9 +20,9 @@ double upgradingIndex(const RegionIndicators& before, const RegionIndicators& af
     const double weight = w == params.uWeights.end() ? 0.0 : w->second;
     const double scale = sc == params.uScale.end() ? 0.0 : sc->second;
     if (weight <= 0 || scale <= 0) continue;
-    double change = a - b;                              // ratios: absolute change
+    double change = a - b;                                                    // ratios: absolute change
     if (name == "gdp" || name == "jobs") change = b > 0 ? (a - b) / b : 0.0;  // relative
-    if (name == "theil") change = -change;              // lower Theil = more rational
+    if (name == "theil") change = -change;                                    // lower Theil = more rational
     const double u = std::clamp(change / scale, 0.0, 1.0);
     if (parts) (*parts)[name] = u;
     weighted += weight * u;

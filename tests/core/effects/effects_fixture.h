@@ -6,14 +6,14 @@
 
 namespace clustershift::effects_test {
 
-inline Region makeRegion(const std::string& id, std::array<double, 3> y, std::array<double, 3> l,
-                         double rd, double lon, double lat) {
+inline Region makeRegion(const std::string& id, std::array<double, 3> y, std::array<double, 3> l, double rd,
+                         double lon, double lat) {
   Region r;
   r.id = id;
   r.name = "Region" + id;
   r.nameZh = "地区" + id;
-  r.values = {{"y1", y[0]}, {"y2", y[1]}, {"y3", y[2]}, {"l1", l[0]}, {"l2", l[1]},
-              {"l3", l[2]}, {"rd", rd},   {"gdp", y[0] + y[1] + y[2]}};
+  r.values = {{"y1", y[0]}, {"y2", y[1]}, {"y3", y[2]}, {"l1", l[0]},
+              {"l2", l[1]}, {"l3", l[2]}, {"rd", rd},   {"gdp", y[0] + y[1] + y[2]}};
   // A small square around the seat, so pointOnSurface has something to work on.
   (void)lon;
   (void)lat;
@@ -40,10 +40,9 @@ inline ClusterProfile makeCluster() {
     s.movable = movable;
     return s;
   };
-  c.segments = {seg("rd", 0.05, 0.05, 0.45, 0.9, 300, false),
-                seg("production", 0.60, 0.70, 0.15, 0.1, 100, true),
-                seg("assembly", 0.20, 0.20, 0.12, 0.1, 120, true),
-                seg("marketing", 0.15, 0.05, 0.40, 0.5, 400, false)};
+  c.segments = {
+      seg("rd", 0.05, 0.05, 0.45, 0.9, 300, false), seg("production", 0.60, 0.70, 0.15, 0.1, 100, true),
+      seg("assembly", 0.20, 0.20, 0.12, 0.1, 120, true), seg("marketing", 0.15, 0.05, 0.40, 0.5, 400, false)};
   return c;
 }
 

@@ -10,8 +10,8 @@ TEST(Innovation, KnowledgeFlowDecaysExponentiallyWithDistance) {
   // K = φ · RD · a · exp(−d/δ_k)
   EXPECT_DOUBLE_EQ(knowledgeFlow(0.6, 10, 0.5, 0, 300), 3.0);
   EXPECT_NEAR(knowledgeFlow(0.6, 10, 0.5, 300, 300), 3.0 * std::exp(-1.0), 1e-12);
-  EXPECT_NEAR(knowledgeFlow(0.6, 10, 0.5, 600, 300) / knowledgeFlow(0.6, 10, 0.5, 300, 300),
-              std::exp(-1.0), 1e-12);
+  EXPECT_NEAR(knowledgeFlow(0.6, 10, 0.5, 600, 300) / knowledgeFlow(0.6, 10, 0.5, 300, 300), std::exp(-1.0),
+              1e-12);
 }
 
 TEST(Innovation, PartialTransferKeepsTheStrongestTies) {

@@ -55,8 +55,9 @@ TEST(MovedSet, UnknownListedSegmentIsAnErrorNamingIt) {
     movedSet(makeCluster(), TransferMode::Partial, {"production", "sewing"}, 0.5);
     FAIL() << "no error";
   } catch (const InputError& e) {
-    EXPECT_STREQ(e.what(), "moved_segments[1]: unknown segment 'sewing' (known: rd, production, "
-                           "assembly, marketing)");
+    EXPECT_STREQ(e.what(),
+                 "moved_segments[1]: unknown segment 'sewing' (known: rd, production, "
+                 "assembly, marketing)");
   }
 }
 

@@ -74,8 +74,7 @@ TEST(EffectsParams, ReadsEveryKey) {
 TEST(EffectsParams, ShareOutOfRangeNamesPathAndValue) {
   EXPECT_EQ(errorOf({{"theta", 1.4}}), "effects.theta: expected a share in [0,1], got 1.4\n");
   EXPECT_EQ(errorOf({{"rho", -0.1}}), "effects.rho: expected a share in [0,1], got -0.1\n");
-  EXPECT_EQ(errorOf({{"phi", {{"partial", 2}}}}),
-            "effects.phi.partial: expected a share in [0,1], got 2\n");
+  EXPECT_EQ(errorOf({{"phi", {{"partial", 2}}}}), "effects.phi.partial: expected a share in [0,1], got 2\n");
 }
 
 TEST(EffectsParams, NegativeDistanceAndWrongTypesAreErrors) {
@@ -95,8 +94,9 @@ TEST(EffectsParams, EveryProblemIsListed) {
 }
 
 TEST(EffectsParams, UnknownIndicatorAndCouplingWeights) {
-  EXPECT_NE(errorOf({{"u_weights", {{"happiness", 1}}}}).find("effects.u_weights.happiness: unknown indicator"),
-            std::string::npos);
+  EXPECT_NE(
+      errorOf({{"u_weights", {{"happiness", 1}}}}).find("effects.u_weights.happiness: unknown indicator"),
+      std::string::npos);
   EXPECT_EQ(errorOf({{"coupling", {{"a", 0.7}}}}), "effects.coupling: a + b must be 1, got 0.7 + 0.5\n");
   EXPECT_EQ(errorOf({{"host", 3}}), "effects.host: expected \"best\", \"allocate\" or a park id, got 3\n");
 }

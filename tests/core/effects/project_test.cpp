@@ -109,7 +109,8 @@ TEST(ProjectEffects, KnowledgeFlowIsLargestForPartialTransfer) {
     k[i] = r.hosts[0].knowledgeFlowYuan100m;
     // K = φ · RD · a · exp(−d/δ_k), a = (4/400)/(25/1000) = 0.4.
     EXPECT_NEAR(r.hosts[0].absorptive, 0.4, 1e-12);
-    EXPECT_NEAR(k[i], r.params.phi.of(modes[i]) * 2.0 * 0.4 * std::exp(-r.hosts[0].distanceKm / 300.0), 1e-12);
+    EXPECT_NEAR(k[i], r.params.phi.of(modes[i]) * 2.0 * 0.4 * std::exp(-r.hosts[0].distanceKm / 300.0),
+                1e-12);
   }
   EXPECT_GT(k[1], k[2]);
   EXPECT_GT(k[2], k[0]);

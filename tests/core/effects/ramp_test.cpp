@@ -25,9 +25,7 @@ TEST(Ramp, HandComputedValue) {
   EXPECT_NEAR(logisticRamp(10, 3, 1.0)[3], (s3 - s0) / (s10 - s0), 1e-12);
 }
 
-TEST(Ramp, SymmetricMidpointGivesHalfway) {
-  EXPECT_NEAR(logisticRamp(10, 5, 0.7)[5], 0.5, 1e-12);
-}
+TEST(Ramp, SymmetricMidpointGivesHalfway) { EXPECT_NEAR(logisticRamp(10, 5, 0.7)[5], 0.5, 1e-12); }
 
 TEST(Ramp, LargestYearlyStepAroundTheMidpoint) {
   const std::vector<double> r = logisticRamp(10, 3, 1.0);

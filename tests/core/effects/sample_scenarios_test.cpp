@@ -69,22 +69,21 @@ TEST_P(SampleScenario, EffectsAreConsistentAndExplainable) {
       "indirect VA=%.2f jobs=%.0f mult=%.3f K=%.3f | source %s dGDP=%.1f ISU %.4f->%.4f (%+.4f) "
       "TS %+.4f U=%.3f | host dGDP=%.1f (%+.1f%%) ISU %.4f->%.4f (%+.4f) TS %+.4f U=%.3f | "
       "C=%.3f T=%.3f D=%.3f %s / %s\n",
-      sc.name.c_str(), toString(r.mode).c_str(), h.parkId.c_str(), h.parkName.c_str(),
-      host.regionId.c_str(), host.regionName.c_str(), h.distanceKm, h.direct.outputYuan100m,
-      h.direct.vaYuan100m, h.direct.jobs, h.indirectVaYuan100m, h.indirectJobs,
-      h.multipliers.outputMultiplier, h.knowledgeFlowYuan100m, src.regionName.c_str(),
-      src.after.gdp - src.before.gdp, src.before.isu, src.after.isu, src.after.isu - src.before.isu,
-      src.after.ts - src.before.ts, src.upgrading, host.after.gdp - host.before.gdp,
-      100 * (host.after.gdp / host.before.gdp - 1), host.before.isu, host.after.isu,
-      host.after.isu - host.before.isu, host.after.ts - host.before.ts, host.upgrading, cp.c, cp.t,
-      cp.d, cp.cls.labelZh.c_str(), cp.cls.labelEn.c_str());
+      sc.name.c_str(), toString(r.mode).c_str(), h.parkId.c_str(), h.parkName.c_str(), host.regionId.c_str(),
+      host.regionName.c_str(), h.distanceKm, h.direct.outputYuan100m, h.direct.vaYuan100m, h.direct.jobs,
+      h.indirectVaYuan100m, h.indirectJobs, h.multipliers.outputMultiplier, h.knowledgeFlowYuan100m,
+      src.regionName.c_str(), src.after.gdp - src.before.gdp, src.before.isu, src.after.isu,
+      src.after.isu - src.before.isu, src.after.ts - src.before.ts, src.upgrading,
+      host.after.gdp - host.before.gdp, 100 * (host.after.gdp / host.before.gdp - 1), host.before.isu,
+      host.after.isu, host.after.isu - host.before.isu, host.after.ts - host.before.ts, host.upgrading, cp.c,
+      cp.t, cp.d, cp.cls.labelZh.c_str(), cp.cls.labelEn.c_str());
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Samples, SampleScenario,
-    ::testing::Values(Case{"wenzhou_footwear_complete.json", TransferMode::Complete},
-                      Case{"guangzhou_leather_partial.json", TransferMode::Partial},
-                      Case{"suzhou_electronics_replication.json", TransferMode::Replication}));
+INSTANTIATE_TEST_SUITE_P(Samples, SampleScenario,
+                         ::testing::Values(Case{"wenzhou_footwear_complete.json", TransferMode::Complete},
+                                           Case{"guangzhou_leather_partial.json", TransferMode::Partial},
+                                           Case{"suzhou_electronics_replication.json",
+                                                TransferMode::Replication}));
 
 TEST(SampleScenarioCompare, ModesDifferOnTheWenzhouCase) {
   const Scenario sc = loadScenario(std::string(CLUSTERSHIFT_SOURCE_DIR) +

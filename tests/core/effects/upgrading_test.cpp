@@ -5,8 +5,7 @@
 using namespace clustershift;
 
 namespace {
-RegionIndicators state(double ts, double isu, double theil, double va, double rd, double gdp,
-                       double jobs) {
+RegionIndicators state(double ts, double isu, double theil, double va, double rd, double gdp, double jobs) {
   RegionIndicators r;
   r.ts = ts;
   r.isu = isu;
@@ -20,18 +19,19 @@ RegionIndicators state(double ts, double isu, double theil, double va, double rd
 }  // namespace
 
 TEST(Upgrading, HandComputedIndex) {
-  const EffectsParams p;  // equal weights; scales ts .1, isu .05, theil .05, va .05, rd .005, gdp .05, jobs .05
+  const EffectsParams
+      p;  // equal weights; scales ts .1, isu .05, theil .05, va .05, rd .005, gdp .05, jobs .05
   const RegionIndicators b = state(1.0, 2.3, 0.10, 0.20, 0.020, 1000, 300);
   const RegionIndicators a = state(1.05, 2.32, 0.12, 0.30, 0.021, 980, 330);
   std::map<std::string, double> parts;
   const double u = upgradingIndex(b, a, p, &parts);
-  EXPECT_NEAR(parts["ts"], 0.5, 1e-9);           // +0.05 / 0.1
-  EXPECT_NEAR(parts["isu"], 0.4, 1e-9);          // +0.02 / 0.05
-  EXPECT_NEAR(parts["theil"], 0.0, 1e-12);       // Theil rose: no credit
-  EXPECT_NEAR(parts["va_rate"], 1.0, 1e-12);     // +0.10 / 0.05, capped at 1
-  EXPECT_NEAR(parts["rd_intensity"], 0.2, 1e-9); // +0.001 / 0.005
-  EXPECT_NEAR(parts["gdp"], 0.0, 1e-12);         // −2 %: no credit
-  EXPECT_NEAR(parts["jobs"], 1.0, 1e-12);        // +10 % / 5 %, capped
+  EXPECT_NEAR(parts["ts"], 0.5, 1e-9);            // +0.05 / 0.1
+  EXPECT_NEAR(parts["isu"], 0.4, 1e-9);           // +0.02 / 0.05
+  EXPECT_NEAR(parts["theil"], 0.0, 1e-12);        // Theil rose: no credit
+  EXPECT_NEAR(parts["va_rate"], 1.0, 1e-12);      // +0.10 / 0.05, capped at 1
+  EXPECT_NEAR(parts["rd_intensity"], 0.2, 1e-9);  // +0.001 / 0.005
+  EXPECT_NEAR(parts["gdp"], 0.0, 1e-12);          // −2 %: no credit
+  EXPECT_NEAR(parts["jobs"], 1.0, 1e-12);         // +10 % / 5 %, capped
   EXPECT_NEAR(u, (0.5 + 0.4 + 0 + 1 + 0.2 + 0 + 1) / 7, 1e-9);
 }
 
