@@ -32,19 +32,31 @@ class WriteOutputs : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     s_dir = new QString(scratchDir(QStringLiteral("write_outputs")));
-    const Inputs in = sampleInputs();
-    Feedback feedback;
-    s_paths = new OutputPaths(writeOutputs(in, sampleResults(in), *s_dir, {QStringLiteral("zh_CN"), QStringLiteral("en")}, feedback));
+    // An exception here would make gtest skip the suite silently: keep it and fail every test.
+    try {
+      const Inputs in = sampleInputs();
+      Feedback feedback;
+      s_paths = new OutputPaths(
+          writeOutputs(in, sampleResults(in), *s_dir, {QStringLiteral("zh_CN"), QStringLiteral("en")}, feedback));
+    } catch (const std::exception& e) {
+      s_error = new std::string(e.what());
+    }
+  }
+  void SetUp() override {
+    ASSERT_NE(s_paths, nullptr) << "writeOutputs failed: " << (s_error ? *s_error : std::string("?"));
   }
   static void TearDownTestSuite() {
     delete s_paths;
     delete s_dir;
+    delete s_error;
   }
   static QString* s_dir;
   static OutputPaths* s_paths;
+  static std::string* s_error;
 };
 QString* WriteOutputs::s_dir = nullptr;
 OutputPaths* WriteOutputs::s_paths = nullptr;
+std::string* WriteOutputs::s_error = nullptr;
 
 TEST_F(WriteOutputs, NamesEveryFileAfterTheScenario) {
   EXPECT_EQ(s_paths->geopackage, *s_dir + QStringLiteral("/test_scenario.gpkg"));

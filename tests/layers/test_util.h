@@ -1,5 +1,6 @@
 #pragma once
 // Helpers for the layers tests: scratch folders in the build tree and command output.
+#include <QCoreApplication>
 #include <QDir>
 #include <QString>
 
@@ -9,8 +10,11 @@
 namespace clustershift::layers::testing {
 
 /// A fresh, empty folder under the test sandbox.
+/// A fresh folder per name and process: ctest runs each test in its own process, possibly in
+/// parallel, and suites that share a name must not clean each other's outputs away.
 inline QString scratchDir(const QString& name) {
-  const QString path = QStringLiteral(CLUSTERSHIFT_TEST_SANDBOX "/layers_out/") + name;
+  const QString path = QStringLiteral(CLUSTERSHIFT_TEST_SANDBOX "/layers_out/") + name + QLatin1Char('_') +
+                       QString::number(QCoreApplication::applicationPid());
   QDir(path).removeRecursively();
   QDir().mkpath(path);
   return path;
