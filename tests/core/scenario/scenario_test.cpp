@@ -401,7 +401,7 @@ TEST(Scenario, ClusterPresetFromTheDataFolder) {
 
 TEST(Scenario, SourceTreePresetsAreFound) {
   fs::path footwear = fs::path(CLUSTERSHIFT_SOURCE_DIR) / "sample_data" / "clusters" / "footwear.json";
-  if (!fs::exists(footwear)) GTEST_SKIP() << "sample_data not generated yet";
+  ASSERT_TRUE(fs::exists(footwear)) << "sample_data/clusters/footwear.json is missing";
   json j = base();
   j["cluster"] = {{"preset", "footwear"}};
   Scenario s = parseScenario(j, "/x");
