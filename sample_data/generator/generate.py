@@ -605,7 +605,17 @@ def main():
          "data": data, "cluster": {"preset": "electronics"},
          "source": {"region": "320500", "lon": 120.72, "lat": 31.32}, "mode": "replication",
          "replication": {"scale": 0.5, "template_park": "P320500-01"},
-         "criteria": crit(0.20, 0.20, 0.30, 0.20, 0.10)},
+         # A replica is built near its parent (joint governance, shared suppliers): similarity to
+         # the template park, proximity and market access weigh most.
+         "criteria": [
+             {"id": "template_similarity", "weight": 0.25},
+             {"id": "distance_source", "weight": 0.25, "direction": "cost"},
+             {"id": "market_access", "weight": 0.15},
+             {"id": "supply_chain", "weight": 0.10},
+             {"id": "labour_cost", "weight": 0.10},
+             {"id": "land", "weight": 0.10, "min": 1.0},
+             {"id": "policy_level", "weight": 0.05},
+         ]},
     ]
     for sc in scenarios:
         sc.update(common_tail)
