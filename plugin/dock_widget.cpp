@@ -1,5 +1,6 @@
 #include "dock_widget.h"  // first: brings nlohmann/json before QGIS (see run_task.h)
 #include "run_task.h"
+#include "criteria_panel.h"
 
 #include <qgisinterface.h>
 #include <qgsapplication.h>
@@ -193,6 +194,13 @@ void ClusterShiftDock::buildUi() {
   connect(m_scenarioFile, &QgsFileWidget::fileChanged, this, &ClusterShiftDock::scenarioFileChanged);
   main->addWidget(scenarioBox);
 
+  // ---- criteria ----
+  auto* criteriaBox = new QGroupBox(tr("Criteria"), content);
+  auto* criteriaLayout = new QVBoxLayout(criteriaBox);
+  m_criteria = new CriteriaPanel(criteriaBox);
+  criteriaLayout->addWidget(m_criteria);
+  main->addWidget(criteriaBox);
+
   // ---- run ----
   auto* runRow = new QHBoxLayout();
   m_runButton =
@@ -278,6 +286,24 @@ void ClusterShiftDock::scenarioFileChanged(const QString& path) {
   const int index = m_presetCombo->findData(path);
   const QSignalBlocker blocker(m_presetCombo);
   m_presetCombo->setCurrentIndex(index >= 0 ? index : 0);
+  loadCriteria(path);
+}
+
+void ClusterShiftDock::loadCriteria(const QString& path) {
+  m_criteriaPath.clear();
+  if (path.isEmpty()) {
+    m_criteria->clear();
+    return;
+  }
+  try {
+    const Scenario scenario = loadScenario(QFile::encodeName(path).toStdString());
+    m_criteria->setScenario(scenario);
+    m_criteriaPath = path;
+  } catch (const std::exception&) {
+    m_criteria->clear();  // Run reports the problems in full
+  } catch (...) {
+    m_criteria->clear();
+  }
 }
 
 void ClusterShiftDock::layersAdded(const QList<QgsMapLayer*>& layers) {
@@ -406,6 +432,24 @@ void ClusterShiftDock::runScenario() {
   log(tr("Scenario %1").arg(QDir::toNativeSeparators(path)));
   try {
     Scenario scenario = loadScenario(QFile::encodeName(path).toStdString());
+    if (path != m_criteriaPath) loadCriteria(path);
+    if (path == m_criteriaPath) m_criteria->applyTo(scenario);
+    if (const QString encoding = m_criteria->encoding(); !encoding.isEmpty()) {
+      // QGIS layers decode attributes themselves: shapefile layers take the chosen encoding.
+      for (QgsVectorLayer* layer : {regions, parks}) {
+        if (layer->providerType() == QLatin1String("ogr") &&
+            layer->source().section(QLatin1Char('|'), 0, 0).endsWith(QLatin1String(".shp"), Qt::CaseInsensitive) &&
+            layer->dataProvider() && layer->dataProvider()->encoding() != encoding) {
+          layer->setProviderEncoding(encoding);
+          log(tr("Layer %1: attribute encoding set to %2").arg(layer->name(), encoding));
+        }
+      }
+    }
+    log(tr("Criteria: %1 enabled of %2; weighting %3, aggregation %4")
+            .arg(std::count_if(scenario.criteria.begin(), scenario.criteria.end(),
+                               [](const CriterionSpec& c) { return c.enabled; }))
+            .arg(scenario.criteria.size())
+            .arg(QString::fromStdString(scenario.weighting.method), QString::fromStdString(scenario.aggregation)));
     Feedback readFeedback;
     // Read on the main thread: layer providers are not thread safe.
     Inputs inputs = layers::inputsFromLayers(regions, parks, scenario, readFeedback);

@@ -23,6 +23,7 @@ class QgsMapLayerComboBox;
 
 namespace clustershift::plugin {
 
+class CriteriaPanel;
 class RunTask;
 struct RunOutcome;
 
@@ -52,6 +53,8 @@ class ClusterShiftDock : public QgsDockWidget {
  private:
   void buildUi();
   void reloadPresets();
+  /// Shows the criteria of the scenario file in the criteria table (cleared when unreadable).
+  void loadCriteria(const QString& path);
   void setRunning(bool running);
   void addResultLayers(std::unique_ptr<Results> results);
   void zoomToResults(const QList<QgsMapLayer*>& layers);
@@ -67,6 +70,8 @@ class ClusterShiftDock : public QgsDockWidget {
   QComboBox* m_presetCombo = nullptr;
   QgsFileWidget* m_scenarioFile = nullptr;
   QComboBox* m_languageCombo = nullptr;
+  CriteriaPanel* m_criteria = nullptr;
+  QString m_criteriaPath;  ///< scenario file the criteria table shows
   QPushButton* m_runButton = nullptr;
   QPushButton* m_cancelButton = nullptr;
   QPushButton* m_reportButton = nullptr;

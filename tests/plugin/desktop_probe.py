@@ -11,7 +11,8 @@ from qgis.core import Qgis, QgsProject, QgsApplication
 from qgis.gui import QgsFileWidget, QgsMapLayerComboBox
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QObject, QTimer
-from qgis.PyQt.QtWidgets import QAction, QComboBox, QDockWidget, QPlainTextEdit, QPushButton, QWidget
+from qgis.PyQt.QtWidgets import (QAction, QApplication, QComboBox, QDialog, QDockWidget, QLabel, QPlainTextEdit,
+                                 QPushButton, QTableWidget, QWidget)
 from qgis.utils import iface
 
 OUT = os.environ["CLUSTERSHIFT_PROBE_OUT"]
@@ -268,7 +269,107 @@ def steps():
         waited += 250
     yield 1000
     check("screenshot saved", iface.mainWindow().grab().save(SHOT), SHOT)
+
+    # ---- criteria table, aggregation, AHP ----
+    yield from criteria_steps(dock, run, titles, wenzhou)
     res["done"] = True
+
+
+def wait_for_run(run, titles, previous_ids):
+    """Waits until a run started by run.click() has finished; returns the result group."""
+    deadline = time.time() + RUN_TIMEOUT_S
+    while time.time() < deadline:
+        yield 250
+        if run.isEnabled() and QgsApplication.taskManager().countActiveTasks() == 0:
+            break
+    yield 500
+    return result_group(titles)
+
+
+def group_candidates(group):
+    return layer_in_group(group, "candidate_scores") if group is not None else None
+
+
+def criteria_steps(dock, run, titles, wenzhou):
+    table = dock.findChild(QTableWidget, "criteriaTable")
+    check("criteria table found", table is not None)
+    if table is None:
+        return
+    n = len(wenzhou["criteria"])
+    ids = [table.item(r, 1).text() if table.item(r, 1) else None for r in range(table.rowCount())]
+    check(f"criteria table lists the scenario's {n} criteria", table.rowCount() == n
+          and ids == [c["id"] for c in wenzhou["criteria"]], ids)
+    aggregation = dock.findChild(QComboBox, "aggregationCombo")
+    weighting = dock.findChild(QComboBox, "weightingCombo")
+    encoding = dock.findChild(QComboBox, "encodingCombo")
+    ahp = dock.findChild(QPushButton, "ahpButton")
+    check("aggregation/weighting/encoding combos and AHP button found",
+          None not in (aggregation, weighting, encoding, ahp)
+          and [encoding.itemText(i) for i in range(encoding.count())][1:] == ["UTF-8", "GBK", "GB18030"])
+    if None in (aggregation, weighting, ahp):
+        return
+    check("aggregation combo shows the scenario's method", aggregation.currentText() == wenzhou.get("aggregation", "wlc"),
+          aggregation.currentText())
+    project = QgsProject.instance()
+    before = len(project.layerTreeRoot().findGroups())
+    aggregation.setCurrentIndex(aggregation.findText("topsis"))
+    clear_message_bar()
+    run.click()
+    group = yield from wait_for_run(run, titles, None)
+    cand = group_candidates(group)
+    log_text = dock.findChild(QPlainTextEdit, "logView").toPlainText()
+    check("topsis re-run: candidate_scores has 217 features", cand is not None and cand.featureCount() == 217,
+          f"{cand.featureCount() if cand else None}; messages={message_bar_items()}")
+    check("topsis re-run: log names the aggregation", "aggregation topsis" in log_text, log_text[-400:])
+    check("topsis re-run replaces the result group", len(project.layerTreeRoot().findGroups()) == before,
+          [g.name() for g in project.layerTreeRoot().findGroups()])
+
+    # The AHP dialog is modal: handle it from a timer inside its event loop.
+    seen = {}
+
+    def handle_dialog():
+        dlg = QApplication.activeModalWidget()
+        if dlg is None or dlg.objectName() != "ahpDialog":
+            dlg = dock.findChild(QDialog, "ahpDialog")
+        seen["found"] = dlg is not None
+        if dlg is None:
+            return
+        cell = dlg.findChild(QComboBox, "ahpCell_0_1")
+        seen["cell"] = cell is not None
+        if cell is not None:
+            cell.setCurrentIndex(cell.findText("5"))
+        other = dlg.findChild(QComboBox, "ahpCell_1_2")
+        if other is not None:
+            other.setCurrentIndex(other.findText("1/7"))
+        cr = dlg.findChild(QLabel, "ahpCrLabel")
+        seen["cr"] = cr.text() if cr is not None else ""
+        seen["cr_style"] = cr.styleSheet() if cr is not None else ""
+        hint = dlg.findChild(QLabel, "ahpHintLabel")
+        seen["hint"] = hint.text() if hint is not None else ""
+        dlg.adjustSize()
+        QApplication.processEvents()
+        seen["shot"] = dlg.grab().save(os.path.join(OUT_DIR, "qgis_ahp.png"))
+        dlg.accept()
+
+    QTimer.singleShot(800, handle_dialog)
+    ahp.click()  # returns when the dialog is closed
+    yield 300
+    check("AHP dialog opened (objectName ahpDialog) with cell combos", seen.get("found") and seen.get("cell"), seen)
+    check("AHP CR label text non-empty and coloured", bool(seen.get("cr")) and "color" in seen.get("cr_style", ""),
+          seen)
+    check("AHP dialog screenshot saved", seen.get("shot"))
+    check("AHP OK sets weighting to ahp", weighting.currentText() == "ahp", weighting.currentText())
+    clear_message_bar()
+    run.click()
+    group = yield from wait_for_run(run, titles, None)
+    cand = group_candidates(group)
+    log_text = dock.findChild(QPlainTextEdit, "logView").toPlainText()
+    check("AHP run: candidate_scores has 217 features and the log names the weighting",
+          cand is not None and cand.featureCount() == 217 and "weighting ahp" in log_text,
+          f"{cand.featureCount() if cand else None}; messages={message_bar_items()}; log={log_text[-400:]}")
+    QApplication.processEvents()
+    check("dock screenshot with the criteria table saved",
+          dock.grab().save(os.path.join(OUT_DIR, "qgis_criteria.png")))
 
 
 def drive(gen):

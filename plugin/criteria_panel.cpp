@@ -1,0 +1,354 @@
+#include "criteria_panel.h"  // first: brings nlohmann/json before QGIS (see run_task.h)
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <cmath>
+#include <exception>
+
+#include "clustershift/error.h"
+#include "clustershift/mcda.h"
+
+namespace clustershift::plugin {
+
+namespace {
+
+enum Column { kColEnabled, kColId, kColDirection, kColFunction, kColWeight, kColMin, kColMax, kColumns };
+
+const QStringList kFunctions = {QStringLiteral("minmax"), QStringLiteral("vector"), QStringLiteral("none"),
+                                QStringLiteral("linear"), QStringLiteral("sigmoid"), QStringLiteral("gaussian")};
+
+/// Saaty's fundamental scale 1/9..9 (Saaty 1980, "The Analytic Hierarchy Process", table 1.1).
+std::vector<double> saatyScale() {
+  std::vector<double> values;
+  for (int d = 9; d >= 2; --d) values.push_back(1.0 / d);
+  for (int v = 1; v <= 9; ++v) values.push_back(v);
+  return values;
+}
+
+QString saatyText(double v) {
+  if (v >= 1) return QString::number(std::lround(v));
+  return QStringLiteral("1/%1").arg(std::lround(1 / v));
+}
+
+int nearestSaaty(double v) {
+  const std::vector<double> scale = saatyScale();
+  int best = 8;
+  double bestDiff = 1e300;
+  for (int i = 0; i < static_cast<int>(scale.size()); ++i) {
+    const double diff = std::fabs(std::log(scale[static_cast<size_t>(i)]) - std::log(v > 0 ? v : 1));
+    if (diff < bestDiff) {
+      bestDiff = diff;
+      best = i;
+    }
+  }
+  return best;
+}
+
+std::optional<double> optionalNumber(const QTableWidgetItem* item, const QString& what) {
+  const QString text = item ? item->text().trimmed() : QString();
+  if (text.isEmpty()) return std::nullopt;
+  bool ok = false;
+  const double v = text.toDouble(&ok);
+  if (!ok || !std::isfinite(v)) {
+    throw InputError(QStringLiteral("criteria table: %1 \"%2\" is not a number").arg(what, text).toStdString());
+  }
+  return v;
+}
+
+}  // namespace
+
+// ---- AhpDialog ---------------------------------------------------------------------------
+
+AhpDialog::AhpDialog(const QStringList& names, const std::vector<std::vector<double>>& matrix, QWidget* parent)
+    : QDialog(parent), m_names(names) {
+  setObjectName(QStringLiteral("ahpDialog"));
+  setWindowTitle(tr("AHP pairwise comparison"));
+  const int n = static_cast<int>(names.size());
+  auto* main = new QVBoxLayout(this);
+  auto* intro = new QLabel(
+      tr("How much more important is the row criterion than the column criterion? "
+         "Saaty's scale: 1 equal, 3 moderate, 5 strong, 7 very strong, 9 extreme; 1/x the reverse."),
+      this);
+  intro->setWordWrap(true);
+  main->addWidget(intro);
+  auto* grid = new QGridLayout();
+  grid->setHorizontalSpacing(8);
+  const std::vector<double> scale = saatyScale();
+  m_upper.assign(static_cast<size_t>(n), std::vector<QComboBox*>(static_cast<size_t>(n), nullptr));
+  m_lower.assign(static_cast<size_t>(n), std::vector<QLabel*>(static_cast<size_t>(n), nullptr));
+  for (int j = 0; j < n; ++j) {
+    auto* head = new QLabel(QStringLiteral("<b>%1</b>").arg(names[j].toHtmlEscaped()), this);
+    head->setAlignment(Qt::AlignCenter);
+    grid->addWidget(head, 0, j + 1);
+  }
+  for (int i = 0; i < n; ++i) {
+    grid->addWidget(new QLabel(QStringLiteral("<b>%1</b>").arg(names[i].toHtmlEscaped()), this), i + 1, 0);
+    for (int j = 0; j < n; ++j) {
+      if (i == j) {
+        auto* one = new QLabel(QStringLiteral("1"), this);
+        one->setAlignment(Qt::AlignCenter);
+        grid->addWidget(one, i + 1, j + 1);
+      } else if (i < j) {
+        auto* combo = new QComboBox(this);
+        combo->setObjectName(QStringLiteral("ahpCell_%1_%2").arg(i).arg(j));
+        for (double v : scale) combo->addItem(saatyText(v), v);
+        double v = 1;
+        if (static_cast<int>(matrix.size()) == n && static_cast<int>(matrix[static_cast<size_t>(i)].size()) == n) {
+          v = matrix[static_cast<size_t>(i)][static_cast<size_t>(j)];
+        }
+        combo->setCurrentIndex(nearestSaaty(v));
+        connect(combo, qOverload<int>(&QComboBox::currentIndexChanged), this, &AhpDialog::recompute);
+        m_upper[static_cast<size_t>(i)][static_cast<size_t>(j)] = combo;
+        grid->addWidget(combo, i + 1, j + 1);
+      } else {
+        auto* label = new QLabel(this);
+        label->setAlignment(Qt::AlignCenter);
+        label->setEnabled(false);  // read-only reciprocal
+        label->setToolTip(tr("Reciprocal of the cell above the diagonal"));
+        m_lower[static_cast<size_t>(i)][static_cast<size_t>(j)] = label;
+        grid->addWidget(label, i + 1, j + 1);
+      }
+    }
+  }
+  main->addLayout(grid);
+  auto* stats = new QFormLayout();
+  m_lambda = new QLabel(this);
+  m_lambda->setObjectName(QStringLiteral("ahpLambdaLabel"));
+  m_ci = new QLabel(this);
+  m_ci->setObjectName(QStringLiteral("ahpCiLabel"));
+  m_cr = new QLabel(this);
+  m_cr->setObjectName(QStringLiteral("ahpCrLabel"));
+  m_weights = new QLabel(this);
+  m_weights->setObjectName(QStringLiteral("ahpWeightsLabel"));
+  m_weights->setWordWrap(true);
+  m_hint = new QLabel(this);
+  m_hint->setObjectName(QStringLiteral("ahpHintLabel"));
+  m_hint->setWordWrap(true);
+  stats->addRow(tr("λmax"), m_lambda);
+  stats->addRow(tr("CI"), m_ci);
+  stats->addRow(tr("CR"), m_cr);
+  stats->addRow(tr("Weights"), m_weights);
+  main->addLayout(stats);
+  main->addWidget(m_hint);
+  auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+  connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+  connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+  main->addWidget(buttons);
+  recompute();
+}
+
+std::vector<std::vector<double>> AhpDialog::matrix() const {
+  const size_t n = static_cast<size_t>(m_names.size());
+  std::vector<std::vector<double>> m(n, std::vector<double>(n, 1.0));
+  for (size_t i = 0; i < n; ++i) {
+    for (size_t j = i + 1; j < n; ++j) {
+      const double v = m_upper[i][j]->currentData().toDouble();
+      m[i][j] = v;
+      m[j][i] = 1.0 / v;
+    }
+  }
+  return m;
+}
+
+void AhpDialog::recompute() {
+  const std::vector<std::vector<double>> m = matrix();
+  const size_t n = m.size();
+  for (size_t i = 0; i < n; ++i) {
+    for (size_t j = 0; j < i; ++j) m_lower[i][j]->setText(saatyText(m[i][j]));
+  }
+  std::vector<std::string> names;
+  for (const QString& name : m_names) names.push_back(name.toStdString());
+  try {
+    const mcda::AhpResult r = mcda::ahpWeights(m, names);
+    m_lambda->setText(QString::number(r.lambdaMax, 'f', 3));
+    m_ci->setText(QString::number(r.ci, 'f', 3));
+    m_cr->setText(tr("%1 (%2)").arg(QString::number(r.cr, 'f', 3),
+                                    r.consistent ? tr("consistent, < 0.10") : tr("inconsistent, ≥ 0.10")));
+    m_cr->setStyleSheet(r.consistent ? QStringLiteral("color: #1a7f37; font-weight: bold;")
+                                     : QStringLiteral("color: #c62828; font-weight: bold;"));
+    QStringList w;
+    for (size_t i = 0; i < r.weights.size(); ++i) {
+      w << QStringLiteral("%1 %2").arg(m_names[static_cast<int>(i)]).arg(r.weights[i], 0, 'f', 3);
+    }
+    m_weights->setText(w.join(QStringLiteral(", ")));
+    m_hint->setText(r.consistent ? QString() : QString::fromStdString(r.hint.text));
+    m_hint->setVisible(!r.consistent && !r.hint.text.empty());
+  } catch (const std::exception& e) {
+    m_cr->setText(tr("error"));
+    m_cr->setStyleSheet(QStringLiteral("color: #c62828;"));
+    m_hint->setText(QString::fromStdString(e.what()));
+    m_hint->setVisible(true);
+  }
+}
+
+// ---- CriteriaPanel -----------------------------------------------------------------------
+
+CriteriaPanel::CriteriaPanel(QWidget* parent) : QWidget(parent) {
+  auto* main = new QVBoxLayout(this);
+  main->setContentsMargins(0, 0, 0, 0);
+  m_table = new QTableWidget(0, kColumns, this);
+  m_table->setObjectName(QStringLiteral("criteriaTable"));
+  m_table->setHorizontalHeaderLabels(
+      {tr("On"), tr("Criterion"), tr("Direction"), tr("Value function"), tr("Weight"), tr("Min"), tr("Max")});
+  m_table->verticalHeader()->setVisible(false);
+  m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  m_table->horizontalHeader()->setSectionResizeMode(kColId, QHeaderView::Stretch);
+  m_table->setMinimumHeight(170);
+  m_table->setToolTip(tr("Edits apply to the next run; min/max empty = no hard limit"));
+  main->addWidget(m_table);
+
+  auto* form = new QFormLayout();
+  form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+  auto* weightRow = new QHBoxLayout();
+  m_weighting = new QComboBox(this);
+  m_weighting->setObjectName(QStringLiteral("weightingCombo"));
+  for (const char* m : {"direct", "ahp", "entropy", "critic"}) m_weighting->addItem(QString::fromLatin1(m));
+  m_ahpButton = new QPushButton(tr("AHP…"), this);
+  m_ahpButton->setObjectName(QStringLiteral("ahpButton"));
+  m_ahpButton->setToolTip(tr("Pairwise comparison of the enabled criteria (sets weighting to ahp)"));
+  connect(m_ahpButton, &QPushButton::clicked, this, &CriteriaPanel::editAhp);
+  weightRow->addWidget(m_weighting, 1);
+  weightRow->addWidget(m_ahpButton);
+  form->addRow(tr("Weighting"), weightRow);
+  m_aggregation = new QComboBox(this);
+  m_aggregation->setObjectName(QStringLiteral("aggregationCombo"));
+  for (const char* m : {"wlc", "wpm", "topsis"}) m_aggregation->addItem(QString::fromLatin1(m));
+  form->addRow(tr("Aggregation"), m_aggregation);
+  m_encoding = new QComboBox(this);
+  m_encoding->setObjectName(QStringLiteral("encodingCombo"));
+  m_encoding->addItem(tr("auto"), QString());
+  for (const char* e : {"UTF-8", "GBK", "GB18030"}) m_encoding->addItem(QString::fromLatin1(e), QString::fromLatin1(e));
+  m_encoding->setToolTip(tr("Attribute encoding of shapefile inputs (DBF without .cpg)"));
+  form->addRow(tr("Encoding"), m_encoding);
+  main->addLayout(form);
+  setEnabled(false);
+}
+
+void CriteriaPanel::clear() {
+  m_table->setRowCount(0);
+  m_base.clear();
+  m_ahpMatrix.clear();
+  m_ahpNames.clear();
+  m_loaded = false;
+  setEnabled(false);
+}
+
+void CriteriaPanel::setScenario(const Scenario& scenario) {
+  m_base = scenario.criteria;
+  m_table->setRowCount(0);
+  m_table->setRowCount(static_cast<int>(m_base.size()));
+  for (int row = 0; row < static_cast<int>(m_base.size()); ++row) {
+    const CriterionSpec& c = m_base[static_cast<size_t>(row)];
+    auto* on = new QTableWidgetItem();
+    on->setFlags(Qt::ItemIsUserCheckable | Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+    on->setCheckState(c.enabled ? Qt::Checked : Qt::Unchecked);
+    m_table->setItem(row, kColEnabled, on);
+    auto* id = new QTableWidgetItem(QString::fromStdString(c.id));
+    id->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+    m_table->setItem(row, kColId, id);
+    auto* direction = new QComboBox(m_table);
+    direction->addItem(tr("default"), QString());
+    direction->addItem(tr("benefit"), QStringLiteral("benefit"));
+    direction->addItem(tr("cost"), QStringLiteral("cost"));
+    if (c.direction) direction->setCurrentIndex(*c.direction == Direction::Cost ? 2 : 1);
+    m_table->setCellWidget(row, kColDirection, direction);
+    auto* function = new QComboBox(m_table);
+    function->addItems(kFunctions);
+    const int fi = kFunctions.indexOf(QString::fromStdString(c.valueFunction.type));
+    function->setCurrentIndex(fi >= 0 ? fi : 0);
+    m_table->setCellWidget(row, kColFunction, function);
+    auto* weight = new QDoubleSpinBox(m_table);
+    weight->setRange(0, 1000);
+    weight->setDecimals(3);
+    weight->setSingleStep(0.05);
+    weight->setValue(c.weight);
+    m_table->setCellWidget(row, kColWeight, weight);
+    m_table->setItem(row, kColMin, new QTableWidgetItem(c.min ? QString::number(*c.min) : QString()));
+    m_table->setItem(row, kColMax, new QTableWidgetItem(c.max ? QString::number(*c.max) : QString()));
+  }
+  m_table->resizeColumnsToContents();
+  const int wi = m_weighting->findText(QString::fromStdString(scenario.weighting.method));
+  m_weighting->setCurrentIndex(wi >= 0 ? wi : 0);
+  const int ai = m_aggregation->findText(QString::fromStdString(scenario.aggregation));
+  m_aggregation->setCurrentIndex(ai >= 0 ? ai : 0);
+  m_ahpMatrix = scenario.weighting.matrix;
+  m_ahpNames = enabledNames();
+  const int ei = m_encoding->findData(QString::fromStdString(scenario.data.regions.encoding));
+  m_encoding->setCurrentIndex(ei >= 0 ? ei : 0);
+  m_loaded = true;
+  setEnabled(true);
+}
+
+QStringList CriteriaPanel::enabledNames() const {
+  QStringList names;
+  for (int row = 0; row < m_table->rowCount(); ++row) {
+    if (m_table->item(row, kColEnabled)->checkState() == Qt::Checked) names << m_table->item(row, kColId)->text();
+  }
+  return names;
+}
+
+QString CriteriaPanel::encoding() const { return m_encoding->currentData().toString(); }
+
+void CriteriaPanel::editAhp() {
+  const QStringList names = enabledNames();
+  if (names.size() < 2) return;
+  AhpDialog dialog(names, names == m_ahpNames ? m_ahpMatrix : std::vector<std::vector<double>>{}, this);
+  if (dialog.exec() != QDialog::Accepted) return;
+  m_ahpMatrix = dialog.matrix();
+  m_ahpNames = names;
+  m_weighting->setCurrentIndex(m_weighting->findText(QStringLiteral("ahp")));
+}
+
+void CriteriaPanel::applyTo(Scenario& scenario) const {
+  if (!m_loaded) return;
+  std::vector<CriterionSpec> criteria = m_base;
+  for (int row = 0; row < m_table->rowCount() && row < static_cast<int>(criteria.size()); ++row) {
+    CriterionSpec& c = criteria[static_cast<size_t>(row)];
+    c.enabled = m_table->item(row, kColEnabled)->checkState() == Qt::Checked;
+    const QString direction = qobject_cast<QComboBox*>(m_table->cellWidget(row, kColDirection))->currentData().toString();
+    if (direction.isEmpty()) {
+      c.direction.reset();
+    } else {
+      c.direction = direction == QLatin1String("cost") ? Direction::Cost : Direction::Benefit;
+    }
+    const QString function = qobject_cast<QComboBox*>(m_table->cellWidget(row, kColFunction))->currentText();
+    if (function.toStdString() != c.valueFunction.type) {
+      c.valueFunction.type = function.toStdString();
+      c.valueFunction.params.clear();
+    }
+    c.weight = qobject_cast<QDoubleSpinBox*>(m_table->cellWidget(row, kColWeight))->value();
+    const QString id = QString::fromStdString(c.id);
+    c.min = optionalNumber(m_table->item(row, kColMin), id + QStringLiteral(" min"));
+    c.max = optionalNumber(m_table->item(row, kColMax), id + QStringLiteral(" max"));
+  }
+  scenario.criteria = criteria;
+  scenario.weighting.method = m_weighting->currentText().toStdString();
+  if (scenario.weighting.method == "ahp") {
+    const QStringList names = enabledNames();
+    if (names == m_ahpNames && static_cast<int>(m_ahpMatrix.size()) == names.size()) {
+      scenario.weighting.matrix = m_ahpMatrix;
+    } else {
+      // No judgements for this set of criteria yet: all equal.
+      const size_t n = static_cast<size_t>(names.size());
+      scenario.weighting.matrix.assign(n, std::vector<double>(n, 1.0));
+    }
+  }
+  scenario.aggregation = m_aggregation->currentText().toStdString();
+  const std::string enc = encoding().toStdString();
+  if (!enc.empty()) {
+    scenario.data.regions.encoding = enc;
+    scenario.data.parks.encoding = enc;
+  }
+}
+
+}  // namespace clustershift::plugin

@@ -1,0 +1,75 @@
+#pragma once
+// Criteria editor of the ClusterShift dock: one row per scenario criterion (enabled, direction,
+// value function, weight, min/max), the weighting and aggregation methods, the input encoding,
+// and the AHP pairwise-comparison dialog.
+// clustershift headers (nlohmann/json) before QGIS headers: see run_task.h.
+#include "clustershift/scenario.h"
+
+#include <QDialog>
+#include <QWidget>
+#include <vector>
+
+class QComboBox;
+class QDialogButtonBox;
+class QGridLayout;
+class QLabel;
+class QPushButton;
+class QTableWidget;
+
+namespace clustershift::plugin {
+
+/// Saaty pairwise comparison of the enabled criteria: upper triangle editable (1/9..9),
+/// lower triangle the reciprocals, live lambda_max, CI and CR (mcda::ahpWeights).
+class AhpDialog : public QDialog {
+  Q_OBJECT
+ public:
+  AhpDialog(const QStringList& names, const std::vector<std::vector<double>>& matrix, QWidget* parent = nullptr);
+  std::vector<std::vector<double>> matrix() const;
+
+ private slots:
+  void recompute();
+
+ private:
+  QStringList m_names;
+  std::vector<std::vector<QComboBox*>> m_upper;
+  std::vector<std::vector<QLabel*>> m_lower;
+  QLabel* m_lambda = nullptr;
+  QLabel* m_ci = nullptr;
+  QLabel* m_cr = nullptr;
+  QLabel* m_weights = nullptr;
+  QLabel* m_hint = nullptr;
+};
+
+class CriteriaPanel : public QWidget {
+  Q_OBJECT
+ public:
+  explicit CriteriaPanel(QWidget* parent = nullptr);
+  /// Shows the scenario's criteria, weighting and aggregation (replaces any edits).
+  void setScenario(const Scenario& scenario);
+  /// Empty when no scenario has been shown.
+  bool hasScenario() const { return m_loaded; }
+  /// Writes the table's edits, the weighting, aggregation and encoding into the scenario.
+  /// Throws InputError on an unparsable min/max cell.
+  void applyTo(Scenario& scenario) const;
+  /// "" for auto, else the encoding name (UTF-8, GBK, GB18030).
+  QString encoding() const;
+  void clear();
+
+ public slots:
+  void editAhp();
+
+ private:
+  QStringList enabledNames() const;
+
+  QTableWidget* m_table = nullptr;
+  QComboBox* m_weighting = nullptr;
+  QComboBox* m_aggregation = nullptr;
+  QComboBox* m_encoding = nullptr;
+  QPushButton* m_ahpButton = nullptr;
+  std::vector<std::vector<double>> m_ahpMatrix;
+  QStringList m_ahpNames;  ///< enabled criteria the matrix was made for
+  std::vector<CriterionSpec> m_base;  ///< the loaded criteria (params etc. kept)
+  bool m_loaded = false;
+};
+
+}  // namespace clustershift::plugin
