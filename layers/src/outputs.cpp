@@ -3,6 +3,8 @@
 #include "clustershift_layers/layers.h"  // first: see the note in layers.h
 
 #include <qgscoordinatereferencesystem.h>
+#include <qgslayertree.h>
+#include <qgslayertreelayer.h>
 #include <qgslayoutmanager.h>
 #include <qgsprintlayout.h>
 #include <qgsproject.h>
@@ -17,6 +19,7 @@
 #include <cmath>
 #include <cstdio>
 #include <memory>
+#include <vector>
 
 #include "clustershift/error.h"
 #include "layers_detail.h"
@@ -100,6 +103,14 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
     writeLayer(candidates.get(), gpkg, true);
     writeLayer(flows.get(), gpkg, false);
     writeLayer(regions.get(), gpkg, false);
+    if (results.effects) {
+      std::unique_ptr<QgsVectorLayer> regionEffects(makeRegionEffectsLayer(inputs, results));
+      std::unique_ptr<QgsVectorLayer> timeline(makeEffectsTimelineLayer(results));
+      std::unique_ptr<QgsVectorLayer> coupling(makeCouplingLayer(results));
+      writeLayer(regionEffects.get(), gpkg, false);
+      writeLayer(timeline.get(), gpkg, false);
+      writeLayer(coupling.get(), gpkg, false);
+    }
   }
   files << gpkgName;
   feedback.checkCanceled();
@@ -112,7 +123,11 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
     project.setCrs(studyAreaCrs(inputs, results));
     project.setFileName(work.absoluteFilePath(name + QStringLiteral(".qgz")));
     // Added bottom to top: the project's layer tree puts each new layer above the previous one.
-    for (const char* layerName : {"regions", "transfer_flows", "candidate_scores"}) {
+    // region_effects (when the effects were projected) sits above the plain regions, hidden
+    // at first so the ranking map reads as before; tick it to see the ISU-change choropleth.
+    std::vector<const char*> layerNames{"regions", "transfer_flows", "candidate_scores"};
+    if (results.effects) layerNames.insert(layerNames.begin() + 1, "region_effects");
+    for (const char* layerName : layerNames) {
       const QString ln = QLatin1String(layerName);
       auto* layer = new QgsVectorLayer(gpkg + QStringLiteral("|layername=") + ln, ln, QStringLiteral("ogr"));
       if (!layer->isValid()) {
@@ -121,6 +136,7 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
       }
       if (ln == QLatin1String("candidate_scores")) styleCandidates(layer);
       else if (ln == QLatin1String("transfer_flows")) styleFlows(layer);
+      else if (ln == QLatin1String("region_effects")) styleRegionEffects(layer);
       else styleRegions(layer, toQ(results.sourceRegionId));
       QString error;
       layer->saveStyleToDatabase(ln, QStringLiteral("ClusterShift default style"), true, QString(), error);
@@ -138,6 +154,8 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
       files << qmlName;
       paths.styles << out.absoluteFilePath(qmlName);
       project.addMapLayer(layer);
+      if (ln == QLatin1String("region_effects"))
+        if (QgsLayerTreeLayer* node = project.layerTreeRoot()->findLayer(layer->id())) node->setItemVisibilityChecked(false);
     }
     feedback.checkCanceled();
 

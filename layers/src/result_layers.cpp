@@ -154,6 +154,7 @@ QgsVectorLayer* makeFlowLayer(const Results& results) {
   fields.append(QgsField(QStringLiteral("moved_output"), QVariant::Double));  // 亿元
   fields.append(QgsField(QStringLiteral("moved_va"), QVariant::Double));      // 亿元
   fields.append(QgsField(QStringLiteral("moved_jobs"), QVariant::Double));
+  fields.append(QgsField(QStringLiteral("knowledge_flow"), QVariant::Double));  // 亿元/yr (effects.h)
   QgsVectorLayer* layer = newMemoryLayer(QStringLiteral("LineString"), QStringLiteral("transfer_flows"), fields);
   QgsFeatureList features;
   for (const Flow& fl : results.flows) {
@@ -167,7 +168,8 @@ QgsVectorLayer* makeFlowLayer(const Results& results) {
     }
     QgsAttributes a;
     a << toQ(fl.parkId) << name << nameZh << fl.rank << numberOrNull(fl.score) << numberOrNull(fl.distanceKm)
-      << numberOrNull(fl.movedOutputYuan100m) << numberOrNull(fl.movedVaYuan100m) << numberOrNull(fl.movedJobs);
+      << numberOrNull(fl.movedOutputYuan100m) << numberOrNull(fl.movedVaYuan100m) << numberOrNull(fl.movedJobs)
+      << numberOrNull(fl.knowledgeFlowYuan100m);
     f.setAttributes(a);
     features << f;
   }

@@ -159,8 +159,11 @@ void styleFlows(QgsVectorLayer* layer) {
   arrow->setArrowStartWidth(1.0);
   arrow->setHeadLength(4.5);
   arrow->setHeadThickness(1.6);
-  // Width by rank: rank 1 thickest (1.6 mm), rank 5 0.6 mm.
-  const QgsProperty width = QgsProperty::fromExpression(QStringLiteral("max(0.5, 1.6 - 0.25 * (coalesce(\"rank\", 5) - 1))"));
+  // Width by moved output when the effects model filled it (0.6 mm .. 2.4 mm, linear in
+  // 亿元 up to the layer's largest flow), else by rank: rank 1 thickest (1.6 mm), rank 5 0.6 mm.
+  const QgsProperty width = QgsProperty::fromExpression(QStringLiteral(
+      "coalesce(scale_linear(\"moved_output\", 0, maximum(\"moved_output\"), 0.6, 2.4), "
+      "max(0.5, 1.6 - 0.25 * (coalesce(\"rank\", 5) - 1)))"));
   arrow->setDataDefinedProperty(QgsSymbolLayer::PropertyArrowWidth, width);
   arrow->setDataDefinedProperty(QgsSymbolLayer::PropertyArrowStartWidth, width);
   auto* fill = new QgsSimpleFillSymbolLayer(color, Qt::SolidPattern, color.darker(130), Qt::SolidLine, 0.1);

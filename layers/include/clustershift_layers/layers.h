@@ -31,6 +31,17 @@ void styleCandidates(QgsVectorLayer* layer);
 void styleFlows(QgsVectorLayer* layer);
 void styleRegions(QgsVectorLayer* layer, const QString& sourceRegionId);
 
+/// Transfer effects (Results::effects; empty tables / no changes when absent). Caller owns them.
+/// "region_effects": every region with role (source | host | source+host | other), U and
+/// <indicator>_before/_after/_change for effectIndicators() (NULL for other regions).
+QgsVectorLayer* makeRegionEffectsLayer(const Inputs& inputs, const Results& results);
+/// "effects_timeline" (no geometry): year, ramp, region_id, indicator, value.
+QgsVectorLayer* makeEffectsTimelineLayer(const Results& results);
+/// "coupling" (no geometry): source, host, u_source, u_host, c, t, d, class_index, class_zh, class_en.
+QgsVectorLayer* makeCouplingLayer(const Results& results);
+/// Diverging (ColorBrewer RdBu) graduated choropleth of isu_change, symmetric around 0.
+void styleRegionEffects(QgsVectorLayer* layer);
+
 /// What writeOutputs produced.
 struct OutputPaths {
   QString geopackage;    ///< <out>/<scenario>.gpkg (candidate_scores, transfer_flows, regions)

@@ -1,0 +1,179 @@
+// Result layers of the transfer effects (Results::effects, effects.h): region_effects
+// (regions with before / after / change of every indicator), effects_timeline and coupling
+// (no-geometry tables), and the diverging ISU-change style of region_effects.
+#include "clustershift_layers/layers.h"  // first: see the note in layers.h
+
+#include <qgscolorramp.h>
+#include <qgsfeature.h>
+#include <qgsfeatureiterator.h>
+#include <qgsfeaturerequest.h>
+#include <qgsfields.h>
+#include <qgsfillsymbol.h>
+#include <qgsfillsymbollayer.h>
+#include <qgsgeometry.h>
+#include <qgsgraduatedsymbolrenderer.h>
+#include <qgsrendererrange.h>
+#include <qgsvectordataprovider.h>
+#include <qgsvectorlayer.h>
+
+#include <QByteArray>
+
+#include <algorithm>
+#include <cmath>
+
+#include "clustershift/effects.h"
+#include "layers_detail.h"
+
+namespace clustershift::layers {
+
+using detail::numberOrNull;
+using detail::toQ;
+
+namespace {
+
+QgsVectorLayer* newLayer(const QString& geometryType, const QString& name, const QgsFields& fields) {
+  const QString uri = geometryType == QLatin1String("None") ? geometryType : geometryType + QStringLiteral("?crs=EPSG:4326");
+  auto* layer = new QgsVectorLayer(uri, name, QStringLiteral("memory"));
+  layer->dataProvider()->addAttributes(fields.toList());
+  layer->updateFields();
+  return layer;
+}
+
+void addAll(QgsVectorLayer* layer, QgsFeatureList& features) {
+  layer->dataProvider()->addFeatures(features);
+  layer->updateExtents();
+}
+
+QgsFillSymbol* fill(const QColor& color, const QColor& stroke, double strokeWidth) {
+  return new QgsFillSymbol(QgsSymbolLayerList()
+                           << new QgsSimpleFillSymbolLayer(color, Qt::SolidPattern, stroke, Qt::SolidLine, strokeWidth));
+}
+
+}  // namespace
+
+QgsVectorLayer* makeRegionEffectsLayer(const Inputs& inputs, const Results& results) {
+  QgsFields fields;
+  fields.append(QgsField(QStringLiteral("id"), QVariant::String));
+  fields.append(QgsField(QStringLiteral("name"), QVariant::String));
+  fields.append(QgsField(QStringLiteral("name_zh"), QVariant::String));
+  fields.append(QgsField(QStringLiteral("province"), QVariant::String));
+  fields.append(QgsField(QStringLiteral("role"), QVariant::String));  // source | host | source+host | other
+  fields.append(QgsField(QStringLiteral("u"), QVariant::Double));
+  for (const std::string& ind : effectIndicators())
+    for (const char* suffix : {"_before", "_after", "_change"})
+      fields.append(QgsField(toQ(ind) + QLatin1String(suffix), QVariant::Double));
+
+  QgsVectorLayer* layer = newLayer(QStringLiteral("MultiPolygon"), QStringLiteral("region_effects"), fields);
+  QgsFeatureList features;
+  for (const Region& r : inputs.regions) {
+    QgsFeature f(layer->fields());
+    if (!r.wkb.empty()) {
+      QgsGeometry g;
+      g.fromWkb(QByteArray(reinterpret_cast<const char*>(r.wkb.data()), static_cast<int>(r.wkb.size())));
+      g.convertToMultiType();
+      f.setGeometry(g);
+    }
+    const RegionEffect* e = results.effects ? results.effects->regionEffect(r.id) : nullptr;
+    QgsAttributes a;
+    a << toQ(r.id) << toQ(r.name) << toQ(r.nameZh) << toQ(r.province)
+      << (e ? toQ(e->role) : QStringLiteral("other")) << (e ? numberOrNull(e->upgrading) : QVariant(QVariant::Double));
+    for (const std::string& ind : effectIndicators()) {
+      if (!e) {
+        a << QVariant(QVariant::Double) << QVariant(QVariant::Double) << QVariant(QVariant::Double);
+        continue;
+      }
+      const double before = e->before.get(ind), after = e->after.get(ind);
+      a << numberOrNull(before) << numberOrNull(after) << numberOrNull(after - before);
+    }
+    f.setAttributes(a);
+    features << f;
+  }
+  addAll(layer, features);
+  styleRegionEffects(layer);
+  return layer;
+}
+
+QgsVectorLayer* makeEffectsTimelineLayer(const Results& results) {
+  QgsFields fields;
+  fields.append(QgsField(QStringLiteral("year"), QVariant::Int));
+  fields.append(QgsField(QStringLiteral("ramp"), QVariant::Double));
+  fields.append(QgsField(QStringLiteral("region_id"), QVariant::String));
+  fields.append(QgsField(QStringLiteral("indicator"), QVariant::String));
+  fields.append(QgsField(QStringLiteral("value"), QVariant::Double));
+  QgsVectorLayer* layer = newLayer(QStringLiteral("None"), QStringLiteral("effects_timeline"), fields);
+  QgsFeatureList features;
+  if (results.effects)
+    for (const TimelineRow& row : results.effects->timeline) {
+      QgsFeature f(layer->fields());
+      f.setAttributes(QgsAttributes() << row.year << numberOrNull(row.ramp) << toQ(row.regionId) << toQ(row.indicator)
+                                      << numberOrNull(row.value));
+      features << f;
+    }
+  addAll(layer, features);
+  return layer;
+}
+
+QgsVectorLayer* makeCouplingLayer(const Results& results) {
+  QgsFields fields;
+  for (const char* name : {"source", "host"}) fields.append(QgsField(QLatin1String(name), QVariant::String));
+  for (const char* name : {"u_source", "u_host", "c", "t", "d"}) fields.append(QgsField(QLatin1String(name), QVariant::Double));
+  fields.append(QgsField(QStringLiteral("class_index"), QVariant::Int));
+  fields.append(QgsField(QStringLiteral("class_zh"), QVariant::String));
+  fields.append(QgsField(QStringLiteral("class_en"), QVariant::String));
+  QgsVectorLayer* layer = newLayer(QStringLiteral("None"), QStringLiteral("coupling"), fields);
+  QgsFeatureList features;
+  if (results.effects)
+    for (const Coupling& c : results.effects->coupling) {
+      QgsFeature f(layer->fields());
+      f.setAttributes(QgsAttributes() << toQ(c.sourceId) << toQ(c.hostId) << numberOrNull(c.uSource)
+                                      << numberOrNull(c.uHost) << numberOrNull(c.c) << numberOrNull(c.t)
+                                      << numberOrNull(c.d) << c.cls.index << toQ(c.cls.labelZh) << toQ(c.cls.labelEn));
+      features << f;
+    }
+  addAll(layer, features);
+  return layer;
+}
+
+void styleRegionEffects(QgsVectorLayer* layer) {
+  if (!layer) return;
+  // Symmetric classes around 0, bounded by the largest |ISU change|: a diverging map reads
+  // "how far from no change" the same on both sides (Brewer 1994, "Color use guidelines for
+  // mapping and visualization", diverging schemes). Colours: ColorBrewer RdBu, 7 classes
+  // (Brewer 2003, colorbrewer2.org), red = structure worsened, blue = upgraded. The middle class
+  // (|change| below a seventh of the maximum) and the regions without a change (NULL: neither
+  // source nor host) are light grey.
+  double maxAbs = 0;
+  const int index = layer->fields().lookupField(QStringLiteral("isu_change"));
+  {
+    QgsFeature f;
+    QgsFeatureIterator it = layer->getFeatures(QgsFeatureRequest().setFlags(QgsFeatureRequest::NoGeometry));
+    while (index >= 0 && it.nextFeature(f))
+      if (!f.attribute(index).isNull()) maxAbs = std::max(maxAbs, std::abs(f.attribute(index).toDouble()));
+  }
+  if (!(maxAbs > 0)) maxAbs = 0.01;
+  const char* colors[] = {"#b2182b", "#ef8a62", "#fddbc7", "#e0e0e0", "#d1e5f0", "#67a9cf", "#2166ac"};
+  constexpr int kClasses = 7;
+  const double step = 2 * maxAbs / kClasses;
+  QgsRangeList ranges;
+  for (int i = 0; i < kClasses; ++i) {
+    // Outer classes open-ended, so rounding never leaves the extreme region unclassed.
+    const double lower = i == 0 ? -1e12 : -maxAbs + step * i;
+    const double upper = i + 1 == kClasses ? 1e12 : -maxAbs + step * (i + 1);
+    QString label;
+    if (i == 0) label = QStringLiteral("< %1").arg(-maxAbs + step, 0, 'f', 3);
+    else if (i + 1 == kClasses) label = QStringLiteral("> %1").arg(lower, 0, 'f', 3);
+    else if (i == kClasses / 2) label = QStringLiteral("%1 – %2 (≈ 0, other regions / 其他地区)").arg(lower, 0, 'f', 3).arg(upper, 0, 'f', 3);
+    else label = QStringLiteral("%1 – %2").arg(lower, 0, 'f', 3).arg(upper, 0, 'f', 3);
+    const QColor color(QLatin1String(colors[i]));
+    const bool middle = i == kClasses / 2;
+    ranges << QgsRendererRange(lower, upper, fill(color, middle ? QColor(QStringLiteral("#b0b0b0")) : color.darker(150),
+                                                  middle ? 0.15 : 0.4),
+                               label);
+  }
+  // NULL (other regions) counts as no change, i.e. the grey middle class.
+  auto* renderer = new QgsGraduatedSymbolRenderer(QStringLiteral("coalesce(\"isu_change\", 0)"), ranges);
+  layer->setRenderer(renderer);
+  layer->triggerRepaint();
+}
+
+}  // namespace clustershift::layers

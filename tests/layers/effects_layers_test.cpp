@@ -1,0 +1,240 @@
+// Effects layers (layers/src/effects_layers.cpp): region_effects, effects_timeline and coupling
+// are written to the GeoPackage with the run's numbers and the diverging ISU-change style.
+#include "clustershift_layers/layers.h"  // first: see the note in layers.h
+#include "fixtures.h"
+#include "test_util.h"
+
+#include <gtest/gtest.h>
+
+#include <qgsfeatureiterator.h>
+#include <qgsgraduatedsymbolrenderer.h>
+#include <qgslayertree.h>
+#include <qgslayertreelayer.h>
+#include <qgsproject.h>
+#include <qgsvectorlayer.h>
+
+#include <QFileInfo>
+
+#include <map>
+#include <memory>
+
+#include "clustershift/effects.h"
+
+namespace clustershift::layers {
+namespace {
+
+using testing::sampleInputs;
+using testing::sampleResults;
+using testing::scratchDir;
+
+RegionIndicators indicators(double ts, double isu, double theil, double vaRate, double rd, double gdp, double jobs) {
+  RegionIndicators r;
+  r.ts = ts, r.isu = isu, r.theil = theil, r.vaRate = vaRate, r.rdIntensity = rd, r.gdp = gdp, r.jobs = jobs;
+  return r;
+}
+
+/// The fixture's results with hand-made effects: source = region 0 (ISU up), host = region 5
+/// (ISU down: the moved manufacturing raises its secondary share).
+Results resultsWithEffects(const Inputs& in) {
+  Results res = sampleResults(in);
+  EffectsResult e;
+  e.sourceRegionId = in.regions[0].id;
+  RegionEffect source;
+  source.region = 0;
+  source.regionId = in.regions[0].id;
+  source.role = "source";
+  source.before = indicators(1.10, 2.30, 0.20, 0.18, 0.030, 8000, 600);
+  source.after = indicators(1.25, 2.36, 0.17, 0.25, 0.032, 7900, 595);
+  source.upgrading = 0.42;
+  RegionEffect host;
+  host.region = 5;
+  host.regionId = in.regions[5].id;
+  host.role = "host";
+  host.before = indicators(0.90, 2.20, 0.30, kNaN, 0.015, 3000, 300);
+  host.after = indicators(0.85, 2.15, 0.28, 0.16, 0.016, 3100, 303);
+  host.upgrading = 0.27;
+  e.regions = {source, host};
+  e.coupling = {couplingCoordination(0.42, 0.27)};
+  e.coupling[0].sourceId = source.regionId;
+  e.coupling[0].hostId = host.regionId;
+  e.ramp = {0.0, 0.5, 1.0};
+  for (int year = 0; year <= 2; ++year)
+    for (const RegionEffect* r : {&source, &host})
+      e.timeline.push_back(TimelineRow{year, e.ramp[static_cast<size_t>(year)], r->regionId, "isu",
+                                       r->before.isu + e.ramp[static_cast<size_t>(year)] * (r->after.isu - r->before.isu)});
+  res.effects = e;
+  res.flows[0].knowledgeFlowYuan100m = 1.25;
+  return res;
+}
+
+std::unique_ptr<QgsVectorLayer> openGpkgLayer(const QString& gpkg, const QString& name) {
+  return std::make_unique<QgsVectorLayer>(gpkg + QStringLiteral("|layername=") + name, name, QStringLiteral("ogr"));
+}
+
+std::map<QString, QgsFeature> byId(QgsVectorLayer* layer, const QString& field) {
+  std::map<QString, QgsFeature> out;
+  QgsFeature f;
+  QgsFeatureIterator it = layer->getFeatures();
+  while (it.nextFeature(f)) out[f.attribute(field).toString()] = f;
+  return out;
+}
+
+class EffectsOutputs : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    s_dir = new QString(scratchDir(QStringLiteral("effects_outputs")));
+    try {
+      s_inputs = new Inputs(sampleInputs());
+      s_results = new Results(resultsWithEffects(*s_inputs));
+      Feedback feedback;
+      s_paths = new OutputPaths(writeOutputs(*s_inputs, *s_results, *s_dir, {}, feedback));
+    } catch (const std::exception& e) {
+      s_error = new std::string(e.what());
+    }
+  }
+  void SetUp() override {
+    ASSERT_NE(s_paths, nullptr) << "writeOutputs failed: " << (s_error ? *s_error : std::string("?"));
+  }
+  static void TearDownTestSuite() {
+    delete s_paths;
+    delete s_results;
+    delete s_inputs;
+    delete s_dir;
+    delete s_error;
+  }
+  static QString* s_dir;
+  static Inputs* s_inputs;
+  static Results* s_results;
+  static OutputPaths* s_paths;
+  static std::string* s_error;
+};
+QString* EffectsOutputs::s_dir = nullptr;
+Inputs* EffectsOutputs::s_inputs = nullptr;
+Results* EffectsOutputs::s_results = nullptr;
+OutputPaths* EffectsOutputs::s_paths = nullptr;
+std::string* EffectsOutputs::s_error = nullptr;
+
+TEST_F(EffectsOutputs, RegionEffectsHoldTheEffectsNumbersOfSourceAndHost) {
+  auto layer = openGpkgLayer(s_paths->geopackage, QStringLiteral("region_effects"));
+  ASSERT_TRUE(layer->isValid());
+  EXPECT_EQ(layer->featureCount(), static_cast<long long>(s_inputs->regions.size()));
+  EXPECT_TRUE(layer->isSpatial());
+  const auto features = byId(layer.get(), QStringLiteral("id"));
+  for (const RegionEffect& e : s_results->effects->regions) {
+    SCOPED_TRACE(e.regionId);
+    ASSERT_EQ(features.count(QString::fromStdString(e.regionId)), 1u);
+    const QgsFeature& f = features.at(QString::fromStdString(e.regionId));
+    EXPECT_EQ(f.attribute(QStringLiteral("role")).toString().toStdString(), e.role);
+    EXPECT_DOUBLE_EQ(f.attribute(QStringLiteral("u")).toDouble(), e.upgrading);
+    for (const std::string& ind : effectIndicators()) {
+      SCOPED_TRACE(ind);
+      const QString q = QString::fromStdString(ind);
+      const double before = e.before.get(ind), after = e.after.get(ind);
+      if (std::isnan(before)) {
+        EXPECT_TRUE(f.attribute(q + QStringLiteral("_before")).isNull());
+        EXPECT_TRUE(f.attribute(q + QStringLiteral("_change")).isNull());
+      } else {
+        EXPECT_DOUBLE_EQ(f.attribute(q + QStringLiteral("_before")).toDouble(), before);
+        EXPECT_DOUBLE_EQ(f.attribute(q + QStringLiteral("_change")).toDouble(), after - before);
+      }
+      EXPECT_DOUBLE_EQ(f.attribute(q + QStringLiteral("_after")).toDouble(), after);
+    }
+  }
+  // A region that is neither source nor host: role other, NULL changes.
+  const QgsFeature& other = features.at(QString::fromStdString(s_inputs->regions[2].id));
+  EXPECT_EQ(other.attribute(QStringLiteral("role")).toString(), QStringLiteral("other"));
+  EXPECT_TRUE(other.attribute(QStringLiteral("isu_change")).isNull());
+  EXPECT_TRUE(other.attribute(QStringLiteral("u")).isNull());
+}
+
+TEST_F(EffectsOutputs, RegionEffectsStyleIsADivergingGraduatedIsuChange) {
+  auto layer = openGpkgLayer(s_paths->geopackage, QStringLiteral("region_effects"));
+  ASSERT_TRUE(layer->isValid());
+  bool ok = false;
+  layer->loadNamedStyle(QFileInfo(s_paths->geopackage).absolutePath() + QStringLiteral("/test_scenario_region_effects.qml"), ok);
+  ASSERT_TRUE(ok);
+  auto* renderer = dynamic_cast<QgsGraduatedSymbolRenderer*>(layer->renderer());
+  ASSERT_NE(renderer, nullptr) << "renderer: " << layer->renderer()->type().toStdString();
+  EXPECT_TRUE(renderer->classAttribute().contains(QStringLiteral("isu_change")));
+  int below = 0, above = 0;
+  for (const QgsRendererRange& r : renderer->ranges()) {
+    if (r.upperValue() <= 0) ++below;
+    if (r.lowerValue() >= 0) ++above;
+  }
+  EXPECT_GE(below, 2);
+  EXPECT_EQ(below, above);  // symmetric around 0
+  // The source's ISU rose (blue end), the host's fell (red end): different classes.
+  const QgsRangeList ranges = renderer->ranges();
+  auto classOf = [&](double v) {
+    for (int i = 0; i < ranges.size(); ++i)
+      if (v > ranges[i].lowerValue() && v <= ranges[i].upperValue()) return i;
+    return -1;
+  };
+  const int up = classOf(0.06), down = classOf(-0.05);
+  EXPECT_GT(up, down);
+  EXPECT_GE(down, 0);
+}
+
+TEST_F(EffectsOutputs, CouplingRowHasDAndClassOfTheEffects) {
+  auto layer = openGpkgLayer(s_paths->geopackage, QStringLiteral("coupling"));
+  ASSERT_TRUE(layer->isValid());
+  EXPECT_FALSE(layer->isSpatial());
+  ASSERT_EQ(layer->featureCount(), 1);
+  QgsFeature f;
+  ASSERT_TRUE(layer->getFeatures().nextFeature(f));
+  const Coupling& c = s_results->effects->coupling[0];
+  EXPECT_EQ(f.attribute(QStringLiteral("source")).toString().toStdString(), c.sourceId);
+  EXPECT_EQ(f.attribute(QStringLiteral("host")).toString().toStdString(), c.hostId);
+  EXPECT_DOUBLE_EQ(f.attribute(QStringLiteral("u_source")).toDouble(), 0.42);
+  EXPECT_DOUBLE_EQ(f.attribute(QStringLiteral("d")).toDouble(), c.d);
+  EXPECT_EQ(f.attribute(QStringLiteral("class_zh")).toString().toStdString(), c.cls.labelZh);
+  EXPECT_EQ(f.attribute(QStringLiteral("class_en")).toString().toStdString(), c.cls.labelEn);
+  EXPECT_FALSE(c.cls.labelEn.empty());
+}
+
+TEST_F(EffectsOutputs, TimelineHasOneRowPerYearRegionAndIndicator) {
+  auto layer = openGpkgLayer(s_paths->geopackage, QStringLiteral("effects_timeline"));
+  ASSERT_TRUE(layer->isValid());
+  EXPECT_FALSE(layer->isSpatial());
+  EXPECT_EQ(layer->featureCount(), static_cast<long long>(s_results->effects->timeline.size()));
+  QgsFeature f;
+  QgsFeatureIterator it = layer->getFeatures();
+  bool seenLast = false;
+  while (it.nextFeature(f))
+    if (f.attribute(QStringLiteral("year")).toInt() == 2 && f.attribute(QStringLiteral("region_id")).toString() == QStringLiteral("330300")) {
+      seenLast = true;
+      EXPECT_EQ(f.attribute(QStringLiteral("indicator")).toString(), QStringLiteral("isu"));
+      EXPECT_DOUBLE_EQ(f.attribute(QStringLiteral("value")).toDouble(), 2.36);
+    }
+  EXPECT_TRUE(seenLast);
+}
+
+TEST_F(EffectsOutputs, FlowsCarryTheKnowledgeFlowAndProjectHasRegionEffectsUnchecked) {
+  auto flows = openGpkgLayer(s_paths->geopackage, QStringLiteral("transfer_flows"));
+  ASSERT_TRUE(flows->isValid());
+  for (const char* name : {"moved_output", "moved_va", "moved_jobs", "knowledge_flow"})
+    EXPECT_GE(flows->fields().lookupField(QLatin1String(name)), 0) << name;
+  const auto features = byId(flows.get(), QStringLiteral("park_id"));
+  EXPECT_DOUBLE_EQ(features.at(QString::fromStdString(s_results->flows[0].parkId)).attribute(QStringLiteral("knowledge_flow")).toDouble(), 1.25);
+
+  QgsProject project;
+  ASSERT_TRUE(project.read(s_paths->project));
+  const QList<QgsMapLayer*> found = project.mapLayersByName(QStringLiteral("region_effects"));
+  ASSERT_EQ(found.size(), 1);
+  EXPECT_TRUE(found[0]->isValid());
+  QgsLayerTreeLayer* node = project.layerTreeRoot()->findLayer(found[0]->id());
+  ASSERT_NE(node, nullptr);
+  EXPECT_FALSE(node->isVisible());
+}
+
+TEST(EffectsLayers, WithoutEffectsNoEffectsLayersAreWritten) {
+  const QString dir = scratchDir(QStringLiteral("no_effects"));
+  const Inputs in = sampleInputs();
+  Feedback feedback;
+  const OutputPaths paths = writeOutputs(in, sampleResults(in), dir, {}, feedback);
+  auto layer = openGpkgLayer(paths.geopackage, QStringLiteral("region_effects"));
+  EXPECT_FALSE(layer->isValid());
+}
+
+}  // namespace
+}  // namespace clustershift::layers
