@@ -12,6 +12,7 @@
 #include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <cmath>
 #include <exception>
 
@@ -22,7 +23,8 @@ namespace clustershift::plugin {
 
 namespace {
 
-enum Column { kColEnabled, kColId, kColDirection, kColFunction, kColWeight, kColMin, kColMax, kColumns };
+// Weight next to the name: in a narrow dock the last columns scroll out of view first.
+enum Column { kColEnabled, kColId, kColWeight, kColDirection, kColFunction, kColMin, kColMax, kColumns };
 
 const QStringList kFunctions = {QStringLiteral("minmax"), QStringLiteral("vector"), QStringLiteral("none"),
                                 QStringLiteral("linear"), QStringLiteral("sigmoid"), QStringLiteral("gaussian")};
@@ -100,6 +102,7 @@ AhpDialog::AhpDialog(const QStringList& names, const std::vector<std::vector<dou
         grid->addWidget(one, i + 1, j + 1);
       } else if (i < j) {
         auto* combo = new QComboBox(this);
+        combo->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
         combo->setObjectName(QStringLiteral("ahpCell_%1_%2").arg(i).arg(j));
         for (double v : scale) combo->addItem(saatyText(v), v);
         double v = 1;
@@ -119,6 +122,17 @@ AhpDialog::AhpDialog(const QStringList& names, const std::vector<std::vector<dou
         grid->addWidget(label, i + 1, j + 1);
       }
     }
+  }
+  // Equal columns: as wide as the widest header or cell.
+  int columnWidth = 0;
+  for (int r = 0; r <= n; ++r) {
+    for (int c = 1; c <= n; ++c) {
+      if (QLayoutItem* item = grid->itemAtPosition(r, c)) columnWidth = std::max(columnWidth, item->sizeHint().width());
+    }
+  }
+  for (int j = 1; j <= n; ++j) {
+    grid->setColumnStretch(j, 1);
+    grid->setColumnMinimumWidth(j, columnWidth);
   }
   main->addLayout(grid);
   auto* stats = new QFormLayout();
@@ -181,7 +195,9 @@ void AhpDialog::recompute() {
       w << QStringLiteral("%1 %2").arg(m_names[static_cast<int>(i)]).arg(r.weights[i], 0, 'f', 3);
     }
     m_weights->setText(w.join(QStringLiteral(", ")));
-    m_hint->setText(r.consistent ? QString() : QString::fromStdString(r.hint.text));
+    m_hint->setText(r.consistent || r.hint.text.empty()
+                        ? QString()
+                        : tr("Hint: %1").arg(QString::fromStdString(r.hint.text)));
     m_hint->setVisible(!r.consistent && !r.hint.text.empty());
   } catch (const std::exception& e) {
     m_cr->setText(tr("error"));
@@ -199,11 +215,14 @@ CriteriaPanel::CriteriaPanel(QWidget* parent) : QWidget(parent) {
   m_table = new QTableWidget(0, kColumns, this);
   m_table->setObjectName(QStringLiteral("criteriaTable"));
   m_table->setHorizontalHeaderLabels(
-      {tr("On"), tr("Criterion"), tr("Direction"), tr("Value function"), tr("Weight"), tr("Min"), tr("Max")});
+      {tr("On"), tr("Criterion"), tr("Weight"), tr("Direction"), tr("Function"), tr("Min"), tr("Max")});
+  m_table->horizontalHeaderItem(kColFunction)->setToolTip(tr("Value function turning raw values into 0..1 scores"));
+  m_table->horizontalHeaderItem(kColMin)->setToolTip(tr("Hard lower limit on the raw value (empty: none)"));
+  m_table->horizontalHeaderItem(kColMax)->setToolTip(tr("Hard upper limit on the raw value (empty: none)"));
   m_table->verticalHeader()->setVisible(false);
   m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-  m_table->horizontalHeader()->setSectionResizeMode(kColId, QHeaderView::Stretch);
-  m_table->setMinimumHeight(170);
+  m_table->horizontalHeader()->setStretchLastSection(true);
+  m_table->setMinimumHeight(190);
   m_table->setToolTip(tr("Edits apply to the next run; min/max empty = no hard limit"));
   main->addWidget(m_table);
 
@@ -268,10 +287,14 @@ void CriteriaPanel::setScenario(const Scenario& scenario) {
     function->setCurrentIndex(fi >= 0 ? fi : 0);
     m_table->setCellWidget(row, kColFunction, function);
     auto* weight = new QDoubleSpinBox(m_table);
-    weight->setRange(0, 1000);
+    weight->setRange(0, 100);
     weight->setDecimals(3);
     weight->setSingleStep(0.05);
     weight->setValue(c.weight);
+    weight->setFrame(false);
+    weight->setButtonSymbols(QAbstractSpinBox::NoButtons);  // narrow: type or scroll the value
+    direction->setFrame(false);
+    function->setFrame(false);
     m_table->setCellWidget(row, kColWeight, weight);
     m_table->setItem(row, kColMin, new QTableWidgetItem(c.min ? QString::number(*c.min) : QString()));
     m_table->setItem(row, kColMax, new QTableWidgetItem(c.max ? QString::number(*c.max) : QString()));

@@ -367,7 +367,7 @@ def criteria_steps(dock, run, titles, wenzhou):
     check("AHP run: candidate_scores has 217 features and the log names the weighting",
           cand is not None and cand.featureCount() == 217 and "weighting ahp" in log_text,
           f"{cand.featureCount() if cand else None}; messages={message_bar_items()}; log={log_text[-400:]}")
-    QApplication.processEvents()
+    yield 300
     check("dock screenshot with the criteria table saved",
           dock.grab().save(os.path.join(OUT_DIR, "qgis_criteria.png")))
 
