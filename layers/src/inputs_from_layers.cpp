@@ -319,6 +319,56 @@ bool readCsv(const DataSource& source, const char* role, std::vector<Problem>& p
   return haveHeader;
 }
 
+/// The optional file sources of the scenario (data.exclusions polygons, data.roads lines) are read
+/// from their files through the OGR provider, like the CSV tables: the criteria environment and
+/// travel_time_source need them whether the main layers come from QGIS or from files.
+void readFileLayer(const DataSource& source, const char* role, Inputs& inputs, Feedback& feedback) {
+  QString uri = toQ(source.path);
+  if (!source.layer.empty()) uri += QStringLiteral("|layername=") + toQ(source.layer);
+  QgsVectorLayer layer(uri, QString::fromUtf8(role), QStringLiteral("ogr"));
+  bool usable = false;
+  checkLayer(&layer, (std::string("data.") + role).c_str(), inputs.problems, usable);
+  if (!usable) {
+    if (!layer.isValid()) inputs.problems.back().where = "data." + std::string(role) + ".path '" + source.path + "'";
+    return;
+  }
+  Reader r{&layer, source, layerLabel(&layer), inputs.problems};
+  const bool roads = std::string(role) == "roads";
+  const int idIndex = roads ? -1 : r.index("id", false);
+  const int nameIndex = roads ? -1 : r.index("name", false);
+  const int classIndex = roads ? r.index("class", false) : -1;
+  const int speedIndex = roads ? r.index("speed_kmh", false) : -1;
+  const QgsCoordinateTransform ct = toLonLat(&layer);
+  QgsFeatureIterator it = layer.getFeatures(QgsFeatureRequest());
+  QgsFeature f;
+  while (it.nextFeature(f)) {
+    feedback.checkCanceled();
+    QgsGeometry g;
+    if (roads) {
+      Road road;
+      road.fid = std::to_string(f.id());
+      road.roadClass = Reader::text(f, classIndex);
+      road.speedKmh = speedIndex >= 0 ? r.number(f, speedIndex, road.fid) : kNaN;
+      if (road.speedKmh == 0) road.speedKmh = kNaN;  // the class default, as the core reader does
+      if (!prepareGeometry(r, f, ct, road.fid, g)) continue;
+      road.wkb = wkbOf(g);
+      inputs.roads.push_back(std::move(road));
+    } else {
+      Zone zone;
+      zone.fid = std::to_string(f.id());
+      zone.id = idIndex >= 0 ? Reader::text(f, idIndex) : zone.fid;
+      zone.name = Reader::text(f, nameIndex);
+      if (!prepareGeometry(r, f, ct, zone.id, g)) continue;
+      if (g.type() != QgsWkbTypes::PolygonGeometry) {
+        r.add(Severity::Warning, r.at(f), "geometry is not a polygon; zone ignored", zone.id);
+        continue;
+      }
+      zone.wkb = wkbOf(g);
+      inputs.exclusions.push_back(std::move(zone));
+    }
+  }
+}
+
 }  // namespace
 
 Inputs inputsFromLayers(QgsVectorLayer* regions, QgsVectorLayer* parks, const Scenario& scenario, Feedback& feedback) {
@@ -351,6 +401,8 @@ Inputs inputsFromLayers(QgsVectorLayer* regions, QgsVectorLayer* parks, const Sc
       inputs.ioTable = std::move(t);
     }
   }
+  if (scenario.data.exclusions) readFileLayer(*scenario.data.exclusions, "exclusions", inputs, feedback);
+  if (scenario.data.roads) readFileLayer(*scenario.data.roads, "roads", inputs, feedback);
   for (const Problem& p : inputs.problems)
     if (p.severity == Severity::Warning) feedback.warn(p);
   feedback.setProgress(1.0, "loading");

@@ -31,6 +31,7 @@ from qgis.PyQt.QtGui import QTransform  # noqa: E402
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from cities import CAPITALS, CITIES, COASTAL, NEIGHBOUR_SEATS, PROVINCES, SECONDARY_SHARE  # noqa: E402
 from clusters import PRESETS, SEGMENT_NAMES  # noqa: E402
+from schematic_layers import roads as schematic_roads, zones as schematic_zones  # noqa: E402
 from industries import (BASE_WEIGHT, CODES, GENERIC, GENERIC_OVERRIDE, INDUSTRIES,  # noqa: E402
                         INLAND_PROFILE, INLAND_PROVINCES, MAIN_INPUTS, SECTORS, SPECIALISATION)
 
@@ -542,6 +543,17 @@ def main():
     write_gpkg(os.path.join(out, "parks.gpkg"), "parks", ogr.wkbPoint, park_fields,
                [(bytes(QgsGeometry.fromPointXY(QgsPointXY(a["lon"], a["lat"])).asWkb()), a) for _, a in parks])
 
+    # roads.gpkg and sensitive_zones.gpkg (SCHEMATIC, see schematic_layers.py)
+    road_rows = schematic_roads(stats, cells, CAPITALS, COASTAL)
+    write_gpkg(os.path.join(out, "roads.gpkg"), "roads", ogr.wkbLineString,
+               [("id", ogr.OFTString), ("class", ogr.OFTString), ("speed_kmh", ogr.OFTReal),
+                ("from_region", ogr.OFTString), ("to_region", ogr.OFTString), ("length_km", ogr.OFTReal)],
+               [(bytes(g.asWkb()), a) for g, a in road_rows])
+    zone_rows = schematic_zones()
+    write_gpkg(os.path.join(out, "sensitive_zones.gpkg"), "sensitive_zones", ogr.wkbPolygon,
+               [("id", ogr.OFTString), ("name", ogr.OFTString), ("name_zh", ogr.OFTString)],
+               [(bytes(g.asWkb()), a) for g, a in zone_rows])
+
     # clusters/*.json
     os.makedirs(os.path.join(out, "clusters"), exist_ok=True)
     presets = {}
@@ -563,7 +575,15 @@ def main():
         "parks": {"path": "../parks.gpkg", "layer": "parks", "coordinates": "wgs84"},
         "industry_output": {"path": "../industry_output.csv"},
         "io_table": {"path": "../io_table.csv"},
+        "roads": {"path": "../roads.gpkg", "layer": "roads"},
+        "exclusions": {"path": "../sensitive_zones.gpkg", "layer": "sensitive_zones"},
     }
+    # Schematic roads join the city seats only: parks up to ~50 km off the network reach it at
+    # the access speed (travel_time_source params).
+    travel = {"id": "travel_time_source", "weight": 0.05, "direction": "cost",
+              "params": {"max_snap_km": 60, "access_speed_kmh": 40}}
+    # More than a quarter of the 1 km disk around the park in a sensitive zone excludes it.
+    environment = {"id": "environment", "weight": 0.05, "direction": "cost", "max": 0.25}
 
     def crit(labour, land, dist, policy, price):
         return [
@@ -573,6 +593,7 @@ def main():
             {"id": "policy_level", "weight": policy},
             {"id": "field:land_price", "weight": price, "direction": "cost",
              "value_function": {"type": "minmax"}},
+            dict(travel), dict(environment),
         ]
 
     common_tail = {
@@ -587,7 +608,7 @@ def main():
                         "Sample data: illustrative statistics, schematic region shapes.",
          "data": data, "cluster": {"preset": "footwear"},
          "source": {"region": "330300", "lon": 120.65, "lat": 28.0}, "mode": "complete",
-         "criteria": crit(0.35, 0.15, 0.15, 0.10, 0.25)},
+         "criteria": crit(0.32, 0.15, 0.13, 0.10, 0.20)},
         {"version": 1, "name": "guangzhou_leather_partial",
          "title": {"zh_CN": "广州皮具产业不完全转移", "en": "Guangzhou leather goods: partial transfer"},
          "description": "Partial transfer (不完全转移) of the Guangzhou (Shiling, Huadu) leather goods "
@@ -596,7 +617,7 @@ def main():
          "data": data, "cluster": {"preset": "leather_goods"},
          "source": {"region": "440100", "lon": 113.16, "lat": 23.45}, "mode": "partial",
          "moved_segments": ["production", "assembly"],
-         "criteria": crit(0.35, 0.10, 0.25, 0.10, 0.20)},
+         "criteria": crit(0.32, 0.10, 0.20, 0.10, 0.18)},
         {"version": 1, "name": "suzhou_electronics_replication",
          "title": {"zh_CN": "苏州工业园区电子信息产业复制式转移", "en": "Suzhou Industrial Park electronics: replication"},
          "description": "Replication (复制式转移) of the Suzhou Industrial Park electronics cluster at half "
@@ -609,12 +630,13 @@ def main():
          # the template park, proximity and market access weigh most.
          "criteria": [
              {"id": "template_similarity", "weight": 0.25},
-             {"id": "distance_source", "weight": 0.25, "direction": "cost"},
-             {"id": "market_access", "weight": 0.15},
+             {"id": "distance_source", "weight": 0.20, "direction": "cost"},
+             {"id": "market_access", "weight": 0.13},
              {"id": "supply_chain", "weight": 0.10},
-             {"id": "labour_cost", "weight": 0.10},
+             {"id": "labour_cost", "weight": 0.08},
              {"id": "land", "weight": 0.10, "min": 1.0},
-             {"id": "policy_level", "weight": 0.05},
+             {"id": "policy_level", "weight": 0.04},
+             dict(travel), dict(environment),
          ]},
     ]
     for sc in scenarios:

@@ -106,6 +106,8 @@ def main():
     for cid in ("P320500-01", "P320600-01", "P341300-01", "P431100-01"):
         check(cid in pk, f"parks: case park {cid} missing")
 
+    check_schematic_layers(d, reg, pk)
+
     with open(os.path.join(d, "industry_output.csv"), encoding="utf-8") as fh:
         rows = list(csv.reader(fh))
     head = rows[0]
@@ -152,6 +154,10 @@ def main():
         if s["mode"] == "replication":
             check(s["replication"]["template_park"] in pk, f"{path}: template park")
 
+        names = {c["id"] for c in s["criteria"]}
+        check({"travel_time_source", "environment"} <= names, f"{path}: travel_time_source/environment missing")
+        check({"roads", "exclusions"} <= set(s["data"]), f"{path}: data.roads/data.exclusions missing")
+
     if "--ranking" in sys.argv:
         ranking_preview(reg, pk, presets, scen)
 
@@ -162,6 +168,47 @@ def main():
         sys.exit(1)
     print(f"verify.py: OK — {len(reg)} regions, {len(pk)} parks, {len(ind)} industry rows, "
           f"{len(labels)} IO sectors, {len(presets)} presets, {len(scen)} scenarios")
+
+
+def check_schematic_layers(d, reg, pk):
+    """roads.gpkg: connected line network joining every city seat; sensitive_zones.gpkg:
+    8-15 valid polygons with id/name/name_zh, a few (non-case) parks inside or within 1 km."""
+    rds, rdl, roads = read_layer(os.path.join(d, "roads.gpkg"), "roads")
+    check(rdl.GetGeomType() == ogr.wkbLineString, "roads: geometry type is not LineString")
+    check(len(roads) >= len(reg) - 1, f"roads: only {len(roads)} links for {len(reg)} seats")
+    parent = {rid: rid for rid in reg}
+
+    def find(c):
+        while parent[c] != c:
+            c = parent[c]
+        return c
+
+    for a, g in roads:
+        check(a["class"] in ("expressway", "national"), f"roads {a['id']}: class {a['class']}")
+        check({"expressway": 100.0, "national": 80.0}.get(a["class"]) == a["speed_kmh"],
+              f"roads {a['id']}: speed_kmh {a['speed_kmh']} for class {a['class']}")
+        check(a["from_region"] in reg and a["to_region"] in reg, f"roads {a['id']}: unknown region")
+        if a["from_region"] in reg and a["to_region"] in reg:
+            parent[find(a["from_region"])] = find(a["to_region"])
+            s0, s1 = reg[a["from_region"]][0], reg[a["to_region"]][0]
+            p0, p1 = g.GetPoint_2D(0), g.GetPoint_2D(g.GetPointCount() - 1)
+            check(abs(p0[0] - s0["seat_lon"]) < 1e-4 and abs(p0[1] - s0["seat_lat"]) < 1e-4 and
+                  abs(p1[0] - s1["seat_lon"]) < 1e-4 and abs(p1[1] - s1["seat_lat"]) < 1e-4,
+                  f"roads {a['id']}: ends are not the seats of {a['from_region']} and {a['to_region']}")
+    check(len({find(r) for r in reg}) == 1, "roads: network not connected over all seats")
+
+    zds, zl, zones = read_layer(os.path.join(d, "sensitive_zones.gpkg"), "sensitive_zones")
+    check(zl.GetGeomType() == ogr.wkbPolygon, "sensitive_zones: geometry type is not Polygon")
+    check(8 <= len(zones) <= 15, f"sensitive_zones: {len(zones)} zones (expected 8-15)")
+    near = set()
+    for a, g in zones:
+        check(g.IsValid() and a["id"] and a["name"] and a["name_zh"], f"sensitive_zones {a['id']}: invalid")
+        for pid, (pa, pg) in pk.items():
+            if g.Distance(pg) * 111.0 < 1.0:  # degrees -> km, rough
+                near.add(pid)
+    case = {"P320500-01", "P320600-01", "P341300-01", "P431100-01"}
+    check(len(near - case) >= 3, f"sensitive_zones: only {len(near - case)} non-case parks inside/within 1 km")
+    check(not (near & case), f"sensitive_zones: case park(s) {sorted(near & case)} inside a zone")
 
 
 def ranking_preview(reg, pk, presets, scen):
@@ -186,6 +233,8 @@ def ranking_preview(reg, pk, presets, scen):
         ok = {pid: v for pid, v in raw.items() if v["land"] >= 1.0}
         score = {pid: 0.0 for pid in ok}
         for c in s["criteria"]:
+            if not ok or c["id"] not in next(iter(ok.values())):
+                continue  # the preview knows only the first criteria of issue 2
             vals = [v[c["id"]] for v in ok.values()]
             lo, hi = min(vals), max(vals)
             for pid, v in ok.items():

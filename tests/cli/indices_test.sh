@@ -159,6 +159,8 @@ for sc in wenzhou_footwear_complete guangzhou_leather_partial suzhou_electronics
       | .data.parks.path = ($d + "/parks.gpkg")
       | .data.industry_output.path = ($d + "/industry_output.csv")
       | .data.io_table.path = ($d + "/io_table.csv")
+      | .data.roads.path = ($d + "/roads.gpkg")
+      | .data.exclusions.path = ($d + "/sensitive_zones.gpkg")
       | .criteria = [.criteria[] | select(.id != "relatedness" and .id != "industrial_base"
           and .id != "supply_chain" and .id != "absorptive_capacity" and .id != "market_access")]
       | .criteria += [{"id": "relatedness", "weight": 0.1}, {"id": "industrial_base", "weight": 0.1},
