@@ -12,6 +12,7 @@
 
 #include "clustershift/criterion.h"
 #include "clustershift/data.h"
+#include "clustershift/effects.h"
 #include "clustershift/error.h"
 #include "scenario/json_reader.h"
 
@@ -717,7 +718,16 @@ Scenario parseScenario(const json& j, const std::string& baseDir) {
   if (auto v = r.choice(j, "", "aggregation", {"wlc", "wpm", "topsis"})) s.aggregation = *v;
   if (auto v = r.choice(j, "", "missing", {"exclude", "worst", "mean"})) s.missing = *v;
   if (const json* u = r.child(j, "", "uncertainty")) parseUncertainty(r, *u, "uncertainty", s.uncertainty);
-  if (const json* e = r.child(j, "", "effects")) s.effects = *e;
+  if (const json* e = r.child(j, "", "effects")) {
+    s.effects = *e;
+    // The effects block is read by the effects model (effects.h); validate it here so that
+    // `clustershift validate` reports its problems with their JSON paths too.
+    try {
+      (void)parseEffectsParams(*e, s.replicationScale);
+    } catch (const ValidationError& error) {
+      problems.insert(problems.end(), error.problems().begin(), error.problems().end());
+    }
+  }
   if (const json* rep = r.child(j, "", "report")) parseReport(r, *rep, "report", s.report);
 
   if (r.hasFatal()) throw ValidationError(problems);

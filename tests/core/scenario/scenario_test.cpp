@@ -159,6 +159,13 @@ TEST(Scenario, UnknownKeysAreErrorsAtEveryLevel) {
                  "output_share, job_share, va_rate, knowledge_intensity, jobs_per_ha, movable)");
 }
 
+TEST(Scenario, InvalidEffectsParameterIsAProblemWithItsJsonPath) {
+  json j = base();
+  j["effects"] = {{"theta", 1.4}};
+  auto problems = problemsOf(j);
+  EXPECT_PROBLEM(problems, "effects.theta: expected a share in [0,1], got 1.4");
+}
+
 TEST(Scenario, UnknownFieldMapColumnIsAnError) {
   json j = base();
   j["data"]["regions"]["fields"]["gpd"] = "GDP";
