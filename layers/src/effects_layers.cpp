@@ -4,6 +4,9 @@
 #include "clustershift_layers/layers.h"  // first: see the note in layers.h
 
 #include <qgscolorramp.h>
+#include <qgsdiagramrenderer.h>
+#include <qgshistogramdiagram.h>
+#include <qgsproperty.h>
 #include <qgsfeature.h>
 #include <qgsfeatureiterator.h>
 #include <qgsfeaturerequest.h>
@@ -62,6 +65,9 @@ QgsVectorLayer* makeRegionEffectsLayer(const Inputs& inputs, const Results& resu
   for (const std::string& ind : effectIndicators())
     for (const char* suffix : {"_before", "_after", "_change"})
       fields.append(QgsField(toQ(ind) + QLatin1String(suffix), QVariant::Double));
+  // Sector shares of GDP in %, for the before/after diagrams (NULL for other regions).
+  for (const char* when : {"before", "after"})
+    for (int k = 1; k <= 3; ++k) fields.append(QgsField(QStringLiteral("share%1_%2").arg(k).arg(QLatin1String(when)), QVariant::Double));
 
   QgsVectorLayer* layer = newLayer(QStringLiteral("MultiPolygon"), QStringLiteral("region_effects"), fields);
   QgsFeatureList features;
@@ -85,6 +91,9 @@ QgsVectorLayer* makeRegionEffectsLayer(const Inputs& inputs, const Results& resu
       const double before = e->before.get(ind), after = e->after.get(ind);
       a << numberOrNull(before) << numberOrNull(after) << numberOrNull(after - before);
     }
+    for (const SectorAccounts* acc : {e ? &e->accountsBefore : nullptr, e ? &e->accountsAfter : nullptr})
+      for (int k = 0; k < 3; ++k)
+        a << (acc && acc->gdp() > 0 ? QVariant(100.0 * acc->y[static_cast<size_t>(k)] / acc->gdp()) : QVariant(QVariant::Double));
     f.setAttributes(a);
     features << f;
   }
@@ -173,6 +182,34 @@ void styleRegionEffects(QgsVectorLayer* layer) {
   // NULL (other regions) counts as no change, i.e. the grey middle class.
   auto* renderer = new QgsGraduatedSymbolRenderer(QStringLiteral("coalesce(\"isu_change\", 0)"), ranges);
   layer->setRenderer(renderer);
+
+  // Bar diagrams of the sector shares of GDP before (light) and after (dark) on the source and
+  // host regions only: primary green, secondary orange, tertiary purple (ColorBrewer pairs).
+  QgsDiagramSettings ds;
+  ds.enabled = true;
+  const char* shareColors[] = {"#c7e9c0", "#31a354", "#fdd0a2", "#e6550d", "#dadaeb", "#756bb1"};
+  const char* sectorNames[] = {"primary / 第一产业", "secondary / 第二产业", "tertiary / 第三产业"};
+  for (int k = 0; k < 3; ++k)
+    for (int after = 0; after < 2; ++after) {
+      ds.categoryAttributes << QStringLiteral("coalesce(\"share%1_%2\", 0)").arg(k + 1).arg(after ? QStringLiteral("after") : QStringLiteral("before"));
+      ds.categoryColors << QColor(QLatin1String(shareColors[2 * k + after]));
+      ds.categoryLabels << QStringLiteral("%1 %2").arg(QString::fromUtf8(sectorNames[k]), after ? QStringLiteral("after / 转移后") : QStringLiteral("before / 转移前"));
+    }
+  ds.size = QSizeF(12, 12);
+  ds.sizeType = QgsUnitTypes::RenderMillimeters;
+  ds.barWidth = 1.6;
+  ds.penColor = QColor(80, 80, 80);
+  ds.penWidth = 0.1;
+  auto* diagrams = new QgsSingleCategoryDiagramRenderer();
+  diagrams->setDiagram(new QgsHistogramDiagram());
+  diagrams->setDiagramSettings(ds);
+  layer->setDiagramRenderer(diagrams);
+  QgsDiagramLayerSettings dls;
+  dls.setPlacement(QgsDiagramLayerSettings::OverPoint);
+  dls.setShowAllDiagrams(true);
+  dls.dataDefinedProperties().setProperty(QgsDiagramLayerSettings::Show,
+                                          QgsProperty::fromExpression(QStringLiteral("\"role\" <> 'other'")));
+  layer->setDiagramLayerSettings(dls);
   layer->triggerRepaint();
 }
 

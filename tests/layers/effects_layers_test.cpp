@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <qgsdiagramrenderer.h>
 #include <qgsfeatureiterator.h>
 #include <qgsgraduatedsymbolrenderer.h>
 #include <qgslayertree.h>
@@ -46,6 +47,8 @@ Results resultsWithEffects(const Inputs& in) {
   source.before = indicators(1.10, 2.30, 0.20, 0.18, 0.030, 8000, 600);
   source.after = indicators(1.25, 2.36, 0.17, 0.25, 0.032, 7900, 595);
   source.upgrading = 0.42;
+  source.accountsBefore.y = {100, 450, 450};
+  source.accountsAfter.y = {100, 400, 500};
   RegionEffect host;
   host.region = 5;
   host.regionId = in.regions[5].id;
@@ -140,6 +143,11 @@ TEST_F(EffectsOutputs, RegionEffectsHoldTheEffectsNumbersOfSourceAndHost) {
       EXPECT_DOUBLE_EQ(f.attribute(q + QStringLiteral("_after")).toDouble(), after);
     }
   }
+  // Sector shares of GDP in %: source 10/45/45 before, 10/40/50 after.
+  const QgsFeature& src = features.at(QString::fromStdString(s_inputs->regions[0].id));
+  EXPECT_DOUBLE_EQ(src.attribute(QStringLiteral("share2_before")).toDouble(), 45.0);
+  EXPECT_DOUBLE_EQ(src.attribute(QStringLiteral("share2_after")).toDouble(), 40.0);
+  EXPECT_DOUBLE_EQ(src.attribute(QStringLiteral("share3_after")).toDouble(), 50.0);
   // A region that is neither source nor host: role other, NULL changes.
   const QgsFeature& other = features.at(QString::fromStdString(s_inputs->regions[2].id));
   EXPECT_EQ(other.attribute(QStringLiteral("role")).toString(), QStringLiteral("other"));
@@ -173,6 +181,14 @@ TEST_F(EffectsOutputs, RegionEffectsStyleIsADivergingGraduatedIsuChange) {
   const int up = classOf(0.06), down = classOf(-0.05);
   EXPECT_GT(up, down);
   EXPECT_GE(down, 0);
+  // Sector-share bars before/after, shown on the source and host only.
+  ASSERT_NE(layer->diagramRenderer(), nullptr);
+  const QList<QgsDiagramSettings> settings = layer->diagramRenderer()->diagramSettings();
+  ASSERT_EQ(settings.size(), 1);
+  EXPECT_EQ(settings[0].categoryAttributes.size(), 6);
+  EXPECT_TRUE(settings[0].categoryAttributes.join(QLatin1Char(' ')).contains(QStringLiteral("share2_after")));
+  ASSERT_NE(layer->diagramLayerSettings(), nullptr);
+  EXPECT_TRUE(layer->diagramLayerSettings()->dataDefinedProperties().isActive(QgsDiagramLayerSettings::Show));
 }
 
 TEST_F(EffectsOutputs, CouplingRowHasDAndClassOfTheEffects) {

@@ -33,13 +33,15 @@ void styleRegions(QgsVectorLayer* layer, const QString& sourceRegionId);
 
 /// Transfer effects (Results::effects; empty tables / no changes when absent). Caller owns them.
 /// "region_effects": every region with role (source | host | source+host | other), U and
-/// <indicator>_before/_after/_change for effectIndicators() (NULL for other regions).
+/// <indicator>_before/_after/_change for effectIndicators() and share1..3_before/_after (sector
+/// shares of GDP in %); NULL for other regions.
 QgsVectorLayer* makeRegionEffectsLayer(const Inputs& inputs, const Results& results);
 /// "effects_timeline" (no geometry): year, ramp, region_id, indicator, value.
 QgsVectorLayer* makeEffectsTimelineLayer(const Results& results);
 /// "coupling" (no geometry): source, host, u_source, u_host, c, t, d, class_index, class_zh, class_en.
 QgsVectorLayer* makeCouplingLayer(const Results& results);
-/// Diverging (ColorBrewer RdBu) graduated choropleth of isu_change, symmetric around 0.
+/// Diverging (ColorBrewer RdBu) graduated choropleth of isu_change, symmetric around 0, and
+/// bar diagrams of the sector shares before/after on the source and host regions.
 void styleRegionEffects(QgsVectorLayer* layer);
 
 /// What writeOutputs produced.
