@@ -149,8 +149,7 @@ void styleRegionEffects(QgsVectorLayer* layer) {
   // "how far from no change" the same on both sides (Brewer 1994, "Color use guidelines for
   // mapping and visualization", diverging schemes). Colours: ColorBrewer RdBu, 7 classes
   // (Brewer 2003, colorbrewer2.org), red = structure worsened, blue = upgraded. The middle class
-  // (|change| below a seventh of the maximum) and the regions without a change (NULL: neither
-  // source nor host) are light grey.
+  // (|change| within a seventh of the maximum around 0) is near white.
   double maxAbs = 0;
   const int index = layer->fields().lookupField(QStringLiteral("isu_change"));
   {
@@ -160,7 +159,8 @@ void styleRegionEffects(QgsVectorLayer* layer) {
       if (!f.attribute(index).isNull()) maxAbs = std::max(maxAbs, std::abs(f.attribute(index).toDouble()));
   }
   if (!(maxAbs > 0)) maxAbs = 0.01;
-  const char* colors[] = {"#b2182b", "#ef8a62", "#fddbc7", "#e0e0e0", "#d1e5f0", "#67a9cf", "#2166ac"};
+  const char* colors[] = {"#b2182b", "#ef8a62", "#fddbc7", "#f7f7f7", "#d1e5f0", "#67a9cf", "#2166ac"};
+  constexpr double kOtherLower = 1e12, kOtherValue = 1e13, kOtherUpper = 1e14;
   constexpr int kClasses = 7;
   const double step = 2 * maxAbs / kClasses;
   QgsRangeList ranges;
@@ -171,16 +171,21 @@ void styleRegionEffects(QgsVectorLayer* layer) {
     QString label;
     if (i == 0) label = QStringLiteral("< %1").arg(-maxAbs + step, 0, 'f', 3);
     else if (i + 1 == kClasses) label = QStringLiteral("> %1").arg(lower, 0, 'f', 3);
-    else if (i == kClasses / 2) label = QStringLiteral("%1 – %2 (≈ 0, other regions / 其他地区)").arg(lower, 0, 'f', 3).arg(upper, 0, 'f', 3);
+    else if (i == kClasses / 2) label = QStringLiteral("%1 – %2 (≈ 0)").arg(lower, 0, 'f', 3).arg(upper, 0, 'f', 3);
     else label = QStringLiteral("%1 – %2").arg(lower, 0, 'f', 3).arg(upper, 0, 'f', 3);
-    const QColor color(QLatin1String(colors[i]));
-    const bool middle = i == kClasses / 2;
-    ranges << QgsRendererRange(lower, upper, fill(color, middle ? QColor(QStringLiteral("#b0b0b0")) : color.darker(150),
-                                                  middle ? 0.15 : 0.4),
-                               label);
+    QgsFillSymbol* symbol = fill(QColor(QLatin1String(colors[i])), QColor(90, 90, 90), 0.15);
+    // Source and host regions outlined boldly, so a small change still reads as "affected".
+    symbol->symbolLayer(0)->setDataDefinedProperty(
+        QgsSymbolLayer::PropertyStrokeWidth,
+        QgsProperty::fromExpression(QStringLiteral("CASE WHEN \"role\" <> 'other' THEN 0.7 ELSE 0.15 END")));
+    ranges << QgsRendererRange(lower, upper, symbol, label);
   }
-  // NULL (other regions) counts as no change, i.e. the grey middle class.
-  auto* renderer = new QgsGraduatedSymbolRenderer(QStringLiteral("coalesce(\"isu_change\", 0)"), ranges);
+  // Regions without a change (NULL: neither source nor host) get a light grey class of their
+  // own, reached through a sentinel far above every real change.
+  ranges << QgsRendererRange(kOtherLower, kOtherUpper, fill(QColor(QStringLiteral("#d9d9d9")), QColor(QStringLiteral("#b0b0b0")), 0.15),
+                             QStringLiteral("other regions / 其他地区"));
+  auto* renderer = new QgsGraduatedSymbolRenderer(
+      QStringLiteral("coalesce(\"isu_change\", %1)").arg(QString::number(kOtherValue, 'g', 17)), ranges);
   layer->setRenderer(renderer);
 
   // Bar diagrams of the sector shares of GDP before (light) and after (dark) on the source and

@@ -164,13 +164,15 @@ TEST_F(EffectsOutputs, RegionEffectsStyleIsADivergingGraduatedIsuChange) {
   auto* renderer = dynamic_cast<QgsGraduatedSymbolRenderer*>(layer->renderer());
   ASSERT_NE(renderer, nullptr) << "renderer: " << layer->renderer()->type().toStdString();
   EXPECT_TRUE(renderer->classAttribute().contains(QStringLiteral("isu_change")));
-  int below = 0, above = 0;
+  int below = 0, above = 0, other = 0;
   for (const QgsRendererRange& r : renderer->ranges()) {
-    if (r.upperValue() <= 0) ++below;
-    if (r.lowerValue() >= 0) ++above;
+    if (r.label().contains(QStringLiteral("other regions"))) ++other;
+    else if (r.upperValue() <= 0) ++below;
+    else if (r.lowerValue() >= 0) ++above;
   }
   EXPECT_GE(below, 2);
   EXPECT_EQ(below, above);  // symmetric around 0
+  EXPECT_EQ(other, 1);      // NULL changes: their own grey class
   // The source's ISU rose (blue end), the host's fell (red end): different classes.
   const QgsRangeList ranges = renderer->ranges();
   auto classOf = [&](double v) {
