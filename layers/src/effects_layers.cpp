@@ -205,9 +205,17 @@ void styleRegionEffects(QgsVectorLayer* layer) {
   ds.barWidth = 1.6;
   ds.penColor = QColor(80, 80, 80);
   ds.penWidth = 0.1;
-  auto* diagrams = new QgsSingleCategoryDiagramRenderer();
+  // Bar length must be proportional to the share on a fixed scale (100 % = 12 mm): a single-category
+  // renderer scales bars by the feature's largest value, which drew them far beyond the map.
+  auto* diagrams = new QgsLinearlyInterpolatedDiagramRenderer();
   diagrams->setDiagram(new QgsHistogramDiagram());
   diagrams->setDiagramSettings(ds);
+  diagrams->setClassificationAttributeExpression(QStringLiteral("100"));
+  diagrams->setClassificationAttributeIsExpression(true);
+  diagrams->setLowerValue(0);
+  diagrams->setUpperValue(100);
+  diagrams->setLowerSize(QSizeF(0, 0));
+  diagrams->setUpperSize(ds.size);
   layer->setDiagramRenderer(diagrams);
   QgsDiagramLayerSettings dls;
   dls.setPlacement(QgsDiagramLayerSettings::OverPoint);
