@@ -120,6 +120,22 @@ void styleCandidates(QgsVectorLayer* layer) {
                                                   QStringLiteral("excluded / 已排除"));
   excluded->setRuleKey(QStringLiteral("excluded"));
   root->insertChild(0, excluded);
+
+  // Robustness (SMAA): a ring around each park whose size grows with P(top-k), drawn over the
+  // score symbol, so a planner sees at a glance which recommendations survive other weights.
+  if (layer->fields().lookupField(QStringLiteral("p_topk")) >= 0) {
+    auto* ringLayer = new QgsSimpleMarkerSymbolLayer(QgsSimpleMarkerSymbolLayerBase::Circle, 3.0);
+    ringLayer->setColor(QColor(0, 0, 0, 0));
+    ringLayer->setStrokeColor(QColor(200, 60, 30));
+    ringLayer->setStrokeWidth(0.35);
+    ringLayer->setDataDefinedProperty(QgsSymbolLayer::PropertySize,
+                                      QgsProperty::fromExpression(QStringLiteral("3 + 5 * \"p_topk\"")));
+    auto* ring = new QgsRuleBasedRenderer::Rule(new QgsMarkerSymbol(QgsSymbolLayerList() << ringLayer), 0, 0,
+                                                QStringLiteral("\"p_topk\" > 0"),
+                                                QStringLiteral("P(top-k): ring size / 稳健性"));
+    ring->setRuleKey(QStringLiteral("robustness"));
+    root->appendChild(ring);
+  }
   layer->setRenderer(new QgsRuleBasedRenderer(root));
 
   // Rank labels for the top 10 only.

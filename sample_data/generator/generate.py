@@ -598,7 +598,7 @@ def main():
 
     common_tail = {
         "weighting": {"method": "direct"}, "aggregation": "wlc", "missing": "exclude",
-        "uncertainty": {"draws": 0, "seed": 42, "concentration": 50, "k": 5}, "effects": {},
+        "uncertainty": {"draws": 2000, "seed": 42, "concentration": 50, "k": 5}, "effects": {},
     }
     scenarios = [
         {"version": 1, "name": "wenzhou_footwear_complete",

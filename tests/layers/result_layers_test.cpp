@@ -5,6 +5,9 @@
 
 #include <qgsfeatureiterator.h>
 #include <qgsgeometry.h>
+#include <qgsrulebasedrenderer.h>
+#include <qgssymbol.h>
+#include <qgssymbollayer.h>
 #include <qgsvectorlayer.h>
 
 #include <memory>
@@ -63,6 +66,30 @@ TEST(CandidateLayer, AddsRobustnessFieldsWhenComputed) {
   const QgsFeature best = featureWhere(layer.get(), QStringLiteral("id"), QStringLiteral("P1"));
   EXPECT_DOUBLE_EQ(best.attribute(QStringLiteral("p_top1")).toDouble(), 0.7);
   EXPECT_TRUE(best.attribute(QStringLiteral("p_topk")).isNull());
+}
+
+TEST(CandidateStyle, RobustnessRingSizedByProbabilityOfTopK) {
+  const Inputs in = sampleInputs();
+  Results res = sampleResults(in);
+  res.parks[0].pTop1 = 0.6;  // robustness computes all fields together
+  res.parks[0].pTopK = 0.9;
+  std::unique_ptr<QgsVectorLayer> layer(makeCandidateLayer(res));
+  styleCandidates(layer.get());
+  auto* renderer = dynamic_cast<QgsRuleBasedRenderer*>(layer->renderer());
+  ASSERT_NE(renderer, nullptr);
+  QgsRuleBasedRenderer::Rule* ring = renderer->rootRule()->findRuleByKey(QStringLiteral("robustness"));
+  ASSERT_NE(ring, nullptr);
+  EXPECT_EQ(ring->filterExpression(), QStringLiteral("\"p_topk\" > 0"));
+  const QgsProperty size = ring->symbol()->symbolLayer(0)->dataDefinedProperties().property(QgsSymbolLayer::PropertySize);
+  EXPECT_TRUE(size.isActive());
+  EXPECT_TRUE(size.expressionString().contains(QStringLiteral("p_topk")));
+  // Without robustness fields there is no ring rule.
+  const Results plain = sampleResults(in);
+  std::unique_ptr<QgsVectorLayer> plainLayer(makeCandidateLayer(plain));
+  styleCandidates(plainLayer.get());
+  auto* plainRenderer = dynamic_cast<QgsRuleBasedRenderer*>(plainLayer->renderer());
+  ASSERT_NE(plainRenderer, nullptr);
+  EXPECT_EQ(plainRenderer->rootRule()->findRuleByKey(QStringLiteral("robustness")), nullptr);
 }
 
 TEST(FlowLayer, CurvedLinesRunFromTheSourceToEachOfTheTopFive) {
