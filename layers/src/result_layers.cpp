@@ -110,6 +110,7 @@ QgsVectorLayer* makeCandidateLayer(const Results& results) {
   fields.append(QgsField(QStringLiteral("rank"), QVariant::Int));
   fields.append(QgsField(QStringLiteral("status"), QVariant::String));
   fields.append(QgsField(QStringLiteral("reason"), QVariant::String));
+  fields.append(QgsField(QStringLiteral("explanation"), QVariant::String));
   for (const CriterionInfo& c : results.criteria) {
     const QString prefix = detail::fieldPrefix(c.id);
     for (const char* suffix : {"_raw", "_norm", "_contrib"})
@@ -127,7 +128,8 @@ QgsVectorLayer* makeCandidateLayer(const Results& results) {
     if (!std::isnan(p.lon) && !std::isnan(p.lat)) f.setGeometry(QgsGeometry::fromPointXY(QgsPointXY(p.lon, p.lat)));
     QgsAttributes a;
     a << toQ(p.id) << toQ(p.name) << toQ(p.nameZh) << toQ(p.regionId) << toQ(p.regionName) << numberOrNull(p.score)
-      << (p.rank > 0 ? QVariant(p.rank) : QVariant(QVariant::Int)) << toQ(p.status) << toQ(p.reason);
+      << (p.rank > 0 ? QVariant(p.rank) : QVariant(QVariant::Int)) << toQ(p.status) << toQ(p.reason)
+      << toQ(p.explanation);
     for (size_t c = 0; c < results.criteria.size(); ++c) {
       const CriterionScore s = c < p.criteria.size() ? p.criteria[c] : CriterionScore{};
       a << numberOrNull(s.raw) << numberOrNull(s.norm) << numberOrNull(s.contrib);

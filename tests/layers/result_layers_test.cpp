@@ -68,6 +68,16 @@ TEST(CandidateLayer, AddsRobustnessFieldsWhenComputed) {
   EXPECT_TRUE(best.attribute(QStringLiteral("p_topk")).isNull());
 }
 
+TEST(CandidateLayer, CarriesTheExplanationOfEachPark) {
+  const Inputs in = sampleInputs();
+  Results res = sampleResults(in);
+  res.parks[1].explanation = "behind P1 mainly on labour_cost (-0.120) and land (-0.050)";
+  std::unique_ptr<QgsVectorLayer> layer(makeCandidateLayer(res));
+  ASSERT_GE(layer->fields().lookupField(QStringLiteral("explanation")), 0);
+  const QgsFeature f = featureWhere(layer.get(), QStringLiteral("id"), QString::fromStdString(res.parks[1].id));
+  EXPECT_EQ(f.attribute(QStringLiteral("explanation")).toString().toStdString(), res.parks[1].explanation);
+}
+
 TEST(CandidateStyle, RobustnessRingSizedByProbabilityOfTopK) {
   const Inputs in = sampleInputs();
   Results res = sampleResults(in);

@@ -32,6 +32,9 @@ struct ParkResult {
   std::string status = "ok";  ///< ok | excluded
   std::string reason;      ///< why excluded (English; stable wording)
   std::vector<CriterionScore> criteria;  ///< same order as Results::criteria
+  /// The two criteria that most separate the park from the next better-ranked one, e.g.
+  /// "behind P2 mainly on labour_cost (-0.120) and land (-0.050)"; empty for rank 1 / excluded.
+  std::string explanation;
   // Robustness (SMAA); NaN when not computed.
   double pTop1 = kNaN, pTopK = kNaN, rankMean = kNaN, rankP05 = kNaN, rankP95 = kNaN;
 };

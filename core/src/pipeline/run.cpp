@@ -185,6 +185,15 @@ Results run(const Scenario& scenario, Inputs inputs, Feedback& feedback) {
     }
   }
 
+  if (!decision.explanations.empty()) {
+    std::vector<std::string> criterionIds, parkIds;
+    for (const auto* spec : specs) criterionIds.push_back(spec->id);
+    for (const ParkResult& r : results.parks) parkIds.push_back(r.id);
+    for (std::size_t p = 0; p < nParks && p < decision.explanations.size(); ++p)
+      if (results.parks[p].status == "ok")
+        results.parks[p].explanation = mcda::explanationText(decision.explanations[p], criterionIds, parkIds);
+  }
+
   for (std::size_t c = 0; c < nCriteria; ++c) {
     CriterionInfo info;
     info.id = specs[c]->id;

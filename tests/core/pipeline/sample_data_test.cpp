@@ -30,6 +30,21 @@ TEST_P(SampleDataPipeline, RunsWithoutFatalProblems) {
     if (p.status == "excluded") EXPECT_FALSE(p.reason.empty()) << p.id;
   }
   EXPECT_GE(ranked, 10);
+  // Every ranked park but the best says which two criteria keep it behind the next better one.
+  for (const ParkResult& p : r.parks) {
+    if (p.rank == 1 || p.status != "ok") {
+      EXPECT_TRUE(p.explanation.empty()) << p.id << ": " << p.explanation;
+    } else if (p.rank > 1) {
+      EXPECT_EQ(p.explanation.rfind("behind ", 0), 0u) << p.id << ": " << p.explanation;
+    }
+  }
+  // The sample scenarios ask for robustness draws: every ranked park has them, in [0, 1].
+  for (const ParkResult& p : r.parks) {
+    if (p.status != "ok") continue;
+    EXPECT_GE(p.pTopK, 0.0) << p.id;
+    EXPECT_LE(p.pTopK, 1.0) << p.id;
+    EXPECT_LE(p.rankP05, p.rankP95) << p.id;
+  }
   EXPECT_EQ(r.flows.size(), 5u);
   EXPECT_EQ(r.flows[0].rank, 1);
   EXPECT_GT(r.flows[0].movedOutputYuan100m, 0);
