@@ -234,6 +234,47 @@ double extraValue(OGRFeatureH f, int index) {
   return OGR_F_IsFieldSetAndNotNull(f, index) ? OGR_F_GetFieldAsDouble(f, index) : kNaN;
 }
 
+/// Where each mapped column of a feature source sits (-1 = absent) and which other numeric
+/// fields are kept as extras. Regions and parks differ only in their column lists.
+struct FieldLayout {
+  int id = -1;
+  std::map<std::string, int> text;
+  std::map<std::string, int> numeric;
+  std::vector<std::pair<int, std::string>> extras;
+};
+
+FieldLayout mapFields(const OgrSource& src, const DataSource& source,
+                      std::initializer_list<const char*> textColumns,
+                      const std::vector<std::string>& numericColumns, std::vector<Problem>& problems) {
+  FieldLayout layout;
+  layout.id = mappedField(src, source, "id", problems, true);
+  for (const char* column : textColumns) {
+    layout.text[column] = mappedField(src, source, column, problems, false);
+  }
+  std::set<int> used = {layout.id};
+  for (const std::string& column : numericColumns) {
+    int index = mappedField(src, source, column, problems, false);
+    layout.numeric[column] = index;
+    used.insert(index);
+  }
+  for (const auto& [column, index] : layout.text) used.insert(index);
+  layout.extras = extraFields(src, used);
+  return layout;
+}
+
+/// Reads the mapped numeric columns (non-negative; NULL is a warning) and the extras of one feature.
+void readNumbers(const OgrSource& src, OGRFeatureH f, const FieldLayout& layout,
+                 const DataSource& source, const std::string& where, const std::string& id,
+                 std::vector<Problem>& problems, std::map<std::string, double>& values,
+                 std::map<std::string, double>& extra) {
+  for (const auto& [column, index] : layout.numeric) {
+    if (index < 0) continue;  // absent key = the source has no such field
+    values[column] = readNumber(src, f, index, where, source.field(column), id, problems,
+                                /*nonNegative=*/true, /*warnNull=*/true);
+  }
+  for (const auto& [index, name] : layout.extras) extra[name] = extraValue(f, index);
+}
+
 }  // namespace
 
 void readRegions(const DataSource& source, Inputs& inputs) {
@@ -243,35 +284,17 @@ void readRegions(const DataSource& source, Inputs& inputs) {
   bool crsOk = false;
   LonLatTransform transform = layerTransform(src, problems, crsOk);
 
-  int idField = mappedField(src, source, "id", problems, true);
-  std::map<std::string, int> text;
-  for (const char* column : {"name", "name_zh", "province"}) {
-    text[column] = mappedField(src, source, column, problems, false);
-  }
-  std::set<int> used = {idField};
-  std::map<std::string, int> numeric;
-  for (const std::string& column : regionColumns()) {
-    int index = mappedField(src, source, column, problems, false);
-    numeric[column] = index;
-    used.insert(index);
-  }
-  for (const auto& [column, index] : text) used.insert(index);
-  auto extras = extraFields(src, used);
+  const FieldLayout layout = mapFields(src, source, {"name", "name_zh", "province"}, regionColumns(), problems);
 
   FeatureLoop{src}.forEach([&](OGRFeatureH f) {
     Region region;
     region.fid = std::to_string(static_cast<long long>(OGR_F_GetFID(f)));
-    region.id = idField >= 0 ? src.text(f, idField) : region.fid;
+    region.id = layout.id >= 0 ? src.text(f, layout.id) : region.fid;
     std::string where = src.label + " " + fidText(f);
-    region.name = src.text(f, text["name"]);
-    region.nameZh = src.text(f, text["name_zh"]);
-    region.province = src.text(f, text["province"]);
-    for (const auto& [column, index] : numeric) {
-      if (index < 0) continue;  // absent key = the source has no such field
-      region.values[column] = readNumber(src, f, index, where, source.field(column), region.id,
-                                         problems, /*nonNegative=*/true, /*warnNull=*/true);
-    }
-    for (const auto& [index, name] : extras) region.extra[name] = extraValue(f, index);
+    region.name = src.text(f, layout.text.at("name"));
+    region.nameZh = src.text(f, layout.text.at("name_zh"));
+    region.province = src.text(f, layout.text.at("province"));
+    readNumbers(src, f, layout, source, where, region.id, problems, region.values, region.extra);
     if (crsOk) {
       if (!readGeometry(f, transform, where, region.id, source.coordinates, problems,
                         region.wkb)) {
@@ -296,35 +319,19 @@ void readParks(const DataSource& source, Inputs& inputs) {
   bool crsOk = false;
   LonLatTransform transform = layerTransform(src, problems, crsOk);
 
-  int idField = mappedField(src, source, "id", problems, true);
-  std::map<std::string, int> text;
-  for (const char* column : {"name", "name_zh", "level", "lead_industries"}) {
-    text[column] = mappedField(src, source, column, problems, false);
-  }
-  std::set<int> used = {idField};
-  std::map<std::string, int> numeric;
-  for (const std::string& column : parkColumns()) {
-    int index = mappedField(src, source, column, problems, false);
-    numeric[column] = index;
-    used.insert(index);
-  }
-  for (const auto& [column, index] : text) used.insert(index);
-  auto extras = extraFields(src, used);
+  const FieldLayout layout =
+      mapFields(src, source, {"name", "name_zh", "level", "lead_industries"}, parkColumns(), problems);
 
   FeatureLoop{src}.forEach([&](OGRFeatureH f) {
     Park park;
     park.fid = std::to_string(static_cast<long long>(OGR_F_GetFID(f)));
-    park.id = idField >= 0 ? src.text(f, idField) : park.fid;
+    park.id = layout.id >= 0 ? src.text(f, layout.id) : park.fid;
     std::string where = src.label + " " + fidText(f);
-    park.name = src.text(f, text["name"]);
-    park.nameZh = src.text(f, text["name_zh"]);
-    park.level = src.text(f, text["level"]);
-    park.leadIndustries = src.text(f, text["lead_industries"]);
-    for (const auto& [column, index] : numeric) {
-      if (index < 0) continue;
-      park.values[column] = readNumber(src, f, index, where, source.field(column), park.id,
-                                       problems, true, true);
-    }
+    park.name = src.text(f, layout.text.at("name"));
+    park.nameZh = src.text(f, layout.text.at("name_zh"));
+    park.level = src.text(f, layout.text.at("level"));
+    park.leadIndustries = src.text(f, layout.text.at("lead_industries"));
+    readNumbers(src, f, layout, source, where, park.id, problems, park.values, park.extra);
     double area = park.value("area_ha"), available = park.value("available_ha");
     if (!std::isnan(area) && !std::isnan(available) && available > area * (1 + 1e-9)) {
       addProblem(problems, Severity::Warning, fieldWhere(where, source.field("available_ha")),
@@ -332,7 +339,6 @@ void readParks(const DataSource& source, Inputs& inputs) {
                      quoteValue(area) + " ha",
                  park.id);
     }
-    for (const auto& [index, name] : extras) park.extra[name] = extraValue(f, index);
     if (crsOk) {
       if (readGeometry(f, transform, where, park.id, source.coordinates, problems, park.wkb)) {
         try {
