@@ -29,23 +29,12 @@
 
 namespace clustershift::layers {
 
+using detail::addAll;
+using detail::newMemoryLayer;
 using detail::numberOrNull;
 using detail::toQ;
 
 namespace {
-
-QgsVectorLayer* newLayer(const QString& geometryType, const QString& name, const QgsFields& fields) {
-  const QString uri = geometryType == QLatin1String("None") ? geometryType : geometryType + QStringLiteral("?crs=EPSG:4326");
-  auto* layer = new QgsVectorLayer(uri, name, QStringLiteral("memory"));
-  layer->dataProvider()->addAttributes(fields.toList());
-  layer->updateFields();
-  return layer;
-}
-
-void addAll(QgsVectorLayer* layer, QgsFeatureList& features) {
-  layer->dataProvider()->addFeatures(features);
-  layer->updateExtents();
-}
 
 QgsFillSymbol* fill(const QColor& color, const QColor& stroke, double strokeWidth) {
   return new QgsFillSymbol(QgsSymbolLayerList()
@@ -69,7 +58,7 @@ QgsVectorLayer* makeRegionEffectsLayer(const Inputs& inputs, const Results& resu
   for (const char* when : {"before", "after"})
     for (int k = 1; k <= 3; ++k) fields.append(QgsField(QStringLiteral("share%1_%2").arg(k).arg(QLatin1String(when)), QVariant::Double));
 
-  QgsVectorLayer* layer = newLayer(QStringLiteral("MultiPolygon"), QStringLiteral("region_effects"), fields);
+  QgsVectorLayer* layer = newMemoryLayer(QStringLiteral("MultiPolygon"), QStringLiteral("region_effects"), fields);
   QgsFeatureList features;
   for (const Region& r : inputs.regions) {
     QgsFeature f(layer->fields());
@@ -109,7 +98,7 @@ QgsVectorLayer* makeEffectsTimelineLayer(const Results& results) {
   fields.append(QgsField(QStringLiteral("region_id"), QVariant::String));
   fields.append(QgsField(QStringLiteral("indicator"), QVariant::String));
   fields.append(QgsField(QStringLiteral("value"), QVariant::Double));
-  QgsVectorLayer* layer = newLayer(QStringLiteral("None"), QStringLiteral("effects_timeline"), fields);
+  QgsVectorLayer* layer = newMemoryLayer(QStringLiteral("None"), QStringLiteral("effects_timeline"), fields);
   QgsFeatureList features;
   if (results.effects)
     for (const TimelineRow& row : results.effects->timeline) {
@@ -129,7 +118,7 @@ QgsVectorLayer* makeCouplingLayer(const Results& results) {
   fields.append(QgsField(QStringLiteral("class_index"), QVariant::Int));
   fields.append(QgsField(QStringLiteral("class_zh"), QVariant::String));
   fields.append(QgsField(QStringLiteral("class_en"), QVariant::String));
-  QgsVectorLayer* layer = newLayer(QStringLiteral("None"), QStringLiteral("coupling"), fields);
+  QgsVectorLayer* layer = newMemoryLayer(QStringLiteral("None"), QStringLiteral("coupling"), fields);
   QgsFeatureList features;
   if (results.effects)
     for (const Coupling& c : results.effects->coupling) {

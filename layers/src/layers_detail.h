@@ -2,6 +2,7 @@
 // Small helpers shared by the layers/ sources. Not installed.
 #include <QColor>
 #include <QFont>
+#include <QList>
 #include <QString>
 #include <QVariant>
 
@@ -11,6 +12,8 @@
 #include "clustershift/results.h"
 
 class QgsVectorLayer;
+class QgsFields;
+class QgsFeature;
 
 namespace clustershift::layers::detail {
 
@@ -33,6 +36,12 @@ QFont font(double pointSize, bool bold = false);
 
 /// Indices into results.parks ordered by rank (excluded and unranked last, then by id).
 std::vector<int> rankingOrder(const Results& results);
+
+/// An empty EPSG:4326 memory layer ("Point", "LineString", "MultiPolygon", or "None" for a
+/// table) with the given fields. Caller owns it.
+QgsVectorLayer* newMemoryLayer(const QString& geometryType, const QString& name, const QgsFields& fields);
+/// Adds the features through the provider and updates the extent.
+void addAll(QgsVectorLayer* layer, QList<QgsFeature>& features);
 
 /// Title in the language, falling back to en, zh_CN, any, then the scenario name.
 QString scenarioTitle(const Scenario& scenario, const QString& language);

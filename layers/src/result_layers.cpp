@@ -57,20 +57,10 @@ QString scenarioTitle(const Scenario& scenario, const QString& language) {
   return toQ(scenario.name);
 }
 
-}  // namespace detail
-
-using detail::numberOrNull;
-using detail::toQ;
-
-namespace {
-
-bool hasRobustness(const Results& results) {
-  return std::any_of(results.parks.begin(), results.parks.end(),
-                     [](const ParkResult& p) { return !std::isnan(p.pTop1) || !std::isnan(p.rankMean); });
-}
-
 QgsVectorLayer* newMemoryLayer(const QString& geometryType, const QString& name, const QgsFields& fields) {
-  auto* layer = new QgsVectorLayer(geometryType + QStringLiteral("?crs=EPSG:4326"), name, QStringLiteral("memory"));
+  const QString uri =
+      geometryType == QLatin1String("None") ? geometryType : geometryType + QStringLiteral("?crs=EPSG:4326");
+  auto* layer = new QgsVectorLayer(uri, name, QStringLiteral("memory"));
   layer->dataProvider()->addAttributes(fields.toList());
   layer->updateFields();
   return layer;
@@ -79,6 +69,20 @@ QgsVectorLayer* newMemoryLayer(const QString& geometryType, const QString& name,
 void addAll(QgsVectorLayer* layer, QgsFeatureList& features) {
   layer->dataProvider()->addFeatures(features);
   layer->updateExtents();
+}
+
+}  // namespace detail
+
+using detail::addAll;
+using detail::newMemoryLayer;
+using detail::numberOrNull;
+using detail::toQ;
+
+namespace {
+
+bool hasRobustness(const Results& results) {
+  return std::any_of(results.parks.begin(), results.parks.end(),
+                     [](const ParkResult& p) { return !std::isnan(p.pTop1) || !std::isnan(p.rankMean); });
 }
 
 // Quadratic Bézier B(t) = (1-t)²P0 + 2(1-t)t·C + t²P1 (Farin 2002, "Curves and Surfaces for CAGD", ch. 4),
