@@ -12,6 +12,7 @@
 #include "clustershift/error.h"
 #include "io/geos_context.h"
 #include "ogr_fixtures.h"
+#include "../problem_matchers.h"
 
 namespace clustershift {
 namespace {
@@ -21,28 +22,6 @@ using namespace clustershift::testing;
 
 const char* kSquareA = "POLYGON((110 30,111 30,111 31,110 31,110 30))";
 const char* kSquareB = "POLYGON((111 30,112 30,112 31,111 31,111 30))";
-
-std::string allText(const std::vector<Problem>& problems) {
-  std::string text;
-  for (const Problem& p : problems) {
-    text += (p.severity == Severity::Fatal ? "F " : "W ") + p.text() + "\n";
-  }
-  return text;
-}
-
-const Problem* findProblem(const std::vector<Problem>& problems, const std::string& text) {
-  for (const Problem& p : problems) {
-    if (p.text() == text) return &p;
-  }
-  return nullptr;
-}
-
-#define EXPECT_PROBLEM(problems, severity_, text)                                          \
-  do {                                                                                     \
-    const Problem* found_ = findProblem(problems, text);                                   \
-    EXPECT_TRUE(found_) << "expected: " << (text) << "\ngot:\n" << allText(problems);      \
-    if (found_) { EXPECT_EQ(found_->severity, severity_) << (text); } \
-  } while (0)
 
 bool hasFatal(const std::vector<Problem>& problems) {
   for (const Problem& p : problems) {

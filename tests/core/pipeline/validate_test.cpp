@@ -3,36 +3,17 @@
 #include "clustershift/geo.h"
 #include "clustershift/pipeline.h"
 #include "../criteria/synthetic_fixture.h"
+#include "../problem_matchers.h"
 
 namespace clustershift {
 namespace {
 
 using nlohmann::json;
+using testing::allText;
+using testing::findProblem;
 using testing::syntheticInputs;
 using testing::syntheticScenario;
 using testing::syntheticScenarioJson;
-
-std::string allText(const std::vector<Problem>& problems) {
-  std::string text;
-  for (const Problem& p : problems) {
-    text += (p.severity == Severity::Fatal ? "F " : "W ") + p.text() + "\n";
-  }
-  return text;
-}
-
-const Problem* findProblem(const std::vector<Problem>& problems, const std::string& text) {
-  for (const Problem& p : problems) {
-    if (p.text() == text) return &p;
-  }
-  return nullptr;
-}
-
-#define EXPECT_PROBLEM(problems, severity_, text)                                     \
-  do {                                                                                \
-    const Problem* found_ = findProblem(problems, text);                              \
-    EXPECT_TRUE(found_) << "expected: " << (text) << "\ngot:\n" << allText(problems); \
-    if (found_) { EXPECT_EQ(found_->severity, severity_) << (text); } \
-  } while (0)
 
 int fatalCount(const std::vector<Problem>& problems) {
   int n = 0;
