@@ -49,12 +49,12 @@ namespace {
 using detail::toQ;
 
 /// Report wording per language. Keep both columns in step.
-struct Texts {
+struct LegacyTexts {
   bool zh;
   QString t(const char* en, const char* zhText) const { return zh ? QString::fromUtf8(zhText) : QString::fromUtf8(en); }
 };
 
-QString modeText(const Texts& tx, TransferMode mode) {
+QString modeText(const LegacyTexts& tx, TransferMode mode) {
   switch (mode) {
     case TransferMode::Complete: return tx.t("complete transfer", "整体转移");
     case TransferMode::Partial: return tx.t("partial transfer", "部分转移");
@@ -70,7 +70,7 @@ QgsVectorLayer* findLayer(QgsProject* project, const QString& name) {
   return nullptr;
 }
 
-QgsLayoutItemLabel* addLabel(QgsPrintLayout* layout, const QString& text, double sizePt, bool bold, const QRectF& rectMm,
+QgsLayoutItemLabel* legacyLabel(QgsPrintLayout* layout, const QString& text, double sizePt, bool bold, const QRectF& rectMm,
                              const QColor& color = QColor(30, 30, 30), Qt::AlignmentFlag hAlign = Qt::AlignLeft) {
   auto* label = new QgsLayoutItemLabel(layout);
   label->setText(text);
@@ -119,7 +119,7 @@ QgsRectangle mapExtent(const Results& results, const QgsCoordinateReferenceSyste
 }
 
 /// Language-specific legend: layer titles and the labels of the rule-keyed classes.
-void localiseLegend(QgsLayoutItemLegend* legend, const Texts& tx) {
+void localiseLegend(QgsLayoutItemLegend* legend, const LegacyTexts& tx) {
   legend->setAutoUpdateModel(false);
   QgsLayerTree* root = legend->model()->rootGroup();
   for (QgsLayerTreeLayer* node : root->findLayers()) {
@@ -156,7 +156,7 @@ std::map<std::string, QString> regionNamesZh(QgsVectorLayer* regions) {
   return names;
 }
 
-QString formatNumber(double v, int decimals) { return std::isnan(v) ? QStringLiteral("–") : QString::number(v, 'f', decimals); }
+QString legacyNumber(double v, int decimals) { return std::isnan(v) ? QStringLiteral("–") : QString::number(v, 'f', decimals); }
 
 }  // namespace
 
@@ -165,7 +165,7 @@ namespace detail {
 std::unique_ptr<QgsPrintLayout> buildReportLayout(const Results& results, QgsProject* project, const QString& language) {
   if (language != QLatin1String("zh_CN") && language != QLatin1String("en"))
     throw InputError("report language '" + language.toStdString() + "' is not supported (zh_CN, en)");
-  const Texts tx{language == QLatin1String("zh_CN")};
+  const LegacyTexts tx{language == QLatin1String("zh_CN")};
   QgsVectorLayer* candidates = findLayer(project, QStringLiteral("candidate_scores"));
   QgsVectorLayer* flows = findLayer(project, QStringLiteral("transfer_flows"));
   QgsVectorLayer* regions = findLayer(project, QStringLiteral("regions"));
@@ -180,7 +180,7 @@ std::unique_ptr<QgsPrintLayout> buildReportLayout(const Results& results, QgsPro
 
   // --- header ---
   const QString title = detail::scenarioTitle(results.scenario, language);
-  addLabel(layout.get(), title, 18, true, QRectF(kMargin, 8, kPageW - 2 * kMargin, 10));
+  legacyLabel(layout.get(), title, 18, true, QRectF(kMargin, 8, kPageW - 2 * kMargin, 10));
   QString source = toQ(results.sourceRegionName);
   const auto zhNames = regionNamesZh(regions);
   if (tx.zh) {
@@ -194,7 +194,7 @@ std::unique_ptr<QgsPrintLayout> buildReportLayout(const Results& results, QgsPro
                                        .arg(clusterName, source, modeText(tx, results.scenario.mode))
                                  : QStringLiteral("Candidate host parks for a cluster transfer · cluster: %1 · source: %2 · mode: %3")
                                        .arg(clusterName, source, modeText(tx, results.scenario.mode));
-  addLabel(layout.get(), subtitle, 10, false, QRectF(kMargin, 19.5, kPageW - 2 * kMargin, 6), QColor(90, 90, 90));
+  legacyLabel(layout.get(), subtitle, 10, false, QRectF(kMargin, 19.5, kPageW - 2 * kMargin, 6), QColor(90, 90, 90));
 
   // --- map ---
   auto* map = new QgsLayoutItemMap(layout.get());
@@ -246,7 +246,7 @@ std::unique_ptr<QgsPrintLayout> buildReportLayout(const Results& results, QgsPro
 
   // --- right column: ranked table ---
   double y = kMapY;
-  addLabel(layout.get(), tx.t("Top 10 candidate parks", "前10名候选园区"), 11, true, QRectF(kSideX, y, kSideW, 6));
+  legacyLabel(layout.get(), tx.t("Top 10 candidate parks", "前10名候选园区"), 11, true, QRectF(kSideX, y, kSideW, 6));
   y += 7;
   const int topN = 10;
   auto* table = new QgsLayoutItemManualTable(layout.get());
@@ -272,7 +272,7 @@ std::unique_ptr<QgsPrintLayout> buildReportLayout(const Results& results, QgsPro
       if (it != zhNames.end() && !it->second.isEmpty()) region = it->second;
     }
     QgsTableRow row;
-    row << QgsTableCell(p.rank) << QgsTableCell(park) << QgsTableCell(region) << QgsTableCell(formatNumber(p.score, 3));
+    row << QgsTableCell(p.rank) << QgsTableCell(park) << QgsTableCell(region) << QgsTableCell(legacyNumber(p.score, 3));
     row[0].setHorizontalAlignment(Qt::AlignRight);
     row[3].setHorizontalAlignment(Qt::AlignRight);
     contents << row;
@@ -342,7 +342,7 @@ std::unique_ptr<QgsPrintLayout> buildReportLayout(const Results& results, QgsPro
     criteria << QStringLiteral("%1 %2").arg(label, QString::number(c.weight, 'f', 2));
   }
   if (!criteria.isEmpty())
-    addLabel(layout.get(), tx.t("Criteria (weights): ", "评价指标（权重）：") + criteria.join(tx.t("; ", "；")), 7, false,
+    legacyLabel(layout.get(), tx.t("Criteria (weights): ", "评价指标（权重）：") + criteria.join(tx.t("; ", "；")), 7, false,
              QRectF(kSideX, kMapY + kMapH - 11, kSideW, 11), QColor(70, 70, 70));
 
   // --- footer: date, caveat ---
@@ -354,7 +354,7 @@ std::unique_ptr<QgsPrintLayout> buildReportLayout(const Results& results, QgsPro
             : QStringLiteral("Date: %1 · ClusterShift %2 · Illustrative statistics (yearbook order of magnitude), schematic "
                              "boundaries: not a basis for decisions.")
                   .arg(date, QString::fromUtf8(clustershift::version()));
-  addLabel(layout.get(), footer, 7.5, false, QRectF(kMargin, kMapY + kMapH + 4, kPageW - 2 * kMargin, 5),
+  legacyLabel(layout.get(), footer, 7.5, false, QRectF(kMargin, kMapY + kMapH + 4, kPageW - 2 * kMargin, 5),
            QColor(90, 90, 90));
   return layout;
 }

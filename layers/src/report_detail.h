@@ -1,19 +1,100 @@
 #pragma once
-// Report layout construction, shared by exportReport and writeOutputs (which also stores
-// the layouts in the .qgz so users can edit and re-export them in QGIS).
-#include <memory>
+// Report internals shared by the report_*.cpp sources (issue 7). One section per source file:
+//   report.cpp            buildReportLayouts, exportReportPdf (one PDF over several layouts)
+//   report_common.cpp     page frame (header, footer, page size), labels, tables, texts
+//   report_charts.cpp     vector charts (SVG via QSvgGenerator) for QgsLayoutItemPicture
+//   report_overview.cpp   page 1: map of all candidates, flows, legend, top-10 table
+//   report_candidates.cpp one page per top-N candidate: a QgsLayoutAtlas over candidate_scores
+//   report_effects.cpp    ISU change maps source|host, before/after table, coupling D, yearly path
+//   report_methods.cpp    mode comparison page and the methods appendix
+//   report_source.cpp     openReportSource, exportReportFromGeoPackage
+#include "clustershift_layers/layers.h"  // first: see the note in layers.h
 
+#include <QByteArray>
+#include <QColor>
+#include <QRectF>
+#include <QSizeF>
 #include <QString>
+#include <QStringList>
 
-#include "clustershift/results.h"
+#include <memory>
+#include <utility>
+#include <vector>
 
+class QgsLayoutItemLabel;
+class QgsLayoutItemManualTable;
+class QgsLayoutItemPicture;
 class QgsPrintLayout;
-class QgsProject;
 
 namespace clustershift::layers::detail {
 
-/// One A4 landscape page for `language` (zh_CN | en) over the project's result layers
-/// (candidate_scores, transfer_flows, regions). Throws InputError for other languages.
+/// Report wording per language. Keep both texts in step; every visible string goes through t().
+struct Texts {
+  bool zh = true;
+  QString t(const char* en, const char* zhText) const {
+    return zh ? QString::fromUtf8(zhText) : QString::fromUtf8(en);
+  }
+};
+
+/// Everything a section builder needs.
+struct ReportContext {
+  ReportSource source;
+  ReportOptions options;
+  Texts tx;
+  QSizeF pageMm;   ///< landscape page: 297 x 210 (A4) or 420 x 297 (A3)
+  QString title;   ///< scenario title in the report language
+};
+
+/// Validates options (language zh_CN|en, paper A4|A3, topN >= 1); throws InputError otherwise.
+ReportContext makeReportContext(const ReportSource& source, const ReportOptions& options);
+
+// --- section builders: each returns a layout (pages of ctx.pageMm) or nullptr when the
+// section does not apply to this run ----------------------------------------------------
+std::unique_ptr<QgsPrintLayout> buildOverviewLayout(const ReportContext& ctx);
+std::unique_ptr<QgsPrintLayout> buildCandidateLayout(const ReportContext& ctx);   ///< atlas enabled
+std::unique_ptr<QgsPrintLayout> buildEffectsLayout(const ReportContext& ctx);     ///< nullptr without effects
+std::unique_ptr<QgsPrintLayout> buildComparisonLayout(const ReportContext& ctx);  ///< nullptr without comparison
+std::unique_ptr<QgsPrintLayout> buildMethodsLayout(const ReportContext& ctx);
+
+// --- common page furniture (report_common.cpp) ------------------------------------------
+/// A new layout named "ClusterShift – <title> – <section> (<language>)" with one page of
+/// ctx.pageMm, registered in ctx.source.project (not added to its layout manager).
+std::unique_ptr<QgsPrintLayout> newReportLayout(const ReportContext& ctx, const QString& section);
+/// Adds a page (same size) and returns its index.
+int addReportPage(QgsPrintLayout* layout, const ReportContext& ctx);
+/// Header band (report title + section heading) and footer (run time, data caveat, page
+/// label) on page `page`. Returns the content rectangle (mm, page-relative) below the header.
+QRectF addPageFrame(QgsPrintLayout* layout, const ReportContext& ctx, int page, const QString& heading);
+/// Word-wrapping label in the report font (Noto Sans CJK SC). Rect is page-relative mm.
+QgsLayoutItemLabel* addLabel(QgsPrintLayout* layout, int page, const QString& text, double sizePt, bool bold,
+                             const QRectF& rectMm, const QColor& color = QColor(30, 30, 30),
+                             Qt::AlignmentFlag hAlign = Qt::AlignLeft);
+/// A manual table with a bold header row; wraps long cells. Column widths in mm (0 = auto).
+QgsLayoutItemManualTable* addTable(QgsPrintLayout* layout, int page, const QStringList& headers,
+                                   const std::vector<QStringList>& rows, const QRectF& rectMm, double sizePt = 7.5,
+                                   const std::vector<double>& columnWidthsMm = {});
+/// A picture item showing SVG bytes (embedded, so the layout survives in a saved project).
+QgsLayoutItemPicture* addSvg(QgsPrintLayout* layout, int page, const QByteArray& svg, const QRectF& rectMm);
+/// "12.35" with the given decimals, "–" for NaN.
+QString formatNumber(double value, int decimals);
+
+// --- charts (report_charts.cpp): SVG documents sized in mm, report font --------------------
+struct Bar {
+  QString label;
+  double value = 0;
+};
+/// Horizontal bars (label left, value right), negative values drawn leftwards of the axis.
+QByteArray barChartSvg(const std::vector<Bar>& bars, const QSizeF& sizeMm, const QString& valueFormat = QStringLiteral("%1"));
+struct Series {
+  QString name;
+  std::vector<double> values;  ///< one per x
+  QColor color;
+};
+/// Line chart over the x labels (e.g. years), own y axis with ticks, legend below.
+QByteArray lineChartSvg(const QStringList& xLabels, const std::vector<Series>& series, const QSizeF& sizeMm,
+                        const QString& yTitle = QString());
+
+/// TRANSITIONAL (removed by the issue-7 report work): the old one-page layout.
 std::unique_ptr<QgsPrintLayout> buildReportLayout(const Results& results, QgsProject* project, const QString& language);
 
 }  // namespace clustershift::layers::detail

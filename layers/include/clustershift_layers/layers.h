@@ -11,8 +11,12 @@
 #include <QString>
 #include <QStringList>
 
-class QgsVectorLayer;
+#include <memory>
+#include <vector>
+
+class QgsPrintLayout;
 class QgsProject;
+class QgsVectorLayer;
 
 namespace clustershift::layers {
 
@@ -58,9 +62,60 @@ struct OutputPaths {
 OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QString& outDir,
                          const QStringList& languages, Feedback& feedback);
 
-/// Builds the report print layout for `language` (zh_CN | en) over the project's layers
-/// and exports it to pdfPath (atomically). Throws IoError.
-void exportReport(const Results& results, QgsProject* project, const QString& language,
-                  const QString& pdfPath);
+// ---------------------------------------------------------------------------------------
+// Report (issue 7). The report is always built from a results GeoPackage as written by
+// writeOutputs (layers + the run_info table), so `clustershift report RESULTS.gpkg` and the
+// plugin make the same document without rerunning anything.
+
+struct ReportOptions {
+  QString language = QStringLiteral("zh_CN");  ///< zh_CN | en
+  QString paper = QStringLiteral("A4");        ///< A4 | A3, landscape
+  int topN = 5;                                ///< candidate pages (atlas over the top N)
+  QString author;                              ///< printed on the overview page when set
+};
+
+/// The result layers of one results GeoPackage as loaded in a project, and its run_info.
+struct ReportSource {
+  QgsProject* project = nullptr;
+  QString geopackage;                      ///< absolute path
+  QgsVectorLayer* candidates = nullptr;    ///< candidate_scores (required)
+  QgsVectorLayer* flows = nullptr;         ///< transfer_flows (required)
+  QgsVectorLayer* regions = nullptr;       ///< regions (required)
+  QgsVectorLayer* catchments = nullptr;    ///< catchments (labour catchment circles of the top parks; optional)
+  QgsVectorLayer* sensitiveZones = nullptr;  ///< sensitive_zones (copy of the input; optional)
+  QgsVectorLayer* regionEffects = nullptr;   ///< region_effects (optional: effects projected)
+  QgsVectorLayer* timeline = nullptr;        ///< effects_timeline (optional)
+  QgsVectorLayer* coupling = nullptr;        ///< coupling (optional)
+  nlohmann::json runInfo;                    ///< the run_info table's JSON (schema: layers/src/run_info.h)
+};
+
+/// Finds the GeoPackage's layers in `project` (layers whose source is that file, e.g. a result
+/// group added by the plugin) and loads the missing ones (styled from the styles stored in the
+/// GeoPackage, added to the project without a layer-tree node). Throws InputError naming the
+/// file and the missing layer when required layers or run_info are absent.
+ReportSource openReportSource(QgsProject* project, const QString& geopackage);
+
+/// The report's print layouts, in document order: overview, candidate pages (atlas over the
+/// top N), effects (when projected), mode comparison (when computed), methods appendix.
+/// Named "ClusterShift – <title> – <section> (<language>)". Caller owns them (e.g. hands them
+/// to the project's layout manager). Throws InputError for an unknown language or paper.
+std::vector<std::unique_ptr<QgsPrintLayout>> buildReportLayouts(const ReportSource& source,
+                                                                const ReportOptions& options);
+
+/// Exports the layouts (atlas layouts expanded feature by feature) into one PDF, written to a
+/// temporary name and renamed on success. Returns the number of pages. Throws IoError;
+/// Cancelled via feedback.
+int exportReportPdf(const std::vector<QgsPrintLayout*>& layouts, const QString& pdfPath, Feedback& feedback);
+
+/// The run_info JSON of a results GeoPackage (schema: layers/src/run_info.h). Throws InputError
+/// naming the file when the table is missing or unreadable.
+nlohmann::json readRunInfo(const QString& geopackage);
+
+/// TRANSITIONAL (removed by the issue-7 report work): the old one-page report.
+void exportReport(const Results& results, QgsProject* project, const QString& language, const QString& pdfPath);
+
+/// openReportSource + buildReportLayouts + exportReportPdf in a private project.
+int exportReportFromGeoPackage(const QString& geopackage, const QString& pdfPath, const ReportOptions& options,
+                               Feedback& feedback);
 
 }  // namespace clustershift::layers
