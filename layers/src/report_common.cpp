@@ -1,0 +1,202 @@
+// Page furniture shared by every report section: layout and page creation, header band and
+// footer, word-wrapping labels, manual tables and embedded SVG pictures.
+#include "report_detail.h"  // first: see the note in layers.h
+
+#include <qgslayoutframe.h>
+#include <qgslayoutitemlabel.h>
+#include <qgslayoutitemmanualtable.h>
+#include <qgslayoutitempage.h>
+#include <qgslayoutitempicture.h>
+#include <qgslayoutitemshape.h>
+#include <qgslayoutmeasurement.h>
+#include <qgslayoutpagecollection.h>
+#include <qgslayoutsize.h>
+#include <qgslayouttablecolumn.h>
+#include <qgsprintlayout.h>
+#include <qgsproject.h>
+#include <qgsfillsymbol.h>
+#include <qgstablecell.h>
+#include <qgstextformat.h>
+
+#include <QDateTime>
+
+#include <cmath>
+
+#include "clustershift/pipeline.h"
+#include "layers_detail.h"
+
+namespace clustershift::layers::detail {
+namespace {
+
+constexpr double kMarginMm = 10;  // page margin on every side
+
+QgsTextFormat textFormat(double sizePt, bool bold, const QColor& color = QColor(30, 30, 30)) {
+  QgsTextFormat format;
+  format.setFont(font(sizePt, bold));
+  format.setSize(sizePt);
+  format.setSizeUnit(QgsUnitTypes::RenderPoints);
+  format.setColor(color);
+  return format;
+}
+
+/// Page offset (mm) of page `page` in layout coordinates.
+QPointF pageOrigin(QgsPrintLayout* layout, int page) {
+  return layout->pageCollection()->pagePositionToLayoutPosition(page, QgsLayoutPoint(0, 0, QgsUnitTypes::LayoutMillimeters));
+}
+
+QRectF onPage(QgsPrintLayout* layout, int page, const QRectF& rectMm) {
+  return rectMm.translated(pageOrigin(layout, page));
+}
+
+/// Header/footer band heights relative to the page: readable on A4, a little larger on A3.
+double scaleOf(const ReportContext& ctx) { return ctx.pageMm.width() > 300 ? 1.25 : 1.0; }
+
+}  // namespace
+
+std::unique_ptr<QgsPrintLayout> newReportLayout(const ReportContext& ctx, const QString& section) {
+  auto layout = std::make_unique<QgsPrintLayout>(ctx.source.project);
+  layout->initializeDefaults();
+  QgsLayoutItemPage* page = layout->pageCollection()->page(0);
+  page->setPageSize(QgsLayoutSize(ctx.pageMm.width(), ctx.pageMm.height(), QgsUnitTypes::LayoutMillimeters));
+  layout->setName(QStringLiteral("ClusterShift – %1 – %2 (%3)").arg(ctx.title, section, ctx.options.language));
+  return layout;
+}
+
+int addReportPage(QgsPrintLayout* layout, const ReportContext& ctx) {
+  auto* page = new QgsLayoutItemPage(layout);
+  page->setPageSize(QgsLayoutSize(ctx.pageMm.width(), ctx.pageMm.height(), QgsUnitTypes::LayoutMillimeters));
+  layout->pageCollection()->addPage(page);
+  return layout->pageCollection()->pageCount() - 1;
+}
+
+QRectF addPageFrame(QgsPrintLayout* layout, const ReportContext& ctx, int page, const QString& heading) {
+  const double s = scaleOf(ctx);
+  const double w = ctx.pageMm.width(), h = ctx.pageMm.height();
+  const double inner = w - 2 * kMarginMm;
+
+  // Header: report title left, section heading below it, thin rule underneath.
+  addLabel(layout, page, ctx.title, 9 * s, false, QRectF(kMarginMm, 6, inner * 0.7, 5 * s), QColor(90, 90, 90));
+  addLabel(layout, page, heading, 15 * s, true, QRectF(kMarginMm, 6 + 5 * s, inner, 8 * s));
+  const double ruleY = 6 + 13.5 * s;
+  auto* rule = new QgsLayoutItemShape(layout);
+  rule->setShapeType(QgsLayoutItemShape::Rectangle);
+  QVariantMap props;
+  props.insert(QStringLiteral("color"), QStringLiteral("31,95,140,255"));
+  props.insert(QStringLiteral("outline_style"), QStringLiteral("no"));
+  rule->setSymbol(QgsFillSymbol::createSimple(props));
+  layout->addLayoutItem(rule);
+  rule->attemptSetSceneRect(onPage(layout, page, QRectF(kMarginMm, ruleY, inner, 0.6)));
+
+  // Footer: date and version, data caveat, page label right.
+  const QString runTime = QString::fromStdString(ctx.source.runInfo.value("run_time", std::string()));
+  const QString date = runTime.size() >= 10 ? runTime.left(10) : QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate);
+  const QString footer =
+      ctx.tx.t("Date: %1 · ClusterShift %2 · Illustrative statistics (yearbook order of magnitude), schematic "
+               "boundaries: not a basis for decisions.",
+               "日期：%1 · ClusterShift %2 · 示意性数据：统计数据为示意值（年鉴量级），行政区边界为示意性边界，不作决策依据。")
+          .arg(date, QString::fromUtf8(clustershift::version()));
+  const double footH = 5 * s;
+  addLabel(layout, page, footer, 6.5 * s, false, QRectF(kMarginMm, h - 5 - footH, inner - 25, footH), QColor(110, 110, 110));
+  addLabel(layout, page, ctx.tx.t("Page %1", "第 %1 页").arg(QStringLiteral("[% @layout_page %]")), 6.5 * s, false,
+           QRectF(w - kMarginMm - 25, h - 5 - footH, 25, footH), QColor(110, 110, 110), Qt::AlignRight);
+
+  const double top = ruleY + 4;
+  return QRectF(kMarginMm, top, inner, h - 5 - footH - 3 - top);
+}
+
+QgsLayoutItemLabel* addLabel(QgsPrintLayout* layout, int page, const QString& text, double sizePt, bool bold,
+                             const QRectF& rectMm, const QColor& color, Qt::AlignmentFlag hAlign) {
+  auto* label = new QgsLayoutItemLabel(layout);
+  label->setText(text);
+  label->setFont(font(sizePt, bold));
+  label->setFontColor(color);
+  label->setHAlign(hAlign);
+  label->setVAlign(Qt::AlignTop);
+  label->setMarginX(0);
+  label->setMarginY(0);
+  layout->addLayoutItem(label);
+  label->attemptSetSceneRect(onPage(layout, page, rectMm));
+  return label;
+}
+
+QgsLayoutItemManualTable* addTable(QgsPrintLayout* layout, int page, const QStringList& headers,
+                                   const std::vector<QStringList>& rows, const QRectF& rectMm, double sizePt,
+                                   const std::vector<double>& columnWidthsMm) {
+  auto* table = new QgsLayoutItemManualTable(layout);
+  layout->addMultiFrame(table);
+  QgsLayoutTableColumns columns;
+  QList<double> widths;
+  for (int c = 0; c < headers.size(); ++c) {
+    QgsLayoutTableColumn col(headers[c]);
+    const double width = c < static_cast<int>(columnWidthsMm.size()) ? columnWidthsMm[static_cast<size_t>(c)] : 0.0;
+    col.setWidth(width);
+    widths << width;
+    columns << col;
+  }
+  QgsTableContents contents;
+  for (const QStringList& r : rows) {
+    QgsTableRow row;
+    for (int c = 0; c < headers.size(); ++c) {
+      QgsTableCell cell(c < r.size() ? r[c] : QString());
+      // Numbers right-aligned: a cell that parses as a number (or is the NaN dash).
+      bool numeric = false;
+      if (c < r.size()) {
+        QString v = r[c];
+        v.remove(QLatin1Char('%'));
+        v.toDouble(&numeric);
+        numeric = numeric || r[c] == QStringLiteral("–");
+      }
+      cell.setHorizontalAlignment(numeric ? Qt::AlignRight : Qt::AlignLeft);
+      row << cell;
+    }
+    contents << row;
+  }
+  table->setHeaders(columns);
+  table->setIncludeTableHeader(true);
+  table->setTableContents(contents);
+  table->setColumnWidths(widths);
+  table->setHeaderTextFormat(textFormat(sizePt, true));
+  table->setContentTextFormat(textFormat(sizePt, false));
+  table->setHeaderHAlignment(QgsLayoutTable::FollowColumn);
+  table->setCellMargin(0.9);
+  table->setWrapBehavior(QgsLayoutTable::WrapText);
+  table->setShowGrid(true);
+  table->setVerticalGrid(false);
+  table->setHorizontalGrid(true);
+  table->setGridStrokeWidth(0.1);
+  table->setGridColor(QColor(170, 170, 170));
+  table->setResizeMode(QgsLayoutMultiFrame::UseExistingFrames);
+  QgsLayoutTableStyle header;
+  header.enabled = true;
+  header.cellBackgroundColor = QColor(QStringLiteral("#e3eef6"));
+  table->setCellStyle(QgsLayoutTable::HeaderRow, header);
+  QgsLayoutTableStyle odd;
+  odd.enabled = true;
+  odd.cellBackgroundColor = QColor(QStringLiteral("#f6f6f6"));
+  table->setCellStyle(QgsLayoutTable::OddRows, odd);
+  auto* frame = new QgsLayoutFrame(layout, table);
+  frame->attemptSetSceneRect(onPage(layout, page, rectMm));
+  frame->setHidePageIfEmpty(false);
+  table->addFrame(frame);
+  table->recalculateFrameSizes();
+  return table;
+}
+
+QgsLayoutItemPicture* addSvg(QgsPrintLayout* layout, int page, const QByteArray& svg, const QRectF& rectMm) {
+  auto* picture = new QgsLayoutItemPicture(layout);
+  // QgsSvgCache (3.22) resolves "base64:" paths itself: the SVG lives in the layout, not a file.
+  picture->setPicturePath(QStringLiteral("base64:") + QString::fromLatin1(svg.toBase64()), QgsLayoutItemPicture::FormatSVG);
+  picture->setResizeMode(QgsLayoutItemPicture::Zoom);
+  picture->setPictureAnchor(QgsLayoutItem::UpperLeft);
+  picture->setBackgroundEnabled(false);
+  picture->setFrameEnabled(false);
+  layout->addLayoutItem(picture);
+  picture->attemptSetSceneRect(onPage(layout, page, rectMm));
+  return picture;
+}
+
+QString formatNumber(double value, int decimals) {
+  return std::isnan(value) ? QStringLiteral("–") : QString::number(value, 'f', decimals);
+}
+
+}  // namespace clustershift::layers::detail
