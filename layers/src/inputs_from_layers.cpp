@@ -10,12 +10,10 @@
 #include <qgsproject.h>
 #include <qgsvectorlayer.h>
 
-#include <QFile>
-#include <QFileInfo>
-#include <QTextStream>
 
 #include <cmath>
 
+#include "clustershift/auxiliary_data.h"
 #include "clustershift/coordinates.h"
 #include "clustershift/error.h"
 #include "layers_detail.h"
@@ -248,127 +246,6 @@ void readParks(QgsVectorLayer* layer, const DataSource& source, Inputs& inputs, 
   if (inputs.parks.empty()) r.add(Severity::Fatal, r.label, "layer is empty");
 }
 
-// --- tables from the scenario's CSV files ---------------------------------------------------
-
-QStringList splitCsvLine(const QString& line) {
-  QStringList cells;
-  QString cell;
-  bool quoted = false;
-  for (int i = 0; i < line.size(); ++i) {
-    const QChar c = line[i];
-    if (quoted) {
-      if (c == QLatin1Char('"') && i + 1 < line.size() && line[i + 1] == QLatin1Char('"')) {
-        cell += c;
-        ++i;
-      } else if (c == QLatin1Char('"')) {
-        quoted = false;
-      } else {
-        cell += c;
-      }
-    } else if (c == QLatin1Char('"')) {
-      quoted = true;
-    } else if (c == QLatin1Char(',')) {
-      cells << cell.trimmed();
-      cell.clear();
-    } else {
-      cell += c;
-    }
-  }
-  cells << cell.trimmed();
-  return cells;
-}
-
-/// Reads a CSV: header labels (without the first column) and rows (first cell = key).
-bool readCsv(const DataSource& source, const char* role, std::vector<Problem>& problems, std::vector<std::string>& header,
-             std::vector<std::string>& keys, std::vector<std::vector<double>>& values) {
-  QFile file(toQ(source.path));
-  const std::string label = fromQ(QFileInfo(file.fileName()).fileName());
-  if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
-    problems.push_back(Problem{Severity::Fatal, std::string("data.") + role + ".path",
-                               "cannot open '" + source.path + "'", {}});
-    return false;
-  }
-  QTextStream in(&file);
-  in.setCodec("UTF-8");
-  int lineNo = 0;
-  bool haveHeader = false;
-  while (!in.atEnd()) {
-    const QString line = in.readLine();
-    ++lineNo;
-    if (line.trimmed().isEmpty()) continue;
-    QStringList cells = splitCsvLine(line);
-    if (!haveHeader) {
-      for (int i = 1; i < cells.size(); ++i) header.push_back(fromQ(cells[i]));
-      haveHeader = true;
-      continue;
-    }
-    keys.push_back(fromQ(cells.value(0)));
-    std::vector<double> row;
-    for (size_t j = 0; j < header.size(); ++j) {
-      const QString cell = cells.value(static_cast<int>(j) + 1);
-      bool ok = false;
-      const double v = cell.isEmpty() ? kNaN : cell.toDouble(&ok);
-      if (!cell.isEmpty() && !ok)
-        problems.push_back(Problem{Severity::Fatal, label + " line " + std::to_string(lineNo) + " column '" + header[j] + "'",
-                                   "is not numeric ('" + fromQ(cell) + "')", keys.back()});
-      row.push_back(ok ? v : kNaN);
-    }
-    values.push_back(std::move(row));
-  }
-  if (!haveHeader) problems.push_back(Problem{Severity::Fatal, label, "file is empty", {}});
-  return haveHeader;
-}
-
-/// The optional file sources of the scenario (data.exclusions polygons, data.roads lines) are read
-/// from their files through the OGR provider, like the CSV tables: the criteria environment and
-/// travel_time_source need them whether the main layers come from QGIS or from files.
-void readFileLayer(const DataSource& source, const char* role, Inputs& inputs, Feedback& feedback) {
-  QString uri = toQ(source.path);
-  if (!source.layer.empty()) uri += QStringLiteral("|layername=") + toQ(source.layer);
-  QgsVectorLayer layer(uri, QString::fromUtf8(role), QStringLiteral("ogr"));
-  bool usable = false;
-  checkLayer(&layer, (std::string("data.") + role).c_str(), inputs.problems, usable);
-  if (!usable) {
-    if (!layer.isValid()) inputs.problems.back().where = "data." + std::string(role) + ".path '" + source.path + "'";
-    return;
-  }
-  Reader r{&layer, source, layerLabel(&layer), inputs.problems};
-  const bool roads = std::string(role) == "roads";
-  const int idIndex = roads ? -1 : r.index("id", false);
-  const int nameIndex = roads ? -1 : r.index("name", false);
-  const int classIndex = roads ? r.index("class", false) : -1;
-  const int speedIndex = roads ? r.index("speed_kmh", false) : -1;
-  const QgsCoordinateTransform ct = toLonLat(&layer);
-  QgsFeatureIterator it = layer.getFeatures(QgsFeatureRequest());
-  QgsFeature f;
-  while (it.nextFeature(f)) {
-    feedback.checkCanceled();
-    QgsGeometry g;
-    if (roads) {
-      Road road;
-      road.fid = std::to_string(f.id());
-      road.roadClass = Reader::text(f, classIndex);
-      road.speedKmh = speedIndex >= 0 ? r.number(f, speedIndex, road.fid) : kNaN;
-      if (road.speedKmh == 0) road.speedKmh = kNaN;  // the class default, as the core reader does
-      if (!prepareGeometry(r, f, ct, road.fid, g)) continue;
-      road.wkb = wkbOf(g);
-      inputs.roads.push_back(std::move(road));
-    } else {
-      Zone zone;
-      zone.fid = std::to_string(f.id());
-      zone.id = idIndex >= 0 ? Reader::text(f, idIndex) : zone.fid;
-      zone.name = Reader::text(f, nameIndex);
-      if (!prepareGeometry(r, f, ct, zone.id, g)) continue;
-      if (g.type() != QgsWkbTypes::PolygonGeometry) {
-        r.add(Severity::Warning, r.at(f), "geometry is not a polygon; zone ignored", zone.id);
-        continue;
-      }
-      zone.wkb = wkbOf(g);
-      inputs.exclusions.push_back(std::move(zone));
-    }
-  }
-}
-
 }  // namespace
 
 Inputs inputsFromLayers(QgsVectorLayer* regions, QgsVectorLayer* parks, const Scenario& scenario, Feedback& feedback) {
@@ -387,22 +264,10 @@ Inputs inputsFromLayers(QgsVectorLayer* regions, QgsVectorLayer* parks, const Sc
     readParks(parks, scenario.data.parks, inputs, feedback);
   }
   feedback.setProgress(0.8, "loading");
-  if (scenario.data.industryOutput) {
-    IndustryMatrix m;
-    if (readCsv(*scenario.data.industryOutput, "industry_output", inputs.problems, m.industries, m.regionIds, m.values))
-      inputs.industryOutput = std::move(m);
-  }
-  if (scenario.data.ioTable) {
-    IoTable t;
-    std::vector<std::string> rowLabels;
-    if (readCsv(*scenario.data.ioTable, "io_table", inputs.problems, t.sectors, rowLabels, t.a)) {
-      if (rowLabels != t.sectors)
-        inputs.problems.push_back(Problem{Severity::Fatal, "data.io_table", "row labels differ from the column labels", {}});
-      inputs.ioTable = std::move(t);
-    }
-  }
-  if (scenario.data.exclusions) readFileLayer(*scenario.data.exclusions, "exclusions", inputs, feedback);
-  if (scenario.data.roads) readFileLayer(*scenario.data.roads, "roads", inputs, feedback);
+  // Tables, zones and roads come from the scenario's files whether the main layers come
+  // from QGIS or from files: the core readers, every problem collected.
+  loadAuxiliaryData(scenario, inputs);
+  feedback.checkCanceled();
   for (const Problem& p : inputs.problems)
     if (p.severity == Severity::Warning) feedback.warn(p);
   feedback.setProgress(1.0, "loading");
