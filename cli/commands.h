@@ -12,5 +12,6 @@ void addMcdaCommand(CLI::App& app, int& exitCode);      ///< mcda (mcda_command.
 void addIndicesCommand(CLI::App& app, int& exitCode);   ///< indices relatedness|structure|io (indices_command.cpp)
 
 void addCompareCommand(CLI::App& app, int& exitCode);   ///< compare (compare_command.cpp)
+void addReportCommand(CLI::App& app, int& exitCode);    ///< report (report_command.cpp)
 
 }  // namespace clustershift::cli

@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   clustershift::cli::addMcdaCommand(app, exitCode);
   clustershift::cli::addIndicesCommand(app, exitCode);
   clustershift::cli::addCompareCommand(app, exitCode);
+  clustershift::cli::addReportCommand(app, exitCode);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

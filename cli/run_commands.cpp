@@ -26,105 +26,11 @@
 #include <string>
 #include <vector>
 
+#include "cli_support.h"
 #include "commands.h"
 
 namespace clustershift::cli {
 namespace {
-
-/// Progress on one stderr line, only when stderr is a terminal; warnings are collected.
-class CliFeedback : public Feedback {
- public:
-  explicit CliFeedback(std::string label) : m_label(std::move(label)), m_tty(isatty(2) == 1) {}
-  ~CliFeedback() override { clearLine(); }
-  /// The next stages report 0..1 that map to [start, end] of the whole command.
-  void setPhase(double start, double end) {
-    m_start = start;
-    m_end = end;
-  }
-  void setProgress(double fraction, const std::string& stage) override {
-    Feedback::setProgress(fraction, stage);
-    if (!m_tty) return;
-    const double overall = m_start + (m_end - m_start) * fraction;
-    std::fprintf(stderr, "\r\033[K%s: %-20s %3d%%", m_label.c_str(), stage.c_str(), static_cast<int>(overall * 100 + 0.5));
-    std::fflush(stderr);
-    m_dirty = true;
-  }
-  void clearLine() {
-    if (m_tty && m_dirty) std::fprintf(stderr, "\r\033[K");
-    m_dirty = false;
-  }
-
- private:
-  std::string m_label;
-  bool m_tty;
-  bool m_dirty = false;
-  double m_start = 0, m_end = 1;
-};
-
-/// QGIS core, offscreen, with a throwaway profile. One per process.
-class QgisSession {
- public:
-  QgisSession() {
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
-    // Qt warns on stderr without a runtime folder; give it a private one for this process.
-    if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) qputenv("XDG_RUNTIME_DIR", QFile::encodeName(m_profile.path()));
-    m_app = std::make_unique<QgsApplication>(m_argc, m_argv, false, m_profile.path());
-    QgsApplication::setPrefixPath(QStringLiteral("/usr"), true);
-    QgsApplication::initQgis();
-  }
-  ~QgisSession() {
-    QgsApplication::exitQgis();
-    m_app.reset();
-  }
-  QgisSession(const QgisSession&) = delete;
-  QgisSession& operator=(const QgisSession&) = delete;
-
- private:
-  int m_argc = 1;
-  char m_name[13] = "clustershift";
-  char* m_argv[2] = {m_name, nullptr};
-  QTemporaryDir m_profile;
-  std::unique_ptr<QgsApplication> m_app;
-};
-
-void printProblems(const std::vector<Problem>& problems, std::size_t maxWarnings) {
-  std::size_t warnings = 0, shown = 0;
-  for (const Problem& p : problems) {
-    if (p.severity == Severity::Fatal) {
-      std::fprintf(stderr, "error: %s\n", p.text().c_str());
-    } else if (++warnings <= maxWarnings) {
-      std::fprintf(stderr, "warning: %s\n", p.text().c_str());
-      ++shown;
-    }
-  }
-  if (warnings > shown) std::fprintf(stderr, "warning: ... and %zu more warnings\n", warnings - shown);
-}
-
-/// Runs `body`, maps clustershift errors to exit codes and prints them to stderr.
-template <typename Body>
-int guarded(Body&& body) {
-  try {
-    return body();
-  } catch (const ValidationError& e) {
-    printProblems(e.problems(), 20);
-    return 2;
-  } catch (const Cancelled&) {
-    std::fprintf(stderr, "error: cancelled\n");
-    return 1;
-  } catch (const IoError& e) {
-    std::fprintf(stderr, "error: %s\n", e.what());
-    return 3;
-  } catch (const InputError& e) {
-    std::fprintf(stderr, "error: %s\n", e.what());
-    return 2;
-  } catch (const GeoError& e) {
-    std::fprintf(stderr, "error: %s\n", e.what());
-    return 2;
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "internal error: %s\n", e.what());
-    return 1;
-  }
-}
 
 /// sample_data folder: $CLUSTERSHIFT_DATA, then the source tree, then the installed share folder.
 QString sampleDataDir() {
@@ -150,14 +56,20 @@ QStringList parseLanguages(const std::string& text) {
   return languages;
 }
 
-/// One scenario end to end. Returns what was written.
-layers::OutputPaths runScenario(const std::string& scenarioPath, const QString& outDir, const QStringList& languages) {
+/// One scenario end to end. Returns what was written. compareModes: also project the effects
+/// under all three modes (Results::modeComparison, the report's comparison page).
+layers::OutputPaths runScenario(const std::string& scenarioPath, const QString& outDir, const QStringList& languages,
+                                bool compareModesToo = false) {
   const Scenario scenario = loadScenario(scenarioPath);
   CliFeedback feedback(scenario.name);
   feedback.setPhase(0.0, 0.6);
   Inputs inputs = loadInputs(scenario, feedback);
   const Inputs kept = inputs;  // writeOutputs needs the regions after run() consumed its copy
   Results results = run(scenario, std::move(inputs), feedback);
+  if (compareModesToo) {
+    feedback.setProgress(1.0, "comparing modes");
+    results.modeComparison = compareModes(scenario, kept, results, feedback);
+  }
   feedback.setPhase(0.6, 1.0);
   layers::OutputPaths paths = layers::writeOutputs(kept, results, outDir, languages, feedback);
   feedback.clearLine();
@@ -179,6 +91,11 @@ struct RunOptions {
   std::string scenario;
   std::string out;
   std::string lang = "zh_CN,en";
+  std::string report;  ///< --report FILE.pdf: one report in one language, instead of the per-language PDFs
+  std::string paper = "A4";
+  int top = 5;
+  std::string author;
+  bool compareModes = false;
 };
 
 }  // namespace
@@ -218,15 +135,46 @@ void addRunCommands(CLI::App& app, int& exitCode) {
   CLI::App* runCmd = app.add_subcommand("run", "Run one scenario file and write GeoPackage, project and report");
   runCmd->add_option("scenario", runOptions->scenario, "Scenario JSON file")->required();
   runCmd->add_option("--out", runOptions->out, "Output folder (default: the current folder)");
-  runCmd->add_option("--lang", runOptions->lang, "Report languages, comma-separated (zh_CN,en)")->capture_default_str();
-  runCmd->callback([runOptions, &exitCode] {
+  CLI::Option* langOption =
+      runCmd->add_option("--lang", runOptions->lang, "Report languages, comma-separated (zh_CN,en); with --report one language")
+          ->capture_default_str();
+  runCmd->add_option("--report", runOptions->report,
+                     "Write the report to this PDF (one language: --lang, else the scenario's) instead of "
+                     "<name>_report_<lang>.pdf in the output folder");
+  runCmd->add_option("--paper", runOptions->paper, "Report paper, landscape (with --report)")
+      ->check(CLI::IsMember({"A4", "A3"}))
+      ->capture_default_str();
+  runCmd->add_option("--top", runOptions->top, "Candidate pages in the report (with --report)")
+      ->check(CLI::Range(1, 100))
+      ->capture_default_str();
+  runCmd->add_option("--author", runOptions->author, "Author printed on the report (with --report; default: the scenario's)");
+  runCmd->add_flag("--compare-modes", runOptions->compareModes,
+                   "Also project the effects under complete, partial and replication transfer; the report gets the "
+                   "mode comparison page");
+  runCmd->callback([runOptions, langOption, &exitCode] {
     exitCode = guarded([&] {
       const QStringList languages = parseLanguages(runOptions->lang);
+      const bool ownReport = !runOptions->report.empty();
+      if (ownReport && langOption->count() > 0 && languages.size() != 1)
+        throw InputError("--lang: --report writes one report, give one language (zh_CN or en)");
       QgisSession qgis;
       const QString out = QDir(QString::fromStdString(runOptions->out.empty() ? "." : runOptions->out)).absolutePath();
-      const layers::OutputPaths paths = runScenario(runOptions->scenario, out, languages);
+      const layers::OutputPaths paths =
+          runScenario(runOptions->scenario, out, ownReport ? QStringList() : languages, runOptions->compareModes);
       std::printf("Wrote:\n");
       printPaths(paths);
+      if (ownReport) {
+        layers::ReportOptions options;
+        const nlohmann::json info = layers::readRunInfo(paths.geopackage);
+        const nlohmann::json scenarioReport = info.value("scenario", nlohmann::json::object()).value("report", nlohmann::json::object());
+        options.language = langOption->count() > 0 ? languages.front()
+                                                   : QString::fromStdString(scenarioReport.value("language", std::string("zh_CN")));
+        options.paper = QString::fromStdString(runOptions->paper);
+        options.topN = runOptions->top;
+        options.author = QString::fromStdString(runOptions->author.empty() ? scenarioReport.value("author", std::string())
+                                                                          : runOptions->author);
+        writeReport(paths.geopackage, QString::fromStdString(runOptions->report), options);
+      }
       return 0;
     });
   });

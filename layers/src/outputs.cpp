@@ -6,9 +6,12 @@
 #include <qgslayertree.h>
 #include <qgslayertreelayer.h>
 #include <qgslayoutmanager.h>
+#include <qgsfillsymbol.h>
+#include <qgsfillsymbollayer.h>
 #include <qgsprintlayout.h>
 #include <qgsproject.h>
 #include <qgsvectorfilewriter.h>
+#include <qgssinglesymbolrenderer.h>
 #include <qgsvectorlayer.h>
 
 #include <QDir>
@@ -24,6 +27,7 @@
 #include "clustershift/error.h"
 #include "layers_detail.h"
 #include "report_detail.h"
+#include "run_info.h"
 
 namespace clustershift::layers {
 namespace {
@@ -52,29 +56,50 @@ void writeLayer(QgsVectorLayer* layer, const QString& path, bool first) {
     throw IoError(path.toStdString() + "/" + layer->name().toStdString() + ": cannot write layer (" + error.toStdString() + ")");
 }
 
-/// Albers equal-area conic fitted to the study area: standard parallels at 1/6 and 5/6 of the
-/// latitude range (Deetz & Adams 1934 rule, as in Snyder 1987, "Map Projections: A Working Manual", p. 99).
-QgsCoordinateReferenceSystem studyAreaCrs(const Inputs& inputs, const Results& results) {
-  double minLat = 90, maxLat = -90, minLon = 180, maxLon = -180;
-  for (const ParkResult& p : results.parks) {
-    if (std::isnan(p.lon) || std::isnan(p.lat)) continue;
-    minLat = std::min(minLat, p.lat), maxLat = std::max(maxLat, p.lat);
-    minLon = std::min(minLon, p.lon), maxLon = std::max(maxLon, p.lon);
-  }
-  (void)inputs;
-  const QgsCoordinateReferenceSystem wgs84(QStringLiteral("EPSG:4326"));
-  if (minLat > maxLat || maxLat - minLat > 60 || maxLon - minLon > 90) return wgs84;
-  const double range = std::max(maxLat - minLat, 2.0);
-  const double mid = (minLat + maxLat) / 2;
-  auto half = [](double v) { return std::round(v * 2) / 2; };
-  const QString proj = QStringLiteral("+proj=aea +lat_0=%1 +lon_0=%2 +lat_1=%3 +lat_2=%4 +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs")
-                           .arg(half(mid))
-                           .arg(half((minLon + maxLon) / 2))
-                           .arg(half(mid - range / 3))
-                           .arg(half(mid + range / 3));
-  QgsCoordinateReferenceSystem crs = QgsCoordinateReferenceSystem::fromProj(proj);
-  return crs.isValid() ? crs : wgs84;
+/// The project's CRS: fitted to the candidate parks (see detail::studyAreaCrs).
+QgsCoordinateReferenceSystem studyAreaCrs(const Results& results) {
+  QgsRectangle lonLat;
+  lonLat.setMinimal();
+  for (const ParkResult& p : results.parks)
+    if (std::isfinite(p.lon) && std::isfinite(p.lat)) lonLat.combineExtentWith(p.lon, p.lat);
+  return detail::studyAreaCrs(lonLat);
 }
+
+/// Labour catchments: dashed outline, no fill, so the parks and regions below stay readable.
+void styleCatchments(QgsVectorLayer* layer) {
+  auto* line = new QgsSimpleFillSymbolLayer(QColor(0, 0, 0, 0), Qt::NoBrush, QColor(QStringLiteral("#2b6f9e")), Qt::DashLine, 0.35);
+  layer->setRenderer(new QgsSingleSymbolRenderer(new QgsFillSymbol(QgsSymbolLayerList() << line)));
+}
+
+/// Sensitive zones: green hatch with a solid outline (ecological red lines, water sources).
+void styleSensitiveZones(QgsVectorLayer* layer) {
+  auto* base = new QgsSimpleFillSymbolLayer(QColor(120, 190, 120, 70), Qt::SolidPattern, QColor(QStringLiteral("#2f7d32")),
+                                            Qt::SolidLine, 0.3);
+  auto* hatch = new QgsLinePatternFillSymbolLayer();
+  hatch->setLineAngle(45);
+  hatch->setDistance(1.5);
+  hatch->setLineWidth(0.15);
+  hatch->setColor(QColor(QStringLiteral("#2f7d32")));
+  layer->setRenderer(new QgsSingleSymbolRenderer(new QgsFillSymbol(QgsSymbolLayerList() << base << hatch)));
+}
+
+/// Parks with a catchment circle in the GeoPackage (the report's candidate pages show up to this many).
+constexpr int kCatchmentParks = 10;
+
+/// Maps a part's progress 0..1 to [start, end] of the caller's feedback; forwards cancel.
+class ScaledFeedback : public Feedback {
+ public:
+  ScaledFeedback(Feedback& parent, double start, double end) : m_parent(parent), m_start(start), m_end(end) {}
+  void setProgress(double fraction, const std::string& stage) override {
+    Feedback::setProgress(fraction, stage);
+    m_parent.setProgress(m_start + (m_end - m_start) * fraction, stage);
+  }
+  bool isCanceled() const override { return m_parent.isCanceled(); }
+
+ private:
+  Feedback& m_parent;
+  double m_start, m_end;
+};
 
 void moveInto(const QString& from, const QString& to) {
   if (std::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) != 0)
@@ -96,6 +121,8 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
   const QString gpkg = work.absoluteFilePath(gpkgName);
   QStringList files;  // names, relative to the work folder, in the order they are moved
   feedback.setProgress(0.0, "writing layers");
+  const nlohmann::json runInfo = detail::runInfoJson(inputs, results);
+  bool hasZones = false;
   {
     std::unique_ptr<QgsVectorLayer> candidates(makeCandidateLayer(results));
     std::unique_ptr<QgsVectorLayer> flows(makeFlowLayer(results));
@@ -103,6 +130,13 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
     writeLayer(candidates.get(), gpkg, true);
     writeLayer(flows.get(), gpkg, false);
     writeLayer(regions.get(), gpkg, false);
+    std::unique_ptr<QgsVectorLayer> catchments(
+        detail::makeCatchmentLayer(results, runInfo.value("catchment_km", 50.0), kCatchmentParks));
+    writeLayer(catchments.get(), gpkg, false);
+    if (std::unique_ptr<QgsVectorLayer> zones(detail::makeSensitiveZonesLayer(inputs)); zones) {
+      writeLayer(zones.get(), gpkg, false);
+      hasZones = true;
+    }
     if (results.effects) {
       std::unique_ptr<QgsVectorLayer> regionEffects(makeRegionEffectsLayer(inputs, results));
       std::unique_ptr<QgsVectorLayer> timeline(makeEffectsTimelineLayer(results));
@@ -111,21 +145,25 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
       writeLayer(timeline.get(), gpkg, false);
       writeLayer(coupling.get(), gpkg, false);
     }
+    std::unique_ptr<QgsVectorLayer> info(detail::makeRunInfoLayer(runInfo));
+    writeLayer(info.get(), gpkg, false);
   }
   files << gpkgName;
   feedback.checkCanceled();
-  feedback.setProgress(0.25, "writing styles");
+  feedback.setProgress(0.2, "writing styles");
 
   OutputPaths paths;
   {
     QgsProject project;
     project.setTitle(detail::scenarioTitle(results.scenario, QStringLiteral("en")));
-    project.setCrs(studyAreaCrs(inputs, results));
+    project.setCrs(studyAreaCrs(results));
     project.setFileName(work.absoluteFilePath(name + QStringLiteral(".qgz")));
     // Added bottom to top: the project's layer tree puts each new layer above the previous one.
     // region_effects (when the effects were projected) sits above the plain regions, hidden
     // at first so the ranking map reads as before; tick it to see the ISU-change choropleth.
-    std::vector<const char*> layerNames{"regions", "transfer_flows", "candidate_scores"};
+    // Catchments are hidden too (they belong to the candidate pages of the report).
+    std::vector<const char*> layerNames{"regions", "catchments", "transfer_flows", "candidate_scores"};
+    if (hasZones) layerNames.insert(layerNames.begin() + 1, "sensitive_zones");
     if (results.effects) layerNames.insert(layerNames.begin() + 1, "region_effects");
     for (const char* layerName : layerNames) {
       const QString ln = QLatin1String(layerName);
@@ -137,6 +175,8 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
       if (ln == QLatin1String("candidate_scores")) styleCandidates(layer);
       else if (ln == QLatin1String("transfer_flows")) styleFlows(layer);
       else if (ln == QLatin1String("region_effects")) styleRegionEffects(layer);
+      else if (ln == QLatin1String("catchments")) styleCatchments(layer);
+      else if (ln == QLatin1String("sensitive_zones")) styleSensitiveZones(layer);
       else styleRegions(layer, toQ(results.sourceRegionId));
       QString error;
       layer->saveStyleToDatabase(ln, QStringLiteral("ClusterShift default style"), true, QString(), error);
@@ -154,22 +194,34 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
       files << qmlName;
       paths.styles << out.absoluteFilePath(qmlName);
       project.addMapLayer(layer);
-      if (ln == QLatin1String("region_effects"))
+      if (ln == QLatin1String("region_effects") || ln == QLatin1String("catchments"))
         if (QgsLayerTreeLayer* node = project.layerTreeRoot()->findLayer(layer->id())) node->setItemVisibilityChecked(false);
     }
     feedback.checkCanceled();
 
-    feedback.setProgress(0.4, "writing reports");
-    int done = 0;
-    for (const QString& language : languages) {
-      const QString pdfName = QStringLiteral("%1_report_%2.pdf").arg(name, language);
-      exportReport(results, &project, language, work.absoluteFilePath(pdfName));
-      files << pdfName;
-      paths.reports << out.absoluteFilePath(pdfName);
-      // Keep the layout in the project too, so it can be edited and re-exported in QGIS.
-      project.layoutManager()->addLayout(detail::buildReportLayout(results, &project, language).release());
-      feedback.checkCanceled();
-      feedback.setProgress(0.4 + 0.5 * (++done) / std::max<int>(1, languages.size()), "writing reports");
+    feedback.setProgress(0.3, "writing reports");
+    if (!languages.isEmpty()) {
+      // The report is made from the GeoPackage as written, like `clustershift report` does:
+      // the layers above, the other tables loaded without a layer-tree node.
+      const ReportSource source = openReportSource(&project, gpkg);
+      int done = 0;
+      for (const QString& language : languages) {
+        ReportOptions options;
+        options.language = language;
+        options.author = toQ(results.scenario.report.author);
+        const QString pdfName = QStringLiteral("%1_report_%2.pdf").arg(name, language);
+        std::vector<std::unique_ptr<QgsPrintLayout>> layouts = buildReportLayouts(source, options);
+        std::vector<QgsPrintLayout*> raw;
+        for (const auto& l : layouts) raw.push_back(l.get());
+        ScaledFeedback part(feedback, 0.3 + 0.65 * done / languages.size(), 0.3 + 0.65 * (done + 1) / languages.size());
+        exportReportPdf(raw, work.absoluteFilePath(pdfName), part);
+        files << pdfName;
+        paths.reports << out.absoluteFilePath(pdfName);
+        // Keep the layouts in the project too, so they can be edited and re-exported in QGIS.
+        for (auto& l : layouts) project.layoutManager()->addLayout(l.release());
+        feedback.checkCanceled();
+        ++done;
+      }
     }
 
     const QString qgzName = name + QStringLiteral(".qgz");

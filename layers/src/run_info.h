@@ -32,7 +32,23 @@
 //   "mode_comparison": {"columns": [...comparisonColumns()...], "rows": [[...text cells...]]} | null,
 //   "data_sources": {"regions": "...", "parks": "...", ...file names, no folders...}
 // }
+// Added keys (also format 1; readers must not rely on them being present):
+//   "cluster": {.., "industry": "C19", "output_yuan100m": 300, "jobs": 120000},
+//   "criteria"[i]: {.., "min": 1.0 | null, "max": null, "value_function_params": {..} (when set)},
+//   "weighting": {.., "alpha": 0.5, "objective": "entropy"} (blend only),
+//   "effects": {.., "moved": {"segments": [..], "scale", "output_yuan100m", "va_yuan100m", "jobs",
+//                             "land_ha", "rd_yuan100m", "source_loses"},
+//               "hosts": [{"park_id", "park_name", "park_name_zh", "region_id", "rank", "share",
+//                          "distance_km", "output_multiplier", "employment_multiplier",
+//                          "indirect_va_yuan100m", "indirect_jobs", "absorptive",
+//                          "knowledge_flow_yuan100m"}],
+//               "regions"[i]: {.., "u_parts": {indicator: u_i}}},
+//   "counts": {"regions": 50, "parks": 80, "ranked": 61, "zones": 6, "roads": 40}
+// Numbers that are NaN in the run are null.
 #include "clustershift_layers/layers.h"  // first: see the note in layers.h
+
+#include <qgscoordinatereferencesystem.h>
+#include <qgsrectangle.h>
 
 namespace clustershift::layers::detail {
 
@@ -47,5 +63,9 @@ nlohmann::json readRunInfo(QgsVectorLayer* layer);
 QgsVectorLayer* makeCatchmentLayer(const Results& results, double radiusKm, int topN = 10);
 /// "sensitive_zones": copy of the input zones (id, name, kind) or nullptr when there are none.
 QgsVectorLayer* makeSensitiveZonesLayer(const Inputs& inputs);
+
+/// Albers equal-area conic fitted to a lon/lat extent (EPSG:4326 when the extent is empty or
+/// very large): the CRS of the written project and of a report made from a GeoPackage alone.
+QgsCoordinateReferenceSystem studyAreaCrs(const QgsRectangle& lonLatExtent);
 
 }  // namespace clustershift::layers::detail

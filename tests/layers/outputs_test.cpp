@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <qgslayertree.h>
 #include <qgslayoutmanager.h>
 #include <qgsproject.h>
 #include <qgsrulebasedrenderer.h>
@@ -72,6 +73,16 @@ TEST_F(WriteOutputs, NamesEveryFileAfterTheScenario) {
   EXPECT_TRUE(hidden.isEmpty()) << hidden.join(QLatin1Char(',')).toStdString();
 }
 
+TEST_F(WriteOutputs, GeoPackageHoldsRunInfoAndCatchments) {
+  const nlohmann::json info = readRunInfo(s_paths->geopackage);
+  EXPECT_EQ(info["format"], 1);
+  EXPECT_EQ(info["source"]["id"], "330300");
+  auto catchments = openGpkgLayer(s_paths->geopackage, QStringLiteral("catchments"));
+  ASSERT_TRUE(catchments->isValid());
+  EXPECT_EQ(catchments->featureCount(), 6);  // every ranked park (up to 10)
+  EXPECT_FALSE(openGpkgLayer(s_paths->geopackage, QStringLiteral("sensitive_zones"))->isValid());  // no input zones
+}
+
 TEST_F(WriteOutputs, GeoPackageLayersReadBackWithTheirStoredStyles) {
   auto candidates = openGpkgLayer(s_paths->geopackage, QStringLiteral("candidate_scores"));
   ASSERT_TRUE(candidates->isValid());
@@ -97,7 +108,7 @@ TEST_F(WriteOutputs, GeoPackageLayersReadBackWithTheirStoredStyles) {
 }
 
 TEST_F(WriteOutputs, QmlFilesRestoreTheRenderer) {
-  ASSERT_EQ(s_paths->styles.size(), 3);
+  ASSERT_EQ(s_paths->styles.size(), 4);  // regions, catchments, transfer_flows, candidate_scores
   const QString qml = *s_dir + QStringLiteral("/test_scenario_candidate_scores.qml");
   ASSERT_TRUE(s_paths->styles.contains(qml));
   // A plain memory layer with the same fields takes the style from the .qml.
@@ -123,15 +134,27 @@ TEST_F(WriteOutputs, ProjectReopensWithValidStyledLayersAndTheReportLayouts) {
   EXPECT_EQ(candidates->renderer()->type(), QStringLiteral("RuleRenderer"));
   EXPECT_TRUE(project.crs().isValid());
   EXPECT_FALSE(project.crs().isGeographic());  // equal-area conic fitted to the study area
-  EXPECT_EQ(project.layoutManager()->layouts().size(), 2);
+  // Per language: overview, candidate pages, methods (no effects, no mode comparison here).
+  EXPECT_EQ(project.layoutManager()->layouts().size(), 6);
+  // run_info is in the project without a layer-tree node; catchments are in the tree, unchecked.
+  const QList<QgsMapLayer*> catchments = project.mapLayersByName(QStringLiteral("catchments"));
+  ASSERT_EQ(catchments.size(), 1);
+  QgsLayerTreeLayer* node = project.layerTreeRoot()->findLayer(catchments[0]->id());
+  ASSERT_NE(node, nullptr);
+  EXPECT_FALSE(node->isVisible());
 }
 
-TEST_F(WriteOutputs, OnePdfPagePerLanguageWithTheTitle) {
-  const std::string zh = commandOutput("pdfinfo " + quoted(s_paths->reports[0]));
-  EXPECT_NE(zh.find("Pages:           1"), std::string::npos) << zh;
+int pdfPages(const QString& pdf) {
+  const std::string info = commandOutput("pdfinfo " + quoted(pdf));
+  const auto at = info.find("Pages:");
+  return at == std::string::npos ? -1 : std::stoi(info.substr(at + 6));
+}
+
+TEST_F(WriteOutputs, OneMultiPageReportPerLanguageWithTheTitle) {
+  // overview + 5 candidate pages (default top 5 of the 6 ranked parks) + the methods appendix
+  EXPECT_GE(pdfPages(s_paths->reports[0]), 7);
+  EXPECT_EQ(pdfPages(s_paths->reports[0]), pdfPages(s_paths->reports[1]));
   EXPECT_NE(testing::pdfText(s_paths->reports[0]).find(testing::nfkc("测试情景：温州鞋业转移")), std::string::npos);
-  const std::string en = commandOutput("pdfinfo " + quoted(s_paths->reports[1]));
-  EXPECT_NE(en.find("Pages:           1"), std::string::npos) << en;
   EXPECT_NE(testing::pdfText(s_paths->reports[1]).find("Test scenario: Wenzhou footwear"),
             std::string::npos);
 }

@@ -1,0 +1,81 @@
+// `clustershift report RESULTS.gpkg --out FILE.pdf [--lang zh_CN|en] [--paper A4|A3] [--top N]
+// [--author TEXT]`: the multi-page report made from a results GeoPackage alone (no rerun).
+#include "clustershift/error.h"  // clustershift headers first: see the note in layers.h
+#include "clustershift_layers/layers.h"
+
+#include <CLI/CLI.hpp>
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+
+#include <cstdio>
+#include <memory>
+#include <string>
+
+#include "cli_support.h"
+#include "commands.h"
+
+namespace clustershift::cli {
+
+int writeReport(const QString& geopackage, const QString& pdfPath, const layers::ReportOptions& options) {
+  const QFileInfo target(pdfPath);
+  if (!target.absoluteDir().exists())
+    throw IoError(pdfPath.toStdString() + ": the folder " + target.absolutePath().toStdString() + " does not exist");
+  CliFeedback feedback("report");
+  feedback.setStageLines(true);
+  QElapsedTimer timer;
+  timer.start();
+  const int pages = layers::exportReportFromGeoPackage(geopackage, target.absoluteFilePath(), options, feedback);
+  feedback.clearLine();
+  std::printf("report: %s (%d pages, %s, %s, %.1f s)\n", target.absoluteFilePath().toUtf8().constData(), pages,
+              options.language.toUtf8().constData(), options.paper.toUtf8().constData(), timer.elapsed() / 1000.0);
+  return pages;
+}
+
+namespace {
+
+struct ReportCommandOptions {
+  std::string geopackage;
+  std::string out;
+  std::string lang;
+  std::string paper = "A4";
+  int top = 5;
+  std::string author;
+};
+
+}  // namespace
+
+void addReportCommand(CLI::App& app, int& exitCode) {
+  auto o = std::make_shared<ReportCommandOptions>();
+  CLI::App* sub = app.add_subcommand(
+      "report", "Make the PDF report (overview, candidate pages, effects, mode comparison, methods) from a results "
+                "GeoPackage written by `run`, without running the scenario again");
+  sub->add_option("results", o->geopackage, "Results GeoPackage (<scenario>.gpkg written by run)")->required();
+  sub->add_option("--out", o->out, "PDF file to write")->required();
+  sub->add_option("--lang", o->lang, "Report language: zh_CN or en (default: the scenario's)")
+      ->check(CLI::IsMember({"zh_CN", "en"}));
+  sub->add_option("--paper", o->paper, "Paper size, landscape")->check(CLI::IsMember({"A4", "A3"}))->capture_default_str();
+  sub->add_option("--top", o->top, "Number of candidate pages (top N parks)")->check(CLI::Range(1, 100))->capture_default_str();
+  sub->add_option("--author", o->author, "Author printed on the overview page (default: the scenario's)");
+  sub->callback([o, sub, &exitCode] {
+    exitCode = guarded([&] {
+      QgisSession qgis;
+      const QString gpkg = QString::fromStdString(o->geopackage);
+      // Defaults from the run: the scenario's report block (read first, so a foreign file fails clearly).
+      const nlohmann::json info = layers::readRunInfo(gpkg);
+      const nlohmann::json scenarioReport =
+          info.value("scenario", nlohmann::json::object()).value("report", nlohmann::json::object());
+      layers::ReportOptions options;
+      options.language = QString::fromStdString(o->lang.empty() ? scenarioReport.value("language", std::string("zh_CN")) : o->lang);
+      options.paper = QString::fromStdString(o->paper);
+      options.topN = o->top;
+      options.author = QString::fromStdString(sub->count("--author") > 0 ? o->author
+                                                                         : scenarioReport.value("author", std::string()));
+      writeReport(gpkg, QString::fromStdString(o->out), options);
+      return 0;
+    });
+  });
+}
+
+}  // namespace clustershift::cli

@@ -1,0 +1,421 @@
+// The mode comparison page (when run_info holds one) and the methods appendix: criteria,
+// weighting (AHP matrix, λmax, CR), aggregation, robustness, effect parameters with their
+// sources (docs/model.md), data sources and this run's validation warnings. The appendix
+// flows over as many pages as it needs; tables are split between pages with their header
+// repeated, so none runs off a page.
+#include "report_labels.h"  // first: see the note in layers.h
+
+#include <qgslayoutitemlabel.h>
+#include <qgsprintlayout.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "layers_detail.h"
+
+namespace clustershift::layers::detail {
+namespace {
+
+using nlohmann::json;
+
+double scaleOf(const ReportContext& ctx) { return ctx.pageMm.width() > 300 ? 1.25 : 1.0; }
+
+/// Blocks placed top to bottom over pages that get the common frame.
+class Flow {
+ public:
+  Flow(QgsPrintLayout* layout, const ReportContext& ctx, QString heading)
+      : m_layout(layout), m_ctx(ctx), m_heading(std::move(heading)) {
+    m_content = addPageFrame(m_layout, m_ctx, 0, m_heading);
+    m_y = m_content.top();
+  }
+  double width() const { return m_content.width(); }
+  double left() const { return m_content.left(); }
+  double remaining() const { return m_content.bottom() - m_y; }
+  double pageHeight() const { return m_content.height(); }
+  void newPage() {
+    m_page = addReportPage(m_layout, m_ctx);
+    m_content = addPageFrame(m_layout, m_ctx, m_page, m_heading + m_ctx.tx.t(" (continued)", "（续）"));
+    m_y = m_content.top();
+  }
+  void ensure(double heightMm) {
+    if (heightMm > remaining() && m_y > m_content.top() + 0.1) newPage();
+  }
+  void space(double mm) { m_y += mm; }
+
+  /// Section heading; kept together with at least `keepMm` of what follows.
+  void heading(const QString& text, double keepMm = 20) {
+    const double s = scaleOf(m_ctx);
+    ensure(6.5 * s + keepMm);
+    addLabel(m_layout, m_page, text, 10 * s, true, QRectF(left(), m_y, width(), 5.5 * s), QColor(31, 95, 140));
+    m_y += 6.5 * s;
+  }
+  /// A wrapped paragraph.
+  void paragraph(const QString& text, double sizePt = 7.5, const QColor& color = QColor(30, 30, 30)) {
+    const double pt = sizePt * scaleOf(m_ctx);
+    const QString wrapped = wrapText(text, pt, width());
+    const double h = (wrapped.count(QLatin1Char('\n')) + 1) * pt * 25.4 / 72 * 1.45 + 1;
+    ensure(h);
+    addLabel(m_layout, m_page, wrapped, pt, false, QRectF(left(), m_y, width(), h), color);
+    m_y += h + 1;
+  }
+  /// A table of the given column widths (fractions of the content width), split over pages.
+  void table(const QStringList& headers, const std::vector<QStringList>& rows, const std::vector<double>& fractions,
+             double sizePt = 7) {
+    const double pt = sizePt * scaleOf(m_ctx);
+    std::vector<double> widths;
+    for (double f : fractions) widths.push_back(f * width());
+    const TableChunks chunks = splitTable(headers, rows, widths, pt, remaining(), pageHeight());
+    for (size_t i = 0; i < chunks.chunks.size(); ++i) {
+      if (i > 0 || chunks.chunks[i].empty()) newPage();
+      if (chunks.chunks[i].empty()) continue;
+      const double h = chunks.heightsMm[i];
+      addTable(m_layout, m_page, chunks.headers, chunks.chunks[i], QRectF(left(), m_y, width(), h + 0.5), pt, widths);
+      m_y += h + 0.5;
+    }
+    m_y += 3;
+  }
+
+ private:
+  QgsPrintLayout* m_layout;
+  const ReportContext& m_ctx;
+  QString m_heading;
+  QRectF m_content;
+  int m_page = 0;
+  double m_y = 0;
+};
+
+QString directionLabel(const Texts& tx, const std::string& d) {
+  return d == "cost" ? tx.t("cost (lower is better)", "成本型（越低越好）") : tx.t("benefit (higher is better)", "效益型（越高越好）");
+}
+
+QString valueFunctionLabel(const Texts& tx, const json& c) {
+  const std::string type = c.value("value_function", std::string("minmax"));
+  QString label;
+  if (type == "minmax") label = tx.t("min–max (linear over the range)", "极差标准化（线性）");
+  else if (type == "vector") label = tx.t("vector normalisation", "向量标准化");
+  else if (type == "none") label = tx.t("none (raw values in [0,1])", "无（原值）");
+  else if (type == "linear") label = tx.t("linear between lo and hi", "线性（lo 至 hi）");
+  else if (type == "sigmoid") label = tx.t("sigmoid", "S 型函数");
+  else if (type == "gaussian") label = tx.t("Gaussian around a target", "高斯（目标值附近）");
+  else label = QString::fromStdString(type);
+  if (c.contains("value_function_params") && c["value_function_params"].is_object() && !c["value_function_params"].empty())
+    label += QStringLiteral(" ") + QString::fromStdString(c["value_function_params"].dump());
+  return label;
+}
+
+QString constraintText(const Texts& tx, const json& c) {
+  QStringList parts;
+  if (c.contains("min") && c["min"].is_number()) parts << QStringLiteral("≥ %1").arg(jsonText(c["min"]));
+  if (c.contains("max") && c["max"].is_number()) parts << QStringLiteral("≤ %1").arg(jsonText(c["max"]));
+  return parts.isEmpty() ? tx.t("–", "–") : parts.join(QStringLiteral(", "));
+}
+
+QString weightingLabel(const Texts& tx, const std::string& method) {
+  if (method == "direct") return tx.t("direct weights from the scenario (normalised to sum 1)", "情景直接给定的权重（归一化为和为 1）");
+  if (method == "ahp") return tx.t("AHP: principal eigenvector of the pairwise matrix (Saaty 1980)", "层次分析法：判断矩阵主特征向量（Saaty 1980）");
+  if (method == "entropy") return tx.t("entropy weights (objective, from the data spread)", "熵权法（客观赋权）");
+  if (method == "critic") return tx.t("CRITIC weights (contrast and conflict; Diakoulaki et al. 1995)", "CRITIC 法（对比强度与冲突性；Diakoulaki 等 1995）");
+  if (method == "blend") return tx.t("blend of subjective and objective weights", "主客观组合赋权");
+  return QString::fromStdString(method);
+}
+
+QString aggregationLabel(const Texts& tx, const std::string& a) {
+  if (a == "wlc") return tx.t("weighted linear combination (WLC): score = Σ wᵢ·vᵢ", "加权线性组合（WLC）：得分 = Σ wᵢ·vᵢ");
+  if (a == "wpm") return tx.t("weighted product model (WPM): score = Π vᵢ^wᵢ", "加权积模型（WPM）：得分 = Π vᵢ^wᵢ");
+  if (a == "topsis") return tx.t("TOPSIS: relative closeness to the ideal point (Hwang & Yoon 1981)", "TOPSIS：与理想解的相对贴近度（Hwang & Yoon 1981）");
+  return QString::fromStdString(a);
+}
+
+QString missingLabel(const Texts& tx, const std::string& m) {
+  if (m == "exclude") return tx.t("parks with a missing value are excluded", "缺失值的园区被排除");
+  if (m == "worst") return tx.t("a missing value scores as the worst", "缺失值按最差值计");
+  if (m == "mean") return tx.t("a missing value scores as the mean", "缺失值按均值计");
+  return QString::fromStdString(m);
+}
+
+/// Effect parameters: key, symbol, meaning and source as in docs/model.md ("Parameters").
+struct ParamDoc {
+  const char* key;
+  const char* symbol;
+  const char* en;
+  const char* zh;
+  const char* sourceEn;
+  const char* sourceZh;
+};
+const std::vector<ParamDoc>& paramDocs() {
+  static const std::vector<ParamDoc> kDocs = {
+      {"host", "—", "host choice", "承接园区选择", "—", "—"},
+      {"host_count", "N", "hosts in an allocation", "分配的承接园区数", "planning assumption", "规划假设"},
+      {"theta", "θ", "share of new host jobs drawn from agriculture", "新增就业来自农业的比例", "planning assumption", "规划假设"},
+      {"rho", "ρ", "share of freed source jobs re-employed in services", "转出地释放劳动力转入服务业的比例", "planning assumption",
+       "规划假设"},
+      {"reemployment_productivity", "π", "productivity of the re-employed (share of the service average)",
+       "再就业者生产率（服务业平均的比例）", "planning assumption", "规划假设"},
+      {"mu", "μ", "share of freed VA reinvested in R&D", "释放增加值再投入研发的比例", "planning assumption", "规划假设"},
+      {"phi", "φ", "knowledge-flow coefficient by mode", "分方式知识溢出系数", "ordering DESIGN.md; values planning assumption",
+       "次序见设计文档；数值为规划假设"},
+      {"decay_km", "δk", "distance decay of the knowledge flow (km)", "知识溢出距离衰减（km）",
+       "Bottazzi & Peri 2003 (scale); form planning assumption", "Bottazzi & Peri 2003（尺度）；函数形式为规划假设"},
+      {"lambda", "λ", "replication scale", "复制扩张规模", "planning assumption", "规划假设"},
+      {"beta", "β", "allocation exponent on the score", "得分分配指数", "planning assumption", "规划假设"},
+      {"horizon_years", "T", "years of the ramp", "转移年限", "planning assumption", "规划假设"},
+      {"midpoint_year", "m", "year of the ramp's inflection", "转移拐点年份", "planning assumption", "规划假设"},
+      {"steepness", "k", "steepness of the logistic ramp (1/yr)", "逻辑斯蒂曲线陡度（1/年）", "planning assumption", "规划假设"},
+      {"flq_delta", "δ", "δ of Flegg's location quotient", "FLQ 区位商参数 δ", "Flegg & Webber 1997", "Flegg & Webber 1997"},
+      {"coupling", "a, b", "weights of U(source), U(host) in T", "T 中转出地、承接地的权重", "common practice", "通行做法"},
+      {"u_weights", "wᵢ", "indicator weights in U", "升级指数中各指标权重", "planning assumption", "规划假设"},
+      {"u_scale", "sᵢ", "change giving the full score in U", "升级指数满分对应的变化量", "planning assumption", "规划假设"},
+  };
+  return kDocs;
+}
+
+QString compactJson(const json& j) {
+  if (j.is_object()) {
+    QStringList parts;
+    for (auto it = j.begin(); it != j.end(); ++it) parts << QString::fromStdString(it.key()) + QStringLiteral(" ") + compactJson(it.value());
+    return parts.join(QStringLiteral(", "));
+  }
+  if (j.is_number_float()) return QString::number(j.get<double>(), 'g', 4);
+  return jsonText(j);
+}
+
+/// Row label of a comparison column (comparisonColumns() names).
+QString comparisonLabel(const Texts& tx, const std::string& column) {
+  static const std::map<std::string, std::pair<const char*, const char*>> kLabels = {
+      {"mode", {"Mode", "转移方式"}},
+      {"host_park", {"Host park", "承接园区"}},
+      {"host_region", {"Host region", "承接地区"}},
+      {"moved_segments", {"Moved segments", "转移环节"}},
+      {"moved_output_yuan100m", {"Moved output (100 million yuan)", "转移产值（亿元）"}},
+      {"moved_va_yuan100m", {"Moved value added (100 million yuan)", "转移增加值（亿元）"}},
+      {"moved_jobs", {"Moved jobs (persons)", "转移就业（人）"}},
+      {"indirect_va_yuan100m", {"Indirect VA at the host (100 million yuan)", "承接地间接增加值（亿元）"}},
+      {"indirect_jobs", {"Indirect jobs at the host (persons)", "承接地间接就业（人）"}},
+      {"output_multiplier", {"Output multiplier (type I)", "产出乘数（I 型）"}},
+      {"knowledge_flow_yuan100m", {"Knowledge flow (100 million yuan/yr)", "知识溢出（亿元/年）"}},
+      {"source_gdp_change_yuan100m", {"Source GDP change (100 million yuan)", "转出地 GDP 变化（亿元）"}},
+      {"host_gdp_change_yuan100m", {"Host GDP change (100 million yuan)", "承接地 GDP 变化（亿元）"}},
+      {"source_isu_before", {"Source ISU before", "转出地 ISU 转移前"}},
+      {"source_isu_after", {"Source ISU after", "转出地 ISU 转移后"}},
+      {"host_isu_before", {"Host ISU before", "承接地 ISU 转移前"}},
+      {"host_isu_after", {"Host ISU after", "承接地 ISU 转移后"}},
+      {"source_ts_change", {"Source TS change", "转出地 TS 变化"}},
+      {"host_ts_change", {"Host TS change", "承接地 TS 变化"}},
+      {"source_theil_change", {"Source Theil change", "转出地泰尔指数变化"}},
+      {"host_theil_change", {"Host Theil change", "承接地泰尔指数变化"}},
+      {"source_rd_intensity_change", {"Source R&D intensity change", "转出地 R&D 强度变化"}},
+      {"host_rd_intensity_change", {"Host R&D intensity change", "承接地 R&D 强度变化"}},
+      {"source_jobs_change_10k", {"Source jobs change (10k persons)", "转出地就业变化（万人）"}},
+      {"host_jobs_change_10k", {"Host jobs change (10k persons)", "承接地就业变化（万人）"}},
+      {"u_source", {"U source", "U 转出地"}},
+      {"u_host", {"U host", "U 承接地"}},
+      {"coupling_c", {"Coupling C", "耦合度 C"}},
+      {"coupling_t", {"Coordination T", "综合协调指数 T"}},
+      {"coupling_d", {"Coupling coordination D", "耦合协调度 D"}},
+      {"class_zh", {"Class (Chinese)", "协调等级"}},
+      {"class_en", {"Class", "协调等级（英文）"}},
+  };
+  const auto it = kLabels.find(column);
+  return it == kLabels.end() ? QString::fromStdString(column) : tx.t(it->second.first, it->second.second);
+}
+
+}  // namespace
+
+std::unique_ptr<QgsPrintLayout> buildComparisonLayout(const ReportContext& ctx) {
+  const json& info = ctx.source.runInfo;
+  if (!info.contains("mode_comparison") || !info["mode_comparison"].is_object()) return nullptr;
+  const json& comparison = info["mode_comparison"];
+  const json columns = comparison.value("columns", json::array());
+  const json rows = comparison.value("rows", json::array());
+  if (!columns.is_array() || !rows.is_array() || rows.empty()) return nullptr;
+  const Texts& tx = ctx.tx;
+  std::unique_ptr<QgsPrintLayout> layout = newReportLayout(ctx, tx.t("Mode comparison", "转移方式比较"));
+  Flow flow(layout.get(), ctx, tx.t("Mode comparison: complete, partial and replication", "转移方式比较：整体转移、部分转移与复制扩张"));
+  flow.paragraph(tx.t("The same cluster, source and host choice under each transfer mode (effects model, docs/model.md). "
+                      "The scenario's own mode is marked ★.",
+                      "相同集群、转出地与承接园区选择下三种转移方式的效应（效应模型见 docs/model.md）。本情景采用的方式以 ★ 标出。"),
+                 7.5, QColor(70, 70, 70));
+  // Transposed: one row per indicator, one column per mode (the CSV has one row per mode).
+  const std::string ownMode = info.value("mode", std::string());
+  QStringList headers{tx.t("Indicator", "指标")};
+  for (const json& row : rows) {
+    const std::string mode = row.is_array() && !row.empty() ? row[0].get<std::string>() : std::string();
+    headers << modeLabel(tx, mode) + (mode == ownMode ? QStringLiteral(" ★") : QString());
+  }
+  std::vector<QStringList> table;
+  for (size_t c = 1; c < columns.size(); ++c) {
+    const std::string column = columns[c].get<std::string>();
+    if (column == (tx.zh ? "class_en" : "class_zh")) continue;  // the class once, in the report language
+    QStringList cells{comparisonLabel(tx, column)};
+    for (const json& row : rows) {
+      QString cell = row.is_array() && c < row.size() ? jsonText(row[c]) : QString();
+      if (column == "moved_segments") cell.replace(QLatin1Char(';'), QStringLiteral("; "));
+      if (column == "host_park") cell.replace(QLatin1Char(';'), QStringLiteral("; "));
+      cells << cell;
+    }
+    table.push_back(cells);
+  }
+  const double modeShare = 0.64 / std::max<double>(1.0, static_cast<double>(rows.size()));
+  std::vector<double> fractions{0.36};
+  for (size_t i = 0; i < rows.size(); ++i) fractions.push_back(modeShare);
+  flow.table(headers, table, fractions, 7);
+  flow.paragraph(tx.t("Replication keeps every source account unchanged, so U(source) = 0 and D = 0 by construction: compare modes "
+                      "by U(host) and D together.",
+                      "复制扩张下转出地各项核算不变，U（转出地）= 0，D 按定义为 0：比较转移方式时应同时看 U（承接地）与 D。"),
+                 6.5, QColor(90, 90, 90));
+  return layout;
+}
+
+std::unique_ptr<QgsPrintLayout> buildMethodsLayout(const ReportContext& ctx) {
+  const json& info = ctx.source.runInfo;
+  const Texts& tx = ctx.tx;
+  std::unique_ptr<QgsPrintLayout> layout = newReportLayout(ctx, tx.t("Methods", "方法附录"));
+  Flow flow(layout.get(), ctx, tx.t("Methods appendix", "方法附录"));
+
+  // --- criteria ---
+  flow.heading(tx.t("1 Criteria, directions, value functions and weights", "1 评价指标、方向、价值函数与权重"));
+  std::vector<QStringList> criteriaRows;
+  for (const json& c : info.value("criteria", json::array())) {
+    const QString label = localName(tx, c, "label", "label_zh");
+    const QString params = c.contains("params") && c["params"].is_object() && !c["params"].empty() ? compactJson(c["params"]) : QStringLiteral("–");
+    criteriaRows.push_back({label, jsonText(c.value("id", json())), jsonText(c.value("unit", json())),
+                            directionLabel(tx, c.value("direction", std::string("benefit"))), valueFunctionLabel(tx, c),
+                            formatNumber(jsonNumber(c, "weight"), 3), constraintText(tx, c), params});
+  }
+  flow.table({tx.t("Criterion", "指标"), tx.t("Id", "标识"), tx.t("Unit", "单位"), tx.t("Direction", "方向"),
+              tx.t("Value function", "价值函数"), tx.t("Weight", "权重"), tx.t("Hard limit", "硬约束"), tx.t("Parameters", "参数")},
+             criteriaRows, {0.17, 0.13, 0.08, 0.14, 0.16, 0.06, 0.08, 0.18});
+
+  // --- weighting ---
+  const json weighting = info.value("weighting", json::object());
+  const std::string method = weighting.value("method", std::string("direct"));
+  flow.heading(tx.t("2 Weighting", "2 赋权方法"), 10);
+  QString weightText = weightingLabel(tx, method);
+  if (method == "blend")
+    weightText += tx.t(" (α = %1 subjective, objective: %2)", "（主观权重占 α = %1，客观方法：%2）")
+                      .arg(jsonText(weighting.value("alpha", json())), jsonText(weighting.value("objective", json())));
+  flow.paragraph(weightText);
+  const json matrix = weighting.value("ahp_matrix", json());
+  if (method == "ahp" && matrix.is_array() && !matrix.empty()) {
+    const json criteria = info.value("criteria", json::array());
+    QStringList headers{QString()};
+    std::vector<QStringList> rows;
+    for (size_t i = 0; i < matrix.size(); ++i) {
+      const QString name = i < criteria.size() ? localName(tx, criteria[i], "label", "label_zh") : QString::number(i + 1);
+      headers << name;
+      QStringList row{name};
+      for (const json& v : matrix[i]) {
+        const double x = jsonNumber(v);
+        // Reciprocals read as fractions, as in Saaty's scale.
+        row << (x > 0 && x < 1 && std::abs(1 / x - std::round(1 / x)) < 1e-6 ? QStringLiteral("1/%1").arg(std::lround(1 / x))
+                                                                              : formatNumber(x, std::abs(x - std::round(x)) < 1e-9 ? 0 : 2));
+      }
+      rows.push_back(row);
+    }
+    std::vector<double> fractions(matrix.size() + 1, std::min(0.12, 0.9 / static_cast<double>(matrix.size() + 1)));
+    fractions[0] = std::min(0.2, fractions[0] * 1.6);
+    flow.table(headers, rows, fractions, 6.5);
+    const json wi = weighting.value("info", json::object());
+    const double cr = jsonNumber(wi, "cr");
+    flow.paragraph(QStringLiteral("λmax = %1 · CI = %2 · CR = %3 %4")
+                       .arg(formatNumber(jsonNumber(wi, "lambda_max"), 3), formatNumber(jsonNumber(wi, "ci"), 3), formatNumber(cr, 3),
+                            std::isfinite(cr) ? (cr < 0.1 ? tx.t("(consistent: CR < 0.10)", "（一致性可接受：CR < 0.10）")
+                                                          : tx.t("(inconsistent: CR ≥ 0.10, revise the judgements)", "（一致性不可接受：CR ≥ 0.10，应修正判断）"))
+                                              : QString()));
+  }
+
+  // --- aggregation and robustness ---
+  flow.heading(tx.t("3 Aggregation and missing values", "3 集成方法与缺失值"), 10);
+  flow.paragraph(aggregationLabel(tx, info.value("aggregation", std::string("wlc"))) + tx.t("; ", "；") +
+                 missingLabel(tx, info.value("missing", std::string("exclude"))) + tx.t(".", "。"));
+  flow.heading(tx.t("4 Robustness", "4 稳健性分析"), 10);
+  const json robustness = info.value("robustness", json());
+  if (robustness.is_object())
+    flow.paragraph(tx.t("SMAA-style weight sampling (Lahdelma & Salminen 2001): %1 draws of weights from a Dirichlet distribution "
+                        "centred on the weights above (concentration κ = %2, seed %3); P(top-%4) is the share of draws in which "
+                        "a park ranks among the first %4, the rank interval spans the 5th to 95th percentile.",
+                        "SMAA 式权重抽样（Lahdelma & Salminen 2001）：以上述权重为中心的狄利克雷分布抽样 %1 次（集中度 κ = %2，随机种子 %3）；"
+                        "P(前%4) 为园区位列前 %4 名的抽样比例，排名区间为第 5 至第 95 百分位。")
+                       .arg(jsonText(robustness.value("draws", json())), jsonText(robustness.value("concentration", json())),
+                            jsonText(robustness.value("seed", json())), jsonText(robustness.value("k", json()))));
+  else
+    flow.paragraph(tx.t("Not computed in this run (uncertainty.draws = 0).", "本次运行未进行（uncertainty.draws = 0）。"));
+  flow.paragraph(tx.t("Labour catchment on the candidate pages: geodesic circle of %1 km around the park.",
+                      "候选园区页的劳动力通勤圈：园区周围半径 %1 km 的测地圆。")
+                     .arg(formatNumber(info.value("catchment_km", 50.0), 0)));
+
+  // --- effect parameters ---
+  const json effects = info.value("effects", json());
+  if (effects.is_object()) {
+    flow.heading(tx.t("5 Effect parameters and their sources", "5 效应模型参数及来源"));
+    const json params = effects.value("params", json::object());
+    std::vector<QStringList> rows;
+    for (const ParamDoc& d : paramDocs()) {
+      if (!params.contains(d.key)) continue;
+      rows.push_back({QString::fromUtf8(d.key), QString::fromUtf8(d.symbol), tx.t(d.en, d.zh), compactJson(params[d.key]),
+                      tx.t(d.sourceEn, d.sourceZh)});
+    }
+    flow.table({tx.t("Key", "参数"), tx.t("Symbol", "符号"), tx.t("Meaning", "含义"), tx.t("Value in this run", "本次取值"),
+                tx.t("Source", "来源")},
+               rows, {0.16, 0.06, 0.28, 0.28, 0.22}, 6.5);
+    flow.paragraph(tx.t("Planning assumptions are round values for plausible orders of magnitude, not estimates; test the "
+                        "sensitivity of any conclusion to them. Formulas: docs/model.md, section \"Transfer effects\".",
+                        "规划假设为给出合理量级的取整数值，并非估计值；结论应检验其对这些参数的敏感性。公式见 docs/model.md“转移效应”一节。"),
+                   6.5, QColor(90, 90, 90));
+  }
+
+  // --- data sources ---
+  flow.heading(tx.t(effects.is_object() ? "6 Data sources" : "5 Data sources", effects.is_object() ? "6 数据来源" : "5 数据来源"), 15);
+  std::vector<QStringList> sourceRows;
+  const std::map<std::string, std::pair<const char*, const char*>> roles = {
+      {"regions", {"regions (prefecture level)", "行政区（地级）"}},
+      {"parks", {"candidate parks", "候选园区"}},
+      {"industry_output", {"industry output by region", "分地区行业产值"}},
+      {"io_table", {"input–output coefficients", "投入产出直接消耗系数"}},
+      {"exclusions", {"sensitive zones", "生态敏感区"}},
+      {"roads", {"roads", "道路"}}};
+  const json sources = info.value("data_sources", json::object());
+  const json counts = info.value("counts", json::object());
+  for (auto it = sources.begin(); it != sources.end(); ++it) {
+    const auto role = roles.find(it.key());
+    const char* countKey = it.key() == "exclusions" ? "zones" : it.key().c_str();
+    sourceRows.push_back({role == roles.end() ? QString::fromStdString(it.key()) : tx.t(role->second.first, role->second.second),
+                          jsonText(it.value()), counts.contains(countKey) ? jsonText(counts[countKey]) : QStringLiteral("–")});
+  }
+  flow.table({tx.t("Data", "数据"), tx.t("File", "文件"), tx.t("Features", "要素数")}, sourceRows, {0.3, 0.5, 0.2});
+  flow.paragraph(tx.t("Sample data: illustrative statistics of yearbook order of magnitude and schematic boundaries.",
+                      "示例数据：统计数据为年鉴量级的示意值，行政区边界为示意性边界。"),
+                 6.5, QColor(90, 90, 90));
+
+  // --- warnings ---
+  const json warnings = info.value("warnings", json::array());
+  flow.heading(tx.t(effects.is_object() ? "7 Validation warnings of this run" : "6 Validation warnings of this run",
+                    effects.is_object() ? "7 本次运行的校验警告" : "6 本次运行的校验警告"),
+               10);
+  if (!warnings.is_array() || warnings.empty()) {
+    flow.paragraph(tx.t("None.", "无。"));
+  } else {
+    constexpr size_t kMaxWarnings = 80;  // beyond this the appendix lists only the count
+    std::vector<QStringList> rows;
+    for (size_t i = 0; i < warnings.size() && i < kMaxWarnings; ++i) {
+      const json& w = warnings[i];
+      QStringList where;
+      for (const char* key : {"file", "layer"})
+        if (!jsonText(w.value(key, json())).isEmpty()) where << jsonText(w[key]);
+      QString place = where.join(QLatin1Char('/'));
+      if (!jsonText(w.value("feature", json())).isEmpty()) place += (place.isEmpty() ? QString() : QStringLiteral(" ")) + jsonText(w["feature"]);
+      if (!jsonText(w.value("field", json())).isEmpty()) place += QStringLiteral(" · ") + jsonText(w["field"]);
+      const QString severity = w.value("severity", std::string("warning")) == "fatal" ? tx.t("error", "错误") : tx.t("warning", "警告");
+      rows.push_back({QString::number(i + 1), severity, place, jsonText(w.value("message", json()))});
+    }
+    flow.table({QStringLiteral("#"), tx.t("Severity", "级别"), tx.t("Where", "位置"), tx.t("Message", "说明")}, rows,
+               {0.04, 0.07, 0.29, 0.60}, 6.5);
+    if (warnings.size() > kMaxWarnings)
+      flow.paragraph(tx.t("… and %1 more warnings (run_info table of the GeoPackage).", "……另有 %1 条警告（见 GeoPackage 的 run_info 表）。")
+                         .arg(warnings.size() - kMaxWarnings));
+  }
+  return layout;
+}
+
+}  // namespace clustershift::layers::detail

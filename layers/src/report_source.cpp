@@ -1,0 +1,125 @@
+// The report's input: the layers and the run_info of one results GeoPackage, found in a project
+// (e.g. the plugin's result group) or loaded into it; and the whole report from a GeoPackage alone.
+#include "report_detail.h"  // first: see the note in layers.h
+
+#include <qgsfeedback.h>
+#include <qgsmaplayer.h>
+#include <qgsprintlayout.h>
+#include <qgsproject.h>
+#include <qgsproviderregistry.h>
+#include <qgsvectorlayer.h>
+
+#include <QDir>
+#include <QFileInfo>
+
+#include <map>
+#include <memory>
+
+#include "clustershift/error.h"
+#include "run_info.h"
+
+namespace clustershift::layers {
+namespace {
+
+/// The layer of `project` whose source is table `name` of `geopackage`, or nullptr.
+QgsVectorLayer* findGpkgLayer(QgsProject* project, const QString& geopackage, const QString& name) {
+  const QString wanted = QFileInfo(geopackage).canonicalFilePath();
+  for (QgsMapLayer* layer : project->mapLayers()) {
+    auto* vector = qobject_cast<QgsVectorLayer*>(layer);
+    if (!vector || vector->providerType() != QLatin1String("ogr")) continue;
+    const QVariantMap parts = QgsProviderRegistry::instance()->decodeUri(QStringLiteral("ogr"), vector->source());
+    if (QFileInfo(parts.value(QStringLiteral("path")).toString()).canonicalFilePath() != wanted) continue;
+    if (parts.value(QStringLiteral("layerName")).toString() == name) return vector;
+  }
+  return nullptr;
+}
+
+/// Opens table `name` of the GeoPackage (its stored default style applies on load), or nullptr
+/// when the file has no such table.
+std::unique_ptr<QgsVectorLayer> openGpkgLayer(const QString& geopackage, const QString& name) {
+  QgsVectorLayer::LayerOptions options;
+  options.loadDefaultStyle = true;
+  auto layer = std::make_unique<QgsVectorLayer>(geopackage + QStringLiteral("|layername=") + name, name,
+                                                QStringLiteral("ogr"), options);
+  if (!layer->isValid()) return nullptr;
+  // OGR falls back to another table for an unknown name on some GDAL versions: check the name.
+  const QVariantMap parts = QgsProviderRegistry::instance()->decodeUri(QStringLiteral("ogr"), layer->source());
+  if (parts.value(QStringLiteral("layerName")).toString() != name) return nullptr;
+  return layer;
+}
+
+void requireFile(const QString& geopackage) {
+  const QFileInfo info(geopackage);
+  if (!info.isFile()) throw IoError(geopackage.toStdString() + ": no such file");
+  if (!info.isReadable()) throw IoError(geopackage.toStdString() + ": cannot read the file");
+}
+
+}  // namespace
+
+nlohmann::json readRunInfo(const QString& geopackage) {
+  requireFile(geopackage);
+  std::unique_ptr<QgsVectorLayer> layer = openGpkgLayer(geopackage, QStringLiteral("run_info"));
+  if (!layer)
+    throw InputError(geopackage.toStdString() +
+                     ": no run_info table (not a ClusterShift results GeoPackage, or written by a version before the "
+                     "multi-page report: run the scenario again)");
+  return detail::readRunInfo(layer.get());
+}
+
+ReportSource openReportSource(QgsProject* project, const QString& geopackage) {
+  if (!project) throw InputError("openReportSource: no project");
+  ReportSource source;
+  source.project = project;
+  source.geopackage = QFileInfo(geopackage).absoluteFilePath();
+  source.runInfo = readRunInfo(source.geopackage);  // first: the clearest message for a foreign file
+
+  const std::map<QString, QgsVectorLayer* ReportSource::*> tables{
+      {QStringLiteral("candidate_scores"), &ReportSource::candidates},
+      {QStringLiteral("transfer_flows"), &ReportSource::flows},
+      {QStringLiteral("regions"), &ReportSource::regions},
+      {QStringLiteral("catchments"), &ReportSource::catchments},
+      {QStringLiteral("sensitive_zones"), &ReportSource::sensitiveZones},
+      {QStringLiteral("region_effects"), &ReportSource::regionEffects},
+      {QStringLiteral("effects_timeline"), &ReportSource::timeline},
+      {QStringLiteral("coupling"), &ReportSource::coupling}};
+  const QStringList required{QStringLiteral("candidate_scores"), QStringLiteral("transfer_flows"), QStringLiteral("regions")};
+  for (const auto& [name, member] : tables) {
+    QgsVectorLayer* layer = findGpkgLayer(project, source.geopackage, name);
+    if (!layer) {
+      std::unique_ptr<QgsVectorLayer> opened = openGpkgLayer(source.geopackage, name);
+      if (!opened) {
+        if (required.contains(name))
+          throw InputError(source.geopackage.toStdString() + ": layer '" + name.toStdString() +
+                           "' is missing (a results GeoPackage holds candidate_scores, transfer_flows, regions and run_info)");
+        continue;
+      }
+      layer = opened.release();
+      project->addMapLayer(layer, false);  // owned by the project, no layer-tree node
+    }
+    source.*member = layer;
+  }
+  return source;
+}
+
+int exportReportFromGeoPackage(const QString& geopackage, const QString& pdfPath, const ReportOptions& options,
+                               Feedback& feedback) {
+  feedback.setProgress(0.0, "opening results");
+  QgsProject project;
+  ReportSource source = openReportSource(&project, geopackage);
+  // The same equal-area CRS as the written project: fitted to the candidate parks.
+  QgsRectangle extent = source.candidates->extent();
+  if (source.candidates->crs().authid() != QLatin1String("EPSG:4326")) extent.setMinimal();
+  project.setCrs(detail::studyAreaCrs(extent));
+  feedback.checkCanceled();
+  feedback.setProgress(0.1, "building layouts");
+  std::vector<std::unique_ptr<QgsPrintLayout>> layouts = buildReportLayouts(source, options);
+  std::vector<QgsPrintLayout*> raw;
+  for (const auto& l : layouts) raw.push_back(l.get());
+  feedback.checkCanceled();
+  feedback.setProgress(0.2, "exporting PDF");
+  const int pages = exportReportPdf(raw, pdfPath, feedback);
+  feedback.setProgress(1.0, "done");
+  return pages;
+}
+
+}  // namespace clustershift::layers

@@ -1,0 +1,374 @@
+// The run_info table (schema in run_info.h), the labour catchment circles and the copy of the
+// sensitive zones: what a report needs beyond the scored layers, stored in the results GeoPackage.
+#include "run_info.h"  // first: see the note in layers.h
+
+#include <qgsdistancearea.h>
+#include <qgsfeature.h>
+#include <qgsfeatureiterator.h>
+#include <qgsfields.h>
+#include <qgsgeometry.h>
+#include <qgspointxy.h>
+#include <qgspolygon.h>
+#include <qgslinestring.h>
+#include <qgsvectorlayer.h>
+
+#include <QByteArray>
+#include <QFileInfo>
+#include <QRegularExpression>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "clustershift/effects.h"
+#include "clustershift/error.h"
+#include "layers_detail.h"
+
+namespace clustershift::layers::detail {
+namespace {
+
+using nlohmann::json;
+
+json numberOrNullJson(double v) { return std::isfinite(v) ? json(v) : json(nullptr); }
+
+std::string fileName(const std::string& path) {
+  return path.empty() ? std::string() : QFileInfo(toQ(path)).fileName().toStdString();
+}
+
+/// One validation problem split into the parts the methods appendix shows. Problem::where reads
+/// like "parks.gpkg/parks fid=17 field 'area_ha'" (readers) or "criteria[2].weight" (scenario).
+json problemJson(const Problem& p) {
+  json j;
+  j["severity"] = p.severity == Severity::Fatal ? "fatal" : "warning";
+  QString where = toQ(p.where);
+  std::string file, layer, feature = p.featureId, field, value;
+  static const QRegularExpression kField(QStringLiteral("\\s*field '([^']*)'"));
+  if (const auto m = kField.match(where); m.hasMatch()) {
+    field = m.captured(1).toStdString();
+    where.remove(m.capturedStart(0), m.capturedLength(0));
+  }
+  static const QRegularExpression kFid(QStringLiteral("\\s*fid=(\\S+)"));
+  if (const auto m = kFid.match(where); m.hasMatch()) {
+    if (feature.empty()) feature = m.captured(1).toStdString();
+    where.remove(m.capturedStart(0), m.capturedLength(0));
+  }
+  where = where.trimmed();
+  static const QRegularExpression kFileLayer(QStringLiteral("^([^/\\s]+\\.[A-Za-z0-9]+)/(\\S+)$"));
+  if (const auto m = kFileLayer.match(where); m.hasMatch()) {
+    file = m.captured(1).toStdString();
+    layer = m.captured(2).toStdString();
+  } else if (!where.isEmpty() && !where.contains(QLatin1Char(' '))) {
+    layer = where.toStdString();
+  }
+  static const QRegularExpression kValue(QStringLiteral("\\(([^()]*)\\)\\s*$"));
+  if (const auto m = kValue.match(toQ(p.message)); m.hasMatch()) value = m.captured(1).toStdString();
+  j["file"] = file;
+  j["layer"] = layer;
+  j["feature"] = feature;
+  j["field"] = field;
+  j["value"] = value;
+  j["message"] = p.message;
+  j["text"] = p.text();
+  return j;
+}
+
+json indicatorsJson(const RegionIndicators& ind) {
+  json j = json::object();
+  for (const std::string& name : effectIndicators()) j[name] = numberOrNullJson(ind.get(name));
+  return j;
+}
+
+json effectsJson(const Inputs& inputs, const EffectsResult& e) {
+  json j;
+  j["params"] = toJson(e.params);
+  j["mode"] = toString(e.mode);
+  j["unallocated_share"] = numberOrNullJson(e.unallocatedShare);
+  j["moved"] = {{"segments", e.moved.segmentIds},
+                {"scale", numberOrNullJson(e.moved.scale)},
+                {"output_yuan100m", numberOrNullJson(e.moved.outputYuan100m)},
+                {"va_yuan100m", numberOrNullJson(e.moved.vaYuan100m)},
+                {"jobs", numberOrNullJson(e.moved.jobs)},
+                {"land_ha", numberOrNullJson(e.moved.landHa)},
+                {"rd_yuan100m", numberOrNullJson(e.moved.rdYuan100m)},
+                {"source_loses", e.moved.sourceLoses}};
+  json hosts = json::array();
+  for (const HostEffect& h : e.hosts) {
+    std::string nameZh;
+    if (h.park >= 0 && static_cast<size_t>(h.park) < inputs.parks.size()) nameZh = inputs.parks[static_cast<size_t>(h.park)].nameZh;
+    hosts.push_back({{"park_id", h.parkId},
+                     {"park_name", h.parkName},
+                     {"park_name_zh", nameZh},
+                     {"region_id", h.regionId},
+                     {"rank", h.rank},
+                     {"share", numberOrNullJson(h.share)},
+                     {"distance_km", numberOrNullJson(h.distanceKm)},
+                     {"output_multiplier", h.multipliers.available ? numberOrNullJson(h.multipliers.outputMultiplier) : json(nullptr)},
+                     {"employment_multiplier",
+                      h.multipliers.available ? numberOrNullJson(h.multipliers.employmentMultiplier) : json(nullptr)},
+                     {"indirect_va_yuan100m", numberOrNullJson(h.indirectVaYuan100m)},
+                     {"indirect_jobs", numberOrNullJson(h.indirectJobs)},
+                     {"absorptive", numberOrNullJson(h.absorptive)},
+                     {"knowledge_flow_yuan100m", numberOrNullJson(h.knowledgeFlowYuan100m)}});
+  }
+  j["hosts"] = hosts;
+  json regions = json::array();
+  for (const RegionEffect& r : e.regions) {
+    json parts = json::object();
+    for (const auto& [k, v] : r.uParts) parts[k] = numberOrNullJson(v);
+    regions.push_back({{"id", r.regionId},
+                       {"name", r.regionName},
+                       {"name_zh", r.regionNameZh},
+                       {"role", r.role},
+                       {"u", numberOrNullJson(r.upgrading)},
+                       {"u_parts", parts},
+                       {"before", indicatorsJson(r.before)},
+                       {"after", indicatorsJson(r.after)}});
+  }
+  j["regions"] = regions;
+  json coupling = json::array();
+  for (const Coupling& c : e.coupling)
+    coupling.push_back({{"source", c.sourceId},
+                        {"host", c.hostId},
+                        {"u_source", numberOrNullJson(c.uSource)},
+                        {"u_host", numberOrNullJson(c.uHost)},
+                        {"c", numberOrNullJson(c.c)},
+                        {"t", numberOrNullJson(c.t)},
+                        {"d", numberOrNullJson(c.d)},
+                        {"class_index", c.cls.index},
+                        {"class_zh", c.cls.labelZh},
+                        {"class_en", c.cls.labelEn}});
+  j["coupling"] = coupling;
+  return j;
+}
+
+/// labour_pool's radius when the scenario uses that criterion (its catchment is then the one
+/// scored), else the 50 km default of the criterion (core/src/criteria/labour_pool.cpp).
+double catchmentKm(const Scenario& scenario) {
+  constexpr double kDefaultKm = 50;
+  for (const CriterionSpec& c : scenario.criteria) {
+    if (c.id != "labour_pool" || !c.params.is_object()) continue;
+    const auto it = c.params.find("radius_km");
+    if (it != c.params.end() && it->is_number() && it->get<double>() > 0) return it->get<double>();
+  }
+  return kDefaultKm;
+}
+
+}  // namespace
+
+nlohmann::json runInfoJson(const Inputs& inputs, const Results& results) {
+  const Scenario& s = results.scenario;
+  json j;
+  j["format"] = 1;
+  j["run_time"] = results.runTime;
+  j["scenario"] = toJson(s);
+  j["title"] = json::object();
+  for (const auto& [lang, text] : s.title) j["title"][lang] = text;
+  if (!j["title"].contains("en")) j["title"]["en"] = scenarioTitle(s, QStringLiteral("en")).toStdString();
+  if (!j["title"].contains("zh_CN")) j["title"]["zh_CN"] = scenarioTitle(s, QStringLiteral("zh_CN")).toStdString();
+  j["cluster"] = {{"name", s.cluster.name},
+                  {"name_zh", s.cluster.nameZh},
+                  {"preset", s.clusterPreset},
+                  {"industry", s.cluster.industry},
+                  {"output_yuan100m", numberOrNullJson(s.cluster.outputYuan100m)},
+                  {"jobs", numberOrNullJson(s.cluster.jobs)}};
+  j["mode"] = toString(s.mode);
+  json moved = json::array();
+  for (const Segment* seg : s.movedSegmentList())
+    if (seg) moved.push_back({{"id", seg->id}, {"name", seg->name}, {"name_zh", seg->nameZh}});
+  j["moved_segments"] = moved;
+  const bool replication = s.mode == TransferMode::Replication;
+  j["replication_scale"] = replication ? json(s.replicationScale) : json(nullptr);
+  j["template_park"] = replication && !s.templatePark.empty() ? json(s.templatePark) : json(nullptr);
+
+  std::string sourceZh;
+  const int sourceIndex = inputs.regionIndex(results.sourceRegionId);
+  if (sourceIndex >= 0) sourceZh = inputs.regions[static_cast<size_t>(sourceIndex)].nameZh;
+  j["source"] = {{"id", results.sourceRegionId},
+                 {"name", results.sourceRegionName},
+                 {"name_zh", sourceZh},
+                 {"lon", numberOrNullJson(results.sourceLon)},
+                 {"lat", numberOrNullJson(results.sourceLat)}};
+
+  json criteria = json::array();
+  for (const CriterionInfo& c : results.criteria) {
+    json item = {{"id", c.id},
+                 {"label", c.label},
+                 {"label_zh", c.labelZh},
+                 {"unit", c.unit},
+                 {"direction", toString(c.direction)},
+                 {"value_function", c.valueFunction},
+                 {"weight", numberOrNullJson(c.weight)},
+                 {"params", json::object()},
+                 {"min", nullptr},
+                 {"max", nullptr}};
+    for (const CriterionSpec& spec : s.criteria) {
+      if (spec.id != c.id) continue;
+      item["params"] = spec.params.is_null() ? json::object() : spec.params;
+      if (spec.min) item["min"] = *spec.min;
+      if (spec.max) item["max"] = *spec.max;
+      if (!spec.valueFunction.params.empty()) item["value_function_params"] = spec.valueFunction.params;
+      break;
+    }
+    criteria.push_back(item);
+  }
+  j["criteria"] = criteria;
+
+  json info = json::object();
+  for (const auto& [k, v] : results.weightingInfo) info[k] = numberOrNullJson(v);
+  j["weighting"] = {{"method", s.weighting.method},
+                    {"info", info},
+                    {"ahp_matrix", s.weighting.matrix.empty() ? json(nullptr) : json(s.weighting.matrix)}};
+  if (s.weighting.method == "blend") {
+    j["weighting"]["alpha"] = s.weighting.alpha;
+    j["weighting"]["objective"] = s.weighting.objective;
+  }
+  j["aggregation"] = s.aggregation;
+  j["missing"] = s.missing;
+  j["robustness"] = s.uncertainty.draws > 0 ? json{{"draws", s.uncertainty.draws},
+                                                   {"k", s.uncertainty.k},
+                                                   {"concentration", s.uncertainty.concentration},
+                                                   {"seed", s.uncertainty.seed}}
+                                            : json(nullptr);
+  j["catchment_km"] = catchmentKm(s);
+
+  json warnings = json::array();
+  for (const Problem& p : results.warnings) warnings.push_back(problemJson(p));
+  j["warnings"] = warnings;
+  j["effects"] = results.effects ? effectsJson(inputs, *results.effects) : json(nullptr);
+  if (results.modeComparison) {
+    json rows = json::array();
+    for (const auto& row : comparisonRows(*results.modeComparison)) rows.push_back(row);
+    j["mode_comparison"] = {{"columns", comparisonColumns()}, {"rows", rows}};
+  } else {
+    j["mode_comparison"] = nullptr;
+  }
+  json sources = json::object();
+  const DataSources& d = s.data;
+  sources["regions"] = fileName(d.regions.path);
+  sources["parks"] = fileName(d.parks.path);
+  if (d.industryOutput) sources["industry_output"] = fileName(d.industryOutput->path);
+  if (d.ioTable) sources["io_table"] = fileName(d.ioTable->path);
+  if (d.exclusions) sources["exclusions"] = fileName(d.exclusions->path);
+  if (d.roads) sources["roads"] = fileName(d.roads->path);
+  j["data_sources"] = sources;
+  j["counts"] = {{"regions", inputs.regions.size()},
+                 {"parks", results.parks.size()},
+                 {"ranked", std::count_if(results.parks.begin(), results.parks.end(), [](const ParkResult& p) { return p.rank > 0; })},
+                 {"zones", inputs.exclusions.size()},
+                 {"roads", inputs.roads.size()}};
+  return j;
+}
+
+QgsVectorLayer* makeRunInfoLayer(const nlohmann::json& info) {
+  QgsFields fields;
+  fields.append(QgsField(QStringLiteral("json"), QVariant::String));
+  QgsVectorLayer* layer = newMemoryLayer(QStringLiteral("None"), QStringLiteral("run_info"), fields);
+  QgsFeature f(layer->fields());
+  f.setAttributes(QgsAttributes() << QString::fromStdString(info.dump()));
+  QgsFeatureList features{f};
+  addAll(layer, features);
+  return layer;
+}
+
+nlohmann::json readRunInfo(QgsVectorLayer* layer) {
+  if (!layer || !layer->isValid()) throw InputError("run_info: the table is missing (not a ClusterShift results GeoPackage?)");
+  const std::string label = layer->source().toStdString();
+  const int index = layer->fields().lookupField(QStringLiteral("json"));
+  if (index < 0) throw InputError(label + ": run_info has no field 'json'");
+  QgsFeature f;
+  QgsFeatureIterator it = layer->getFeatures();
+  if (!it.nextFeature(f)) throw InputError(label + ": run_info has no row");
+  const QString text = f.attribute(index).toString();
+  json j;
+  try {
+    j = json::parse(text.toStdString());
+  } catch (const json::exception& e) {
+    throw InputError(label + " fid=" + std::to_string(f.id()) + ": field 'json' is not valid JSON (" + e.what() + ")");
+  }
+  if (!j.is_object() || !j.contains("format") || !j["format"].is_number_integer())
+    throw InputError(label + ": run_info JSON has no 'format'");
+  if (j["format"].get<int>() != 1)
+    throw InputError(label + ": run_info format " + j["format"].dump() + " is not supported (1)");
+  return j;
+}
+
+QgsVectorLayer* makeCatchmentLayer(const Results& results, double radiusKm, int topN) {
+  if (!(radiusKm > 0) || !std::isfinite(radiusKm))
+    throw InputError("catchments: radius must be a positive number of km, got " + std::to_string(radiusKm));
+  QgsFields fields;
+  fields.append(QgsField(QStringLiteral("park_id"), QVariant::String));
+  fields.append(QgsField(QStringLiteral("rank"), QVariant::Int));
+  fields.append(QgsField(QStringLiteral("radius_km"), QVariant::Double));
+  QgsVectorLayer* layer = newMemoryLayer(QStringLiteral("MultiPolygon"), QStringLiteral("catchments"), fields);
+  // Geodesic circle on the WGS84 ellipsoid: the point reached at distance r along each of 72
+  // azimuths (direct geodesic problem, Karney 2013, "Algorithms for geodesics", as QGIS computes it).
+  QgsDistanceArea da;
+  da.setSourceCrs(QgsCoordinateReferenceSystem(QStringLiteral("EPSG:4326")), QgsCoordinateTransformContext());
+  da.setEllipsoid(QStringLiteral("WGS84"));
+  constexpr int kVertices = 72;
+  QgsFeatureList features;
+  for (int index : rankingOrder(results)) {
+    const ParkResult& p = results.parks[static_cast<size_t>(index)];
+    if (p.rank <= 0 || p.rank > topN) break;
+    if (!std::isfinite(p.lon) || !std::isfinite(p.lat)) continue;
+    QVector<QgsPointXY> ring;
+    for (int k = 0; k <= kVertices; ++k) {
+      const double azimuth = 2 * M_PI * (k % kVertices) / kVertices;
+      ring << da.computeSpheroidProject(QgsPointXY(p.lon, p.lat), radiusKm * 1000.0, azimuth);
+    }
+    QgsGeometry g = QgsGeometry::fromPolygonXY(QgsPolygonXY{ring});
+    g.convertToMultiType();
+    QgsFeature f(layer->fields());
+    f.setGeometry(g);
+    f.setAttributes(QgsAttributes() << toQ(p.id) << p.rank << radiusKm);
+    features << f;
+  }
+  addAll(layer, features);
+  return layer;
+}
+
+QgsCoordinateReferenceSystem studyAreaCrs(const QgsRectangle& lonLat) {
+  // Standard parallels at 1/6 and 5/6 of the latitude range (Deetz & Adams 1934 rule, as in
+  // Snyder 1987, "Map Projections: A Working Manual", p. 99).
+  const QgsCoordinateReferenceSystem wgs84(QStringLiteral("EPSG:4326"));
+  if (lonLat.isNull() || !std::isfinite(lonLat.xMinimum()) || lonLat.yMinimum() > lonLat.yMaximum() ||
+      lonLat.height() > 60 || lonLat.width() > 90)
+    return wgs84;
+  const double minLat = lonLat.yMinimum(), maxLat = lonLat.yMaximum();
+  const double range = std::max(maxLat - minLat, 2.0);
+  const double mid = (minLat + maxLat) / 2;
+  auto half = [](double v) { return std::round(v * 2) / 2; };
+  const QString proj = QStringLiteral("+proj=aea +lat_0=%1 +lon_0=%2 +lat_1=%3 +lat_2=%4 +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs")
+                           .arg(half(mid))
+                           .arg(half((lonLat.xMinimum() + lonLat.xMaximum()) / 2))
+                           .arg(half(mid - range / 3))
+                           .arg(half(mid + range / 3));
+  QgsCoordinateReferenceSystem crs = QgsCoordinateReferenceSystem::fromProj(proj);
+  return crs.isValid() ? crs : wgs84;
+}
+
+QgsVectorLayer* makeSensitiveZonesLayer(const Inputs& inputs) {
+  if (inputs.exclusions.empty()) return nullptr;
+  QgsFields fields;
+  fields.append(QgsField(QStringLiteral("id"), QVariant::String));
+  fields.append(QgsField(QStringLiteral("name"), QVariant::String));
+  fields.append(QgsField(QStringLiteral("kind"), QVariant::String));
+  QgsVectorLayer* layer = newMemoryLayer(QStringLiteral("MultiPolygon"), QStringLiteral("sensitive_zones"), fields);
+  QgsFeatureList features;
+  for (const Zone& z : inputs.exclusions) {
+    QgsFeature f(layer->fields());
+    if (!z.wkb.empty()) {
+      QgsGeometry g;
+      g.fromWkb(QByteArray(reinterpret_cast<const char*>(z.wkb.data()), static_cast<int>(z.wkb.size())));
+      g.convertToMultiType();
+      f.setGeometry(g);
+    }
+    // The core reads no zone kind; the sample zones are all sensitive (red line, water source).
+    f.setAttributes(QgsAttributes() << toQ(z.id) << toQ(z.name) << QStringLiteral("sensitive"));
+    features << f;
+  }
+  addAll(layer, features);
+  return layer;
+}
+
+}  // namespace clustershift::layers::detail

@@ -1,0 +1,203 @@
+// The report made from a results GeoPackage alone (layers/src/report_source.cpp): writeOutputs
+// without PDFs, then openReportSource / exportReportFromGeoPackage in a fresh project.
+#include "clustershift_layers/layers.h"  // first: see the note in layers.h
+#include "fixtures.h"
+#include "test_util.h"
+
+#include <gtest/gtest.h>
+
+#include <qgslayertree.h>
+#include <qgsprintlayout.h>
+#include <qgsproject.h>
+#include <qgsvectorlayer.h>
+
+#include <QFileInfo>
+
+#include <memory>
+#include <string>
+
+#include "clustershift/effects.h"
+
+namespace clustershift::layers {
+namespace {
+
+using testing::commandOutput;
+using testing::nfkc;
+using testing::pdfText;
+using testing::quoted;
+using testing::sampleInputs;
+using testing::sampleResults;
+using testing::scratchDir;
+
+RegionIndicators indicators(double ts, double isu, double theil, double vaRate, double rd, double gdp, double jobs) {
+  RegionIndicators r;
+  r.ts = ts, r.isu = isu, r.theil = theil, r.vaRate = vaRate, r.rdIntensity = rd, r.gdp = gdp, r.jobs = jobs;
+  return r;
+}
+
+/// The fixture's results with hand-made effects (source region 0, host region 5), a yearly
+/// path of U and D, and a mode comparison with one row per mode.
+Results resultsWithEffects(const Inputs& in) {
+  Results res = sampleResults(in);
+  EffectsResult e;
+  e.sourceRegionId = in.regions[0].id;
+  RegionEffect source;
+  source.region = 0;
+  source.regionId = in.regions[0].id;
+  source.regionName = in.regions[0].name;
+  source.regionNameZh = in.regions[0].nameZh;
+  source.role = "source";
+  source.before = indicators(1.10, 2.30, 0.20, 0.18, 0.030, 8000, 600);
+  source.after = indicators(1.25, 2.36, 0.17, 0.25, 0.032, 7900, 595);
+  source.upgrading = 0.42;
+  RegionEffect host;
+  host.region = 5;
+  host.regionId = in.regions[5].id;
+  host.regionName = in.regions[5].name;
+  host.regionNameZh = in.regions[5].nameZh;
+  host.role = "host";
+  host.before = indicators(0.90, 2.20, 0.30, kNaN, 0.015, 3000, 300);
+  host.after = indicators(0.85, 2.15, 0.28, 0.16, 0.016, 3100, 303);
+  host.upgrading = 0.27;
+  e.regions = {source, host};
+  e.coupling = {couplingCoordination(0.42, 0.27)};  // D = 0.581: 勉强协调 / barely coordinated (廖重斌 1999)
+  e.coupling[0].sourceId = source.regionId;
+  e.coupling[0].hostId = host.regionId;
+  e.ramp = {0.0, 0.3, 0.8, 1.0};
+  for (int year = 0; year <= 3; ++year) {
+    const double r = e.ramp[static_cast<size_t>(year)];
+    e.timeline.push_back(TimelineRow{year, r, source.regionId, "u", r * source.upgrading});
+    e.timeline.push_back(TimelineRow{year, r, host.regionId, "u", r * host.upgrading});
+    e.timeline.push_back(TimelineRow{year, r, host.regionId, "coupling_d", r * e.coupling[0].d});
+  }
+  res.effects = e;
+  ModeComparison comparison;
+  for (TransferMode mode : {TransferMode::Complete, TransferMode::Partial, TransferMode::Replication}) {
+    EffectsResult m = e;
+    m.mode = mode;
+    comparison.modes.push_back(m);
+  }
+  res.modeComparison = comparison;
+  res.warnings.push_back(Problem{Severity::Warning, "parks.gpkg/parks fid=3 field 'available_ha'", "is missing (NULL)", "P3"});
+  return res;
+}
+
+int pdfPages(const QString& pdf) {
+  const std::string info = commandOutput("pdfinfo " + quoted(pdf));
+  const auto at = info.find("Pages:");
+  return at == std::string::npos ? -1 : std::stoi(info.substr(at + 6));
+}
+
+class ReportFromGeoPackage : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    s_dir = new QString(scratchDir(QStringLiteral("report_source")));
+    try {
+      const Inputs in = sampleInputs();
+      Feedback feedback;
+      s_gpkg = new QString(writeOutputs(in, resultsWithEffects(in), *s_dir, {}, feedback).geopackage);
+    } catch (const std::exception& e) {
+      s_error = new std::string(e.what());
+    }
+  }
+  void SetUp() override { ASSERT_NE(s_gpkg, nullptr) << "writeOutputs failed: " << (s_error ? *s_error : std::string("?")); }
+  static void TearDownTestSuite() {
+    delete s_gpkg;
+    delete s_dir;
+    delete s_error;
+  }
+  static int exportReport(const QString& pdf, const QString& language, int topN, const QString& paper = QStringLiteral("A4")) {
+    ReportOptions options;
+    options.language = language;
+    options.topN = topN;
+    options.paper = paper;
+    Feedback feedback;
+    return exportReportFromGeoPackage(*s_gpkg, pdf, options, feedback);
+  }
+  static QString* s_dir;
+  static QString* s_gpkg;
+  static std::string* s_error;
+};
+QString* ReportFromGeoPackage::s_dir = nullptr;
+QString* ReportFromGeoPackage::s_gpkg = nullptr;
+std::string* ReportFromGeoPackage::s_error = nullptr;
+
+TEST_F(ReportFromGeoPackage, NoPdfWasWrittenByTheRun) {
+  EXPECT_FALSE(QFileInfo::exists(*s_dir + QStringLiteral("/test_scenario_report_en.pdf")));
+  EXPECT_TRUE(QFileInfo(*s_gpkg).isFile());
+}
+
+TEST_F(ReportFromGeoPackage, SourceFindsEveryTableAndTheRunInfo) {
+  QgsProject project;
+  const ReportSource source = openReportSource(&project, *s_gpkg);
+  EXPECT_NE(source.candidates, nullptr);
+  EXPECT_NE(source.flows, nullptr);
+  EXPECT_NE(source.regions, nullptr);
+  EXPECT_NE(source.catchments, nullptr);
+  EXPECT_EQ(source.sensitiveZones, nullptr);  // the fixture has no zones
+  EXPECT_NE(source.regionEffects, nullptr);
+  EXPECT_NE(source.timeline, nullptr);
+  EXPECT_NE(source.coupling, nullptr);
+  EXPECT_EQ(source.runInfo["source"]["id"], "330300");
+  EXPECT_EQ(source.runInfo["effects"]["coupling"][0]["class_en"], "barely coordinated");
+  // Loaded without layer-tree nodes; the catchments of the six ranked parks.
+  EXPECT_TRUE(project.layerTreeRoot()->findLayers().isEmpty());
+  EXPECT_EQ(source.catchments->featureCount(), 6);
+}
+
+TEST_F(ReportFromGeoPackage, ReusesTheLayersOfAProjectThatHasThem) {
+  QgsProject project;
+  ASSERT_TRUE(project.read(*s_dir + QStringLiteral("/test_scenario.qgz")));
+  QgsMapLayer* inTree = project.mapLayersByName(QStringLiteral("candidate_scores")).value(0);
+  ASSERT_NE(inTree, nullptr);
+  const int before = project.count();
+  const ReportSource source = openReportSource(&project, *s_gpkg);
+  EXPECT_EQ(source.candidates, inTree);
+  // Only the tables the project lacked were added: effects_timeline and coupling.
+  EXPECT_EQ(project.count(), before + 2);
+}
+
+TEST_F(ReportFromGeoPackage, EnglishReportHasEverySectionAndTheCouplingClass) {
+  const QString pdf = *s_dir + QStringLiteral("/report_en.pdf");
+  const int pages = exportReport(pdf, QStringLiteral("en"), 3);
+  EXPECT_EQ(pdfPages(pdf), pages);
+  // overview + 3 candidate pages + effects + mode comparison + at least one methods page
+  EXPECT_GE(pages, 7);
+  const std::string text = pdfText(pdf);
+  for (const char* expected : {"Transfer effects", "Coupling coordination D", "barely coordinated", "Mode comparison",
+                               "Methods appendix", "Criteria, directions, value functions and weights", "labour_cost",
+                               "Effect parameters and their sources", "Flegg & Webber 1997", "is missing (NULL)",
+                               "Park 1 Economic Development Zone", "Park 6 Economic Development Zone"})
+    EXPECT_NE(text.find(expected), std::string::npos) << expected;
+}
+
+TEST_F(ReportFromGeoPackage, TwoMoreCandidatePagesForTopFive) {
+  const int three = exportReport(*s_dir + QStringLiteral("/top3.pdf"), QStringLiteral("en"), 3);
+  const int five = exportReport(*s_dir + QStringLiteral("/top5.pdf"), QStringLiteral("en"), 5);
+  EXPECT_EQ(five - three, 2);
+}
+
+TEST_F(ReportFromGeoPackage, ChineseReportEmbedsACjkFontAndTranslatesTheHeadings) {
+  const QString pdf = *s_dir + QStringLiteral("/report_zh.pdf");
+  exportReport(pdf, QStringLiteral("zh_CN"), 3, QStringLiteral("A3"));
+  const std::string text = pdfText(pdf);
+  for (const char* expected : {"转移效应", "耦合协调度", "勉强协调", "转移方式比较", "方法附录", "效应模型参数及来源", "本次运行的校验警告"})
+    EXPECT_NE(text.find(nfkc(expected)), std::string::npos) << expected;
+  const std::string fonts = commandOutput("pdffonts " + quoted(pdf));
+  EXPECT_NE(fonts.find("NotoSansCJK"), std::string::npos) << fonts;
+  EXPECT_NE(commandOutput("pdfinfo " + quoted(pdf)).find("1190.55 x 841.89"), std::string::npos);  // A3 landscape
+}
+
+TEST(ReportSourceErrors, AGeoPackageWithoutResultLayersIsNamed) {
+  const QString dir = scratchDir(QStringLiteral("report_source_errors"));
+  QgsProject project;
+  try {
+    openReportSource(&project, dir + QStringLiteral("/absent.gpkg"));
+    FAIL() << "a missing file was accepted";
+  } catch (const IoError& e) {
+    EXPECT_NE(std::string(e.what()).find("absent.gpkg: no such file"), std::string::npos) << e.what();
+  }
+}
+
+}  // namespace
+}  // namespace clustershift::layers
