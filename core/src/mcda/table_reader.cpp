@@ -5,28 +5,13 @@
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
-#include <mutex>
-
-#include <cpl_error.h>
-#include <gdal.h>
-#include <ogr_api.h>
 
 #include "clustershift/error.h"
 #include "clustershift/mcda.h"
+#include "io/ogr.h"
 
 namespace clustershift::mcda {
 namespace {
-
-struct DatasetCloser {
-  void operator()(void* h) const {
-    if (h) GDALClose(static_cast<GDALDatasetH>(h));
-  }
-};
-struct FeatureDeleter {
-  void operator()(void* h) const {
-    if (h) OGR_F_Destroy(static_cast<OGRFeatureH>(h));
-  }
-};
 
 std::string trim(const std::string& text) {
   const auto b = text.find_first_not_of(" \t\r\n");
@@ -48,15 +33,14 @@ size_t Table::fieldIndex(const std::string& name) const {
 }
 
 Table readTable(const std::string& path, const std::string& layer) {
-  static std::once_flag once;
-  std::call_once(once, [] { GDALAllRegister(); });
-
-  CPLPushErrorHandler(CPLQuietErrorHandler);
-  CPLErrorReset();
-  std::unique_ptr<void, DatasetCloser> dataset(
-      GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
-  const std::string gdalMessage = CPLGetLastErrorMsg();
-  CPLPopErrorHandler();
+  clustershift::detail::ensureGdal();
+  std::string gdalMessage;
+  clustershift::detail::DatasetPtr dataset;
+  {
+    clustershift::detail::GdalErrorCapture capture;
+    dataset.reset(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+    gdalMessage = capture.lastMessage();
+  }
   if (!dataset) {
     std::error_code error;
     if (path.rfind("/vsi", 0) != 0 && !std::filesystem::exists(path, error)) {
@@ -79,7 +63,7 @@ Table readTable(const std::string& path, const std::string& layer) {
   for (int k = 0; k < count; ++k) table.fields.emplace_back(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, k)));
   OGR_L_ResetReading(handle);
   while (true) {
-    std::unique_ptr<void, FeatureDeleter> feature(OGR_L_GetNextFeature(handle));
+    clustershift::detail::FeaturePtr feature(OGR_L_GetNextFeature(handle));
     if (!feature) break;
     std::vector<std::string> row(static_cast<size_t>(count));
     for (int k = 0; k < count; ++k) {
