@@ -1,0 +1,336 @@
+// Report pages 2..N+1: one page per top-N candidate, a QgsLayoutAtlas over candidate_scores
+// (rank 1..N, in rank order). Everything that changes from park to park is an expression on the
+// atlas feature, so the layout stays editable in QGIS: the heading, the facts, the robustness
+// line, the criteria rows, the explanation and the contribution chart (an embedded SVG per park
+// chosen by a data-defined picture source keyed on the park id).
+#include "report_detail.h"  // first: see the note in layers.h
+
+#include <qgscoordinatetransform.h>
+#include <qgsexpression.h>
+#include <qgsfeatureiterator.h>
+#include <qgsfeaturerequest.h>
+#include <qgsfillsymbol.h>
+#include <qgslayoutatlas.h>
+#include <qgslayoutitemlabel.h>
+#include <qgslayoutitemmap.h>
+#include <qgslayoutitempicture.h>
+#include <qgslayoutitemshape.h>
+#include <qgslayoutmeasurement.h>
+#include <qgsprintlayout.h>
+#include <qgsproject.h>
+#include <qgsproperty.h>
+#include <qgsrulebasedrenderer.h>
+#include <qgsvectorlayer.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "layers_detail.h"
+
+namespace clustershift::layers::detail {
+namespace {
+
+std::string jsonText(const nlohmann::json& j, const char* key) {
+  if (!j.is_object() || !j.contains(key) || !j[key].is_string()) return {};
+  return j[key].get<std::string>();
+}
+
+struct CriterionRow {
+  QString prefix;  ///< output field prefix ("field_land_price")
+  QString label;
+  QString unit;
+  QString direction;
+  double weight = std::nan("");
+};
+
+/// Criteria from run_info when present, else from the <prefix>_contrib field names.
+std::vector<CriterionRow> criteriaOf(const ReportContext& ctx) {
+  std::vector<CriterionRow> rows;
+  const nlohmann::json& info = ctx.source.runInfo;
+  const QgsFields fields = ctx.source.candidates->fields();
+  if (info.is_object() && info.contains("criteria") && info["criteria"].is_array()) {
+    for (const nlohmann::json& c : info["criteria"]) {
+      CriterionRow r;
+      r.prefix = fieldPrefix(jsonText(c, "id"));
+      if (fields.lookupField(r.prefix + QStringLiteral("_contrib")) < 0) continue;
+      std::string label = ctx.tx.zh ? jsonText(c, "label_zh") : std::string();
+      if (label.empty()) label = jsonText(c, "label");
+      if (label.empty()) label = jsonText(c, "id");
+      r.label = QString::fromStdString(label);
+      r.unit = QString::fromStdString(jsonText(c, "unit"));
+      const std::string dir = jsonText(c, "direction");
+      r.direction = dir == "cost" ? ctx.tx.t("cost", "成本型") : dir == "benefit" ? ctx.tx.t("benefit", "效益型") : QString();
+      if (c.contains("weight") && c["weight"].is_number()) r.weight = c["weight"].get<double>();
+      rows.push_back(r);
+    }
+  }
+  if (rows.empty()) {
+    for (const QgsField& f : fields) {
+      if (!f.name().endsWith(QLatin1String("_contrib"))) continue;
+      CriterionRow r;
+      r.prefix = f.name().chopped(8);
+      r.label = r.prefix;
+      rows.push_back(r);
+    }
+  }
+  return rows;
+}
+
+/// Number field as text for a label: "–" when NULL, decimals by magnitude.
+QString numberExpr(const QString& field) {
+  const QString f = QgsExpression::quotedColumnRef(field);
+  return QStringLiteral("CASE WHEN %1 IS NULL THEN '–' WHEN abs(%1) >= 100 THEN format_number(%1, 0) "
+                        "WHEN abs(%1) >= 10 THEN format_number(%1, 1) ELSE format_number(%1, 3) END")
+      .arg(f);
+}
+
+QString labelExpr(const QString& expression) { return QStringLiteral("[% ") + expression + QStringLiteral(" %]"); }
+
+QgsLayoutItemShape* addRule(QgsPrintLayout* layout, const QRectF& rectMm, const QColor& color) {
+  auto* rule = new QgsLayoutItemShape(layout);
+  rule->setShapeType(QgsLayoutItemShape::Rectangle);
+  QVariantMap props;
+  props.insert(QStringLiteral("color"), QStringLiteral("%1,%2,%3,255").arg(color.red()).arg(color.green()).arg(color.blue()));
+  props.insert(QStringLiteral("outline_style"), QStringLiteral("no"));
+  rule->setSymbol(QgsFillSymbol::createSimple(props));
+  layout->addLayoutItem(rule);
+  rule->attemptSetSceneRect(rectMm);  // page 0: layout coordinates are page coordinates
+  return rule;
+}
+
+/// The catchments layer drawn only for the atlas park: a clone with a rule on @atlas_feature,
+/// registered in the project (no layer-tree node) so the layout stays valid when saved.
+QgsVectorLayer* atlasCatchments(const ReportContext& ctx) {
+  if (!ctx.source.catchments) return nullptr;
+  QgsVectorLayer* clone = ctx.source.catchments->clone();
+  clone->setName(ctx.source.catchments->name() + QStringLiteral(" (") + ctx.tx.t("report", "报告") + QLatin1Char(')'));
+  QVariantMap props;
+  props.insert(QStringLiteral("color"), QStringLiteral("31,95,140,28"));
+  props.insert(QStringLiteral("outline_color"), QStringLiteral("31,95,140,255"));
+  props.insert(QStringLiteral("outline_width"), QStringLiteral("0.5"));
+  props.insert(QStringLiteral("outline_style"), QStringLiteral("dash"));
+  auto* root = new QgsRuleBasedRenderer::Rule(nullptr);
+  root->appendChild(new QgsRuleBasedRenderer::Rule(QgsFillSymbol::createSimple(props), 0, 0,
+                                                   QStringLiteral("\"park_id\" = attribute(@atlas_feature, 'id')")));
+  clone->setRenderer(new QgsRuleBasedRenderer(root));
+  ctx.source.project->addMapLayer(clone, false);
+  return clone;
+}
+
+}  // namespace
+
+std::unique_ptr<QgsPrintLayout> buildCandidateLayout(const ReportContext& ctx) {
+  const Texts& tx = ctx.tx;
+  const nlohmann::json& info = ctx.source.runInfo.is_object() ? ctx.source.runInfo : nlohmann::json::object();
+  QgsVectorLayer* candidates = ctx.source.candidates;
+  const QgsFields fields = candidates->fields();
+  const double s = ctx.pageMm.width() > 300 ? 1.25 : 1.0;
+  auto layout = newReportLayout(ctx, tx.t("Candidate parks", "候选园区"));
+  QgsPrintLayout* l = layout.get();
+
+  // --- the atlas: ranked parks 1..N in rank order ---
+  const int topN = ctx.options.topN;
+  QgsLayoutAtlas* atlas = l->atlas();
+  atlas->setCoverageLayer(candidates);
+  atlas->setEnabled(true);
+  atlas->setHideCoverage(false);
+  atlas->setFilterFeatures(true);
+  QString filterError;
+  atlas->setFilterExpression(QStringLiteral("\"rank\" > 0 AND \"rank\" <= %1").arg(topN), filterError);
+  atlas->setSortFeatures(true);
+  atlas->setSortExpression(QStringLiteral("\"rank\""));
+  atlas->setSortAscending(true);
+  atlas->setPageNameExpression(QStringLiteral("\"id\""));
+
+  const QString nameExpr = tx.zh ? QStringLiteral("coalesce(nullif(\"name_zh\", ''), \"name\", \"id\")")
+                                 : QStringLiteral("coalesce(nullif(\"name\", ''), \"id\")");
+  const QRectF content = addPageFrame(
+      l, ctx, 0, tx.t("Candidate %1: %2", "候选园区 第%1名：%2").arg(labelExpr(QStringLiteral("\"rank\"")), labelExpr(nameExpr)));
+
+  // --- inset map (left) following the atlas park ---
+  const double mapW = content.width() * 0.42, mapH = content.height() - 9 * s;
+  const QRectF mapRect(content.x(), content.y(), mapW, mapH);
+  auto* map = new QgsLayoutItemMap(l);
+  map->attemptSetSceneRect(mapRect);
+  map->setFrameEnabled(true);
+  map->setFrameStrokeWidth(QgsLayoutMeasurement(0.3, QgsUnitTypes::LayoutMillimeters));
+  map->setBackgroundColor(QColor(QStringLiteral("#dfeaf2")));
+  QList<QgsMapLayer*> layers;
+  layers << candidates;
+  if (QgsVectorLayer* catchments = atlasCatchments(ctx)) layers << catchments;
+  if (ctx.source.sensitiveZones) layers << ctx.source.sensitiveZones;
+  if (ctx.source.flows) layers << ctx.source.flows;
+  if (ctx.source.regions) layers << ctx.source.regions;
+  map->setLayers(layers);
+  map->setKeepLayerSet(true);
+  // Web Mercator: catchment circles stay round; at these latitudes the scale varies little
+  // across one inset.
+  const QgsCoordinateReferenceSystem mercator(QStringLiteral("EPSG:3857"));
+  map->setCrs(mercator);
+  l->addLayoutItem(map);
+  double catchmentKm = 50;
+  if (info.contains("catchment_km") && info["catchment_km"].is_number() && info["catchment_km"].get<double>() > 0)
+    catchmentKm = info["catchment_km"].get<double>();
+  // Initial extent: around the rank-1 park (the atlas keeps this scale and recentres per park).
+  QgsPointXY centre = candidates->extent().center();
+  {
+    QgsFeature f;
+    QgsFeatureIterator it = candidates->getFeatures(QgsFeatureRequest().setFilterExpression(QStringLiteral("\"rank\" = 1")));
+    if (it.nextFeature(f) && f.hasGeometry()) centre = f.geometry().asPoint();
+  }
+  try {
+    const QgsCoordinateTransform ct(candidates->crs(), mercator, ctx.source.project->transformContext());
+    const QgsPointXY lonLat = QgsCoordinateTransform(candidates->crs(), QgsCoordinateReferenceSystem(QStringLiteral("EPSG:4326")),
+                                                     ctx.source.project->transformContext())
+                                  .transform(centre);
+    const QgsPointXY c = ct.transform(centre);
+    // Mercator metres per ground metre = 1 / cos(lat). Show the circle with a margin.
+    const double k = 1.0 / std::cos(lonLat.y() * M_PI / 180.0);
+    const double half = catchmentKm * 1000 * 1.3 * k;
+    const double aspect = mapW / mapH;
+    const double halfW = aspect >= 1 ? half * aspect : half, halfH = aspect >= 1 ? half : half / aspect;
+    map->setExtent(QgsRectangle(c.x() - halfW, c.y() - halfH, c.x() + halfW, c.y() + halfH));
+  } catch (const QgsCsException&) {
+  }
+  map->setAtlasDriven(true);
+  map->setAtlasScalingMode(QgsLayoutItemMap::Fixed);
+  QString mapNote = tx.t("Dashed circle: labour catchment (radius %1 km)", "虚线圆：劳动力通勤圈（半径 %1 km）")
+                        .arg(formatNumber(catchmentKm, 0));
+  if (ctx.source.sensitiveZones) mapNote += tx.t("; hatched: sensitive zones", "；阴影区：生态敏感区");
+  addLabel(l, 0, mapNote, 7 * s, false, QRectF(content.x(), mapRect.bottom() + 1.5, mapW, 6 * s), QColor(80, 80, 80));
+
+  // --- right column ---
+  const double x = mapRect.right() + 7 * s, w = content.right() - x;
+  double y = content.y();
+  const QColor grey(90, 90, 90);
+
+  // Facts: region, score, status.
+  const QString regionExpr =
+      tx.zh && ctx.source.regions
+          ? QStringLiteral("coalesce(attribute(get_feature('%1', 'id', \"region_id\"), 'name_zh'), \"region\")")
+                .arg(ctx.source.regions->id())
+          : QStringLiteral("coalesce(\"region\", \"region_id\")");
+  const QString statusExpr = tx.zh ? QStringLiteral("CASE WHEN \"status\" = 'ok' THEN '可行' ELSE '已排除' END")
+                                   : QStringLiteral("CASE WHEN \"status\" = 'ok' THEN 'feasible' ELSE 'excluded' END");
+  const QString facts = tx.t("Region: %1  ·  Score: %2  ·  Rank: %3  ·  Status: %4", "所在地区：%1  ·  综合得分：%2  ·  排名：%3  ·  状态：%4")
+                            .arg(labelExpr(regionExpr), labelExpr(QStringLiteral("format_number(\"score\", 3)")),
+                                 labelExpr(QStringLiteral("\"rank\"")), labelExpr(statusExpr));
+  addLabel(l, 0, facts, 9.5 * s, true, QRectF(x, y, w, 6 * s));
+  y += 7 * s;
+
+  // Robustness: rank interval and P(top k) from the SMAA draws, when the run made them.
+  int k = 5;
+  if (info.contains("robustness") && info["robustness"].is_object() && info["robustness"].contains("k") &&
+      info["robustness"]["k"].is_number_integer())
+    k = info["robustness"]["k"].get<int>();
+  QString robustness;
+  if (fields.lookupField(QStringLiteral("rank_p05")) >= 0 && fields.lookupField(QStringLiteral("p_topk")) >= 0) {
+    robustness = tx.t("Robustness: rank interval (5–95 %) %1–%2  ·  mean rank %3  ·  P(top %4) %5 %  ·  P(first) %6 %",
+                      "稳健性：排名区间（5%–95%）%1–%2  ·  平均排名 %3  ·  进入前%4名的概率 %5%  ·  排名第一的概率 %6%")
+                     .arg(labelExpr(QStringLiteral("coalesce(format_number(\"rank_p05\", 0), '–')")),
+                          labelExpr(QStringLiteral("coalesce(format_number(\"rank_p95\", 0), '–')")),
+                          labelExpr(QStringLiteral("coalesce(format_number(\"rank_mean\", 1), '–')")), QString::number(k),
+                          labelExpr(QStringLiteral("coalesce(format_number(\"p_topk\" * 100, 0), '–')")),
+                          labelExpr(QStringLiteral("coalesce(format_number(\"p_top1\" * 100, 0), '–')")));
+  } else {
+    robustness = tx.t("Robustness: not computed (no weight draws in this run)", "稳健性：本次运行未进行权重抽样分析");
+  }
+  addLabel(l, 0, robustness, 8 * s, false, QRectF(x, y, w, 5 * s), QColor(40, 40, 40));
+  y += 7 * s;
+
+  // Contribution chart: one embedded SVG per top-N park, chosen by the park id.
+  const std::vector<CriterionRow> criteria = criteriaOf(ctx);
+  const int n = static_cast<int>(criteria.size());
+  const double rowH = 5 * s;
+  const double explanationH = 26 * s;
+  const double tableH = (n + 1) * rowH;
+  const double chartH = std::clamp(n * 6.0 * s, 18.0 * s, std::max(18.0 * s, content.bottom() - y - 6 * s - 8 * s - tableH - explanationH - 8 * s));
+  addLabel(l, 0, tx.t("Contribution of each criterion to the score", "各指标对综合得分的贡献"), 9 * s, true, QRectF(x, y, w, 5 * s));
+  y += 6 * s;
+  const QSizeF chartMm(w, chartH);
+  QString sourceExpr = QStringLiteral("CASE");
+  QByteArray firstSvg;
+  {
+    QgsFeature f;
+    QgsFeatureRequest request;
+    request.setFlags(QgsFeatureRequest::NoGeometry);
+    request.setFilterExpression(QStringLiteral("\"rank\" > 0 AND \"rank\" <= %1").arg(topN));
+    request.addOrderBy(QStringLiteral("\"rank\""));
+    QgsFeatureIterator it = candidates->getFeatures(request);
+    while (it.nextFeature(f)) {
+      std::vector<Bar> bars;
+      for (const CriterionRow& c : criteria) {
+        const QVariant v = f.attribute(c.prefix + QStringLiteral("_contrib"));
+        bars.push_back({c.label, v.isNull() ? std::nan("") : v.toDouble()});
+      }
+      const QByteArray svg = barChartSvg(bars, chartMm);
+      if (firstSvg.isEmpty()) firstSvg = svg;
+      sourceExpr += QStringLiteral(" WHEN \"id\" = %1 THEN %2")
+                        .arg(QgsExpression::quotedString(f.attribute(QStringLiteral("id")).toString()),
+                             QgsExpression::quotedString(QStringLiteral("base64:") + QString::fromLatin1(svg.toBase64())));
+    }
+  }
+  sourceExpr += QStringLiteral(" END");
+  QgsLayoutItemPicture* chart = addSvg(l, 0, firstSvg, QRectF(x, y, w, chartH));
+  chart->dataDefinedProperties().setProperty(QgsLayoutObject::PictureSource, QgsProperty::fromExpression(sourceExpr));
+  y += chartH + 3 * s;
+
+  // Criteria rows: label, raw value with unit, normalised value, weight, contribution.
+  addLabel(l, 0, tx.t("Criterion values", "各指标取值"), 9 * s, true, QRectF(x, y, w, 5 * s));
+  y += 6 * s;
+  const double c0 = w * 0.30, c1 = w * 0.20, c2 = w * 0.17, c3 = w * 0.11, c4 = w * 0.11, c5 = w * 0.11;
+  const double cols[] = {x, x + c0, x + c0 + c1, x + c0 + c1 + c2, x + c0 + c1 + c2 + c3, x + c0 + c1 + c2 + c3 + c4};
+  const double widths[] = {c0, c1, c2, c3, c4, c5};
+  const QStringList headers{tx.t("Criterion", "指标"), tx.t("Raw value", "原始值"), tx.t("Unit", "单位"),
+                            tx.t("Normalised", "标准化值"), tx.t("Weight", "权重"), tx.t("Contribution", "贡献")};
+  addRule(l, QRectF(x, y - 0.5, w, rowH), QColor(QStringLiteral("#e3eef6")));
+  for (int c = 0; c < 6; ++c)
+    addLabel(l, 0, headers[c], 7.5 * s, true, QRectF(cols[c] + 0.8, y + 0.4, widths[c] - 1.6, rowH - 0.8),
+             QColor(30, 30, 30), c == 0 || c == 2 ? Qt::AlignLeft : Qt::AlignRight);
+  y += rowH;
+  for (const CriterionRow& c : criteria) {
+    const QStringList cells{c.label + (c.direction.isEmpty() ? QString() : QStringLiteral(" (") + c.direction + QLatin1Char(')')),
+                            labelExpr(numberExpr(c.prefix + QStringLiteral("_raw"))), c.unit,
+                            labelExpr(QStringLiteral("coalesce(format_number(%1, 2), '–')")
+                                          .arg(QgsExpression::quotedColumnRef(c.prefix + QStringLiteral("_norm")))),
+                            formatNumber(c.weight, 2),
+                            labelExpr(QStringLiteral("coalesce(format_number(%1, 3), '–')")
+                                          .arg(QgsExpression::quotedColumnRef(c.prefix + QStringLiteral("_contrib"))))};
+    for (int col = 0; col < 6; ++col)
+      addLabel(l, 0, cells[col], 7 * s, false, QRectF(cols[col] + 0.8, y + 0.5, widths[col] - 1.6, rowH - 0.8),
+               QColor(30, 30, 30), col == 0 || col == 2 ? Qt::AlignLeft : Qt::AlignRight);
+    y += rowH;
+    addRule(l, QRectF(x, y - 0.1, w, 0.15), QColor(170, 170, 170));
+  }
+  y += 4 * s;
+
+  // Status and explanation: why it ranks here, the exclusion reason, this park's warnings.
+  addLabel(l, 0, tx.t("Assessment notes", "评价说明"), 9 * s, true, QRectF(x, y, w, 5 * s));
+  y += 6 * s;
+  QString warnExpr = QStringLiteral("''");
+  if (info.contains("warnings") && info["warnings"].is_array()) {
+    QString cases;
+    std::map<QString, QStringList> byFeature;
+    for (const nlohmann::json& wj : info["warnings"]) {
+      const QString feature = QString::fromStdString(jsonText(wj, "feature"));
+      QString text = QString::fromStdString(jsonText(wj, "text"));
+      if (text.isEmpty()) text = QString::fromStdString(jsonText(wj, "message"));
+      if (!feature.isEmpty() && !text.isEmpty()) byFeature[feature] << text;
+    }
+    for (const auto& [feature, texts] : byFeature)
+      cases += QStringLiteral(" WHEN \"id\" = %1 THEN %2")
+                   .arg(QgsExpression::quotedString(feature), QgsExpression::quotedString(texts.join(QLatin1Char('\n'))));
+    if (!cases.isEmpty()) warnExpr = QStringLiteral("CASE") + cases + QStringLiteral(" ELSE '' END");
+  }
+  const QString notesExpr =
+      QStringLiteral("concat(coalesce(\"explanation\", ''), CASE WHEN coalesce(\"reason\", '') <> '' THEN '\n' || %1 || \"reason\" ELSE '' END, "
+                     "CASE WHEN %2 <> '' THEN '\n' || %3 || %2 ELSE '' END)")
+          .arg(QgsExpression::quotedString(tx.t("Constraint: ", "约束：")), warnExpr,
+               QgsExpression::quotedString(tx.t("Data warnings: ", "数据警告：")));
+  const QString notesOrNone = QStringLiteral("coalesce(nullif(%1, ''), %2)")
+                                  .arg(notesExpr, QgsExpression::quotedString(tx.t("No remarks for this park.", "本园区无特别说明。")));
+  addLabel(l, 0, labelExpr(notesOrNone), 8 * s, false, QRectF(x, y, w, std::max(10.0, content.bottom() - y)), QColor(40, 40, 40));
+  return layout;
+}
+
+}  // namespace clustershift::layers::detail

@@ -1,0 +1,304 @@
+// Report page 1: the scenario, a map of every candidate by score with the source and the flows
+// to the top parks (legend, scale bar, north arrow) and the top-10 table.
+#include "report_detail.h"  // first: see the note in layers.h
+
+#include <qgsapplication.h>
+#include <qgscoordinatetransform.h>
+#include <qgsfeatureiterator.h>
+#include <qgsfeaturerequest.h>
+#include <qgslayertree.h>
+#include <qgslayertreemodel.h>
+#include <qgslayertreemodellegendnode.h>
+#include <qgslayoutitemlabel.h>
+#include <qgslayoutitemlegend.h>
+#include <qgslayoutitemmanualtable.h>
+#include <qgslayoutitemmap.h>
+#include <qgslayoutitempicture.h>
+#include <qgslayoutitemscalebar.h>
+#include <qgslayoutmeasurement.h>
+#include <qgslegendstyle.h>
+#include <qgsmaplayerlegend.h>
+#include <qgsprintlayout.h>
+#include <qgsproject.h>
+#include <qgstextformat.h>
+#include <qgsvectorlayer.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "layers_detail.h"
+
+namespace clustershift::layers::detail {
+namespace {
+
+std::string jsonText(const nlohmann::json& j, const char* key) {
+  if (!j.is_object() || !j.contains(key) || !j[key].is_string()) return {};
+  return j[key].get<std::string>();
+}
+
+/// "name_zh" in Chinese when present, else "name", else the id.
+QString localName(const nlohmann::json& j, const Texts& tx) {
+  const std::string zh = jsonText(j, "name_zh"), en = jsonText(j, "name");
+  if (tx.zh && !zh.empty()) return QString::fromStdString(zh);
+  if (!en.empty()) return QString::fromStdString(en);
+  return QString::fromStdString(jsonText(j, "id"));
+}
+
+QString modeText(const Texts& tx, const std::string& mode) {
+  if (mode == "complete") return tx.t("complete transfer", "整体转移");
+  if (mode == "partial") return tx.t("partial transfer", "部分转移");
+  if (mode == "replication") return tx.t("replication", "复制扩张");
+  return QString::fromStdString(mode);
+}
+
+QgsTextFormat textFormat(double sizePt, bool bold) {
+  QgsTextFormat format;
+  format.setFont(font(sizePt, bold));
+  format.setSize(sizePt);
+  format.setSizeUnit(QgsUnitTypes::RenderPoints);
+  format.setColor(QColor(30, 30, 30));
+  return format;
+}
+
+/// Region id -> name in the report language (regions layer: id, name, name_zh).
+std::map<QString, QString> regionNames(QgsVectorLayer* regions, const Texts& tx) {
+  std::map<QString, QString> names;
+  if (!regions) return names;
+  const bool hasZh = regions->fields().lookupField(QStringLiteral("name_zh")) >= 0;
+  QgsFeature f;
+  QgsFeatureIterator it = regions->getFeatures(QgsFeatureRequest().setFlags(QgsFeatureRequest::NoGeometry));
+  while (it.nextFeature(f)) {
+    QString name = tx.zh && hasZh ? f.attribute(QStringLiteral("name_zh")).toString() : QString();
+    if (name.isEmpty()) name = f.attribute(QStringLiteral("name")).toString();
+    names[f.attribute(QStringLiteral("id")).toString()] = name;
+  }
+  return names;
+}
+
+/// Map extent: every candidate and the source point plus a margin, in the map CRS.
+QgsRectangle overviewExtent(const ReportContext& ctx, const QgsCoordinateReferenceSystem& crs) {
+  QgsProject* project = ctx.source.project;
+  QgsRectangle extent;
+  extent.setMinimal();
+  auto add = [&](const QgsRectangle& r, const QgsCoordinateReferenceSystem& from) {
+    if (r.isNull() || !std::isfinite(r.xMinimum())) return;
+    try {
+      extent.combineExtentWith(QgsCoordinateTransform(from, crs, project->transformContext()).transformBoundingBox(r));
+    } catch (const QgsCsException&) {
+    }
+  };
+  add(ctx.source.candidates->extent(), ctx.source.candidates->crs());
+  const nlohmann::json& src = ctx.source.runInfo.is_object() && ctx.source.runInfo.contains("source")
+                                  ? ctx.source.runInfo["source"]
+                                  : nlohmann::json();
+  if (src.is_object() && src.contains("lon") && src.contains("lat") && src["lon"].is_number() && src["lat"].is_number()) {
+    const double lon = src["lon"].get<double>(), lat = src["lat"].get<double>();
+    add(QgsRectangle(lon, lat, lon, lat), QgsCoordinateReferenceSystem(QStringLiteral("EPSG:4326")));
+  }
+  if (extent.isNull() || !std::isfinite(extent.xMinimum())) return ctx.source.regions->extent();
+  if (extent.width() <= 0 || extent.height() <= 0) extent.grow(crs.isGeographic() ? 0.5 : 50000);
+  extent.scale(1.1);
+  return extent;
+}
+
+/// Language-specific legend: layer titles and the labels of the rule-keyed classes.
+void localiseLegend(QgsLayoutItemLegend* legend, const Texts& tx) {
+  legend->setAutoUpdateModel(false);
+  QgsLayerTree* root = legend->model()->rootGroup();
+  for (QgsLayerTreeLayer* node : root->findLayers()) {
+    const QString name = node->layer() ? node->layer()->name() : QString();
+    QString title;
+    if (name == QLatin1String("candidate_scores")) title = tx.t("Candidate parks: score", "候选园区：综合得分");
+    else if (name == QLatin1String("transfer_flows")) title = tx.t("Transfer to the top parks", "向前几名园区转移");
+    else if (name == QLatin1String("regions")) title = tx.t("Prefecture-level regions", "地级行政区");
+    if (!title.isEmpty()) node->setCustomProperty(QStringLiteral("legend/title-label"), title);
+    const QList<QgsLayerTreeModelLegendNode*> nodes = legend->model()->layerOriginalLegendNodes(node);
+    bool changed = false;
+    for (int i = 0; i < nodes.size(); ++i) {
+      const QString key = nodes[i]->data(QgsLayerTreeModelLegendNode::RuleKeyRole).toString();
+      QString text;
+      if (key == QLatin1String("excluded")) text = tx.t("excluded (hard constraint)", "已排除（硬约束）");
+      else if (key == QLatin1String("source")) text = tx.t("source region", "转出地区");
+      else if (key == QLatin1String("other")) text = tx.t("other regions", "其他地区");
+      if (!text.isEmpty()) {
+        QgsMapLayerLegendUtils::setLegendNodeUserLabel(node, i, text);
+        changed = true;
+      }
+    }
+    if (changed) legend->model()->refreshLayerLegend(node);
+  }
+}
+
+}  // namespace
+
+std::unique_ptr<QgsPrintLayout> buildOverviewLayout(const ReportContext& ctx) {
+  const Texts& tx = ctx.tx;
+  const nlohmann::json& info = ctx.source.runInfo.is_object() ? ctx.source.runInfo : nlohmann::json::object();
+  auto layout = newReportLayout(ctx, tx.t("Overview", "总览"));
+  QgsPrintLayout* l = layout.get();
+  const QRectF content = addPageFrame(l, ctx, 0, tx.t("Overview: candidate host parks", "总览：候选承接园区"));
+  const double s = ctx.pageMm.width() > 300 ? 1.25 : 1.0;  // A3 type and boxes scale up
+
+  // --- scenario line: cluster, source, mode, moved segments, author ---
+  QStringList facts;
+  if (info.contains("cluster")) facts << tx.t("Cluster: ", "集群：") + localName(info["cluster"], tx);
+  if (info.contains("source")) facts << tx.t("Source: ", "转出地区：") + localName(info["source"], tx);
+  const std::string mode = jsonText(info, "mode");
+  if (!mode.empty()) facts << tx.t("Mode: ", "转移方式：") + modeText(tx, mode);
+  if (info.contains("moved_segments") && info["moved_segments"].is_array() && !info["moved_segments"].empty()) {
+    QStringList segments;
+    for (const nlohmann::json& seg : info["moved_segments"]) segments << localName(seg, tx);
+    facts << tx.t("Moved segments: ", "转移环节：") + segments.join(tx.t(", ", "、"));
+  }
+  if (mode == "replication" && info.contains("replication_scale") && info["replication_scale"].is_number())
+    facts << tx.t("Scale λ: ", "规模系数 λ：") + formatNumber(info["replication_scale"].get<double>(), 2);
+  if (!ctx.options.author.isEmpty()) facts << tx.t("Author: ", "编制：") + ctx.options.author;
+  const double factsH = 10 * s;
+  addLabel(l, 0, facts.join(QStringLiteral("  ·  ")), 9 * s, false, QRectF(content.x(), content.y(), content.width(), factsH),
+           QColor(50, 50, 50));
+
+  // --- map: left ~56 % of the content ---
+  const double mapX = content.x(), mapY = content.y() + factsH + 1;
+  const double mapW = content.width() * 0.56, mapH = content.bottom() - mapY;
+  const double sideX = mapX + mapW + 6 * s, sideW = content.right() - sideX;
+  auto* map = new QgsLayoutItemMap(l);
+  map->attemptSetSceneRect(QRectF(mapX, mapY, mapW, mapH));
+  map->setFrameEnabled(true);
+  map->setFrameStrokeWidth(QgsLayoutMeasurement(0.3, QgsUnitTypes::LayoutMillimeters));
+  map->setBackgroundColor(QColor(QStringLiteral("#dfeaf2")));  // sea / outside the study area
+  QList<QgsMapLayer*> mapLayers;
+  for (QgsVectorLayer* layer : {ctx.source.candidates, ctx.source.flows, ctx.source.regions})
+    if (layer) mapLayers << layer;
+  map->setLayers(mapLayers);
+  map->setKeepLayerSet(true);
+  const QgsCoordinateReferenceSystem crs =
+      ctx.source.project->crs().isValid() ? ctx.source.project->crs() : ctx.source.candidates->crs();
+  map->setCrs(crs);
+  l->addLayoutItem(map);
+  map->zoomToExtent(overviewExtent(ctx, crs));
+  l->setReferenceMap(map);
+
+  auto* north = new QgsLayoutItemPicture(l);
+  north->setPicturePath(QgsApplication::pkgDataPath() + QStringLiteral("/svg/arrows/NorthArrow_02.svg"),
+                        QgsLayoutItemPicture::FormatSVG);
+  north->setLinkedMap(map);
+  north->setNorthMode(QgsLayoutItemPicture::GridNorth);
+  north->setBackgroundEnabled(false);
+  l->addLayoutItem(north);
+  north->attemptSetSceneRect(QRectF(mapX + mapW - 15 * s, mapY + 3, 11 * s, 15 * s));
+
+  auto* scale = new QgsLayoutItemScaleBar(l);
+  scale->setStyle(QStringLiteral("Single Box"));
+  scale->setLinkedMap(map);
+  scale->applyDefaultSize(QgsUnitTypes::DistanceKilometers);
+  scale->setUnits(QgsUnitTypes::DistanceKilometers);
+  scale->setUnitLabel(QStringLiteral("km"));
+  scale->setNumberOfSegmentsLeft(0);
+  scale->setNumberOfSegments(2);
+  scale->setSegmentSizeMode(QgsScaleBarSettings::SegmentSizeFitWidth);
+  scale->setMinimumBarWidth(25 * s);
+  scale->setMaximumBarWidth(45 * s);
+  scale->setHeight(2 * s);
+  scale->setTextFormat(textFormat(7 * s, false));
+  scale->setBackgroundEnabled(true);
+  scale->setBackgroundColor(QColor(255, 255, 255, 220));
+  scale->setBoxContentSpace(1.5);
+  l->addLayoutItem(scale);
+  scale->attemptMove(QgsLayoutPoint(mapX + 3, mapY + mapH - 14 * s, QgsUnitTypes::LayoutMillimeters));
+  scale->update();
+
+  // --- right column: top-10 table ---
+  double y = content.y() + factsH + 1;
+  addLabel(l, 0, tx.t("Top 10 candidate parks", "前10名候选园区"), 11 * s, true, QRectF(sideX, y, sideW, 6 * s));
+  y += 7 * s;
+  const QgsFields fields = ctx.source.candidates->fields();
+  const bool robust = fields.lookupField(QStringLiteral("p_topk")) >= 0;
+  int k = 5;
+  if (info.contains("robustness") && info["robustness"].is_object() && info["robustness"].contains("k") &&
+      info["robustness"]["k"].is_number_integer())
+    k = info["robustness"]["k"].get<int>();
+  QStringList headers{tx.t("Rank", "排名"), tx.t("Park", "园区"), tx.t("Region", "地区"), tx.t("Score", "得分")};
+  std::vector<double> widths;
+  const double rankW = 10 * s, scoreW = 14 * s, pW = robust ? 18 * s : 0;
+  const double rest = sideW - rankW - scoreW - pW;
+  widths = {rankW, rest * 0.68, rest * 0.32, scoreW};
+  if (robust) {
+    headers << tx.t("P(top %1)", "前%1名概率").arg(k);
+    widths.push_back(pW);
+  }
+  struct Row {
+    int rank;
+    QStringList cells;
+  };
+  std::vector<Row> ranked;
+  const auto names = regionNames(ctx.source.regions, tx);
+  QgsFeature f;
+  QgsFeatureIterator it = ctx.source.candidates->getFeatures(
+      QgsFeatureRequest().setFlags(QgsFeatureRequest::NoGeometry).setFilterExpression(QStringLiteral("\"rank\" > 0")));
+  while (it.nextFeature(f)) {
+    const int rank = f.attribute(QStringLiteral("rank")).toInt();
+    QString park = tx.zh ? f.attribute(QStringLiteral("name_zh")).toString() : QString();
+    if (park.isEmpty()) park = f.attribute(QStringLiteral("name")).toString();
+    if (park.isEmpty()) park = f.attribute(QStringLiteral("id")).toString();
+    const QString regionId = f.attribute(QStringLiteral("region_id")).toString();
+    auto name = names.find(regionId);
+    QString region = name != names.end() && !name->second.isEmpty() ? name->second : f.attribute(QStringLiteral("region")).toString();
+    const QVariant score = f.attribute(QStringLiteral("score"));
+    QStringList cells{QString::number(rank), park, region,
+                      formatNumber(score.isNull() ? std::nan("") : score.toDouble(), 3)};
+    if (robust) {
+      const QVariant p = f.attribute(QStringLiteral("p_topk"));
+      cells << (p.isNull() ? QStringLiteral("–") : QString::number(p.toDouble() * 100, 'f', 0) + QLatin1Char('%'));
+    }
+    ranked.push_back({rank, cells});
+  }
+  std::sort(ranked.begin(), ranked.end(), [](const Row& a, const Row& b) { return a.rank < b.rank; });
+  std::vector<QStringList> rows;
+  for (const Row& r : ranked)
+    if (rows.size() < 10) rows.push_back(r.cells);
+  if (rows.empty()) rows.push_back({QString(), tx.t("no feasible park", "无可行园区"), QString(), QString()});
+  const double tableH = content.bottom() - y - 62 * s;  // the legend and the criteria note fill the rest
+  addTable(l, 0, headers, rows, QRectF(sideX, y, sideW, tableH), 7.5 * s, widths);
+
+  // --- criteria and weights, at the bottom of the side column ---
+  QStringList criteria;
+  if (info.contains("criteria") && info["criteria"].is_array())
+    for (const nlohmann::json& c : info["criteria"]) {
+      std::string label = tx.zh ? jsonText(c, "label_zh") : std::string();
+      if (label.empty()) label = jsonText(c, "label");
+      if (label.empty()) label = jsonText(c, "id");
+      const double weight = c.contains("weight") && c["weight"].is_number() ? c["weight"].get<double>() : std::nan("");
+      criteria << QStringLiteral("%1 %2").arg(QString::fromStdString(label), formatNumber(weight, 2));
+    }
+  const double noteH = 12 * s;
+  if (!criteria.isEmpty())
+    addLabel(l, 0, tx.t("Criteria (weights): ", "评价指标（权重）：") + criteria.join(tx.t("; ", "；")), 7 * s, false,
+             QRectF(sideX, content.bottom() - noteH, sideW, noteH), QColor(70, 70, 70));
+
+  // --- legend, anchored at its lower left corner above the criteria note ---
+  auto* legend = new QgsLayoutItemLegend(l);
+  legend->setTitle(tx.t("Legend", "图例"));
+  legend->setLinkedMap(map);
+  legend->setLegendFilterByMapEnabled(true);
+  legend->setStyleFont(QgsLegendStyle::Title, font(9 * s, true));
+  legend->setStyleFont(QgsLegendStyle::Group, font(8 * s, true));
+  legend->setStyleFont(QgsLegendStyle::Subgroup, font(8 * s, true));
+  legend->setStyleFont(QgsLegendStyle::SymbolLabel, font(7.5 * s, false));
+  legend->setSymbolHeight(3.2 * s);
+  legend->setSymbolWidth(6 * s);
+  legend->setBoxSpace(1.5);
+  legend->setColumnCount(2);  // candidates | flows + regions
+  legend->setSplitLayer(false);
+  legend->setEqualColumnWidth(false);
+  legend->setColumnSpace(8 * s);
+  legend->setBackgroundEnabled(false);
+  l->addLayoutItem(legend);
+  localiseLegend(legend, tx);
+  legend->setReferencePoint(QgsLayoutItem::LowerLeft);
+  legend->attemptMove(QgsLayoutPoint(sideX - 1.5, content.bottom() - noteH - 1, QgsUnitTypes::LayoutMillimeters));
+  legend->adjustBoxSize();
+  return layout;
+}
+
+}  // namespace clustershift::layers::detail
