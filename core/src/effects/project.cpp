@@ -10,6 +10,7 @@
 #include "clustershift/effects.h"
 #include "clustershift/geo.h"
 #include "clustershift/results.h"
+#include "pipeline/flow.h"
 
 namespace clustershift {
 namespace {
@@ -323,16 +324,7 @@ void attachEffects(Results& results, const Scenario& scenario, const Inputs& inp
     for (Flow& f : results.flows)
       if (f.parkId == h.parkId) flow = &f;
     if (!flow) {
-      Flow f;
-      f.park = h.park;
-      f.parkId = h.parkId;
-      f.rank = h.rank;
-      f.score = h.score;
-      f.fromLon = effects.sourceLon;
-      f.fromLat = effects.sourceLat;
-      f.toLon = h.lon;
-      f.toLat = h.lat;
-      f.distanceKm = h.distanceKm;
+      Flow f = detail::flowTo(results, h.park, effects.sourceLon, effects.sourceLat);
       results.flows.push_back(f);
       flow = &results.flows.back();
     }

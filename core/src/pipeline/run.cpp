@@ -11,6 +11,7 @@
 #include "clustershift/mcda.h"
 #include "clustershift/pipeline.h"
 #include "criteria/criterion_util.h"
+#include "pipeline/flow.h"
 #include "pipeline/source_location.h"
 
 namespace clustershift {
@@ -219,16 +220,7 @@ Results run(const Scenario& scenario, Inputs inputs, Feedback& feedback) {
   for (int index : results.ranking()) {
     const ParkResult& r = results.parks[static_cast<std::size_t>(index)];
     if (r.rank <= 0 || static_cast<int>(results.flows.size()) >= kFlowCount) break;
-    Flow flow;
-    flow.park = index;
-    flow.parkId = r.id;
-    flow.rank = r.rank;
-    flow.score = r.score;
-    flow.fromLon = source.lon;
-    flow.fromLat = source.lat;
-    flow.toLon = r.lon;
-    flow.toLat = r.lat;
-    flow.distanceKm = geodesicKm(source.lon, source.lat, r.lon, r.lat);
+    Flow flow = detail::flowTo(results, index, source.lon, source.lat);
     if (results.flows.empty()) {
       flow.movedOutputYuan100m = movedOutput * scale;
       flow.movedVaYuan100m = movedVa * scale;
