@@ -6,6 +6,8 @@
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGridLayout>
+#include <QGroupBox>
+#include <QSpinBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -243,13 +245,24 @@ CriteriaPanel::CriteriaPanel(QWidget* parent) : QWidget(parent) {
   m_aggregation->setObjectName(QStringLiteral("aggregationCombo"));
   for (const char* m : {"wlc", "wpm", "topsis"}) m_aggregation->addItem(QString::fromLatin1(m));
   form->addRow(tr("Aggregation"), m_aggregation);
-  m_encoding = new QComboBox(this);
-  m_encoding->setObjectName(QStringLiteral("encodingCombo"));
-  m_encoding->addItem(tr("auto"), QString());
-  for (const char* e : {"UTF-8", "GBK", "GB18030"}) m_encoding->addItem(QString::fromLatin1(e), QString::fromLatin1(e));
-  m_encoding->setToolTip(tr("Attribute encoding of shapefile inputs (DBF without .cpg)"));
-  form->addRow(tr("Encoding"), m_encoding);
   main->addLayout(form);
+
+  auto* robustness = new QGroupBox(tr("Robustness (SMAA)"), this);
+  auto* robustForm = new QFormLayout(robustness);
+  robustForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+  m_draws = new QSpinBox(robustness);
+  m_draws->setObjectName(QStringLiteral("drawsSpin"));
+  m_draws->setRange(0, 100000);
+  m_draws->setSingleStep(500);
+  m_draws->setSpecialValueText(tr("off"));
+  m_draws->setToolTip(tr("Random weight draws around the chosen weights (0: no robustness analysis)"));
+  robustForm->addRow(tr("Weight draws"), m_draws);
+  m_topK = new QSpinBox(robustness);
+  m_topK->setObjectName(QStringLiteral("topKSpin"));
+  m_topK->setRange(1, 50);
+  m_topK->setToolTip(tr("k of P(top-k): how often a park ranks among the best k over the draws"));
+  robustForm->addRow(tr("Top k"), m_topK);
+  main->addWidget(robustness);
   setEnabled(false);
 }
 
@@ -306,8 +319,8 @@ void CriteriaPanel::setScenario(const Scenario& scenario) {
   m_aggregation->setCurrentIndex(ai >= 0 ? ai : 0);
   m_ahpMatrix = scenario.weighting.matrix;
   m_ahpNames = enabledNames();
-  const int ei = m_encoding->findData(QString::fromStdString(scenario.data.regions.encoding));
-  m_encoding->setCurrentIndex(ei >= 0 ? ei : 0);
+  m_draws->setValue(scenario.uncertainty.draws);
+  m_topK->setValue(scenario.uncertainty.k);
   m_loaded = true;
   setEnabled(true);
 }
@@ -320,7 +333,6 @@ QStringList CriteriaPanel::enabledNames() const {
   return names;
 }
 
-QString CriteriaPanel::encoding() const { return m_encoding->currentData().toString(); }
 
 void CriteriaPanel::editAhp() {
   const QStringList names = enabledNames();
@@ -367,11 +379,8 @@ void CriteriaPanel::applyTo(Scenario& scenario) const {
     }
   }
   scenario.aggregation = m_aggregation->currentText().toStdString();
-  const std::string enc = encoding().toStdString();
-  if (!enc.empty()) {
-    scenario.data.regions.encoding = enc;
-    scenario.data.parks.encoding = enc;
-  }
+  scenario.uncertainty.draws = m_draws->value();
+  scenario.uncertainty.k = m_topK->value();
 }
 
 }  // namespace clustershift::plugin

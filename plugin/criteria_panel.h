@@ -1,7 +1,7 @@
 #pragma once
 // Criteria editor of the ClusterShift dock: one row per scenario criterion (enabled, direction,
-// value function, weight, min/max), the weighting and aggregation methods, the input encoding,
-// and the AHP pairwise-comparison dialog.
+// value function, weight, min/max), the weighting and aggregation methods, the AHP
+// pairwise-comparison dialog and the robustness (SMAA) settings.
 // clustershift headers (nlohmann/json) before QGIS headers: see run_task.h.
 #include "clustershift/scenario.h"
 
@@ -14,6 +14,7 @@ class QDialogButtonBox;
 class QGridLayout;
 class QLabel;
 class QPushButton;
+class QSpinBox;
 class QTableWidget;
 
 namespace clustershift::plugin {
@@ -48,12 +49,13 @@ class CriteriaPanel : public QWidget {
   void setScenario(const Scenario& scenario);
   /// Empty when no scenario has been shown.
   bool hasScenario() const { return m_loaded; }
-  /// Writes the table's edits, the weighting, aggregation and encoding into the scenario.
-  /// Throws InputError on an unparsable min/max cell.
+  /// Writes the table's edits, the weighting, aggregation and robustness settings into the
+  /// scenario. Throws InputError on an unparsable min/max cell.
   void applyTo(Scenario& scenario) const;
-  /// "" for auto, else the encoding name (UTF-8, GBK, GB18030).
-  QString encoding() const;
   void clear();
+
+ signals:
+  void changed();
 
  public slots:
   void editAhp();
@@ -64,7 +66,8 @@ class CriteriaPanel : public QWidget {
   QTableWidget* m_table = nullptr;
   QComboBox* m_weighting = nullptr;
   QComboBox* m_aggregation = nullptr;
-  QComboBox* m_encoding = nullptr;
+  QSpinBox* m_draws = nullptr;
+  QSpinBox* m_topK = nullptr;
   QPushButton* m_ahpButton = nullptr;
   std::vector<std::vector<double>> m_ahpMatrix;
   QStringList m_ahpNames;  ///< enabled criteria the matrix was made for

@@ -1,26 +1,36 @@
 #include "dock_widget.h"  // first: brings nlohmann/json before QGIS (see run_task.h)
-#include "run_task.h"
+#include "cluster_tab.h"
 #include "criteria_panel.h"
+#include "data_tab.h"
+#include "pick_tool.h"
+#include "project_state.h"
+#include "report_task.h"
+#include "run_tab.h"
+#include "run_task.h"
 
 #include <qgisinterface.h>
 #include <qgsapplication.h>
 #include <qgscoordinatetransform.h>
 #include <qgsexception.h>
+#include <qgsfeatureiterator.h>
+#include <qgsfeaturerequest.h>
 #include <qgsfilewidget.h>
+#include <qgsfillsymbol.h>
 #include <qgsguiutils.h>
-#include <qgslayertreeview.h>
 #include <qgslayertree.h>
 #include <qgslayertreegroup.h>
+#include <qgslayertreeview.h>
+#include <qgslayoutmanager.h>
+#include <qgslinesymbol.h>
 #include <qgsmapcanvas.h>
 #include <qgsmaplayercombobox.h>
-#include <qgsmaplayerproxymodel.h>
 #include <qgsmessagebar.h>
 #include <qgsmessagebaritem.h>
 #include <qgsmessagelog.h>
+#include <qgsprintlayout.h>
 #include <qgsproject.h>
 #include <qgssettings.h>
 #include <qgssinglesymbolrenderer.h>
-#include <qgsfillsymbol.h>
 #include <qgsvectorlayer.h>
 
 #include <QComboBox>
@@ -28,25 +38,25 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFormLayout>
-#include <QGroupBox>
-#include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QScrollArea>
-#include <QUrl>
-#include <QVBoxLayout>
+#include <QSaveFile>
+#include <QTabWidget>
 #include <QTime>
 #include <QTimer>
+#include <QUrl>
+#include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
 #include <exception>
+#include <functional>
+#include <map>
 #include <utility>
 
-#include "clustershift/results.h"
-#include "clustershift/scenario.h"
+#include "clustershift/pipeline.h"
 #include "clustershift_layers/layers.h"
 #include "sample_data.h"
 
@@ -55,10 +65,23 @@ namespace clustershift::plugin {
 namespace {
 
 const QString kLogTag = QStringLiteral("ClusterShift");
-const QString kRegionsName = QStringLiteral("regions");
-const QString kParksName = QStringLiteral("parks");
 /// Custom property marking layers added by "Load sample data" (the plugin may restyle those).
 const QString kSampleProperty = QStringLiteral("clustershift/sample");
+const QString kScenarioProperty = QStringLiteral("clustershift/scenario");
+const QString kGpkgProperty = QStringLiteral("clustershift/gpkg");
+const QString kRoleProperty = QStringLiteral("clustershift/role");
+
+/// Tables of a results GeoPackage loaded into the group, top to bottom; the optional ones
+/// are skipped when absent. Hidden at first: catchments and region_effects (the ranking map
+/// reads as before; tick them to see the catchments or the ISU-change choropleth).
+struct ResultTable {
+  const char* name;
+  bool visible;
+};
+const ResultTable kResultTables[] = {
+    {"candidate_scores", true}, {"catchments", false}, {"transfer_flows", true}, {"sensitive_zones", true},
+    {"region_effects", false},  {"regions", true},     {"effects_timeline", true}, {"coupling", true},
+};
 
 /// Albers equal-area conic fitted to a lon/lat extent: standard parallels at 1/6 and 5/6 of
 /// the latitude range (Deetz & Adams rule, Snyder 1987, "Map Projections: A Working Manual", p. 99).
@@ -86,17 +109,16 @@ QgsCoordinateReferenceSystem regionalAlbers(const QgsRectangle& lonLat) {
           .arg(half(mid + range / 3)));
 }
 
-/// Selects the first project layer called `name` that the combo accepts; true on success.
-/// Without one, never leaves a ClusterShift result layer selected as an input.
+/// Selects the first project layer called `name` that the combo accepts and that is not a
+/// ClusterShift result layer; true on success. Without one, never leaves a result layer selected.
 bool preselect(QgsMapLayerComboBox* combo, const QString& name) {
   const QList<QgsMapLayer*> candidates = QgsProject::instance()->mapLayersByName(name);
   for (QgsMapLayer* layer : candidates) {
+    if (layer->customProperty(kRoleProperty).isValid()) continue;
     combo->setLayer(layer);
     if (combo->currentLayer() == layer) return true;
   }
-  if (QgsMapLayer* current = combo->currentLayer();
-      current && (current->name() == QLatin1String("candidate_scores") ||
-                  current->name() == QLatin1String("transfer_flows"))) {
+  if (QgsMapLayer* current = combo->currentLayer(); current && current->customProperty(kRoleProperty).isValid()) {
     combo->setLayer(nullptr);
   }
   return false;
@@ -119,211 +141,348 @@ QString problemList(const std::vector<Problem>& problems) {
   return lines.join(QLatin1Char('\n'));
 }
 
+/// Groups (at any depth) holding the results of scenario `name`.
+QList<QgsLayerTreeGroup*> resultGroups(QgsLayerTreeGroup* parent, const QString& name) {
+  QList<QgsLayerTreeGroup*> found;
+  for (QgsLayerTreeNode* child : parent->children()) {
+    if (!QgsLayerTree::isGroup(child)) continue;
+    QgsLayerTreeGroup* group = QgsLayerTree::toGroup(child);
+    if (group->customProperty(kScenarioProperty).toString() == name) {
+      found << group;
+    } else {
+      found << resultGroups(group, name);
+    }
+  }
+  return found;
+}
+
 }  // namespace
 
 ClusterShiftDock::ClusterShiftDock(QgisInterface* iface, QWidget* parent)
     : QgsDockWidget(tr("ClusterShift"), parent), m_iface(iface) {
   setObjectName(QStringLiteral("ClusterShiftDock"));
   buildUi();
+  preselect(m_data->regionCombo(), QStringLiteral("regions"));
+  preselect(m_data->parkCombo(), QStringLiteral("parks"));
+  preselect(m_data->zonesCombo(), QStringLiteral("sensitive_zones"));
+  preselect(m_data->roadsCombo(), QStringLiteral("roads"));
   reloadPresets();
-  preselect(m_regionsCombo, kRegionsName);
-  preselect(m_parksCombo, kParksName);
-  connect(QgsProject::instance(), &QgsProject::layersAdded, this, &ClusterShiftDock::layersAdded);
-  connect(QgsProject::instance(), &QgsProject::cleared, this, &ClusterShiftDock::projectCleared);
+  restoreState();
+  QgsProject* project = QgsProject::instance();
+  connect(project, &QgsProject::layersAdded, this, &ClusterShiftDock::layersAdded);
+  connect(project, &QgsProject::cleared, this, &ClusterShiftDock::projectCleared);
+  connect(project, &QgsProject::readProject, this, &ClusterShiftDock::projectRead);
+  connect(project, &QgsProject::writeProject, this, &ClusterShiftDock::projectWriting);
+  scheduleValidation();
 }
 
 ClusterShiftDock::~ClusterShiftDock() {
-  if (m_task) {
-    disconnect(m_task, nullptr, this, nullptr);
-    m_task->cancel();
+  if (m_pickTool) {
+    m_pickTool->stop();
+    delete m_pickTool;
+  }
+  for (QgsTask* task : {static_cast<QgsTask*>(m_task.data()), static_cast<QgsTask*>(m_reportTask.data())}) {
+    if (!task) continue;
+    disconnect(task, nullptr, this, nullptr);
+    task->cancel();
   }
 }
 
 void ClusterShiftDock::buildUi() {
-  auto* content = new QWidget();
-  auto* main = new QVBoxLayout(content);
+  m_tabs = new QTabWidget(this);
+  m_tabs->setObjectName(QStringLiteral("tabs"));
+  m_tabs->setDocumentMode(true);
+  m_tabs->setUsesScrollButtons(true);
 
-  // ---- input layers ----
-  auto* layersBox = new QGroupBox(tr("Input layers"), content);
-  auto* layersForm = new QFormLayout(layersBox);
-  layersForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-  m_regionsCombo = new QgsMapLayerComboBox(layersBox);
-  m_regionsCombo->setObjectName(QStringLiteral("regionsCombo"));
-  m_regionsCombo->setFilters(QgsMapLayerProxyModel::PolygonLayer);
-  m_regionsCombo->setAllowEmptyLayer(true);
-  m_regionsCombo->setToolTip(tr("Polygon layer of regions (prefecture-level units) with the statistics"));
-  m_parksCombo = new QgsMapLayerComboBox(layersBox);
-  m_parksCombo->setObjectName(QStringLiteral("parksCombo"));
-  m_parksCombo->setFilters(QgsMapLayerProxyModel::PointLayer | QgsMapLayerProxyModel::PolygonLayer);
-  m_parksCombo->setAllowEmptyLayer(true);
-  m_parksCombo->setToolTip(tr("Industrial parks: the candidate host sites"));
-  layersForm->addRow(tr("Regions"), m_regionsCombo);
-  layersForm->addRow(tr("Parks"), m_parksCombo);
-  m_loadSampleButton = new QPushButton(QgsApplication::getThemeIcon(QStringLiteral("/mActionAddLayer.svg")),
-                                       tr("Load sample data"), layersBox);
-  m_loadSampleButton->setObjectName(QStringLiteral("loadSampleButton"));
-  m_loadSampleButton->setToolTip(
-      tr("Add the sample regions and parks of the Yangtze delta and the south to the project"));
-  connect(m_loadSampleButton, &QPushButton::clicked, this, &ClusterShiftDock::loadSampleData);
-  layersForm->addRow(QString(), m_loadSampleButton);
-  main->addWidget(layersBox);
-
-  // ---- scenario ----
-  auto* scenarioBox = new QGroupBox(tr("Scenario"), content);
-  auto* scenarioForm = new QFormLayout(scenarioBox);
-  scenarioForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-  m_presetCombo = new QComboBox(scenarioBox);
-  m_presetCombo->setObjectName(QStringLiteral("scenarioCombo"));
-  m_presetCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-  m_presetCombo->setMinimumContentsLength(12);
-  m_scenarioFile = new QgsFileWidget(scenarioBox);
-  m_scenarioFile->setObjectName(QStringLiteral("scenarioFile"));
-  m_scenarioFile->setStorageMode(QgsFileWidget::GetFile);
-  m_scenarioFile->setFilter(tr("ClusterShift scenario (*.json)"));
-  m_scenarioFile->setDialogTitle(tr("Open a ClusterShift scenario"));
-  m_languageCombo = new QComboBox(scenarioBox);
-  m_languageCombo->setObjectName(QStringLiteral("languageCombo"));
-  m_languageCombo->addItem(tr("As in the scenario"), QString());
-  m_languageCombo->addItem(QStringLiteral("中文"), QStringLiteral("zh_CN"));
-  m_languageCombo->addItem(QStringLiteral("English"), QStringLiteral("en"));
-  scenarioForm->addRow(tr("Preset"), m_presetCombo);
-  scenarioForm->addRow(tr("File"), m_scenarioFile);
-  scenarioForm->addRow(tr("Report language"), m_languageCombo);
-  connect(m_presetCombo, qOverload<int>(&QComboBox::currentIndexChanged), this,
-          &ClusterShiftDock::presetChosen);
-  connect(m_scenarioFile, &QgsFileWidget::fileChanged, this, &ClusterShiftDock::scenarioFileChanged);
-  main->addWidget(scenarioBox);
-
-  // ---- criteria ----
-  auto* criteriaBox = new QGroupBox(tr("Criteria"), content);
-  auto* criteriaLayout = new QVBoxLayout(criteriaBox);
-  m_criteria = new CriteriaPanel(criteriaBox);
+  m_data = new DataTab(m_tabs);
+  m_cluster = new ClusterTab(m_tabs);
+  auto* criteriaPage = new QScrollArea(m_tabs);
+  criteriaPage->setObjectName(QStringLiteral("criteriaTab"));
+  criteriaPage->setWidgetResizable(true);
+  criteriaPage->setFrameShape(QFrame::NoFrame);
+  auto* criteriaContent = new QWidget(criteriaPage);
+  auto* criteriaLayout = new QVBoxLayout(criteriaContent);
+  m_criteria = new CriteriaPanel(criteriaContent);
   criteriaLayout->addWidget(m_criteria);
-  main->addWidget(criteriaBox);
+  criteriaLayout->addStretch(1);
+  criteriaPage->setWidget(criteriaContent);
+  m_run = new RunTab(m_tabs);
 
-  // ---- run ----
-  auto* runRow = new QHBoxLayout();
-  m_runButton =
-      new QPushButton(QgsApplication::getThemeIcon(QStringLiteral("/mActionStart.svg")), tr("Run"), content);
-  m_runButton->setObjectName(QStringLiteral("runButton"));
-  m_runButton->setDefault(true);
-  m_cancelButton = new QPushButton(tr("Cancel"), content);
-  m_cancelButton->setObjectName(QStringLiteral("cancelButton"));
-  m_cancelButton->setEnabled(false);
-  runRow->addWidget(m_runButton, 1);
-  runRow->addWidget(m_cancelButton);
-  main->addLayout(runRow);
-  connect(m_runButton, &QPushButton::clicked, this, &ClusterShiftDock::runScenario);
-  connect(m_cancelButton, &QPushButton::clicked, this, &ClusterShiftDock::cancelRun);
-
-  m_progress = new QProgressBar(content);
-  m_progress->setObjectName(QStringLiteral("progressBar"));
-  m_progress->setRange(0, 100);
-  m_progress->setValue(0);
-  m_progress->setVisible(false);
-  main->addWidget(m_progress);
-
-  m_status = new QLabel(tr("Choose the layers and a scenario, then press Run."), content);
-  m_status->setObjectName(QStringLiteral("statusLabel"));
-  m_status->setWordWrap(true);
-  main->addWidget(m_status);
-
-  m_reportButton = new QPushButton(QgsApplication::getThemeIcon(QStringLiteral("/mActionFilePrint.svg")),
-                                   tr("Print report…"), content);
-  m_reportButton->setObjectName(QStringLiteral("reportButton"));
-  m_reportButton->setEnabled(false);
-  m_reportButton->setToolTip(tr("Write the PDF report of the last run"));
-  connect(m_reportButton, &QPushButton::clicked, this, &ClusterShiftDock::printReport);
-  main->addWidget(m_reportButton);
-
-  // ---- log ----
-  auto* logLabel = new QLabel(tr("Log"), content);
-  main->addWidget(logLabel);
-  m_log = new QPlainTextEdit(content);
-  m_log->setObjectName(QStringLiteral("logView"));
-  m_log->setReadOnly(true);
-  m_log->setLineWrapMode(QPlainTextEdit::WidgetWidth);
-  m_log->setMinimumHeight(80);
-  main->addWidget(m_log, 1);
-
-  auto* scroll = new QScrollArea(this);
-  scroll->setWidgetResizable(true);
-  scroll->setFrameShape(QFrame::NoFrame);
-  scroll->setWidget(content);
-  setWidget(scroll);
+  m_tabs->addTab(m_data, QgsApplication::getThemeIcon(QStringLiteral("/mActionAddLayer.svg")), tr("Data"));
+  m_tabs->addTab(m_cluster, tr("Cluster"));
+  m_tabs->addTab(criteriaPage, tr("Criteria"));
+  m_tabs->addTab(m_run, QgsApplication::getThemeIcon(QStringLiteral("/mActionStart.svg")), tr("Run"));
+  m_tabs->setTabToolTip(1, tr("Cluster and transfer mode"));
+  m_tabs->setTabToolTip(3, tr("Run and results"));
+  setWidget(m_tabs);
   setMinimumWidth(340);
+
+  m_validateTimer = new QTimer(this);
+  m_validateTimer->setSingleShot(true);
+  m_validateTimer->setInterval(600);
+  connect(m_validateTimer, &QTimer::timeout, this, &ClusterShiftDock::validateNow);
+
+  connect(m_data, &DataTab::changed, this, &ClusterShiftDock::scheduleValidation);
+  connect(m_data, &DataTab::loadSampleRequested, this, &ClusterShiftDock::loadSampleData);
+  connect(m_cluster, &ClusterTab::changed, this, &ClusterShiftDock::scheduleValidation);
+  connect(m_cluster, &ClusterTab::message, this, [this](const QString& text) {
+    log(text);
+    m_run->status()->setText(text);
+  });
+  connect(m_criteria, &CriteriaPanel::changed, this, &ClusterShiftDock::scheduleValidation);
+  connect(m_cluster->pickSourceButton(), &QPushButton::clicked, this, [this] { startPick(Pick::Source); });
+  connect(m_cluster->pickTemplateButton(), &QPushButton::clicked, this, [this] { startPick(Pick::Template); });
+
+  connect(m_run->scenarioCombo(), qOverload<int>(&QComboBox::currentIndexChanged), this,
+          &ClusterShiftDock::presetChosen);
+  connect(m_run->scenarioFile(), &QgsFileWidget::fileChanged, this, [this](const QString& path) {
+    if (!path.isEmpty() && path != m_scenarioPath) loadScenarioFile(path);
+  });
+  connect(m_run->loadButton(), &QPushButton::clicked, this, [this] {
+    const QString dir = m_scenarioPath.isEmpty() ? sampleDataDir() : QFileInfo(m_scenarioPath).absolutePath();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Load a ClusterShift scenario"), dir,
+                                                      tr("ClusterShift scenario (*.json)"));
+    if (!path.isEmpty()) loadScenarioFile(path);
+  });
+  connect(m_run->saveButton(), &QPushButton::clicked, this, [this] {
+    const QString suggested = QDir(outputFolder()).absoluteFilePath(
+        QStringLiteral("%1.json").arg(QString::fromStdString(m_base.name.empty() ? "scenario" : m_base.name)));
+    QString path = QFileDialog::getSaveFileName(this, tr("Save the ClusterShift scenario"), suggested,
+                                                tr("ClusterShift scenario (*.json)"));
+    if (path.isEmpty()) return;
+    if (!path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)) path += QStringLiteral(".json");
+    saveScenarioFile(path);
+  });
+  connect(m_run->runButton(), &QPushButton::clicked, this, &ClusterShiftDock::runScenario);
+  connect(m_run->cancelButton(), &QPushButton::clicked, this, &ClusterShiftDock::cancelRun);
+  connect(m_run->compareButton(), &QPushButton::clicked, this, &ClusterShiftDock::compareModes);
+  connect(m_run->reportButton(), &QPushButton::clicked, this, &ClusterShiftDock::printReport);
+  if (QLineEdit* edit = m_run->outputDir()->lineEdit()) edit->setPlaceholderText(defaultOutputFolder());
 }
 
+// ---- scenario -----------------------------------------------------------------------------
+
 void ClusterShiftDock::reloadPresets() {
-  const QSignalBlocker blocker(m_presetCombo);
-  m_presetCombo->clear();
-  m_presetCombo->addItem(tr("(scenario file below)"), QString());
-  const QVector<ScenarioEntry> presets = presetScenarios(uiLanguage());
-  for (const ScenarioEntry& entry : presets) {
-    m_presetCombo->addItem(entry.title, entry.path);
-    m_presetCombo->setItemData(m_presetCombo->count() - 1, QDir::toNativeSeparators(entry.path),
-                               Qt::ToolTipRole);
+  QComboBox* combo = m_run->scenarioCombo();
+  {
+    const QSignalBlocker blocker(combo);
+    combo->clear();
+    combo->addItem(tr("(scenario file below)"), QString());
   }
-  if (!presets.isEmpty() && m_scenarioFile->filePath().isEmpty()) {
+  const QVector<ScenarioEntry> presets = presetScenarios(uiLanguage());
+  {
+    const QSignalBlocker blocker(combo);
+    for (const ScenarioEntry& entry : presets) {
+      combo->addItem(entry.title, entry.path);
+      combo->setItemData(combo->count() - 1, QDir::toNativeSeparators(entry.path), Qt::ToolTipRole);
+    }
+  }
+  if (!presets.isEmpty() && m_scenarioPath.isEmpty()) {
     // Prefer the scenario the open project was written for (<scenario>.qgz), else the first.
     const QString projectStem = QFileInfo(QgsProject::instance()->fileName()).completeBaseName();
     int chosen = 0;
     for (int i = 0; i < presets.size(); ++i) {
       if (!projectStem.isEmpty() && presets[i].name == projectStem) chosen = i;
     }
-    m_presetCombo->setCurrentIndex(chosen + 1);
-    m_scenarioFile->setFilePath(presets[chosen].path);
+    combo->setCurrentIndex(chosen + 1);  // loads it
   }
 }
 
 void ClusterShiftDock::presetChosen(int index) {
-  const QString path = m_presetCombo->itemData(index).toString();
-  if (!path.isEmpty() && m_scenarioFile->filePath() != path) m_scenarioFile->setFilePath(path);
+  const QString path = m_run->scenarioCombo()->itemData(index).toString();
+  if (!path.isEmpty()) loadScenarioFile(path);
 }
 
-void ClusterShiftDock::scenarioFileChanged(const QString& path) {
-  // Keep the preset combo in step with a file typed or browsed by hand.
-  const int index = m_presetCombo->findData(path);
-  const QSignalBlocker blocker(m_presetCombo);
-  m_presetCombo->setCurrentIndex(index >= 0 ? index : 0);
-  loadCriteria(path);
+bool ClusterShiftDock::loadScenarioFile(const QString& path) {
+  auto showPath = [this, &path] {
+    const QSignalBlocker b1(m_run->scenarioFile()), b2(m_run->scenarioCombo());
+    m_run->scenarioFile()->setFilePath(path);
+    m_run->scenarioCombo()->setCurrentIndex(std::max(0, m_run->scenarioCombo()->findData(path)));
+  };
+  m_scenarioPath = path;
+  showPath();
+  try {
+    const Scenario scenario = loadScenario(QFile::encodeName(path).toStdString());
+    m_loadError.clear();
+    m_loadProblems.clear();
+    applyScenario(scenario);
+    log(tr("Scenario loaded: %1").arg(QDir::toNativeSeparators(path)));
+    m_run->status()->setText(
+        tr("Scenario “%1” loaded. Check the tabs, then press Run.").arg(scenarioTitle(scenario, uiLanguage())));
+    return true;
+  } catch (const ValidationError& e) {
+    m_loadError = tr("The scenario %1 has problems").arg(QFileInfo(path).fileName());
+    m_loadProblems = e.problems();
+  } catch (const std::exception& e) {
+    m_loadError = tr("Cannot read the scenario %1: %2").arg(QFileInfo(path).fileName(), QString::fromUtf8(e.what()));
+    m_loadProblems.clear();
+  } catch (...) {
+    m_loadError = tr("Cannot read the scenario %1: unknown internal error").arg(QFileInfo(path).fileName());
+    m_loadProblems.clear();
+  }
+  showError(m_loadError, m_loadProblems);
+  scheduleValidation();
+  return false;
 }
 
-void ClusterShiftDock::loadCriteria(const QString& path) {
-  m_criteriaPath.clear();
-  if (path.isEmpty()) {
-    m_criteria->clear();
+bool ClusterShiftDock::saveScenarioFile(const QString& path) {
+  try {
+    Scenario scenario = currentScenario();
+    if (scenario.name.empty()) scenario.name = QFileInfo(path).completeBaseName().toStdString();
+    const std::string text = toJson(scenario).dump(2) + "\n";
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) ||
+        file.write(text.data(), static_cast<qint64>(text.size())) != static_cast<qint64>(text.size()) ||
+        !file.commit()) {
+      showError(tr("Cannot write the scenario %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+      return false;
+    }
+  } catch (const std::exception& e) {
+    showError(tr("Cannot save the scenario: %1").arg(QString::fromUtf8(e.what())));
+    return false;
+  }
+  m_scenarioPath = path;
+  {
+    const QSignalBlocker blocker(m_run->scenarioFile());
+    m_run->scenarioFile()->setFilePath(path);
+  }
+  log(tr("Scenario saved: %1").arg(QDir::toNativeSeparators(path)), Qgis::MessageLevel::Success);
+  m_run->status()->setText(tr("Scenario saved: %1").arg(QDir::toNativeSeparators(path)));
+  return true;
+}
+
+void ClusterShiftDock::applyScenario(const Scenario& scenario) {
+  m_base = scenario;
+  m_hasBase = true;
+  m_data->setScenario(scenario);
+  m_cluster->setScenario(scenario);
+  m_criteria->setScenario(scenario);
+  m_run->setScenario(scenario);
+  refreshRegionList();
+  scheduleValidation();
+}
+
+Scenario ClusterShiftDock::currentScenario() const {
+  Scenario scenario = m_base;
+  if (!m_hasBase) scenario.name = "scenario";
+  m_data->applyTo(scenario);
+  m_cluster->applyTo(scenario);
+  m_criteria->applyTo(scenario);
+  m_run->applyTo(scenario);
+  return scenario;
+}
+
+QString ClusterShiftDock::currentScenarioJson() const {
+  try {
+    return QString::fromStdString(toJson(currentScenario()).dump(2));
+  } catch (const std::exception&) {
+    return {};
+  }
+}
+
+// ---- data checks ----------------------------------------------------------------------------
+
+void ClusterShiftDock::scheduleValidation() { m_validateTimer->start(); }
+
+void ClusterShiftDock::validateNow() {
+  refreshRegionList();
+  if (!m_loadError.isEmpty()) {
+    if (m_loadProblems.empty()) {
+      m_data->setProblems({Problem{Severity::Fatal, "", m_loadError.toStdString(), {}}});
+    } else {
+      m_data->setProblems(m_loadProblems);
+    }
+    return;
+  }
+  QgsVectorLayer* regions = m_data->regionLayer();
+  QgsVectorLayer* parks = m_data->parkLayer();
+  if (!regions || !parks) {
+    m_data->setProblems({}, tr("Choose a region layer and a park layer (or press “Load sample data”)."));
     return;
   }
   try {
-    const Scenario scenario = loadScenario(QFile::encodeName(path).toStdString());
-    m_criteria->setScenario(scenario);
-    m_criteriaPath = path;
-  } catch (const std::exception&) {
-    m_criteria->clear();  // Run reports the problems in full
+    const Scenario scenario = currentScenario();
+    Feedback feedback;
+    const Inputs inputs = layers::inputsFromLayers(regions, parks, scenario, feedback);
+    std::vector<Problem> problems = validate(scenario, inputs);
+    m_data->setProblems(problems);
+  } catch (const ValidationError& e) {
+    m_data->setProblems(e.problems());
+  } catch (const std::exception& e) {
+    m_data->setProblems({Problem{Severity::Fatal, "", e.what(), {}}});
   } catch (...) {
-    m_criteria->clear();
+    m_data->setProblems({Problem{Severity::Fatal, "", "unknown internal error", {}}});
   }
 }
 
-void ClusterShiftDock::layersAdded(const QList<QgsMapLayer*>& layers) {
-  for (QgsMapLayer* layer : layers) {
-    if (layer->name() == kRegionsName && m_regionsCombo->currentLayer() != layer &&
-        (!m_regionsCombo->currentLayer() || m_regionsCombo->currentLayer()->name() != kRegionsName)) {
-      preselect(m_regionsCombo, kRegionsName);
-    }
-    if (layer->name() == kParksName && m_parksCombo->currentLayer() != layer &&
-        (!m_parksCombo->currentLayer() || m_parksCombo->currentLayer()->name() != kParksName)) {
-      preselect(m_parksCombo, kParksName);
+void ClusterShiftDock::refreshRegionList() {
+  std::vector<std::pair<QString, QString>> regions;
+  if (QgsVectorLayer* layer = m_data->regionLayer()) {
+    const bool zh = uiLanguage() == QLatin1String("zh_CN");
+    QString idField = m_data->regionField("id");
+    if (idField.isEmpty()) idField = QStringLiteral("id");
+    const QString nameField = m_data->regionField(zh ? "name_zh" : "name");
+    const int idIndex = layer->fields().lookupField(idField);
+    const int nameIndex = nameField.isEmpty() ? -1 : layer->fields().lookupField(nameField);
+    if (idIndex >= 0) {
+      QgsFeatureRequest request;
+      request.setFlags(QgsFeatureRequest::NoGeometry);
+      QgsFeatureIterator it = layer->getFeatures(request);
+      QgsFeature feature;
+      while (it.nextFeature(feature)) {
+        const QString id = feature.attribute(idIndex).toString();
+        if (id.isEmpty()) continue;
+        const QString name = nameIndex >= 0 ? feature.attribute(nameIndex).toString() : QString();
+        regions.emplace_back(id, name.isEmpty() ? id : QStringLiteral("%1 (%2)").arg(name, id));
+      }
+      std::sort(regions.begin(), regions.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
     }
   }
+  m_cluster->setRegions(regions);
 }
 
-void ClusterShiftDock::projectCleared() {
-  cancelRun();
-  m_results.reset();
-  m_reportButton->setEnabled(false);
+// ---- map picks ------------------------------------------------------------------------------
+
+void ClusterShiftDock::startPick(Pick what) {
+  QgsVectorLayer* layer = what == Pick::Source ? m_data->regionLayer() : m_data->parkLayer();
+  QgsMapCanvas* canvas = m_iface ? m_iface->mapCanvas() : nullptr;
+  if (!layer || !canvas) {
+    showError(what == Pick::Source ? tr("Choose a region layer on the Data tab first.")
+                                   : tr("Choose a park layer on the Data tab first."));
+    return;
+  }
+  if (!m_pickTool) {
+    m_pickTool = new PickTool(canvas);
+    m_pickTool->setObjectName(QStringLiteral("ClusterShiftPickTool"));
+    connect(m_pickTool, &PickTool::picked, this, &ClusterShiftDock::picked);
+  }
+  m_pick = what;
+  m_pickTool->start(layer);
+  const QString text = what == Pick::Source ? tr("Click the source region on the map (Esc cancels).")
+                                            : tr("Click the template park on the map (Esc cancels).");
+  m_run->status()->setText(text);
+  if (m_iface->messageBar()) m_iface->messageBar()->pushInfo(tr("ClusterShift"), text);
 }
+
+void ClusterShiftDock::picked(const QgsFeature& feature) {
+  QString field = m_pick == Pick::Source ? m_data->regionField("id") : m_data->parkField("id");
+  if (field.isEmpty()) field = QStringLiteral("id");
+  const QString id = feature.attribute(field).toString();
+  if (id.isEmpty()) {
+    showError(tr("The picked feature has no “%1” value.").arg(field));
+    return;
+  }
+  if (m_pick == Pick::Source) {
+    m_cluster->setSourceRegion(id);
+    log(tr("Source region picked on the map: %1").arg(id));
+  } else {
+    m_cluster->setTemplatePark(id);
+    log(tr("Template park picked on the map: %1").arg(id));
+  }
+  m_run->status()->setText(tr("Picked %1.").arg(id));
+}
+
+// ---- sample data and project ----------------------------------------------------------------
 
 void ClusterShiftDock::loadSampleData() {
   const QString dir = sampleDataDir();
@@ -335,7 +494,9 @@ void ClusterShiftDock::loadSampleData() {
   const bool emptyProject = project->mapLayers().isEmpty();
   QgsCoordinateReferenceSystem projectCrs;
   QList<QgsMapLayer*> added;
-  for (const QString& name : {kRegionsName, kParksName}) {
+  // Bottom to top: each goes to the top of the layer tree.
+  for (const QString& name : {QStringLiteral("regions"), QStringLiteral("sensitive_zones"), QStringLiteral("roads"),
+                              QStringLiteral("parks")}) {
     const QString file = dir + QLatin1Char('/') + name + QStringLiteral(".gpkg");
     const QString source = file + QStringLiteral("|layername=") + name;
     bool present = false;
@@ -344,27 +505,40 @@ void ClusterShiftDock::loadSampleData() {
     }
     if (present) continue;
     if (!QFileInfo::exists(file)) {
-      showError(tr("Sample data file missing: %1").arg(QDir::toNativeSeparators(file)));
-      return;
+      if (name == QLatin1String("regions") || name == QLatin1String("parks")) {
+        showError(tr("Sample data file missing: %1").arg(QDir::toNativeSeparators(file)));
+        qDeleteAll(added);
+        return;
+      }
+      continue;  // optional layers
     }
     auto layer = std::make_unique<QgsVectorLayer>(source, name, QStringLiteral("ogr"));
     if (!layer->isValid()) {
       showError(tr("Cannot open sample layer %1").arg(QDir::toNativeSeparators(source)));
+      qDeleteAll(added);
       return;
     }
     layer->setCustomProperty(kSampleProperty, true);
-    if (name == kRegionsName) {
+    QVariantMap props;
+    if (name == QLatin1String("regions")) {
       // Neutral until a run marks the source region (same colours as layers::styleRegions).
-      QVariantMap props;
       props[QStringLiteral("color")] = QStringLiteral("#f4f1ea");
       props[QStringLiteral("outline_color")] = QStringLiteral("#b8b2a6");
       props[QStringLiteral("outline_width")] = QStringLiteral("0.15");
       layer->setRenderer(new QgsSingleSymbolRenderer(QgsFillSymbol::createSimple(props)));
+    } else if (name == QLatin1String("sensitive_zones")) {
+      props[QStringLiteral("color")] = QStringLiteral("120,170,90,70");
+      props[QStringLiteral("outline_color")] = QStringLiteral("#5b8c3a");
+      props[QStringLiteral("outline_width")] = QStringLiteral("0.2");
+      layer->setRenderer(new QgsSingleSymbolRenderer(QgsFillSymbol::createSimple(props)));
+    } else if (name == QLatin1String("roads")) {
+      props[QStringLiteral("line_color")] = QStringLiteral("#9a8f80");
+      props[QStringLiteral("line_width")] = QStringLiteral("0.2");
+      layer->setRenderer(new QgsSingleSymbolRenderer(QgsLineSymbol::createSimple(props)));
     }
     added << layer.release();
   }
   if (!added.isEmpty()) {
-    // Each layer goes to the top of the layer tree, so parks (added last) draw above regions.
     for (QgsMapLayer* layer : added) {
       project->addMapLayer(layer, false);
       project->layerTreeRoot()->insertLayer(0, layer);
@@ -386,8 +560,10 @@ void ClusterShiftDock::loadSampleData() {
     }
     log(tr("Loaded sample data from %1").arg(QDir::toNativeSeparators(dir)));
   }
-  preselect(m_regionsCombo, kRegionsName);
-  preselect(m_parksCombo, kParksName);
+  preselect(m_data->regionCombo(), QStringLiteral("regions"));
+  preselect(m_data->parkCombo(), QStringLiteral("parks"));
+  preselect(m_data->zonesCombo(), QStringLiteral("sensitive_zones"));
+  preselect(m_data->roadsCombo(), QStringLiteral("roads"));
   if (added.isEmpty()) return;
   // Deferred: QGIS itself sets a new project's CRS from the first layer on the next event-loop
   // pass; ours must come after it, and the zoom after the CRS.
@@ -404,10 +580,100 @@ void ClusterShiftDock::loadSampleData() {
   });
 }
 
+void ClusterShiftDock::layersAdded(const QList<QgsMapLayer*>&) {
+  // Fill empty pickers when suitable layers appear (e.g. added by hand).
+  if (!m_data->regionLayer()) preselect(m_data->regionCombo(), QStringLiteral("regions"));
+  if (!m_data->parkLayer()) preselect(m_data->parkCombo(), QStringLiteral("parks"));
+}
+
+void ClusterShiftDock::projectCleared() {
+  m_results.reset();
+  m_inputs.reset();
+  m_gpkg.clear();
+  m_run->clearResults();
+  updateActions();
+  if (QLineEdit* edit = m_run->outputDir()->lineEdit()) edit->setPlaceholderText(defaultOutputFolder());
+}
+
+void ClusterShiftDock::projectRead() {
+  restoreState();
+  if (QLineEdit* edit = m_run->outputDir()->lineEdit()) edit->setPlaceholderText(defaultOutputFolder());
+}
+
+void ClusterShiftDock::projectWriting(QDomDocument&) {
+  if (!m_hasBase) return;
+  ProjectState state;
+  state.scenarioJson = currentScenarioJson();
+  if (state.scenarioJson.isEmpty()) state.scenarioJson = QString::fromStdString(toJson(m_base).dump());
+  state.scenarioFile = m_scenarioPath;
+  auto id = [](const QgsMapLayer* layer) { return layer ? layer->id() : QString(); };
+  state.regionLayerId = id(m_data->regionLayer());
+  state.parkLayerId = id(m_data->parkLayer());
+  state.zonesLayerId = id(m_data->zonesLayer());
+  state.roadsLayerId = id(m_data->roadsLayer());
+  state.outputDir = m_run->outputDir()->filePath();
+  state.lastGeoPackage = m_gpkg;
+  state.reportLanguage = m_run->reportLanguage()->currentData().toString();
+  state.paper = m_run->paper()->currentData().toString();
+  // Written while the project is being saved: the entries go into this very file.
+  writeProjectState(QgsProject::instance(), state);
+}
+
+void ClusterShiftDock::restoreState() {
+  QgsProject* project = QgsProject::instance();
+  const ProjectState state = readProjectState(project);
+  if (state.isEmpty()) return;
+  auto select = [project](QgsMapLayerComboBox* combo, const QString& id) {
+    if (QgsMapLayer* layer = id.isEmpty() ? nullptr : project->mapLayer(id)) combo->setLayer(layer);
+  };
+  select(m_data->regionCombo(), state.regionLayerId);
+  select(m_data->parkCombo(), state.parkLayerId);
+  select(m_data->zonesCombo(), state.zonesLayerId);
+  select(m_data->roadsCombo(), state.roadsLayerId);
+  try {
+    const QString baseDir = state.scenarioFile.isEmpty() ? project->absolutePath()
+                                                         : QFileInfo(state.scenarioFile).absolutePath();
+    const Scenario scenario =
+        parseScenario(nlohmann::json::parse(state.scenarioJson.toStdString()), baseDir.toStdString());
+    m_loadError.clear();
+    m_loadProblems.clear();
+    applyScenario(scenario);
+    m_scenarioPath = state.scenarioFile;
+    const QSignalBlocker b1(m_run->scenarioFile()), b2(m_run->scenarioCombo());
+    m_run->scenarioFile()->setFilePath(state.scenarioFile);
+    m_run->scenarioCombo()->setCurrentIndex(std::max(0, m_run->scenarioCombo()->findData(state.scenarioFile)));
+    log(tr("Scenario restored from the project"));
+  } catch (const std::exception& e) {
+    log(tr("The project's ClusterShift scenario cannot be restored: %1").arg(QString::fromUtf8(e.what())),
+        Qgis::MessageLevel::Warning);
+  }
+  m_run->outputDir()->setFilePath(state.outputDir);
+  const int li = m_run->reportLanguage()->findData(state.reportLanguage);
+  if (li >= 0) m_run->reportLanguage()->setCurrentIndex(li);
+  const int pi = m_run->paper()->findData(state.paper);
+  if (pi >= 0) m_run->paper()->setCurrentIndex(pi);
+  m_gpkg = QFileInfo::exists(state.lastGeoPackage) ? state.lastGeoPackage : QString();
+  updateActions();
+}
+
+// ---- run ------------------------------------------------------------------------------------
+
+QString ClusterShiftDock::defaultOutputFolder() const {
+  const QString projectFile = QgsProject::instance()->fileName();
+  if (!projectFile.isEmpty()) return QFileInfo(projectFile).absolutePath() + QStringLiteral("/clustershift_results");
+  return QDir::homePath() + QStringLiteral("/ClusterShift");
+}
+
+QString ClusterShiftDock::outputFolder() const {
+  const QString chosen = m_run->outputDir()->filePath();
+  return chosen.isEmpty() ? defaultOutputFolder() : chosen;
+}
+
 QString ClusterShiftDock::reportLanguage() const {
-  const QString chosen = m_languageCombo->currentData().toString();
+  const QString chosen = m_run->reportLanguage()->currentData().toString();
   if (!chosen.isEmpty()) return chosen;
   if (m_results) return QString::fromStdString(m_results->scenario.report.language);
+  if (m_hasBase) return QString::fromStdString(m_base.report.language);
   return QStringLiteral("zh_CN");
 }
 
@@ -416,25 +682,26 @@ void ClusterShiftDock::runScenario() {
     showError(tr("A run is already in progress."));
     return;
   }
-  auto* regions = qobject_cast<QgsVectorLayer*>(m_regionsCombo->currentLayer());
-  auto* parks = qobject_cast<QgsVectorLayer*>(m_parksCombo->currentLayer());
+  if (!m_loadError.isEmpty()) {
+    showError(m_loadError, m_loadProblems);
+    return;
+  }
+  QgsVectorLayer* regions = m_data->regionLayer();
+  QgsVectorLayer* parks = m_data->parkLayer();
   if (!regions || !parks) {
     showError(tr("Choose a region layer and a park layer (or press “Load sample data”)."));
     return;
   }
-  const QString path = m_scenarioFile->filePath();
-  if (path.isEmpty()) {
-    showError(tr("Choose a scenario file or a preset."));
+  if (!m_hasBase) {
+    showError(tr("Choose a scenario file or a sample scenario."));
     return;
   }
 
-  m_log->clear();
-  log(tr("Scenario %1").arg(QDir::toNativeSeparators(path)));
+  m_run->logView()->clear();
+  if (!m_scenarioPath.isEmpty()) log(tr("Scenario %1").arg(QDir::toNativeSeparators(m_scenarioPath)));
   try {
-    Scenario scenario = loadScenario(QFile::encodeName(path).toStdString());
-    if (path != m_criteriaPath) loadCriteria(path);
-    if (path == m_criteriaPath) m_criteria->applyTo(scenario);
-    if (const QString encoding = m_criteria->encoding(); !encoding.isEmpty()) {
+    Scenario scenario = currentScenario();
+    if (const QString encoding = m_data->encoding(); !encoding.isEmpty()) {
       // QGIS layers decode attributes themselves: shapefile layers take the chosen encoding.
       for (QgsVectorLayer* layer : {regions, parks}) {
         if (layer->providerType() == QLatin1String("ogr") &&
@@ -445,14 +712,15 @@ void ClusterShiftDock::runScenario() {
         }
       }
     }
-    log(tr("Criteria: %1 enabled of %2; weighting %3, aggregation %4")
+    log(tr("Mode %1; criteria: %2 enabled of %3; weighting %4, aggregation %5")
+            .arg(QString::fromStdString(toString(scenario.mode)))
             .arg(std::count_if(scenario.criteria.begin(), scenario.criteria.end(),
                                [](const CriterionSpec& c) { return c.enabled; }))
             .arg(scenario.criteria.size())
             .arg(QString::fromStdString(scenario.weighting.method), QString::fromStdString(scenario.aggregation)));
     Feedback readFeedback;
     // Read on the main thread: layer providers are not thread safe.
-    Inputs inputs = layers::inputsFromLayers(regions, parks, scenario, readFeedback);
+    auto inputs = std::make_shared<const Inputs>(layers::inputsFromLayers(regions, parks, scenario, readFeedback));
     for (const Problem& warning : readFeedback.warnings()) {
       log(QString::fromStdString(warning.text()), Qgis::MessageLevel::Warning);
     }
@@ -462,20 +730,23 @@ void ClusterShiftDock::runScenario() {
             .arg(regions->featureCount())
             .arg(parks->name())
             .arg(parks->featureCount()));
-    auto* task = new RunTask(std::move(scenario), std::move(inputs), tr("ClusterShift: %1").arg(title));
-    connect(task, &RunTask::completed, this, &ClusterShiftDock::taskCompleted);
+    const QString outDir = outputFolder();
+    log(tr("Output folder: %1").arg(QDir::toNativeSeparators(outDir)));
+    auto* task = new RunTask(std::move(scenario), inputs, outDir, tr("ClusterShift: %1").arg(title));
+    m_pendingInputs = inputs;
+    connect(task, &RunTask::completed, this,
+            [this](RunOutcome* outcome) { taskCompleted(outcome, static_cast<int>(RunTask::Job::Run)); });
     connect(task, &QgsTask::progressChanged, this, &ClusterShiftDock::taskProgress);
     // A task cancelled while still queued may be deleted without finishing: reset the UI then.
     connect(task, &QObject::destroyed, this, [this] {
-      if (!m_runButton->isEnabled()) {
+      if (!m_run->runButton()->isEnabled()) {
         setRunning(false);
-        m_reportButton->setEnabled(static_cast<bool>(m_results));
-        m_status->setText(tr("Run stopped."));
+        m_run->status()->setText(tr("Run stopped."));
       }
     });
     m_task = task;
     setRunning(true);
-    m_status->setText(tr("Running “%1”…").arg(title));
+    m_run->status()->setText(tr("Running “%1”…").arg(title));
     QgsApplication::taskManager()->addTask(task);
   } catch (const ValidationError& e) {
     showError(tr("The scenario or the data have problems"), e.problems());
@@ -488,39 +759,110 @@ void ClusterShiftDock::runScenario() {
   }
 }
 
+void ClusterShiftDock::compareModes() {
+  if (m_task) {
+    showError(tr("A run is already in progress."));
+    return;
+  }
+  if (!m_results || !m_inputs) {
+    showError(tr("Run a scenario first: the comparison uses its ranking."));
+    return;
+  }
+  const QString title = scenarioTitle(m_results->scenario, uiLanguage());
+  auto* task = new RunTask(*m_results, m_inputs, outputFolder(), tr("ClusterShift: compare modes, %1").arg(title));
+  connect(task, &RunTask::completed, this,
+          [this](RunOutcome* outcome) { taskCompleted(outcome, static_cast<int>(RunTask::Job::CompareModes)); });
+  connect(task, &QgsTask::progressChanged, this, &ClusterShiftDock::taskProgress);
+  connect(task, &QObject::destroyed, this, [this] {
+    if (!m_run->runButton()->isEnabled()) setRunning(false);
+  });
+  m_task = task;
+  setRunning(true);
+  m_run->status()->setText(tr("Comparing complete, partial and replication for “%1”…").arg(title));
+  log(tr("Comparing the modes"));
+  QgsApplication::taskManager()->addTask(task);
+}
+
 void ClusterShiftDock::cancelRun() {
   if (m_task) {
     // A queued task finishes synchronously inside cancel(): set the text first so that the
     // completion handler's "Run cancelled." wins.
-    m_status->setText(tr("Cancelling…"));
+    m_run->status()->setText(tr("Cancelling…"));
     m_task->cancel();
   }
 }
 
-void ClusterShiftDock::taskProgress(double percent) { m_progress->setValue(static_cast<int>(percent)); }
+void ClusterShiftDock::taskProgress(double percent) { m_run->progress()->setValue(static_cast<int>(percent)); }
 
 void ClusterShiftDock::setRunning(bool running) {
-  m_runButton->setEnabled(!running);
-  m_cancelButton->setEnabled(running);
-  m_progress->setVisible(running);
-  m_progress->setValue(0);
-  if (running) m_reportButton->setEnabled(false);
+  m_run->runButton()->setEnabled(!running);
+  m_run->cancelButton()->setEnabled(running);
+  m_run->progress()->setVisible(running);
+  m_run->progress()->setValue(0);
+  updateActions();
 }
 
-void ClusterShiftDock::taskCompleted(RunOutcome* outcome) {
+void ClusterShiftDock::updateActions() {
+  const bool busy = static_cast<bool>(m_task);
+  m_run->compareButton()->setEnabled(!busy && m_results && m_inputs);
+#if CLUSTERSHIFT_GPKG_REPORT
+  m_run->reportButton()->setEnabled(!busy && !m_reportTask && !m_gpkg.isEmpty());
+#else
+  m_run->reportButton()->setEnabled(!busy && !m_reportTask && m_results);
+#endif
+}
+
+void ClusterShiftDock::taskCompleted(RunOutcome* outcome, int job) {
   m_task = nullptr;
   setRunning(false);
-  m_reportButton->setEnabled(static_cast<bool>(m_results));
+  const bool comparing = job == static_cast<int>(RunTask::Job::CompareModes);
   try {
     log(tr("Task finished after %1 ms").arg(outcome->elapsedMs));
     if (outcome->results) {
-      addResultLayers(std::move(outcome->results));
+      if (!comparing) m_inputs = m_pendingInputs;
+      m_pendingInputs.reset();
+      m_results = std::move(outcome->results);
+      m_gpkg = outcome->geopackage;
+      log(tr("Results written: %1").arg(QDir::toNativeSeparators(m_gpkg)));
+      addResultGroup(m_gpkg, m_results->scenario);
+      const QString title = scenarioTitle(m_results->scenario, uiLanguage());
+      if (comparing) {
+        if (m_results->modeComparison) m_run->showComparison(*m_results->modeComparison);
+        const QString text = tr("%1: the three modes compared; the next report includes the comparison.").arg(title);
+        log(text, Qgis::MessageLevel::Success);
+        m_run->status()->setText(text);
+        m_iface->messageBar()->pushSuccess(tr("ClusterShift"), text);
+      } else {
+        m_run->showSummary(*m_results);
+        int ok = 0;
+        for (const ParkResult& park : m_results->parks) ok += park.status == "ok" ? 1 : 0;
+        const int excluded = static_cast<int>(m_results->parks.size()) - ok;
+        QString best;
+        const std::vector<int> ranking = m_results->ranking();
+        if (!ranking.empty() && m_results->parks[static_cast<size_t>(ranking.front())].status == "ok") {
+          const ParkResult& top = m_results->parks[static_cast<size_t>(ranking.front())];
+          best = QString::fromStdString(uiLanguage() == QLatin1String("zh_CN") && !top.nameZh.empty() ? top.nameZh
+                                                                                                      : top.name);
+        }
+        for (const Problem& warning : m_results->warnings) {
+          log(QString::fromStdString(warning.text()), Qgis::MessageLevel::Warning);
+        }
+        const QString summary = tr("%1: %2 parks ranked, %3 excluded%4.")
+                                    .arg(title)
+                                    .arg(ok)
+                                    .arg(excluded)
+                                    .arg(best.isEmpty() ? QString() : tr("; best host: %1").arg(best));
+        log(summary, Qgis::MessageLevel::Success);
+        m_run->status()->setText(summary + QLatin1Char(' ') + tr("Press “Print report…” for the PDF."));
+        m_iface->messageBar()->pushSuccess(tr("ClusterShift"), summary);
+      }
     } else if (outcome->cancelled) {
-      m_status->setText(tr("Run cancelled."));
+      m_pendingInputs.reset();
+      m_run->status()->setText(tr("Run cancelled."));
       log(tr("Run cancelled"), Qgis::MessageLevel::Warning);
-      m_iface->messageBar()->pushMessage(tr("ClusterShift"), tr("Run cancelled."),
-                                         Qgis::MessageLevel::Warning);
+      m_iface->messageBar()->pushMessage(tr("ClusterShift"), tr("Run cancelled."), Qgis::MessageLevel::Warning);
     } else {
+      m_pendingInputs.reset();
       showError(outcome->problems.empty() ? tr("Run failed: %1").arg(outcome->error)
                                           : tr("Run failed: the scenario or the data have problems"),
                 outcome->problems);
@@ -530,81 +872,76 @@ void ClusterShiftDock::taskCompleted(RunOutcome* outcome) {
   } catch (...) {
     showError(tr("Cannot add the result layers: unknown internal error"));
   }
+  updateActions();
 }
 
-void ClusterShiftDock::addResultLayers(std::unique_ptr<Results> results) {
-  const QString title = scenarioTitle(results->scenario, uiLanguage());
-  std::unique_ptr<QgsVectorLayer> candidates(layers::makeCandidateLayer(*results));
-  std::unique_ptr<QgsVectorLayer> flows(layers::makeFlowLayer(*results));
-  if (!candidates || !candidates->isValid() || !flows || !flows->isValid()) {
-    showError(tr("Cannot create the result layers."));
-    return;
-  }
-
+void ClusterShiftDock::addResultGroup(const QString& geopackage, const Scenario& scenario) {
   QgsProject* project = QgsProject::instance();
   QgsLayerTree* root = project->layerTreeRoot();
-  // A re-run replaces the previous results of the same scenario.
-  if (QgsLayerTreeGroup* old = root->findGroup(title)) {
-    const QStringList ids = old->findLayerIds();
-    root->removeChildNode(old);
+  const QString name = QString::fromStdString(scenario.name);
+  // A re-run replaces the previous results of the same scenario, in place; other groups stay.
+  QgsLayerTreeGroup* parent = root;
+  int position = 0;
+  const QList<QgsLayerTreeGroup*> old = resultGroups(root, name);
+  for (int i = 0; i < old.size(); ++i) {
+    QgsLayerTreeGroup* group = old[i];
+    auto* groupParent = qobject_cast<QgsLayerTreeGroup*>(group->parent());
+    if (!groupParent) continue;
+    if (i == 0) {
+      parent = groupParent;
+      position = static_cast<int>(groupParent->children().indexOf(group));
+    }
+    const QStringList ids = group->findLayerIds();
+    groupParent->removeChildNode(group);
     project->removeMapLayers(ids);
   }
-  QgsLayerTreeGroup* group = root->insertGroup(0, title);
-  QList<QgsMapLayer*> added;
-  for (QgsVectorLayer* layer : {candidates.release(), flows.release()}) {
-    project->addMapLayer(layer, false);
-    group->addLayer(layer);  // in order: candidates drawn above the flows
-    added << layer;
-  }
+  const QString title = scenarioTitle(scenario, uiLanguage());
+  QgsLayerTreeGroup* group = parent->insertGroup(
+      std::max(0, position),
+      QStringLiteral("%1 – %2").arg(title, QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
+  group->setCustomProperty(kScenarioProperty, name);
+  group->setCustomProperty(kGpkgProperty, geopackage);
 
+  QList<QgsMapLayer*> added;
+  QgsVectorLayer::LayerOptions options(project->transformContext());
+  for (const ResultTable& table : kResultTables) {
+    const QString tableName = QString::fromLatin1(table.name);
+    // Styles come from the GeoPackage (layer_styles, loaded as the default style).
+    auto layer = std::make_unique<QgsVectorLayer>(geopackage + QStringLiteral("|layername=") + tableName, tableName,
+                                                  QStringLiteral("ogr"), options);
+    if (!layer->isValid()) continue;  // optional table not written for this run
+    layer->setCustomProperty(kRoleProperty, tableName);
+    QgsVectorLayer* raw = layer.release();
+    project->addMapLayer(raw, false);
+    QgsLayerTreeLayer* node = group->addLayer(raw);
+    if (node) {
+      node->setItemVisibilityChecked(table.visible);
+      node->setExpanded(table.visible && raw->isSpatial());
+    }
+    if (raw->isSpatial()) added << raw;
+  }
   group->setExpanded(true);
-  for (QgsLayerTreeLayer* node : group->findLayers()) node->setExpanded(true);
   // The layer tree view picks up new nodes on the next event-loop pass; expand them there so the
   // legend (score classes, flows) is visible right away.
-  QTimer::singleShot(0, this, [this, ids = QStringList{added.at(0)->id(), added.at(1)->id()}] {
+  QStringList ids;
+  for (QgsMapLayer* layer : added) ids << layer->id();
+  QTimer::singleShot(0, this, [this, ids] {
     QgsLayerTreeView* view = m_iface ? m_iface->layerTreeView() : nullptr;
     if (!view) return;
     for (const QString& id : ids) {
       QgsLayerTreeLayer* node = QgsProject::instance()->layerTreeRoot()->findLayer(id);
-      if (!node) continue;
+      if (!node || !node->isVisible()) continue;
       for (QgsLayerTreeNode* n = node; n && n != QgsProject::instance()->layerTreeRoot(); n = n->parent()) {
         view->setExpanded(view->node2index(n), true);
       }
     }
   });
-  // Sample regions (added by this dock) get the source region highlighted; a user's own layer
-  // keeps its style.
-  if (auto* regions = qobject_cast<QgsVectorLayer*>(m_regionsCombo->currentLayer());
-      regions && regions->customProperty(kSampleProperty).toBool()) {
-    layers::styleRegions(regions, QString::fromStdString(results->sourceRegionId));
-    m_iface->layerTreeView()->refreshLayerSymbology(regions->id());
+  QList<QgsMapLayer*> zoomTo;
+  for (QgsMapLayer* layer : added) {
+    const QString role = layer->customProperty(kRoleProperty).toString();
+    if (role == QLatin1String("candidate_scores") || role == QLatin1String("transfer_flows")) zoomTo << layer;
   }
-
-  int ok = 0;
-  for (const ParkResult& park : results->parks) ok += park.status == "ok" ? 1 : 0;
-  const int excluded = static_cast<int>(results->parks.size()) - ok;
-  QString best;
-  const std::vector<int> ranking = results->ranking();
-  if (!ranking.empty() && results->parks[static_cast<size_t>(ranking.front())].status == "ok") {
-    const ParkResult& top = results->parks[static_cast<size_t>(ranking.front())];
-    best = QString::fromStdString(uiLanguage() == QLatin1String("zh_CN") && !top.nameZh.empty() ? top.nameZh
-                                                                                                : top.name);
-  }
-  for (const Problem& warning : results->warnings) {
-    log(QString::fromStdString(warning.text()), Qgis::MessageLevel::Warning);
-  }
-  const QString summary = tr("%1: %2 parks ranked, %3 excluded%4.")
-                              .arg(title)
-                              .arg(ok)
-                              .arg(excluded)
-                              .arg(best.isEmpty() ? QString() : tr("; best host: %1").arg(best));
-  log(summary, Qgis::MessageLevel::Success);
-  m_status->setText(summary + QLatin1Char(' ') + tr("Press “Print report…” for the PDF."));
-  m_iface->messageBar()->pushSuccess(tr("ClusterShift"), summary);
-
-  m_results = std::move(results);
-  m_reportButton->setEnabled(true);
-  zoomToResults(added);
+  zoomToResults(zoomTo);
 }
 
 void ClusterShiftDock::zoomToResults(const QList<QgsMapLayer*>& layers) {
@@ -627,28 +964,90 @@ void ClusterShiftDock::zoomToResults(const QList<QgsMapLayer*>& layers) {
   canvas->refresh();
 }
 
+// ---- report ---------------------------------------------------------------------------------
+
 void ClusterShiftDock::printReport() {
+#if CLUSTERSHIFT_GPKG_REPORT
+  if (m_gpkg.isEmpty() || !QFileInfo::exists(m_gpkg)) {
+    showError(tr("Run a scenario first."));
+    return;
+  }
+#else
   if (!m_results) {
     showError(tr("Run a scenario first."));
     return;
   }
-  const QString language = reportLanguage();
+#endif
+  if (m_reportTask) {
+    showError(tr("A report is already being written."));
+    return;
+  }
+  layers::ReportOptions options;
+  options.language = reportLanguage();
+  options.paper = m_run->paper()->currentData().toString();
+  options.topN = m_run->topN();
+  options.author = QString::fromStdString(m_hasBase ? m_base.report.author : std::string());
+  const QString stem = m_gpkg.isEmpty() ? QString::fromStdString(m_results->scenario.name)
+                                        : QFileInfo(m_gpkg).completeBaseName();
   QString path = qEnvironmentVariable("CLUSTERSHIFT_REPORT_PATH");
   if (path.isEmpty()) {
     QgsSettings settings;
-    const QString dir =
-        settings.value(QStringLiteral("ClusterShift/lastReportDir"), QDir::homePath()).toString();
-    const QString suggested = QStringLiteral("%1/%2_report_%3.pdf")
-                                  .arg(dir, QString::fromStdString(m_results->scenario.name), language);
+    const QString dir = settings.value(QStringLiteral("ClusterShift/lastReportDir"), outputFolder()).toString();
+    const QString suggested = QStringLiteral("%1/%2_report_%3.pdf").arg(dir, stem, options.language);
     path =
         QFileDialog::getSaveFileName(this, tr("Save the ClusterShift report"), suggested, tr("PDF (*.pdf)"));
     if (path.isEmpty()) return;
     if (!path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) path += QStringLiteral(".pdf");
     settings.setValue(QStringLiteral("ClusterShift/lastReportDir"), QFileInfo(path).absolutePath());
   }
+  auto reportWritten = [this](const QString& pdf, int pages) {
+    const QString native = QDir::toNativeSeparators(QFileInfo(pdf).absoluteFilePath());
+    const QString text = pages > 0 ? tr("Report written (%n page(s)): %1", nullptr, pages).arg(native)
+                                   : tr("Report written: %1").arg(native);
+    log(text, Qgis::MessageLevel::Success);
+    m_run->status()->setText(text);
+    const QString link =
+        QStringLiteral("<a href=\"%1\">%2</a>")
+            .arg(QUrl::fromLocalFile(QFileInfo(pdf).absoluteFilePath()).toString(), native.toHtmlEscaped());
+    m_iface->messageBar()->pushItem(new QgsMessageBarItem(
+        tr("ClusterShift"), tr("Report written: %1").arg(link), Qgis::MessageLevel::Success, 15));
+  };
+#if CLUSTERSHIFT_GPKG_REPORT
+  // The layouts go into the project (editable, re-exportable); same-named ones are replaced.
+  try {
+    const layers::ReportSource source = layers::openReportSource(QgsProject::instance(), m_gpkg);
+    std::vector<std::unique_ptr<QgsPrintLayout>> layouts = layers::buildReportLayouts(source, options);
+    QgsLayoutManager* manager = QgsProject::instance()->layoutManager();
+    for (std::unique_ptr<QgsPrintLayout>& layout : layouts) {
+      if (QgsMasterLayoutInterface* old = manager->layoutByName(layout->name())) manager->removeLayout(old);
+      manager->addLayout(layout.release());
+    }
+    log(tr("Report layouts added to the project (%1)").arg(layouts.size()));
+  } catch (const std::exception& e) {
+    log(tr("The report layouts could not be added to the project: %1").arg(QString::fromUtf8(e.what())),
+        Qgis::MessageLevel::Warning);
+  }
+  auto* task = new ReportTask(m_gpkg, path, options, tr("ClusterShift: report %1").arg(QFileInfo(path).fileName()));
+  connect(task, &ReportTask::completed, this,
+          [this, reportWritten](bool ok, const QString& pdf, int pages, const QString& error) {
+            m_reportTask = nullptr;
+            updateActions();
+            if (ok) {
+              reportWritten(pdf, pages);
+            } else if (error.isEmpty()) {
+              m_run->status()->setText(tr("Report cancelled."));
+            } else {
+              showError(tr("Cannot write the report: %1").arg(error));
+            }
+          });
+  m_reportTask = task;
+  updateActions();
+  m_run->status()->setText(tr("Writing the report…"));
+  QgsApplication::taskManager()->addTask(task);
+#else
   try {
     const QgsTemporaryCursorOverride waitCursor(Qt::WaitCursor);
-    layers::exportReport(*m_results, QgsProject::instance(), language, path);
+    layers::exportReport(*m_results, QgsProject::instance(), options.language, path);
   } catch (const std::exception& e) {
     showError(tr("Cannot write the report: %1").arg(QString::fromStdString(e.what())));
     return;
@@ -656,14 +1055,11 @@ void ClusterShiftDock::printReport() {
     showError(tr("Cannot write the report: unknown internal error"));
     return;
   }
-  const QString native = QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath());
-  log(tr("Report written: %1").arg(native), Qgis::MessageLevel::Success);
-  const QString link =
-      QStringLiteral("<a href=\"%1\">%2</a>")
-          .arg(QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()).toString(), native.toHtmlEscaped());
-  m_iface->messageBar()->pushItem(new QgsMessageBarItem(
-      tr("ClusterShift"), tr("Report written: %1").arg(link), Qgis::MessageLevel::Success, 15));
+  reportWritten(path, 0);
+#endif
 }
+
+// ---- messages -------------------------------------------------------------------------------
 
 void ClusterShiftDock::showError(const QString& summary, const std::vector<Problem>& problems) {
   int fatal = 0;
@@ -681,7 +1077,7 @@ void ClusterShiftDock::showError(const QString& summary, const std::vector<Probl
     log(QString::fromStdString(p.text()),
         p.severity == Severity::Fatal ? Qgis::MessageLevel::Critical : Qgis::MessageLevel::Warning);
   }
-  m_status->setText(text);
+  m_run->status()->setText(text);
   if (!m_iface || !m_iface->messageBar()) return;
   if (details.isEmpty()) {
     m_iface->messageBar()->pushMessage(tr("ClusterShift"), text, Qgis::MessageLevel::Critical, 0);
@@ -702,7 +1098,7 @@ void ClusterShiftDock::log(const QString& line, Qgis::MessageLevel level) {
     default:
       break;
   }
-  m_log->appendPlainText(
+  m_run->logView()->appendPlainText(
       QStringLiteral("%1 %2%3").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")), prefix, line));
   QgsMessageLog::logMessage(line, kLogTag, level);
 }

@@ -1,8 +1,12 @@
 #pragma once
-// The ClusterShift dock: pick region and park layers and a scenario, run it as a QgsTask,
-// add the styled result layers and print the report.
+// The ClusterShift dock: four tabs (Data, Cluster & mode, Criteria, Run & results) that
+// assemble a clustershift::Scenario from widgets, run it as a QgsTask, load the results
+// GeoPackage into a layer group, compare modes, print the report, and keep the whole state
+// in the QGIS project.
 // clustershift headers (nlohmann/json) before QGIS headers: see run_task.h.
+#include "clustershift/data.h"
 #include "clustershift/results.h"
+#include "clustershift/scenario.h"
 
 #include <qgis.h>
 #include <qgsdockwidget.h>
@@ -11,19 +15,22 @@
 #include <memory>
 #include <vector>
 
-class QComboBox;
-class QLabel;
-class QPlainTextEdit;
-class QProgressBar;
-class QPushButton;
+class QDomDocument;
+class QTabWidget;
+class QTimer;
 class QgisInterface;
-class QgsFileWidget;
+class QgsFeature;
 class QgsMapLayer;
 class QgsMapLayerComboBox;
 
 namespace clustershift::plugin {
 
+class ClusterTab;
 class CriteriaPanel;
+class DataTab;
+class PickTool;
+class ReportTask;
+class RunTab;
 class RunTask;
 struct RunOutcome;
 
@@ -34,53 +41,84 @@ class ClusterShiftDock : public QgsDockWidget {
   ~ClusterShiftDock() override;
 
  public slots:
-  /// Adds sample_data/regions.gpkg and parks.gpkg to the project (once) and selects them.
-  void loadSampleData();
-  /// Reads the scenario and the layers, then starts the run task.
+  /// Fills every tab from a scenario JSON file; false (and a message-bar error) when the file
+  /// cannot be read or parsed — Run then refuses with the same problems until another loads.
+  bool loadScenarioFile(const QString& path);
+  /// Writes currentScenarioJson() to `path`; false on failure.
+  bool saveScenarioFile(const QString& path);
+  /// Assembles the scenario from the tabs, reads the layers and starts the run task.
   void runScenario();
   void cancelRun();
-  /// Writes the report PDF for the last results (CLUSTERSHIFT_REPORT_PATH skips the dialog).
+  /// Compares the three modes for the last run (task); the comparison goes into the results
+  /// GeoPackage (run_info), so the next report includes it.
+  void compareModes();
+  /// Writes the report PDF of the last results GeoPackage (CLUSTERSHIFT_REPORT_PATH skips the
+  /// file dialog) and adds its layouts to the project's layout manager.
   void printReport();
+  /// Adds the sample regions, parks, sensitive zones and roads to the project (once) and selects them.
+  void loadSampleData();
+  /// The scenario the tabs describe, as scenario JSON (version 1); "" when a cell is invalid.
+  QString currentScenarioJson() const;
 
  private slots:
-  void presetChosen(int index);
-  void scenarioFileChanged(const QString& path);
   void layersAdded(const QList<QgsMapLayer*>& layers);
-  void taskCompleted(clustershift::plugin::RunOutcome* outcome);
+  void taskCompleted(clustershift::plugin::RunOutcome* outcome, int job);
   void taskProgress(double percent);
   void projectCleared();
+  void projectRead();
+  void projectWriting(QDomDocument& document);
+  void validateNow();
 
  private:
+  enum class Pick { Source, Template };
+
   void buildUi();
   void reloadPresets();
-  /// Shows the criteria of the scenario file in the criteria table (cleared when unreadable).
-  void loadCriteria(const QString& path);
+  void presetChosen(int index);
+  /// Shows a parsed scenario in every tab.
+  void applyScenario(const Scenario& scenario);
+  /// m_base with every tab's edits. Throws InputError for an unparsable cell.
+  Scenario currentScenario() const;
+  void scheduleValidation();
+  void refreshRegionList();
+  void startPick(Pick what);
+  void picked(const QgsFeature& feature);
   void setRunning(bool running);
-  void addResultLayers(std::unique_ptr<Results> results);
+  void updateActions();
+  /// Loads the GeoPackage's layers into "<title> – <time>", replacing the group of the same scenario.
+  void addResultGroup(const QString& geopackage, const Scenario& scenario);
   void zoomToResults(const QList<QgsMapLayer*>& layers);
+  QString outputFolder() const;
+  QString defaultOutputFolder() const;
   QString reportLanguage() const;
+  void restoreState();
   /// Message bar + dock log + QGIS message log; problems listed in full under "more".
   void showError(const QString& summary, const std::vector<Problem>& problems = {});
   void log(const QString& line, Qgis::MessageLevel level = Qgis::MessageLevel::Info);
 
   QgisInterface* m_iface = nullptr;
-  QgsMapLayerComboBox* m_regionsCombo = nullptr;
-  QgsMapLayerComboBox* m_parksCombo = nullptr;
-  QPushButton* m_loadSampleButton = nullptr;
-  QComboBox* m_presetCombo = nullptr;
-  QgsFileWidget* m_scenarioFile = nullptr;
-  QComboBox* m_languageCombo = nullptr;
+  QTabWidget* m_tabs = nullptr;
+  DataTab* m_data = nullptr;
+  ClusterTab* m_cluster = nullptr;
   CriteriaPanel* m_criteria = nullptr;
-  QString m_criteriaPath;  ///< scenario file the criteria table shows
-  QPushButton* m_runButton = nullptr;
-  QPushButton* m_cancelButton = nullptr;
-  QPushButton* m_reportButton = nullptr;
-  QProgressBar* m_progress = nullptr;
-  QLabel* m_status = nullptr;
-  QPlainTextEdit* m_log = nullptr;
+  RunTab* m_run = nullptr;
+  QTimer* m_validateTimer = nullptr;
+
+  Scenario m_base;  ///< the loaded scenario; the tabs' edits apply on top of it
+  bool m_hasBase = false;
+  QString m_scenarioPath;
+  QString m_loadError;  ///< why the last scenario file could not be used ("" = fine)
+  std::vector<Problem> m_loadProblems;
 
   QPointer<RunTask> m_task;
+  QPointer<ReportTask> m_reportTask;
+  std::shared_ptr<const Inputs> m_pendingInputs;  ///< inputs of the running task
+  std::shared_ptr<const Inputs> m_inputs;         ///< inputs of m_results
   std::unique_ptr<Results> m_results;
+  QString m_gpkg;  ///< results GeoPackage of the last run
+
+  QPointer<PickTool> m_pickTool;
+  Pick m_pick = Pick::Source;
 };
 
 }  // namespace clustershift::plugin

@@ -6,21 +6,36 @@
 #include <exception>
 #include <utility>
 
+#include "clustershift/effects.h"
 #include "clustershift/pipeline.h"
+#include "clustershift_layers/layers.h"
 
 namespace clustershift::plugin {
 
 void TaskFeedback::setProgress(double fraction, const std::string& stage) {
   Feedback::setProgress(fraction, stage);
-  m_task->forwardProgress(std::clamp(fraction, 0.0, 1.0) * 100.0);
+  m_task->forwardProgress(m_from + std::clamp(fraction, 0.0, 1.0) * (m_to - m_from));
 }
 
 bool TaskFeedback::isCanceled() const { return Feedback::isCanceled() || m_task->isCanceled(); }
 
-RunTask::RunTask(Scenario scenario, Inputs inputs, const QString& description)
+RunTask::RunTask(Scenario scenario, std::shared_ptr<const Inputs> inputs, const QString& outDir,
+                 const QString& description)
     : QgsTask(description, QgsTask::CanCancel),
+      m_job(Job::Run),
       m_scenario(std::move(scenario)),
       m_inputs(std::move(inputs)),
+      m_outDir(outDir),
+      m_feedback(this) {}
+
+RunTask::RunTask(Results previous, std::shared_ptr<const Inputs> inputs, const QString& outDir,
+                 const QString& description)
+    : QgsTask(description, QgsTask::CanCancel),
+      m_job(Job::CompareModes),
+      m_scenario(previous.scenario),
+      m_previous(std::make_unique<Results>(std::move(previous))),
+      m_inputs(std::move(inputs)),
+      m_outDir(outDir),
       m_feedback(this) {}
 
 bool RunTask::run() {
@@ -30,8 +45,21 @@ bool RunTask::run() {
   timer.start();
   const auto stopClock = qScopeGuard([&] { m_outcome.elapsedMs = timer.elapsed(); });
   try {
-    m_outcome.results =
-        std::make_unique<Results>(clustershift::run(m_scenario, std::move(m_inputs), m_feedback));
+    std::unique_ptr<Results> results;
+    if (m_job == Job::Run) {
+      m_feedback.setRange(0, 85);
+      results = std::make_unique<Results>(clustershift::run(m_scenario, *m_inputs, m_feedback));
+    } else {
+      m_feedback.setRange(0, 70);
+      results = std::move(m_previous);
+      results->modeComparison = compareModes(m_scenario, *m_inputs, *results, m_feedback);
+    }
+    m_feedback.checkCanceled();
+    m_feedback.setRange(m_job == Job::Run ? 85 : 70, 100);
+    // No PDFs here: the report is made from the GeoPackage on request (report_task.h).
+    const layers::OutputPaths paths = layers::writeOutputs(*m_inputs, *results, m_outDir, {}, m_feedback);
+    m_outcome.geopackage = paths.geopackage;
+    m_outcome.results = std::move(results);
     return true;
   } catch (const Cancelled&) {
     m_outcome.cancelled = true;

@@ -1,0 +1,422 @@
+#include "data_tab.h"  // first: brings nlohmann/json before QGIS (see run_task.h)
+
+#include <qgsapplication.h>
+#include <qgscollapsiblegroupbox.h>
+#include <qgsfieldcombobox.h>
+#include <qgsfilewidget.h>
+#include <qgsmaplayercombobox.h>
+#include <qgsmaplayerproxymodel.h>
+#include <qgsproject.h>
+#include <qgsproviderregistry.h>
+#include <qgsvectorlayer.h>
+
+#include <QComboBox>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QStyle>
+#include <QVBoxLayout>
+
+#include "clustershift/data.h"
+
+namespace clustershift::plugin {
+
+namespace {
+
+/// Common alternative spellings of the core columns in Chinese statistical layers.
+const std::map<std::string, QStringList>& aliases() {
+  static const std::map<std::string, QStringList> kAliases = {
+      {"id", {QStringLiteral("code"), QStringLiteral("adcode"), QStringLiteral("region_id"), QStringLiteral("park_id")}},
+      {"name", {QStringLiteral("name_en"), QStringLiteral("pinyin")}},
+      {"name_zh", {QStringLiteral("name_cn"), QStringLiteral("namezh"), QStringLiteral("名称")}},
+      {"province", {QStringLiteral("prov"), QStringLiteral("province_en")}},
+      {"population", {QStringLiteral("pop")}},
+      {"land_price", {QStringLiteral("landprice")}},
+      {"lead_industries", {QStringLiteral("industries"), QStringLiteral("lead_industry")}},
+      {"area_ha", {QStringLiteral("area")}},
+      {"available_ha", {QStringLiteral("available"), QStringLiteral("free_ha")}},
+  };
+  return kAliases;
+}
+
+QString fieldLabel(const std::string& key) {
+  static const std::map<std::string, const char*> kLabels = {
+      {"id", QT_TRANSLATE_NOOP("ClusterShift", "Id")},
+      {"name", QT_TRANSLATE_NOOP("ClusterShift", "Name")},
+      {"name_zh", QT_TRANSLATE_NOOP("ClusterShift", "Chinese name")},
+      {"province", QT_TRANSLATE_NOOP("ClusterShift", "Province")},
+      {"population", QT_TRANSLATE_NOOP("ClusterShift", "Population")},
+      {"working_age", QT_TRANSLATE_NOOP("ClusterShift", "Working-age population")},
+      {"gdp", QT_TRANSLATE_NOOP("ClusterShift", "GDP")},
+      {"y1", QT_TRANSLATE_NOOP("ClusterShift", "Value added, primary")},
+      {"y2", QT_TRANSLATE_NOOP("ClusterShift", "Value added, secondary")},
+      {"y3", QT_TRANSLATE_NOOP("ClusterShift", "Value added, tertiary")},
+      {"l1", QT_TRANSLATE_NOOP("ClusterShift", "Employment, primary")},
+      {"l2", QT_TRANSLATE_NOOP("ClusterShift", "Employment, secondary")},
+      {"l3", QT_TRANSLATE_NOOP("ClusterShift", "Employment, tertiary")},
+      {"wage", QT_TRANSLATE_NOOP("ClusterShift", "Average wage")},
+      {"rd", QT_TRANSLATE_NOOP("ClusterShift", "R&D spending")},
+      {"land_price", QT_TRANSLATE_NOOP("ClusterShift", "Industrial land price")},
+      {"level", QT_TRANSLATE_NOOP("ClusterShift", "Level")},
+      {"lead_industries", QT_TRANSLATE_NOOP("ClusterShift", "Lead industries")},
+      {"area_ha", QT_TRANSLATE_NOOP("ClusterShift", "Area (ha)")},
+      {"available_ha", QT_TRANSLATE_NOOP("ClusterShift", "Available land (ha)")},
+  };
+  const auto it = kLabels.find(key);
+  return it == kLabels.end() ? QString::fromStdString(key) : QCoreApplication::translate("ClusterShift", it->second);
+}
+
+/// OGR file path and layer name of a layer; empty path for non-file layers.
+std::pair<QString, QString> fileSource(const QgsMapLayer* layer) {
+  if (!layer || layer->providerType() != QLatin1String("ogr")) return {};
+  const QVariantMap parts = QgsProviderRegistry::instance()->decodeUri(layer->providerType(), layer->source());
+  return {parts.value(QStringLiteral("path")).toString(), parts.value(QStringLiteral("layerName")).toString()};
+}
+
+bool samePath(const QString& a, const QString& b) {
+  if (a.isEmpty() || b.isEmpty()) return false;
+  const QString ca = QFileInfo(a).canonicalFilePath(), cb = QFileInfo(b).canonicalFilePath();
+  return ca.isEmpty() || cb.isEmpty() ? QFileInfo(a).absoluteFilePath() == QFileInfo(b).absoluteFilePath() : ca == cb;
+}
+
+QgsMapLayerComboBox* layerCombo(const QString& name, QgsMapLayerProxyModel::Filters filters, QWidget* parent) {
+  auto* combo = new QgsMapLayerComboBox(parent);
+  combo->setObjectName(name);
+  combo->setFilters(filters);
+  combo->setAllowEmptyLayer(true);
+  combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+  combo->setMinimumContentsLength(10);
+  return combo;
+}
+
+QFormLayout* compactForm(QWidget* parent) {
+  auto* form = new QFormLayout(parent);
+  form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+  form->setRowWrapPolicy(QFormLayout::DontWrapRows);
+  return form;
+}
+
+}  // namespace
+
+const std::vector<std::string>& regionFieldKeys() {
+  static const std::vector<std::string> kKeys = [] {
+    std::vector<std::string> keys{"id", "name", "name_zh", "province"};
+    for (const std::string& c : regionColumns()) keys.push_back(c);
+    return keys;
+  }();
+  return kKeys;
+}
+
+const std::vector<std::string>& parkFieldKeys() {
+  static const std::vector<std::string> kKeys = [] {
+    std::vector<std::string> keys{"id", "name", "name_zh", "level", "lead_industries"};
+    for (const std::string& c : parkColumns()) keys.push_back(c);
+    return keys;
+  }();
+  return kKeys;
+}
+
+DataTab::DataTab(QWidget* parent) : QScrollArea(parent) {
+  setObjectName(QStringLiteral("dataTab"));
+  setWidgetResizable(true);
+  setFrameShape(QFrame::NoFrame);
+  auto* content = new QWidget(this);
+  auto* main = new QVBoxLayout(content);
+
+  // ---- layers ----
+  auto* layersBox = new QGroupBox(tr("Layers"), content);
+  auto* layersForm = compactForm(layersBox);
+  m_regions = layerCombo(QStringLiteral("regionLayerCombo"), QgsMapLayerProxyModel::PolygonLayer, layersBox);
+  m_regions->setToolTip(tr("Polygon layer of regions (prefecture-level units) with the statistics"));
+  m_parks = layerCombo(QStringLiteral("parkLayerCombo"),
+                       QgsMapLayerProxyModel::PointLayer | QgsMapLayerProxyModel::PolygonLayer, layersBox);
+  m_parks->setToolTip(tr("Industrial parks: the candidate host sites"));
+  m_zones = layerCombo(QStringLiteral("zonesLayerCombo"), QgsMapLayerProxyModel::PolygonLayer, layersBox);
+  m_zones->setToolTip(tr("Optional: sensitive zones (ecological red lines, water sources) for the environment criterion"));
+  m_roads = layerCombo(QStringLiteral("roadsLayerCombo"), QgsMapLayerProxyModel::LineLayer, layersBox);
+  m_roads->setToolTip(tr("Optional: road network for the travel-time criteria"));
+  layersForm->addRow(tr("Regions"), m_regions);
+  layersForm->addRow(tr("Parks"), m_parks);
+  layersForm->addRow(tr("Sensitive zones"), m_zones);
+  layersForm->addRow(tr("Roads"), m_roads);
+  m_loadSample = new QPushButton(QgsApplication::getThemeIcon(QStringLiteral("/mActionAddLayer.svg")),
+                                 tr("Load sample data"), layersBox);
+  m_loadSample->setObjectName(QStringLiteral("loadSampleButton"));
+  m_loadSample->setToolTip(tr("Add the sample regions, parks, sensitive zones and roads to the project"));
+  connect(m_loadSample, &QPushButton::clicked, this, &DataTab::loadSampleRequested);
+  layersForm->addRow(QString(), m_loadSample);
+  main->addWidget(layersBox);
+
+  // ---- field pickers ----
+  auto addPickers = [&](const QString& title, const QString& prefix, const std::vector<std::string>& keys,
+                        std::map<std::string, QgsFieldComboBox*>& pickers) {
+    auto* box = new QgsCollapsibleGroupBox(title, content);
+    box->setObjectName(prefix + QStringLiteral("Box"));
+    auto* form = compactForm(box);
+    for (const std::string& key : keys) {
+      auto* picker = new QgsFieldComboBox(box);
+      picker->setObjectName(prefix + QStringLiteral("_") + QString::fromStdString(key));
+      picker->setAllowEmptyFieldName(true);
+      picker->setToolTip(tr("Layer field holding the core column “%1”").arg(QString::fromStdString(key)));
+      const bool numeric = key != "id" && key != "name" && key != "name_zh" && key != "province" && key != "level" &&
+                           key != "lead_industries";
+      if (numeric) picker->setFilters(QgsFieldProxyModel::Numeric);
+      connect(picker, &QgsFieldComboBox::fieldChanged, this, [this, key, &pickers](const QString& field) {
+        auto& map = &pickers == &m_regionFields ? m_regionMap : m_parkMap;
+        if (field.isEmpty()) {
+          map.erase(key);
+        } else {
+          map[key] = field.toStdString();
+        }
+        emit changed();
+      });
+      pickers[key] = picker;
+      auto* label = new QLabel(fieldLabel(key), box);
+      label->setToolTip(QString::fromStdString(key));
+      form->addRow(label, picker);
+    }
+    box->setCollapsed(true);
+    main->addWidget(box);
+  };
+  addPickers(tr("Region fields"), QStringLiteral("regionField"), regionFieldKeys(), m_regionFields);
+  addPickers(tr("Park fields"), QStringLiteral("parkField"), parkFieldKeys(), m_parkFields);
+
+  // ---- tables and options ----
+  auto* tablesBox = new QGroupBox(tr("Tables and options"), content);
+  auto* tablesForm = compactForm(tablesBox);
+  auto fileWidget = [&](const QString& name, const QString& tip) {
+    auto* w = new QgsFileWidget(tablesBox);
+    w->setObjectName(name);
+    w->setStorageMode(QgsFileWidget::GetFile);
+    w->setFilter(tr("Tables (*.csv *.xlsx *.ods *.gpkg);;All files (*)"));
+    w->setToolTip(tip);
+    connect(w, &QgsFileWidget::fileChanged, this, &DataTab::changed);
+    return w;
+  };
+  m_industryTable = fileWidget(QStringLiteral("industryTableFile"),
+                               tr("Region × industry output (亿元): first column region_id, one column per industry code"));
+  m_ioTable = fileWidget(QStringLiteral("ioTableFile"),
+                         tr("Input-output technical coefficients: first column sector, same labels as the header"));
+  tablesForm->addRow(tr("Industry output"), m_industryTable);
+  tablesForm->addRow(tr("IO table"), m_ioTable);
+  m_encoding = new QComboBox(tablesBox);
+  m_encoding->setObjectName(QStringLiteral("encodingCombo"));
+  m_encoding->addItem(tr("auto"), QString());
+  for (const char* e : {"UTF-8", "GBK", "GB18030"}) m_encoding->addItem(QString::fromLatin1(e), QString::fromLatin1(e));
+  m_encoding->setToolTip(tr("Attribute encoding of shapefile inputs (DBF without .cpg)"));
+  connect(m_encoding, qOverload<int>(&QComboBox::currentIndexChanged), this, &DataTab::changed);
+  tablesForm->addRow(tr("Encoding"), m_encoding);
+  m_coordinates = new QComboBox(tablesBox);
+  m_coordinates->setObjectName(QStringLiteral("coordinatesCombo"));
+  m_coordinates->addItem(tr("WGS84 / CGCS2000"), QStringLiteral("wgs84"));
+  m_coordinates->addItem(tr("GCJ-02 (Amap, Tencent)"), QStringLiteral("gcj02"));
+  m_coordinates->addItem(tr("BD-09 (Baidu)"), QStringLiteral("bd09"));
+  m_coordinates->setToolTip(tr("Coordinate system of the park points (web-map coordinates are converted)"));
+  connect(m_coordinates, qOverload<int>(&QComboBox::currentIndexChanged), this, &DataTab::changed);
+  tablesForm->addRow(tr("Park coordinates"), m_coordinates);
+  main->addWidget(tablesBox);
+
+  // ---- problems ----
+  auto* problemsBox = new QGroupBox(tr("Data problems"), content);
+  auto* problemsLayout = new QVBoxLayout(problemsBox);
+  m_problems = new QListWidget(problemsBox);
+  m_problems->setObjectName(QStringLiteral("problemsList"));
+  m_problems->setWordWrap(true);
+  m_problems->setTextElideMode(Qt::ElideNone);
+  m_problems->setMinimumHeight(120);
+  m_problems->setToolTip(tr("Checked whenever the layers, fields or the scenario change"));
+  problemsLayout->addWidget(m_problems);
+  main->addWidget(problemsBox, 1);
+
+  setWidget(content);
+
+  connect(m_regions, &QgsMapLayerComboBox::layerChanged, this, &DataTab::regionLayerChanged);
+  connect(m_parks, &QgsMapLayerComboBox::layerChanged, this, &DataTab::parkLayerChanged);
+  connect(m_zones, &QgsMapLayerComboBox::layerChanged, this, &DataTab::changed);
+  connect(m_roads, &QgsMapLayerComboBox::layerChanged, this, &DataTab::changed);
+  regionLayerChanged();
+  parkLayerChanged();
+}
+
+QgsVectorLayer* DataTab::regionLayer() const { return qobject_cast<QgsVectorLayer*>(m_regions->currentLayer()); }
+QgsVectorLayer* DataTab::parkLayer() const { return qobject_cast<QgsVectorLayer*>(m_parks->currentLayer()); }
+QgsVectorLayer* DataTab::zonesLayer() const { return qobject_cast<QgsVectorLayer*>(m_zones->currentLayer()); }
+QgsVectorLayer* DataTab::roadsLayer() const { return qobject_cast<QgsVectorLayer*>(m_roads->currentLayer()); }
+
+QString DataTab::regionField(const std::string& key) const {
+  const auto it = m_regionFields.find(key);
+  return it == m_regionFields.end() ? QString() : it->second->currentField();
+}
+
+QString DataTab::parkField(const std::string& key) const {
+  const auto it = m_parkFields.find(key);
+  return it == m_parkFields.end() ? QString() : it->second->currentField();
+}
+
+QString DataTab::encoding() const { return m_encoding->currentData().toString(); }
+
+void DataTab::regionLayerChanged() {
+  prefill(m_regionFields, regionLayer(), m_regionMap);
+  emit changed();
+}
+
+void DataTab::parkLayerChanged() {
+  prefill(m_parkFields, parkLayer(), m_parkMap);
+  emit changed();
+}
+
+void DataTab::prefill(std::map<std::string, QgsFieldComboBox*>& pickers, QgsVectorLayer* layer,
+                      const std::map<std::string, std::string>& mapped) {
+  for (auto& [key, picker] : pickers) {
+    const QSignalBlocker blocker(picker);
+    picker->setLayer(layer);
+    if (!layer) continue;
+    QStringList wanted;
+    if (const auto it = mapped.find(key); it != mapped.end()) wanted << QString::fromStdString(it->second);
+    wanted << QString::fromStdString(key);
+    if (const auto it = aliases().find(key); it != aliases().end()) wanted << it->second;
+    QString chosen;
+    const QgsFields fields = layer->fields();
+    for (const QString& name : wanted) {
+      for (int i = 0; i < fields.count() && chosen.isEmpty(); ++i) {
+        if (fields.at(i).name().compare(name, Qt::CaseInsensitive) == 0) chosen = fields.at(i).name();
+      }
+      if (!chosen.isEmpty()) break;
+    }
+    picker->setField(chosen);
+  }
+}
+
+void DataTab::setOptionalSource(QgsMapLayerComboBox* combo, const std::optional<DataSource>& source,
+                                QString& fileItem) {
+  const QSignalBlocker blocker(combo);
+  combo->setAdditionalItems({});
+  fileItem.clear();
+  if (!source || source->path.empty()) {
+    combo->setLayer(nullptr);
+    return;
+  }
+  const QString path = QString::fromStdString(source->path);
+  for (QgsMapLayer* layer : QgsProject::instance()->mapLayers()) {
+    const auto [layerPath, layerName] = fileSource(layer);
+    if (samePath(layerPath, path) && (source->layer.empty() || layerName.isEmpty() ||
+                                      layerName == QString::fromStdString(source->layer))) {
+      combo->setLayer(layer);
+      if (combo->currentLayer() == layer) return;
+    }
+  }
+  // Not in the project: keep the scenario's file, shown as an extra entry.
+  fileItem = tr("File: %1").arg(QFileInfo(path).fileName());
+  combo->setAdditionalItems({fileItem});
+  combo->setCurrentIndex(combo->findText(fileItem));
+}
+
+std::optional<DataSource> DataTab::optionalSource(const QgsMapLayerComboBox* combo, const QString& fileItem,
+                                                  const std::optional<DataSource>& scenarioSource) const {
+  if (QgsMapLayer* layer = combo->currentLayer()) {
+    const auto [path, layerName] = fileSource(layer);
+    if (path.isEmpty()) return scenarioSource;  // memory layers cannot be passed on (yet)
+    DataSource source;
+    source.path = path.toStdString();
+    source.layer = layerName.toStdString();
+    return source;
+  }
+  if (!fileItem.isEmpty() && combo->currentText() == fileItem) return scenarioSource;
+  return std::nullopt;
+}
+
+void DataTab::setScenario(const Scenario& scenario) {
+  m_regionMap = scenario.data.regions.fields;
+  m_parkMap = scenario.data.parks.fields;
+  prefill(m_regionFields, regionLayer(), m_regionMap);
+  prefill(m_parkFields, parkLayer(), m_parkMap);
+  {
+    const QSignalBlocker b1(m_industryTable), b2(m_ioTable), b3(m_encoding), b4(m_coordinates);
+    m_industryTable->setFilePath(
+        scenario.data.industryOutput ? QString::fromStdString(scenario.data.industryOutput->path) : QString());
+    m_ioTable->setFilePath(scenario.data.ioTable ? QString::fromStdString(scenario.data.ioTable->path) : QString());
+    const int ei = m_encoding->findData(QString::fromStdString(scenario.data.regions.encoding));
+    m_encoding->setCurrentIndex(ei >= 0 ? ei : 0);
+    const int ci = m_coordinates->findData(QString::fromStdString(scenario.data.parks.coordinates));
+    m_coordinates->setCurrentIndex(ci >= 0 ? ci : 0);
+  }
+  m_zonesSource = scenario.data.exclusions;
+  m_roadsSource = scenario.data.roads;
+  setOptionalSource(m_zones, m_zonesSource, m_zonesFileItem);
+  setOptionalSource(m_roads, m_roadsSource, m_roadsFileItem);
+  emit changed();
+}
+
+void DataTab::applyTo(Scenario& scenario) const {
+  auto applyFields = [](const std::map<std::string, QgsFieldComboBox*>& pickers, DataSource& source) {
+    for (const auto& [key, picker] : pickers) {
+      const std::string field = picker->currentField().toStdString();
+      if (field.empty() || field == key) {
+        source.fields.erase(key);  // default: the column's own name
+      } else {
+        source.fields[key] = field;
+      }
+    }
+  };
+  auto applyLayer = [](const QgsMapLayer* layer, DataSource& source) {
+    const auto [path, layerName] = fileSource(layer);
+    if (path.isEmpty()) return;
+    source.path = path.toStdString();
+    source.layer = layerName.toStdString();
+  };
+  applyLayer(regionLayer(), scenario.data.regions);
+  applyLayer(parkLayer(), scenario.data.parks);
+  if (regionLayer()) applyFields(m_regionFields, scenario.data.regions);
+  if (parkLayer()) applyFields(m_parkFields, scenario.data.parks);
+
+  auto applyTable = [](QgsFileWidget* widget, std::optional<DataSource>& source) {
+    const QString path = widget->filePath();
+    if (path.isEmpty()) {
+      source.reset();
+      return;
+    }
+    if (!source) source = DataSource{};
+    source->path = path.toStdString();
+  };
+  applyTable(m_industryTable, scenario.data.industryOutput);
+  applyTable(m_ioTable, scenario.data.ioTable);
+
+  const std::string enc = encoding().toStdString();
+  scenario.data.regions.encoding = enc;
+  scenario.data.parks.encoding = enc;
+  scenario.data.parks.coordinates = m_coordinates->currentData().toString().toStdString();
+  scenario.data.exclusions = optionalSource(m_zones, m_zonesFileItem, m_zonesSource);
+  scenario.data.roads = optionalSource(m_roads, m_roadsFileItem, m_roadsSource);
+}
+
+void DataTab::setProblems(const std::vector<Problem>& problems, const QString& note) {
+  m_problems->clear();
+  const QStyle* st = style();
+  if (!note.isEmpty()) {
+    m_problems->addItem(new QListWidgetItem(st->standardIcon(QStyle::SP_MessageBoxInformation), note));
+    return;
+  }
+  if (problems.empty()) {
+    m_problems->addItem(new QListWidgetItem(QgsApplication::getThemeIcon(QStringLiteral("/mIconSuccess.svg")),
+                                            tr("No problems found in the data.")));
+    return;
+  }
+  // Fatal ones first: they stop a run.
+  for (const Severity severity : {Severity::Fatal, Severity::Warning}) {
+    for (const Problem& p : problems) {
+      if (p.severity != severity) continue;
+      const QString text = QString::fromStdString(p.text());
+      auto* item = new QListWidgetItem(st->standardIcon(severity == Severity::Fatal ? QStyle::SP_MessageBoxCritical
+                                                                                    : QStyle::SP_MessageBoxWarning),
+                                       text);
+      item->setToolTip(text);
+      item->setData(Qt::UserRole, severity == Severity::Fatal ? QStringLiteral("error") : QStringLiteral("warning"));
+      m_problems->addItem(item);
+    }
+  }
+}
+
+}  // namespace clustershift::plugin

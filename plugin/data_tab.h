@@ -1,0 +1,96 @@
+#pragma once
+// "Data" page of the dock: input layers (regions, parks, optional sensitive zones and roads),
+// a field picker per core column pre-filled by name, the industry-output and IO tables, the
+// attribute encoding and the park coordinate system, and the live list of data problems.
+// clustershift headers (nlohmann/json) before QGIS headers: see run_task.h.
+#include "clustershift/error.h"
+#include "clustershift/scenario.h"
+
+#include <QScrollArea>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+class QComboBox;
+class QListWidget;
+class QPushButton;
+class QgsFieldComboBox;
+class QgsFileWidget;
+class QgsMapLayer;
+class QgsMapLayerComboBox;
+class QgsVectorLayer;
+
+namespace clustershift::plugin {
+
+class DataTab : public QScrollArea {
+  Q_OBJECT
+ public:
+  explicit DataTab(QWidget* parent = nullptr);
+
+  QgsMapLayerComboBox* regionCombo() const { return m_regions; }
+  QgsMapLayerComboBox* parkCombo() const { return m_parks; }
+  QgsMapLayerComboBox* zonesCombo() const { return m_zones; }
+  QgsMapLayerComboBox* roadsCombo() const { return m_roads; }
+  QgsVectorLayer* regionLayer() const;
+  QgsVectorLayer* parkLayer() const;
+  QgsVectorLayer* zonesLayer() const;
+  QgsVectorLayer* roadsLayer() const;
+  /// Field of the region (park) layer chosen for a core column; "" when none.
+  QString regionField(const std::string& key) const;
+  QString parkField(const std::string& key) const;
+
+  /// Shows the scenario's field maps, tables, encoding, coordinates and optional layers.
+  void setScenario(const Scenario& scenario);
+  /// Writes the data block (sources, field maps, tables, encoding, coordinates) into the scenario.
+  void applyTo(Scenario& scenario) const;
+  /// "" for auto, else UTF-8, GBK or GB18030.
+  QString encoding() const;
+
+  /// Shows the problems of the current data (empty: "no problems"); `note` replaces the list
+  /// when no check could be made (e.g. "choose the layers").
+  void setProblems(const std::vector<Problem>& problems, const QString& note = QString());
+
+ signals:
+  /// Layers, fields, tables or options changed (the dock re-validates, debounced).
+  void changed();
+  void loadSampleRequested();
+
+ private:
+  void regionLayerChanged();
+  void parkLayerChanged();
+  /// Points every picker at `layer` and chooses, per core column, the mapped field, else a
+  /// field with the column's name (any case), else a known alias, else none.
+  void prefill(std::map<std::string, QgsFieldComboBox*>& pickers, QgsVectorLayer* layer,
+               const std::map<std::string, std::string>& mapped);
+  void setOptionalSource(QgsMapLayerComboBox* combo, const std::optional<DataSource>& source,
+                         QString& fileItem);
+  std::optional<DataSource> optionalSource(const QgsMapLayerComboBox* combo, const QString& fileItem,
+                                           const std::optional<DataSource>& scenarioSource) const;
+
+  QgsMapLayerComboBox* m_regions = nullptr;
+  QgsMapLayerComboBox* m_parks = nullptr;
+  QgsMapLayerComboBox* m_zones = nullptr;
+  QgsMapLayerComboBox* m_roads = nullptr;
+  QPushButton* m_loadSample = nullptr;
+  std::map<std::string, QgsFieldComboBox*> m_regionFields;
+  std::map<std::string, QgsFieldComboBox*> m_parkFields;
+  QgsFileWidget* m_industryTable = nullptr;
+  QgsFileWidget* m_ioTable = nullptr;
+  QComboBox* m_encoding = nullptr;
+  QComboBox* m_coordinates = nullptr;
+  QListWidget* m_problems = nullptr;
+
+  std::map<std::string, std::string> m_regionMap;  ///< scenario field maps (kept across layer changes)
+  std::map<std::string, std::string> m_parkMap;
+  std::optional<DataSource> m_zonesSource;  ///< the scenario's zones/roads when no layer matches
+  std::optional<DataSource> m_roadsSource;
+  QString m_zonesFileItem;
+  QString m_roadsFileItem;
+};
+
+/// Core columns with a field picker: region keys and park keys (as in the scenario field maps).
+const std::vector<std::string>& regionFieldKeys();
+const std::vector<std::string>& parkFieldKeys();
+
+}  // namespace clustershift::plugin
