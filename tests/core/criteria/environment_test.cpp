@@ -8,27 +8,16 @@
 #include <geos_c.h>
 #include <gtest/gtest.h>
 
+#include "geometry_fixture.h"
+
 #include "clustershift/criterion.h"
 
 namespace {
 
 using namespace clustershift;
 
-std::vector<std::uint8_t> wkbFromWkt(const std::string& wkt) {
-  GEOSContextHandle_t h = GEOS_init_r();
-  GEOSWKTReader* reader = GEOSWKTReader_create_r(h);
-  GEOSGeometry* g = GEOSWKTReader_read_r(h, reader, wkt.c_str());
-  GEOSWKBWriter* writer = GEOSWKBWriter_create_r(h);
-  std::size_t size = 0;
-  unsigned char* buffer = GEOSWKBWriter_write_r(h, writer, g, &size);
-  std::vector<std::uint8_t> out(buffer, buffer + size);
-  GEOSFree_r(h, buffer);
-  GEOSWKBWriter_destroy_r(h, writer);
-  GEOSGeom_destroy_r(h, g);
-  GEOSWKTReader_destroy_r(h, reader);
-  GEOS_finish_r(h);
-  return out;
-}
+using clustershift::testing::SpatialCriterionRun;
+using clustershift::testing::wkbFromWkt;
 
 Zone zone(const std::string& id, const std::string& name, const std::string& wkt) {
   Zone z;
@@ -49,14 +38,8 @@ Park pointPark(const std::string& id, double lon, double lat) {
   return p;
 }
 
-struct Fixture {
-  Scenario scenario;
-  Inputs inputs;
-  Feedback feedback;
-  std::vector<double> run(const nlohmann::json& params = nlohmann::json::object()) {
-    CriterionContext context{scenario, inputs, -1, kNaN, kNaN, feedback};
-    return CriterionRegistry::instance().create("environment")->compute(context, params);
-  }
+struct Fixture : SpatialCriterionRun {
+  Fixture() : SpatialCriterionRun("environment") {}
 };
 
 // Red line west of 121°E, water source east of it, sharing the meridian 121°E. Edges are

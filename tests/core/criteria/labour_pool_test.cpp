@@ -8,6 +8,8 @@
 #include <geos_c.h>
 #include <gtest/gtest.h>
 
+#include "geometry_fixture.h"
+
 #include "clustershift/criterion.h"
 
 namespace {
@@ -16,21 +18,9 @@ using namespace clustershift;
 
 constexpr double kPi = 3.14159265358979323846;
 
-std::vector<std::uint8_t> wkbFromWkt(const std::string& wkt) {
-  GEOSContextHandle_t h = GEOS_init_r();
-  GEOSWKTReader* reader = GEOSWKTReader_create_r(h);
-  GEOSGeometry* g = GEOSWKTReader_read_r(h, reader, wkt.c_str());
-  GEOSWKBWriter* writer = GEOSWKBWriter_create_r(h);
-  std::size_t size = 0;
-  unsigned char* buffer = GEOSWKBWriter_write_r(h, writer, g, &size);
-  std::vector<std::uint8_t> out(buffer, buffer + size);
-  GEOSFree_r(h, buffer);
-  GEOSWKBWriter_destroy_r(h, writer);
-  GEOSGeom_destroy_r(h, g);
-  GEOSWKTReader_destroy_r(h, reader);
-  GEOS_finish_r(h);
-  return out;
-}
+using clustershift::testing::parkAt;
+using clustershift::testing::SpatialCriterionRun;
+using clustershift::testing::wkbFromWkt;
 
 // Ellipsoidal area (km²) of a lon/lat rectangle (GeographicLib algorithm in PROJ), edges
 // densified so they follow the parallels.
@@ -64,23 +54,9 @@ Region region(const std::string& id, double lon0, double lat0, double lon1, doub
   return r;
 }
 
-Park park(const std::string& id, double lon, double lat) {
-  Park p;
-  p.id = id;
-  p.fid = id;
-  p.lon = lon;
-  p.lat = lat;
-  return p;
-}
 
-struct Fixture {
-  Scenario scenario;
-  Inputs inputs;
-  Feedback feedback;
-  std::vector<double> run(const nlohmann::json& params) {
-    CriterionContext context{scenario, inputs, -1, kNaN, kNaN, feedback};
-    return CriterionRegistry::instance().create("labour_pool")->compute(context, params);
-  }
+struct Fixture : SpatialCriterionRun {
+  Fixture() : SpatialCriterionRun("labour_pool") {}
 };
 
 }  // namespace
@@ -95,7 +71,7 @@ TEST(LabourPool, IsRegisteredAsBenefitInTenThousandPersons) {
 TEST(LabourPool, UniformDensityRegionGivesPopulationTimesOverlapShare) {
   Fixture f;
   f.inputs.regions = {region("440100", 113, 23, 115, 24, 500.0)};
-  f.inputs.parks = {park("P1", 114.0, 23.5)};
+  f.inputs.parks = {parkAt("P1", 114.0, 23.5)};
   const auto v = f.run({{"radius_km", 20}});
   const double expected = 500.0 * kPi * 400.0 / cellAreaKm2(113, 23, 115, 24);
   EXPECT_NEAR(v[0] / expected, 1.0, 1e-3);
@@ -106,7 +82,7 @@ TEST(LabourPool, ParkOnRegionBorderSumsBothSides) {
   // The study area is centred on 114°E, so the shared meridian is a straight line through
   // the park in the equal-area plane and the circle is cut exactly in half.
   f.inputs.regions = {region("440100", 113, 23, 114, 24, 300.0), region("440200", 114, 23, 115, 24, 900.0)};
-  f.inputs.parks = {park("P1", 114.0, 23.5)};
+  f.inputs.parks = {parkAt("P1", 114.0, 23.5)};
   const auto v = f.run({{"radius_km", 30}});
   const double half = kPi * 900.0 / 2;
   const double expected =
@@ -117,7 +93,7 @@ TEST(LabourPool, ParkOnRegionBorderSumsBothSides) {
 TEST(LabourPool, CircleCoveringEveryRegionCountsEveryoneOnce) {
   Fixture f;
   f.inputs.regions = {region("440100", 113, 23, 114, 24, 300.0), region("440200", 114, 23, 115, 24, 900.0)};
-  f.inputs.parks = {park("P1", 114.0, 23.5), park("P2", 130.0, 40.0)};
+  f.inputs.parks = {parkAt("P1", 114.0, 23.5), parkAt("P2", 130.0, 40.0)};
   const auto v = f.run({{"radius_km", 400}});
   EXPECT_NEAR(v[0], 1200.0, 1e-9);
   EXPECT_EQ(v[1], 0.0);  // far from every region: nobody within reach
@@ -126,7 +102,7 @@ TEST(LabourPool, CircleCoveringEveryRegionCountsEveryoneOnce) {
 TEST(LabourPool, DefaultRadiusIsFiftyKilometres) {
   Fixture f;
   f.inputs.regions = {region("440100", 113, 23, 114, 24, 300.0), region("440200", 114, 23, 115, 24, 900.0)};
-  f.inputs.parks = {park("P1", 113.8, 23.4)};
+  f.inputs.parks = {parkAt("P1", 113.8, 23.4)};
   const auto byDefault = f.run(nlohmann::json::object());
   const auto explicit50 = f.run({{"radius_km", 50}});
   const auto explicit20 = f.run({{"radius_km", 20}});
@@ -137,7 +113,7 @@ TEST(LabourPool, DefaultRadiusIsFiftyKilometres) {
 TEST(LabourPool, MissingWorkingAgeInReachGivesNullAndAWarningNamingTheRegion) {
   Fixture f;
   f.inputs.regions = {region("440100", 113, 23, 114, 24, 300.0), region("440200", 114, 23, 115, 24, kNaN)};
-  f.inputs.parks = {park("P1", 114.0, 23.5), park("P2", 113.3, 23.5)};
+  f.inputs.parks = {parkAt("P1", 114.0, 23.5), parkAt("P2", 113.3, 23.5)};
   const auto v = f.run({{"radius_km", 20}});
   EXPECT_TRUE(std::isnan(v[0]));
   EXPECT_FALSE(std::isnan(v[1]));
@@ -151,7 +127,7 @@ TEST(LabourPool, MissingWorkingAgeInReachGivesNullAndAWarningNamingTheRegion) {
 TEST(LabourPool, RejectsBadRadiusWithItsName) {
   Fixture f;
   f.inputs.regions = {region("440100", 113, 23, 114, 24, 300.0)};
-  f.inputs.parks = {park("P1", 113.5, 23.5)};
+  f.inputs.parks = {parkAt("P1", 113.5, 23.5)};
   try {
     f.run({{"radius_km", -5}});
     FAIL() << "expected InputError";

@@ -8,6 +8,8 @@
 #include <geos_c.h>
 #include <gtest/gtest.h>
 
+#include "geometry_fixture.h"
+
 #include "clustershift/criterion.h"
 #include "spatial/road_network.h"
 
@@ -15,21 +17,9 @@ namespace {
 
 using namespace clustershift;
 
-std::vector<std::uint8_t> wkbFromWkt(const std::string& wkt) {
-  GEOSContextHandle_t h = GEOS_init_r();
-  GEOSWKTReader* reader = GEOSWKTReader_create_r(h);
-  GEOSGeometry* g = GEOSWKTReader_read_r(h, reader, wkt.c_str());
-  GEOSWKBWriter* writer = GEOSWKBWriter_create_r(h);
-  std::size_t size = 0;
-  unsigned char* buffer = GEOSWKBWriter_write_r(h, writer, g, &size);
-  std::vector<std::uint8_t> out(buffer, buffer + size);
-  GEOSFree_r(h, buffer);
-  GEOSWKBWriter_destroy_r(h, writer);
-  GEOSGeom_destroy_r(h, g);
-  GEOSWKTReader_destroy_r(h, reader);
-  GEOS_finish_r(h);
-  return out;
-}
+using clustershift::testing::parkAt;
+using clustershift::testing::SpatialCriterionRun;
+using clustershift::testing::wkbFromWkt;
 
 double km(double lon1, double lat1, double lon2, double lat2) {
   geod_geodesic g;
@@ -49,24 +39,11 @@ Road road(const std::string& fid, const std::string& wkt, const std::string& roa
   return r;
 }
 
-Park park(const std::string& id, double lon, double lat) {
-  Park p;
-  p.id = id;
-  p.fid = id;
-  p.lon = lon;
-  p.lat = lat;
-  return p;
-}
 
-struct Fixture {
-  Scenario scenario;
-  Inputs inputs;
-  Feedback feedback;
-  double sourceLon = 120.0;
-  double sourceLat = 30.0;
-  std::vector<double> run(const nlohmann::json& params = nlohmann::json::object()) {
-    CriterionContext context{scenario, inputs, -1, sourceLon, sourceLat, feedback};
-    return CriterionRegistry::instance().create("travel_time_source")->compute(context, params);
+struct Fixture : SpatialCriterionRun {
+  Fixture() : SpatialCriterionRun("travel_time_source") {
+    sourceLon = 120.0;
+    sourceLat = 30.0;
   }
 };
 
@@ -83,7 +60,7 @@ TEST(TravelTimeSource, StraightRoadAtDefaultSpeedGivesLengthInMinutes) {
   // Two lines meeting at (120.5, 30): connected through the shared endpoint.
   f.inputs.roads = {road("1", "LINESTRING(120 30, 120.25 30, 120.5 30)"),
                     road("2", "LINESTRING(120.5 30, 120.75 30, 121 30)", "no-such-class")};
-  f.inputs.parks = {park("P1", 121.0, 30.0), park("P2", 120.5, 30.0)};
+  f.inputs.parks = {parkAt("P1", 121.0, 30.0), parkAt("P2", 120.5, 30.0)};
   const auto v = f.run();
   double length = 0;
   for (int k = 0; k < 4; ++k) length += km(120 + 0.25 * k, 30, 120 + 0.25 * (k + 1), 30);
@@ -97,7 +74,7 @@ TEST(TravelTimeSource, TakesTheFasterOfTwoRoutes) {
   // Direct slow road (20 km/h) and a longer detour on a motorway (class default 100 km/h).
   f.inputs.roads = {road("slow", "LINESTRING(120 30, 120.5 30)", "", 20.0),
                     road("fast", "LINESTRING(120 30, 120.25 30.1, 120.5 30)", "motorway")};
-  f.inputs.parks = {park("P1", 120.5, 30.0)};
+  f.inputs.parks = {parkAt("P1", 120.5, 30.0)};
   const auto v = f.run();
   const double detour = km(120, 30, 120.25, 30.1) + km(120.25, 30.1, 120.5, 30);
   const double direct = km(120, 30, 120.5, 30);
@@ -112,7 +89,7 @@ TEST(TravelTimeSource, SnapDistancesAreAddedAtAccessSpeed) {
   Fixture f;
   f.sourceLat = 29.98;  // source 2.2 km south of the road's start
   f.inputs.roads = {road("1", "LINESTRING(120 30, 120.5 30)")};
-  f.inputs.parks = {park("P1", 120.5, 30.03)};
+  f.inputs.parks = {parkAt("P1", 120.5, 30.03)};
   const auto v = f.run({{"access_speed_kmh", 30}});
   const double expected = 60.0 * km(120, 29.98, 120, 30) / 30.0 + km(120, 30, 120.5, 30) +
                           60.0 * km(120.5, 30.03, 120.5, 30) / 30.0;
@@ -122,7 +99,7 @@ TEST(TravelTimeSource, SnapDistancesAreAddedAtAccessSpeed) {
 TEST(TravelTimeSource, ParkFarFromEveryRoadIsNullWithAWarningNamingIt) {
   Fixture f;
   f.inputs.roads = {road("1", "LINESTRING(120 30, 120.5 30)")};
-  f.inputs.parks = {park("P-far", 120.5, 30.5), park("P-near", 120.5, 30.0)};
+  f.inputs.parks = {parkAt("P-far", 120.5, 30.5), parkAt("P-near", 120.5, 30.0)};
   const auto v = f.run({{"max_snap_km", 10}});
   EXPECT_TRUE(std::isnan(v[0]));
   EXPECT_FALSE(std::isnan(v[1]));
@@ -141,7 +118,7 @@ TEST(TravelTimeSource, ParkOnADisconnectedRoadIsNullWithAWarning) {
   Fixture f;
   f.inputs.roads = {road("1", "LINESTRING(120 30, 120.5 30)"),
                     road("island", "LINESTRING(121 30, 121.2 30)")};
-  f.inputs.parks = {park("P1", 121.1, 30.0)};
+  f.inputs.parks = {parkAt("P1", 121.1, 30.0)};
   const auto v = f.run();
   EXPECT_TRUE(std::isnan(v[0]));
   ASSERT_EQ(f.feedback.warnings().size(), 1u);
@@ -150,7 +127,7 @@ TEST(TravelTimeSource, ParkOnADisconnectedRoadIsNullWithAWarning) {
 
 TEST(TravelTimeSource, NeedsARoadLayerAndValidParams) {
   Fixture f;
-  f.inputs.parks = {park("P1", 121.1, 30.0)};
+  f.inputs.parks = {parkAt("P1", 121.1, 30.0)};
   try {
     f.run();
     FAIL() << "expected InputError";
