@@ -76,7 +76,7 @@ ClusterTab::ClusterTab(QWidget* parent) : QScrollArea(parent) {
   m_segments = new QTableWidget(0, kColumns, clusterBox);
   m_segments->setObjectName(QStringLiteral("segmentTable"));
   m_segments->setHorizontalHeaderLabels(
-      {tr("Segment"), tr("Output"), tr("Jobs"), tr("VA"), tr("Know."), tr("Jobs/ha"), tr("Mov.")});
+      {tr("Segment"), tr("Out."), tr("Jobs"), tr("VA"), tr("KI"), tr("J/ha"), tr("Mov.")});
   const QStringList tips = {tr("Value-chain segment"),
                             tr("Share of the cluster's output (0–1)"),
                             tr("Share of the cluster's jobs (0–1)"),
@@ -88,7 +88,8 @@ ClusterTab::ClusterTab(QWidget* parent) : QScrollArea(parent) {
   m_segments->verticalHeader()->setVisible(false);
   m_segments->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
   m_segments->horizontalHeader()->setSectionResizeMode(kColName, QHeaderView::Stretch);
-  m_segments->setMinimumHeight(200);
+  m_segments->verticalHeader()->setDefaultSectionSize(m_segments->fontMetrics().height() + 8);
+  m_segments->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
   m_segments->setToolTip(tr("Double-click a number to edit it; shares are fractions of the whole cluster"));
   connect(m_segments, &QTableWidget::itemChanged, this, [this] {
     // A hand edit makes the profile custom (it is written inline into the scenario).
@@ -254,13 +255,20 @@ void ClusterTab::showProfile(const ClusterProfile& profile, const std::vector<st
       m_segments->setItem(row, kColMovable, movable);
     }
     m_segments->resizeColumnsToContents();
+    m_segments->horizontalHeader()->setSectionResizeMode(kColName, QHeaderView::Stretch);
+    // Every segment visible without scrolling (7 in the shipped profiles).
+    const int rows = std::max(3, m_segments->rowCount());
+    m_segments->setFixedHeight(m_segments->horizontalHeader()->sizeHint().height() +
+                               rows * m_segments->verticalHeader()->defaultSectionSize() + 2 * m_segments->frameWidth() + 2);
   }
   // Moved-segment check boxes, two per row.
   for (QCheckBox* box : m_moved) delete box;
   m_moved.clear();
   int i = 0;
   for (const Segment& s : profile.segments) {
-    auto* box = new QCheckBox(segmentLabel(s), m_partialBox);
+    QString label = segmentLabel(s);
+    label.replace(QLatin1Char('&'), QStringLiteral("&&"));  // not a mnemonic ("R&D")
+    auto* box = new QCheckBox(label, m_partialBox);
     box->setObjectName(QStringLiteral("moved_%1").arg(QString::fromStdString(s.id)));
     box->setProperty("segmentId", QString::fromStdString(s.id));
     const bool checked = moved.empty() ? s.movable : std::find(moved.begin(), moved.end(), s.id) != moved.end();

@@ -12,6 +12,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -224,6 +225,8 @@ CriteriaPanel::CriteriaPanel(QWidget* parent) : QWidget(parent) {
   m_table->verticalHeader()->setVisible(false);
   m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
   m_table->horizontalHeader()->setStretchLastSection(true);
+  m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 12);
+  m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
   m_table->setMinimumHeight(190);
   m_table->setToolTip(tr("Edits apply to the next run; min/max empty = no hard limit"));
   main->addWidget(m_table);
@@ -245,6 +248,13 @@ CriteriaPanel::CriteriaPanel(QWidget* parent) : QWidget(parent) {
   m_aggregation->setObjectName(QStringLiteral("aggregationCombo"));
   for (const char* m : {"wlc", "wpm", "topsis"}) m_aggregation->addItem(QString::fromLatin1(m));
   form->addRow(tr("Aggregation"), m_aggregation);
+  m_missing = new QComboBox(this);
+  m_missing->setObjectName(QStringLiteral("missingCombo"));
+  m_missing->addItem(tr("exclude the park"), QStringLiteral("exclude"));
+  m_missing->addItem(tr("worst value"), QStringLiteral("worst"));
+  m_missing->addItem(tr("mean value"), QStringLiteral("mean"));
+  m_missing->setToolTip(tr("What a missing (NULL) criterion value counts as"));
+  form->addRow(tr("Missing values"), m_missing);
   main->addLayout(form);
 
   auto* robustness = new QGroupBox(tr("Robustness (SMAA)"), this);
@@ -262,6 +272,22 @@ CriteriaPanel::CriteriaPanel(QWidget* parent) : QWidget(parent) {
   m_topK->setRange(1, 50);
   m_topK->setToolTip(tr("k of P(top-k): how often a park ranks among the best k over the draws"));
   robustForm->addRow(tr("Top k"), m_topK);
+  m_concentration = new QDoubleSpinBox(robustness);
+  m_concentration->setObjectName(QStringLiteral("concentrationSpin"));
+  m_concentration->setRange(0, 10000);
+  m_concentration->setDecimals(1);
+  m_concentration->setSingleStep(10);
+  m_concentration->setToolTip(
+      tr("Dirichlet concentration κ of the draws around the weights (higher: closer; 0: uniform on the simplex)"));
+  robustForm->addRow(tr("Concentration κ"), m_concentration);
+  m_seed = new QSpinBox(robustness);
+  m_seed->setObjectName(QStringLiteral("seedSpin"));
+  m_seed->setRange(0, 2147483647);
+  m_seed->setToolTip(tr("Random seed: the same seed gives the same draws"));
+  robustForm->addRow(tr("Seed"), m_seed);
+  for (QComboBox* combo : {m_weighting, m_aggregation, m_missing})
+    connect(combo, qOverload<int>(&QComboBox::currentIndexChanged), this, &CriteriaPanel::changed);
+  connect(m_table, &QTableWidget::itemChanged, this, &CriteriaPanel::changed);
   main->addWidget(robustness);
   setEnabled(false);
 }
@@ -304,6 +330,7 @@ void CriteriaPanel::setScenario(const Scenario& scenario) {
     weight->setDecimals(3);
     weight->setSingleStep(0.05);
     weight->setValue(c.weight);
+    connect(weight, qOverload<double>(&QDoubleSpinBox::valueChanged), this, &CriteriaPanel::changed);
     weight->setFrame(false);
     weight->setButtonSymbols(QAbstractSpinBox::NoButtons);  // narrow: type or scroll the value
     direction->setFrame(false);
@@ -313,6 +340,10 @@ void CriteriaPanel::setScenario(const Scenario& scenario) {
     m_table->setItem(row, kColMax, new QTableWidgetItem(c.max ? QString::number(*c.max) : QString()));
   }
   m_table->resizeColumnsToContents();
+  // Every criterion visible without scrolling; the horizontal scroll bar stays for the last columns.
+  m_table->setFixedHeight(m_table->horizontalHeader()->sizeHint().height() +
+                          std::max(4, m_table->rowCount()) * m_table->verticalHeader()->defaultSectionSize() +
+                          m_table->horizontalScrollBar()->sizeHint().height() + 2 * m_table->frameWidth() + 2);
   const int wi = m_weighting->findText(QString::fromStdString(scenario.weighting.method));
   m_weighting->setCurrentIndex(wi >= 0 ? wi : 0);
   const int ai = m_aggregation->findText(QString::fromStdString(scenario.aggregation));
@@ -321,6 +352,10 @@ void CriteriaPanel::setScenario(const Scenario& scenario) {
   m_ahpNames = enabledNames();
   m_draws->setValue(scenario.uncertainty.draws);
   m_topK->setValue(scenario.uncertainty.k);
+  m_seed->setValue(static_cast<int>(std::min<unsigned>(scenario.uncertainty.seed, 2147483647u)));
+  m_concentration->setValue(scenario.uncertainty.concentration);
+  const int mi = m_missing->findData(QString::fromStdString(scenario.missing));
+  m_missing->setCurrentIndex(mi >= 0 ? mi : 0);
   m_loaded = true;
   setEnabled(true);
 }
@@ -381,6 +416,9 @@ void CriteriaPanel::applyTo(Scenario& scenario) const {
   scenario.aggregation = m_aggregation->currentText().toStdString();
   scenario.uncertainty.draws = m_draws->value();
   scenario.uncertainty.k = m_topK->value();
+  scenario.uncertainty.seed = static_cast<unsigned>(m_seed->value());
+  scenario.uncertainty.concentration = m_concentration->value();
+  scenario.missing = m_missing->currentData().toString().toStdString();
 }
 
 }  // namespace clustershift::plugin

@@ -11,6 +11,7 @@
 
 class QComboBox;
 class QDialogButtonBox;
+class QDoubleSpinBox;
 class QGridLayout;
 class QLabel;
 class QPushButton;
@@ -66,8 +67,11 @@ class CriteriaPanel : public QWidget {
   QTableWidget* m_table = nullptr;
   QComboBox* m_weighting = nullptr;
   QComboBox* m_aggregation = nullptr;
+  QComboBox* m_missing = nullptr;
   QSpinBox* m_draws = nullptr;
   QSpinBox* m_topK = nullptr;
+  QSpinBox* m_seed = nullptr;
+  QDoubleSpinBox* m_concentration = nullptr;
   QPushButton* m_ahpButton = nullptr;
   std::vector<std::vector<double>> m_ahpMatrix;
   QStringList m_ahpNames;  ///< enabled criteria the matrix was made for

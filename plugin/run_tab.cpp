@@ -15,6 +15,7 @@
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -149,7 +150,9 @@ RunTab::RunTab(QWidget* parent) : QScrollArea(parent) {
   resultsLayout->addWidget(m_compare);
   m_comparison = resultTable(QStringLiteral("comparisonTable"), resultsBox);
   m_comparison->setVisible(false);
-  m_comparison->setMinimumHeight(180);
+  m_comparison->setMinimumHeight(220);
+  m_comparison->setTextElideMode(Qt::ElideRight);
+  m_comparison->verticalHeader()->setTextElideMode(Qt::ElideRight);
   resultsLayout->addWidget(m_comparison);
   main->addWidget(resultsBox);
 
@@ -243,19 +246,34 @@ void RunTab::showComparison(const ModeComparison& comparison) {
   m_comparison->setColumnCount(static_cast<int>(rows.size()));
   m_comparison->setRowCount(columns.empty() ? 0 : static_cast<int>(columns.size()) - 1);
   QStringList modeHeaders, indicatorHeaders;
-  for (const auto& r : rows) modeHeaders << (r.empty() ? QString() : QString::fromStdString(r.front()));
+  for (const auto& r : rows) {
+    const QString mode = r.empty() ? QString() : QString::fromStdString(r.front());
+    modeHeaders << (mode == QLatin1String("complete")      ? tr("Complete")
+                    : mode == QLatin1String("partial")     ? tr("Partial")
+                    : mode == QLatin1String("replication") ? tr("Replication")
+                                                           : mode);
+  }
   for (size_t c = 1; c < columns.size(); ++c) indicatorHeaders << indicatorLabel(columns[c]);
   m_comparison->setHorizontalHeaderLabels(modeHeaders);
   m_comparison->setVerticalHeaderLabels(indicatorHeaders);
   m_comparison->verticalHeader()->setVisible(true);
   for (int m = 0; m < static_cast<int>(rows.size()); ++m) {
     for (size_t c = 1; c < columns.size() && c < rows[static_cast<size_t>(m)].size(); ++c) {
-      m_comparison->setItem(static_cast<int>(c) - 1, m,
-                            cell(QString::fromStdString(rows[static_cast<size_t>(m)][c]),
-                                 Qt::AlignRight | Qt::AlignVCenter));
+      QString text = QString::fromStdString(rows[static_cast<size_t>(m)][c]);
+      text.replace(QLatin1Char(';'), QStringLiteral("; "));
+      bool numeric = false;
+      text.toDouble(&numeric);
+      QTableWidgetItem* item =
+          cell(text, numeric ? Qt::AlignRight | Qt::AlignVCenter : Qt::AlignLeft | Qt::AlignVCenter);
+      item->setToolTip(text);
+      m_comparison->setItem(static_cast<int>(c) - 1, m, item);
     }
   }
   m_comparison->resizeColumnsToContents();
+  // Long lists (moved segments, host parks) would push the other modes out of the narrow dock.
+  for (int c = 0; c < m_comparison->columnCount(); ++c)
+    m_comparison->setColumnWidth(c, std::min(m_comparison->columnWidth(c), 76));
+  m_comparison->verticalHeader()->setMaximumWidth(140);
   m_comparison->setVisible(true);
 }
 
