@@ -1,0 +1,225 @@
+// clustershift:scoresites through the registry with the sample layers.
+#include "processing_test_util.h"
+
+#include "clustershift/pipeline.h"
+#include "clustershift/scenario.h"
+
+#include <qgsfeatureiterator.h>
+#include <qgsvectorfilewriter.h>
+
+#include <QFileInfo>
+
+#include <set>
+
+namespace clustershift::processing::testing {
+namespace {
+
+const QString kAlg = QStringLiteral("clustershift:scoresites");
+
+/// Rank 1 park of a sample scenario as `clustershift run` computes it (core pipeline).
+std::string coreRankOne(const QString& scenario) {
+  Scenario s = loadScenario(scenarioFile(scenario).toStdString());
+  s.uncertainty.draws = 0;
+  Feedback fb;
+  const Results r = run(s, loadInputs(s, fb), fb);
+  const std::vector<int> order = r.ranking();
+  return order.empty() ? std::string() : r.parks[static_cast<std::size_t>(order.front())].id;
+}
+
+QString rankOneOf(QgsVectorLayer* layer) {
+  QgsFeature f;
+  QgsFeatureIterator it = layer->getFeatures();
+  while (it.nextFeature(f))
+    if (f.attribute(QStringLiteral("rank")).toInt() == 1) return f.attribute(QStringLiteral("id")).toString();
+  return QString();
+}
+
+class ScoreSitesSample : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(ScoreSitesSample, RankOneIsTheSameAsTheCliRun) {
+  const QString scenario = QString::fromLatin1(GetParam());
+  const AlgorithmRun run = runAlgorithm(kAlg, scenarioParameters(scenario));
+  ASSERT_TRUE(run.ok) << run.error.toStdString();
+  QgsVectorLayer* out = run.layer(QStringLiteral("OUTPUT"));
+  ASSERT_NE(out, nullptr);
+  const std::string expected = coreRankOne(scenario);
+  ASSERT_FALSE(expected.empty());
+  EXPECT_EQ(rankOneOf(out).toStdString(), expected);
+  EXPECT_EQ(run.outputs.value(QStringLiteral("TOP_PARK")).toString().toStdString(), expected);
+}
+
+INSTANTIATE_TEST_SUITE_P(SampleScenarios, ScoreSitesSample,
+                         ::testing::Values("wenzhou_footwear_complete", "guangzhou_leather_partial",
+                                           "suzhou_electronics_replication"));
+
+TEST(ScoreSites, OutputHasEveryParkWithScoreRankStatusAndContributions) {
+  const AlgorithmRun run = runAlgorithm(kAlg, scenarioParameters(QStringLiteral("wenzhou_footwear_complete")));
+  ASSERT_TRUE(run.ok) << run.error.toStdString();
+  QgsVectorLayer* out = run.layer(QStringLiteral("OUTPUT"));
+  ASSERT_NE(out, nullptr);
+  QgsVectorLayer parks(sampleLayer(QStringLiteral("parks")), QStringLiteral("parks"), QStringLiteral("ogr"));
+  ASSERT_TRUE(parks.isValid());
+  EXPECT_EQ(out->featureCount(), parks.featureCount());
+  EXPECT_EQ(out->geometryType(), QgsWkbTypes::PointGeometry);
+  for (const char* field : {"id", "score", "rank", "status", "reason", "labour_cost_raw", "labour_cost_norm",
+                            "labour_cost_contrib", "land_contrib", "field_land_price_contrib"})
+    EXPECT_GE(out->fields().lookupField(QString::fromLatin1(field)), 0) << field;
+  int ok = 0, excluded = 0;
+  QgsFeature f;
+  QgsFeatureIterator it = out->getFeatures();
+  while (it.nextFeature(f)) {
+    const QString status = f.attribute(QStringLiteral("status")).toString();
+    if (status == QStringLiteral("ok")) {
+      ++ok;
+      EXPECT_GE(f.attribute(QStringLiteral("rank")).toInt(), 1);
+    } else {
+      ++excluded;
+      EXPECT_EQ(status, QStringLiteral("excluded"));
+      EXPECT_FALSE(f.attribute(QStringLiteral("reason")).toString().isEmpty());
+    }
+  }
+  EXPECT_GT(ok, 0);
+  EXPECT_GT(excluded, 0);  // the land floor excludes some parks in the sample
+  EXPECT_EQ(run.outputs.value(QStringLiteral("FEASIBLE")).toInt(), ok);
+}
+
+TEST(ScoreSites, PresetAndSourceRegionWithoutScenarioFile) {
+  QVariantMap p = scenarioParameters(QString());
+  p.remove(QStringLiteral("SCENARIO"));
+  p.insert(QStringLiteral("PRESET"), 2);  // (from the scenario), electronics, footwear, ...
+  p.insert(QStringLiteral("SOURCE_REGION"), QStringLiteral("330300"));
+  p.insert(QStringLiteral("INDUSTRY_OUTPUT"), sampleData(QStringLiteral("industry_output.csv")));
+  p.insert(QStringLiteral("IO_TABLE"), sampleData(QStringLiteral("io_table.csv")));
+  const AlgorithmRun run = runAlgorithm(kAlg, p);
+  ASSERT_TRUE(run.ok) << run.error.toStdString();
+  QgsVectorLayer* out = run.layer(QStringLiteral("OUTPUT"));
+  ASSERT_NE(out, nullptr);
+  EXPECT_GT(run.outputs.value(QStringLiteral("FEASIBLE")).toInt(), 0);
+  EXPECT_FALSE(rankOneOf(out).isEmpty());
+  EXPECT_GE(out->fields().lookupField(QStringLiteral("policy_level_contrib")), 0);
+}
+
+TEST(ScoreSites, SensitiveZonesAndRoadsAsLayersGiveTheSameRanking) {
+  QVariantMap p = scenarioParameters(QStringLiteral("wenzhou_footwear_complete"));
+  p.insert(QStringLiteral("SENSITIVE_ZONES"), sampleLayer(QStringLiteral("sensitive_zones")));
+  p.insert(QStringLiteral("ROADS"), sampleLayer(QStringLiteral("roads")));
+  const AlgorithmRun run = runAlgorithm(kAlg, p);
+  ASSERT_TRUE(run.ok) << run.error.toStdString();
+  EXPECT_EQ(run.outputs.value(QStringLiteral("TOP_PARK")).toString().toStdString(),
+            coreRankOne(QStringLiteral("wenzhou_footwear_complete")));
+  QgsVectorLayer* out = run.layer(QStringLiteral("OUTPUT"));
+  ASSERT_NE(out, nullptr);
+  EXPECT_GE(out->fields().lookupField(QStringLiteral("environment_raw")), 0);
+}
+
+TEST(ScoreSites, RenamedColumnIsFoundThroughItsFieldParameter) {
+  // A copy of the regions with 'wage' called 'avg_wage': the field parameter maps it back.
+  const QString dir = scratchDir(QStringLiteral("renamed_field"));
+  QgsVectorLayer regions(sampleLayer(QStringLiteral("regions")), QStringLiteral("regions"), QStringLiteral("ogr"));
+  ASSERT_TRUE(regions.isValid());
+  const QString copy = dir + QStringLiteral("/regions.gpkg");
+  QgsVectorFileWriter::SaveVectorOptions options;
+  options.driverName = QStringLiteral("GPKG");
+  options.layerName = QStringLiteral("regions");
+  ASSERT_EQ(QgsVectorFileWriter::writeAsVectorFormatV3(&regions, copy, QgsCoordinateTransformContext(), options),
+            QgsVectorFileWriter::NoError);
+  {
+    QgsVectorLayer edit(copy + QStringLiteral("|layername=regions"), QStringLiteral("r"), QStringLiteral("ogr"));
+    ASSERT_TRUE(edit.isValid());
+    ASSERT_TRUE(edit.startEditing());
+    ASSERT_TRUE(edit.renameAttribute(edit.fields().lookupField(QStringLiteral("wage")), QStringLiteral("avg_wage")));
+    ASSERT_TRUE(edit.commitChanges());
+  }
+  QVariantMap p = scenarioParameters(QStringLiteral("wenzhou_footwear_complete"));
+  p.insert(QStringLiteral("REGIONS"), copy + QStringLiteral("|layername=regions"));
+  const AlgorithmRun without = runAlgorithm(kAlg, p);
+  EXPECT_FALSE(without.ok);
+  EXPECT_TRUE(without.error.contains(QStringLiteral("wage"))) << without.error.toStdString();
+
+  p.insert(QStringLiteral("REGIONS_FIELD_WAGE"), QStringLiteral("avg_wage"));
+  const AlgorithmRun with = runAlgorithm(kAlg, p);
+  ASSERT_TRUE(with.ok) << with.error.toStdString();
+  EXPECT_EQ(with.outputs.value(QStringLiteral("TOP_PARK")).toString().toStdString(),
+            coreRankOne(QStringLiteral("wenzhou_footwear_complete")));
+}
+
+TEST(ScoreSites, OutputFolderGetsGeoPackageAndProject) {
+  QVariantMap p = scenarioParameters(QStringLiteral("wenzhou_footwear_complete"));
+  const QString dir = scratchDir(QStringLiteral("score_folder"));
+  p.insert(QStringLiteral("OUTPUT_FOLDER"), dir);
+  const AlgorithmRun run = runAlgorithm(kAlg, p);
+  ASSERT_TRUE(run.ok) << run.error.toStdString();
+  const QString gpkg = run.outputs.value(QStringLiteral("GEOPACKAGE")).toString();
+  EXPECT_TRUE(QFileInfo(gpkg).isFile()) << gpkg.toStdString();
+  EXPECT_TRUE(gpkg.startsWith(dir));
+  EXPECT_TRUE(QFileInfo(run.outputs.value(QStringLiteral("PROJECT")).toString()).isFile());
+  QgsVectorLayer scores(gpkg + QStringLiteral("|layername=candidate_scores"), QStringLiteral("s"), QStringLiteral("ogr"));
+  ASSERT_TRUE(scores.isValid());
+  EXPECT_EQ(scores.featureCount(), run.layer(QStringLiteral("OUTPUT"))->featureCount());
+  EXPECT_TRUE(QDir(dir).entryList({QStringLiteral("*.pdf")}, QDir::Files).isEmpty());  // no PDFs unless asked
+}
+
+TEST(ScoreSites, WithoutScenarioTheSourceRegionParameterIsRequired) {
+  QVariantMap p = scenarioParameters(QString());
+  p.remove(QStringLiteral("SCENARIO"));
+  p.insert(QStringLiteral("PRESET"), 2);
+  const AlgorithmRun run = runAlgorithm(kAlg, p);
+  EXPECT_FALSE(run.ok);
+  EXPECT_TRUE(run.error.startsWith(QStringLiteral("clustershift:scoresites: SOURCE_REGION: required")))
+      << run.error.toStdString();
+}
+
+TEST(ScoreSites, WithoutScenarioOrPresetThePresetParameterIsNamed) {
+  QVariantMap p = scenarioParameters(QString());
+  p.remove(QStringLiteral("SCENARIO"));
+  p.insert(QStringLiteral("SOURCE_REGION"), QStringLiteral("330300"));
+  const AlgorithmRun run = runAlgorithm(kAlg, p);
+  EXPECT_FALSE(run.ok);
+  EXPECT_TRUE(run.error.contains(QStringLiteral("PRESET: choose a cluster preset"))) << run.error.toStdString();
+  EXPECT_TRUE(run.error.contains(QStringLiteral("footwear"))) << run.error.toStdString();
+}
+
+TEST(ScoreSites, UnknownSourceRegionIsNamedInTheError) {
+  QVariantMap p = scenarioParameters(QStringLiteral("wenzhou_footwear_complete"));
+  p.insert(QStringLiteral("SOURCE_REGION"), QStringLiteral("999999"));
+  const AlgorithmRun run = runAlgorithm(kAlg, p);
+  EXPECT_FALSE(run.ok);
+  EXPECT_TRUE(run.error.startsWith(QStringLiteral("clustershift:scoresites: "))) << run.error.toStdString();
+  EXPECT_TRUE(run.error.contains(QStringLiteral("999999"))) << run.error.toStdString();
+}
+
+TEST(ScoreSites, BrokenScenarioFileIsNamedInTheError) {
+  const QString dir = scratchDir(QStringLiteral("broken_scenario"));
+  QFile file(dir + QStringLiteral("/broken.json"));
+  ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+  file.write("{\"version\": 1, \"name\": ");
+  file.close();
+  QVariantMap p = scenarioParameters(QString());
+  p.insert(QStringLiteral("SCENARIO"), file.fileName());
+  const AlgorithmRun run = runAlgorithm(kAlg, p);
+  EXPECT_FALSE(run.ok);
+  EXPECT_TRUE(run.error.contains(QStringLiteral("SCENARIO: '") + file.fileName() + QStringLiteral("' is not valid JSON")))
+      << run.error.toStdString();
+}
+
+TEST(ScoreSites, CancelledFeedbackStopsTheRun) {
+  RecordingFeedback feedback;
+  feedback.cancel();
+  const AlgorithmRun run = runAlgorithm(kAlg, scenarioParameters(QStringLiteral("wenzhou_footwear_complete")), &feedback);
+  EXPECT_FALSE(run.ok);
+  EXPECT_EQ(run.error, QStringLiteral("clustershift:scoresites: cancelled"));
+}
+
+TEST(ScoreSites, ProgressReachesTheEnd) {
+  RecordingFeedback feedback;
+  std::vector<double> seen;
+  QObject::connect(&feedback, &QgsFeedback::progressChanged, [&](double p) { seen.push_back(p); });
+  const AlgorithmRun run = runAlgorithm(kAlg, scenarioParameters(QStringLiteral("wenzhou_footwear_complete")), &feedback);
+  ASSERT_TRUE(run.ok) << run.error.toStdString();
+  ASSERT_FALSE(seen.empty());
+  EXPECT_DOUBLE_EQ(seen.back(), 100.0);
+  for (std::size_t i = 1; i < seen.size(); ++i) EXPECT_LE(seen[i - 1], seen[i] + 1e-9);
+}
+
+}  // namespace
+}  // namespace clustershift::processing::testing
