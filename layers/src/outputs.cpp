@@ -86,21 +86,6 @@ void styleSensitiveZones(QgsVectorLayer* layer) {
 /// Parks with a catchment circle in the GeoPackage (the report's candidate pages show up to this many).
 constexpr int kCatchmentParks = 10;
 
-/// Maps a part's progress 0..1 to [start, end] of the caller's feedback; forwards cancel.
-class ScaledFeedback : public Feedback {
- public:
-  ScaledFeedback(Feedback& parent, double start, double end) : m_parent(parent), m_start(start), m_end(end) {}
-  void setProgress(double fraction, const std::string& stage) override {
-    Feedback::setProgress(fraction, stage);
-    m_parent.setProgress(m_start + (m_end - m_start) * fraction, stage);
-  }
-  bool isCanceled() const override { return m_parent.isCanceled(); }
-
- private:
-  Feedback& m_parent;
-  double m_start, m_end;
-};
-
 void moveInto(const QString& from, const QString& to) {
   if (std::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) != 0)
     throw IoError(to.toStdString() + ": cannot move the finished file into place");
@@ -213,7 +198,7 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
         std::vector<std::unique_ptr<QgsPrintLayout>> layouts = buildReportLayouts(source, options);
         std::vector<QgsPrintLayout*> raw;
         for (const auto& l : layouts) raw.push_back(l.get());
-        ScaledFeedback part(feedback, 0.3 + 0.65 * done / languages.size(), 0.3 + 0.65 * (done + 1) / languages.size());
+        detail::ScaledFeedback part(feedback, 0.3 + 0.65 * done / languages.size(), 0.3 + 0.65 * (done + 1) / languages.size());
         exportReportPdf(raw, work.absoluteFilePath(pdfName), part);
         files << pdfName;
         paths.reports << out.absoluteFilePath(pdfName);

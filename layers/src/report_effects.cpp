@@ -127,9 +127,15 @@ QByteArray legendSvg(const ReportContext& ctx, QgsVectorLayer* layer, const QSiz
   text(0, y + fontMm, ctx.tx.t("ISU change (after − before)", "ISU 变化（转移后 − 转移前）"), true);
   y += rowH + 0.5;
   if (auto* r = dynamic_cast<QgsGraduatedSymbolRenderer*>(layer->renderer())) {
-    const QgsRangeList ranges = r->ranges();
-    for (int i = ranges.size() - 1; i >= 0; --i) {  // largest (upgrading, blue) on top
-      const QgsRendererRange& range = ranges[i];
+    // Largest change (upgrading, blue) on top; the grey "other regions" class (a sentinel range
+    // far above every real change, see styleRegionEffects) last.
+    QgsRangeList ranges = r->ranges();
+    std::stable_sort(ranges.begin(), ranges.end(), [](const QgsRendererRange& a, const QgsRendererRange& b) {
+      const bool otherA = a.lowerValue() >= 1e11, otherB = b.lowerValue() >= 1e11;
+      if (otherA != otherB) return otherB;
+      return a.lowerValue() > b.lowerValue();
+    });
+    for (const QgsRendererRange& range : ranges) {
       if (!range.symbol()) continue;
       QString label = range.label();
       if (range.lowerValue() >= 1e11) label = ctx.tx.t("other regions (no change)", "其他地区（无变化）");
@@ -314,10 +320,12 @@ std::unique_ptr<QgsPrintLayout> buildEffectsLayout(const ReportContext& ctx) {
   for (const json& r : tableRegions) uRow << QString() << formatNumber(jsonNumber(r, "u"), 3) << QString();
   rows.push_back(uRow);
   const double tablePt = 7 * s;
-  TableChunks table = splitTable(headers, rows, widths, tablePt, bottomH - 6 * s, bottomH - 6 * s);
+  TableChunks table = splitTable(headers, rows, widths, tablePt, 1e9, 1e9);
   addLabel(l, 0, tx.t("Indicators before and after the transfer", "转移前后各项指标"), 9 * s, true, QRectF(c.x(), bottomY, tableW, 5 * s));
-  // One chunk always: the table has eight rows; the first chunk is what fits.
-  addTable(l, 0, table.headers, table.chunks.front(), QRectF(c.x(), bottomY + 6 * s, tableW, table.heightsMm.front() + 1), tablePt, widths);
+  // One chunk: the table has eight rows and the page room for them.
+  fitTableFrame(addTable(l, 0, table.headers, table.chunks.front(), QRectF(c.x(), bottomY + 6 * s, tableW, bottomH - 6 * s),
+                         tablePt, contentWidths(widths)),
+                bottomH - 6 * s);
 
   const double chartX = c.x() + tableW + gap;
   const double chartW = c.right() - chartX;

@@ -36,12 +36,25 @@ QString wrapText(const QString& text, double sizePt, double widthMm, bool bold =
 /// Height (mm) a table row of the already wrapped cells takes in addTable's style.
 double tableRowHeightMm(const QStringList& wrappedCells, double sizePt, bool bold = false);
 
+/// Content rows of the table that fit in a frame of heightMm with its header (QGIS's own measure).
+int tableRowsFitting(QgsLayoutItemManualTable* table, double heightMm);
+/// Shrinks the table's frame to the height that shows every row (at most maxHeightMm) and
+/// returns it (mm); maxHeightMm when not every row fits.
+double fitTableFrame(QgsLayoutItemManualTable* table, double maxHeightMm);
+/// Drops every content row after the first `rows`.
+void keepFirstRows(QgsLayoutItemManualTable* table, int rows);
+
 /// A table split over pages: rows pre-wrapped to the column widths, cut into chunks that fit.
 struct TableChunks {
   QStringList headers;                          ///< wrapped
   std::vector<std::vector<QStringList>> chunks;  ///< rows per piece
   std::vector<double> heightsMm;                 ///< height of each piece incl. header
 };
+/// Cell margin of addTable (mm): QGIS adds it on both sides of a column's width.
+constexpr double kTableCellMarginMm = 0.9;
+/// Column widths to pass to addTable so the table spans exactly the given outer widths.
+std::vector<double> contentWidths(const std::vector<double>& outerWidthsMm);
+/// widthsMm: outer column widths (they sum to the table width).
 /// firstHeightMm: space left on the current page; nextHeightMm: on a fresh page.
 TableChunks splitTable(const QStringList& headers, const std::vector<QStringList>& rows, const std::vector<double>& widthsMm,
                        double sizePt, double firstHeightMm, double nextHeightMm);

@@ -5,7 +5,9 @@
 // repeated, so none runs off a page.
 #include "report_labels.h"  // first: see the note in layers.h
 
+#include <qgslayoutframe.h>
 #include <qgslayoutitemlabel.h>
+#include <qgslayoutitemmanualtable.h>
 #include <qgsprintlayout.h>
 
 #include <algorithm>
@@ -59,19 +61,31 @@ class Flow {
     addLabel(m_layout, m_page, wrapped, pt, false, QRectF(left(), m_y, width(), h), color);
     m_y += h + 1;
   }
-  /// A table of the given column widths (fractions of the content width), split over pages.
+  /// A table of the given column widths (fractions of the content width), split over pages with
+  /// the header repeated: QGIS itself says how many rows fit (rows are pre-wrapped to the widths).
   void table(const QStringList& headers, const std::vector<QStringList>& rows, const std::vector<double>& fractions,
              double sizePt = 7) {
     const double pt = sizePt * scaleOf(m_ctx);
     std::vector<double> widths;
     for (double f : fractions) widths.push_back(f * width());
-    const TableChunks chunks = splitTable(headers, rows, widths, pt, remaining(), pageHeight());
-    for (size_t i = 0; i < chunks.chunks.size(); ++i) {
-      if (i > 0 || chunks.chunks[i].empty()) newPage();
-      if (chunks.chunks[i].empty()) continue;
-      const double h = chunks.heightsMm[i];
-      addTable(m_layout, m_page, chunks.headers, chunks.chunks[i], QRectF(left(), m_y, width(), h + 0.5), pt, widths);
-      m_y += h + 0.5;
+    const TableChunks wrapped = splitTable(headers, rows, widths, pt, 1e9, 1e9);  // wrapping only: one chunk
+    std::vector<QStringList> pending = wrapped.chunks.front();
+    // Header and first row must fit, else start on a fresh page.
+    const double minimum = tableRowHeightMm(wrapped.headers, pt, true) +
+                           (pending.empty() ? 0.0 : tableRowHeightMm(pending.front(), pt));
+    ensure(minimum);
+    while (true) {
+      QgsLayoutItemManualTable* t =
+          addTable(m_layout, m_page, wrapped.headers, pending, QRectF(left(), m_y, width(), remaining()), pt, contentWidths(widths));
+      const int fit = std::max(1, tableRowsFitting(t, remaining()));
+      if (fit >= static_cast<int>(pending.size())) {
+        m_y += fitTableFrame(t, remaining());
+        break;
+      }
+      keepFirstRows(t, fit);
+      fitTableFrame(t, remaining());
+      pending.erase(pending.begin(), pending.begin() + fit);
+      newPage();
     }
     m_y += 3;
   }
@@ -259,7 +273,7 @@ std::unique_ptr<QgsPrintLayout> buildComparisonLayout(const ReportContext& ctx) 
   const double modeShare = 0.64 / std::max<double>(1.0, static_cast<double>(rows.size()));
   std::vector<double> fractions{0.36};
   for (size_t i = 0; i < rows.size(); ++i) fractions.push_back(modeShare);
-  flow.table(headers, table, fractions, 7);
+  flow.table(headers, table, fractions, 6.5);
   flow.paragraph(tx.t("Replication keeps every source account unchanged, so U(source) = 0 and D = 0 by construction: compare modes "
                       "by U(host) and D together.",
                       "复制扩张下转出地各项核算不变，U（转出地）= 0，D 按定义为 0：比较转移方式时应同时看 U（承接地）与 D。"),

@@ -117,7 +117,8 @@ int exportReportFromGeoPackage(const QString& geopackage, const QString& pdfPath
   for (const auto& l : layouts) raw.push_back(l.get());
   feedback.checkCanceled();
   feedback.setProgress(0.2, "exporting PDF");
-  const int pages = exportReportPdf(raw, pdfPath, feedback);
+  detail::ScaledFeedback exporting(feedback, 0.2, 1.0);
+  const int pages = exportReportPdf(raw, pdfPath, exporting);
   feedback.setProgress(1.0, "done");
   return pages;
 }

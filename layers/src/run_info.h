@@ -64,6 +64,22 @@ QgsVectorLayer* makeCatchmentLayer(const Results& results, double radiusKm, int 
 /// "sensitive_zones": copy of the input zones (id, name, kind) or nullptr when there are none.
 QgsVectorLayer* makeSensitiveZonesLayer(const Inputs& inputs);
 
+/// Maps a part's progress 0..1 to [start, end] of the caller's feedback and forwards cancel
+/// (writeOutputs and exportReportFromGeoPackage around exportReportPdf).
+class ScaledFeedback : public Feedback {
+ public:
+  ScaledFeedback(Feedback& parent, double start, double end) : m_parent(parent), m_start(start), m_end(end) {}
+  void setProgress(double fraction, const std::string& stage) override {
+    Feedback::setProgress(fraction, stage);
+    m_parent.setProgress(m_start + (m_end - m_start) * fraction, stage);
+  }
+  bool isCanceled() const override { return m_parent.isCanceled(); }
+
+ private:
+  Feedback& m_parent;
+  double m_start, m_end;
+};
+
 /// Albers equal-area conic fitted to a lon/lat extent (EPSG:4326 when the extent is empty or
 /// very large): the CRS of the written project and of a report made from a GeoPackage alone.
 QgsCoordinateReferenceSystem studyAreaCrs(const QgsRectangle& lonLatExtent);
