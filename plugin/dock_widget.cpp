@@ -16,7 +16,6 @@
 #include <qgsfeaturerequest.h>
 #include <qgsfilewidget.h>
 #include <qgsfillsymbol.h>
-#include <qgsguiutils.h>
 #include <qgslayertree.h>
 #include <qgslayertreegroup.h>
 #include <qgslayertreeview.h>
@@ -805,11 +804,7 @@ void ClusterShiftDock::setRunning(bool running) {
 void ClusterShiftDock::updateActions() {
   const bool busy = static_cast<bool>(m_task);
   m_run->compareButton()->setEnabled(!busy && m_results && m_inputs);
-#if CLUSTERSHIFT_GPKG_REPORT
   m_run->reportButton()->setEnabled(!busy && !m_reportTask && !m_gpkg.isEmpty());
-#else
-  m_run->reportButton()->setEnabled(!busy && !m_reportTask && m_results);
-#endif
 }
 
 void ClusterShiftDock::taskCompleted(RunOutcome* outcome, int job) {
@@ -967,17 +962,10 @@ void ClusterShiftDock::zoomToResults(const QList<QgsMapLayer*>& layers) {
 // ---- report ---------------------------------------------------------------------------------
 
 void ClusterShiftDock::printReport() {
-#if CLUSTERSHIFT_GPKG_REPORT
   if (m_gpkg.isEmpty() || !QFileInfo::exists(m_gpkg)) {
     showError(tr("Run a scenario first."));
     return;
   }
-#else
-  if (!m_results) {
-    showError(tr("Run a scenario first."));
-    return;
-  }
-#endif
   if (m_reportTask) {
     showError(tr("A report is already being written."));
     return;
@@ -987,8 +975,7 @@ void ClusterShiftDock::printReport() {
   options.paper = m_run->paper()->currentData().toString();
   options.topN = m_run->topN();
   options.author = QString::fromStdString(m_hasBase ? m_base.report.author : std::string());
-  const QString stem = m_gpkg.isEmpty() ? QString::fromStdString(m_results->scenario.name)
-                                        : QFileInfo(m_gpkg).completeBaseName();
+  const QString stem = QFileInfo(m_gpkg).completeBaseName();
   QString path = qEnvironmentVariable("CLUSTERSHIFT_REPORT_PATH");
   if (path.isEmpty()) {
     QgsSettings settings;
@@ -1012,7 +999,6 @@ void ClusterShiftDock::printReport() {
     m_iface->messageBar()->pushItem(new QgsMessageBarItem(
         tr("ClusterShift"), tr("Report written: %1").arg(link), Qgis::MessageLevel::Success, 15));
   };
-#if CLUSTERSHIFT_GPKG_REPORT
   // The layouts go into the project (editable, re-exportable); same-named ones are replaced.
   try {
     const layers::ReportSource source = layers::openReportSource(QgsProject::instance(), m_gpkg);
@@ -1044,19 +1030,6 @@ void ClusterShiftDock::printReport() {
   updateActions();
   m_run->status()->setText(tr("Writing the report…"));
   QgsApplication::taskManager()->addTask(task);
-#else
-  try {
-    const QgsTemporaryCursorOverride waitCursor(Qt::WaitCursor);
-    layers::exportReport(*m_results, QgsProject::instance(), options.language, path);
-  } catch (const std::exception& e) {
-    showError(tr("Cannot write the report: %1").arg(QString::fromStdString(e.what())));
-    return;
-  } catch (...) {
-    showError(tr("Cannot write the report: unknown internal error"));
-    return;
-  }
-  reportWritten(path, 0);
-#endif
 }
 
 // ---- messages -------------------------------------------------------------------------------

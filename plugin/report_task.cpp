@@ -12,12 +12,7 @@ bool ReportTask::run() {
   // Worker thread: no exception may leave run().
   try {
     setProgress(5);
-#if CLUSTERSHIFT_GPKG_REPORT
     m_pages = layers::exportReportFromGeoPackage(m_geopackage, m_pdfPath, m_options, m_feedback);
-#else
-    m_error = tr("the GeoPackage report is not available in this build");
-    return false;
-#endif
     setProgress(100);
     return m_pages > 0;
   } catch (const Cancelled&) {

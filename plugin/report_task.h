@@ -7,12 +7,6 @@
 
 #include <qgstaskmanager.h>
 
-/// 1 once layers::exportReportFromGeoPackage / buildReportLayouts are implemented (issue 7);
-/// until then the dock prints with the transitional layers::exportReport on the main thread.
-#ifndef CLUSTERSHIFT_GPKG_REPORT
-#define CLUSTERSHIFT_GPKG_REPORT 0
-#endif
-
 namespace clustershift::plugin {
 
 class ReportTask : public QgsTask {

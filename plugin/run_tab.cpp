@@ -272,8 +272,8 @@ void RunTab::showComparison(const ModeComparison& comparison) {
   m_comparison->resizeColumnsToContents();
   // Long lists (moved segments, host parks) would push the other modes out of the narrow dock.
   for (int c = 0; c < m_comparison->columnCount(); ++c)
-    m_comparison->setColumnWidth(c, std::min(m_comparison->columnWidth(c), 76));
-  m_comparison->verticalHeader()->setMaximumWidth(140);
+    m_comparison->setColumnWidth(c, std::min(m_comparison->columnWidth(c), 68));
+  m_comparison->verticalHeader()->setMaximumWidth(128);
   m_comparison->setVisible(true);
 }
 
