@@ -278,7 +278,7 @@ std::unique_ptr<QgsPrintLayout> buildCandidateLayout(const ReportContext& ctx) {
   // Criteria rows: label, raw value with unit, normalised value, weight, contribution.
   addLabel(l, 0, tx.t("Criterion values", "各指标取值"), 9 * s, true, QRectF(x, y, w, 5 * s));
   y += 6 * s;
-  const double c0 = w * 0.30, c1 = w * 0.20, c2 = w * 0.17, c3 = w * 0.11, c4 = w * 0.11, c5 = w * 0.11;
+  const double c0 = w * 0.31, c1 = w * 0.15, c2 = w * 0.14, c3 = w * 0.14, c4 = w * 0.10, c5 = w * 0.16;
   const double cols[] = {x, x + c0, x + c0 + c1, x + c0 + c1 + c2, x + c0 + c1 + c2 + c3, x + c0 + c1 + c2 + c3 + c4};
   const double widths[] = {c0, c1, c2, c3, c4, c5};
   const QStringList headers{tx.t("Criterion", "指标"), tx.t("Raw value", "原始值"), tx.t("Unit", "单位"),

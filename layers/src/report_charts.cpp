@@ -95,7 +95,8 @@ QByteArray barChartSvg(const std::vector<Bar>& bars, const QSizeF& sizeMm, const
   // Value column on the right.
   double valueW = 0;
   for (const Bar& b : bars) valueW = std::max(valueW, fm.horizontalAdvance(valueFormat.arg(formatNumber(b.value, 3))));
-  valueW += ptUnits(fontPt) * 0.6;
+  // Room to spare: the PDF renderer's text metrics may differ slightly from QFontMetrics.
+  valueW += ptUnits(fontPt) * 1.5;
 
   double lo = 0, hi = 0;
   for (const Bar& b : bars) {
@@ -118,7 +119,8 @@ QByteArray barChartSvg(const std::vector<Bar>& bars, const QSizeF& sizeMm, const
     p.drawText(QRectF(0, y, labelW - ptUnits(fontPt) * 0.4, rowH), Qt::AlignRight | Qt::AlignVCenter, label);
     if (std::isfinite(b.value)) {
       const double x1 = xOf(b.value);
-      const QRectF bar(std::min(zeroX, x1), y + rowH * 0.18, std::max(std::abs(x1 - zeroX), 1.0), rowH * 0.64);
+      const double barH = std::min(rowH * 0.64, 5.0 * kUnitsPerMm);  // no thicker than 5 mm
+      const QRectF bar(std::min(zeroX, x1), y + (rowH - barH) / 2, std::max(std::abs(x1 - zeroX), 1.0), barH);
       p.setPen(Qt::NoPen);
       p.setBrush(b.value < 0 ? QColor(QStringLiteral("#c0504d")) : QColor(QStringLiteral("#1f5f8c")));
       p.drawRect(bar);

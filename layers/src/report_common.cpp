@@ -108,7 +108,9 @@ QgsLayoutItemLabel* addLabel(QgsPrintLayout* layout, int page, const QString& te
                              const QRectF& rectMm, const QColor& color, Qt::AlignmentFlag hAlign) {
   auto* label = new QgsLayoutItemLabel(layout);
   label->setText(text);
-  label->setFont(font(sizePt, bold));
+  QFont f = font(sizePt, bold);
+  f.setStyleStrategy(QFont::PreferNoShaping);
+  label->setFont(f);
   label->setFontColor(color);
   label->setHAlign(hAlign);
   label->setVAlign(Qt::AlignTop);

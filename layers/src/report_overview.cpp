@@ -294,6 +294,12 @@ std::unique_ptr<QgsPrintLayout> buildOverviewLayout(const ReportContext& ctx) {
   legend->setColumnSpace(8 * s);
   legend->setBackgroundEnabled(false);
   l->addLayoutItem(legend);
+  // The legend's own layer tree: the result layers may have no node in the project's tree
+  // (a report made from a GeoPackage), and other groups of the project do not belong here.
+  legend->setAutoUpdateModel(false);
+  QgsLayerTree* legendRoot = legend->model()->rootGroup();
+  legendRoot->removeAllChildren();
+  for (QgsMapLayer* layer : mapLayers) legendRoot->addLayer(layer);
   localiseLegend(legend, tx);
   legend->setReferencePoint(QgsLayoutItem::LowerLeft);
   legend->attemptMove(QgsLayoutPoint(sideX - 1.5, content.bottom() - noteH - 1, QgsUnitTypes::LayoutMillimeters));

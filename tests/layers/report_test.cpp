@@ -1,14 +1,22 @@
+// The multi-page report (layers/src/report*.cpp): layouts built from a results GeoPackage
+// (writeOutputs without PDFs), one PDF over all of them with the candidate atlas expanded.
 #include "clustershift_layers/layers.h"  // first: see the note in layers.h
 #include "fixtures.h"
 #include "test_util.h"
 
 #include <gtest/gtest.h>
 
+#include <qgslayoutatlas.h>
+#include <qgslayoutpagecollection.h>
+#include <qgsprintlayout.h>
 #include <qgsproject.h>
 #include <qgsvectorlayer.h>
 
+#include <QDir>
 #include <QFileInfo>
+#include <QImage>
 
+#include <cmath>
 #include <regex>
 #include <sstream>
 
@@ -16,74 +24,224 @@ namespace clustershift::layers {
 namespace {
 
 using testing::commandOutput;
+using testing::nfkc;
+using testing::pdfText;
 using testing::quoted;
 using testing::sampleInputs;
 using testing::sampleResults;
 using testing::scratchDir;
 
-class Report : public ::testing::Test {
- protected:
-  void SetUp() override {
-    const Inputs in = sampleInputs();
-    results = sampleResults(in);
-    project.addMapLayer(makeRegionLayer(in, results));
-    project.addMapLayer(makeFlowLayer(results));
-    project.addMapLayer(makeCandidateLayer(results));
-    project.setCrs(QgsCoordinateReferenceSystem(QStringLiteral("EPSG:4326")));
-    dir = scratchDir(QStringLiteral("report_") + QString::fromUtf8(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-  }
-  Results results;
-  QgsProject project;
-  QString dir;
+int pdfPages(const QString& pdf) {
+  const std::string info = commandOutput("pdfinfo " + quoted(pdf));
+  const auto at = info.find("Pages:");
+  return at == std::string::npos ? -1 : std::stoi(info.substr(at + 6));
+}
+
+/// Layouts and PDF of one report, made from the fixture's GeoPackage in a fresh project.
+struct Made {
+  std::unique_ptr<QgsProject> project = std::make_unique<QgsProject>();
+  std::vector<std::unique_ptr<QgsPrintLayout>> layouts;
+  int pages = 0;
 };
 
-TEST_F(Report, ChineseReportEmbedsTheCjkFontAndShowsTheTitleAndTable) {
-  const QString pdf = dir + QStringLiteral("/zh.pdf");
-  exportReport(results, &project, QStringLiteral("zh_CN"), pdf);
-  ASSERT_TRUE(QFileInfo::exists(pdf));
-  EXPECT_NE(commandOutput("pdfinfo " + quoted(pdf)).find("Pages:           1"), std::string::npos);
-  const std::string text = testing::pdfText(pdf);
-  EXPECT_NE(text.find(testing::nfkc("测试情景：温州鞋业转移")), std::string::npos) << text;
-  EXPECT_NE(text.find(testing::nfkc("经济开发区")), std::string::npos);  // rank 1 in the table
-  EXPECT_NE(text.find("示意性数据"), std::string::npos);      // data caveat
-  EXPECT_NE(text.find("2026-11-27"), std::string::npos);      // date of the run
+class Report : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    s_dir = new QString(scratchDir(QStringLiteral("report")));
+    try {
+      const Inputs in = sampleInputs();
+      Feedback feedback;
+      s_gpkg = new QString(writeOutputs(in, sampleResults(in), *s_dir, {}, feedback).geopackage);
+    } catch (const std::exception& e) {
+      s_error = new std::string(e.what());
+    }
+  }
+  static void TearDownTestSuite() {
+    delete s_gpkg;
+    delete s_dir;
+    delete s_error;
+    s_gpkg = s_dir = nullptr;
+    s_error = nullptr;
+  }
+  void SetUp() override { ASSERT_NE(s_gpkg, nullptr) << "writeOutputs failed: " << (s_error ? *s_error : std::string("?")); }
+
+  static ReportOptions options(const QString& language, int topN, const QString& paper = QStringLiteral("A4")) {
+    ReportOptions o;
+    o.language = language;
+    o.topN = topN;
+    o.paper = paper;
+    o.author = QStringLiteral("Planning Office Test");
+    return o;
+  }
+
+  static Made make(const ReportOptions& o, const QString& pdf) {
+    Made m;
+    m.project->setCrs(QgsCoordinateReferenceSystem(QStringLiteral("EPSG:4326")));
+    const ReportSource source = openReportSource(m.project.get(), *s_gpkg);
+    m.layouts = buildReportLayouts(source, o);
+    std::vector<QgsPrintLayout*> raw;
+    for (auto& l : m.layouts) raw.push_back(l.get());
+    Feedback feedback;
+    m.pages = exportReportPdf(raw, pdf, feedback);
+    return m;
+  }
+
+  static QString* s_dir;
+  static QString* s_gpkg;
+  static std::string* s_error;
+};
+QString* Report::s_dir = nullptr;
+QString* Report::s_gpkg = nullptr;
+std::string* Report::s_error = nullptr;
+
+/// Pages of every layout: an atlas layout counts once per atlas feature.
+int expectedPages(const Made& m) {
+  int pages = 0;
+  for (const auto& l : m.layouts) {
+    QgsLayoutAtlas* atlas = l->atlas();
+    pages += atlas && atlas->enabled() ? atlas->updateFeatures() * l->pageCollection()->pageCount()
+                                       : l->pageCollection()->pageCount();
+  }
+  return pages;
+}
+
+TEST_F(Report, PageCountFollowsTopN) {
+  const QString pdf3 = *s_dir + QStringLiteral("/top3.pdf"), pdf5 = *s_dir + QStringLiteral("/top5.pdf");
+  const Made three = make(options(QStringLiteral("en"), 3), pdf3);
+  const Made five = make(options(QStringLiteral("en"), 5), pdf5);
+  EXPECT_EQ(pdfPages(pdf3), three.pages);
+  EXPECT_EQ(pdfPages(pdf5), five.pages);
+  EXPECT_EQ(five.pages - three.pages, 2);  // one candidate page per top-N park
+  EXPECT_EQ(three.pages, expectedPages(three));
+  EXPECT_EQ(five.pages, expectedPages(five));
+  // The fixture ranks six parks: topN beyond that gives six candidate pages, not more.
+  const Made all = make(options(QStringLiteral("en"), 20), *s_dir + QStringLiteral("/top20.pdf"));
+  EXPECT_EQ(all.pages - three.pages, 3);
+}
+
+TEST_F(Report, LayoutsAreNamedAndTheCandidatePagesAreAnAtlasOverTheTopN) {
+  const Made m = make(options(QStringLiteral("zh_CN"), 4), *s_dir + QStringLiteral("/names.pdf"));
+  ASSERT_GE(m.layouts.size(), 3u);
+  for (const auto& l : m.layouts) {
+    EXPECT_TRUE(l->name().startsWith(QStringLiteral("ClusterShift – 测试情景：温州鞋业转移 – "))) << l->name().toStdString();
+    EXPECT_TRUE(l->name().endsWith(QStringLiteral("(zh_CN)"))) << l->name().toStdString();
+  }
+  EXPECT_FALSE(m.layouts[0]->atlas()->enabled());
+  QgsLayoutAtlas* atlas = m.layouts[1]->atlas();
+  ASSERT_TRUE(atlas->enabled());
+  EXPECT_EQ(atlas->updateFeatures(), 4);
+  ASSERT_TRUE(atlas->beginRender());
+  ASSERT_TRUE(atlas->first());
+  EXPECT_EQ(atlas->layout()->reportContext().feature().attribute(QStringLiteral("id")).toString(), QStringLiteral("P1"));
+  ASSERT_TRUE(atlas->next());
+  EXPECT_EQ(atlas->layout()->reportContext().feature().attribute(QStringLiteral("id")).toString(), QStringLiteral("P6"));
+  atlas->endRender();
+}
+
+TEST_F(Report, ChineseReportHasTheHeadingsEveryTopParkAndEmbeddedCjkFonts) {
+  const QString pdf = *s_dir + QStringLiteral("/zh.pdf");
+  make(options(QStringLiteral("zh_CN"), 5), pdf);
+  const std::string text = pdfText(pdf);
+  for (const char* heading : {"总览：候选承接园区", "前10名候选园区", "候选园区 第1名", "各指标对综合得分的贡献", "各指标取值",
+                              "评价说明", "示意性数据", "编制：Planning Office Test"})
+    EXPECT_NE(text.find(nfkc(heading)), std::string::npos) << heading << "\n" << text;
+  // Ranks 1..5 of the fixture: P1, P6, P3, P8, P2.
+  for (int park : {1, 6, 3, 8, 2}) {
+    const std::string name = nfkc(("第" + std::to_string(park) + "经济开发区").c_str());
+    EXPECT_NE(text.find(name), std::string::npos) << name;
+  }
   const std::string fonts = commandOutput("pdffonts " + quoted(pdf));
   EXPECT_NE(fonts.find("NotoSansCJK"), std::string::npos) << fonts;
-  // pdffonts columns: ... emb sub uni object-id generation; every font must be embedded.
   const std::regex row(R"((yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$)");
   std::istringstream lines(fonts);
   int fontRows = 0;
   for (std::string line; std::getline(lines, line);) {
-    std::smatch m;
-    if (!std::regex_search(line, m, row)) continue;
+    std::smatch match;
+    if (!std::regex_search(line, match, row)) continue;
     ++fontRows;
-    EXPECT_EQ(m[1].str(), "yes") << "not embedded: " << line;
+    EXPECT_EQ(match[1].str(), "yes") << "not embedded: " << line;
   }
   EXPECT_GT(fontRows, 0) << fonts;
 }
 
-TEST_F(Report, EnglishReportListsTheTopParksInRankOrder) {
-  const QString pdf = dir + QStringLiteral("/en.pdf");
-  exportReport(results, &project, QStringLiteral("en"), pdf);
-  const std::string text = testing::pdfText(pdf, true);
-  EXPECT_NE(text.find("Test scenario: Wenzhou footwear"), std::string::npos) << text;
+TEST_F(Report, EnglishCandidatePagesFollowTheRankOrder) {
+  const QString pdf = *s_dir + QStringLiteral("/en.pdf");
+  make(options(QStringLiteral("en"), 3), pdf);
+  const std::string text = pdfText(pdf);
+  EXPECT_NE(text.find("Overview: candidate host parks"), std::string::npos) << text;
   EXPECT_NE(text.find("Illustrative statistics"), std::string::npos);
-  const size_t first = text.find("0.910"), second = text.find("0.770"), last = text.find("0.120");
-  ASSERT_NE(first, std::string::npos);
-  ASSERT_NE(second, std::string::npos);
-  ASSERT_NE(last, std::string::npos);
-  EXPECT_LT(first, second);  // rank 1 (P1) before rank 2 (P6)
-  EXPECT_LT(second, last);
-  // Six feasible parks in the table; the two excluded ones are not listed.
-  size_t rows = 0;
-  for (size_t at = text.find("Development"); at != std::string::npos; at = text.find("Development", at + 1)) ++rows;
-  EXPECT_EQ(rows, 6u);
+  const size_t first = text.find("Candidate 1: Park 1 Economic Development Zone");
+  const size_t second = text.find("Candidate 2: Park 6 Economic Development Zone");
+  const size_t third = text.find("Candidate 3: Park 3 Economic Development Zone");
+  ASSERT_NE(first, std::string::npos) << text;
+  ASSERT_NE(second, std::string::npos) << text;
+  ASSERT_NE(third, std::string::npos) << text;
+  EXPECT_LT(first, second);
+  EXPECT_LT(second, third);
+  EXPECT_EQ(text.find("Candidate 4:"), std::string::npos);
+  // The criterion rows carry the raw value of the atlas park: labour_cost_raw of P1 is 1.000.
+  EXPECT_NE(text.find("Labour cost"), std::string::npos);
+  EXPECT_NE(text.find("1.000"), std::string::npos);
 }
 
-TEST_F(Report, UnsupportedLanguageIsAnInputErrorAndWritesNothing) {
-  const QString pdf = dir + QStringLiteral("/fr.pdf");
-  EXPECT_THROW(exportReport(results, &project, QStringLiteral("fr"), pdf), InputError);
+TEST_F(Report, NoPageIsBlank) {
+  const QString pdf = *s_dir + QStringLiteral("/pixels.pdf");
+  const Made m = make(options(QStringLiteral("zh_CN"), 3), pdf);
+  const QString prefix = *s_dir + QStringLiteral("/page");
+  commandOutput("pdftoppm -png -r 30 " + quoted(pdf) + " " + quoted(prefix));
+  const QStringList images = QDir(*s_dir).entryList({QStringLiteral("page*.png")}, QDir::Files, QDir::Name);
+  ASSERT_EQ(images.size(), m.pages);
+  for (const QString& name : images) {
+    const QImage image(*s_dir + QLatin1Char('/') + name);
+    ASSERT_FALSE(image.isNull()) << name.toStdString();
+    double sum = 0, sum2 = 0;
+    const double n = static_cast<double>(image.width()) * image.height();
+    for (int y = 0; y < image.height(); ++y)
+      for (int x = 0; x < image.width(); ++x) {
+        const double v = qGray(image.pixel(x, y));
+        sum += v;
+        sum2 += v * v;
+      }
+    const double variance = sum2 / n - (sum / n) * (sum / n);
+    EXPECT_GT(variance, 100.0) << name.toStdString() << " looks blank (grey variance " << variance << ")";
+  }
+}
+
+TEST_F(Report, A3PagesAreA3Landscape) {
+  const QString pdf = *s_dir + QStringLiteral("/a3.pdf");
+  make(options(QStringLiteral("zh_CN"), 3, QStringLiteral("A3")), pdf);
+  const std::string info = commandOutput("pdfinfo -l 99 " + quoted(pdf));
+  // 420 x 297 mm = 1190.55 x 841.89 pt (pdfinfo rounds), on every page.
+  std::istringstream lines(info);
+  int pages = 0;
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("Page", 0) != 0 || line.find("size:") == std::string::npos) continue;
+    ++pages;
+    EXPECT_NE(line.find("1191 x 842 pts (A3)"), std::string::npos) << line;
+  }
+  EXPECT_EQ(pages, pdfPages(pdf));
+}
+
+TEST_F(Report, UnsupportedLanguageOrPaperIsAnInputError) {
+  QgsProject project;
+  const ReportSource source = openReportSource(&project, *s_gpkg);
+  EXPECT_THROW(buildReportLayouts(source, options(QStringLiteral("fr"), 3)), InputError);
+  EXPECT_THROW(buildReportLayouts(source, options(QStringLiteral("en"), 3, QStringLiteral("Letter"))), InputError);
+  EXPECT_THROW(buildReportLayouts(source, options(QStringLiteral("en"), 0)), InputError);
+}
+
+TEST_F(Report, CancelledExportLeavesNoFile) {
+  QgsProject project;
+  const ReportSource source = openReportSource(&project, *s_gpkg);
+  auto layouts = buildReportLayouts(source, options(QStringLiteral("en"), 3));
+  std::vector<QgsPrintLayout*> raw;
+  for (auto& l : layouts) raw.push_back(l.get());
+  const QString pdf = *s_dir + QStringLiteral("/cancelled.pdf");
+  Feedback feedback;
+  feedback.cancel();
+  EXPECT_THROW(exportReportPdf(raw, pdf, feedback), Cancelled);
   EXPECT_FALSE(QFileInfo::exists(pdf));
+  EXPECT_TRUE(QDir(*s_dir).entryList({QStringLiteral(".cancelled*")}, QDir::Hidden | QDir::Files).isEmpty());
 }
 
 }  // namespace
