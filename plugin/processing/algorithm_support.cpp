@@ -45,7 +45,8 @@ void ProcessingFeedback::pushWarnings(const std::vector<Problem>& warnings, std:
   std::size_t shown = 0;
   for (const Problem& p : warnings) {
     if (shown++ == maxShown) {
-      m_feedback->pushWarning(tr("… and %1 more warnings").arg(warnings.size() - maxShown));
+      m_feedback->pushWarning(
+          QCoreApplication::translate("ClusterShift", "… and %1 more warnings").arg(warnings.size() - maxShown));
       break;
     }
     m_feedback->pushWarning(QString::fromStdString(p.text()));
@@ -156,13 +157,30 @@ QVariantMap AlgorithmBase::guarded(const std::function<QVariantMap()>& body) con
   }
 }
 
+namespace {
+/// Styles an output layer once QGIS has loaded it into the project.
+class StylePostProcessor : public QgsProcessingLayerPostProcessorInterface {
+ public:
+  explicit StylePostProcessor(std::function<void(QgsVectorLayer*)> style) : m_style(std::move(style)) {}
+  void postProcessLayer(QgsMapLayer* layer, QgsProcessingContext&, QgsProcessingFeedback*) override {
+    if (auto* vector = qobject_cast<QgsVectorLayer*>(layer)) m_style(vector);
+  }
+
+ private:
+  std::function<void(QgsVectorLayer*)> m_style;
+};
+}  // namespace
+
 QString AlgorithmBase::copyToSink(const QVariantMap& parameters, const QString& name, QgsProcessingContext& context,
-                                  QgsVectorLayer* layer, QgsProcessingFeedback* feedback) const {
+                                  QgsVectorLayer* layer, QgsProcessingFeedback* feedback,
+                                  std::function<void(QgsVectorLayer*)> style) const {
   if (!layer) throw QgsProcessingException(qualifiedName() + QStringLiteral(": ") + tr("no result layer for %1").arg(name));
   QString destination;
   std::unique_ptr<QgsFeatureSink> sink(
       parameterAsSink(parameters, name, context, destination, layer->fields(), layer->wkbType(), layer->crs()));
   if (!sink) throw QgsProcessingException(invalidSinkError(parameters, name));
+  if (style && context.willLoadLayerOnCompletion(destination))
+    context.layerToLoadOnCompletionDetails(destination).setPostProcessor(new StylePostProcessor(std::move(style)));
   QgsFeatureIterator it = layer->getFeatures();
   QgsFeature f;
   while (it.nextFeature(f)) {

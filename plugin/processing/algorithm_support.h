@@ -30,9 +30,6 @@ class QgsVectorLayer;
 
 namespace clustershift::processing {
 
-/// User-visible text, translated in the "ClusterShift" context.
-inline QString tr(const char* text) { return QCoreApplication::translate("ClusterShift", text); }
-
 /// Core feedback forwarding progress (mapped into [start, end] of the algorithm's 0–100 %)
 /// and cancellation to a QgsProcessingFeedback. Warnings are collected (the core may report
 /// from worker threads) and pushed by pushWarnings() on the algorithm's thread.
@@ -95,6 +92,9 @@ struct PreparedRun {
 
 /// Base of the ClusterShift algorithms: group, help and the shared parameter handling.
 class AlgorithmBase : public QgsProcessingAlgorithm {
+  // tr() of every algorithm translates in the "ClusterShift" context (plugin/i18n).
+  Q_DECLARE_TR_FUNCTIONS(ClusterShift)
+
  public:
   QString group() const override;
   QString groupId() const override;
@@ -109,8 +109,11 @@ class AlgorithmBase : public QgsProcessingAlgorithm {
   QVariantMap guarded(const std::function<QVariantMap()>& body) const;
 
   /// Copies a (memory) layer's features into the sink parameter `name`; returns its destination.
+  /// When the output is loaded into the project afterwards (toolbox, batch), `style` is applied
+  /// to it there (on the main thread), e.g. layers::styleCandidates.
   QString copyToSink(const QVariantMap& parameters, const QString& name, QgsProcessingContext& context,
-                     QgsVectorLayer* layer, QgsProcessingFeedback* feedback) const;
+                     QgsVectorLayer* layer, QgsProcessingFeedback* feedback,
+                     std::function<void(QgsVectorLayer*)> style = {}) const;
 
   /// Adds the scenario parameters listed in param::.
   void addScenarioParameters();

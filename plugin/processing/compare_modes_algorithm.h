@@ -7,6 +7,8 @@ namespace clustershift::processing {
 /// Same inputs as scoresites; OUTPUT is the comparison table (one row per mode, no geometry,
 /// columns of clustershift::comparisonColumns()), OUTPUT_CSV optionally the CLI's CSV.
 class CompareModesAlgorithm : public AlgorithmBase {
+  Q_DECLARE_TR_FUNCTIONS(ClusterShift)  // the plugin translations context (plugin/i18n)
+
  public:
   QString name() const override { return QStringLiteral("comparemodes"); }
   QString displayName() const override;

@@ -10,6 +10,8 @@ namespace clustershift::processing {
 /// OUTPUT_FOLDER (optional) gets rca.csv, presence.csv, proximity.csv and density.csv as
 /// `clustershift indices relatedness` writes them.
 class IndicesRelatednessAlgorithm : public AlgorithmBase {
+  Q_DECLARE_TR_FUNCTIONS(ClusterShift)  // the plugin translations context (plugin/i18n)
+
  public:
   QString name() const override { return QStringLiteral("indices_relatedness"); }
   QString displayName() const override;

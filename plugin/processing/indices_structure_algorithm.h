@@ -8,6 +8,8 @@ namespace clustershift::processing {
 /// Y1..Y3 (亿元) and employment L1..L3 (10k persons), chosen by field parameters → OUTPUT with
 /// the input's geometry and id, ts, isu, theil.
 class IndicesStructureAlgorithm : public AlgorithmBase {
+  Q_DECLARE_TR_FUNCTIONS(ClusterShift)  // the plugin translations context (plugin/i18n)
+
  public:
   QString name() const override { return QStringLiteral("indices_structure"); }
   QString displayName() const override;

@@ -7,6 +7,8 @@ namespace clustershift::processing {
 /// RESULTS (a GeoPackage written by scoresites' OUTPUT_FOLDER, the plugin or `clustershift run`)
 /// → PDF through layers::exportReportFromGeoPackage. Runs on the main thread (print layouts).
 class PrintReportAlgorithm : public AlgorithmBase {
+  Q_DECLARE_TR_FUNCTIONS(ClusterShift)  // the plugin translations context (plugin/i18n)
+
  public:
   QString name() const override { return QStringLiteral("printreport"); }
   QString displayName() const override;

@@ -68,7 +68,7 @@ QVariantMap ProjectEffectsAlgorithm::processAlgorithm(const QVariantMap& paramet
 
     QVariantMap outputs;
     std::unique_ptr<QgsVectorLayer> regionEffects(layers::makeRegionEffectsLayer(inputs, results));
-    outputs.insert(kOutput, copyToSink(parameters, kOutput, context, regionEffects.get(), feedback));
+    outputs.insert(kOutput, copyToSink(parameters, kOutput, context, regionEffects.get(), feedback, &layers::styleRegionEffects));
     std::unique_ptr<QgsVectorLayer> timeline(layers::makeEffectsTimelineLayer(results));
     outputs.insert(kTimeline, copyToSink(parameters, kTimeline, context, timeline.get(), feedback));
     std::unique_ptr<QgsVectorLayer> coupling(layers::makeCouplingLayer(results));

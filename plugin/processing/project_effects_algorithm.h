@@ -8,6 +8,8 @@ namespace clustershift::processing {
 /// region_effects (regions with role, indicators before/after/change, U), the yearly
 /// effects_timeline and the coupling table.
 class ProjectEffectsAlgorithm : public AlgorithmBase {
+  Q_DECLARE_TR_FUNCTIONS(ClusterShift)  // the plugin translations context (plugin/i18n)
+
  public:
   QString name() const override { return QStringLiteral("projecteffects"); }
   QString displayName() const override;

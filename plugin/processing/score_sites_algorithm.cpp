@@ -58,7 +58,7 @@ QVariantMap ScoreSitesAlgorithm::processAlgorithm(const QVariantMap& parameters,
 
     std::unique_ptr<QgsVectorLayer> layer(layers::makeCandidateLayer(results));
     QVariantMap outputs;
-    outputs.insert(kOutput, copyToSink(parameters, kOutput, context, layer.get(), feedback));
+    outputs.insert(kOutput, copyToSink(parameters, kOutput, context, layer.get(), feedback, &layers::styleCandidates));
     int feasible = 0;
     for (const ParkResult& p : results.parks) feasible += p.status == "ok" ? 1 : 0;
     const std::vector<int> order = results.ranking();

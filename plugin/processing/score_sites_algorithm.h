@@ -10,6 +10,8 @@ namespace clustershift::processing {
 /// rank, status, reason, per-criterion raw/norm/contrib, robustness) as a sink; optionally the
 /// full results folder (GeoPackage with styles, project; PDFs when asked) via writeOutputs.
 class ScoreSitesAlgorithm : public AlgorithmBase {
+  Q_DECLARE_TR_FUNCTIONS(ClusterShift)  // the plugin translations context (plugin/i18n)
+
  public:
   QString name() const override { return QStringLiteral("scoresites"); }
   QString displayName() const override;

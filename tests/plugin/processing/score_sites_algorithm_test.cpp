@@ -5,6 +5,8 @@
 #include "clustershift/scenario.h"
 
 #include <qgsfeatureiterator.h>
+#include <qgsrenderer.h>
+#include <qgsprocessingparameters.h>
 #include <qgsvectorfilewriter.h>
 
 #include <QFileInfo>
@@ -141,6 +143,25 @@ TEST(ScoreSites, RenamedColumnIsFoundThroughItsFieldParameter) {
   ASSERT_TRUE(with.ok) << with.error.toStdString();
   EXPECT_EQ(with.outputs.value(QStringLiteral("TOP_PARK")).toString().toStdString(),
             coreRankOne(QStringLiteral("wenzhou_footwear_complete")));
+}
+
+TEST(ScoreSites, OutputLoadedIntoTheProjectIsStyledThere) {
+  // As the toolbox asks for it: a temporary output loaded into the project on completion.
+  QVariantMap p = scenarioParameters(QStringLiteral("wenzhou_footwear_complete"));
+  p.insert(QStringLiteral("OUTPUT"), QVariant::fromValue(QgsProcessingOutputLayerDefinition(
+                                         QgsProcessing::TEMPORARY_OUTPUT, QgsProject::instance())));
+  const AlgorithmRun run = runAlgorithm(kAlg, p);
+  ASSERT_TRUE(run.ok) << run.error.toStdString();
+  const QString id = run.outputs.value(QStringLiteral("OUTPUT")).toString();
+  ASSERT_TRUE(run.context->willLoadLayerOnCompletion(id));
+  QgsProcessingLayerPostProcessorInterface* post = run.context->layerToLoadOnCompletionDetails(id).postProcessor();
+  ASSERT_NE(post, nullptr);
+  QgsVectorLayer* layer = run.layer(QStringLiteral("OUTPUT"));
+  ASSERT_NE(layer, nullptr);
+  EXPECT_EQ(layer->renderer()->type(), QStringLiteral("singleSymbol"));
+  QgsProcessingFeedback fb;
+  post->postProcessLayer(layer, *run.context, &fb);
+  EXPECT_NE(layer->renderer()->type(), QStringLiteral("singleSymbol"));
 }
 
 TEST(ScoreSites, OutputFolderGetsGeoPackageAndProject) {
