@@ -1,5 +1,7 @@
 #include "criteria_panel.h"  // first: brings nlohmann/json before QGIS (see run_task.h)
 
+#include <qgsapplication.h>
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -19,6 +21,7 @@
 #include <cmath>
 #include <exception>
 
+#include "clustershift/criterion.h"
 #include "clustershift/error.h"
 #include "clustershift/mcda.h"
 
@@ -230,6 +233,19 @@ CriteriaPanel::CriteriaPanel(QWidget* parent) : QWidget(parent) {
   m_table->setMinimumHeight(190);
   m_table->setToolTip(tr("Edits apply to the next run; min/max empty = no hard limit"));
   main->addWidget(m_table);
+  auto* addRow = new QHBoxLayout();
+  m_addCombo = new QComboBox(this);
+  m_addCombo->setObjectName(QStringLiteral("addCriterionCombo"));
+  m_addCombo->setEditable(true);
+  m_addCombo->setInsertPolicy(QComboBox::NoInsert);
+  m_addCombo->setToolTip(tr("A criterion of the registry, or field:<name> for a numeric park or region field"));
+  m_addButton = new QPushButton(QgsApplication::getThemeIcon(QStringLiteral("/symbologyAdd.svg")), tr("Add"), this);
+  m_addButton->setObjectName(QStringLiteral("addCriterionButton"));
+  m_addButton->setToolTip(tr("Add the criterion to the table (weight 0.1)"));
+  connect(m_addButton, &QPushButton::clicked, this, &CriteriaPanel::addCriterion);
+  addRow->addWidget(m_addCombo, 1);
+  addRow->addWidget(m_addButton);
+  main->addLayout(addRow);
 
   auto* form = new QFormLayout();
   form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
@@ -301,49 +317,92 @@ void CriteriaPanel::clear() {
   setEnabled(false);
 }
 
-void CriteriaPanel::setScenario(const Scenario& scenario) {
-  m_base = scenario.criteria;
-  m_table->setRowCount(0);
-  m_table->setRowCount(static_cast<int>(m_base.size()));
-  for (int row = 0; row < static_cast<int>(m_base.size()); ++row) {
-    const CriterionSpec& c = m_base[static_cast<size_t>(row)];
-    auto* on = new QTableWidgetItem();
-    on->setFlags(Qt::ItemIsUserCheckable | Qt::ItemIsEnabled | Qt::ItemIsSelectable);
-    on->setCheckState(c.enabled ? Qt::Checked : Qt::Unchecked);
-    m_table->setItem(row, kColEnabled, on);
-    auto* id = new QTableWidgetItem(QString::fromStdString(c.id));
-    id->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
-    m_table->setItem(row, kColId, id);
-    auto* direction = new QComboBox(m_table);
-    direction->addItem(tr("default"), QString());
-    direction->addItem(tr("benefit"), QStringLiteral("benefit"));
-    direction->addItem(tr("cost"), QStringLiteral("cost"));
-    if (c.direction) direction->setCurrentIndex(*c.direction == Direction::Cost ? 2 : 1);
-    m_table->setCellWidget(row, kColDirection, direction);
-    auto* function = new QComboBox(m_table);
-    function->addItems(kFunctions);
-    const int fi = kFunctions.indexOf(QString::fromStdString(c.valueFunction.type));
-    function->setCurrentIndex(fi >= 0 ? fi : 0);
-    m_table->setCellWidget(row, kColFunction, function);
-    auto* weight = new QDoubleSpinBox(m_table);
-    weight->setRange(0, 100);
-    weight->setDecimals(3);
-    weight->setSingleStep(0.05);
-    weight->setValue(c.weight);
-    connect(weight, qOverload<double>(&QDoubleSpinBox::valueChanged), this, &CriteriaPanel::changed);
-    weight->setFrame(false);
-    weight->setButtonSymbols(QAbstractSpinBox::NoButtons);  // narrow: type or scroll the value
-    direction->setFrame(false);
-    function->setFrame(false);
-    m_table->setCellWidget(row, kColWeight, weight);
-    m_table->setItem(row, kColMin, new QTableWidgetItem(c.min ? QString::number(*c.min) : QString()));
-    m_table->setItem(row, kColMax, new QTableWidgetItem(c.max ? QString::number(*c.max) : QString()));
-  }
+void CriteriaPanel::fillRow(int row, const CriterionSpec& c) {
+  auto* on = new QTableWidgetItem();
+  on->setFlags(Qt::ItemIsUserCheckable | Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+  on->setCheckState(c.enabled ? Qt::Checked : Qt::Unchecked);
+  m_table->setItem(row, kColEnabled, on);
+  auto* id = new QTableWidgetItem(QString::fromStdString(c.id));
+  id->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+  m_table->setItem(row, kColId, id);
+  auto* direction = new QComboBox(m_table);
+  direction->addItem(tr("default"), QString());
+  direction->addItem(tr("benefit"), QStringLiteral("benefit"));
+  direction->addItem(tr("cost"), QStringLiteral("cost"));
+  if (c.direction) direction->setCurrentIndex(*c.direction == Direction::Cost ? 2 : 1);
+  m_table->setCellWidget(row, kColDirection, direction);
+  auto* function = new QComboBox(m_table);
+  function->addItems(kFunctions);
+  const int fi = kFunctions.indexOf(QString::fromStdString(c.valueFunction.type));
+  function->setCurrentIndex(fi >= 0 ? fi : 0);
+  m_table->setCellWidget(row, kColFunction, function);
+  auto* weight = new QDoubleSpinBox(m_table);
+  weight->setRange(0, 100);
+  weight->setDecimals(3);
+  weight->setSingleStep(0.05);
+  weight->setValue(c.weight);
+  connect(weight, qOverload<double>(&QDoubleSpinBox::valueChanged), this, &CriteriaPanel::changed);
+  weight->setFrame(false);
+  weight->setButtonSymbols(QAbstractSpinBox::NoButtons);  // narrow: type or scroll the value
+  direction->setFrame(false);
+  function->setFrame(false);
+  m_table->setCellWidget(row, kColWeight, weight);
+  m_table->setItem(row, kColMin, new QTableWidgetItem(c.min ? QString::number(*c.min) : QString()));
+  m_table->setItem(row, kColMax, new QTableWidgetItem(c.max ? QString::number(*c.max) : QString()));
+}
+
+void CriteriaPanel::fitTable() {
   m_table->resizeColumnsToContents();
   // Every criterion visible without scrolling; the horizontal scroll bar stays for the last columns.
   m_table->setFixedHeight(m_table->horizontalHeader()->sizeHint().height() +
                           std::max(4, m_table->rowCount()) * m_table->verticalHeader()->defaultSectionSize() +
                           m_table->horizontalScrollBar()->sizeHint().height() + 2 * m_table->frameWidth() + 2);
+  // Offer the registry's criteria that the table does not list yet.
+  const QSignalBlocker blocker(m_addCombo);
+  const QString typed = m_addCombo->currentText();
+  m_addCombo->clear();
+  QStringList listed;
+  for (int row = 0; row < m_table->rowCount(); ++row) listed << m_table->item(row, kColId)->text();
+  for (const std::string& id : CriterionRegistry::instance().ids()) {
+    const QString q = QString::fromStdString(id);
+    if (!listed.contains(q)) m_addCombo->addItem(q);
+  }
+  m_addCombo->setEditText(typed.isEmpty() ? m_addCombo->itemText(0) : typed);
+}
+
+void CriteriaPanel::addCriterion() {
+  QString id = m_addCombo->currentText().trimmed();
+  if (id.isEmpty() || id.endsWith(QLatin1String("<name>"))) {
+    m_addCombo->setFocus();
+    return;
+  }
+  for (int row = 0; row < m_table->rowCount(); ++row) {
+    if (m_table->item(row, kColId)->text() == id) return;  // listed already
+  }
+  CriterionSpec spec;
+  spec.id = id.toStdString();
+  spec.weight = 0.1;
+  m_base.push_back(spec);
+  const int row = m_table->rowCount();
+  {
+    const QSignalBlocker blocker(m_table);
+    m_table->setRowCount(row + 1);
+    fillRow(row, spec);
+  }
+  m_addCombo->setEditText(QString());
+  fitTable();
+  emit changed();
+}
+
+void CriteriaPanel::setScenario(const Scenario& scenario) {
+  m_base = scenario.criteria;
+  {
+    const QSignalBlocker blocker(m_table);
+    m_table->setRowCount(0);
+    m_table->setRowCount(static_cast<int>(m_base.size()));
+    for (int row = 0; row < static_cast<int>(m_base.size()); ++row) fillRow(row, m_base[static_cast<size_t>(row)]);
+  }
+  fitTable();
   const int wi = m_weighting->findText(QString::fromStdString(scenario.weighting.method));
   m_weighting->setCurrentIndex(wi >= 0 ? wi : 0);
   const int ai = m_aggregation->findText(QString::fromStdString(scenario.aggregation));

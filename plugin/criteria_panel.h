@@ -60,13 +60,19 @@ class CriteriaPanel : public QWidget {
 
  public slots:
   void editAhp();
+  /// Appends the criterion typed or chosen in the add combo (registry id or "field:<name>").
+  void addCriterion();
 
  private:
   QStringList enabledNames() const;
+  void fillRow(int row, const CriterionSpec& c);
+  void fitTable();
 
   QTableWidget* m_table = nullptr;
   QComboBox* m_weighting = nullptr;
   QComboBox* m_aggregation = nullptr;
+  QComboBox* m_addCombo = nullptr;
+  QPushButton* m_addButton = nullptr;
   QComboBox* m_missing = nullptr;
   QSpinBox* m_draws = nullptr;
   QSpinBox* m_topK = nullptr;

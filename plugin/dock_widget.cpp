@@ -652,7 +652,56 @@ void ClusterShiftDock::restoreState() {
   const int pi = m_run->paper()->findData(state.paper);
   if (pi >= 0) m_run->paper()->setCurrentIndex(pi);
   m_gpkg = QFileInfo::exists(state.lastGeoPackage) ? state.lastGeoPackage : QString();
+  showStoredResults();
   updateActions();
+}
+
+void ClusterShiftDock::showStoredResults() {
+  m_run->clearResults();
+  if (m_gpkg.isEmpty()) return;
+  try {
+    const nlohmann::json info = layers::readRunInfo(m_gpkg);
+    int k = 5;
+    if (info.contains("robustness") && info["robustness"].is_object()) k = info["robustness"].value("k", 5);
+    QgsVectorLayer layer(m_gpkg + QStringLiteral("|layername=candidate_scores"), QStringLiteral("candidate_scores"),
+                         QStringLiteral("ogr"));
+    if (layer.isValid()) {
+      const bool zh = uiLanguage() == QLatin1String("zh_CN");
+      QgsFeatureRequest request;
+      request.setFilterExpression(QStringLiteral("\"status\" = 'ok' AND \"rank\" > 0"));
+      request.addOrderBy(QStringLiteral("rank"));
+      request.setLimit(10);
+      request.setFlags(QgsFeatureRequest::NoGeometry);
+      QVector<RunTab::SummaryRow> rows;
+      QgsFeatureIterator it = layer.getFeatures(request);
+      QgsFeature f;
+      auto number = [&f](const char* field) {
+        const QVariant v = f.attribute(QLatin1String(field));
+        bool ok = false;
+        const double d = v.toDouble(&ok);
+        return v.isNull() || !ok ? std::nan("") : d;
+      };
+      while (it.nextFeature(f)) {
+        RunTab::SummaryRow row;
+        row.rank = f.attribute(QStringLiteral("rank")).toInt();
+        row.parkId = f.attribute(QStringLiteral("id")).toString();
+        const QString nameZh = f.attribute(QStringLiteral("name_zh")).toString();
+        row.park = zh && !nameZh.isEmpty() ? nameZh : f.attribute(QStringLiteral("name")).toString();
+        row.region = f.attribute(QStringLiteral("region")).toString();
+        row.score = number("score");
+        row.pTopK = number("p_topk");
+        rows << row;
+      }
+      m_run->showSummary(rows, k);
+    }
+    if (info.contains("mode_comparison") && info["mode_comparison"].is_object()) {
+      const nlohmann::json& comparison = info["mode_comparison"];
+      m_run->showComparison(comparison.at("columns").get<std::vector<std::string>>(),
+                            comparison.at("rows").get<std::vector<std::vector<std::string>>>());
+    }
+  } catch (const std::exception& e) {
+    log(tr("The last results cannot be shown: %1").arg(QString::fromUtf8(e.what())), Qgis::MessageLevel::Warning);
+  }
 }
 
 // ---- run ------------------------------------------------------------------------------------

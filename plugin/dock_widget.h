@@ -92,6 +92,8 @@ class ClusterShiftDock : public QgsDockWidget {
   QString defaultOutputFolder() const;
   QString reportLanguage() const;
   void restoreState();
+  /// Top candidates and mode comparison of m_gpkg (a reopened project), from its layers and run_info.
+  void showStoredResults();
   /// Message bar + dock log + QGIS message log; problems listed in full under "more".
   void showError(const QString& summary, const std::vector<Problem>& problems = {});
   void log(const QString& line, Qgis::MessageLevel level = Qgis::MessageLevel::Info);

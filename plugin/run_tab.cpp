@@ -213,34 +213,49 @@ int RunTab::topN() const { return m_topN->value(); }
 
 void RunTab::showSummary(const Results& results) {
   const bool zh = uiLanguage() == QLatin1String("zh_CN");
-  m_summary->setHorizontalHeaderItem(4, new QTableWidgetItem(tr("P(top-%1)").arg(results.scenario.uncertainty.k)));
-  m_summary->horizontalHeaderItem(4)->setToolTip(
-      tr("Share of the weight draws in which the park ranks among the best %1").arg(results.scenario.uncertainty.k));
-  m_summary->setRowCount(0);
-  int row = 0;
+  QVector<SummaryRow> rows;
   for (int index : results.ranking()) {
     const ParkResult& park = results.parks[static_cast<size_t>(index)];
-    if (park.status != "ok" || row >= 10) break;
-    m_summary->insertRow(row);
-    const QString name = QString::fromStdString(zh && !park.nameZh.empty() ? park.nameZh : park.name);
-    m_summary->setItem(row, 0, cell(QString::number(park.rank), Qt::AlignRight | Qt::AlignVCenter));
-    auto* parkCell = cell(name);
-    parkCell->setToolTip(QStringLiteral("%1 — %2").arg(QString::fromStdString(park.id), name));
-    m_summary->setItem(row, 1, parkCell);
-    m_summary->setItem(row, 2, cell(QString::fromStdString(park.regionName)));
-    m_summary->setItem(row, 3, cell(QString::number(park.score, 'f', 3), Qt::AlignRight | Qt::AlignVCenter));
-    m_summary->setItem(row, 4, cell(std::isnan(park.pTopK) ? QStringLiteral("–")
-                                                           : QStringLiteral("%1 %").arg(park.pTopK * 100, 0, 'f', 0),
-                                    Qt::AlignRight | Qt::AlignVCenter));
-    ++row;
+    if (park.status != "ok" || rows.size() >= 10) break;
+    SummaryRow row;
+    row.rank = park.rank;
+    row.parkId = QString::fromStdString(park.id);
+    row.park = QString::fromStdString(zh && !park.nameZh.empty() ? park.nameZh : park.name);
+    row.region = QString::fromStdString(park.regionName);
+    row.score = park.score;
+    row.pTopK = park.pTopK;
+    rows << row;
+  }
+  showSummary(rows, results.scenario.uncertainty.k);
+}
+
+void RunTab::showSummary(const QVector<SummaryRow>& rows, int k) {
+  m_summary->setHorizontalHeaderItem(4, new QTableWidgetItem(tr("P(top-%1)").arg(k)));
+  m_summary->horizontalHeaderItem(4)->setToolTip(
+      tr("Share of the weight draws in which the park ranks among the best %1").arg(k));
+  m_summary->setRowCount(0);
+  m_summary->setRowCount(rows.size());
+  for (int r = 0; r < rows.size(); ++r) {
+    const SummaryRow& row = rows[r];
+    m_summary->setItem(r, 0, cell(QString::number(row.rank), Qt::AlignRight | Qt::AlignVCenter));
+    auto* parkCell = cell(row.park);
+    parkCell->setToolTip(QStringLiteral("%1 — %2").arg(row.parkId, row.park));
+    m_summary->setItem(r, 1, parkCell);
+    m_summary->setItem(r, 2, cell(row.region));
+    m_summary->setItem(r, 3, cell(QString::number(row.score, 'f', 3), Qt::AlignRight | Qt::AlignVCenter));
+    m_summary->setItem(r, 4, cell(std::isnan(row.pTopK) ? QStringLiteral("–")
+                                                        : QStringLiteral("%1 %").arg(row.pTopK * 100, 0, 'f', 0),
+                                  Qt::AlignRight | Qt::AlignVCenter));
   }
   m_summary->resizeColumnsToContents();
   m_summary->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
 }
 
 void RunTab::showComparison(const ModeComparison& comparison) {
-  const std::vector<std::string>& columns = comparisonColumns();
-  const std::vector<std::vector<std::string>> rows = comparisonRows(comparison);
+  showComparison(comparisonColumns(), comparisonRows(comparison));
+}
+
+void RunTab::showComparison(const std::vector<std::string>& columns, const std::vector<std::vector<std::string>>& rows) {
   // Transposed: one column per mode, one row per indicator.
   m_comparison->clear();
   m_comparison->setColumnCount(static_cast<int>(rows.size()));

@@ -7,6 +7,9 @@
 #include "clustershift/scenario.h"
 
 #include <QScrollArea>
+#include <QVector>
+#include <string>
+#include <vector>
 
 class QComboBox;
 class QLabel;
@@ -45,10 +48,22 @@ class RunTab : public QScrollArea {
   void applyTo(Scenario& scenario) const;
   int topN() const;
 
+  /// One line of the top-candidates table.
+  struct SummaryRow {
+    int rank = 0;
+    QString parkId;
+    QString park;
+    QString region;
+    double score = 0;
+    double pTopK = 0;  ///< NaN when robustness was not computed
+  };
   /// Top 10 ranked parks: rank, park, region, score, P(top-k).
   void showSummary(const Results& results);
+  void showSummary(const QVector<SummaryRow>& rows, int k);
   /// Indicators as rows, modes as columns (the dock is narrow).
   void showComparison(const ModeComparison& comparison);
+  /// Same from the comparison's text table (columns, then one row of cells per mode).
+  void showComparison(const std::vector<std::string>& columns, const std::vector<std::vector<std::string>>& rows);
   void clearResults();
 
  private:
