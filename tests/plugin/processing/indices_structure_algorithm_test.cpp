@@ -4,6 +4,8 @@
 
 #include <qgsfeatureiterator.h>
 
+#include <QFile>
+
 #include <cmath>
 
 namespace clustershift::processing::testing {
@@ -65,6 +67,34 @@ TEST(IndicesStructure, SampleRegionsKeepTheirGeometry) {
     EXPECT_LE(isu, 3.0);
     EXPECT_FALSE(f.geometry().isEmpty());
   }
+}
+
+TEST(IndicesStructure, CsvFileAsInput) {
+  const QString dir = scratchDir(QStringLiteral("structure_csv"));
+  QFile file(dir + QStringLiteral("/sectors.csv"));
+  ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+  file.write("id,name,y1,y2,y3,l1,l2,l3\nA,Alpha,10,50,40,30,40,30\nB,Beta,0,60,40,10,50,40\n");
+  file.close();
+  QVariantMap p;
+  p.insert(QStringLiteral("INPUT"), file.fileName());
+  p.insert(QStringLiteral("OUTPUT"), QgsProcessing::TEMPORARY_OUTPUT);
+  RecordingFeedback feedback;
+  const AlgorithmRun run = runAlgorithm(kAlg, p, &feedback);
+  ASSERT_TRUE(run.ok) << run.error.toStdString();
+  QgsVectorLayer* out = run.layer(QStringLiteral("OUTPUT"));
+  ASSERT_NE(out, nullptr);
+  ASSERT_EQ(out->featureCount(), 2);
+  QgsFeature f;
+  QgsFeatureIterator it = out->getFeatures();
+  while (it.nextFeature(f)) {
+    if (f.attribute(QStringLiteral("id")).toString() != QStringLiteral("B")) continue;
+    // Y1 = 0: ISU = (2·60 + 3·40)/100; the empty sector adds no Theil term (warning).
+    EXPECT_NEAR(f.attribute(QStringLiteral("isu")).toDouble(), 2.4, 1e-12);
+    EXPECT_NEAR(f.attribute(QStringLiteral("ts")).toDouble(), 40.0 / 60, 1e-12);
+  }
+  bool warned = false;
+  for (const QString& w : run.warnings) warned = warned || w.contains(QStringLiteral("id 'B'"));
+  EXPECT_TRUE(warned) << run.warnings.join(QLatin1Char('\n')).toStdString();
 }
 
 TEST(IndicesStructure, MissingFieldIsNamedWithItsParameter) {

@@ -231,6 +231,18 @@ TEST(ScoreSites, CancelledFeedbackStopsTheRun) {
   EXPECT_EQ(run.error, QStringLiteral("clustershift:scoresites: cancelled"));
 }
 
+TEST(ScoreSites, CancelDuringTheRunStopsIt) {
+  RecordingFeedback feedback;
+  // Cancel once the core reports progress past the loading phase (the core checks between steps).
+  QObject::connect(&feedback, &QgsFeedback::progressChanged, [&](double p) {
+    if (p > 25) feedback.cancel();
+  });
+  const AlgorithmRun run = runAlgorithm(kAlg, scenarioParameters(QStringLiteral("wenzhou_footwear_complete")), &feedback);
+  EXPECT_FALSE(run.ok);
+  EXPECT_EQ(run.error, QStringLiteral("clustershift:scoresites: cancelled"));
+  EXPECT_TRUE(run.outputs.isEmpty());
+}
+
 TEST(ScoreSites, ProgressReachesTheEnd) {
   RecordingFeedback feedback;
   std::vector<double> seen;
