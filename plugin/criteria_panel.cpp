@@ -14,6 +14,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScrollBar>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -30,7 +31,18 @@ namespace clustershift::plugin {
 namespace {
 
 // Weight next to the name: in a narrow dock the last columns scroll out of view first.
-enum Column { kColEnabled, kColId, kColWeight, kColDirection, kColFunction, kColMin, kColMax, kColumns };
+enum Column {
+  kColEnabled,
+  kColId,
+  kColWeight,
+  kColDirection,
+  kColFunction,
+  kColMin,
+  kColMax,
+  kColFunctionParams,
+  kColOptions,
+  kColumns
+};
 
 const QStringList kFunctions = {QStringLiteral("minmax"), QStringLiteral("vector"), QStringLiteral("none"),
                                 QStringLiteral("linear"), QStringLiteral("sigmoid"), QStringLiteral("gaussian")};
@@ -71,6 +83,37 @@ std::optional<double> optionalNumber(const QTableWidgetItem* item, const QString
     throw InputError(QStringLiteral("criteria table: %1 \"%2\" is not a number").arg(what, text).toStdString());
   }
   return v;
+}
+
+/// "lo=0, hi=1" -> {lo: 0, hi: 1}. Throws InputError naming the criterion and the text.
+std::map<std::string, double> functionParams(const QTableWidgetItem* item, const QString& id) {
+  std::map<std::string, double> params;
+  const QString text = item ? item->text().trimmed() : QString();
+  if (text.isEmpty()) return params;
+  for (const QString& pair : text.split(QRegularExpression(QStringLiteral("[,;\\s]+")), Qt::SkipEmptyParts)) {
+    const int eq = pair.indexOf(QLatin1Char('='));
+    bool ok = false;
+    const double v = eq > 0 ? pair.mid(eq + 1).toDouble(&ok) : 0.0;
+    if (eq <= 0 || !ok || !std::isfinite(v)) {
+      throw InputError(QStringLiteral("criteria table: %1 function parameters: \"%2\" is not key=number")
+                           .arg(id, pair)
+                           .toStdString());
+    }
+    params[pair.left(eq).trimmed().toStdString()] = v;
+  }
+  return params;
+}
+
+/// The options cell as a JSON object (empty cell: {}). Throws InputError naming the criterion.
+nlohmann::json options(const QTableWidgetItem* item, const QString& id) {
+  const QString text = item ? item->text().trimmed() : QString();
+  if (text.isEmpty()) return nlohmann::json::object();
+  try {
+    nlohmann::json j = nlohmann::json::parse(text.toStdString());
+    if (j.is_object()) return j;
+  } catch (const std::exception&) {
+  }
+  throw InputError(QStringLiteral("criteria table: %1 options: \"%2\" is not a JSON object").arg(id, text).toStdString());
 }
 
 }  // namespace
@@ -221,7 +264,13 @@ CriteriaPanel::CriteriaPanel(QWidget* parent) : QWidget(parent) {
   m_table = new QTableWidget(0, kColumns, this);
   m_table->setObjectName(QStringLiteral("criteriaTable"));
   m_table->setHorizontalHeaderLabels(
-      {tr("On"), tr("Criterion"), tr("Weight"), tr("Direction"), tr("Function"), tr("Min"), tr("Max")});
+      {tr("On"), tr("Criterion"), tr("Weight"), tr("Direction"), tr("Function"), tr("Min"), tr("Max"),
+       tr("Function parameters"), tr("Options")});
+  m_table->horizontalHeaderItem(kColFunctionParams)
+      ->setToolTip(tr("Value-function parameters as key=value pairs, e.g. “lo=0, hi=1” (linear), "
+                      "“mid=0.5, steepness=10” (sigmoid), “target=1, width=0.5” (gaussian)"));
+  m_table->horizontalHeaderItem(kColOptions)
+      ->setToolTip(tr("Criterion options as JSON, e.g. {\"radius_km\": 50}"));
   m_table->horizontalHeaderItem(kColFunction)->setToolTip(tr("Value function turning raw values into 0..1 scores"));
   m_table->horizontalHeaderItem(kColMin)->setToolTip(tr("Hard lower limit on the raw value (empty: none)"));
   m_table->horizontalHeaderItem(kColMax)->setToolTip(tr("Hard upper limit on the raw value (empty: none)"));
@@ -349,6 +398,12 @@ void CriteriaPanel::fillRow(int row, const CriterionSpec& c) {
   m_table->setCellWidget(row, kColWeight, weight);
   m_table->setItem(row, kColMin, new QTableWidgetItem(c.min ? QString::number(*c.min) : QString()));
   m_table->setItem(row, kColMax, new QTableWidgetItem(c.max ? QString::number(*c.max) : QString()));
+  QStringList pairs;
+  for (const auto& [key, value] : c.valueFunction.params)
+    pairs << QStringLiteral("%1=%2").arg(QString::fromStdString(key)).arg(value, 0, 'g', 12);
+  m_table->setItem(row, kColFunctionParams, new QTableWidgetItem(pairs.join(QStringLiteral(", "))));
+  const bool noOptions = c.params.is_null() || (c.params.is_object() && c.params.empty());
+  m_table->setItem(row, kColOptions, new QTableWidgetItem(noOptions ? QString() : QString::fromStdString(c.params.dump())));
 }
 
 void CriteriaPanel::fitTable() {
@@ -451,10 +506,9 @@ void CriteriaPanel::applyTo(Scenario& scenario) const {
       c.direction = direction == QLatin1String("cost") ? Direction::Cost : Direction::Benefit;
     }
     const QString function = qobject_cast<QComboBox*>(m_table->cellWidget(row, kColFunction))->currentText();
-    if (function.toStdString() != c.valueFunction.type) {
-      c.valueFunction.type = function.toStdString();
-      c.valueFunction.params.clear();
-    }
+    c.valueFunction.type = function.toStdString();
+    c.valueFunction.params = functionParams(m_table->item(row, kColFunctionParams), QString::fromStdString(c.id));
+    c.params = options(m_table->item(row, kColOptions), QString::fromStdString(c.id));
     c.weight = qobject_cast<QDoubleSpinBox*>(m_table->cellWidget(row, kColWeight))->value();
     const QString id = QString::fromStdString(c.id);
     c.min = optionalNumber(m_table->item(row, kColMin), id + QStringLiteral(" min"));

@@ -642,6 +642,7 @@ void ClusterShiftDock::restoreState() {
     m_run->scenarioFile()->setFilePath(state.scenarioFile);
     m_run->scenarioCombo()->setCurrentIndex(std::max(0, m_run->scenarioCombo()->findData(state.scenarioFile)));
     log(tr("Scenario restored from the project"));
+    m_run->status()->setText(tr("Scenario “%1” restored from the project.").arg(scenarioTitle(scenario, uiLanguage())));
   } catch (const std::exception& e) {
     log(tr("The project's ClusterShift scenario cannot be restored: %1").arg(QString::fromUtf8(e.what())),
         Qgis::MessageLevel::Warning);

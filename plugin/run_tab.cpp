@@ -40,6 +40,7 @@ QTableWidget* resultTable(const QString& name, QWidget* parent) {
   table->setEditTriggers(QAbstractItemView::NoEditTriggers);
   table->setSelectionBehavior(QAbstractItemView::SelectRows);
   table->setWordWrap(false);
+  table->setTextElideMode(Qt::ElideRight);
   table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 6);
   return table;
 }
@@ -241,13 +242,18 @@ void RunTab::showSummary(const QVector<SummaryRow>& rows, int k) {
     auto* parkCell = cell(row.park);
     parkCell->setToolTip(QStringLiteral("%1 — %2").arg(row.parkId, row.park));
     m_summary->setItem(r, 1, parkCell);
-    m_summary->setItem(r, 2, cell(row.region));
+    auto* regionCell = cell(row.region);
+    regionCell->setToolTip(row.region);
+    m_summary->setItem(r, 2, regionCell);
     m_summary->setItem(r, 3, cell(QString::number(row.score, 'f', 3), Qt::AlignRight | Qt::AlignVCenter));
     m_summary->setItem(r, 4, cell(std::isnan(row.pTopK) ? QStringLiteral("–")
                                                         : QStringLiteral("%1 %").arg(row.pTopK * 100, 0, 'f', 0),
                                   Qt::AlignRight | Qt::AlignVCenter));
   }
   m_summary->resizeColumnsToContents();
+  // The park name gets the room; long region names are cut (full text in the tooltip).
+  m_summary->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Interactive);
+  m_summary->setColumnWidth(2, std::min(m_summary->columnWidth(2), 80));
   m_summary->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
 }
 
