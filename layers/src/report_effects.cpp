@@ -261,7 +261,10 @@ std::unique_ptr<QgsPrintLayout> buildEffectsLayout(const ReportContext& ctx) {
     const QString cls = jsonText(first.value(tx.zh ? "class_zh" : "class_en", json()));
     const int index = first.value("class_index", 0);
     // Ten classes from red (0, extreme imbalance) to blue (9, high-quality coordination).
-    const QColor classColor = QColor::fromHsvF(std::clamp(index, 0, 9) / 9.0 * 0.6, 0.75, 0.7);
+    // Ten classes: imbalance (0–4) in reds and browns, coordination (5–9) in greens and blues.
+    const char* classColors[] = {"#67001f", "#b2182b", "#d6604d", "#c2561a", "#a6761d",
+                                 "#66a61e", "#1b9e77", "#2c7fb8", "#2166ac", "#053061"};
+    const QColor classColor = QColor(QString::fromLatin1(classColors[std::clamp(index, 0, 9)]));
     addLabel(l, 0, formatNumber(jsonNumber(first, "d"), 3), 22 * s, true, QRectF(rightX, y, rightW * 0.45, 11 * s), classColor);
     addLabel(l, 0, cls, 12 * s, true, QRectF(rightX + rightW * 0.45, y + 2.5 * s, rightW * 0.55, 7 * s), classColor);
     y += 11.5 * s;
@@ -301,7 +304,7 @@ std::unique_ptr<QgsPrintLayout> buildEffectsLayout(const ReportContext& ctx) {
   const double cellW = (tableW - widths[0]) / (3.0 * static_cast<double>(tableRegions.size()));
   for (const json& r : tableRegions) {
     const QString name = localName(tx, r);
-    headers << tx.t("%1 before", "%1 转移前").arg(name) << tx.t("after", "转移后") << tx.t("change", "变化");
+    headers << tx.t("before", "转移前") << tx.t("after", "转移后") << tx.t("change", "变化");
     widths.insert(widths.end(), {cellW, cellW, cellW});
   }
   std::vector<QStringList> rows;
@@ -323,9 +326,14 @@ std::unique_ptr<QgsPrintLayout> buildEffectsLayout(const ReportContext& ctx) {
   TableChunks table = splitTable(headers, rows, widths, tablePt, 1e9, 1e9);
   addLabel(l, 0, tx.t("Indicators before and after the transfer", "转移前后各项指标"), 9 * s, true, QRectF(c.x(), bottomY, tableW, 5 * s));
   // One chunk: the table has eight rows and the page room for them.
-  fitTableFrame(addTable(l, 0, table.headers, table.chunks.front(), QRectF(c.x(), bottomY + 6 * s, tableW, bottomH - 6 * s),
+  // Region names above their three columns (a name inside the header cell wrapped out of it).
+  for (size_t i = 0; i < tableRegions.size(); ++i)
+    addLabel(l, 0, localName(tx, tableRegions[i]), 7.5 * s, true,
+             QRectF(c.x() + widths[0] + cellW * 3 * static_cast<double>(i) + 1, bottomY + 6 * s, cellW * 3 - 2, 4.5 * s),
+             QColor(31, 95, 140), Qt::AlignHCenter);
+  fitTableFrame(addTable(l, 0, table.headers, table.chunks.front(), QRectF(c.x(), bottomY + 11 * s, tableW, bottomH - 11 * s),
                          tablePt, contentWidths(widths)),
-                bottomH - 6 * s);
+                bottomH - 11 * s);
 
   const double chartX = c.x() + tableW + gap;
   const double chartW = c.right() - chartX;
