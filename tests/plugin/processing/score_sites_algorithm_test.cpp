@@ -5,10 +5,13 @@
 #include "clustershift/scenario.h"
 
 #include <qgsfeatureiterator.h>
+#include <qgsprocessingalgrunnertask.h>
+#include <qgstaskmanager.h>
 #include <qgsrenderer.h>
 #include <qgsprocessingparameters.h>
 #include <qgsvectorfilewriter.h>
 
+#include <QEventLoop>
 #include <QFileInfo>
 
 #include <set>
@@ -178,6 +181,36 @@ TEST(ScoreSites, OutputFolderGetsGeoPackageAndProject) {
   ASSERT_TRUE(scores.isValid());
   EXPECT_EQ(scores.featureCount(), run.layer(QStringLiteral("OUTPUT"))->featureCount());
   EXPECT_TRUE(QDir(dir).entryList({QStringLiteral("*.pdf")}, QDir::Files).isEmpty());  // no PDFs unless asked
+}
+
+TEST(ScoreSites, RunsAsABackgroundTaskLikeTheToolbox) {
+  // The toolbox runs processAlgorithm on a worker thread (QgsProcessingAlgRunnerTask) and
+  // postProcessAlgorithm (the results folder) back on the main thread.
+  ensureProvider();
+  QVariantMap p = scenarioParameters(QStringLiteral("wenzhou_footwear_complete"));
+  const QString dir = scratchDir(QStringLiteral("score_task"));
+  p.insert(QStringLiteral("OUTPUT_FOLDER"), dir);
+  QgsProcessingContext context;
+  context.setProject(QgsProject::instance());
+  RecordingFeedback feedback;
+  const QgsProcessingAlgorithm* alg = QgsApplication::processingRegistry()->algorithmById(kAlg);
+  ASSERT_NE(alg, nullptr);
+  auto* task = new QgsProcessingAlgRunnerTask(alg, p, context, &feedback);
+  bool finished = false, successful = false;
+  QVariantMap results;
+  QEventLoop loop;
+  QObject::connect(task, &QgsProcessingAlgRunnerTask::executed, [&](bool ok, const QVariantMap& r) {
+    finished = true;
+    successful = ok;
+    results = r;
+    loop.quit();
+  });
+  QgsApplication::taskManager()->addTask(task);
+  if (!finished) loop.exec();
+  ASSERT_TRUE(successful) << feedback.errors.join(QLatin1Char('\n')).toStdString();
+  EXPECT_EQ(results.value(QStringLiteral("TOP_PARK")).toString().toStdString(),
+            coreRankOne(QStringLiteral("wenzhou_footwear_complete")));
+  EXPECT_TRUE(QFileInfo(results.value(QStringLiteral("GEOPACKAGE")).toString()).isFile());
 }
 
 TEST(ScoreSites, WithoutScenarioTheSourceRegionParameterIsRequired) {
