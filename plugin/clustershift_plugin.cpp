@@ -1,14 +1,38 @@
+// The processing provider header first: it brings nlohmann/json before any QGIS header (see layers.h).
+#if __has_include("processing/provider.h")
+#include "processing/provider.h"
+#define CLUSTERSHIFT_HAS_PROCESSING 1
+#else
+#define CLUSTERSHIFT_HAS_PROCESSING 0
+#endif
+
 #include "clustershift_plugin.h"
 
 #include <qgis.h>  // QGISEXTERN
 #include <qgisinterface.h>
+#include <qgsapplication.h>
+#include <qgsfeature.h>
+#include <qgsfeaturerequest.h>
+#include <qgshighlight.h>
+#include <qgsmapcanvas.h>
+#include <qgsmessagebar.h>
 #include <qgsmessagelog.h>
+#include <qgsprocessingprovider.h>
+#include <qgsprocessingregistry.h>
+#include <qgssettings.h>
+#include <qgsvectorlayer.h>
 
 #include <QAction>
+#include <QCoreApplication>
 #include <QIcon>
+#include <QLocale>
 #include <QMainWindow>
+#include <QToolBar>
+#include <QTranslator>
 
 #include "dock_widget.h"
+#include "identify_tool.h"
+#include "park_panel.h"
 
 namespace {
 
@@ -19,6 +43,8 @@ const QString kCategory = QStringLiteral("Plugins");
 const QString kVersion = QStringLiteral(CLUSTERSHIFT_VERSION);
 const QString kIcon = QStringLiteral(":/clustershift/icons/clustershift.svg");
 const QString kMenu = QStringLiteral("&ClusterShift");
+/// Compiled translations are embedded (plugin/i18n, built by CMake with lrelease).
+const QString kTranslationDir = QStringLiteral(":/clustershift/i18n");
 
 }  // namespace
 
@@ -27,30 +53,96 @@ namespace clustershift::plugin {
 ClusterShiftPlugin::ClusterShiftPlugin(QgisInterface* iface)
     : QgisPlugin(kName, kDescription, kCategory, kVersion, QgisPlugin::UI), m_iface(iface) {}
 
+// unload() has removed everything from QGIS; QGIS keeps this object after unloading, so the
+// destructor must not touch the interface.
 ClusterShiftPlugin::~ClusterShiftPlugin() = default;
 
+QString ClusterShiftPlugin::uiLocale() {
+  const QgsSettings settings;
+  QString locale;
+  if (settings.value(QStringLiteral("locale/overrideFlag"), false).toBool())
+    locale = settings.value(QStringLiteral("locale/userLocale"), QString()).toString();
+  if (locale.isEmpty()) locale = QgsApplication::locale();
+  if (locale.isEmpty()) locale = QLocale().name();
+  // QGIS may report the bare language; the only Chinese translation is Simplified Chinese.
+  if (locale == QLatin1String("zh")) locale = QStringLiteral("zh_CN");
+  return locale;
+}
+
+void ClusterShiftPlugin::installTranslator() {
+  m_locale = uiLocale();
+  auto translator = std::make_unique<QTranslator>();
+  // load() falls back from clustershift_zh_CN to clustershift_zh; English needs no file.
+  if (translator->load(QStringLiteral("clustershift_") + m_locale, kTranslationDir) &&
+      QCoreApplication::installTranslator(translator.get()))
+    m_translator = std::move(translator);
+}
+
 void ClusterShiftPlugin::initGui() {
-  m_action = new QAction(QIcon(kIcon), tr("ClusterShift: cluster transfer sites…"), this);
-  m_action->setObjectName(QStringLiteral("mActionClusterShiftDock"));
-  m_action->setToolTip(
-      tr("Open the ClusterShift panel: score host parks for an industrial cluster transfer"));
-  connect(m_action, &QAction::triggered, this, &ClusterShiftPlugin::showDock);
-  m_iface->addPluginToMenu(kMenu, m_action);
-  m_iface->addToolBarIcon(m_action);
-  QgsMessageLog::logMessage(tr("ClusterShift %1 loaded").arg(kVersion), kName, Qgis::MessageLevel::Info,
-                            false);
+  installTranslator();  // before any tr(): the actions and the dock read it
+
+  m_dockAction = new QAction(QIcon(kIcon), tr("ClusterShift: cluster transfer sites…"), this);
+  m_dockAction->setObjectName(QStringLiteral("mActionClusterShiftDock"));
+  m_dockAction->setToolTip(tr("Open the ClusterShift panel: score host parks for an industrial cluster transfer"));
+  connect(m_dockAction, &QAction::triggered, this, &ClusterShiftPlugin::showDock);
+
+  m_identifyAction = new QAction(QgsApplication::getThemeIcon(QStringLiteral("/mActionIdentify.svg")),
+                                 tr("Identify ClusterShift park"), this);
+  m_identifyAction->setObjectName(QStringLiteral("mActionClusterShiftIdentify"));
+  m_identifyAction->setCheckable(true);
+  m_identifyAction->setToolTip(
+      tr("Click a park on the map to see its score, rank, robustness and criterion contributions"));
+  connect(m_identifyAction, &QAction::toggled, this, &ClusterShiftPlugin::identifyToggled);
+
+  m_iface->addPluginToMenu(kMenu, m_dockAction);
+  m_iface->addPluginToMenu(kMenu, m_identifyAction);
+  m_toolbar = m_iface->addToolBar(tr("ClusterShift"));
+  m_toolbar->setObjectName(QStringLiteral("mClusterShiftToolBar"));
+  m_toolbar->addAction(m_dockAction);
+  m_toolbar->addAction(m_identifyAction);
+
+  m_identifyTool = new IdentifyTool(m_iface->mapCanvas());
+  m_identifyTool->setAction(m_identifyAction);
+  connect(m_identifyTool, &IdentifyTool::parkIdentified, this, &ClusterShiftPlugin::parkIdentified);
+  connect(m_identifyTool, &IdentifyTool::nothingIdentified, this, &ClusterShiftPlugin::nothingIdentified);
+
+#if CLUSTERSHIFT_HAS_PROCESSING
+  m_provider = new clustershift::processing::Provider;
+  if (!QgsApplication::processingRegistry()->addProvider(m_provider)) m_provider = nullptr;  // registry deleted it
+#endif
+
+  QgsMessageLog::logMessage(tr("ClusterShift %1 loaded").arg(kVersion), kName, Qgis::MessageLevel::Info, false);
 }
 
 void ClusterShiftPlugin::unload() {
+  QgsMapCanvas* canvas = m_iface->mapCanvas();
+  if (m_identifyTool) {
+    if (canvas && canvas->mapTool() == m_identifyTool) canvas->unsetMapTool(m_identifyTool);
+    delete m_identifyTool;
+  }
+  clearHighlight();
   if (m_dock) {
     m_iface->removeDockWidget(m_dock);
     delete m_dock;
   }
-  if (m_action) {
-    m_iface->removePluginMenu(kMenu, m_action);
-    m_iface->removeToolBarIcon(m_action);
-    delete m_action;
-    m_action = nullptr;
+  if (m_panel) {
+    m_iface->removeDockWidget(m_panel);
+    delete m_panel;
+  }
+  for (QAction** action : {&m_dockAction, &m_identifyAction}) {
+    if (!*action) continue;
+    m_iface->removePluginMenu(kMenu, *action);
+    delete *action;
+    *action = nullptr;
+  }
+  delete m_toolbar;  // QMainWindow forgets a deleted tool bar (and its View ▸ Toolbars entry)
+  if (m_provider) {
+    QgsApplication::processingRegistry()->removeProvider(m_provider);  // deletes it
+    m_provider = nullptr;
+  }
+  if (m_translator) {
+    QCoreApplication::removeTranslator(m_translator.get());
+    m_translator.reset();
   }
 }
 
@@ -67,6 +159,52 @@ void ClusterShiftPlugin::showDock() {
   m_dock->show();
   m_dock->raise();
 }
+
+ParkPanel* ClusterShiftPlugin::panel() {
+  if (!m_panel) {
+    m_panel = new ParkPanel(m_locale, m_iface->mainWindow());
+    m_iface->addDockWidget(Qt::RightDockWidgetArea, m_panel);
+    if (m_dock) {
+      if (auto* window = qobject_cast<QMainWindow*>(m_iface->mainWindow())) window->tabifyDockWidget(m_dock, m_panel);
+    }
+  }
+  return m_panel;
+}
+
+void ClusterShiftPlugin::identifyToggled(bool checked) {
+  QgsMapCanvas* canvas = m_iface->mapCanvas();
+  if (!canvas || !m_identifyTool) return;
+  if (checked && canvas->mapTool() != m_identifyTool) {
+    canvas->setMapTool(m_identifyTool);
+    panel()->setUserVisible(true);
+  } else if (!checked && canvas->mapTool() == m_identifyTool) {
+    canvas->unsetMapTool(m_identifyTool);
+  }
+}
+
+void ClusterShiftPlugin::parkIdentified(QgsVectorLayer* layer, QgsFeatureId fid) {
+  panel()->showPark(layer, fid);
+  clearHighlight();
+  QgsFeature feature;
+  if (!layer->getFeatures(QgsFeatureRequest(fid)).nextFeature(feature) || !feature.hasGeometry()) return;
+  m_highlight = std::make_unique<QgsHighlight>(m_iface->mapCanvas(), feature.geometry(), layer);
+  m_highlight->setColor(QColor(255, 0, 255));
+  m_highlight->setFillColor(QColor(255, 0, 255, 60));
+  m_highlight->setWidth(3);
+  m_highlight->setBuffer(1.5);
+  m_highlight->show();
+  // The highlight keeps the layer pointer: drop it with the layer (a re-run replaces the group).
+  connect(layer, &QObject::destroyed, this, &ClusterShiftPlugin::clearHighlight, Qt::UniqueConnection);
+  connect(layer, &QgsMapLayer::willBeDeleted, this, &ClusterShiftPlugin::clearHighlight, Qt::UniqueConnection);
+}
+
+void ClusterShiftPlugin::nothingIdentified(const QString& reason) {
+  clearHighlight();
+  panel()->showMessage(reason);
+  panel()->setUserVisible(true);
+}
+
+void ClusterShiftPlugin::clearHighlight() { m_highlight.reset(); }
 
 }  // namespace clustershift::plugin
 

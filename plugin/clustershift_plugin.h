@@ -1,16 +1,27 @@
 #pragma once
-// The QGIS plugin object: a menu entry and a toolbar button that show the ClusterShift dock.
+// The QGIS plugin object: the ClusterShift menu and toolbar (dock, identify tool), the park panel,
+// the "clustershift" processing provider and the plugin's translation. unload() removes all of it,
+// so the Plugin Manager can disable and enable the plugin in a running QGIS.
 #include <qgisplugin.h>
+#include <qgsfeatureid.h>
 
 #include <QObject>
 #include <QPointer>
+#include <memory>
 
 class QAction;
+class QToolBar;
+class QTranslator;
 class QgisInterface;
+class QgsHighlight;
+class QgsProcessingProvider;
+class QgsVectorLayer;
 
 namespace clustershift::plugin {
 
 class ClusterShiftDock;
+class IdentifyTool;
+class ParkPanel;
 
 class ClusterShiftPlugin : public QObject, public QgisPlugin {
   Q_OBJECT
@@ -20,14 +31,34 @@ class ClusterShiftPlugin : public QObject, public QgisPlugin {
   void initGui() override;
   void unload() override;
 
+  /// The UI language: QGIS's locale setting (locale/userLocale when overridden), e.g. "zh_CN", "en".
+  static QString uiLocale();
+
  public slots:
   /// Creates the dock on first use, then shows and raises it.
   void showDock();
 
+ private slots:
+  void identifyToggled(bool checked);
+  void parkIdentified(QgsVectorLayer* layer, QgsFeatureId fid);
+  void nothingIdentified(const QString& reason);
+
  private:
+  void installTranslator();
+  ParkPanel* panel();
+  void clearHighlight();
+
   QgisInterface* m_iface = nullptr;
-  QAction* m_action = nullptr;
+  QString m_locale;
+  std::unique_ptr<QTranslator> m_translator;
+  QAction* m_dockAction = nullptr;
+  QAction* m_identifyAction = nullptr;
+  QPointer<QToolBar> m_toolbar;
   QPointer<ClusterShiftDock> m_dock;
+  QPointer<ParkPanel> m_panel;
+  QPointer<IdentifyTool> m_identifyTool;
+  std::unique_ptr<QgsHighlight> m_highlight;
+  QgsProcessingProvider* m_provider = nullptr;  ///< owned by the processing registry while added
 };
 
 }  // namespace clustershift::plugin

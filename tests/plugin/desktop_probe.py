@@ -1,29 +1,44 @@
 # Runs inside the real QGIS desktop (qgis --code desktop_probe.py), driven by desktop_run_test.sh.
-# Drives the ClusterShift dock like a user would and records every check in probe.json.
+# Drives ClusterShift like a planner would and records every check in the probe JSON.
 # The script is a generator of steps scheduled with QTimer so that QGIS keeps processing events
 # (task manager, canvas rendering) between steps.
+#
+# CLUSTERSHIFT_PROBE_PHASE selects what runs:
+#   main  – English UI: plugin, dock tabs, sample layers, the three sample scenarios run from the
+#           dock, result groups, a re-run, the identify tool on the top park, screenshots,
+#           unload + reload through the Plugin Manager, project saved for the next phase.
+#   zh    – QGIS restarted with locale/userLocale=zh_CN: the dock and the park panel in Chinese,
+#           the saved project reopens with its result groups.
 import json
 import os
+import re
 import time
 import traceback
 
-from qgis.core import Qgis, QgsProject, QgsApplication
-from qgis.gui import QgsFileWidget, QgsMapLayerComboBox
+from qgis.core import Qgis, QgsApplication, QgsFeatureRequest, QgsProject, QgsVectorLayer
+from qgis.PyQt.QtCore import QObject, QPoint, Qt, QTimer
+from qgis.PyQt.QtGui import QStandardItemModel
+from qgis.PyQt.QtTest import QTest
+from qgis.PyQt.QtWidgets import (QAction, QApplication, QComboBox, QDialog, QDockWidget, QLabel, QListView,
+                                 QPlainTextEdit, QPushButton, QTabWidget, QToolBar, QWidget)
 from qgis.PyQt import sip
-from qgis.PyQt.QtCore import QObject, QTimer
-from qgis.PyQt.QtWidgets import (QAction, QApplication, QComboBox, QDialog, QDockWidget, QLabel, QPlainTextEdit,
-                                 QPushButton, QTableWidget, QWidget)
 from qgis.utils import iface
 
 OUT = os.environ["CLUSTERSHIFT_PROBE_OUT"]
 OUT_DIR = os.environ["CLUSTERSHIFT_PROBE_DIR"]
 SAMPLE = os.environ["CLUSTERSHIFT_SAMPLE_DIR"]
-REPORT = os.environ["CLUSTERSHIFT_REPORT_PATH"]
-SHOT = os.environ["CLUSTERSHIFT_SCREENSHOT"]
-RUN_TIMEOUT_S = 120
+PHASE = os.environ.get("CLUSTERSHIFT_PROBE_PHASE", "main")
+PROJECT_PATH = os.path.join(OUT_DIR, "desktop_project.qgz")
+SHOTS = os.path.join(OUT_DIR, "screenshots")
+RUN_TIMEOUT_S = 180
+SCENARIOS = ["wenzhou_footwear_complete", "guangzhou_leather_partial", "suzhou_electronics_replication"]
+TABS = ["dataTab", "clusterTab", "criteriaTab", "runTab"]
+PLUGIN_NAME = "ClusterShift"
+CJK = re.compile("[\u4e00-\u9fff]")
 
 T0 = time.time()
-res = {"checks": [], "timings": {}, "done": False, "error": None}
+res = {"phase": PHASE, "checks": [], "timings": {}, "info": {}, "done": False, "error": None}
+os.makedirs(SHOTS, exist_ok=True)
 
 
 def dump():
@@ -32,7 +47,7 @@ def dump():
 
 
 def check(name, ok, detail=""):
-    res["checks"].append([name, bool(ok), "" if detail is None else str(detail)])
+    res["checks"].append([name, bool(ok), "" if detail is None else str(detail)[:600]])
     dump()
     return bool(ok)
 
@@ -41,335 +56,482 @@ def mark(label):
     res["timings"][label] = round(time.time() - T0, 2)
 
 
+def shot(widget, name):
+    path = os.path.join(SHOTS, name)
+    ok = widget.grab().save(path)
+    res.setdefault("screenshots", []).append(path)
+    return ok
+
+
 def message_bar_items():
     return [(it.level(), it.text(), it.title()) for it in iface.messageBar().items()]
-
-
-def clear_message_bar():
-    iface.messageBar().clearWidgets()
-
-
-def typed_child(parent, base_cls, cls, name):
-    """findChild by a QGIS widget class can miss C++-created widgets; find by a Qt base and cast."""
-    w = parent.findChild(cls, name)
-    if w is None:
-        w = parent.findChild(base_cls, name)
-        if w is not None:
-            w = sip.cast(w, cls)
-    return w
 
 
 def find(cls, name):
     return iface.mainWindow().findChild(cls, name)
 
 
-def result_group(titles):
-    root = QgsProject.instance().layerTreeRoot()
-    for t in titles:
-        g = root.findGroup(t)
-        if g is not None:
-            return g
-    return None
+def load_scenario(name):
+    with open(os.path.join(SAMPLE, "scenarios", name + ".json"), encoding="utf-8") as f:
+        return json.load(f)
 
 
-def layer_in_group(group, name):
+def scenario_groups():
+    """Result groups added by the plugin: name → group (custom property clustershift/scenario)."""
+    out = {}
+    for g in QgsProject.instance().layerTreeRoot().findGroups(True):
+        s = g.customProperty("clustershift/scenario")
+        if s:
+            out.setdefault(s, []).append(g)
+    return out
+
+
+def role_layer(group, role):
     for node in group.findLayers():
-        if node.layer() is not None and node.layer().name() == name:
-            return node.layer()
+        layer = node.layer()
+        if layer is not None and layer.customProperty("clustershift/role") == role:
+            return layer
     return None
 
 
-def steps():
+def top_park(layer):
+    for f in layer.getFeatures(QgsFeatureRequest().setFilterExpression('"rank" = 1')):
+        return f
+    return None
+
+
+def wait_idle(run_button):
+    """Waits until the run started last has finished (run button enabled, no active task)."""
+    deadline = time.time() + RUN_TIMEOUT_S
+    yield 500
+    while time.time() < deadline:
+        if run_button.isEnabled() and QgsApplication.taskManager().countActiveTasks() == 0:
+            break
+        yield 250
+    yield 700
+
+
+def wait_canvas():
+    canvas = iface.mapCanvas()
+    canvas.refresh()
+    yield 400
+    waited = 0
+    while canvas.isDrawing() and waited < 20000:
+        yield 250
+        waited += 250
+    yield 600
+
+
+def prepare_window():
     mw = iface.mainWindow()
-    # Use the whole virtual screen; the Browser panel is closed so the layer legend has room.
     mw.showMaximized()
     mw.setGeometry(0, 0, 1600, 1000)
-    browser = mw.findChild(QDockWidget, "Browser")
-    if browser is not None:
-        browser.close()
+    for name in ("Browser", "Browser2"):
+        browser = mw.findChild(QDockWidget, name)
+        if browser is not None:
+            browser.close()
+
+
+def open_dock():
+    act = find(QAction, "mActionClusterShiftDock")
+    if act is None:
+        return None
+    act.trigger()
+    return find(QDockWidget, "ClusterShiftDock")
+
+
+def identify_top_park(cand, group_name):
+    """Activates the identify tool and clicks the rank-1 park of `cand` on the canvas."""
+    canvas = iface.mapCanvas()
+    act = find(QAction, "mActionClusterShiftIdentify")
+    if act is None:
+        check("identify action found", False)
+        return None
+    if not act.isChecked():
+        act.trigger()
+    yield 200
+    tool = canvas.mapTool()
+    check("identify tool is the canvas map tool and its action is checked",
+          tool is not None and act.isChecked() and tool.action() is act,
+          type(tool).__name__ if tool else None)
+    top = top_park(cand)
+    if not check("top park (rank 1) found in candidate_scores", top is not None):
+        return None
+    # Centre the map on the park so the click lands inside the canvas.
+    map_pt = canvas.mapSettings().layerToMapCoordinates(cand, top.geometry().asPoint())
+    extent = canvas.mapSettings().layerExtentToOutputExtent(cand, cand.extent())
+    extent.scale(1.1)
+    canvas.setExtent(extent)
+    yield from wait_canvas()
+    pix = canvas.getCoordinateTransform().transform(map_pt)
+    # 3 px off the exact spot: the tool takes the nearest park within its tolerance.
+    pos = QPoint(int(round(pix.x())) + 3, int(round(pix.y())) - 2)
+    res["info"]["identify_click_px"] = [pos.x(), pos.y()]
+    QTest.mouseClick(canvas.viewport(), Qt.LeftButton, Qt.NoModifier, pos)
+    yield 500
+    panel = find(QDockWidget, "ClusterShiftParkPanel")
+    check("park panel ClusterShiftParkPanel visible after the click", panel is not None and panel.isVisible())
+    if panel is None:
+        return None
+    rank = panel.findChild(QLabel, "parkRankLabel")
+    name = panel.findChild(QLabel, "parkNameLabel")
+    chart = panel.findChild(QWidget, "contributionChart")
+    check("park panel shows rank 1 and the top park's id",
+          rank is not None and rank.text() == "1" and name is not None and top["id"] in name.text(),
+          f"rank={rank.text() if rank else None} name={name.text() if name else None} top={top['id']}")
+    labels = list(chart.property("labels") or []) if chart is not None else []
+    values = list(chart.property("values") or []) if chart is not None else []
+    n_contrib = len([f for f in cand.fields().names() if f.endswith("_contrib")])
+    n_values = len([f for f in cand.fields().names() if f.endswith("_contrib") and top[f] is not None])
+    check("contribution chart has one bar per criterion of the top park",
+          chart is not None and n_contrib > 0 and len(labels) == n_values == n_contrib,
+          f"labels={labels} contrib fields={n_contrib}")
+    if chart is not None and top["score"] is not None:
+        # Weighted linear combination: the contributions add up to the score.
+        check("contribution bars add up to the park's score (wlc)",
+              abs(sum(values) - float(top["score"])) <= 1e-6, f"sum={sum(values)} score={top['score']}")
+    res["info"]["chart_labels_" + PHASE] = labels
+    res["info"]["chart_sum_vs_score_" + PHASE] = [sum(values) if values else None, top["score"]]
+    for lbl in ("parkScoreLabel", "parkTop1Label", "parkTopKLabel", "parkRankIntervalLabel", "parkStatusLabel",
+                "parkExplanationLabel", "parkSourceLabel"):
+        w = panel.findChild(QLabel, lbl)
+        res["info"][f"{PHASE}_{lbl}"] = w.text() if w is not None else None
+    check("park panel shows robustness (P(top-1) as a percentage, rank interval)",
+          "%" in (res["info"][f"{PHASE}_parkTop1Label"] or "")
+          and "–" in (res["info"][f"{PHASE}_parkRankIntervalLabel"] or ""),
+          [res["info"][f"{PHASE}_parkTop1Label"], res["info"][f"{PHASE}_parkRankIntervalLabel"]])
+    check("park panel names the result group", group_name in (res["info"][f"{PHASE}_parkSourceLabel"] or ""),
+          res["info"][f"{PHASE}_parkSourceLabel"])
+    # A click far from every park: the panel says so instead of keeping a stale park.
+    QTest.mouseClick(canvas.viewport(), Qt.LeftButton, Qt.NoModifier, QPoint(3, 3))
+    yield 300
+    msg = panel.findChild(QLabel, "parkMessageLabel")
+    check("click away from parks -> panel message, no park", msg is not None and msg.isVisible()
+          and rank.text() == "", msg.text() if msg else None)
+    QTest.mouseClick(canvas.viewport(), Qt.LeftButton, Qt.NoModifier, pos)
+    yield 500
+    return panel
+
+
+# ---------------------------------------------------------------------------------------------
+# main phase
+
+def main_steps():
+    prepare_window()
+    mw = iface.mainWindow()
+    # QGIS names the plugin object after the library base name (with or without "lib", by version).
     plugin_obj = mw.findChild(QObject, "qgis_plugin_libclustershiftplugin") or mw.findChild(
         QObject, "qgis_plugin_clustershiftplugin")
-    check("plugin loaded (QObject qgis_plugin_libclustershiftplugin)", plugin_obj is not None)
-    act = find(QAction, "mActionClusterShiftDock")
-    check("action mActionClusterShiftDock found", act is not None)
-    menus = [a.text() for a in iface.pluginMenu().actions()]
-    check("plugin menu 'ClusterShift'", any(m.replace("&", "") == "ClusterShift" for m in menus), menus)
-    if act is None:
-        return
-    act.trigger()
-    yield 500
-    dock = find(QDockWidget, "ClusterShiftDock")
+    check("plugin loaded (QObject qgis_plugin_[lib]clustershiftplugin)", plugin_obj is not None)
+    yield from check_plugin_parts("after start")
+    dock = open_dock()
+    yield 600
     check("dock ClusterShiftDock visible", dock is not None and dock.isVisible())
     if dock is None:
         return
-    run = dock.findChild(QPushButton, "runButton")
-    report = dock.findChild(QPushButton, "reportButton")
-    load = dock.findChild(QPushButton, "loadSampleButton")
-    combo = dock.findChild(QComboBox, "scenarioCombo")
-    file_widget = typed_child(dock, QWidget, QgsFileWidget, "scenarioFile")
-    log_view = dock.findChild(QPlainTextEdit, "logView")
-    check("dock widgets found", None not in (run, report, load, combo, file_widget, log_view))
-    check("report button disabled before a run", report is not None and not report.isEnabled())
+    tabs = dock.findChild(QTabWidget, "tabs")
+    pages = [tabs.widget(i).objectName() for i in range(tabs.count())] if tabs is not None else []
+    check("dock has the four tabs dataTab, clusterTab, criteriaTab, runTab", pages == TABS, pages)
+    res["info"]["tab_titles_en"] = [tabs.tabText(i) for i in range(tabs.count())] if tabs else []
 
     # ---- sample layers ----
+    load = dock.findChild(QPushButton, "loadSampleButton")
+    check("loadSampleButton found", load is not None)
+    if load is None:
+        return
     load.click()
-    yield 500
-    project = QgsProject.instance()
-    regions = project.mapLayersByName("regions")
-    parks = project.mapLayersByName("parks")
-    check("sample layers added", len(regions) == 1 and len(parks) == 1,
-          [l.name() for l in project.mapLayers().values()])
-    regions_combo = typed_child(dock, QComboBox, QgsMapLayerComboBox, "regionsCombo")
-    parks_combo = typed_child(dock, QComboBox, QgsMapLayerComboBox, "parksCombo")
-    check("layer combos preselect regions/parks",
-          regions_combo.currentLayer() is not None and regions_combo.currentLayer().name() == "regions"
-          and parks_combo.currentLayer() is not None and parks_combo.currentLayer().name() == "parks")
-
-    # ---- bad input: the message bar shows an error and QGIS keeps running ----
-    bad_schema = os.path.join(OUT_DIR, "broken_weight.json")
-    wenzhou_path = os.path.join(SAMPLE, "scenarios", "wenzhou_footwear_complete.json")
-    with open(wenzhou_path, encoding="utf-8") as f:
-        wenzhou = json.load(f)
-    broken = json.loads(json.dumps(wenzhou))
-    broken["criteria"][0]["weight"] = "high"
-    broken["data"] = {k: dict(v, path=os.path.join(SAMPLE, os.path.basename(v["path"])))
-                      for k, v in broken["data"].items()}
-    with open(bad_schema, "w", encoding="utf-8") as f:
-        json.dump(broken, f, ensure_ascii=False)
-    bad_syntax = os.path.join(OUT_DIR, "broken_syntax.json")
-    with open(bad_syntax, "w") as f:
-        f.write('{"version": 1, "name": ')
-    for label, path, expect in (("wrong type", bad_schema, "weight"), ("not JSON", bad_syntax, "")):
-        clear_message_bar()
-        file_widget.setFilePath(path)
-        run.click()
-        yield 800
-        items = message_bar_items()
-        crit = [i for i in items if i[0] == Qgis.Critical]
-        text = " | ".join(i[1] for i in crit)
-        check(f"broken scenario ({label}) -> message bar error", bool(crit) and expect in text, text[:300])
-        check(f"broken scenario ({label}) -> run button usable again", run.isEnabled())
-        if label == "wrong type":
-            iface.mainWindow().grab().save(os.path.join(OUT_DIR, "qgis_bad_input.png"))
-    # Data problems found inside the task (regions chosen as the park layer: no park fields)
-    # come back as a message-bar error, not as an exception or a crash.
-    combo_idx = next((i for i in range(combo.count()) if "wenzhou" in str(combo.itemData(i))), -1)
-    combo.setCurrentIndex(combo_idx)
-    clear_message_bar()
-    parks_combo.setLayer(regions[0])
-    run.click()
-    waited = 0
-    while not run.isEnabled() and waited < RUN_TIMEOUT_S * 1000:
-        yield 250
-        waited += 250
-    yield 300
-    crit = [i for i in message_bar_items() if i[0] == Qgis.Critical]
-    check("wrong park layer -> message bar error", bool(crit), (" | ".join(i[1] for i in crit))[:300])
-    check("no result group after a failed run", result_group(
-        list(wenzhou.get("title", {}).values()) + [wenzhou.get("name")]) is None)
-    parks_combo.setLayer(parks[0])
-    check("QGIS still running after bad input", iface.mainWindow().isVisible())
-    clear_message_bar()
-
-    # Cancel right after starting: the dock returns to idle whether the cancel or the run wins.
-    cancel = dock.findChild(QPushButton, "cancelButton")
-    run.click()
-    cancel_enabled = cancel.isEnabled()
-    cancel.click()
-    waited = 0
-    while not run.isEnabled() and waited < RUN_TIMEOUT_S * 1000:
-        yield 100
-        waited += 100
-    status = dock.findChild(QWidget, "statusLabel").text()
-    check("cancel button usable during a run, dock idle again after cancel",
-          cancel_enabled and run.isEnabled() and not cancel.isEnabled() and "Cancelling" not in status, status)
-    clear_message_bar()
-
-    # ---- the Wenzhou run ----
-    idx = next((i for i in range(combo.count()) if "wenzhou" in str(combo.itemData(i))), -1)
-    check("Wenzhou preset listed", idx > 0, [combo.itemText(i) for i in range(combo.count())])
-    if idx <= 0:
-        return
-    combo.setCurrentIndex(idx)
-    yield 100
-    check("preset sets the scenario file", file_widget.filePath().endswith("wenzhou_footwear_complete.json"),
-          file_widget.filePath())
-    titles = list(wenzhou.get("title", {}).values()) + [wenzhou.get("name")]
-    mark("run_clicked")
-    run.click()
-    deadline = time.time() + RUN_TIMEOUT_S
-    group = None
-    while time.time() < deadline:
-        yield 250
-        group = result_group(titles)
-        if group is not None:
-            break
-        if run.isEnabled() and QgsApplication.taskManager().countActiveTasks() == 0:
-            yield 250
-            group = result_group(titles)
-            break
-    mark("run_finished")
-    check("result group named after the scenario", group is not None,
-          f"groups={[g.name() for g in project.layerTreeRoot().findGroups()]} "
-          f"messages={message_bar_items()} log={log_view.toPlainText()[-800:]}")
-    if group is None:
-        return
-    cand = layer_in_group(group, "candidate_scores")
-    flows = layer_in_group(group, "transfer_flows")
-    res["info_group_expanded"] = group.isExpanded()
-    res["info_project_crs"] = project.crs().description() + " " + project.crs().toProj()
-    check("candidate_scores in the group", cand is not None)
-    check("transfer_flows in the group", flows is not None)
-    if cand is not None:
-        check("candidate_scores has >= 150 features", cand.featureCount() >= 150, cand.featureCount())
-        rtype = cand.renderer().type() if cand.renderer() else None
-        check("candidate_scores graduated/rule-based renderer", rtype in ("graduatedSymbol", "RuleRenderer"), rtype)
-        fields = [f.name() for f in cand.fields()]
-        check("candidate_scores has score/rank/status/reason", all(f in fields for f in ("score", "rank", "status", "reason")),
-              fields)
-    if flows is not None:
-        check("transfer_flows has 5 features", flows.featureCount() == 5, flows.featureCount())
-    check("report button enabled", report.isEnabled())
-    check("success message in the message bar", any(i[0] == Qgis.Success for i in message_bar_items()),
-          message_bar_items())
-
-    # ---- report ----
-    if os.path.exists(REPORT):
-        os.remove(REPORT)
-    mark("report_clicked")
-    report.click()
-    yield 200
-    mark("report_done")
-    ok = os.path.exists(REPORT) and os.path.getsize(REPORT) > 10000
-    if ok:
-        with open(REPORT, "rb") as f:
-            ok = f.read(5) == b"%PDF-"
-    check("report PDF written via CLUSTERSHIFT_REPORT_PATH", ok,
-          os.path.getsize(REPORT) if os.path.exists(REPORT) else f"missing; messages={message_bar_items()}")
-
-    # ---- screenshot: map zoomed to the results ----
-    canvas = iface.mapCanvas()
-    extent = None
-    for layer in (cand, flows):
-        if layer is None:
-            continue
-        e = canvas.mapSettings().layerExtentToOutputExtent(layer, layer.extent())
-        if extent is None:
-            extent = e
-        else:
-            extent.combineExtentWith(e)
-    if extent is not None:
-        extent.scale(1.1)
-        canvas.setExtent(extent)
-    canvas.refresh()
-    yield 500
-    waited = 0
-    while canvas.isDrawing() and waited < 15000:
-        yield 250
-        waited += 250
     yield 1000
-    check("screenshot saved", iface.mainWindow().grab().save(SHOT), SHOT)
+    project = QgsProject.instance()
+    check("sample layers regions and parks added",
+          len(project.mapLayersByName("regions")) >= 1 and len(project.mapLayersByName("parks")) >= 1,
+          [l.name() for l in project.mapLayers().values()])
+    region_combo = dock.findChild(QComboBox, "regionLayerCombo")
+    park_combo = dock.findChild(QComboBox, "parkLayerCombo")
+    check("region/park layer combos show the sample layers",
+          region_combo is not None and park_combo is not None
+          and region_combo.currentText().startswith("regions") and park_combo.currentText().startswith("parks"),
+          [region_combo.currentText() if region_combo else None, park_combo.currentText() if park_combo else None])
 
-    # ---- criteria table, aggregation, AHP ----
-    yield from criteria_steps(dock, run, titles, wenzhou)
+    # ---- the three sample scenarios, run from the dock ----
+    combo = dock.findChild(QComboBox, "scenarioCombo")
+    run = dock.findChild(QPushButton, "runButton")
+    log_view = dock.findChild(QPlainTextEdit, "logView")
+    check("scenarioCombo and runButton found", combo is not None and run is not None)
+    if combo is None or run is None:
+        return
+    listed = [str(combo.itemData(i)) for i in range(combo.count())]
+    for name in SCENARIOS:
+        scenario = load_scenario(name)
+        idx = next((i for i, d in enumerate(listed) if name in d), -1)
+        if not check(f"{name}: listed in scenarioCombo", idx >= 0, listed):
+            continue
+        combo.setCurrentIndex(idx)
+        yield 800
+        iface.messageBar().clearWidgets()
+        mark(f"run_{name}_clicked")
+        run.click()
+        yield from wait_idle(run)
+        mark(f"run_{name}_done")
+        groups = scenario_groups().get(name, [])
+        titles = list(scenario["title"].values())
+        group = groups[0] if groups else None
+        named = group is not None and any(group.name().startswith(t) for t in titles) \
+            and re.search(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}$", group.name()) is not None
+        check(f"{name}: one result group named '<title> – <yyyy-MM-dd HH:mm>'", len(groups) == 1 and named,
+              f"groups={[g.name() for g in groups]} messages={message_bar_items()} "
+              f"log={log_view.toPlainText()[-600:] if log_view else ''}")
+        if group is None:
+            continue
+        gpkg = group.customProperty("clustershift/gpkg")
+        check(f"{name}: group property clustershift/gpkg names an existing GeoPackage",
+              bool(gpkg) and os.path.isfile(gpkg), gpkg)
+        roles = sorted(filter(None, (n.layer().customProperty("clustershift/role") for n in group.findLayers()
+                                     if n.layer() is not None)))
+        res["info"][f"roles_{name}"] = roles
+        check(f"{name}: candidate_scores, transfer_flows and regions in the group",
+              all(r in roles for r in ("candidate_scores", "transfer_flows", "regions")), roles)
+        run_info = QgsVectorLayer(f"{gpkg}|layername=run_info", "run_info", "ogr") if gpkg else None
+        check(f"{name}: the GeoPackage holds the run_info table (criteria labels for the park panel)",
+              run_info is not None and run_info.isValid() and run_info.featureCount() == 1)
+        cand = role_layer(group, "candidate_scores")
+        if cand is not None:
+            ranked = [f for f in cand.getFeatures() if f["status"] == "ok"]
+            check(f"{name}: candidate_scores has ranked parks, rank 1 present",
+                  len(ranked) > 0 and top_park(cand) is not None, f"{cand.featureCount()} features, {len(ranked)} ok")
+        flows = role_layer(group, "transfer_flows")
+        check(f"{name}: transfer_flows has features", flows is not None and flows.featureCount() > 0,
+              flows.featureCount() if flows else None)
+
+    groups = scenario_groups()
+    check("three result groups, one per scenario", sorted(groups) == sorted(SCENARIOS)
+          and all(len(v) == 1 for v in groups.values()), {k: [g.name() for g in v] for k, v in groups.items()})
+
+    # ---- re-run Wenzhou twice: its group is replaced, the others stay ----
+    wenzhou = SCENARIOS[0]
+    others = {k: v[0].name() for k, v in groups.items() if k != wenzhou}
+    idx = next((i for i, d in enumerate(listed) if wenzhou in d), -1)
+    for attempt in (1, 2):
+        combo.setCurrentIndex(idx)
+        yield 500
+        run.click()
+        yield from wait_idle(run)
+    groups = scenario_groups()
+    check("re-running Wenzhou twice keeps one group per scenario",
+          sorted(groups) == sorted(SCENARIOS) and all(len(v) == 1 for v in groups.values()),
+          {k: [g.name() for g in v] for k, v in groups.items()})
+    check("the other scenarios' groups are untouched",
+          all(groups.get(k, [None])[0] is not None and groups[k][0].name() == n for k, n in others.items()), others)
+
+    # ---- screenshots of the four tabs ----
+    if tabs is not None:
+        for i, page in enumerate(TABS):
+            tabs.setCurrentIndex(i)
+            yield 400
+            check(f"screenshot of {page} saved", shot(dock, f"dock_{page}_en.png"))
+
+    # ---- the map with the Wenzhou results, the other groups hidden ----
+    group = scenario_groups()[wenzhou][0]
+    for k, v in scenario_groups().items():
+        v[0].setItemVisibilityChecked(k == wenzhou)
+    cand = role_layer(group, "candidate_scores")
+    if cand is None:
+        check("Wenzhou candidate_scores present for the map", False)
+        return
+    panel = yield from identify_top_park(cand, group.name())
+    yield from wait_canvas()
+    check("map screenshot with results saved", shot(mw, "map_results_en.png"))
+    if panel is not None:
+        panel.raise_()
+        yield 300
+        check("park panel screenshot saved", shot(panel, "park_panel_en.png"))
+
+    # ---- processing provider ----
+    reg = QgsApplication.processingRegistry()
+    prov = reg.providerById("clustershift")
+    res["info"]["processing_algorithms"] = [a.id() for a in prov.algorithms()] if prov else None
+
+    # ---- save the project for the zh phase ----
+    project.write(PROJECT_PATH)
+    check("project with results saved", os.path.isfile(PROJECT_PATH), PROJECT_PATH)
+
+    # ---- unload and reload through the Plugin Manager (identify tool still active) ----
+    yield from plugin_manager_cycle()
     res["done"] = True
 
 
-def wait_for_run(run, titles, previous_ids):
-    """Waits until a run started by run.click() has finished; returns the result group."""
-    deadline = time.time() + RUN_TIMEOUT_S
-    while time.time() < deadline:
-        yield 250
-        if run.isEnabled() and QgsApplication.taskManager().countActiveTasks() == 0:
-            break
-    yield 500
-    return result_group(titles)
+def check_plugin_parts(when, expect_present=True):
+    mw = iface.mainWindow()
+    act = find(QAction, "mActionClusterShiftDock")
+    ident = find(QAction, "mActionClusterShiftIdentify")
+    toolbar = find(QToolBar, "mClusterShiftToolBar")
+    menu_titles = [a.text().replace("&", "") for a in iface.pluginMenu().actions()]
+    provider = QgsApplication.processingRegistry().providerById("clustershift")
+    if expect_present:
+        check(f"{when}: actions mActionClusterShiftDock and mActionClusterShiftIdentify (checkable)",
+              act is not None and ident is not None and ident.isCheckable())
+        check(f"{when}: ClusterShift toolbar holds both actions",
+              toolbar is not None and act in toolbar.actions() and ident in toolbar.actions())
+        check(f"{when}: plugin menu ClusterShift", PLUGIN_NAME in menu_titles, menu_titles)
+        check(f"{when}: processing provider 'clustershift' registered", provider is not None)
+    else:
+        check(f"{when}: no ClusterShift actions left", act is None and ident is None)
+        check(f"{when}: no ClusterShift toolbar, menu, dock or park panel",
+              toolbar is None and PLUGIN_NAME not in menu_titles
+              and find(QDockWidget, "ClusterShiftDock") is None and find(QDockWidget, "ClusterShiftParkPanel") is None,
+              menu_titles)
+        check(f"{when}: processing provider removed", provider is None)
+        tool = iface.mapCanvas().mapTool()
+        check(f"{when}: the identify tool is no longer the canvas tool",
+              tool is None or tool.action() is None or tool.action().objectName() != "mActionClusterShiftIdentify",
+              type(tool).__name__ if tool else None)
+    yield 0
 
 
-def group_candidates(group):
-    return layer_in_group(group, "candidate_scores") if group is not None else None
+def plugin_manager_cycle():
+    """Unchecks and re-checks ClusterShift in the Plugin Manager (a modal dialog), as a user would.
+    The Plugin Manager calls QgsPluginRegistry::unloadCppPlugin / loadCppPlugin, which run the
+    plugin's unload() and classFactory() + initGui()."""
+    state = {}
+    steps_done = []
 
+    def item_model(dlg):
+        view = dlg.findChild(QListView, "vwPlugins")
+        if view is None:
+            return None, None
+        proxy = view.model()
+        src = proxy.sourceModel() if hasattr(proxy, "sourceModel") else proxy
+        for r in range(src.rowCount()):
+            idx = src.index(r, 0)
+            if str(idx.data(Qt.DisplayRole)).strip() == PLUGIN_NAME:
+                return src, idx
+        return src, None
 
-def criteria_steps(dock, run, titles, wenzhou):
-    table = dock.findChild(QTableWidget, "criteriaTable")
-    check("criteria table found", table is not None)
-    if table is None:
-        return
-    n = len(wenzhou["criteria"])
-    ids = [table.item(r, 1).text() if table.item(r, 1) else None for r in range(table.rowCount())]
-    check(f"criteria table lists the scenario's {n} criteria", table.rowCount() == n
-          and ids == [c["id"] for c in wenzhou["criteria"]], ids)
-    aggregation = dock.findChild(QComboBox, "aggregationCombo")
-    weighting = dock.findChild(QComboBox, "weightingCombo")
-    encoding = dock.findChild(QComboBox, "encodingCombo")
-    ahp = dock.findChild(QPushButton, "ahpButton")
-    check("aggregation/weighting/encoding combos and AHP button found",
-          None not in (aggregation, weighting, encoding, ahp)
-          and [encoding.itemText(i) for i in range(encoding.count())][1:] == ["UTF-8", "GBK", "GB18030"])
-    if None in (aggregation, weighting, ahp):
-        return
-    check("aggregation combo shows the scenario's method", aggregation.currentText() == wenzhou.get("aggregation", "wlc"),
-          aggregation.currentText())
-    project = QgsProject.instance()
-    before = len(project.layerTreeRoot().findGroups())
-    aggregation.setCurrentIndex(aggregation.findText("topsis"))
-    clear_message_bar()
-    run.click()
-    group = yield from wait_for_run(run, titles, None)
-    cand = group_candidates(group)
-    log_text = dock.findChild(QPlainTextEdit, "logView").toPlainText()
-    check("topsis re-run: candidate_scores has 217 features", cand is not None and cand.featureCount() == 217,
-          f"{cand.featureCount() if cand else None}; messages={message_bar_items()}")
-    check("topsis re-run: log names the aggregation", "aggregation topsis" in log_text, log_text[-400:])
-    check("topsis re-run replaces the result group", len(project.layerTreeRoot().findGroups()) == before,
-          [g.name() for g in project.layerTreeRoot().findGroups()])
-
-    # The AHP dialog is modal: handle it from a timer inside its event loop.
-    seen = {}
-
-    def handle_dialog():
+    def in_dialog():
         dlg = QApplication.activeModalWidget()
-        if dlg is None or dlg.objectName() != "ahpDialog":
-            dlg = dock.findChild(QDialog, "ahpDialog")
-        seen["found"] = dlg is not None
+        state["dialog"] = dlg.objectName() if dlg is not None else None
         if dlg is None:
             return
-        cell = dlg.findChild(QComboBox, "ahpCell_0_1")
-        seen["cell"] = cell is not None
-        if cell is not None:
-            cell.setCurrentIndex(cell.findText("5"))
-        other = dlg.findChild(QComboBox, "ahpCell_1_2")
-        if other is not None:
-            other.setCurrentIndex(other.findText("1/7"))
-        cr = dlg.findChild(QLabel, "ahpCrLabel")
-        seen["cr"] = cr.text() if cr is not None else ""
-        seen["cr_style"] = cr.styleSheet() if cr is not None else ""
-        hint = dlg.findChild(QLabel, "ahpHintLabel")
-        seen["hint"] = hint.text() if hint is not None else ""
-        dlg.adjustSize()
-        QApplication.processEvents()
-        seen["shot"] = dlg.grab().save(os.path.join(OUT_DIR, "qgis_ahp.png"))
-        dlg.accept()
+        try:
+            src, idx = item_model(dlg)
+            state["found_item"] = idx is not None
+            if idx is None:
+                return
+            state["checked_before"] = idx.data(Qt.CheckStateRole)
+            src.setData(idx, Qt.Unchecked, Qt.CheckStateRole)  # → unloadCppPlugin → unload()
+            QApplication.processEvents()
+            state["after_unload"] = snapshot()
+            src.setData(idx, Qt.Checked, Qt.CheckStateRole)  # → loadCppPlugin → initGui()
+            QApplication.processEvents()
+            state["after_reload"] = snapshot()
+        except Exception:
+            state["error"] = traceback.format_exc()
+        finally:
+            dlg.reject()
 
-    QTimer.singleShot(800, handle_dialog)
-    ahp.click()  # returns when the dialog is closed
-    yield 300
-    check("AHP dialog opened (objectName ahpDialog) with cell combos", seen.get("found") and seen.get("cell"), seen)
-    check("AHP CR label text non-empty and coloured", bool(seen.get("cr")) and "color" in seen.get("cr_style", ""),
-          seen)
-    check("AHP dialog screenshot saved", seen.get("shot"))
-    check("AHP OK sets weighting to ahp", weighting.currentText() == "ahp", weighting.currentText())
-    clear_message_bar()
-    run.click()
-    group = yield from wait_for_run(run, titles, None)
-    cand = group_candidates(group)
-    log_text = dock.findChild(QPlainTextEdit, "logView").toPlainText()
-    check("AHP run: candidate_scores has 217 features and the log names the weighting",
-          cand is not None and cand.featureCount() == 217 and "weighting ahp" in log_text,
-          f"{cand.featureCount() if cand else None}; messages={message_bar_items()}; log={log_text[-400:]}")
-    yield 300
-    check("dock screenshot with the criteria table saved",
-          dock.grab().save(os.path.join(OUT_DIR, "qgis_criteria.png")))
+    def snapshot():
+        menu_titles = [a.text().replace("&", "") for a in iface.pluginMenu().actions()]
+        tool = iface.mapCanvas().mapTool()
+        return {
+            "dock_action": find(QAction, "mActionClusterShiftDock") is not None,
+            "identify_action": find(QAction, "mActionClusterShiftIdentify") is not None,
+            "toolbar": find(QToolBar, "mClusterShiftToolBar") is not None,
+            "menu": PLUGIN_NAME in menu_titles,
+            "dock": find(QDockWidget, "ClusterShiftDock") is not None,
+            "panel": find(QDockWidget, "ClusterShiftParkPanel") is not None,
+            "provider": QgsApplication.processingRegistry().providerById("clustershift") is not None,
+            "map_tool_is_identify": tool is not None and tool.action() is not None
+                                    and tool.action().objectName() == "mActionClusterShiftIdentify",
+        }
+
+    ident = find(QAction, "mActionClusterShiftIdentify")
+    check("before unload: identify tool active, dock and panel open",
+          ident is not None and ident.isChecked() and find(QDockWidget, "ClusterShiftDock") is not None
+          and find(QDockWidget, "ClusterShiftParkPanel") is not None)
+    QTimer.singleShot(1500, in_dialog)
+    mark("plugin_manager_open")
+    iface.pluginManagerInterface().showPluginManager()  # modal; in_dialog() closes it
+    mark("plugin_manager_closed")
+    yield 500
+    res["info"]["plugin_manager"] = state
+    check("Plugin Manager lists ClusterShift (checked)", state.get("found_item")
+          and state.get("checked_before") in (Qt.Checked, 2), state)
+    after = state.get("after_unload") or {}
+    check("after unload: no actions, toolbar, menu, dock, park panel, provider or map tool left",
+          after and not any(after.values()), after)
+    again = state.get("after_reload") or {}
+    check("after reload: actions, toolbar, menu and provider back (no dock or panel until opened)",
+          again.get("dock_action") and again.get("identify_action") and again.get("toolbar") and again.get("menu")
+          and again.get("provider") and not again.get("dock") and not again.get("panel"), again)
+    check("Plugin Manager cycle without error", "error" not in state, state.get("error"))
+    # The reloaded plugin works: the dock opens and still sees the result groups.
+    dock = open_dock()
+    yield 800
+    check("after reload: dock opens", dock is not None and dock.isVisible())
+    n_actions = len(iface.mainWindow().findChildren(QAction, "mActionClusterShiftIdentify"))
+    check("after reload: exactly one identify action", n_actions == 1, n_actions)
+
+
+# ---------------------------------------------------------------------------------------------
+# zh phase: QGIS restarted with locale/userLocale = zh_CN
+
+def zh_steps():
+    prepare_window()
+    check("QGIS locale setting is zh_CN", QgsApplication.locale().startswith("zh"), QgsApplication.locale())
+    act = find(QAction, "mActionClusterShiftIdentify")
+    check("identify action text is Chinese", act is not None and CJK.search(act.text()) is not None,
+          act.text() if act else None)
+    dock = open_dock()
+    yield 800
+    check("dock visible", dock is not None and dock.isVisible())
+    if dock is None:
+        return
+    tabs = dock.findChild(QTabWidget, "tabs")
+    titles = [tabs.tabText(i) for i in range(tabs.count())] if tabs else []
+    res["info"]["tab_titles_zh"] = titles
+    check("all four tab titles are Chinese", len(titles) == 4 and all(CJK.search(t) for t in titles), titles)
+    run = dock.findChild(QPushButton, "runButton")
+    load = dock.findChild(QPushButton, "loadSampleButton")
+    check("run and sample buttons are labelled in Chinese",
+          run is not None and load is not None and CJK.search(run.text()) and CJK.search(load.text()),
+          [run.text() if run else None, load.text() if load else None])
+    # Every visible label and button of the dock: how many still show English only.
+    texts = [w.text() for w in dock.findChildren(QLabel) + dock.findChildren(QPushButton)
+             if w.text().strip() and re.search("[A-Za-z]{3,}", w.text())]
+    english_only = sorted({t for t in texts if not CJK.search(t)})
+    res["info"]["dock_texts_without_chinese"] = english_only
+    if tabs is not None:
+        for i, page in enumerate(TABS):
+            tabs.setCurrentIndex(i)
+            yield 400
+            check(f"screenshot of {page} (zh) saved", shot(dock, f"dock_{page}_zh.png"))
+
+    # ---- the saved project reopens with its result groups ----
+    ok = QgsProject.instance().read(PROJECT_PATH)
+    yield 1500
+    groups = scenario_groups()
+    check("saved project reopens with the three result groups", ok and sorted(groups) == sorted(SCENARIOS),
+          {k: [g.name() for g in v] for k, v in groups.items()})
+    wenzhou = groups.get(SCENARIOS[0], [None])[0]
+    if wenzhou is None:
+        return
+    cand = role_layer(wenzhou, "candidate_scores")
+    check("reopened candidate_scores layer is valid", cand is not None and cand.isValid())
+    if cand is None:
+        return
+    panel = yield from identify_top_park(cand, wenzhou.name())
+    if panel is not None:
+        labels = res["info"].get("chart_labels_zh") or []
+        check("contribution chart labels in Chinese (run_info label_zh)",
+              labels and all(CJK.search(l) for l in labels), labels)
+        status = panel.findChild(QLabel, "parkStatusLabel")
+        check("park status in Chinese", status is not None and CJK.search(status.text()) is not None,
+              status.text() if status else None)
+        yield from wait_canvas()
+        shot(iface.mainWindow(), "map_results_zh.png")
+        panel.raise_()
+        yield 300
+        check("park panel screenshot (zh) saved", shot(panel, "park_panel_zh.png"))
+    res["done"] = True
 
 
 def drive(gen):
@@ -393,4 +555,4 @@ def finish():
 
 
 dump()
-QTimer.singleShot(1000, lambda: drive(steps()))
+QTimer.singleShot(1500, lambda: drive(main_steps() if PHASE == "main" else zh_steps()))

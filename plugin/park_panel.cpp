@@ -1,0 +1,346 @@
+// clustershift headers (nlohmann/json) before QGIS headers: see layers.h.
+#include "clustershift_layers/layers.h"
+
+#include "park_panel.h"
+
+#include <qgsfeature.h>
+#include <qgsfeaturerequest.h>
+#include <qgslayertree.h>
+#include <qgsproject.h>
+#include <qgsvectorlayer.h>
+
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QLabel>
+#include <QPainter>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+#include <exception>
+
+namespace clustershift::plugin {
+
+namespace {
+
+const QString kGpkgProperty = QStringLiteral("clustershift/gpkg");
+const QString kContribSuffix = QStringLiteral("_contrib");
+
+/// The output field prefix of a criterion id, as layers writes it (field:land_price → field_land_price).
+QString fieldPrefix(const QString& criterionId) {
+  QString prefix = criterionId;
+  for (QChar& c : prefix)
+    if (!c.isLetterOrNumber() && c != QLatin1Char('_')) c = QLatin1Char('_');
+  return prefix;
+}
+
+bool isNumber(const QVariant& v) { return v.isValid() && !v.isNull(); }
+
+QString number(const QVariant& v, int decimals) {
+  return isNumber(v) ? QString::number(v.toDouble(), 'f', decimals) : QStringLiteral("–");
+}
+
+QString percent(const QVariant& v) {
+  return isNumber(v) ? QStringLiteral("%1 %").arg(v.toDouble() * 100.0, 0, 'f', 1) : QStringLiteral("–");
+}
+
+QLabel* valueLabel(const QString& objectName, QWidget* parent) {
+  auto* label = new QLabel(parent);
+  label->setObjectName(objectName);
+  label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  label->setWordWrap(true);
+  return label;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// ContributionChart
+
+ContributionChart::ContributionChart(QWidget* parent) : QWidget(parent) {
+  setObjectName(QStringLiteral("contributionChart"));
+  setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Minimum);
+}
+
+void ContributionChart::setBars(const QVector<Bar>& bars, const QString& emptyText) {
+  m_bars = bars;
+  m_emptyText = emptyText;
+  updateGeometry();
+  update();
+}
+
+QStringList ContributionChart::labels() const {
+  QStringList out;
+  for (const Bar& b : m_bars) out << b.label;
+  return out;
+}
+
+QVariantList ContributionChart::values() const {
+  QVariantList out;
+  for (const Bar& b : m_bars) out << b.value;
+  return out;
+}
+
+QSize ContributionChart::sizeHint() const {
+  return {300, std::max(2, static_cast<int>(m_bars.size())) * rowHeight() + 12};
+}
+
+QSize ContributionChart::minimumSizeHint() const { return {180, sizeHint().height()}; }
+
+int ContributionChart::rowHeight() const { return 2 * fontMetrics().height() + 8; }
+
+// Each criterion takes two lines: its label, then a bar of its contribution over a light bar of
+// its weight (the most it could contribute), so a planner sees both what a park earns and what it
+// leaves on the table.
+void ContributionChart::paintEvent(QPaintEvent*) {
+  QPainter p(this);
+  p.setRenderHint(QPainter::Antialiasing);
+  const QRect area = rect().adjusted(4, 6, -4, -6);
+  if (m_bars.isEmpty()) {
+    p.setPen(palette().color(QPalette::Disabled, QPalette::Text));
+    p.drawText(area, Qt::AlignCenter | Qt::TextWordWrap, m_emptyText);
+    return;
+  }
+  const QFontMetrics fm = fontMetrics();
+  const int valueWidth = fm.horizontalAdvance(QStringLiteral("-0.000")) + 8;
+  double maxAbs = 0.0, minValue = 0.0;
+  for (const Bar& b : m_bars) {
+    maxAbs = std::max({maxAbs, std::abs(b.value), b.weight});
+    minValue = std::min(minValue, b.value);
+  }
+  if (maxAbs <= 0.0) maxAbs = 1.0;
+  const int plotWidth = std::max(10, area.width() - valueWidth);
+  // With negative contributions the zero axis moves right so both directions fit.
+  const double negShare = minValue < 0.0 ? std::abs(minValue) / (maxAbs + std::abs(minValue)) : 0.0;
+  const double scale = plotWidth * (1.0 - negShare) / maxAbs;
+  const int zeroX = area.left() + static_cast<int>(plotWidth * negShare);
+  const int row = rowHeight();
+  const QColor positive(44, 127, 184), negative(215, 48, 39), room(44, 127, 184, 45);
+
+  for (int i = 0; i < m_bars.size(); ++i) {
+    const Bar& b = m_bars[i];
+    const int top = area.top() + i * row;
+    p.setPen(palette().color(QPalette::Text));
+    const QRect labelRect(area.left(), top, area.width(), fm.height());
+    p.drawText(labelRect, Qt::AlignVCenter | Qt::AlignLeft, fm.elidedText(b.label, Qt::ElideRight, area.width()));
+    const int barTop = top + fm.height() + 2, barHeight = fm.height();
+    if (b.weight > 0) {
+      p.fillRect(QRect(zeroX, barTop, static_cast<int>(std::round(b.weight * scale)), barHeight), room);
+    }
+    const int length = static_cast<int>(std::round(std::abs(b.value) * scale));
+    const QRect bar = b.value >= 0 ? QRect(zeroX, barTop, std::max(1, length), barHeight)
+                                   : QRect(zeroX - length, barTop, length, barHeight);
+    p.fillRect(bar, b.value >= 0 ? positive : negative);
+    const int textX = std::max(bar.right(), zeroX + static_cast<int>(std::round(std::max(0.0, b.weight) * scale))) + 4;
+    p.drawText(QRect(textX, barTop, valueWidth, barHeight), Qt::AlignVCenter | Qt::AlignLeft,
+               QString::number(b.value, 'f', 3));
+  }
+  p.setPen(palette().color(QPalette::Mid));
+  p.drawLine(zeroX, area.top() + fm.height(), zeroX, area.top() + row * m_bars.size());
+}
+
+// ---------------------------------------------------------------------------------------------
+// ParkPanel
+
+ParkPanel::ParkPanel(const QString& language, QWidget* parent)
+    : QgsDockWidget(tr("ClusterShift park"), parent), m_language(language) {
+  setObjectName(QStringLiteral("ClusterShiftParkPanel"));
+  auto* scroll = new QScrollArea(this);
+  scroll->setWidgetResizable(true);
+  scroll->setFrameShape(QFrame::NoFrame);
+  auto* content = new QWidget(scroll);
+  auto* layout = new QVBoxLayout(content);
+
+  m_message = valueLabel(QStringLiteral("parkMessageLabel"), content);
+  m_message->setText(tr("Choose the ClusterShift identify tool and click a park on the map."));
+  layout->addWidget(m_message);
+
+  m_name = valueLabel(QStringLiteral("parkNameLabel"), content);
+  QFont big = m_name->font();
+  big.setBold(true);
+  big.setPointSizeF(big.pointSizeF() * 1.2);
+  m_name->setFont(big);
+  layout->addWidget(m_name);
+
+  auto* form = new QFormLayout;
+  form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+  m_region = valueLabel(QStringLiteral("parkRegionLabel"), content);
+  m_score = valueLabel(QStringLiteral("parkScoreLabel"), content);
+  m_rank = valueLabel(QStringLiteral("parkRankLabel"), content);
+  m_top1 = valueLabel(QStringLiteral("parkTop1Label"), content);
+  m_topK = valueLabel(QStringLiteral("parkTopKLabel"), content);
+  m_rankInterval = valueLabel(QStringLiteral("parkRankIntervalLabel"), content);
+  m_status = valueLabel(QStringLiteral("parkStatusLabel"), content);
+  m_reason = valueLabel(QStringLiteral("parkReasonLabel"), content);
+  m_topKLabel = new QLabel(tr("P(top-k)"), content);
+  m_reasonLabel = new QLabel(tr("Reason"), content);
+  form->addRow(tr("Region"), m_region);
+  form->addRow(tr("Score"), m_score);
+  form->addRow(tr("Rank"), m_rank);
+  form->addRow(tr("P(rank 1)"), m_top1);
+  form->addRow(m_topKLabel, m_topK);
+  form->addRow(tr("Rank interval (5–95 %)"), m_rankInterval);
+  form->addRow(tr("Status"), m_status);
+  form->addRow(m_reasonLabel, m_reason);
+  layout->addLayout(form);
+
+  m_explanation = valueLabel(QStringLiteral("parkExplanationLabel"), content);
+  layout->addWidget(m_explanation);
+
+  auto* chartTitle = new QLabel(tr("Contribution of each criterion to the score"), content);
+  chartTitle->setToolTip(tr("Dark bar: what the criterion adds to the score; light bar: its weight, the most it could add"));
+  QFont bold = chartTitle->font();
+  bold.setBold(true);
+  chartTitle->setFont(bold);
+  layout->addWidget(chartTitle);
+  m_chart = new ContributionChart(content);
+  layout->addWidget(m_chart);
+  m_source = valueLabel(QStringLiteral("parkSourceLabel"), content);
+  m_source->setStyleSheet(QStringLiteral("color: palette(mid);"));
+  layout->addWidget(m_source);
+  layout->addStretch(1);
+
+  scroll->setWidget(content);
+  setWidget(scroll);
+  showMessage(m_message->text());
+}
+
+void ParkPanel::showMessage(const QString& text) {
+  m_message->setText(text);
+  m_message->setVisible(true);
+  for (QLabel* label : {m_name, m_region, m_score, m_rank, m_top1, m_topK, m_rankInterval, m_status, m_reason,
+                        m_explanation, m_source})
+    label->clear();
+  m_reason->setVisible(false);
+  m_reasonLabel->setVisible(false);
+  m_chart->setBars({}, tr("No park selected."));
+}
+
+QString ParkPanel::geoPackageOf(QgsVectorLayer* layer) {
+  // The result group carries the GeoPackage path; the layer source is the fallback.
+  if (QgsLayerTreeLayer* node = QgsProject::instance()->layerTreeRoot()->findLayer(layer)) {
+    for (QgsLayerTreeNode* parent = node->parent(); parent; parent = parent->parent()) {
+      const QString path = parent->customProperty(kGpkgProperty).toString();
+      if (!path.isEmpty()) return path;
+    }
+  }
+  const QString path = layer->source().section(QLatin1Char('|'), 0, 0);
+  return path.endsWith(QLatin1String(".gpkg"), Qt::CaseInsensitive) && QFileInfo::exists(path) ? path : QString();
+}
+
+const ParkPanel::RunLabels& ParkPanel::runLabels(QgsVectorLayer* layer) {
+  const QString gpkg = geoPackageOf(layer);
+  auto it = m_runLabels.find(gpkg);
+  if (it != m_runLabels.end()) return *it;
+  RunLabels labels;
+  if (!gpkg.isEmpty()) {
+    try {
+      const nlohmann::json info = layers::readRunInfo(gpkg);
+      const bool chinese = m_language.startsWith(QLatin1String("zh"));
+      if (info.contains("criteria") && info["criteria"].is_array()) {
+        for (const nlohmann::json& c : info["criteria"]) {
+          const QString id = QString::fromStdString(c.value("id", std::string()));
+          if (id.isEmpty()) continue;
+          QString label = QString::fromStdString(c.value(chinese ? "label_zh" : "label", std::string()));
+          if (label.isEmpty()) label = QString::fromStdString(c.value("label", std::string()));
+          // field:<name> criteria have no label of their own: name the attribute.
+          if (label.isEmpty() || (id.startsWith(QLatin1String("field:")) && label == id.mid(6)))
+            label = id.startsWith(QLatin1String("field:")) ? tr("Attribute %1").arg(id.mid(6)) : id;
+          CriterionLabel entry{label, -1.0};
+          if (c.contains("weight") && c["weight"].is_number()) entry.weight = c["weight"].get<double>();
+          labels.byPrefix.insert(fieldPrefix(id), entry);
+          labels.order << fieldPrefix(id);
+        }
+      }
+      if (info.contains("robustness") && info["robustness"].is_object())
+        labels.topK = info["robustness"].value("k", 0);
+    } catch (const std::exception&) {
+      // An older GeoPackage without run_info: field names serve as labels.
+    }
+  }
+  return *m_runLabels.insert(gpkg, labels);
+}
+
+void ParkPanel::showPark(QgsVectorLayer* layer, QgsFeatureId fid) {
+  QgsFeature f;
+  if (!layer || !layer->getFeatures(QgsFeatureRequest(fid)).nextFeature(f)) {
+    showMessage(tr("The park is no longer in the layer."));
+    return;
+  }
+  const QgsFields fields = layer->fields();
+  auto attr = [&](const char* name) {
+    const int i = fields.lookupField(QLatin1String(name));
+    return i >= 0 ? f.attribute(i) : QVariant();
+  };
+  const RunLabels& run = runLabels(layer);
+  const bool chinese = m_language.startsWith(QLatin1String("zh"));
+
+  m_message->setVisible(false);
+  const QString name = attr("name").toString(), nameZh = attr("name_zh").toString();
+  QString title = chinese && !nameZh.isEmpty() ? nameZh : name;
+  const QString other = chinese ? name : nameZh;
+  if (!other.isEmpty() && other != title) title += QStringLiteral(" (%1)").arg(other);
+  m_name->setText(QStringLiteral("%1 · %2").arg(title, attr("id").toString()));
+  m_region->setText(QStringLiteral("%1 (%2)").arg(attr("region").toString(), attr("region_id").toString()));
+  m_score->setText(number(attr("score"), 3));
+  const QVariant rank = attr("rank");
+  m_rank->setText(isNumber(rank) ? QString::number(rank.toInt()) : QStringLiteral("–"));
+
+  const bool robust = fields.lookupField(QStringLiteral("p_top1")) >= 0;
+  const QString notComputed = tr("not computed (no uncertainty draws)");
+  m_topKLabel->setText(run.topK > 0 ? tr("P(top %1)").arg(run.topK) : tr("P(top k)"));
+  m_top1->setText(robust ? percent(attr("p_top1")) : notComputed);
+  m_topK->setText(robust ? percent(attr("p_topk")) : notComputed);
+  if (robust && isNumber(attr("rank_p05")))
+    m_rankInterval->setText(tr("%1 – %2 (mean %3)")
+                                .arg(attr("rank_p05").toDouble(), 0, 'f', 0)
+                                .arg(attr("rank_p95").toDouble(), 0, 'f', 0)
+                                .arg(number(attr("rank_mean"), 1)));
+  else
+    m_rankInterval->setText(robust ? QStringLiteral("–") : notComputed);
+
+  const QString status = attr("status").toString();
+  const bool excluded = status == QLatin1String("excluded");
+  m_status->setText(excluded ? tr("excluded") : status == QLatin1String("ok") ? tr("ranked") : status);
+  m_status->setStyleSheet(excluded ? QStringLiteral("color: #b2182b; font-weight: bold;") : QString());
+  m_reason->setText(attr("reason").toString());
+  m_reason->setVisible(excluded || !attr("reason").toString().isEmpty());
+  m_reasonLabel->setVisible(m_reason->isVisible());
+  const QString explanation = attr("explanation").toString();
+  m_explanation->setText(explanation.isEmpty() ? QString() : tr("Why not higher: %1").arg(explanation));
+  m_explanation->setVisible(!explanation.isEmpty());
+
+  // Bars in the scenario's criteria order (run_info), else in field order.
+  QStringList prefixes;
+  for (const QString& prefix : run.order)
+    if (fields.lookupField(prefix + kContribSuffix) >= 0) prefixes << prefix;
+  for (const QgsField& field : fields) {
+    const QString n = field.name();
+    if (n.endsWith(kContribSuffix)) {
+      const QString prefix = n.left(n.size() - kContribSuffix.size());
+      if (!prefixes.contains(prefix)) prefixes << prefix;
+    }
+  }
+  QVector<ContributionChart::Bar> bars;
+  for (const QString& prefix : prefixes) {
+    const QVariant v = f.attribute(fields.lookupField(prefix + kContribSuffix));
+    if (!isNumber(v)) continue;
+    const auto label = run.byPrefix.constFind(prefix);
+    const bool known = label != run.byPrefix.constEnd();
+    QString text = known ? label->label : prefix;
+    if (known && label->weight >= 0) text = tr("%1 · weight %2").arg(text).arg(label->weight, 0, 'f', 2);
+    bars.push_back({text, v.toDouble(), known ? label->weight : -1.0});
+  }
+  m_chart->setBars(bars, excluded ? tr("Excluded parks have no score contributions.")
+                                  : tr("No contribution fields in this layer."));
+  QString where = layer->name();
+  if (QgsLayerTreeLayer* node = QgsProject::instance()->layerTreeRoot()->findLayer(layer)) {
+    if (node->parent() && node->parent()->parent()) where = node->parent()->name();  // the result group
+  }
+  m_source->setText(tr("Results: %1").arg(where));
+  setUserVisible(true);
+  raise();
+}
+
+}  // namespace clustershift::plugin

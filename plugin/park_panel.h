@@ -1,0 +1,94 @@
+#pragma once
+// The park panel of the identify tool: one scored park of a candidate_scores layer — name, score,
+// rank, robustness (SMAA P(top-1), P(top-k), rank interval p05–p95), status and exclusion reason,
+// the explanation, and a bar chart of the criterion contributions.
+#include <qgsdockwidget.h>
+#include <qgsfeatureid.h>
+
+#include <QHash>
+#include <QStringList>
+#include <QVariantList>
+#include <QVector>
+
+class QLabel;
+class QgsVectorLayer;
+
+namespace clustershift::plugin {
+
+/// Horizontal bars of the criterion contributions to one park's score, painted with QPainter.
+/// objectName "contributionChart"; `labels` and `values` are readable as Qt properties (tests).
+class ContributionChart : public QWidget {
+  Q_OBJECT
+  Q_PROPERTY(QStringList labels READ labels)
+  Q_PROPERTY(QVariantList values READ values)
+ public:
+  struct Bar {
+    QString label;
+    double value = 0.0;  ///< contribution (weight × normalised value for WLC); may be negative
+    double weight = -1.0;  ///< the criterion's weight = the most it can contribute (< 0: unknown)
+  };
+
+  explicit ContributionChart(QWidget* parent = nullptr);
+  /// Replaces the bars; `emptyText` is shown when there are none.
+  void setBars(const QVector<Bar>& bars, const QString& emptyText = QString());
+  QStringList labels() const;
+  QVariantList values() const;
+  QSize sizeHint() const override;
+  QSize minimumSizeHint() const override;
+
+ protected:
+  void paintEvent(QPaintEvent* event) override;
+
+ private:
+  int rowHeight() const;
+  QVector<Bar> m_bars;
+  QString m_emptyText;
+};
+
+/// QgsDockWidget "ClusterShiftParkPanel".
+class ParkPanel : public QgsDockWidget {
+  Q_OBJECT
+ public:
+  /// `language` picks the criterion labels of run_info: "zh_CN" (label_zh) or anything else (label).
+  explicit ParkPanel(const QString& language, QWidget* parent = nullptr);
+
+  /// Shows feature `fid` of `layer` (a candidate_scores layer).
+  void showPark(QgsVectorLayer* layer, QgsFeatureId fid);
+  /// Clears the park and shows a hint (e.g. nothing found at the click).
+  void showMessage(const QString& text);
+
+ private:
+  struct CriterionLabel {
+    QString label;
+    double weight = -1.0;  ///< < 0: unknown
+  };
+  struct RunLabels {
+    QHash<QString, CriterionLabel> byPrefix;  ///< field prefix ("field_land_price") → label
+    QStringList order;                        ///< field prefixes in the scenario's criteria order
+    int topK = 0;                             ///< robustness k (0: unknown)
+  };
+  /// Criterion labels from the run_info of the layer's GeoPackage (cached per file); empty when
+  /// the GeoPackage or its run_info cannot be read.
+  const RunLabels& runLabels(QgsVectorLayer* layer);
+  static QString geoPackageOf(QgsVectorLayer* layer);
+
+  QString m_language;
+  QHash<QString, RunLabels> m_runLabels;
+  QLabel* m_message = nullptr;
+  QLabel* m_name = nullptr;
+  QLabel* m_region = nullptr;
+  QLabel* m_score = nullptr;
+  QLabel* m_rank = nullptr;
+  QLabel* m_top1 = nullptr;
+  QLabel* m_topKLabel = nullptr;
+  QLabel* m_topK = nullptr;
+  QLabel* m_rankInterval = nullptr;
+  QLabel* m_status = nullptr;
+  QLabel* m_reasonLabel = nullptr;
+  QLabel* m_reason = nullptr;
+  QLabel* m_explanation = nullptr;
+  QLabel* m_source = nullptr;
+  ContributionChart* m_chart = nullptr;
+};
+
+}  // namespace clustershift::plugin
