@@ -9,6 +9,7 @@
 #include <qgslayoutatlas.h>
 #include <qgscoordinatetransform.h>
 #include <qgsexpression.h>
+#include <qgsexpressioncontextutils.h>
 #include <qgsfeatureiterator.h>
 #include <qgslayertree.h>
 #include <qgslayertreemodellegendnode.h>
@@ -438,6 +439,14 @@ std::vector<std::unique_ptr<QgsPrintLayout>> buildReportLayouts(const ReportSour
   add(detail::buildEffectsLayout(ctx));
   add(detail::buildComparisonLayout(ctx));
   add(detail::buildMethodsLayout(ctx));
+  // Document page numbers: each layout learns how many pages come before it.
+  int offset = 0;
+  for (const auto& layout : layouts) {
+    QgsExpressionContextUtils::setLayoutVariable(layout.get(), QStringLiteral("clustershift_page_offset"), offset);
+    QgsLayoutAtlas* atlas = layout->atlas();
+    const int copies = atlas && atlas->enabled() ? std::max(0, atlas->updateFeatures()) : 1;
+    offset += copies * layout->pageCollection()->pageCount();
+  }
   return layouts;
 }
 

@@ -205,11 +205,21 @@ std::unique_ptr<QgsPrintLayout> buildCandidateLayout(const ReportContext& ctx) {
   const QColor grey(90, 90, 90);
 
   // Facts: region, score, status.
-  const QString regionExpr =
-      tx.zh && ctx.source.regions
-          ? QStringLiteral("coalesce(attribute(get_feature('%1', 'id', \"region_id\"), 'name_zh'), \"region\")")
-                .arg(ctx.source.regions->id())
-          : QStringLiteral("coalesce(\"region\", \"region_id\")");
+  // Region names in the report language, keyed on region_id (get_feature would look in
+  // QgsProject::instance(), not in the report's project).
+  QString regionExpr = QStringLiteral("coalesce(\"region\", \"region_id\")");
+  if (tx.zh && ctx.source.regions && ctx.source.regions->fields().lookupField(QStringLiteral("name_zh")) >= 0) {
+    QString cases;
+    QgsFeature r;
+    QgsFeatureIterator rit = ctx.source.regions->getFeatures(QgsFeatureRequest().setFlags(QgsFeatureRequest::NoGeometry));
+    while (rit.nextFeature(r)) {
+      const QString zh = r.attribute(QStringLiteral("name_zh")).toString();
+      if (!zh.isEmpty())
+        cases += QStringLiteral(" WHEN \"region_id\" = %1 THEN %2")
+                     .arg(QgsExpression::quotedString(r.attribute(QStringLiteral("id")).toString()), QgsExpression::quotedString(zh));
+    }
+    if (!cases.isEmpty()) regionExpr = QStringLiteral("CASE") + cases + QStringLiteral(" ELSE ") + regionExpr + QStringLiteral(" END");
+  }
   const QString statusExpr = tx.zh ? QStringLiteral("CASE WHEN \"status\" = 'ok' THEN '可行' ELSE '已排除' END")
                                    : QStringLiteral("CASE WHEN \"status\" = 'ok' THEN 'feasible' ELSE 'excluded' END");
   const QString facts = tx.t("Region: %1  ·  Score: %2  ·  Rank: %3  ·  Status: %4", "所在地区：%1  ·  综合得分：%2  ·  排名：%3  ·  状态：%4")

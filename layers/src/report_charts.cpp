@@ -83,7 +83,8 @@ QByteArray barChartSvg(const std::vector<Bar>& bars, const QSizeF& sizeMm, const
 
   // Font and row height: rows share the height; text no taller than 8 pt, no smaller than 5 pt.
   const double rowH = size.height() / n;
-  const double fontPt = std::clamp(rowH / (kMmPerPt * kUnitsPerMm) * 0.55, 5.0, 8.0);
+  const double maxPt = sizeMm.width() > 180 ? 10.0 : 8.0;  // A3 columns are wider: larger type
+  const double fontPt = std::clamp(rowH / (kMmPerPt * kUnitsPerMm) * 0.55, 5.0, maxPt);
   const QFont f = chartFont(fontPt);
   p.setFont(f);
   const QFontMetricsF fm(f);
@@ -140,7 +141,7 @@ QByteArray lineChartSvg(const QStringList& xLabels, const std::vector<Series>& s
   SvgCanvas canvas(sizeMm);
   QPainter& p = canvas.painter();
   const QSizeF size = canvas.size();
-  const double fontPt = std::clamp(sizeMm.height() / 10.0, 5.0, 7.5);
+  const double fontPt = std::clamp(sizeMm.height() / 10.0, 5.0, sizeMm.width() > 180 ? 9.5 : 7.5);
   const QFont f = chartFont(fontPt);
   p.setFont(f);
   const QFontMetricsF fm(f);

@@ -32,7 +32,9 @@ constexpr double kMarginMm = 10;  // page margin on every side
 
 QgsTextFormat textFormat(double sizePt, bool bold, const QColor& color = QColor(30, 30, 30)) {
   QgsTextFormat format;
-  format.setFont(font(sizePt, bold));
+  QFont f = font(sizePt, bold);
+  f.setStyleStrategy(QFont::PreferNoShaping);  // keeps digits in mixed runs extractable (pdftotext)
+  format.setFont(f);
   format.setSize(sizePt);
   format.setSizeUnit(QgsUnitTypes::RenderPoints);
   format.setColor(color);
@@ -97,7 +99,11 @@ QRectF addPageFrame(QgsPrintLayout* layout, const ReportContext& ctx, int page, 
           .arg(date, QString::fromUtf8(clustershift::version()));
   const double footH = 5 * s;
   addLabel(layout, page, footer, 6.5 * s, false, QRectF(kMarginMm, h - 5 - footH, inner - 25, footH), QColor(110, 110, 110));
-  addLabel(layout, page, ctx.tx.t("Page %1", "第 %1 页").arg(QStringLiteral("[% @layout_page %]")), 6.5 * s, false,
+  // Page number in the whole document: buildReportLayouts sets @clustershift_page_offset (pages
+  // of the layouts before this one); an atlas layout adds its earlier features' pages.
+  const QString pageExpr = QStringLiteral(
+      "[% coalesce(@clustershift_page_offset, 0) + (coalesce(@atlas_featurenumber, 1) - 1) * @layout_numpages + @layout_page %]");
+  addLabel(layout, page, ctx.tx.t("Page %1", "第 %1 页").arg(pageExpr), 6.5 * s, false,
            QRectF(w - kMarginMm - 25, h - 5 - footH, 25, footH), QColor(110, 110, 110), Qt::AlignRight);
 
   const double top = ruleY + 4;

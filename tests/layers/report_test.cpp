@@ -114,6 +114,10 @@ TEST_F(Report, PageCountFollowsTopN) {
   EXPECT_EQ(five.pages - three.pages, 2);  // one candidate page per top-N park
   EXPECT_EQ(three.pages, expectedPages(three));
   EXPECT_EQ(five.pages, expectedPages(five));
+  // Page numbers count through the whole document, atlas pages included.
+  const std::string text = pdfText(pdf5);
+  for (int page = 1; page <= five.pages; ++page)
+    EXPECT_NE(text.find("Page " + std::to_string(page) + "\n"), std::string::npos) << page;
   // The fixture ranks six parks: topN beyond that gives six candidate pages, not more.
   const Made all = make(options(QStringLiteral("en"), 20), *s_dir + QStringLiteral("/top20.pdf"));
   EXPECT_EQ(all.pages - three.pages, 3);
