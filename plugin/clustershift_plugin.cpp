@@ -19,6 +19,7 @@
 #include <qgsmessagelog.h>
 #include <qgsprocessingprovider.h>
 #include <qgsprocessingregistry.h>
+#include <qgsproject.h>
 #include <qgssettings.h>
 #include <qgsvectorlayer.h>
 
@@ -33,6 +34,7 @@
 #include "dock_widget.h"
 #include "identify_tool.h"
 #include "park_panel.h"
+#include "project_state.h"
 
 namespace {
 
@@ -106,6 +108,8 @@ void ClusterShiftPlugin::initGui() {
   connect(m_identifyTool, &IdentifyTool::parkIdentified, this, &ClusterShiftPlugin::parkIdentified);
   connect(m_identifyTool, &IdentifyTool::nothingIdentified, this, &ClusterShiftPlugin::nothingIdentified);
 
+  m_projectRead = connect(QgsProject::instance(), &QgsProject::readProject, this, &ClusterShiftPlugin::projectRead);
+
 #if CLUSTERSHIFT_HAS_PROCESSING
   m_provider = new clustershift::processing::Provider;
   if (!QgsApplication::processingRegistry()->addProvider(m_provider)) m_provider = nullptr;  // registry deleted it
@@ -115,6 +119,7 @@ void ClusterShiftPlugin::initGui() {
 }
 
 void ClusterShiftPlugin::unload() {
+  disconnect(m_projectRead);  // QGIS keeps this object after unload: no late reactions
   QgsMapCanvas* canvas = m_iface->mapCanvas();
   if (m_identifyTool) {
     if (canvas && canvas->mapTool() == m_identifyTool) canvas->unsetMapTool(m_identifyTool);
@@ -158,6 +163,11 @@ void ClusterShiftPlugin::showDock() {
   m_dock->setUserVisible(true);
   m_dock->show();
   m_dock->raise();
+}
+
+void ClusterShiftPlugin::projectRead() {
+  // An open dock restores the scenario itself (it listens to readProject too).
+  if (!m_dock && !readProjectState(QgsProject::instance()).isEmpty()) showDock();
 }
 
 ParkPanel* ClusterShiftPlugin::panel() {

@@ -45,6 +45,8 @@ class ClusterShiftPlugin : public QObject, public QgisPlugin {
 
  private:
   void installTranslator();
+  /// A project saved with a ClusterShift scenario opens with the dock showing it.
+  void projectRead();
   ParkPanel* panel();
   void clearHighlight();
 
@@ -59,6 +61,7 @@ class ClusterShiftPlugin : public QObject, public QgisPlugin {
   QPointer<IdentifyTool> m_identifyTool;
   std::unique_ptr<QgsHighlight> m_highlight;
   QgsProcessingProvider* m_provider = nullptr;  ///< owned by the processing registry while added
+  QMetaObject::Connection m_projectRead;        ///< opens the dock for a project with a scenario
 };
 
 }  // namespace clustershift::plugin

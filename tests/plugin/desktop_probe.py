@@ -480,11 +480,19 @@ def zh_steps():
     act = find(QAction, "mActionClusterShiftIdentify")
     check("identify action text is Chinese", act is not None and CJK.search(act.text()) is not None,
           act.text() if act else None)
-    dock = open_dock()
-    yield 800
-    check("dock visible", dock is not None and dock.isVisible())
+    # ---- the saved project reopens with its scenario (the dock opens by itself) and results ----
+    check("no dock before the project is opened", find(QDockWidget, "ClusterShiftDock") is None)
+    ok = QgsProject.instance().read(PROJECT_PATH)
+    yield 1500
+    dock = find(QDockWidget, "ClusterShiftDock")
+    check("opening a project with a ClusterShift scenario shows the dock", ok and dock is not None and dock.isVisible())
+    if dock is None:
+        dock = open_dock()
+        yield 800
     if dock is None:
         return
+    combo = dock.findChild(QComboBox, "scenarioCombo")
+    res["info"]["restored_scenario_combo"] = combo.currentText() if combo else None
     tabs = dock.findChild(QTabWidget, "tabs")
     titles = [tabs.tabText(i) for i in range(tabs.count())] if tabs else []
     res["info"]["tab_titles_zh"] = titles
@@ -505,9 +513,6 @@ def zh_steps():
             yield 400
             check(f"screenshot of {page} (zh) saved", shot(dock, f"dock_{page}_zh.png"))
 
-    # ---- the saved project reopens with its result groups ----
-    ok = QgsProject.instance().read(PROJECT_PATH)
-    yield 1500
     groups = scenario_groups()
     check("saved project reopens with the three result groups", ok and sorted(groups) == sorted(SCENARIOS),
           {k: [g.name() for g in v] for k, v in groups.items()})
