@@ -20,6 +20,8 @@ TEST(Provider, RegistersTheSixAlgorithmsUnderItsId) {
     ASSERT_NE(alg, nullptr) << full.toStdString();
     EXPECT_FALSE(alg->displayName().isEmpty()) << full.toStdString();
     EXPECT_FALSE(alg->shortHelpString().isEmpty()) << full.toStdString();
+    EXPECT_TRUE(alg->flags() & QgsProcessingAlgorithm::FlagSupportsBatch) << full.toStdString();
+    EXPECT_TRUE(alg->flags() & QgsProcessingAlgorithm::FlagCanCancel) << full.toStdString();
   }
   EXPECT_EQ(provider->algorithms().size(), 6);
 }

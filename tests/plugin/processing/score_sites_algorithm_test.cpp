@@ -14,6 +14,7 @@
 #include <QEventLoop>
 #include <QFileInfo>
 
+#include <functional>
 #include <set>
 
 namespace clustershift::processing::testing {
@@ -22,9 +23,10 @@ namespace {
 const QString kAlg = QStringLiteral("clustershift:scoresites");
 
 /// Rank 1 park of a sample scenario as `clustershift run` computes it (core pipeline).
-std::string coreRankOne(const QString& scenario) {
+std::string coreRankOne(const QString& scenario, const std::function<void(Scenario&)>& change = {}) {
   Scenario s = loadScenario(scenarioFile(scenario).toStdString());
   s.uncertainty.draws = 0;
+  if (change) change(s);
   Feedback fb;
   const Results r = run(s, loadInputs(s, fb), fb);
   const std::vector<int> order = r.ranking();
@@ -56,6 +58,22 @@ TEST_P(ScoreSitesSample, RankOneIsTheSameAsTheCliRun) {
 INSTANTIATE_TEST_SUITE_P(SampleScenarios, ScoreSitesSample,
                          ::testing::Values("wenzhou_footwear_complete", "guangzhou_leather_partial",
                                            "suzhou_electronics_replication"));
+
+TEST(ScoreSites, ParametersOverrideTheScenarioAsTheCoreWouldRunIt) {
+  // AGGREGATION=topsis (3), WEIGHTING=entropy (2) on the Wenzhou scenario: the same rank 1 as
+  // the core with those two settings changed in the scenario.
+  QVariantMap p = scenarioParameters(QStringLiteral("wenzhou_footwear_complete"));
+  p.insert(QStringLiteral("AGGREGATION"), 3);
+  p.insert(QStringLiteral("WEIGHTING"), 2);
+  const AlgorithmRun run = runAlgorithm(kAlg, p);
+  ASSERT_TRUE(run.ok) << run.error.toStdString();
+  const std::string expected = coreRankOne(QStringLiteral("wenzhou_footwear_complete"), [](Scenario& s) {
+    s.aggregation = "topsis";
+    s.weighting = Weighting{};
+    s.weighting.method = "entropy";
+  });
+  EXPECT_EQ(run.outputs.value(QStringLiteral("TOP_PARK")).toString().toStdString(), expected);
+}
 
 TEST(ScoreSites, OutputHasEveryParkWithScoreRankStatusAndContributions) {
   const AlgorithmRun run = runAlgorithm(kAlg, scenarioParameters(QStringLiteral("wenzhou_footwear_complete")));
