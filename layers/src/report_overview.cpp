@@ -54,7 +54,9 @@ QString modeText(const Texts& tx, const std::string& mode) {
 
 QgsTextFormat textFormat(double sizePt, bool bold) {
   QgsTextFormat format;
-  format.setFont(font(sizePt, bold));
+  QFont f = font(sizePt, bold);
+  f.setStyleStrategy(QFont::PreferNoShaping);  // keeps digits in mixed runs extractable (pdftotext)
+  format.setFont(f);
   format.setSize(sizePt);
   format.setSizeUnit(QgsUnitTypes::RenderPoints);
   format.setColor(QColor(30, 30, 30));
@@ -103,7 +105,7 @@ QgsRectangle overviewExtent(const ReportContext& ctx, const QgsCoordinateReferen
 }
 
 /// Language-specific legend: layer titles and the labels of the rule-keyed classes.
-void localiseLegend(QgsLayoutItemLegend* legend, const Texts& tx) {
+void localiseLegend(QgsLayoutItemLegend* legend, const Texts& tx, int k) {
   legend->setAutoUpdateModel(false);
   QgsLayerTree* root = legend->model()->rootGroup();
   for (QgsLayerTreeLayer* node : root->findLayers()) {
@@ -121,6 +123,7 @@ void localiseLegend(QgsLayoutItemLegend* legend, const Texts& tx) {
       if (key == QLatin1String("excluded")) text = tx.t("excluded (hard constraint)", "已排除（硬约束）");
       else if (key == QLatin1String("source")) text = tx.t("source region", "转出地区");
       else if (key == QLatin1String("other")) text = tx.t("other regions", "其他地区");
+      else if (key == QLatin1String("robustness")) text = tx.t("ring size: P(top %1)", "圆环大小：进入前%1名的概率").arg(k);
       if (!text.isEmpty()) {
         QgsMapLayerLegendUtils::setLegendNodeUserLabel(node, i, text);
         changed = true;
@@ -258,8 +261,6 @@ std::unique_ptr<QgsPrintLayout> buildOverviewLayout(const ReportContext& ctx) {
   for (const Row& r : ranked)
     if (rows.size() < 10) rows.push_back(r.cells);
   if (rows.empty()) rows.push_back({QString(), tx.t("no feasible park", "无可行园区"), QString(), QString()});
-  const double tableH = content.bottom() - y - 62 * s;  // the legend and the criteria note fill the rest
-  addTable(l, 0, headers, rows, QRectF(sideX, y, sideW, tableH), 7.5 * s, widths);
 
   // --- criteria and weights, at the bottom of the side column ---
   QStringList criteria;
@@ -271,10 +272,15 @@ std::unique_ptr<QgsPrintLayout> buildOverviewLayout(const ReportContext& ctx) {
       const double weight = c.contains("weight") && c["weight"].is_number() ? c["weight"].get<double>() : std::nan("");
       criteria << QStringLiteral("%1 %2").arg(QString::fromStdString(label), formatNumber(weight, 2));
     }
-  const double noteH = 12 * s;
-  if (!criteria.isEmpty())
-    addLabel(l, 0, tx.t("Criteria (weights): ", "评价指标（权重）：") + criteria.join(tx.t("; ", "；")), 7 * s, false,
-             QRectF(sideX, content.bottom() - noteH, sideW, noteH), QColor(70, 70, 70));
+  const QString note = criteria.isEmpty() ? QString()
+                                          : tx.t("Criteria (weights): ", "评价指标（权重）：") + criteria.join(tx.t("; ", "；"));
+  // Height for the wrapped note: CJK characters are one em wide, Latin ones about half.
+  double ems = 0;
+  for (const QChar c : note) ems += c.unicode() >= 0x2E80 ? 1.0 : 0.55;
+  const double notePt = 7 * s, emMm = notePt * 25.4 / 72;
+  const double noteH = std::ceil(ems * emMm / (sideW - 2) + 0.01) * emMm * 1.5 + 1;
+  if (!note.isEmpty())
+    addLabel(l, 0, note, notePt, false, QRectF(sideX, content.bottom() - noteH, sideW, noteH), QColor(70, 70, 70));
 
   // --- legend, anchored at its lower left corner above the criteria note ---
   auto* legend = new QgsLayoutItemLegend(l);
@@ -300,10 +306,15 @@ std::unique_ptr<QgsPrintLayout> buildOverviewLayout(const ReportContext& ctx) {
   QgsLayerTree* legendRoot = legend->model()->rootGroup();
   legendRoot->removeAllChildren();
   for (QgsMapLayer* layer : mapLayers) legendRoot->addLayer(layer);
-  localiseLegend(legend, tx);
+  localiseLegend(legend, tx, k);
   legend->setReferencePoint(QgsLayoutItem::LowerLeft);
   legend->attemptMove(QgsLayoutPoint(sideX - 1.5, content.bottom() - noteH - 1, QgsUnitTypes::LayoutMillimeters));
   legend->adjustBoxSize();
+
+  // The table takes the height the legend leaves (its rows wrap long park names).
+  const double legendTop = legend->sceneBoundingRect().top();
+  const double tableH = std::max(30.0, legendTop - 3 - y);
+  addTable(l, 0, headers, rows, QRectF(sideX, y, sideW, tableH), 7.5 * s, widths);
   return layout;
 }
 
