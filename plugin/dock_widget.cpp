@@ -940,6 +940,20 @@ void ClusterShiftDock::addResultGroup(const QString& geopackage, const Scenario&
     groupParent->removeChildNode(group);
     project->removeMapLayers(ids);
   }
+  // Earlier results of other scenarios stay, hidden and collapsed, so that the maps do not overlap.
+  std::function<void(QgsLayerTreeGroup*)> hideOthers = [&](QgsLayerTreeGroup* g) {
+    for (QgsLayerTreeNode* child : g->children()) {
+      if (!QgsLayerTree::isGroup(child)) continue;
+      QgsLayerTreeGroup* other = QgsLayerTree::toGroup(child);
+      if (other->customProperty(kScenarioProperty).isValid()) {
+        other->setItemVisibilityChecked(false);
+        other->setExpanded(false);
+      } else {
+        hideOthers(other);
+      }
+    }
+  };
+  hideOthers(root);
   const QString title = scenarioTitle(scenario, uiLanguage());
   QgsLayerTreeGroup* group = parent->insertGroup(
       std::max(0, position),
@@ -975,7 +989,13 @@ void ClusterShiftDock::addResultGroup(const QString& geopackage, const Scenario&
     if (!view) return;
     for (const QString& id : ids) {
       QgsLayerTreeLayer* node = QgsProject::instance()->layerTreeRoot()->findLayer(id);
-      if (!node || !node->isVisible()) continue;
+      if (!node) continue;
+      if (!node->isVisible()) {
+        // Hidden at first (region_effects, catchments): keep their long legends folded.
+        node->setExpanded(false);
+        view->setExpanded(view->node2index(node), false);
+        continue;
+      }
       for (QgsLayerTreeNode* n = node; n && n != QgsProject::instance()->layerTreeRoot(); n = n->parent()) {
         view->setExpanded(view->node2index(n), true);
       }
