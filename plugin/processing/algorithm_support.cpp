@@ -14,6 +14,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 
 #include <algorithm>
 #include <filesystem>
@@ -220,6 +221,15 @@ void AlgorithmBase::addScenarioParameters() {
   addParameter(new QgsProcessingParameterEnum(param::kWeighting, tr("Weighting"),
                                               QStringList{tr("(from the scenario file; direct without one)")} + kWeightings,
                                               false, 0, false));
+  addParameter(new QgsProcessingParameterString(
+      param::kMovedSegments, tr("Moved segments for a partial transfer (e.g. production;assembly; empty = the scenario's)"),
+      QVariant(), false, true));
+  addParameter(new QgsProcessingParameterString(param::kTemplatePark,
+                                                tr("Template park for replication (park id; empty = the scenario's)"),
+                                                QVariant(), false, true));
+  addParameter(new QgsProcessingParameterNumber(param::kReplicationScale,
+                                                tr("Replication scale λ (0 = the scenario's, 0.5 without one)"),
+                                                QgsProcessingParameterNumber::Double, 0.0, true, 0.0, 1.0));
   addParameter(new QgsProcessingParameterNumber(param::kDraws,
                                                 tr("Robustness draws (SMAA; -1 = from the scenario file, 0 = none)"),
                                                 QgsProcessingParameterNumber::Integer, -1, false, -1, 100000));
@@ -313,6 +323,19 @@ PreparedRun AlgorithmBase::prepareRun(const QVariantMap& parameters, QgsProcessi
     j["aggregation"] = utf8(kAggregations.value(a - 1));
   if (const int w = parameterAsEnum(parameters, param::kWeighting, context); w > 0)
     j["weighting"] = {{"method", utf8(kWeightings.value(w - 1))}};
+  if (const QString moved = parameterAsString(parameters, param::kMovedSegments, context).trimmed(); !moved.isEmpty()) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const QString& id : moved.split(QRegularExpression(QStringLiteral("[;,\\s]+")), Qt::SkipEmptyParts))
+      list.push_back(utf8(id));
+    j["moved_segments"] = list;
+  }
+  const QString templatePark = parameterAsString(parameters, param::kTemplatePark, context).trimmed();
+  const double scale = parameterAsDouble(parameters, param::kReplicationScale, context);
+  if (!templatePark.isEmpty() || scale > 0) {
+    if (!j["replication"].is_object()) j["replication"] = nlohmann::json::object();
+    if (!templatePark.isEmpty()) j["replication"]["template_park"] = utf8(templatePark);
+    if (scale > 0) j["replication"]["scale"] = scale;
+  }
   if (const int draws = parameterAsInt(parameters, param::kDraws, context); draws >= 0) {
     if (!j["uncertainty"].is_object()) j["uncertainty"] = nlohmann::json::object();
     j["uncertainty"]["draws"] = draws;

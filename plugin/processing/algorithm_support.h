@@ -61,6 +61,9 @@ inline const QString kMode = QStringLiteral("MODE");
 inline const QString kAggregation = QStringLiteral("AGGREGATION");
 inline const QString kWeighting = QStringLiteral("WEIGHTING");
 inline const QString kDraws = QStringLiteral("DRAWS");
+inline const QString kMovedSegments = QStringLiteral("MOVED_SEGMENTS");
+inline const QString kTemplatePark = QStringLiteral("TEMPLATE_PARK");
+inline const QString kReplicationScale = QStringLiteral("REPLICATION_SCALE");
 inline const QString kIndustryOutput = QStringLiteral("INDUSTRY_OUTPUT");
 inline const QString kIoTable = QStringLiteral("IO_TABLE");
 /// Field parameter of a region / park core column: REGIONS_FIELD_<KEY>, PARKS_FIELD_<KEY>.

@@ -75,6 +75,41 @@ TEST(ScoreSites, ParametersOverrideTheScenarioAsTheCoreWouldRunIt) {
   EXPECT_EQ(run.outputs.value(QStringLiteral("TOP_PARK")).toString().toStdString(), expected);
 }
 
+TEST(ScoreSites, PartialTransferOfListedSegments) {
+  QVariantMap p = scenarioParameters(QStringLiteral("wenzhou_footwear_complete"));
+  p.insert(QStringLiteral("MODE"), 2);  // partial
+  p.insert(QStringLiteral("MOVED_SEGMENTS"), QStringLiteral("production; assembly"));
+  const AlgorithmRun run = runAlgorithm(kAlg, p);
+  ASSERT_TRUE(run.ok) << run.error.toStdString();
+  const std::string expected = coreRankOne(QStringLiteral("wenzhou_footwear_complete"), [](Scenario& s) {
+    s.mode = TransferMode::Partial;
+    s.movedSegments = {"production", "assembly"};
+  });
+  EXPECT_EQ(run.outputs.value(QStringLiteral("TOP_PARK")).toString().toStdString(), expected);
+
+  p.insert(QStringLiteral("MOVED_SEGMENTS"), QStringLiteral("production;shoemaking"));
+  const AlgorithmRun bad = runAlgorithm(kAlg, p);
+  EXPECT_FALSE(bad.ok);
+  EXPECT_TRUE(bad.error.contains(QStringLiteral("shoemaking"))) << bad.error.toStdString();
+}
+
+TEST(ScoreSites, ReplicationFromAPresetNeedsItsTemplatePark) {
+  QVariantMap p = scenarioParameters(QString());
+  p.remove(QStringLiteral("SCENARIO"));
+  p.insert(QStringLiteral("PRESET"), 1);  // electronics
+  p.insert(QStringLiteral("SOURCE_REGION"), QStringLiteral("320500"));
+  p.insert(QStringLiteral("MODE"), 3);  // replication
+  const AlgorithmRun without = runAlgorithm(kAlg, p);
+  EXPECT_FALSE(without.ok);
+  EXPECT_TRUE(without.error.contains(QStringLiteral("template_park"))) << without.error.toStdString();
+
+  p.insert(QStringLiteral("TEMPLATE_PARK"), QStringLiteral("P320500-01"));
+  p.insert(QStringLiteral("REPLICATION_SCALE"), 0.3);
+  const AlgorithmRun with = runAlgorithm(kAlg, p);
+  ASSERT_TRUE(with.ok) << with.error.toStdString();
+  EXPECT_GT(with.outputs.value(QStringLiteral("FEASIBLE")).toInt(), 0);
+}
+
 TEST(ScoreSites, OutputHasEveryParkWithScoreRankStatusAndContributions) {
   const AlgorithmRun run = runAlgorithm(kAlg, scenarioParameters(QStringLiteral("wenzhou_footwear_complete")));
   ASSERT_TRUE(run.ok) << run.error.toStdString();
