@@ -103,8 +103,14 @@ QString xmlEscape(QString s) {
 
 /// Legend of the ISU-change classes and the sector-share bars, as an SVG in mm units.
 QByteArray legendSvg(const ReportContext& ctx, QgsVectorLayer* layer, const QSizeF& sizeMm) {
-  const double fontMm = 6.5 * 25.4 / 72;
-  const double rowH = 4.0, box = 3.0;
+  // Rows shrink to fit the space: every class is listed (title, classes, gap, bar title, bars).
+  const int classes = layer->renderer() && dynamic_cast<QgsGraduatedSymbolRenderer*>(layer->renderer())
+                          ? dynamic_cast<QgsGraduatedSymbolRenderer*>(layer->renderer())->ranges().size()
+                          : 0;
+  const double scale = ctx.pageMm.width() > 300 ? 1.25 : 1.0;
+  const double rowH = std::min(4.0 * scale, (sizeMm.height() - 2.5) / (classes + 3.5));
+  const double box = rowH * 0.75;
+  const double fontMm = std::min(6.5 * scale * 25.4 / 72, rowH * 0.6);
   QString body;
   double y = 0;
   auto text = [&](double x, double yy, const QString& t, bool bold = false) {
@@ -141,21 +147,20 @@ QByteArray legendSvg(const ReportContext& ctx, QgsVectorLayer* layer, const QSiz
       if (range.lowerValue() >= 1e11) label = ctx.tx.t("other regions (no change)", "其他地区（无变化）");
       else label.replace(QStringLiteral("(≈ 0)"), ctx.tx.t("(≈ 0)", "（≈ 0）"));
       swatch(0, y, range.symbol()->color(), box, box);
-      text(box + 1.5, y + box - 0.4, label);
+      text(box + 1.5, y + box - box * 0.12, label);
       y += rowH;
-      if (y > sizeMm.height() - 3 * rowH) break;
     }
   }
-  y += 1.5;
+  y += rowH * 0.4;
   text(0, y + fontMm, ctx.tx.t("Bars: sector shares of GDP, before | after", "柱：三次产业占GDP比重，转移前 | 后"), true);
   y += rowH + 0.5;
   const char* colors[] = {"#c7e9c0", "#31a354", "#fdd0a2", "#e6550d", "#dadaeb", "#756bb1"};
   const QStringList sectors{ctx.tx.t("primary", "第一产业"), ctx.tx.t("secondary", "第二产业"), ctx.tx.t("tertiary", "第三产业")};
   double x = 0;
   for (int k = 0; k < 3; ++k) {
-    swatch(x, y, QColor(QLatin1String(colors[2 * k])), 1.6, box);
-    swatch(x + 1.6, y, QColor(QLatin1String(colors[2 * k + 1])), 1.6, box);
-    text(x + 4.5, y + box - 0.4, sectors[k]);
+    swatch(x, y, QColor(QLatin1String(colors[2 * k])), box * 0.55, box);
+    swatch(x + box * 0.55, y, QColor(QLatin1String(colors[2 * k + 1])), box * 0.55, box);
+    text(x + box * 1.1 + 1.2, y + box - 0.4, sectors[k]);
     x += sizeMm.width() / 3;
   }
   const QString svg = QStringLiteral(
@@ -260,7 +265,6 @@ std::unique_ptr<QgsPrintLayout> buildEffectsLayout(const ReportContext& ctx) {
     const json& first = coupling.front();
     const QString cls = jsonText(first.value(tx.zh ? "class_zh" : "class_en", json()));
     const int index = first.value("class_index", 0);
-    // Ten classes from red (0, extreme imbalance) to blue (9, high-quality coordination).
     // Ten classes: imbalance (0–4) in reds and browns, coordination (5–9) in greens and blues.
     const char* classColors[] = {"#67001f", "#b2182b", "#d6604d", "#c2561a", "#a6761d",
                                  "#66a61e", "#1b9e77", "#2c7fb8", "#2166ac", "#053061"};
@@ -268,6 +272,11 @@ std::unique_ptr<QgsPrintLayout> buildEffectsLayout(const ReportContext& ctx) {
     addLabel(l, 0, formatNumber(jsonNumber(first, "d"), 3), 22 * s, true, QRectF(rightX, y, rightW * 0.45, 11 * s), classColor);
     addLabel(l, 0, cls, 12 * s, true, QRectF(rightX + rightW * 0.45, y + 2.5 * s, rightW * 0.55, 7 * s), classColor);
     y += 11.5 * s;
+    auto regionName = [&](const QString& id) {
+      for (const json& r : regions)
+        if (jsonText(r.value("id", json())) == id) return localName(tx, r);
+      return id;
+    };
     QString details = QStringLiteral("C = %1 · T = %2 · U%3 = %4 · U%5 = %6")
                           .arg(formatNumber(jsonNumber(first, "c"), 3), formatNumber(jsonNumber(first, "t"), 3),
                                tx.t("(source)", "（转出）"), formatNumber(jsonNumber(first, "u_source"), 3),
@@ -275,18 +284,20 @@ std::unique_ptr<QgsPrintLayout> buildEffectsLayout(const ReportContext& ctx) {
     if (coupling.size() > 1)
       for (size_t i = 1; i < coupling.size(); ++i)
         details += QStringLiteral("\n%1: D = %2 (%3)")
-                       .arg(jsonText(coupling[i].value("host", json())), formatNumber(jsonNumber(coupling[i], "d"), 3),
+                       .arg(regionName(jsonText(coupling[i].value("host", json()))), formatNumber(jsonNumber(coupling[i], "d"), 3),
                             jsonText(coupling[i].value(tx.zh ? "class_zh" : "class_en", json())));
-    addLabel(l, 0, details, 7 * s, false, QRectF(rightX, y, rightW, 8 * s * (1 + (coupling.size() > 1 ? coupling.size() - 1 : 0))),
-             QColor(60, 60, 60));
-    y += 8 * s * static_cast<double>(coupling.size());
+    const QString wrapped = wrapText(details, 7 * s, rightW);
+    const double detailsH = textHeightMm(wrapped, 7 * s);
+    addLabel(l, 0, wrapped, 7 * s, false, QRectF(rightX, y, rightW, detailsH), QColor(60, 60, 60));
+    y += detailsH + 1.5;
   }
   QString note = tx.t("D = √(C·T), C = 2√(U₁U₂)/(U₁+U₂), T = aU₁ + bU₂; classes after Liao (1999).",
                       "D = √(C·T)，C = 2√(U₁U₂)/(U₁+U₂)，T = aU₁ + bU₂；等级划分依据廖重斌（1999）。");
   if (info.value("mode", std::string()) == "replication")
     note += tx.t(" Replication: the source keeps everything, so U(source) = 0 and D = 0 by construction.",
                  "复制扩张：转出地保留全部产能，U（转出地）= 0，D 按定义为 0。");
-  const double noteH = 13 * s;
+  note = wrapText(note, 6.5 * s, rightW);
+  const double noteH = textHeightMm(note, 6.5 * s);
   addLabel(l, 0, note, 6.5 * s, false, QRectF(rightX, y, rightW, noteH), QColor(90, 90, 90));
   y += noteH + 2;
   const double legendH = c.y() + titleH + mapH - y;

@@ -111,6 +111,11 @@ QString wrapText(const QString& text, double sizePt, double widthMm, bool bold) 
   return out.join(QLatin1Char('\n'));
 }
 
+double textHeightMm(const QString& wrappedText, double sizePt) {
+  // Labels lay lines 1.45 em apart in Noto Sans CJK (ascent + descent); a little slack at the end.
+  return (wrappedText.count(QLatin1Char('\n')) + 1) * sizePt * (25.4 / 72.0) * 1.45 + 0.8;
+}
+
 double tableRowHeightMm(const QStringList& wrappedCells, double sizePt, bool bold) {
   int lines = 1;
   for (const QString& cell : wrappedCells) lines = std::max<int>(lines, cell.count(QLatin1Char('\n')) + 1);

@@ -33,6 +33,8 @@ QString jsonText(const nlohmann::json& j);
 /// `text` with line breaks inserted so that no line is wider than widthMm in the report font
 /// of sizePt: at spaces for Latin text, between any two characters in CJK text.
 QString wrapText(const QString& text, double sizePt, double widthMm, bool bold = false);
+/// Height (mm) of a label showing the (wrapped) text at sizePt.
+double textHeightMm(const QString& wrappedText, double sizePt);
 /// Height (mm) a table row of the already wrapped cells takes in addTable's style.
 double tableRowHeightMm(const QStringList& wrappedCells, double sizePt, bool bold = false);
 

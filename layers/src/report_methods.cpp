@@ -9,6 +9,7 @@
 #include <qgslayoutitemlabel.h>
 #include <qgslayoutitemmanualtable.h>
 #include <qgsprintlayout.h>
+#include <qgstablecell.h>
 
 #include <algorithm>
 #include <cmath>
@@ -22,6 +23,14 @@ namespace {
 using nlohmann::json;
 
 double scaleOf(const ReportContext& ctx) { return ctx.pageMm.width() > 300 ? 1.25 : 1.0; }
+
+/// Same horizontal alignment for every cell after the first column.
+void alignColumns(QgsLayoutItemManualTable* table, Qt::Alignment align) {
+  QgsTableContents contents = table->tableContents();
+  for (QgsTableRow& row : contents)
+    for (int c = 1; c < row.size(); ++c) row[c].setHorizontalAlignment(align);
+  table->setTableContents(contents);
+}
 
 /// Blocks placed top to bottom over pages that get the common frame.
 class Flow {
@@ -56,15 +65,16 @@ class Flow {
   void paragraph(const QString& text, double sizePt = 7.5, const QColor& color = QColor(30, 30, 30)) {
     const double pt = sizePt * scaleOf(m_ctx);
     const QString wrapped = wrapText(text, pt, width());
-    const double h = (wrapped.count(QLatin1Char('\n')) + 1) * pt * 25.4 / 72 * 1.45 + 1;
+    const double h = textHeightMm(wrapped, pt);
     ensure(h);
     addLabel(m_layout, m_page, wrapped, pt, false, QRectF(left(), m_y, width(), h), color);
     m_y += h + 1;
   }
   /// A table of the given column widths (fractions of the content width), split over pages with
   /// the header repeated: QGIS itself says how many rows fit (rows are pre-wrapped to the widths).
+  /// align: when set, every cell but the first column's (fractions like 1/3 and numbers alike).
   void table(const QStringList& headers, const std::vector<QStringList>& rows, const std::vector<double>& fractions,
-             double sizePt = 7) {
+             double sizePt = 7, Qt::Alignment align = Qt::Alignment()) {
     const double pt = sizePt * scaleOf(m_ctx);
     std::vector<double> widths;
     for (double f : fractions) widths.push_back(f * width());
@@ -77,6 +87,7 @@ class Flow {
     while (true) {
       QgsLayoutItemManualTable* t =
           addTable(m_layout, m_page, wrapped.headers, pending, QRectF(left(), m_y, width(), remaining()), pt, contentWidths(widths));
+      if (align) alignColumns(t, align);
       const int fit = std::max(1, tableRowsFitting(t, remaining()));
       if (fit >= static_cast<int>(pending.size())) {
         m_y += fitTableFrame(t, remaining());
@@ -327,9 +338,9 @@ std::unique_ptr<QgsPrintLayout> buildMethodsLayout(const ReportContext& ctx) {
       }
       rows.push_back(row);
     }
-    std::vector<double> fractions(matrix.size() + 1, std::min(0.12, 0.9 / static_cast<double>(matrix.size() + 1)));
-    fractions[0] = std::min(0.2, fractions[0] * 1.6);
-    flow.table(headers, rows, fractions, 6.5);
+    std::vector<double> fractions(matrix.size() + 1, std::min(0.09, 0.8 / static_cast<double>(matrix.size() + 1)));
+    fractions[0] = std::min(0.2, fractions[0] * 2);
+    flow.table(headers, rows, fractions, 6.5, Qt::AlignHCenter);
     const json wi = weighting.value("info", json::object());
     const double cr = jsonNumber(wi, "cr");
     flow.paragraph(QStringLiteral("λmax = %1 · CI = %2 · CR = %3 %4")
