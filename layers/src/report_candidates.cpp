@@ -22,7 +22,10 @@
 #include <qgsrulebasedrenderer.h>
 #include <qgsvectorlayer.h>
 
+#include <QRegularExpression>
+
 #include <algorithm>
+#include <map>
 #include <cmath>
 
 #include "layers_detail.h"
@@ -58,6 +61,9 @@ std::vector<CriterionRow> criteriaOf(const ReportContext& ctx) {
       if (label.empty()) label = jsonText(c, "id");
       r.label = QString::fromStdString(label);
       r.unit = QString::fromStdString(jsonText(c, "unit"));
+      // Short unit in the narrow column: "亿元 (distance-weighted)" -> "亿元".
+      const int paren = r.unit.indexOf(QStringLiteral(" ("));
+      if (paren > 0) r.unit = r.unit.left(paren);
       const std::string dir = jsonText(c, "direction");
       r.direction = dir == "cost" ? ctx.tx.t("cost", "成本型") : dir == "benefit" ? ctx.tx.t("benefit", "效益型") : QString();
       if (c.contains("weight") && c["weight"].is_number()) r.weight = c["weight"].get<double>();
@@ -317,28 +323,79 @@ std::unique_ptr<QgsPrintLayout> buildCandidateLayout(const ReportContext& ctx) {
   // Status and explanation: why it ranks here, the exclusion reason, this park's warnings.
   addLabel(l, 0, tx.t("Assessment notes", "评价说明"), 9 * s, true, QRectF(x, y, w, 5 * s));
   y += 6 * s;
-  QString warnExpr = QStringLiteral("''");
-  if (info.contains("warnings") && info["warnings"].is_array()) {
-    QString cases;
-    std::map<QString, QStringList> byFeature;
+  // Notes per top-N park, written here (a CASE on the park id) so the core's explanation
+  // ("behind P2 mainly on land (-0.041) and labour_cost (-0.012)") reads in the report language
+  // with park names and criterion labels.
+  std::map<QString, QStringList> warningsByFeature;
+  if (info.contains("warnings") && info["warnings"].is_array())
     for (const nlohmann::json& wj : info["warnings"]) {
       const QString feature = QString::fromStdString(jsonText(wj, "feature"));
       QString text = QString::fromStdString(jsonText(wj, "text"));
       if (text.isEmpty()) text = QString::fromStdString(jsonText(wj, "message"));
-      if (!feature.isEmpty() && !text.isEmpty()) byFeature[feature] << text;
+      if (!feature.isEmpty() && !text.isEmpty()) warningsByFeature[feature] << text;
     }
-    for (const auto& [feature, texts] : byFeature)
-      cases += QStringLiteral(" WHEN \"id\" = %1 THEN %2")
-                   .arg(QgsExpression::quotedString(feature), QgsExpression::quotedString(texts.join(QLatin1Char('\n'))));
-    if (!cases.isEmpty()) warnExpr = QStringLiteral("CASE") + cases + QStringLiteral(" ELSE '' END");
+  std::map<QString, QString> criterionLabels;
+  if (info.contains("criteria") && info["criteria"].is_array())
+    for (const nlohmann::json& c : info["criteria"]) {
+      std::string label = tx.zh ? jsonText(c, "label_zh") : std::string();
+      if (label.empty()) label = jsonText(c, "label");
+      if (!label.empty()) criterionLabels[QString::fromStdString(jsonText(c, "id"))] = QString::fromStdString(label);
+    }
+  std::map<QString, QString> parkNames;
+  {
+    QgsFeature f;
+    QgsFeatureIterator it = candidates->getFeatures(QgsFeatureRequest().setFlags(QgsFeatureRequest::NoGeometry));
+    while (it.nextFeature(f)) {
+      QString name = tx.zh ? f.attribute(QStringLiteral("name_zh")).toString() : QString();
+      if (name.isEmpty()) name = f.attribute(QStringLiteral("name")).toString();
+      parkNames[f.attribute(QStringLiteral("id")).toString()] = name;
+    }
   }
-  const QString notesExpr =
-      QStringLiteral("concat(coalesce(\"explanation\", ''), CASE WHEN coalesce(\"reason\", '') <> '' THEN '\n' || %1 || \"reason\" ELSE '' END, "
-                     "CASE WHEN %2 <> '' THEN '\n' || %3 || %2 ELSE '' END)")
-          .arg(QgsExpression::quotedString(tx.t("Constraint: ", "约束：")), warnExpr,
-               QgsExpression::quotedString(tx.t("Data warnings: ", "数据警告：")));
-  const QString notesOrNone = QStringLiteral("coalesce(nullif(%1, ''), %2)")
-                                  .arg(notesExpr, QgsExpression::quotedString(tx.t("No remarks for this park.", "本园区无特别说明。")));
+  const auto criterionLabel = [&](const QString& id) {
+    auto it = criterionLabels.find(id);
+    return it != criterionLabels.end() ? it->second : id;
+  };
+  const QRegularExpression explanationPattern(
+      QStringLiteral("^behind (\\S+)(?: mainly on (\\S+) \\(([-+0-9.eE]+)\\)(?: and (\\S+) \\(([-+0-9.eE]+)\\))?)?$"));
+  QString notesCases;
+  {
+    QgsFeature f;
+    QgsFeatureRequest request;
+    request.setFlags(QgsFeatureRequest::NoGeometry);
+    request.setFilterExpression(QStringLiteral("\"rank\" > 0 AND \"rank\" <= %1").arg(topN));
+    QgsFeatureIterator it = candidates->getFeatures(request);
+    while (it.nextFeature(f)) {
+      const QString id = f.attribute(QStringLiteral("id")).toString();
+      QStringList lines;
+      const QString explanation = f.attribute(QStringLiteral("explanation")).toString();
+      const QRegularExpressionMatch m = explanationPattern.match(explanation);
+      if (m.hasMatch()) {
+        const QString better = parkNames.count(m.captured(1)) ? parkNames[m.captured(1)] : m.captured(1);
+        QString line = tx.t("Behind %1 (the next better park)", "次于上一名园区 %1").arg(better);
+        if (!m.captured(2).isEmpty()) {
+          QStringList gaps;
+          gaps << QStringLiteral("%1 (%2)").arg(criterionLabel(m.captured(2)), m.captured(3));
+          if (!m.captured(4).isEmpty()) gaps << QStringLiteral("%1 (%2)").arg(criterionLabel(m.captured(4)), m.captured(5));
+          line += tx.t(", mainly on %1 (score gap).", "，差距主要在于 %1（得分差）。").arg(gaps.join(tx.t(" and ", "和")));
+        }
+        lines << line;
+      } else if (!explanation.isEmpty()) {
+        lines << explanation;
+      } else if (f.attribute(QStringLiteral("rank")).toInt() == 1) {
+        lines << tx.t("Best-ranked park of this run.", "本次评价排名第一的园区。");
+      }
+      const QString reason = f.attribute(QStringLiteral("reason")).toString();
+      if (!reason.isEmpty()) lines << tx.t("Constraint: ", "约束：") + reason;
+      auto warnings = warningsByFeature.find(id);
+      if (warnings != warningsByFeature.end())
+        lines << tx.t("Data warnings: ", "数据警告：") + warnings->second.join(QStringLiteral("; "));
+      if (!lines.isEmpty())
+        notesCases += QStringLiteral(" WHEN \"id\" = %1 THEN %2")
+                          .arg(QgsExpression::quotedString(id), QgsExpression::quotedString(lines.join(QLatin1Char('\n'))));
+    }
+  }
+  const QString none = QgsExpression::quotedString(tx.t("No remarks for this park.", "本园区无特别说明。"));
+  const QString notesOrNone = notesCases.isEmpty() ? none : QStringLiteral("CASE%1 ELSE %2 END").arg(notesCases, none);
   addLabel(l, 0, labelExpr(notesOrNone), 8 * s, false, QRectF(x, y, w, std::max(10.0, content.bottom() - y)), QColor(40, 40, 40));
   return layout;
 }

@@ -183,6 +183,7 @@ TEST_F(Report, EnglishCandidatePagesFollowTheRankOrder) {
   EXPECT_LT(first, second);
   EXPECT_LT(second, third);
   EXPECT_EQ(text.find("Candidate 4:"), std::string::npos);
+  EXPECT_NE(text.find("Best-ranked park of this run."), std::string::npos);
   // The criterion rows carry the raw value of the atlas park: labour_cost_raw of P1 is 1.000.
   EXPECT_NE(text.find("Labour cost"), std::string::npos);
   EXPECT_NE(text.find("1.000"), std::string::npos);
