@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QIcon>
+#include <QTranslator>
 
 #include "processing/compare_modes_algorithm.h"
 #include "processing/indices_relatedness_algorithm.h"
@@ -18,6 +19,23 @@
 static void initProcessingResources() { Q_INIT_RESOURCE(processing); }
 
 namespace clustershift::processing {
+
+Provider::Provider() = default;
+
+Provider::~Provider() {
+  if (m_translator) QCoreApplication::removeTranslator(m_translator.get());
+}
+
+bool Provider::load() {
+  // Parameter descriptions are translated when the algorithms are created: translator first.
+  if (!m_translator && QgsApplication::locale().startsWith(QLatin1String("zh"))) {
+    auto translator = std::make_unique<QTranslator>();
+    if (translator->load(QStringLiteral(":/clustershift_processing/i18n/clustershift_processing_zh_CN.qm")) &&
+        QCoreApplication::installTranslator(translator.get()))
+      m_translator = std::move(translator);
+  }
+  return QgsProcessingProvider::load();
+}
 
 QString Provider::id() const { return QStringLiteral("clustershift"); }
 

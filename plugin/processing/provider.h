@@ -12,10 +12,18 @@
 
 #include <qgsprocessingprovider.h>
 
+#include <memory>
+
+class QTranslator;
+
 namespace clustershift::processing {
 
 class Provider : public QgsProcessingProvider {
  public:
+  Provider();
+  ~Provider() override;
+  /// Installs the zh_CN translation of the algorithms when QGIS runs in Chinese, then loads them.
+  bool load() override;
   QString id() const override;    ///< "clustershift"
   QString name() const override;  ///< "ClusterShift"
   QString longName() const override;
@@ -25,6 +33,9 @@ class Provider : public QgsProcessingProvider {
 
  protected:
   void loadAlgorithms() override;
+
+ private:
+  std::unique_ptr<QTranslator> m_translator;  ///< installed while the provider lives
 };
 
 }  // namespace clustershift::processing
