@@ -682,13 +682,28 @@ void ClusterShiftDock::showStoredResults() {
         const double d = v.toDouble(&ok);
         return v.isNull() || !ok ? std::nan("") : d;
       };
+      // Chinese region names from the GeoPackage's regions table (candidate_scores has the English ones).
+      QMap<QString, QString> regionZh;
+      if (zh) {
+        QgsVectorLayer regions(m_gpkg + QStringLiteral("|layername=regions"), QStringLiteral("regions"),
+                               QStringLiteral("ogr"));
+        if (regions.isValid() && regions.fields().lookupField(QStringLiteral("name_zh")) >= 0) {
+          QgsFeatureRequest regionRequest;
+          regionRequest.setFlags(QgsFeatureRequest::NoGeometry);
+          QgsFeatureIterator regionIt = regions.getFeatures(regionRequest);
+          QgsFeature rf;
+          while (regionIt.nextFeature(rf))
+            regionZh.insert(rf.attribute(QStringLiteral("id")).toString(), rf.attribute(QStringLiteral("name_zh")).toString());
+        }
+      }
       while (it.nextFeature(f)) {
         RunTab::SummaryRow row;
         row.rank = f.attribute(QStringLiteral("rank")).toInt();
         row.parkId = f.attribute(QStringLiteral("id")).toString();
         const QString nameZh = f.attribute(QStringLiteral("name_zh")).toString();
         row.park = zh && !nameZh.isEmpty() ? nameZh : f.attribute(QStringLiteral("name")).toString();
-        row.region = f.attribute(QStringLiteral("region")).toString();
+        row.region = regionZh.value(f.attribute(QStringLiteral("region_id")).toString());
+        if (row.region.isEmpty()) row.region = f.attribute(QStringLiteral("region")).toString();
         row.score = number("score");
         row.pTopK = number("p_topk");
         rows << row;
@@ -878,7 +893,7 @@ void ClusterShiftDock::taskCompleted(RunOutcome* outcome, int job) {
         m_run->status()->setText(text);
         m_iface->messageBar()->pushSuccess(tr("ClusterShift"), text);
       } else {
-        m_run->showSummary(*m_results);
+        m_run->showSummary(*m_results, m_inputs.get());
         int ok = 0;
         for (const ParkResult& park : m_results->parks) ok += park.status == "ok" ? 1 : 0;
         const int excluded = static_cast<int>(m_results->parks.size()) - ok;

@@ -212,7 +212,7 @@ void RunTab::applyTo(Scenario& scenario) const {
 
 int RunTab::topN() const { return m_topN->value(); }
 
-void RunTab::showSummary(const Results& results) {
+void RunTab::showSummary(const Results& results, const Inputs* inputs) {
   const bool zh = uiLanguage() == QLatin1String("zh_CN");
   QVector<SummaryRow> rows;
   for (int index : results.ranking()) {
@@ -223,6 +223,10 @@ void RunTab::showSummary(const Results& results) {
     row.parkId = QString::fromStdString(park.id);
     row.park = QString::fromStdString(zh && !park.nameZh.empty() ? park.nameZh : park.name);
     row.region = QString::fromStdString(park.regionName);
+    if (zh && inputs) {
+      if (const int r = inputs->regionIndex(park.regionId); r >= 0 && !inputs->regions[static_cast<size_t>(r)].nameZh.empty())
+        row.region = QString::fromStdString(inputs->regions[static_cast<size_t>(r)].nameZh);
+    }
     row.score = park.score;
     row.pTopK = park.pTopK;
     rows << row;

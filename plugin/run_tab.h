@@ -58,7 +58,8 @@ class RunTab : public QScrollArea {
     double pTopK = 0;  ///< NaN when robustness was not computed
   };
   /// Top 10 ranked parks: rank, park, region, score, P(top-k).
-  void showSummary(const Results& results);
+  /// `inputs` (optional) gives the Chinese region names for a Chinese UI.
+  void showSummary(const Results& results, const Inputs* inputs = nullptr);
   void showSummary(const QVector<SummaryRow>& rows, int k);
   /// Indicators as rows, modes as columns (the dock is narrow).
   void showComparison(const ModeComparison& comparison);
