@@ -11,6 +11,11 @@
 #include <qgsvectorlayer.h>
 
 #include <QComboBox>
+#include <QDir>
+#include <QHBoxLayout>
+#include <QMenu>
+#include <QToolButton>
+#include <QUrl>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -200,8 +205,18 @@ DataTab::DataTab(QWidget* parent) : QScrollArea(parent) {
                                tr("Region × industry output (亿元): first column region_id, one column per industry code"));
   m_ioTable = fileWidget(QStringLiteral("ioTableFile"),
                          tr("Input-output technical coefficients: first column sector, same labels as the header"));
-  tablesForm->addRow(tr("Industry output"), m_industryTable);
-  tablesForm->addRow(tr("IO table"), m_ioTable);
+  auto tableRow = [&](QgsFileWidget* widget, QWidget* button) {
+    auto* row = new QHBoxLayout();
+    row->setSpacing(2);
+    row->addWidget(widget, 1);
+    row->addWidget(button);
+    return row;
+  };
+  tablesForm->addRow(tr("Industry output"),
+                     tableRow(m_industryTable, tableLayerButton(QStringLiteral("industryTableLayerButton"),
+                                                                m_industryTable, m_industryFromLayer, tablesBox)));
+  tablesForm->addRow(tr("IO table"), tableRow(m_ioTable, tableLayerButton(QStringLiteral("ioTableLayerButton"),
+                                                                          m_ioTable, m_ioFromLayer, tablesBox)));
   m_encoding = new QComboBox(tablesBox);
   m_encoding->setObjectName(QStringLiteral("encodingCombo"));
   m_encoding->addItem(tr("auto"), QString());
@@ -290,6 +305,39 @@ void DataTab::prefill(std::map<std::string, QgsFieldComboBox*>& pickers, QgsVect
   }
 }
 
+QWidget* DataTab::tableLayerButton(const QString& name, QgsFileWidget* target,
+                                   std::pair<QString, QString>& fromLayer, QWidget* parent) {
+  auto* button = new QToolButton(parent);
+  button->setObjectName(name);
+  button->setIcon(QgsApplication::getThemeIcon(QStringLiteral("/mIconTableLayer.svg")));
+  button->setToolTip(tr("Use a table layer of the project (CSV, spreadsheet or GeoPackage table)"));
+  button->setPopupMode(QToolButton::InstantPopup);
+  auto* menu = new QMenu(button);
+  connect(menu, &QMenu::aboutToShow, this, [this, menu, target, &fromLayer] {
+    menu->clear();
+    for (QgsMapLayer* layer : QgsProject::instance()->mapLayers()) {
+      auto* vector = qobject_cast<QgsVectorLayer*>(layer);
+      if (!vector || vector->isSpatial() || layer->customProperty(QStringLiteral("clustershift/role")).isValid())
+        continue;  // result tables are no inputs
+      const QVariantMap parts = QgsProviderRegistry::instance()->decodeUri(layer->providerType(), layer->source());
+      QString path = parts.value(QStringLiteral("path")).toString();
+      if (path.isEmpty() && layer->source().startsWith(QLatin1String("file:")))
+        path = QUrl(layer->source().section(QLatin1Char('?'), 0, 0)).toLocalFile();
+      if (path.isEmpty() || !QFileInfo::exists(path)) continue;
+      const QString layerName = parts.value(QStringLiteral("layerName")).toString();
+      QAction* action = menu->addAction(layer->name());
+      action->setToolTip(QDir::toNativeSeparators(path));
+      connect(action, &QAction::triggered, this, [target, &fromLayer, path, layerName] {
+        fromLayer = {path, layerName};
+        target->setFilePath(path);
+      });
+    }
+    if (menu->isEmpty()) menu->addAction(tr("No file-based table layers in the project"))->setEnabled(false);
+  });
+  button->setMenu(menu);
+  return button;
+}
+
 void DataTab::setOptionalSource(QgsMapLayerComboBox* combo, const std::optional<DataSource>& source,
                                 QString& fileItem) {
   const QSignalBlocker blocker(combo);
@@ -372,17 +420,20 @@ void DataTab::applyTo(Scenario& scenario) const {
   if (regionLayer()) applyFields(m_regionFields, scenario.data.regions);
   if (parkLayer()) applyFields(m_parkFields, scenario.data.parks);
 
-  auto applyTable = [](QgsFileWidget* widget, std::optional<DataSource>& source) {
+  auto applyTable = [](QgsFileWidget* widget, const std::pair<QString, QString>& fromLayer,
+                       std::optional<DataSource>& source) {
     const QString path = widget->filePath();
     if (path.isEmpty()) {
       source.reset();
       return;
     }
     if (!source) source = DataSource{};
+    if (source->path != path.toStdString()) source->layer.clear();  // another file: its first table
     source->path = path.toStdString();
+    if (!fromLayer.first.isEmpty() && fromLayer.first == path) source->layer = fromLayer.second.toStdString();
   };
-  applyTable(m_industryTable, scenario.data.industryOutput);
-  applyTable(m_ioTable, scenario.data.ioTable);
+  applyTable(m_industryTable, m_industryFromLayer, scenario.data.industryOutput);
+  applyTable(m_ioTable, m_ioFromLayer, scenario.data.ioTable);
 
   const std::string enc = encoding().toStdString();
   scenario.data.regions.encoding = enc;

@@ -63,6 +63,9 @@ class DataTab : public QScrollArea {
   /// field with the column's name (any case), else a known alias, else none.
   void prefill(std::map<std::string, QgsFieldComboBox*>& pickers, QgsVectorLayer* layer,
                const std::map<std::string, std::string>& mapped);
+  /// "Use a project layer" button for a table: fills the file widget from a table layer's source.
+  QWidget* tableLayerButton(const QString& name, QgsFileWidget* target, std::pair<QString, QString>& fromLayer,
+                            QWidget* parent);
   void setOptionalSource(QgsMapLayerComboBox* combo, const std::optional<DataSource>& source,
                          QString& fileItem);
   std::optional<DataSource> optionalSource(const QgsMapLayerComboBox* combo, const QString& fileItem,
@@ -77,6 +80,9 @@ class DataTab : public QScrollArea {
   std::map<std::string, QgsFieldComboBox*> m_parkFields;
   QgsFileWidget* m_industryTable = nullptr;
   QgsFileWidget* m_ioTable = nullptr;
+  /// Table chosen from a project layer: (file path, layer name inside it, e.g. a GeoPackage table).
+  std::pair<QString, QString> m_industryFromLayer;
+  std::pair<QString, QString> m_ioFromLayer;
   QComboBox* m_encoding = nullptr;
   QComboBox* m_coordinates = nullptr;
   QListWidget* m_problems = nullptr;

@@ -328,7 +328,20 @@ bool ClusterShiftDock::saveScenarioFile(const QString& path) {
   try {
     Scenario scenario = currentScenario();
     if (scenario.name.empty()) scenario.name = QFileInfo(path).completeBaseName().toStdString();
-    const std::string text = toJson(scenario).dump(2) + "\n";
+    nlohmann::json json = toJson(scenario);
+    // Data paths relative to the scenario file, as in the sample scenarios, so the folder can move.
+    const QDir folder = QFileInfo(path).absoluteDir();
+    if (json.contains("data") && json["data"].is_object()) {
+      for (auto& [key, source] : json["data"].items()) {
+        if (!source.is_object() || !source.contains("path") || !source["path"].is_string()) continue;
+        const QString file = QString::fromStdString(source["path"].get<std::string>());
+        if (!QFileInfo(file).isAbsolute()) continue;
+        // Relative when close by (the sample layout: scenarios/ next to the data); absolute otherwise.
+        const QString relative = folder.relativeFilePath(file);
+        if (relative.count(QStringLiteral("../")) <= 2) source["path"] = relative.toStdString();
+      }
+    }
+    const std::string text = json.dump(2) + "\n";
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) ||
         file.write(text.data(), static_cast<qint64>(text.size())) != static_cast<qint64>(text.size()) ||
