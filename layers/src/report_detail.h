@@ -94,7 +94,4 @@ struct Series {
 QByteArray lineChartSvg(const QStringList& xLabels, const std::vector<Series>& series, const QSizeF& sizeMm,
                         const QString& yTitle = QString());
 
-/// TRANSITIONAL (removed by the issue-7 report work): the old one-page layout.
-std::unique_ptr<QgsPrintLayout> buildReportLayout(const Results& results, QgsProject* project, const QString& language);
-
 }  // namespace clustershift::layers::detail

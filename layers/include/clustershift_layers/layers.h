@@ -111,9 +111,6 @@ int exportReportPdf(const std::vector<QgsPrintLayout*>& layouts, const QString& 
 /// naming the file when the table is missing or unreadable.
 nlohmann::json readRunInfo(const QString& geopackage);
 
-/// TRANSITIONAL (removed by the issue-7 report work): the old one-page report.
-void exportReport(const Results& results, QgsProject* project, const QString& language, const QString& pdfPath);
-
 /// openReportSource + buildReportLayouts + exportReportPdf in a private project.
 int exportReportFromGeoPackage(const QString& geopackage, const QString& pdfPath, const ReportOptions& options,
                                Feedback& feedback);
