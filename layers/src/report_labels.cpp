@@ -71,8 +71,9 @@ bool isCjk(QChar c) {
 
 QString wrapText(const QString& text, double sizePt, double widthMm, bool bold) {
   const QFont f = font(sizePt, bold);
-  // A little slack: the table's own wrapping must never break a line we consider to fit.
-  const double limit = std::max(2.0, widthMm - 0.3);
+  // Slack: labels and tables render text a few per cent wider than QgsLayoutUtils measures it,
+  // and their own wrapping must never break a line we consider to fit (that line would be cut).
+  const double limit = std::max(2.0, widthMm * 0.94 - 0.3);
   QStringList out;
   for (const QString& paragraph : text.split(QLatin1Char('\n'))) {
     // Tokens: a CJK character alone, a run of other characters, a space.
