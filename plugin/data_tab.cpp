@@ -242,7 +242,12 @@ DataTab::DataTab(QWidget* parent) : QScrollArea(parent) {
   m_problems->setWordWrap(true);
   m_problems->setTextElideMode(Qt::ElideNone);
   m_problems->setMinimumHeight(120);
-  m_problems->setToolTip(tr("Checked whenever the layers, fields or the scenario change"));
+  m_problems->setToolTip(
+      tr("Checked whenever the layers, fields or the scenario change; double-click a problem to show its feature"));
+  connect(m_problems, &QListWidget::itemDoubleClicked, this, [this](QListWidgetItem* item) {
+    const QString id = item ? item->data(Qt::UserRole + 1).toString() : QString();
+    if (!id.isEmpty()) emit problemActivated(id);
+  });
   problemsLayout->addWidget(m_problems);
   main->addWidget(problemsBox, 1);
 
@@ -465,6 +470,7 @@ void DataTab::setProblems(const std::vector<Problem>& problems, const QString& n
                                        text);
       item->setToolTip(text);
       item->setData(Qt::UserRole, severity == Severity::Fatal ? QStringLiteral("error") : QStringLiteral("warning"));
+      item->setData(Qt::UserRole + 1, QString::fromStdString(p.featureId));
       m_problems->addItem(item);
     }
   }

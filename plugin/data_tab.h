@@ -55,6 +55,8 @@ class DataTab : public QScrollArea {
   /// Layers, fields, tables or options changed (the dock re-validates, debounced).
   void changed();
   void loadSampleRequested();
+  /// A problem naming a feature was double-clicked (the feature's id value).
+  void problemActivated(const QString& featureId);
 
  private:
   void regionLayerChanged();

@@ -12,6 +12,7 @@
 #include <qgsapplication.h>
 #include <qgscoordinatetransform.h>
 #include <qgsexception.h>
+#include <qgsexpression.h>
 #include <qgsfeatureiterator.h>
 #include <qgsfeaturerequest.h>
 #include <qgsfilewidget.h>
@@ -223,6 +224,7 @@ void ClusterShiftDock::buildUi() {
 
   connect(m_data, &DataTab::changed, this, &ClusterShiftDock::scheduleValidation);
   connect(m_data, &DataTab::loadSampleRequested, this, &ClusterShiftDock::loadSampleData);
+  connect(m_data, &DataTab::problemActivated, this, &ClusterShiftDock::showProblemFeature);
   connect(m_cluster, &ClusterTab::changed, this, &ClusterShiftDock::scheduleValidation);
   connect(m_cluster, &ClusterTab::message, this, [this](const QString& text) {
     log(text);
@@ -474,6 +476,31 @@ void ClusterShiftDock::startPick(Pick what) {
                                             : tr("Click the template park on the map (Esc cancels).");
   m_run->status()->setText(text);
   if (m_iface->messageBar()) m_iface->messageBar()->pushInfo(tr("ClusterShift"), text);
+}
+
+void ClusterShiftDock::showProblemFeature(const QString& featureId) {
+  QgsMapCanvas* canvas = m_iface ? m_iface->mapCanvas() : nullptr;
+  const std::pair<QgsVectorLayer*, QString> candidates[] = {{m_data->parkLayer(), m_data->parkField("id")},
+                                                            {m_data->regionLayer(), m_data->regionField("id")}};
+  for (const auto& [layer, idField] : candidates) {
+    if (!layer || !canvas) continue;
+    const QString field = idField.isEmpty() ? QStringLiteral("id") : idField;
+    if (layer->fields().lookupField(field) < 0) continue;
+    QgsFeatureRequest request(QgsExpression(QStringLiteral("%1 = %2").arg(QgsExpression::quotedColumnRef(field),
+                                                                          QgsExpression::quotedValue(featureId))));
+    request.setNoAttributes();
+    QgsFeatureIds ids;
+    QgsFeatureIterator it = layer->getFeatures(request);
+    QgsFeature feature;
+    while (it.nextFeature(feature)) ids.insert(feature.id());
+    if (ids.isEmpty()) continue;
+    layer->selectByIds(ids);
+    canvas->zoomToSelected(layer);
+    canvas->flashFeatureIds(layer, ids);
+    m_run->status()->setText(tr("Feature %1 selected in %2.").arg(featureId, layer->name()));
+    return;
+  }
+  m_run->status()->setText(tr("No park or region with the id %1.").arg(featureId));
 }
 
 void ClusterShiftDock::picked(const QgsFeature& feature) {

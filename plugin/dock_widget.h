@@ -82,6 +82,8 @@ class ClusterShiftDock : public QgsDockWidget {
   void scheduleValidation();
   void refreshRegionList();
   void startPick(Pick what);
+  /// Selects and zooms to the park or region whose id is `featureId` (from a data problem).
+  void showProblemFeature(const QString& featureId);
   void picked(const QgsFeature& feature);
   void setRunning(bool running);
   void updateActions();
