@@ -268,6 +268,13 @@ std::unique_ptr<QgsPrintLayout> buildComparisonLayout(const ReportContext& ctx) 
     const std::string mode = row.is_array() && !row.empty() ? row[0].get<std::string>() : std::string();
     headers << modeLabel(tx, mode) + (mode == ownMode ? QStringLiteral(" ★") : QString());
   }
+  std::map<QString, QString> hostNames;
+  const json effects = info.value("effects", json());
+  if (effects.is_object()) {
+    for (const json& h : effects.value("hosts", json::array()))
+      hostNames[jsonText(h.value("park_id", json()))] = localName(tx, h, "park_name", "park_name_zh");
+    for (const json& r : effects.value("regions", json::array())) hostNames[jsonText(r.value("id", json()))] = localName(tx, r);
+  }
   std::vector<QStringList> table;
   for (size_t c = 1; c < columns.size(); ++c) {
     const std::string column = columns[c].get<std::string>();
@@ -276,7 +283,13 @@ std::unique_ptr<QgsPrintLayout> buildComparisonLayout(const ReportContext& ctx) 
     for (const json& row : rows) {
       QString cell = row.is_array() && c < row.size() ? jsonText(row[c]) : QString();
       if (column == "moved_segments") cell.replace(QLatin1Char(';'), QStringLiteral("; "));
-      if (column == "host_park") cell.replace(QLatin1Char(';'), QStringLiteral("; "));
+      if (column == "host_park" || column == "host_region") {
+        // Ids to names: every mode uses the same host choice, which the run's effects name.
+        QStringList names;
+        for (const QString& id : cell.split(QLatin1Char(';'), Qt::SkipEmptyParts))
+          names << (hostNames.count(id) ? hostNames.at(id) + QStringLiteral(" (") + id + QLatin1Char(')') : id);
+        cell = names.join(QStringLiteral("; "));
+      }
       cells << cell;
     }
     table.push_back(cells);
