@@ -254,42 +254,53 @@ std::unique_ptr<QgsPrintLayout> buildCandidateLayout(const ReportContext& ctx) {
   addLabel(l, 0, robustness, 8 * s, false, QRectF(x, y, w, 5 * s), QColor(40, 40, 40));
   y += 7 * s;
 
-  // Contribution chart: one embedded SVG per top-N park, chosen by the park id.
+  // Contribution chart: vector bars drawn as layout shapes whose width is an expression on the
+  // atlas park's <prefix>_contrib, on one scale for all candidate pages. (A data-defined picture
+  // source of embedded SVG is rasterised by QGIS 3.22: it loads "base64:" sources through QImage.)
   const std::vector<CriterionRow> criteria = criteriaOf(ctx);
   const int n = static_cast<int>(criteria.size());
   const double rowH = 5 * s;
   const double explanationH = 26 * s;
   const double tableH = (n + 1) * rowH;
-  const double chartH = std::clamp(n * 6.0 * s, 18.0 * s, std::max(18.0 * s, content.bottom() - y - 6 * s - 8 * s - tableH - explanationH - 8 * s));
+  const double chartRoom = content.bottom() - y - 6 * s - 8 * s - tableH - explanationH - 8 * s;
+  const double barRowH = n > 0 ? std::clamp(chartRoom / n, 4.0 * s, 6.5 * s) : 0.0;
   addLabel(l, 0, tx.t("Contribution of each criterion to the score", "各指标对综合得分的贡献"), 9 * s, true, QRectF(x, y, w, 5 * s));
   y += 6 * s;
-  const QSizeF chartMm(w, chartH);
-  QString sourceExpr = QStringLiteral("CASE");
-  QByteArray firstSvg;
+  double maxContrib = 0;
   {
     QgsFeature f;
     QgsFeatureRequest request;
     request.setFlags(QgsFeatureRequest::NoGeometry);
     request.setFilterExpression(QStringLiteral("\"rank\" > 0 AND \"rank\" <= %1").arg(topN));
-    request.addOrderBy(QStringLiteral("\"rank\""));
     QgsFeatureIterator it = candidates->getFeatures(request);
-    while (it.nextFeature(f)) {
-      std::vector<Bar> bars;
+    while (it.nextFeature(f))
       for (const CriterionRow& c : criteria) {
         const QVariant v = f.attribute(c.prefix + QStringLiteral("_contrib"));
-        bars.push_back({c.label, v.isNull() ? std::nan("") : v.toDouble()});
+        if (!v.isNull()) maxContrib = std::max(maxContrib, v.toDouble());
       }
-      const QByteArray svg = barChartSvg(bars, chartMm);
-      if (firstSvg.isEmpty()) firstSvg = svg;
-      sourceExpr += QStringLiteral(" WHEN \"id\" = %1 THEN %2")
-                        .arg(QgsExpression::quotedString(f.attribute(QStringLiteral("id")).toString()),
-                             QgsExpression::quotedString(QStringLiteral("base64:") + QString::fromLatin1(svg.toBase64())));
-    }
   }
-  sourceExpr += QStringLiteral(" END");
-  QgsLayoutItemPicture* chart = addSvg(l, 0, firstSvg, QRectF(x, y, w, chartH));
-  chart->dataDefinedProperties().setProperty(QgsLayoutObject::PictureSource, QgsProperty::fromExpression(sourceExpr));
-  y += chartH + 3 * s;
+  if (!(maxContrib > 0)) maxContrib = 1;
+  const double chartPt = 7.5 * s, chartLineH = chartPt * 25.4 / 72 * 1.35;
+  const double labelW = w * 0.32, valueW = 13 * s;
+  const double plotX = x + labelW + 1.5, plotW = std::max(10.0, w - labelW - 1.5 - valueW);
+  const double barH = std::min(barRowH * 0.62, 4.5 * s);
+  for (int i = 0; i < n; ++i) {
+    const CriterionRow& c = criteria[static_cast<size_t>(i)];
+    const double rowY = y + i * barRowH;
+    addLabel(l, 0, c.label, chartPt, false, QRectF(x, rowY + (barRowH - chartLineH) / 2, labelW, chartLineH), QColor(40, 40, 40),
+             Qt::AlignRight);
+    const QString field = QgsExpression::quotedColumnRef(c.prefix + QStringLiteral("_contrib"));
+    QgsLayoutItemShape* bar = addRule(l, QRectF(plotX, rowY + (barRowH - barH) / 2, plotW / 2, barH), QColor(QStringLiteral("#1f5f8c")));
+    bar->dataDefinedProperties().setProperty(
+        QgsLayoutObject::ItemWidth,
+        QgsProperty::fromExpression(QStringLiteral("max(0.05, coalesce(%1, 0) / %2 * %3)")
+                                        .arg(field, QString::number(maxContrib, 'g', 12), QString::number(plotW, 'f', 3))));
+    bar->refreshDataDefinedProperty(QgsLayoutObject::ItemWidth);
+    addLabel(l, 0, labelExpr(QStringLiteral("coalesce(format_number(%1, 3), '–')").arg(field)), chartPt, false,
+             QRectF(plotX + plotW + 1.5, rowY + (barRowH - chartLineH) / 2, valueW - 1.5, chartLineH), QColor(40, 40, 40));
+  }
+  if (n > 0) addRule(l, QRectF(plotX - 0.3, y, 0.3, n * barRowH), QColor(90, 90, 90));
+  y += n * barRowH + 3 * s;
 
   // Criteria rows: label, raw value with unit, normalised value, weight, contribution.
   addLabel(l, 0, tx.t("Criterion values", "各指标取值"), 9 * s, true, QRectF(x, y, w, 5 * s));
