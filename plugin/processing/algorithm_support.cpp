@@ -198,11 +198,11 @@ void AlgorithmBase::addScenarioParameters() {
                                                        QList<int>{QgsProcessing::TypeVectorPolygon}));
   addParameter(new QgsProcessingParameterFeatureSource(param::kParks, tr("Industrial parks (points or polygons)"),
                                                        QList<int>{QgsProcessing::TypeVectorAnyGeometry}));
-  addParameter(new QgsProcessingParameterFeatureSource(param::kZones, tr("Sensitive zones (optional)"),
+  addParameter(new QgsProcessingParameterFeatureSource(param::kZones, tr("Sensitive zones"),
                                                        QList<int>{QgsProcessing::TypeVectorPolygon}, QVariant(), true));
-  addParameter(new QgsProcessingParameterFeatureSource(param::kRoads, tr("Roads (optional)"),
+  addParameter(new QgsProcessingParameterFeatureSource(param::kRoads, tr("Roads"),
                                                        QList<int>{QgsProcessing::TypeVectorLine}, QVariant(), true));
-  addParameter(new QgsProcessingParameterFile(param::kScenario, tr("Scenario file (optional; JSON)"),
+  addParameter(new QgsProcessingParameterFile(param::kScenario, tr("Scenario file (JSON)"),
                                               QgsProcessingParameterFile::File, QStringLiteral("json"), QVariant(), true,
                                               tr("Scenario files (*.json)")));
   QStringList presets{tr("(from the scenario file)")};
@@ -234,11 +234,11 @@ void AlgorithmBase::addScenarioParameters() {
                                                 tr("Robustness draws (SMAA; -1 = from the scenario file, 0 = none)"),
                                                 QgsProcessingParameterNumber::Integer, -1, false, -1, 100000));
   addParameter(new QgsProcessingParameterFile(param::kIndustryOutput,
-                                              tr("Industry output table (optional CSV; overrides the scenario's)"),
+                                              tr("Industry output table (CSV; overrides the scenario's)"),
                                               QgsProcessingParameterFile::File, QStringLiteral("csv"), QVariant(), true,
                                               tr("CSV files (*.csv)")));
   addParameter(new QgsProcessingParameterFile(param::kIoTable,
-                                              tr("Input-output coefficients (optional CSV; overrides the scenario's)"),
+                                              tr("Input-output coefficients (CSV; overrides the scenario's)"),
                                               QgsProcessingParameterFile::File, QStringLiteral("csv"), QVariant(), true,
                                               tr("CSV files (*.csv)")));
   // Field maps: defaults are the core column names; a value other than the default overrides

@@ -35,7 +35,7 @@ QString CompareModesAlgorithm::shortHelpString() const {
 void CompareModesAlgorithm::initAlgorithm(const QVariantMap&) {
   addScenarioParameters();
   addParameter(new QgsProcessingParameterFeatureSink(kOutput, tr("Mode comparison"), QgsProcessing::TypeVector));
-  addParameter(new QgsProcessingParameterFileDestination(kOutputCsv, tr("Comparison CSV (optional)"),
+  addParameter(new QgsProcessingParameterFileDestination(kOutputCsv, tr("Comparison CSV"),
                                                          tr("CSV files (*.csv)"), QVariant(), true, false));
 }
 

@@ -39,7 +39,7 @@ void IndicesRelatednessAlgorithm::initAlgorithm(const QVariantMap&) {
   addParameter(new QgsProcessingParameterFeatureSink(kRca, tr("RCA"), QgsProcessing::TypeVector));
   addParameter(new QgsProcessingParameterFeatureSink(kDensity, tr("Relatedness density"), QgsProcessing::TypeVector));
   addParameter(new QgsProcessingParameterFeatureSink(kProximity, tr("Proximity"), QgsProcessing::TypeVector));
-  addParameter(new QgsProcessingParameterFolderDestination(kOutputFolder, tr("CSV folder (optional)"), QVariant(), true,
+  addParameter(new QgsProcessingParameterFolderDestination(kOutputFolder, tr("CSV folder"), QVariant(), true,
                                                            false));
 }
 

@@ -38,7 +38,7 @@ void PrintReportAlgorithm::initAlgorithm(const QVariantMap&) {
   addParameter(new QgsProcessingParameterEnum(kPaper, tr("Paper (landscape)"), kPapers, false, 0, false));
   addParameter(new QgsProcessingParameterNumber(kTopN, tr("Candidate pages (top N parks)"),
                                                 QgsProcessingParameterNumber::Integer, 5, false, 1, 50));
-  addParameter(new QgsProcessingParameterString(kAuthor, tr("Author (optional)"), QVariant(), false, true));
+  addParameter(new QgsProcessingParameterString(kAuthor, tr("Author"), QVariant(), false, true));
   addParameter(new QgsProcessingParameterFileDestination(kOutput, tr("Report PDF"), tr("PDF files (*.pdf)")));
   addOutput(new QgsProcessingOutputNumber(QStringLiteral("PAGES"), tr("Pages")));
 }

@@ -34,7 +34,7 @@ void ScoreSitesAlgorithm::initAlgorithm(const QVariantMap&) {
   addScenarioParameters();
   addParameter(new QgsProcessingParameterFeatureSink(kOutput, tr("Candidate scores"), QgsProcessing::TypeVectorPoint));
   addParameter(new QgsProcessingParameterFolderDestination(
-      kOutputFolder, tr("Results folder (GeoPackage, styles, project; optional)"), QVariant(), true, false));
+      kOutputFolder, tr("Results folder (GeoPackage, styles, project)"), QVariant(), true, false));
   addParameter(new QgsProcessingParameterBoolean(
       kReports, tr("Also write the PDF reports (zh_CN, en) into the results folder"), false, true));
   addOutput(new QgsProcessingOutputString(QStringLiteral("TOP_PARK"), tr("Rank 1 park id")));

@@ -39,16 +39,16 @@
         <translation>产业园区（点或面）</translation>
     </message>
     <message>
-        <source>Sensitive zones (optional)</source>
-        <translation>敏感区（可选）</translation>
+        <source>Sensitive zones</source>
+        <translation>敏感区</translation>
     </message>
     <message>
-        <source>Roads (optional)</source>
-        <translation>道路（可选）</translation>
+        <source>Roads</source>
+        <translation>道路</translation>
     </message>
     <message>
-        <source>Scenario file (optional; JSON)</source>
-        <translation>情景文件（可选，JSON）</translation>
+        <source>Scenario file (JSON)</source>
+        <translation>情景文件（JSON）</translation>
     </message>
     <message>
         <source>Scenario files (*.json)</source>
@@ -107,16 +107,16 @@
         <translation>稳健性抽样次数（SMAA；-1 = 取自情景文件，0 = 不做）</translation>
     </message>
     <message>
-        <source>Industry output table (optional CSV; overrides the scenario's)</source>
-        <translation>分行业产值表（可选 CSV；覆盖情景中的设置）</translation>
+        <source>Industry output table (CSV; overrides the scenario's)</source>
+        <translation>分行业产值表（CSV；覆盖情景中的设置）</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <source>Input-output coefficients (optional CSV; overrides the scenario's)</source>
-        <translation>投入产出直接消耗系数（可选 CSV；覆盖情景中的设置）</translation>
+        <source>Input-output coefficients (CSV; overrides the scenario's)</source>
+        <translation>投入产出直接消耗系数（CSV；覆盖情景中的设置）</translation>
     </message>
     <message>
         <source>Regions field for '%1'</source>
@@ -183,8 +183,8 @@
         <translation>模式比较</translation>
     </message>
     <message>
-        <source>Comparison CSV (optional)</source>
-        <translation>比较结果 CSV（可选）</translation>
+        <source>Comparison CSV</source>
+        <translation>比较结果 CSV</translation>
     </message>
     <message>
         <source>cannot write a row (%1)</source>
@@ -223,8 +223,8 @@
         <translation>邻近度</translation>
     </message>
     <message>
-        <source>CSV folder (optional)</source>
-        <translation>CSV 输出文件夹（可选）</translation>
+        <source>CSV folder</source>
+        <translation>CSV 输出文件夹</translation>
     </message>
     <message>
         <source>no table given</source>
@@ -319,8 +319,8 @@
         <translation>候选园区页数（前 N 个园区）</translation>
     </message>
     <message>
-        <source>Author (optional)</source>
-        <translation>编制人（可选）</translation>
+        <source>Author</source>
+        <translation>编制人</translation>
     </message>
     <message>
         <source>Report PDF</source>
@@ -403,8 +403,8 @@
         <translation>候选园区得分</translation>
     </message>
     <message>
-        <source>Results folder (GeoPackage, styles, project; optional)</source>
-        <translation>结果文件夹（GeoPackage、样式、工程；可选）</translation>
+        <source>Results folder (GeoPackage, styles, project)</source>
+        <translation>结果文件夹（GeoPackage、样式、工程）</translation>
     </message>
     <message>
         <source>Also write the PDF reports (zh_CN, en) into the results folder</source>
