@@ -46,8 +46,10 @@ double cellNumber(const QTableWidget* table, int row, int column, const QString&
   bool ok = false;
   const double v = text.toDouble(&ok);
   if (!ok || !std::isfinite(v)) {
-    throw InputError(
-        QStringLiteral("segment table row %1: %2 \"%3\" is not a number").arg(row + 1).arg(what, text).toStdString());
+    throw InputError(QStringLiteral("segment table row %1: %2 \"%3\" is not a number")
+                         .arg(row + 1)
+                         .arg(what, text)
+                         .toStdString());
   }
   return v;
 }
@@ -106,8 +108,8 @@ ClusterTab::ClusterTab(QWidget* parent) : QScrollArea(parent) {
   m_source->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
   m_source->setMinimumContentsLength(12);
   m_source->setToolTip(tr("Region the cluster leaves"));
-  m_pickSource = new QPushButton(QgsApplication::getThemeIcon(QStringLiteral("/mActionIdentify.svg")), tr("Pick"),
-                                 sourceBox);
+  m_pickSource = new QPushButton(QgsApplication::getThemeIcon(QStringLiteral("/mActionIdentify.svg")),
+                                 tr("Pick"), sourceBox);
   m_pickSource->setObjectName(QStringLiteral("pickSourceButton"));
   m_pickSource->setToolTip(tr("Click a region on the map"));
   sourceRow->addWidget(m_source, 1);
@@ -164,8 +166,8 @@ ClusterTab::ClusterTab(QWidget* parent) : QScrollArea(parent) {
   m_template->setPlaceholderText(tr("park id"));
   m_template->setToolTip(tr("Park whose profile the replica follows"));
   connect(m_template, &QLineEdit::editingFinished, this, &ClusterTab::changed);
-  m_pickTemplate = new QPushButton(QgsApplication::getThemeIcon(QStringLiteral("/mActionIdentify.svg")), tr("Pick"),
-                                   m_replicationBox);
+  m_pickTemplate = new QPushButton(QgsApplication::getThemeIcon(QStringLiteral("/mActionIdentify.svg")),
+                                   tr("Pick"), m_replicationBox);
   m_pickTemplate->setObjectName(QStringLiteral("pickTemplateButton"));
   m_pickTemplate->setToolTip(tr("Click a park on the map"));
   templateRow->addWidget(m_template, 1);
@@ -188,10 +190,12 @@ void ClusterTab::reloadPresets() {
   QSet<QString> seen;
   QStringList folders;
   for (const std::string& f : presetSearchPath()) folders << QString::fromStdString(f);
-  if (const QString sample = sampleDataDir(); !sample.isEmpty()) folders << sample + QStringLiteral("/clusters");
+  if (const QString sample = sampleDataDir(); !sample.isEmpty())
+    folders << sample + QStringLiteral("/clusters");
   const bool zh = uiLanguage() == QLatin1String("zh_CN");
   for (const QString& folder : folders) {
-    const QFileInfoList files = QDir(folder).entryInfoList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+    const QFileInfoList files =
+        QDir(folder).entryInfoList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
     for (const QFileInfo& info : files) {
       if (seen.contains(info.completeBaseName())) continue;
       seen.insert(info.completeBaseName());
@@ -259,7 +263,8 @@ void ClusterTab::showProfile(const ClusterProfile& profile, const std::vector<st
     // Every segment visible without scrolling (7 in the shipped profiles).
     const int rows = std::max(3, m_segments->rowCount());
     m_segments->setFixedHeight(m_segments->horizontalHeader()->sizeHint().height() +
-                               rows * m_segments->verticalHeader()->defaultSectionSize() + 2 * m_segments->frameWidth() + 2);
+                               rows * m_segments->verticalHeader()->defaultSectionSize() +
+                               2 * m_segments->frameWidth() + 2);
   }
   // Moved-segment check boxes, two per row.
   for (QCheckBox* box : m_moved) delete box;
@@ -271,7 +276,8 @@ void ClusterTab::showProfile(const ClusterProfile& profile, const std::vector<st
     auto* box = new QCheckBox(label, m_partialBox);
     box->setObjectName(QStringLiteral("moved_%1").arg(QString::fromStdString(s.id)));
     box->setProperty("segmentId", QString::fromStdString(s.id));
-    const bool checked = moved.empty() ? s.movable : std::find(moved.begin(), moved.end(), s.id) != moved.end();
+    const bool checked =
+        moved.empty() ? s.movable : std::find(moved.begin(), moved.end(), s.id) != moved.end();
     box->setChecked(checked);
     connect(box, &QCheckBox::toggled, this, &ClusterTab::changed);
     m_movedGrid->addWidget(box, i / 2, i % 2);
@@ -378,7 +384,8 @@ void ClusterTab::applyTo(Scenario& scenario) const {
   scenario.movedSegments.clear();
   if (scenario.mode == TransferMode::Partial) {
     for (const QCheckBox* box : m_moved) {
-      if (box->isChecked()) scenario.movedSegments.push_back(box->property("segmentId").toString().toStdString());
+      if (box->isChecked())
+        scenario.movedSegments.push_back(box->property("segmentId").toString().toStdString());
     }
   }
   scenario.replicationScale = m_lambda->value();

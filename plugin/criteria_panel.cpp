@@ -44,8 +44,9 @@ enum Column {
   kColumns
 };
 
-const QStringList kFunctions = {QStringLiteral("minmax"), QStringLiteral("vector"), QStringLiteral("none"),
-                                QStringLiteral("linear"), QStringLiteral("sigmoid"), QStringLiteral("gaussian")};
+const QStringList kFunctions = {QStringLiteral("minmax"),  QStringLiteral("vector"),
+                                QStringLiteral("none"),    QStringLiteral("linear"),
+                                QStringLiteral("sigmoid"), QStringLiteral("gaussian")};
 
 /// Saaty's fundamental scale 1/9..9 (Saaty 1980, "The Analytic Hierarchy Process", table 1.1).
 std::vector<double> saatyScale() {
@@ -80,7 +81,8 @@ std::optional<double> optionalNumber(const QTableWidgetItem* item, const QString
   bool ok = false;
   const double v = text.toDouble(&ok);
   if (!ok || !std::isfinite(v)) {
-    throw InputError(QStringLiteral("criteria table: %1 \"%2\" is not a number").arg(what, text).toStdString());
+    throw InputError(
+        QStringLiteral("criteria table: %1 \"%2\" is not a number").arg(what, text).toStdString());
   }
   return v;
 }
@@ -113,14 +115,16 @@ nlohmann::json options(const QTableWidgetItem* item, const QString& id) {
     if (j.is_object()) return j;
   } catch (const std::exception&) {
   }
-  throw InputError(QStringLiteral("criteria table: %1 options: \"%2\" is not a JSON object").arg(id, text).toStdString());
+  throw InputError(
+      QStringLiteral("criteria table: %1 options: \"%2\" is not a JSON object").arg(id, text).toStdString());
 }
 
 }  // namespace
 
 // ---- AhpDialog ---------------------------------------------------------------------------
 
-AhpDialog::AhpDialog(const QStringList& names, const std::vector<std::vector<double>>& matrix, QWidget* parent)
+AhpDialog::AhpDialog(const QStringList& names, const std::vector<std::vector<double>>& matrix,
+                     QWidget* parent)
     : QDialog(parent), m_names(names) {
   setObjectName(QStringLiteral("ahpDialog"));
   setWindowTitle(tr("AHP pairwise comparison"));
@@ -155,7 +159,8 @@ AhpDialog::AhpDialog(const QStringList& names, const std::vector<std::vector<dou
         combo->setObjectName(QStringLiteral("ahpCell_%1_%2").arg(i).arg(j));
         for (double v : scale) combo->addItem(saatyText(v), v);
         double v = 1;
-        if (static_cast<int>(matrix.size()) == n && static_cast<int>(matrix[static_cast<size_t>(i)].size()) == n) {
+        if (static_cast<int>(matrix.size()) == n &&
+            static_cast<int>(matrix[static_cast<size_t>(i)].size()) == n) {
           v = matrix[static_cast<size_t>(i)][static_cast<size_t>(j)];
         }
         combo->setCurrentIndex(nearestSaaty(v));
@@ -176,7 +181,8 @@ AhpDialog::AhpDialog(const QStringList& names, const std::vector<std::vector<dou
   int columnWidth = 0;
   for (int r = 0; r <= n; ++r) {
     for (int c = 1; c <= n; ++c) {
-      if (QLayoutItem* item = grid->itemAtPosition(r, c)) columnWidth = std::max(columnWidth, item->sizeHint().width());
+      if (QLayoutItem* item = grid->itemAtPosition(r, c))
+        columnWidth = std::max(columnWidth, item->sizeHint().width());
     }
   }
   for (int j = 1; j <= n; ++j) {
@@ -263,15 +269,16 @@ CriteriaPanel::CriteriaPanel(QWidget* parent) : QWidget(parent) {
   main->setContentsMargins(0, 0, 0, 0);
   m_table = new QTableWidget(0, kColumns, this);
   m_table->setObjectName(QStringLiteral("criteriaTable"));
-  m_table->setHorizontalHeaderLabels(
-      {tr("On"), tr("Criterion"), tr("Weight"), tr("Direction"), tr("Function"), tr("Min"), tr("Max"),
-       tr("Function parameters"), tr("Options")});
+  m_table->setHorizontalHeaderLabels({tr("On"), tr("Criterion"), tr("Weight"), tr("Direction"),
+                                      tr("Function"), tr("Min"), tr("Max"), tr("Function parameters"),
+                                      tr("Options")});
   m_table->horizontalHeaderItem(kColFunctionParams)
       ->setToolTip(tr("Value-function parameters as key=value pairs, e.g. “lo=0, hi=1” (linear), "
                       "“mid=0.5, steepness=10” (sigmoid), “target=1, width=0.5” (gaussian)"));
   m_table->horizontalHeaderItem(kColOptions)
       ->setToolTip(tr("Criterion options as JSON, e.g. {\"radius_km\": 50}"));
-  m_table->horizontalHeaderItem(kColFunction)->setToolTip(tr("Value function turning raw values into 0..1 scores"));
+  m_table->horizontalHeaderItem(kColFunction)
+      ->setToolTip(tr("Value function turning raw values into 0..1 scores"));
   m_table->horizontalHeaderItem(kColMin)->setToolTip(tr("Hard lower limit on the raw value (empty: none)"));
   m_table->horizontalHeaderItem(kColMax)->setToolTip(tr("Hard upper limit on the raw value (empty: none)"));
   m_table->verticalHeader()->setVisible(false);
@@ -287,8 +294,10 @@ CriteriaPanel::CriteriaPanel(QWidget* parent) : QWidget(parent) {
   m_addCombo->setObjectName(QStringLiteral("addCriterionCombo"));
   m_addCombo->setEditable(true);
   m_addCombo->setInsertPolicy(QComboBox::NoInsert);
-  m_addCombo->setToolTip(tr("A criterion of the registry, or field:<name> for a numeric park or region field"));
-  m_addButton = new QPushButton(QgsApplication::getThemeIcon(QStringLiteral("/symbologyAdd.svg")), tr("Add"), this);
+  m_addCombo->setToolTip(
+      tr("A criterion of the registry, or field:<name> for a numeric park or region field"));
+  m_addButton =
+      new QPushButton(QgsApplication::getThemeIcon(QStringLiteral("/symbologyAdd.svg")), tr("Add"), this);
   m_addButton->setObjectName(QStringLiteral("addCriterionButton"));
   m_addButton->setToolTip(tr("Add the criterion to the table (weight 0.1)"));
   connect(m_addButton, &QPushButton::clicked, this, &CriteriaPanel::addCriterion);
@@ -343,7 +352,8 @@ CriteriaPanel::CriteriaPanel(QWidget* parent) : QWidget(parent) {
   m_concentration->setDecimals(1);
   m_concentration->setSingleStep(10);
   m_concentration->setToolTip(
-      tr("Dirichlet concentration κ of the draws around the weights (higher: closer; 0: uniform on the simplex)"));
+      tr("Dirichlet concentration κ of the draws around the weights (higher: closer; 0: uniform on the "
+         "simplex)"));
   robustForm->addRow(tr("Concentration κ"), m_concentration);
   m_seed = new QSpinBox(robustness);
   m_seed->setObjectName(QStringLiteral("seedSpin"));
@@ -403,7 +413,8 @@ void CriteriaPanel::fillRow(int row, const CriterionSpec& c) {
     pairs << QStringLiteral("%1=%2").arg(QString::fromStdString(key)).arg(value, 0, 'g', 12);
   m_table->setItem(row, kColFunctionParams, new QTableWidgetItem(pairs.join(QStringLiteral(", "))));
   const bool noOptions = c.params.is_null() || (c.params.is_object() && c.params.empty());
-  m_table->setItem(row, kColOptions, new QTableWidgetItem(noOptions ? QString() : QString::fromStdString(c.params.dump())));
+  m_table->setItem(row, kColOptions,
+                   new QTableWidgetItem(noOptions ? QString() : QString::fromStdString(c.params.dump())));
 }
 
 void CriteriaPanel::fitTable() {
@@ -411,7 +422,8 @@ void CriteriaPanel::fitTable() {
   // Every criterion visible without scrolling; the horizontal scroll bar stays for the last columns.
   m_table->setFixedHeight(m_table->horizontalHeader()->sizeHint().height() +
                           std::max(4, m_table->rowCount()) * m_table->verticalHeader()->defaultSectionSize() +
-                          m_table->horizontalScrollBar()->sizeHint().height() + 2 * m_table->frameWidth() + 2);
+                          m_table->horizontalScrollBar()->sizeHint().height() + 2 * m_table->frameWidth() +
+                          2);
   // Offer the registry's criteria that the table does not list yet.
   const QSignalBlocker blocker(m_addCombo);
   const QString typed = m_addCombo->currentText();
@@ -455,7 +467,8 @@ void CriteriaPanel::setScenario(const Scenario& scenario) {
     const QSignalBlocker blocker(m_table);
     m_table->setRowCount(0);
     m_table->setRowCount(static_cast<int>(m_base.size()));
-    for (int row = 0; row < static_cast<int>(m_base.size()); ++row) fillRow(row, m_base[static_cast<size_t>(row)]);
+    for (int row = 0; row < static_cast<int>(m_base.size()); ++row)
+      fillRow(row, m_base[static_cast<size_t>(row)]);
   }
   fitTable();
   const int wi = m_weighting->findText(QString::fromStdString(scenario.weighting.method));
@@ -477,11 +490,11 @@ void CriteriaPanel::setScenario(const Scenario& scenario) {
 QStringList CriteriaPanel::enabledNames() const {
   QStringList names;
   for (int row = 0; row < m_table->rowCount(); ++row) {
-    if (m_table->item(row, kColEnabled)->checkState() == Qt::Checked) names << m_table->item(row, kColId)->text();
+    if (m_table->item(row, kColEnabled)->checkState() == Qt::Checked)
+      names << m_table->item(row, kColId)->text();
   }
   return names;
 }
-
 
 void CriteriaPanel::editAhp() {
   const QStringList names = enabledNames();
@@ -499,7 +512,8 @@ void CriteriaPanel::applyTo(Scenario& scenario) const {
   for (int row = 0; row < m_table->rowCount() && row < static_cast<int>(criteria.size()); ++row) {
     CriterionSpec& c = criteria[static_cast<size_t>(row)];
     c.enabled = m_table->item(row, kColEnabled)->checkState() == Qt::Checked;
-    const QString direction = qobject_cast<QComboBox*>(m_table->cellWidget(row, kColDirection))->currentData().toString();
+    const QString direction =
+        qobject_cast<QComboBox*>(m_table->cellWidget(row, kColDirection))->currentData().toString();
     if (direction.isEmpty()) {
       c.direction.reset();
     } else {
@@ -507,7 +521,8 @@ void CriteriaPanel::applyTo(Scenario& scenario) const {
     }
     const QString function = qobject_cast<QComboBox*>(m_table->cellWidget(row, kColFunction))->currentText();
     c.valueFunction.type = function.toStdString();
-    c.valueFunction.params = functionParams(m_table->item(row, kColFunctionParams), QString::fromStdString(c.id));
+    c.valueFunction.params =
+        functionParams(m_table->item(row, kColFunctionParams), QString::fromStdString(c.id));
     c.params = options(m_table->item(row, kColOptions), QString::fromStdString(c.id));
     c.weight = qobject_cast<QDoubleSpinBox*>(m_table->cellWidget(row, kColWeight))->value();
     const QString id = QString::fromStdString(c.id);

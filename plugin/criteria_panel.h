@@ -25,7 +25,8 @@ namespace clustershift::plugin {
 class AhpDialog : public QDialog {
   Q_OBJECT
  public:
-  AhpDialog(const QStringList& names, const std::vector<std::vector<double>>& matrix, QWidget* parent = nullptr);
+  AhpDialog(const QStringList& names, const std::vector<std::vector<double>>& matrix,
+            QWidget* parent = nullptr);
   std::vector<std::vector<double>> matrix() const;
 
  private slots:
@@ -80,7 +81,7 @@ class CriteriaPanel : public QWidget {
   QDoubleSpinBox* m_concentration = nullptr;
   QPushButton* m_ahpButton = nullptr;
   std::vector<std::vector<double>> m_ahpMatrix;
-  QStringList m_ahpNames;  ///< enabled criteria the matrix was made for
+  QStringList m_ahpNames;             ///< enabled criteria the matrix was made for
   std::vector<CriterionSpec> m_base;  ///< the loaded criteria (params etc. kept)
   bool m_loaded = false;
 };

@@ -34,7 +34,9 @@ namespace {
 /// Common alternative spellings of the core columns in Chinese statistical layers.
 const std::map<std::string, QStringList>& aliases() {
   static const std::map<std::string, QStringList> kAliases = {
-      {"id", {QStringLiteral("code"), QStringLiteral("adcode"), QStringLiteral("region_id"), QStringLiteral("park_id")}},
+      {"id",
+       {QStringLiteral("code"), QStringLiteral("adcode"), QStringLiteral("region_id"),
+        QStringLiteral("park_id")}},
       {"name", {QStringLiteral("name_en"), QStringLiteral("pinyin")}},
       {"name_zh", {QStringLiteral("name_cn"), QStringLiteral("namezh"), QStringLiteral("名称")}},
       {"province", {QStringLiteral("prov"), QStringLiteral("province_en")}},
@@ -71,23 +73,28 @@ QString fieldLabel(const std::string& key) {
       {"available_ha", QT_TRANSLATE_NOOP("ClusterShift", "Available land (ha)")},
   };
   const auto it = kLabels.find(key);
-  return it == kLabels.end() ? QString::fromStdString(key) : QCoreApplication::translate("ClusterShift", it->second);
+  return it == kLabels.end() ? QString::fromStdString(key)
+                             : QCoreApplication::translate("ClusterShift", it->second);
 }
 
 /// OGR file path and layer name of a layer; empty path for non-file layers.
 std::pair<QString, QString> fileSource(const QgsMapLayer* layer) {
   if (!layer || layer->providerType() != QLatin1String("ogr")) return {};
-  const QVariantMap parts = QgsProviderRegistry::instance()->decodeUri(layer->providerType(), layer->source());
-  return {parts.value(QStringLiteral("path")).toString(), parts.value(QStringLiteral("layerName")).toString()};
+  const QVariantMap parts =
+      QgsProviderRegistry::instance()->decodeUri(layer->providerType(), layer->source());
+  return {parts.value(QStringLiteral("path")).toString(),
+          parts.value(QStringLiteral("layerName")).toString()};
 }
 
 bool samePath(const QString& a, const QString& b) {
   if (a.isEmpty() || b.isEmpty()) return false;
   const QString ca = QFileInfo(a).canonicalFilePath(), cb = QFileInfo(b).canonicalFilePath();
-  return ca.isEmpty() || cb.isEmpty() ? QFileInfo(a).absoluteFilePath() == QFileInfo(b).absoluteFilePath() : ca == cb;
+  return ca.isEmpty() || cb.isEmpty() ? QFileInfo(a).absoluteFilePath() == QFileInfo(b).absoluteFilePath()
+                                      : ca == cb;
 }
 
-QgsMapLayerComboBox* layerCombo(const QString& name, QgsMapLayerProxyModel::Filters filters, QWidget* parent) {
+QgsMapLayerComboBox* layerCombo(const QString& name, QgsMapLayerProxyModel::Filters filters,
+                                QWidget* parent) {
   auto* combo = new QgsMapLayerComboBox(parent);
   combo->setObjectName(name);
   combo->setFilters(filters);
@@ -140,7 +147,8 @@ DataTab::DataTab(QWidget* parent) : QScrollArea(parent) {
                        QgsMapLayerProxyModel::PointLayer | QgsMapLayerProxyModel::PolygonLayer, layersBox);
   m_parks->setToolTip(tr("Industrial parks: the candidate host sites"));
   m_zones = layerCombo(QStringLiteral("zonesLayerCombo"), QgsMapLayerProxyModel::PolygonLayer, layersBox);
-  m_zones->setToolTip(tr("Optional: sensitive zones (ecological red lines, water sources) for the environment criterion"));
+  m_zones->setToolTip(
+      tr("Optional: sensitive zones (ecological red lines, water sources) for the environment criterion"));
   m_roads = layerCombo(QStringLiteral("roadsLayerCombo"), QgsMapLayerProxyModel::LineLayer, layersBox);
   m_roads->setToolTip(tr("Optional: road network for the travel-time criteria"));
   layersForm->addRow(tr("Regions"), m_regions);
@@ -166,8 +174,8 @@ DataTab::DataTab(QWidget* parent) : QScrollArea(parent) {
       picker->setObjectName(prefix + QStringLiteral("_") + QString::fromStdString(key));
       picker->setAllowEmptyFieldName(true);
       picker->setToolTip(tr("Layer field holding the core column “%1”").arg(QString::fromStdString(key)));
-      const bool numeric = key != "id" && key != "name" && key != "name_zh" && key != "province" && key != "level" &&
-                           key != "lead_industries";
+      const bool numeric = key != "id" && key != "name" && key != "name_zh" && key != "province" &&
+                           key != "level" && key != "lead_industries";
       if (numeric) picker->setFilters(QgsFieldProxyModel::Numeric);
       connect(picker, &QgsFieldComboBox::fieldChanged, this, [this, key, &pickers](const QString& field) {
         auto& map = &pickers == &m_regionFields ? m_regionMap : m_parkMap;
@@ -201,10 +209,12 @@ DataTab::DataTab(QWidget* parent) : QScrollArea(parent) {
     connect(w, &QgsFileWidget::fileChanged, this, &DataTab::changed);
     return w;
   };
-  m_industryTable = fileWidget(QStringLiteral("industryTableFile"),
-                               tr("Region × industry output (亿元): first column region_id, one column per industry code"));
-  m_ioTable = fileWidget(QStringLiteral("ioTableFile"),
-                         tr("Input-output technical coefficients: first column sector, same labels as the header"));
+  m_industryTable =
+      fileWidget(QStringLiteral("industryTableFile"),
+                 tr("Region × industry output (亿元): first column region_id, one column per industry code"));
+  m_ioTable =
+      fileWidget(QStringLiteral("ioTableFile"),
+                 tr("Input-output technical coefficients: first column sector, same labels as the header"));
   auto tableRow = [&](QgsFileWidget* widget, QWidget* button) {
     auto* row = new QHBoxLayout();
     row->setSpacing(2);
@@ -212,15 +222,18 @@ DataTab::DataTab(QWidget* parent) : QScrollArea(parent) {
     row->addWidget(button);
     return row;
   };
-  tablesForm->addRow(tr("Industry output"),
-                     tableRow(m_industryTable, tableLayerButton(QStringLiteral("industryTableLayerButton"),
-                                                                m_industryTable, m_industryFromLayer, tablesBox)));
-  tablesForm->addRow(tr("IO table"), tableRow(m_ioTable, tableLayerButton(QStringLiteral("ioTableLayerButton"),
-                                                                          m_ioTable, m_ioFromLayer, tablesBox)));
+  tablesForm->addRow(
+      tr("Industry output"),
+      tableRow(m_industryTable, tableLayerButton(QStringLiteral("industryTableLayerButton"), m_industryTable,
+                                                 m_industryFromLayer, tablesBox)));
+  tablesForm->addRow(tr("IO table"),
+                     tableRow(m_ioTable, tableLayerButton(QStringLiteral("ioTableLayerButton"), m_ioTable,
+                                                          m_ioFromLayer, tablesBox)));
   m_encoding = new QComboBox(tablesBox);
   m_encoding->setObjectName(QStringLiteral("encodingCombo"));
   m_encoding->addItem(tr("auto"), QString());
-  for (const char* e : {"UTF-8", "GBK", "GB18030"}) m_encoding->addItem(QString::fromLatin1(e), QString::fromLatin1(e));
+  for (const char* e : {"UTF-8", "GBK", "GB18030"})
+    m_encoding->addItem(QString::fromLatin1(e), QString::fromLatin1(e));
   m_encoding->setToolTip(tr("Attribute encoding of shapefile inputs (DBF without .cpg)"));
   connect(m_encoding, qOverload<int>(&QComboBox::currentIndexChanged), this, &DataTab::changed);
   tablesForm->addRow(tr("Encoding"), m_encoding);
@@ -243,7 +256,8 @@ DataTab::DataTab(QWidget* parent) : QScrollArea(parent) {
   m_problems->setTextElideMode(Qt::ElideNone);
   m_problems->setMinimumHeight(120);
   m_problems->setToolTip(
-      tr("Checked whenever the layers, fields or the scenario change; double-click a problem to show its feature"));
+      tr("Checked whenever the layers, fields or the scenario change; double-click a problem to show its "
+         "feature"));
   connect(m_problems, &QListWidget::itemDoubleClicked, this, [this](QListWidgetItem* item) {
     const QString id = item ? item->data(Qt::UserRole + 1).toString() : QString();
     if (!id.isEmpty()) emit problemActivated(id);
@@ -261,7 +275,9 @@ DataTab::DataTab(QWidget* parent) : QScrollArea(parent) {
   parkLayerChanged();
 }
 
-QgsVectorLayer* DataTab::regionLayer() const { return qobject_cast<QgsVectorLayer*>(m_regions->currentLayer()); }
+QgsVectorLayer* DataTab::regionLayer() const {
+  return qobject_cast<QgsVectorLayer*>(m_regions->currentLayer());
+}
 QgsVectorLayer* DataTab::parkLayer() const { return qobject_cast<QgsVectorLayer*>(m_parks->currentLayer()); }
 QgsVectorLayer* DataTab::zonesLayer() const { return qobject_cast<QgsVectorLayer*>(m_zones->currentLayer()); }
 QgsVectorLayer* DataTab::roadsLayer() const { return qobject_cast<QgsVectorLayer*>(m_roads->currentLayer()); }
@@ -322,9 +338,11 @@ QWidget* DataTab::tableLayerButton(const QString& name, QgsFileWidget* target,
     menu->clear();
     for (QgsMapLayer* layer : QgsProject::instance()->mapLayers()) {
       auto* vector = qobject_cast<QgsVectorLayer*>(layer);
-      if (!vector || vector->isSpatial() || layer->customProperty(QStringLiteral("clustershift/role")).isValid())
+      if (!vector || vector->isSpatial() ||
+          layer->customProperty(QStringLiteral("clustershift/role")).isValid())
         continue;  // result tables are no inputs
-      const QVariantMap parts = QgsProviderRegistry::instance()->decodeUri(layer->providerType(), layer->source());
+      const QVariantMap parts =
+          QgsProviderRegistry::instance()->decodeUri(layer->providerType(), layer->source());
       QString path = parts.value(QStringLiteral("path")).toString();
       if (path.isEmpty() && layer->source().startsWith(QLatin1String("file:")))
         path = QUrl(layer->source().section(QLatin1Char('?'), 0, 0)).toLocalFile();
@@ -388,9 +406,11 @@ void DataTab::setScenario(const Scenario& scenario) {
   prefill(m_parkFields, parkLayer(), m_parkMap);
   {
     const QSignalBlocker b1(m_industryTable), b2(m_ioTable), b3(m_encoding), b4(m_coordinates);
-    m_industryTable->setFilePath(
-        scenario.data.industryOutput ? QString::fromStdString(scenario.data.industryOutput->path) : QString());
-    m_ioTable->setFilePath(scenario.data.ioTable ? QString::fromStdString(scenario.data.ioTable->path) : QString());
+    m_industryTable->setFilePath(scenario.data.industryOutput
+                                     ? QString::fromStdString(scenario.data.industryOutput->path)
+                                     : QString());
+    m_ioTable->setFilePath(scenario.data.ioTable ? QString::fromStdString(scenario.data.ioTable->path)
+                                                 : QString());
     const int ei = m_encoding->findData(QString::fromStdString(scenario.data.regions.encoding));
     m_encoding->setCurrentIndex(ei >= 0 ? ei : 0);
     const int ci = m_coordinates->findData(QString::fromStdString(scenario.data.parks.coordinates));
@@ -465,11 +485,13 @@ void DataTab::setProblems(const std::vector<Problem>& problems, const QString& n
     for (const Problem& p : problems) {
       if (p.severity != severity) continue;
       const QString text = QString::fromStdString(p.text());
-      auto* item = new QListWidgetItem(st->standardIcon(severity == Severity::Fatal ? QStyle::SP_MessageBoxCritical
-                                                                                    : QStyle::SP_MessageBoxWarning),
-                                       text);
+      auto* item =
+          new QListWidgetItem(st->standardIcon(severity == Severity::Fatal ? QStyle::SP_MessageBoxCritical
+                                                                           : QStyle::SP_MessageBoxWarning),
+                              text);
       item->setToolTip(text);
-      item->setData(Qt::UserRole, severity == Severity::Fatal ? QStringLiteral("error") : QStringLiteral("warning"));
+      item->setData(Qt::UserRole,
+                    severity == Severity::Fatal ? QStringLiteral("error") : QStringLiteral("warning"));
       item->setData(Qt::UserRole + 1, QString::fromStdString(p.featureId));
       m_problems->addItem(item);
     }

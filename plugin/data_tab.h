@@ -66,8 +66,8 @@ class DataTab : public QScrollArea {
   void prefill(std::map<std::string, QgsFieldComboBox*>& pickers, QgsVectorLayer* layer,
                const std::map<std::string, std::string>& mapped);
   /// "Use a project layer" button for a table: fills the file widget from a table layer's source.
-  QWidget* tableLayerButton(const QString& name, QgsFileWidget* target, std::pair<QString, QString>& fromLayer,
-                            QWidget* parent);
+  QWidget* tableLayerButton(const QString& name, QgsFileWidget* target,
+                            std::pair<QString, QString>& fromLayer, QWidget* parent);
   void setOptionalSource(QgsMapLayerComboBox* combo, const std::optional<DataSource>& source,
                          QString& fileItem);
   std::optional<DataSource> optionalSource(const QgsMapLayerComboBox* combo, const QString& fileItem,

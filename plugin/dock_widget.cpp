@@ -79,7 +79,7 @@ struct ResultTable {
   bool visible;
 };
 const ResultTable kResultTables[] = {
-    {"candidate_scores", true}, {"catchments", false}, {"transfer_flows", true}, {"sensitive_zones", true},
+    {"candidate_scores", true}, {"catchments", false}, {"transfer_flows", true},   {"sensitive_zones", true},
     {"region_effects", false},  {"regions", true},     {"effects_timeline", true}, {"coupling", true},
 };
 
@@ -118,7 +118,8 @@ bool preselect(QgsMapLayerComboBox* combo, const QString& name) {
     combo->setLayer(layer);
     if (combo->currentLayer() == layer) return true;
   }
-  if (QgsMapLayer* current = combo->currentLayer(); current && current->customProperty(kRoleProperty).isValid()) {
+  if (QgsMapLayer* current = combo->currentLayer();
+      current && current->customProperty(kRoleProperty).isValid()) {
     combo->setLayer(nullptr);
   }
   return false;
@@ -232,7 +233,8 @@ void ClusterShiftDock::buildUi() {
   });
   connect(m_criteria, &CriteriaPanel::changed, this, &ClusterShiftDock::scheduleValidation);
   connect(m_cluster->pickSourceButton(), &QPushButton::clicked, this, [this] { startPick(Pick::Source); });
-  connect(m_cluster->pickTemplateButton(), &QPushButton::clicked, this, [this] { startPick(Pick::Template); });
+  connect(m_cluster->pickTemplateButton(), &QPushButton::clicked, this,
+          [this] { startPick(Pick::Template); });
 
   connect(m_run->scenarioCombo(), qOverload<int>(&QComboBox::currentIndexChanged), this,
           &ClusterShiftDock::presetChosen);
@@ -246,8 +248,9 @@ void ClusterShiftDock::buildUi() {
     if (!path.isEmpty()) loadScenarioFile(path);
   });
   connect(m_run->saveButton(), &QPushButton::clicked, this, [this] {
-    const QString suggested = QDir(outputFolder()).absoluteFilePath(
-        QStringLiteral("%1.json").arg(QString::fromStdString(m_base.name.empty() ? "scenario" : m_base.name)));
+    const QString suggested = QDir(outputFolder())
+                                  .absoluteFilePath(QStringLiteral("%1.json").arg(QString::fromStdString(
+                                      m_base.name.empty() ? "scenario" : m_base.name)));
     QString path = QFileDialog::getSaveFileName(this, tr("Save the ClusterShift scenario"), suggested,
                                                 tr("ClusterShift scenario (*.json)"));
     if (path.isEmpty()) return;
@@ -308,14 +311,15 @@ bool ClusterShiftDock::loadScenarioFile(const QString& path) {
     m_loadProblems.clear();
     applyScenario(scenario);
     log(tr("Scenario loaded: %1").arg(QDir::toNativeSeparators(path)));
-    m_run->status()->setText(
-        tr("Scenario “%1” loaded. Check the tabs, then press Run.").arg(scenarioTitle(scenario, uiLanguage())));
+    m_run->status()->setText(tr("Scenario “%1” loaded. Check the tabs, then press Run.")
+                                 .arg(scenarioTitle(scenario, uiLanguage())));
     return true;
   } catch (const ValidationError& e) {
     m_loadError = tr("The scenario %1 has problems").arg(QFileInfo(path).fileName());
     m_loadProblems = e.problems();
   } catch (const std::exception& e) {
-    m_loadError = tr("Cannot read the scenario %1: %2").arg(QFileInfo(path).fileName(), QString::fromUtf8(e.what()));
+    m_loadError =
+        tr("Cannot read the scenario %1: %2").arg(QFileInfo(path).fileName(), QString::fromUtf8(e.what()));
     m_loadProblems.clear();
   } catch (...) {
     m_loadError = tr("Cannot read the scenario %1: unknown internal error").arg(QFileInfo(path).fileName());
@@ -348,7 +352,8 @@ bool ClusterShiftDock::saveScenarioFile(const QString& path) {
     if (!file.open(QIODevice::WriteOnly) ||
         file.write(text.data(), static_cast<qint64>(text.size())) != static_cast<qint64>(text.size()) ||
         !file.commit()) {
-      showError(tr("Cannot write the scenario %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+      showError(
+          tr("Cannot write the scenario %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
       return false;
     }
   } catch (const std::exception& e) {
@@ -449,7 +454,8 @@ void ClusterShiftDock::refreshRegionList() {
         const QString name = nameIndex >= 0 ? feature.attribute(nameIndex).toString() : QString();
         regions.emplace_back(id, name.isEmpty() ? id : QStringLiteral("%1 (%2)").arg(name, id));
       }
-      std::sort(regions.begin(), regions.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+      std::sort(regions.begin(), regions.end(),
+                [](const auto& a, const auto& b) { return a.second < b.second; });
     }
   }
   m_cluster->setRegions(regions);
@@ -480,14 +486,14 @@ void ClusterShiftDock::startPick(Pick what) {
 
 void ClusterShiftDock::showProblemFeature(const QString& featureId) {
   QgsMapCanvas* canvas = m_iface ? m_iface->mapCanvas() : nullptr;
-  const std::pair<QgsVectorLayer*, QString> candidates[] = {{m_data->parkLayer(), m_data->parkField("id")},
-                                                            {m_data->regionLayer(), m_data->regionField("id")}};
+  const std::pair<QgsVectorLayer*, QString> candidates[] = {
+      {m_data->parkLayer(), m_data->parkField("id")}, {m_data->regionLayer(), m_data->regionField("id")}};
   for (const auto& [layer, idField] : candidates) {
     if (!layer || !canvas) continue;
     const QString field = idField.isEmpty() ? QStringLiteral("id") : idField;
     if (layer->fields().lookupField(field) < 0) continue;
-    QgsFeatureRequest request(QgsExpression(QStringLiteral("%1 = %2").arg(QgsExpression::quotedColumnRef(field),
-                                                                          QgsExpression::quotedValue(featureId))));
+    QgsFeatureRequest request(QgsExpression(QStringLiteral("%1 = %2").arg(
+        QgsExpression::quotedColumnRef(field), QgsExpression::quotedValue(featureId))));
     request.setNoAttributes();
     QgsFeatureIds ids;
     QgsFeatureIterator it = layer->getFeatures(request);
@@ -534,8 +540,8 @@ void ClusterShiftDock::loadSampleData() {
   QgsCoordinateReferenceSystem projectCrs;
   QList<QgsMapLayer*> added;
   // Bottom to top: each goes to the top of the layer tree.
-  for (const QString& name : {QStringLiteral("regions"), QStringLiteral("sensitive_zones"), QStringLiteral("roads"),
-                              QStringLiteral("parks")}) {
+  for (const QString& name : {QStringLiteral("regions"), QStringLiteral("sensitive_zones"),
+                              QStringLiteral("roads"), QStringLiteral("parks")}) {
     const QString file = dir + QLatin1Char('/') + name + QStringLiteral(".gpkg");
     const QString source = file + QStringLiteral("|layername=") + name;
     bool present = false;
@@ -670,8 +676,8 @@ void ClusterShiftDock::restoreState() {
   select(m_data->zonesCombo(), state.zonesLayerId);
   select(m_data->roadsCombo(), state.roadsLayerId);
   try {
-    const QString baseDir = state.scenarioFile.isEmpty() ? project->absolutePath()
-                                                         : QFileInfo(state.scenarioFile).absolutePath();
+    const QString baseDir =
+        state.scenarioFile.isEmpty() ? project->absolutePath() : QFileInfo(state.scenarioFile).absolutePath();
     const Scenario scenario =
         parseScenario(nlohmann::json::parse(state.scenarioJson.toStdString()), baseDir.toStdString());
     m_loadError.clear();
@@ -680,9 +686,11 @@ void ClusterShiftDock::restoreState() {
     m_scenarioPath = state.scenarioFile;
     const QSignalBlocker b1(m_run->scenarioFile()), b2(m_run->scenarioCombo());
     m_run->scenarioFile()->setFilePath(state.scenarioFile);
-    m_run->scenarioCombo()->setCurrentIndex(std::max(0, m_run->scenarioCombo()->findData(state.scenarioFile)));
+    m_run->scenarioCombo()->setCurrentIndex(
+        std::max(0, m_run->scenarioCombo()->findData(state.scenarioFile)));
     log(tr("Scenario restored from the project"));
-    m_run->status()->setText(tr("Scenario “%1” restored from the project.").arg(scenarioTitle(scenario, uiLanguage())));
+    m_run->status()->setText(
+        tr("Scenario “%1” restored from the project.").arg(scenarioTitle(scenario, uiLanguage())));
   } catch (const std::exception& e) {
     log(tr("The project's ClusterShift scenario cannot be restored: %1").arg(QString::fromUtf8(e.what())),
         Qgis::MessageLevel::Warning);
@@ -704,8 +712,8 @@ void ClusterShiftDock::showStoredResults() {
     const nlohmann::json info = layers::readRunInfo(m_gpkg);
     int k = 5;
     if (info.contains("robustness") && info["robustness"].is_object()) k = info["robustness"].value("k", 5);
-    QgsVectorLayer layer(m_gpkg + QStringLiteral("|layername=candidate_scores"), QStringLiteral("candidate_scores"),
-                         QStringLiteral("ogr"));
+    QgsVectorLayer layer(m_gpkg + QStringLiteral("|layername=candidate_scores"),
+                         QStringLiteral("candidate_scores"), QStringLiteral("ogr"));
     if (layer.isValid()) {
       const bool zh = uiLanguage() == QLatin1String("zh_CN");
       QgsFeatureRequest request;
@@ -733,7 +741,8 @@ void ClusterShiftDock::showStoredResults() {
           QgsFeatureIterator regionIt = regions.getFeatures(regionRequest);
           QgsFeature rf;
           while (regionIt.nextFeature(rf))
-            regionZh.insert(rf.attribute(QStringLiteral("id")).toString(), rf.attribute(QStringLiteral("name_zh")).toString());
+            regionZh.insert(rf.attribute(QStringLiteral("id")).toString(),
+                            rf.attribute(QStringLiteral("name_zh")).toString());
         }
       }
       while (it.nextFeature(f)) {
@@ -756,7 +765,8 @@ void ClusterShiftDock::showStoredResults() {
                             comparison.at("rows").get<std::vector<std::vector<std::string>>>());
     }
   } catch (const std::exception& e) {
-    log(tr("The last results cannot be shown: %1").arg(QString::fromUtf8(e.what())), Qgis::MessageLevel::Warning);
+    log(tr("The last results cannot be shown: %1").arg(QString::fromUtf8(e.what())),
+        Qgis::MessageLevel::Warning);
   }
 }
 
@@ -764,7 +774,8 @@ void ClusterShiftDock::showStoredResults() {
 
 QString ClusterShiftDock::defaultOutputFolder() const {
   const QString projectFile = QgsProject::instance()->fileName();
-  if (!projectFile.isEmpty()) return QFileInfo(projectFile).absolutePath() + QStringLiteral("/clustershift_results");
+  if (!projectFile.isEmpty())
+    return QFileInfo(projectFile).absolutePath() + QStringLiteral("/clustershift_results");
   return QDir::homePath() + QStringLiteral("/ClusterShift");
 }
 
@@ -809,7 +820,9 @@ void ClusterShiftDock::runScenario() {
       // QGIS layers decode attributes themselves: shapefile layers take the chosen encoding.
       for (QgsVectorLayer* layer : {regions, parks}) {
         if (layer->providerType() == QLatin1String("ogr") &&
-            layer->source().section(QLatin1Char('|'), 0, 0).endsWith(QLatin1String(".shp"), Qt::CaseInsensitive) &&
+            layer->source()
+                .section(QLatin1Char('|'), 0, 0)
+                .endsWith(QLatin1String(".shp"), Qt::CaseInsensitive) &&
             layer->dataProvider() && layer->dataProvider()->encoding() != encoding) {
           layer->setProviderEncoding(encoding);
           log(tr("Layer %1: attribute encoding set to %2").arg(layer->name(), encoding));
@@ -821,10 +834,12 @@ void ClusterShiftDock::runScenario() {
             .arg(std::count_if(scenario.criteria.begin(), scenario.criteria.end(),
                                [](const CriterionSpec& c) { return c.enabled; }))
             .arg(scenario.criteria.size())
-            .arg(QString::fromStdString(scenario.weighting.method), QString::fromStdString(scenario.aggregation)));
+            .arg(QString::fromStdString(scenario.weighting.method),
+                 QString::fromStdString(scenario.aggregation)));
     Feedback readFeedback;
     // Read on the main thread: layer providers are not thread safe.
-    auto inputs = std::make_shared<const Inputs>(layers::inputsFromLayers(regions, parks, scenario, readFeedback));
+    auto inputs =
+        std::make_shared<const Inputs>(layers::inputsFromLayers(regions, parks, scenario, readFeedback));
     for (const Problem& warning : readFeedback.warnings()) {
       log(QString::fromStdString(warning.text()), Qgis::MessageLevel::Warning);
     }
@@ -873,9 +888,11 @@ void ClusterShiftDock::compareModes() {
     return;
   }
   const QString title = scenarioTitle(m_results->scenario, uiLanguage());
-  auto* task = new RunTask(*m_results, m_inputs, outputFolder(), tr("ClusterShift: compare modes, %1").arg(title));
-  connect(task, &RunTask::completed, this,
-          [this](RunOutcome* outcome) { taskCompleted(outcome, static_cast<int>(RunTask::Job::CompareModes)); });
+  auto* task =
+      new RunTask(*m_results, m_inputs, outputFolder(), tr("ClusterShift: compare modes, %1").arg(title));
+  connect(task, &RunTask::completed, this, [this](RunOutcome* outcome) {
+    taskCompleted(outcome, static_cast<int>(RunTask::Job::CompareModes));
+  });
   connect(task, &QgsTask::progressChanged, this, &ClusterShiftDock::taskProgress);
   connect(task, &QObject::destroyed, this, [this] {
     if (!m_run->runButton()->isEnabled()) setRunning(false);
@@ -896,7 +913,9 @@ void ClusterShiftDock::cancelRun() {
   }
 }
 
-void ClusterShiftDock::taskProgress(double percent) { m_run->progress()->setValue(static_cast<int>(percent)); }
+void ClusterShiftDock::taskProgress(double percent) {
+  m_run->progress()->setValue(static_cast<int>(percent));
+}
 
 void ClusterShiftDock::setRunning(bool running) {
   m_run->runButton()->setEnabled(!running);
@@ -928,7 +947,8 @@ void ClusterShiftDock::taskCompleted(RunOutcome* outcome, int job) {
       const QString title = scenarioTitle(m_results->scenario, uiLanguage());
       if (comparing) {
         if (m_results->modeComparison) m_run->showComparison(*m_results->modeComparison);
-        const QString text = tr("%1: the three modes compared; the next report includes the comparison.").arg(title);
+        const QString text =
+            tr("%1: the three modes compared; the next report includes the comparison.").arg(title);
         log(text, Qgis::MessageLevel::Success);
         m_run->status()->setText(text);
         m_iface->messageBar()->pushSuccess(tr("ClusterShift"), text);
@@ -941,8 +961,8 @@ void ClusterShiftDock::taskCompleted(RunOutcome* outcome, int job) {
         const std::vector<int> ranking = m_results->ranking();
         if (!ranking.empty() && m_results->parks[static_cast<size_t>(ranking.front())].status == "ok") {
           const ParkResult& top = m_results->parks[static_cast<size_t>(ranking.front())];
-          best = QString::fromStdString(uiLanguage() == QLatin1String("zh_CN") && !top.nameZh.empty() ? top.nameZh
-                                                                                                      : top.name);
+          best = QString::fromStdString(
+              uiLanguage() == QLatin1String("zh_CN") && !top.nameZh.empty() ? top.nameZh : top.name);
         }
         for (const Problem& warning : m_results->warnings) {
           log(QString::fromStdString(warning.text()), Qgis::MessageLevel::Warning);
@@ -960,7 +980,8 @@ void ClusterShiftDock::taskCompleted(RunOutcome* outcome, int job) {
       m_pendingInputs.reset();
       m_run->status()->setText(tr("Run cancelled."));
       log(tr("Run cancelled"), Qgis::MessageLevel::Warning);
-      m_iface->messageBar()->pushMessage(tr("ClusterShift"), tr("Run cancelled."), Qgis::MessageLevel::Warning);
+      m_iface->messageBar()->pushMessage(tr("ClusterShift"), tr("Run cancelled."),
+                                         Qgis::MessageLevel::Warning);
     } else {
       m_pendingInputs.reset();
       showError(outcome->problems.empty() ? tr("Run failed: %1").arg(outcome->error)
@@ -1011,8 +1032,8 @@ void ClusterShiftDock::addResultGroup(const QString& geopackage, const Scenario&
   hideOthers(root);
   const QString title = scenarioTitle(scenario, uiLanguage());
   QgsLayerTreeGroup* group = parent->insertGroup(
-      std::max(0, position),
-      QStringLiteral("%1 – %2").arg(title, QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
+      std::max(0, position), QStringLiteral("%1 – %2").arg(title, QDateTime::currentDateTime().toString(
+                                                                      QStringLiteral("yyyy-MM-dd HH:mm"))));
   group->setCustomProperty(kScenarioProperty, name);
   group->setCustomProperty(kGpkgProperty, geopackage);
 
@@ -1021,8 +1042,8 @@ void ClusterShiftDock::addResultGroup(const QString& geopackage, const Scenario&
   for (const ResultTable& table : kResultTables) {
     const QString tableName = QString::fromLatin1(table.name);
     // Styles come from the GeoPackage (layer_styles, loaded as the default style).
-    auto layer = std::make_unique<QgsVectorLayer>(geopackage + QStringLiteral("|layername=") + tableName, tableName,
-                                                  QStringLiteral("ogr"), options);
+    auto layer = std::make_unique<QgsVectorLayer>(geopackage + QStringLiteral("|layername=") + tableName,
+                                                  tableName, QStringLiteral("ogr"), options);
     if (!layer->isValid()) continue;  // optional table not written for this run
     layer->setCustomProperty(kRoleProperty, tableName);
     QgsVectorLayer* raw = layer.release();
@@ -1104,7 +1125,8 @@ void ClusterShiftDock::printReport() {
   QString path = qEnvironmentVariable("CLUSTERSHIFT_REPORT_PATH");
   if (path.isEmpty()) {
     QgsSettings settings;
-    const QString dir = settings.value(QStringLiteral("ClusterShift/lastReportDir"), outputFolder()).toString();
+    const QString dir =
+        settings.value(QStringLiteral("ClusterShift/lastReportDir"), outputFolder()).toString();
     const QString suggested = QStringLiteral("%1/%2_report_%3.pdf").arg(dir, stem, options.language);
     path =
         QFileDialog::getSaveFileName(this, tr("Save the ClusterShift report"), suggested, tr("PDF (*.pdf)"));
@@ -1138,7 +1160,8 @@ void ClusterShiftDock::printReport() {
     log(tr("The report layouts could not be added to the project: %1").arg(QString::fromUtf8(e.what())),
         Qgis::MessageLevel::Warning);
   }
-  auto* task = new ReportTask(m_gpkg, path, options, tr("ClusterShift: report %1").arg(QFileInfo(path).fileName()));
+  auto* task =
+      new ReportTask(m_gpkg, path, options, tr("ClusterShift: report %1").arg(QFileInfo(path).fileName()));
   connect(task, &ReportTask::completed, this,
           [this, reportWritten](bool ok, const QString& pdf, int pages, const QString& error) {
             m_reportTask = nullptr;

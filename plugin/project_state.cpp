@@ -14,11 +14,16 @@ struct Key {
 };
 
 const Key kKeys[] = {
-    {"/scenario", &ProjectState::scenarioJson},       {"/scenarioFile", &ProjectState::scenarioFile},
-    {"/layers/regions", &ProjectState::regionLayerId}, {"/layers/parks", &ProjectState::parkLayerId},
-    {"/layers/zones", &ProjectState::zonesLayerId},    {"/layers/roads", &ProjectState::roadsLayerId},
-    {"/outputDir", &ProjectState::outputDir},         {"/lastGeoPackage", &ProjectState::lastGeoPackage},
-    {"/report/language", &ProjectState::reportLanguage}, {"/report/paper", &ProjectState::paper},
+    {"/scenario", &ProjectState::scenarioJson},
+    {"/scenarioFile", &ProjectState::scenarioFile},
+    {"/layers/regions", &ProjectState::regionLayerId},
+    {"/layers/parks", &ProjectState::parkLayerId},
+    {"/layers/zones", &ProjectState::zonesLayerId},
+    {"/layers/roads", &ProjectState::roadsLayerId},
+    {"/outputDir", &ProjectState::outputDir},
+    {"/lastGeoPackage", &ProjectState::lastGeoPackage},
+    {"/report/language", &ProjectState::reportLanguage},
+    {"/report/paper", &ProjectState::paper},
 };
 
 }  // namespace

@@ -4,9 +4,12 @@
 
 namespace clustershift::plugin {
 
-ReportTask::ReportTask(const QString& geopackage, const QString& pdfPath, const layers::ReportOptions& options,
-                       const QString& description)
-    : QgsTask(description, QgsTask::CanCancel), m_geopackage(geopackage), m_pdfPath(pdfPath), m_options(options) {}
+ReportTask::ReportTask(const QString& geopackage, const QString& pdfPath,
+                       const layers::ReportOptions& options, const QString& description)
+    : QgsTask(description, QgsTask::CanCancel),
+      m_geopackage(geopackage),
+      m_pdfPath(pdfPath),
+      m_options(options) {}
 
 bool ReportTask::run() {
   // Worker thread: no exception may leave run().

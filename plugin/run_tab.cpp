@@ -63,7 +63,8 @@ QString indicatorLabel(const std::string& column) {
       {"coupling_d", QT_TRANSLATE_NOOP("ClusterShift", "Coupling coordination D")},
   };
   const auto it = kLabels.find(column);
-  return it == kLabels.end() ? QString::fromStdString(column) : QCoreApplication::translate("ClusterShift", it->second);
+  return it == kLabels.end() ? QString::fromStdString(column)
+                             : QCoreApplication::translate("ClusterShift", it->second);
 }
 
 }  // namespace
@@ -114,7 +115,8 @@ RunTab::RunTab(QWidget* parent) : QScrollArea(parent) {
 
   // ---- run ----
   auto* runRow = new QHBoxLayout();
-  m_run = new QPushButton(QgsApplication::getThemeIcon(QStringLiteral("/mActionStart.svg")), tr("Run"), content);
+  m_run =
+      new QPushButton(QgsApplication::getThemeIcon(QStringLiteral("/mActionStart.svg")), tr("Run"), content);
   m_run->setObjectName(QStringLiteral("runButton"));
   m_run->setDefault(true);
   m_cancel = new QPushButton(tr("Cancel"), content);
@@ -224,7 +226,8 @@ void RunTab::showSummary(const Results& results, const Inputs* inputs) {
     row.park = QString::fromStdString(zh && !park.nameZh.empty() ? park.nameZh : park.name);
     row.region = QString::fromStdString(park.regionName);
     if (zh && inputs) {
-      if (const int r = inputs->regionIndex(park.regionId); r >= 0 && !inputs->regions[static_cast<size_t>(r)].nameZh.empty())
+      if (const int r = inputs->regionIndex(park.regionId);
+          r >= 0 && !inputs->regions[static_cast<size_t>(r)].nameZh.empty())
         row.region = QString::fromStdString(inputs->regions[static_cast<size_t>(r)].nameZh);
     }
     row.score = park.score;
@@ -250,9 +253,10 @@ void RunTab::showSummary(const QVector<SummaryRow>& rows, int k) {
     regionCell->setToolTip(row.region);
     m_summary->setItem(r, 2, regionCell);
     m_summary->setItem(r, 3, cell(QString::number(row.score, 'f', 3), Qt::AlignRight | Qt::AlignVCenter));
-    m_summary->setItem(r, 4, cell(std::isnan(row.pTopK) ? QStringLiteral("–")
-                                                        : QStringLiteral("%1 %").arg(row.pTopK * 100, 0, 'f', 0),
-                                  Qt::AlignRight | Qt::AlignVCenter));
+    m_summary->setItem(r, 4,
+                       cell(std::isnan(row.pTopK) ? QStringLiteral("–")
+                                                  : QStringLiteral("%1 %").arg(row.pTopK * 100, 0, 'f', 0),
+                            Qt::AlignRight | Qt::AlignVCenter));
   }
   m_summary->resizeColumnsToContents();
   // The park name gets the room; long region names are cut (full text in the tooltip).
@@ -265,7 +269,8 @@ void RunTab::showComparison(const ModeComparison& comparison) {
   showComparison(comparisonColumns(), comparisonRows(comparison));
 }
 
-void RunTab::showComparison(const std::vector<std::string>& columns, const std::vector<std::vector<std::string>>& rows) {
+void RunTab::showComparison(const std::vector<std::string>& columns,
+                            const std::vector<std::vector<std::string>>& rows) {
   // Transposed: one column per mode, one row per indicator.
   m_comparison->clear();
   m_comparison->setColumnCount(static_cast<int>(rows.size()));

@@ -64,7 +64,8 @@ class RunTab : public QScrollArea {
   /// Indicators as rows, modes as columns (the dock is narrow).
   void showComparison(const ModeComparison& comparison);
   /// Same from the comparison's text table (columns, then one row of cells per mode).
-  void showComparison(const std::vector<std::string>& columns, const std::vector<std::vector<std::string>>& rows);
+  void showComparison(const std::vector<std::string>& columns,
+                      const std::vector<std::vector<std::string>>& rows);
   void clearResults();
 
  private:
