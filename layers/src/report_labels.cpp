@@ -181,7 +181,8 @@ TableChunks splitTable(const QStringList& headers, const std::vector<QStringList
     // Column width minus the cell margins on both sides.
     return (c < static_cast<int>(widthsMm.size()) ? widthsMm[static_cast<size_t>(c)] : 30.0) - 2 * kTableCellMarginMm - 0.1;
   };
-  for (int c = 0; c < headers.size(); ++c) result.headers << wrapText(headers[c], sizePt, widthOf(c), true);
+  // Headers stay on one line: QGIS 3.22 sizes the header row for one line of text.
+  result.headers = headers;
   const double headerH = tableRowHeightMm(result.headers, sizePt, true);
   double available = firstHeightMm;
   double used = headerH;

@@ -9,6 +9,7 @@
 #include <qgslayoutitemlabel.h>
 #include <qgslayoutitemmanualtable.h>
 #include <qgsprintlayout.h>
+#include <qgslayouttablecolumn.h>
 #include <qgstablecell.h>
 
 #include <algorithm>
@@ -24,12 +25,21 @@ using nlohmann::json;
 
 double scaleOf(const ReportContext& ctx) { return ctx.pageMm.width() > 300 ? 1.25 : 1.0; }
 
-/// Same horizontal alignment for every cell after the first column.
-void alignColumns(QgsLayoutItemManualTable* table, Qt::Alignment align) {
+/// Horizontal alignment per column: "l", "r" or "c" per column ("" keeps addTable's choice:
+/// numbers right, text left). Headers follow their column.
+void alignColumns(QgsLayoutItemManualTable* table, const QString& align) {
+  if (align.isEmpty()) return;
+  auto flag = [&](int c) {
+    const QChar a = c < align.size() ? align[c] : QLatin1Char('l');
+    return a == QLatin1Char('r') ? Qt::AlignRight : a == QLatin1Char('c') ? Qt::AlignHCenter : Qt::AlignLeft;
+  };
   QgsTableContents contents = table->tableContents();
   for (QgsTableRow& row : contents)
-    for (int c = 1; c < row.size(); ++c) row[c].setHorizontalAlignment(align);
+    for (int c = 0; c < row.size(); ++c) row[c].setHorizontalAlignment(flag(c));
   table->setTableContents(contents);
+  // In place, after the contents (setting them rebuilds the drawn columns from the headers).
+  for (QgsLayoutTableColumns* columns : {&table->headers(), &table->columns()})
+    for (int c = 0; c < columns->size(); ++c) (*columns)[c].setHAlignment(flag(c));
 }
 
 /// Blocks placed top to bottom over pages that get the common frame.
@@ -72,9 +82,9 @@ class Flow {
   }
   /// A table of the given column widths (fractions of the content width), split over pages with
   /// the header repeated: QGIS itself says how many rows fit (rows are pre-wrapped to the widths).
-  /// align: when set, every cell but the first column's (fractions like 1/3 and numbers alike).
+  /// align: one letter per column, l / r / c (empty: numbers right, text left).
   void table(const QStringList& headers, const std::vector<QStringList>& rows, const std::vector<double>& fractions,
-             double sizePt = 7, Qt::Alignment align = Qt::Alignment()) {
+             double sizePt = 7, const QString& align = QString()) {
     const double pt = sizePt * scaleOf(m_ctx);
     std::vector<double> widths;
     for (double f : fractions) widths.push_back(f * width());
@@ -87,7 +97,7 @@ class Flow {
     while (true) {
       QgsLayoutItemManualTable* t =
           addTable(m_layout, m_page, wrapped.headers, pending, QRectF(left(), m_y, width(), remaining()), pt, contentWidths(widths));
-      if (align) alignColumns(t, align);
+      alignColumns(t, align);
       const int fit = std::max(1, tableRowsFitting(t, remaining()));
       if (fit >= static_cast<int>(pending.size())) {
         m_y += fitTableFrame(t, remaining());
@@ -323,7 +333,7 @@ std::unique_ptr<QgsPrintLayout> buildMethodsLayout(const ReportContext& ctx) {
   }
   flow.table({tx.t("Criterion", "指标"), tx.t("Id", "标识"), tx.t("Unit", "单位"), tx.t("Direction", "方向"),
               tx.t("Value function", "价值函数"), tx.t("Weight", "权重"), tx.t("Hard limit", "硬约束"), tx.t("Parameters", "参数")},
-             criteriaRows, {0.17, 0.13, 0.08, 0.14, 0.16, 0.06, 0.08, 0.18});
+             criteriaRows, {0.17, 0.13, 0.08, 0.14, 0.16, 0.06, 0.08, 0.18}, 7, QStringLiteral("lllllrll"));
 
   // --- weighting ---
   const json weighting = info.value("weighting", json::object());
@@ -340,9 +350,11 @@ std::unique_ptr<QgsPrintLayout> buildMethodsLayout(const ReportContext& ctx) {
     QStringList headers{QString()};
     std::vector<QStringList> rows;
     for (size_t i = 0; i < matrix.size(); ++i) {
-      const QString name = i < criteria.size() ? localName(tx, criteria[i], "label", "label_zh") : QString::number(i + 1);
-      headers << name;
-      QStringList row{name};
+      // Numbered columns: full criterion names do not fit a header of a ninth of the page.
+      const QString code = QStringLiteral("C%1").arg(i + 1);
+      const QString name = i < criteria.size() ? localName(tx, criteria[i], "label", "label_zh") : QString();
+      headers << code;
+      QStringList row{code + QStringLiteral(" ") + name};
       for (const json& v : matrix[i]) {
         const double x = jsonNumber(v);
         // Reciprocals read as fractions, as in Saaty's scale.
@@ -353,7 +365,7 @@ std::unique_ptr<QgsPrintLayout> buildMethodsLayout(const ReportContext& ctx) {
     }
     std::vector<double> fractions(matrix.size() + 1, std::min(0.09, 0.8 / static_cast<double>(matrix.size() + 1)));
     fractions[0] = std::min(0.2, fractions[0] * 2);
-    flow.table(headers, rows, fractions, 6.5, Qt::AlignHCenter);
+    flow.table(headers, rows, fractions, 6.5, QStringLiteral("l") + QString(static_cast<int>(matrix.size()), QLatin1Char('c')));
     const json wi = weighting.value("info", json::object());
     const double cr = jsonNumber(wi, "cr");
     flow.paragraph(QStringLiteral("λmax = %1 · CI = %2 · CR = %3 %4")
@@ -396,7 +408,7 @@ std::unique_ptr<QgsPrintLayout> buildMethodsLayout(const ReportContext& ctx) {
     }
     flow.table({tx.t("Key", "参数"), tx.t("Symbol", "符号"), tx.t("Meaning", "含义"), tx.t("Value in this run", "本次取值"),
                 tx.t("Source", "来源")},
-               rows, {0.16, 0.06, 0.28, 0.28, 0.22}, 6.5);
+               rows, {0.16, 0.06, 0.28, 0.28, 0.22}, 6.5, QStringLiteral("lllll"));
     flow.paragraph(tx.t("Planning assumptions are round values for plausible orders of magnitude, not estimates; test the "
                         "sensitivity of any conclusion to them. Formulas: docs/model.md, section \"Transfer effects\".",
                         "规划假设为给出合理量级的取整数值，并非估计值；结论应检验其对这些参数的敏感性。公式见 docs/model.md“转移效应”一节。"),
@@ -421,7 +433,8 @@ std::unique_ptr<QgsPrintLayout> buildMethodsLayout(const ReportContext& ctx) {
     sourceRows.push_back({role == roles.end() ? QString::fromStdString(it.key()) : tx.t(role->second.first, role->second.second),
                           jsonText(it.value()), counts.contains(countKey) ? jsonText(counts[countKey]) : QStringLiteral("–")});
   }
-  flow.table({tx.t("Data", "数据"), tx.t("File", "文件"), tx.t("Features", "要素数")}, sourceRows, {0.3, 0.5, 0.2});
+  flow.table({tx.t("Data", "数据"), tx.t("File", "文件"), tx.t("Features", "要素数")}, sourceRows, {0.3, 0.5, 0.2}, 7,
+             QStringLiteral("llr"));
   flow.paragraph(tx.t("Sample data: illustrative statistics of yearbook order of magnitude and schematic boundaries.",
                       "示例数据：统计数据为年鉴量级的示意值，行政区边界为示意性边界。"),
                  6.5, QColor(90, 90, 90));
@@ -448,7 +461,7 @@ std::unique_ptr<QgsPrintLayout> buildMethodsLayout(const ReportContext& ctx) {
       rows.push_back({QString::number(i + 1), severity, place, jsonText(w.value("message", json()))});
     }
     flow.table({QStringLiteral("#"), tx.t("Severity", "级别"), tx.t("Where", "位置"), tx.t("Message", "说明")}, rows,
-               {0.04, 0.07, 0.29, 0.60}, 6.5);
+               {0.04, 0.07, 0.29, 0.60}, 6.5, QStringLiteral("rlll"));
     if (warnings.size() > kMaxWarnings)
       flow.paragraph(tx.t("… and %1 more warnings (run_info table of the GeoPackage).", "……另有 %1 条警告（见 GeoPackage 的 run_info 表）。")
                          .arg(warnings.size() - kMaxWarnings));
