@@ -7,6 +7,8 @@
 #include <gtest/gtest.h>
 
 #include <qgslayoutatlas.h>
+#include <qgslayoutitempicture.h>
+#include <qgslayoutitemshape.h>
 #include <qgslayoutpagecollection.h>
 #include <qgsprintlayout.h>
 #include <qgsproject.h>
@@ -16,6 +18,7 @@
 #include <QFileInfo>
 #include <QImage>
 
+#include <algorithm>
 #include <cmath>
 #include <regex>
 #include <sstream>
@@ -140,6 +143,41 @@ TEST_F(Report, LayoutsAreNamedAndTheCandidatePagesAreAnAtlasOverTheTopN) {
   ASSERT_TRUE(atlas->next());
   EXPECT_EQ(atlas->layout()->reportContext().feature().attribute(QStringLiteral("id")).toString(), QStringLiteral("P6"));
   atlas->endRender();
+}
+
+/// Widths (mm) of the contribution bars, top to bottom: shapes whose width is data-defined.
+std::vector<double> barWidths(QgsLayout* layout) {
+  std::vector<std::pair<double, double>> bars;
+  QList<QgsLayoutItemShape*> shapes;
+  layout->layoutItems(shapes);
+  for (QgsLayoutItemShape* shape : shapes)
+    if (shape->dataDefinedProperties().isActive(QgsLayoutObject::ItemWidth))
+      bars.emplace_back(shape->pos().y(), shape->rect().width());
+  std::sort(bars.begin(), bars.end());
+  std::vector<double> widths;
+  for (const auto& bar : bars) widths.push_back(bar.second);
+  return widths;
+}
+
+TEST_F(Report, ContributionBarsAreVectorShapesFollowingTheAtlasPark) {
+  const Made m = make(options(QStringLiteral("en"), 2), *s_dir + QStringLiteral("/bars.pdf"));
+  QgsLayoutAtlas* atlas = m.layouts[1]->atlas();
+  ASSERT_TRUE(atlas->beginRender());
+  ASSERT_TRUE(atlas->first());
+  const std::vector<double> first = barWidths(m.layouts[1].get());
+  ASSERT_TRUE(atlas->next());
+  const std::vector<double> second = barWidths(m.layouts[1].get());
+  atlas->endRender();
+  // Two criteria; labour_cost_contrib is 0.3 for every park of the fixture, land price has none.
+  ASSERT_EQ(first.size(), 2u);
+  ASSERT_EQ(second.size(), 2u);
+  EXPECT_GT(first[0], 20.0);
+  EXPECT_NEAR(first[0], second[0], 1e-6);
+  EXPECT_LT(first[1], 0.1);  // NULL contribution: a hairline, not a bar
+  // No chart is a picture (QGIS 3.22 rasterises data-defined embedded SVG pictures).
+  QList<QgsLayoutItemPicture*> pictures;
+  m.layouts[1]->layoutItems(pictures);
+  EXPECT_TRUE(pictures.isEmpty());
 }
 
 TEST_F(Report, ChineseReportHasTheHeadingsEveryTopParkAndEmbeddedCjkFonts) {
