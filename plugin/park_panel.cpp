@@ -9,6 +9,7 @@
 #include <qgsproject.h>
 #include <qgsvectorlayer.h>
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QLabel>
@@ -36,6 +37,17 @@ QString fieldPrefix(const QString& criterionId) {
 }
 
 bool isNumber(const QVariant& v) { return v.isValid() && !v.isNull(); }
+
+/// A criterion's raw value in the planner's terms: ratios as "1.18×", shares in %, km, minutes.
+QString rawText(double r, const QString& unit) {
+  auto plain = [](double x) { return QString::number(x, 'f', std::abs(x) >= 100 ? 0 : std::abs(x) >= 10 ? 1 : 2); };
+  if (unit == QLatin1String("ratio")) return plain(r) + QStringLiteral("×");
+  if (unit == QLatin1String("share")) return QStringLiteral("%1 %").arg(r * 100.0, 0, 'f', 1);
+  if (unit == QLatin1String("km")) return QCoreApplication::translate("ClusterShift", "%1 km").arg(plain(r));
+  if (unit == QLatin1String("min")) return QCoreApplication::translate("ClusterShift", "%1 min").arg(plain(r));
+  if (unit.isEmpty() || unit == QLatin1String("score")) return plain(r);
+  return plain(r) + QLatin1Char(' ') + unit;
+}
 
 QString number(const QVariant& v, int decimals) {
   return isNumber(v) ? QString::number(v.toDouble(), 'f', decimals) : QStringLiteral("–");
@@ -106,11 +118,15 @@ void ContributionChart::paintEvent(QPaintEvent*) {
   const int valueWidth = fm.horizontalAdvance(QStringLiteral("-0.000")) + 8;
   double maxAbs = 0.0, minValue = 0.0;
   for (const Bar& b : m_bars) {
+    if (std::isnan(b.value)) continue;
     maxAbs = std::max({maxAbs, std::abs(b.value), b.weight});
     minValue = std::min(minValue, b.value);
   }
   if (maxAbs <= 0.0) maxAbs = 1.0;
-  const int plotWidth = std::max(10, area.width() - valueWidth);
+  int detailWidth = 0;
+  for (const Bar& b : m_bars) detailWidth = std::max(detailWidth, fm.horizontalAdvance(b.detail) + 6);
+  detailWidth = std::min(detailWidth, area.width() / 3);
+  const int plotWidth = std::max(10, area.width() - valueWidth - detailWidth);
   // With negative contributions the zero axis moves right so both directions fit.
   const double negShare = minValue < 0.0 ? std::abs(minValue) / (maxAbs + std::abs(minValue)) : 0.0;
   const double scale = plotWidth * (1.0 - negShare) / maxAbs;
@@ -125,6 +141,12 @@ void ContributionChart::paintEvent(QPaintEvent*) {
     const QRect labelRect(area.left(), top, area.width(), fm.height());
     p.drawText(labelRect, Qt::AlignVCenter | Qt::AlignLeft, fm.elidedText(b.label, Qt::ElideRight, area.width()));
     const int barTop = top + fm.height() + 2, barHeight = fm.height();
+    if (std::isnan(b.value)) {  // no contribution (excluded park): label and the park's value
+      p.setPen(palette().color(QPalette::Disabled, QPalette::Text));
+      p.drawText(QRect(area.left(), barTop, area.width(), barHeight), Qt::AlignVCenter | Qt::AlignLeft,
+                 b.detail.isEmpty() ? QStringLiteral("–") : b.detail);
+      continue;
+    }
     if (b.weight > 0) {
       p.fillRect(QRect(zeroX, barTop, static_cast<int>(std::round(b.weight * scale)), barHeight), room);
     }
@@ -135,9 +157,17 @@ void ContributionChart::paintEvent(QPaintEvent*) {
     const int textX = std::max(bar.right(), zeroX + static_cast<int>(std::round(std::max(0.0, b.weight) * scale))) + 4;
     p.drawText(QRect(textX, barTop, valueWidth, barHeight), Qt::AlignVCenter | Qt::AlignLeft,
                QString::number(b.value, 'f', 3));
+    if (!b.detail.isEmpty()) {
+      p.setPen(palette().color(QPalette::Disabled, QPalette::Text));
+      const int detailX = textX + valueWidth;
+      p.drawText(QRect(detailX, barTop, std::max(0, area.right() - detailX), barHeight), Qt::AlignVCenter | Qt::AlignLeft,
+                 fm.elidedText(b.detail, Qt::ElideRight, std::max(0, area.right() - detailX)));
+    }
   }
-  p.setPen(palette().color(QPalette::Mid));
-  p.drawLine(zeroX, area.top() + fm.height(), zeroX, area.top() + row * m_bars.size());
+  if (std::any_of(m_bars.begin(), m_bars.end(), [](const Bar& b) { return !std::isnan(b.value); })) {
+    p.setPen(palette().color(QPalette::Mid));
+    p.drawLine(zeroX, area.top() + fm.height(), zeroX, area.top() + row * m_bars.size());
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -188,8 +218,9 @@ ParkPanel::ParkPanel(const QString& language, QWidget* parent)
   m_explanation = valueLabel(QStringLiteral("parkExplanationLabel"), content);
   layout->addWidget(m_explanation);
 
-  auto* chartTitle = new QLabel(tr("Contribution of each criterion to the score"), content);
-  chartTitle->setToolTip(tr("Dark bar: what the criterion adds to the score; light bar: its weight, the most it could add"));
+  auto* chartTitle = m_chartTitle = new QLabel(tr("Contribution of each criterion to the score"), content);
+  chartTitle->setToolTip(tr("Dark bar: what the criterion adds to the score; light bar: its weight, the most it could "
+                            "add. Grey: the park's own value (↓: lower is better)."));
   QFont bold = chartTitle->font();
   bold.setBold(true);
   chartTitle->setFont(bold);
@@ -247,7 +278,8 @@ const ParkPanel::RunLabels& ParkPanel::runLabels(QgsVectorLayer* layer) {
           // field:<name> criteria have no label of their own: name the attribute.
           if (label.isEmpty() || (id.startsWith(QLatin1String("field:")) && label == id.mid(6)))
             label = id.startsWith(QLatin1String("field:")) ? tr("Attribute %1").arg(id.mid(6)) : id;
-          CriterionLabel entry{label, -1.0};
+          CriterionLabel entry{label, -1.0, QString::fromStdString(c.value("unit", std::string())),
+                               c.value("direction", std::string()) == "cost"};
           if (c.contains("weight") && c["weight"].is_number()) entry.weight = c["weight"].get<double>();
           labels.byPrefix.insert(fieldPrefix(id), entry);
           labels.order << fieldPrefix(id);
@@ -325,13 +357,26 @@ void ParkPanel::showPark(QgsVectorLayer* layer, QgsFeatureId fid) {
   QVector<ContributionChart::Bar> bars;
   for (const QString& prefix : prefixes) {
     const QVariant v = f.attribute(fields.lookupField(prefix + kContribSuffix));
-    if (!isNumber(v)) continue;
+    const int rawIndex = fields.lookupField(prefix + QStringLiteral("_raw"));
+    const QVariant raw = rawIndex >= 0 ? f.attribute(rawIndex) : QVariant();
     const auto label = run.byPrefix.constFind(prefix);
     const bool known = label != run.byPrefix.constEnd();
     QString text = known ? label->label : prefix;
     if (known && label->weight >= 0) text = tr("%1 · weight %2").arg(text).arg(label->weight, 0, 'f', 2);
-    bars.push_back({text, v.toDouble(), known ? label->weight : -1.0});
+    // The park's own value, so the bar can be read in the planner's units (km, ratio, …).
+    QString detail;
+    if (isNumber(raw)) {
+      QString value = rawText(raw.toDouble(), known ? label->unit : QString());
+      if (known && label->cost) value += QStringLiteral(" ↓");
+      detail = value;
+    }
+    if (!isNumber(v) && !isNumber(raw)) continue;
+    bars.push_back({text, isNumber(v) ? v.toDouble() : std::nan(""), known ? label->weight : -1.0, detail});
   }
+  bool anyContribution = false;
+  for (const ContributionChart::Bar& b : bars) anyContribution = anyContribution || !std::isnan(b.value);
+  m_chartTitle->setText(anyContribution ? tr("Contribution of each criterion to the score")
+                                        : tr("Criterion values (excluded parks get no score)"));
   m_chart->setBars(bars, excluded ? tr("Excluded parks have no score contributions.")
                                   : tr("No contribution fields in this layer."));
   QString where = layer->name();

@@ -26,6 +26,8 @@ class ContributionChart : public QWidget {
     QString label;
     double value = 0.0;  ///< contribution (weight × normalised value for WLC); may be negative
     double weight = -1.0;  ///< the criterion's weight = the most it can contribute (< 0: unknown)
+    // value NaN: no contribution (excluded park); only the label is drawn.
+    QString detail;  ///< the park's raw value with its unit, drawn in grey after the bar
   };
 
   explicit ContributionChart(QWidget* parent = nullptr);
@@ -61,6 +63,8 @@ class ParkPanel : public QgsDockWidget {
   struct CriterionLabel {
     QString label;
     double weight = -1.0;  ///< < 0: unknown
+    QString unit;          ///< run_info unit (km, ratio, min, share, …)
+    bool cost = false;     ///< lower raw values are better
   };
   struct RunLabels {
     QHash<QString, CriterionLabel> byPrefix;  ///< field prefix ("field_land_price") → label
@@ -88,6 +92,7 @@ class ParkPanel : public QgsDockWidget {
   QLabel* m_reason = nullptr;
   QLabel* m_explanation = nullptr;
   QLabel* m_source = nullptr;
+  QLabel* m_chartTitle = nullptr;
   ContributionChart* m_chart = nullptr;
 };
 

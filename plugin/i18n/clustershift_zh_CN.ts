@@ -168,6 +168,16 @@
         <source>Coupling coordination D</source>
         <translation>耦合协调度 D</translation>
     </message>
+    <message>
+        <location filename="../park_panel.cpp" line="+46" />
+        <source>%1 km</source>
+        <translation>%1 公里</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
 </context>
 <context>
     <name>clustershift::plugin::AhpDialog</name>
@@ -237,17 +247,17 @@
     <message>
         <location filename="../dock_widget.cpp" line="+161" />
         <location line="+302" />
-        <location line="+416" />
+        <location line="+431" />
         <location line="+23" />
         <location line="+6" />
-        <location line="+142" />
+        <location line="+162" />
         <location line="+56" />
         <location line="+2" />
         <source>ClusterShift</source>
         <translation>ClusterShift 产业集群转移</translation>
     </message>
     <message>
-        <location line="-898" />
+        <location line="-933" />
         <source>Data</source>
         <translation>数据</translation>
     </message>
@@ -340,12 +350,12 @@
     </message>
     <message>
         <location line="+50" />
-        <location line="+342" />
+        <location line="+357" />
         <source>Choose a region layer and a park layer (or press “Load sample data”).</source>
         <translation>请选择地区图层和园区图层（或点击“加载示例数据”）。</translation>
     </message>
     <message>
-        <location line="-292" />
+        <location line="-307" />
         <source>Choose a region layer on the Data tab first.</source>
         <translation>请先在“数据”选项卡中选择地区图层。</translation>
     </message>
@@ -420,7 +430,7 @@
         <translation>无法恢复项目中的 ClusterShift 情景：%1</translation>
     </message>
     <message>
-        <location line="+57" />
+        <location line="+72" />
         <source>The last results cannot be shown: %1</source>
         <translation>无法显示上次的结果：%1</translation>
     </message>
@@ -582,7 +592,7 @@
         <translation>无法添加结果图层：未知内部错误</translation>
     </message>
     <message>
-        <location line="+98" />
+        <location line="+118" />
         <source>Run a scenario first.</source>
         <translation>请先运行一个情景。</translation>
     </message>
@@ -642,10 +652,6 @@
         <source>Writing the report…</source>
         <translation>正在生成报告…</translation>
     </message>
-    <message>
-        <source>Cannot write the report: unknown internal error</source>
-        <translation type="vanished">无法生成报告：未知内部错误</translation>
-    </message>
     <message numerus="yes">
         <location line="+14" />
         <source>%1 (%n error(s)): %2</source>
@@ -655,7 +661,7 @@
 <context>
     <name>clustershift::plugin::ClusterShiftPlugin</name>
     <message>
-        <location filename="../clustershift_plugin.cpp" line="+84" />
+        <location filename="../clustershift_plugin.cpp" line="+86" />
         <source>ClusterShift: cluster transfer sites…</source>
         <translation>ClusterShift：产业集群转移选址…</translation>
     </message>
@@ -680,7 +686,7 @@
         <translation>ClusterShift 产业集群转移</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+17" />
         <source>ClusterShift %1 loaded</source>
         <translation>ClusterShift %1 已加载</translation>
     </message>
@@ -708,10 +714,6 @@
         <translation>环节</translation>
     </message>
     <message>
-        <source>Output</source>
-        <translation type="vanished">产值</translation>
-    </message>
-    <message>
         <location line="+0" />
         <source>Jobs</source>
         <translation>就业</translation>
@@ -720,14 +722,6 @@
         <location line="+0" />
         <source>VA</source>
         <translation>增加值率</translation>
-    </message>
-    <message>
-        <source>Know.</source>
-        <translation type="vanished">知识</translation>
-    </message>
-    <message>
-        <source>Jobs/ha</source>
-        <translation type="vanished">就业/公顷</translation>
     </message>
     <message>
         <location line="+0" />
@@ -1304,7 +1298,7 @@
 <context>
     <name>clustershift::plugin::ParkPanel</name>
     <message>
-        <location filename="../park_panel.cpp" line="+147" />
+        <location filename="../park_panel.cpp" line="+128" />
         <source>ClusterShift park</source>
         <translation>ClusterShift 园区</translation>
     </message>
@@ -1355,16 +1349,17 @@
     </message>
     <message>
         <location line="+7" />
+        <location line="+157" />
         <source>Contribution of each criterion to the score</source>
         <translation>各评价指标对评分的贡献</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Dark bar: what the criterion adds to the score; light bar: its weight, the most it could add</source>
-        <translation>深色条：该指标对评分的实际贡献；浅色条：该指标的权重，即可能的最大贡献</translation>
+        <location line="-156" />
+        <source>Dark bar: what the criterion adds to the score; light bar: its weight, the most it could add. Grey: the park's own value (↓: lower is better).</source>
+        <translation>深色条：该指标对评分的实际贡献；浅色条：该指标的权重，即可能的最大贡献。灰色数字：园区自身的指标值（↓：越低越好）。</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+26" />
         <source>No park selected.</source>
         <translation>未选择园区。</translation>
     </message>
@@ -1374,7 +1369,7 @@
         <translation>属性 %1</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+20" />
         <source>The park is no longer in the layer.</source>
         <translation>该园区已不在图层中。</translation>
     </message>
@@ -1414,12 +1409,17 @@
         <translation>未能排得更靠前的原因：%1</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+22" />
         <source>%1 · weight %2</source>
         <translation>%1 · 权重 %2</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+14" />
+        <source>Criterion values (excluded parks get no score)</source>
+        <translation>各评价指标数值（被排除的园区不计分）</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>Excluded parks have no score contributions.</source>
         <translation>被排除的园区没有评分贡献。</translation>
     </message>
@@ -1433,17 +1433,9 @@
         <source>Results: %1</source>
         <translation>结果：%1</translation>
     </message>
-    <message>
-        <source>Layer: %1</source>
-        <translation type="vanished">图层：%1</translation>
-    </message>
 </context>
 <context>
     <name>clustershift::plugin::ReportTask</name>
-    <message>
-        <source>the GeoPackage report is not available in this build</source>
-        <translation type="vanished">此版本不支持基于 GeoPackage 的报告</translation>
-    </message>
     <message>
         <location filename="../report_task.cpp" line="+23" />
         <source>unknown internal error</source>
@@ -1628,7 +1620,7 @@
         <translation>日志</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+46" />
         <source>P(top-%1)</source>
         <translation>P(前 %1 名)</translation>
     </message>

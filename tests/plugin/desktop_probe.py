@@ -213,6 +213,44 @@ def identify_top_park(cand, group_name):
     return panel
 
 
+def identify_excluded_park(cand, panel):
+    """Clicks an excluded park that has no other park within 12 px: the panel shows why."""
+    canvas = iface.mapCanvas()
+    xf = canvas.getCoordinateTransform()
+    pixels = {}
+    for f in cand.getFeatures():
+        p = xf.transform(canvas.mapSettings().layerToMapCoordinates(cand, f.geometry().asPoint()))
+        pixels[f.id()] = (p.x(), p.y(), f)
+    w, h = canvas.viewport().width(), canvas.viewport().height()
+    target = None
+    for fid, (x, y, f) in pixels.items():
+        if f["status"] != "excluded" or not (20 < x < w - 20 and 20 < y < h - 20):
+            continue
+        if all((x - x2) ** 2 + (y - y2) ** 2 > 144 for fid2, (x2, y2, _) in pixels.items() if fid2 != fid):
+            target = (x, y, f)
+            break
+    if not check("an isolated excluded park is on the map", target is not None):
+        return
+    x, y, f = target
+    QTest.mouseClick(canvas.viewport(), Qt.LeftButton, Qt.NoModifier, QPoint(int(round(x)), int(round(y))))
+    yield 500
+    status = panel.findChild(QLabel, "parkStatusLabel")
+    reason = panel.findChild(QLabel, "parkReasonLabel")
+    name = panel.findChild(QLabel, "parkNameLabel")
+    chart = panel.findChild(QWidget, "contributionChart")
+    check("excluded park: panel shows status 'excluded' and the exclusion reason",
+          f["id"] in name.text() and status.text() == "excluded" and reason.isVisible()
+          and reason.text() == f["reason"] and f["reason"],
+          f"name={name.text()} status={status.text()} reason={reason.text()!r} expected={f['reason']!r}")
+    values = list(chart.property("values") or []) if chart is not None else []
+    check("excluded park: criterion values listed, no contribution bars",
+          chart is not None and values and all(v != v for v in values),  # NaN: no bar
+          f"labels={chart.property('labels') if chart else None} values={values}")
+    panel.raise_()
+    yield 300
+    shot(panel, "park_panel_excluded_en.png")
+
+
 # ---------------------------------------------------------------------------------------------
 # main phase
 
@@ -338,6 +376,12 @@ def main_steps():
         check("Wenzhou candidate_scores present for the map", False)
         return
     panel = yield from identify_top_park(cand, group.name())
+    if panel is not None:
+        yield from identify_excluded_park(cand, panel)
+        # Back to the top park for the screenshots.
+        QTest.mouseClick(iface.mapCanvas().viewport(), Qt.LeftButton, Qt.NoModifier,
+                         QPoint(*res["info"]["identify_click_px"]))
+        yield 500
     yield from wait_canvas()
     check("map screenshot with results saved", shot(mw, "map_results_en.png"))
     if panel is not None:
@@ -559,5 +603,12 @@ def finish():
     iface.actionExit().trigger()
 
 
+def log_message(message, tag, level):
+    # Plugin loading problems and ClusterShift messages end up in the probe JSON.
+    if tag in ("Plugins", "ClusterShift") or level >= Qgis.Warning:
+        res.setdefault("message_log", []).append(f"[{tag}] {message}"[:500])
+
+
+QgsApplication.messageLog().messageReceived.connect(log_message)
 dump()
 QTimer.singleShot(1500, lambda: drive(main_steps() if PHASE == "main" else zh_steps()))

@@ -16,6 +16,15 @@ OUT=$3
 HERE=$(cd "$(dirname "$0")" && pwd)
 PLUGIN_DIR=$BUILD/qgisplugins
 [ -f "$PLUGIN_DIR/libclustershiftplugin.so" ] || { echo "FAIL plugin not built: $PLUGIN_DIR/libclustershiftplugin.so"; exit 1; }
+# QGIS skips a plugin it cannot dlopen without saying why on stdout: check the symbols first.
+python3 - "$PLUGIN_DIR/libclustershiftplugin.so" <<'PY' || exit 1
+import ctypes, os, sys
+try:
+    ctypes.CDLL(sys.argv[1], mode=os.RTLD_NOW | os.RTLD_GLOBAL)
+except OSError as e:
+    print("FAIL plugin cannot be loaded:", e)
+    sys.exit(1)
+PY
 
 rm -rf "$OUT"
 mkdir -p "$OUT/profiles/default/QGIS" "$OUT/home" "$OUT/tmp" "$OUT/xdg"
@@ -55,7 +64,7 @@ run_qgis() {
   local t0 rc
   t0=$(date +%s)
   set +e
-  timeout 600 xvfb-run -a -s "-screen 0 1600x1000x24" \
+  timeout 280 xvfb-run -a -s "-screen 0 1600x1000x24" \
     qgis --profiles-path "$OUT" --nologo --noversioncheck --code "$HERE/desktop_probe.py" \
     >"$OUT/qgis_$phase.log" 2>&1
   rc=$?
