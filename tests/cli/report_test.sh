@@ -32,6 +32,7 @@ class_zh=$(ogrinfo -q -ro "$gpkg" -sql "SELECT class_zh FROM coupling LIMIT 1" 2
 [ -n "$class_zh" ] || fail "coupling table has no class"
 grep -qF "$class_zh" <<<"$text" || fail "zh report lacks the coupling class '$class_zh'"
 pdffonts "$OUT/run_zh.pdf" | grep -q "NotoSansCJK" || fail "no embedded CJK font"
+grep -qF "Planning Office" <<<"$text" || fail "--author not printed"
 
 # report from the GeoPackage alone: N = 3 and N = 5 differ by two candidate pages.
 "$EXE" report "$gpkg" --out "$OUT/en3.pdf" --lang en --top 3 >"$OUT/en3.out" 2>"$OUT/en3.err" \
