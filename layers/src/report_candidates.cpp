@@ -108,7 +108,15 @@ QgsLayoutItemShape* addRule(QgsPrintLayout* layout, const QRectF& rectMm, const 
 /// registered in the project (no layer-tree node) so the layout stays valid when saved.
 QgsVectorLayer* atlasCatchments(const ReportContext& ctx) {
   if (!ctx.source.catchments) return nullptr;
+  // One clone per catchments layer and language: building the report again (the plugin adds the
+  // layouts to the project) reuses it instead of piling up copies.
+  const QString key = ctx.source.catchments->id() + QLatin1Char('/') + ctx.options.language;
+  const QString property = QStringLiteral("clustershift/report_catchments");
+  for (QgsMapLayer* layer : ctx.source.project->mapLayers())
+    if (layer->customProperty(property).toString() == key)
+      if (auto* existing = qobject_cast<QgsVectorLayer*>(layer)) return existing;
   QgsVectorLayer* clone = ctx.source.catchments->clone();
+  clone->setCustomProperty(property, key);
   clone->setName(ctx.source.catchments->name() + QStringLiteral(" (") + ctx.tx.t("report", "报告") + QLatin1Char(')'));
   QVariantMap props;
   props.insert(QStringLiteral("color"), QStringLiteral("31,95,140,28"));

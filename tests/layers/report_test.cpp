@@ -265,6 +265,18 @@ TEST_F(Report, A3PagesAreA3Landscape) {
   EXPECT_EQ(pages, pdfPages(pdf));
 }
 
+TEST_F(Report, BuildingTwiceReusesTheCatchmentLayerOfTheInsetMap) {
+  QgsProject project;
+  const ReportSource source = openReportSource(&project, *s_gpkg);
+  ASSERT_NE(source.catchments, nullptr);
+  const int before = project.count();
+  auto first = buildReportLayouts(source, options(QStringLiteral("en"), 3));
+  const int after = project.count();
+  auto second = buildReportLayouts(source, options(QStringLiteral("en"), 3));
+  EXPECT_EQ(after, before + 1);  // the inset's catchment layer, filtered on the atlas park
+  EXPECT_EQ(project.count(), after);
+}
+
 TEST_F(Report, UnsupportedLanguageOrPaperIsAnInputError) {
   QgsProject project;
   const ReportSource source = openReportSource(&project, *s_gpkg);
