@@ -136,7 +136,7 @@ TEST_F(WriteOutputs, ProjectReopensWithValidStyledLayersAndTheReportLayouts) {
   EXPECT_FALSE(project.crs().isGeographic());  // equal-area conic fitted to the study area
   // Per language: overview, candidate pages, methods (no effects, no mode comparison here).
   EXPECT_EQ(project.layoutManager()->layouts().size(), 6);
-  // run_info is in the project without a layer-tree node; catchments are in the tree, unchecked.
+  // Catchments are in the layer tree, unchecked (they belong to the candidate pages).
   const QList<QgsMapLayer*> catchments = project.mapLayersByName(QStringLiteral("catchments"));
   ASSERT_EQ(catchments.size(), 1);
   QgsLayerTreeLayer* node = project.layerTreeRoot()->findLayer(catchments[0]->id());
