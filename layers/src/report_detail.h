@@ -74,6 +74,8 @@ QgsLayoutItemManualTable* addTable(QgsPrintLayout* layout, int page, const QStri
                                    const std::vector<QStringList>& rows, const QRectF& rectMm, double sizePt = 7.5,
                                    const std::vector<double>& columnWidthsMm = {});
 /// A picture item showing SVG bytes (embedded, so the layout survives in a saved project).
+/// Static pictures only: QGIS 3.22 loads a *data-defined* "base64:" picture source through QImage,
+/// i.e. rasterised at 90 dpi; per-atlas-feature charts are drawn with layout shapes instead.
 QgsLayoutItemPicture* addSvg(QgsPrintLayout* layout, int page, const QByteArray& svg, const QRectF& rectMm);
 /// "12.35" with the given decimals, "–" for NaN.
 QString formatNumber(double value, int decimals);
