@@ -46,8 +46,8 @@ void ProcessingFeedback::pushWarnings(const std::vector<Problem>& warnings, std:
   std::size_t shown = 0;
   for (const Problem& p : warnings) {
     if (shown++ == maxShown) {
-      m_feedback->pushWarning(
-          QCoreApplication::translate("ClusterShift", "… and %1 more warnings").arg(warnings.size() - maxShown));
+      m_feedback->pushWarning(QCoreApplication::translate("ClusterShift", "… and %1 more warnings")
+                                  .arg(warnings.size() - maxShown));
       break;
     }
     m_feedback->pushWarning(QString::fromStdString(p.text()));
@@ -98,9 +98,11 @@ QStringList presetNames() {
 
 namespace {
 
-const QStringList kModes = {QStringLiteral("complete"), QStringLiteral("partial"), QStringLiteral("replication")};
+const QStringList kModes = {QStringLiteral("complete"), QStringLiteral("partial"),
+                            QStringLiteral("replication")};
 const QStringList kAggregations = {QStringLiteral("wlc"), QStringLiteral("wpm"), QStringLiteral("topsis")};
-const QStringList kWeightings = {QStringLiteral("direct"), QStringLiteral("entropy"), QStringLiteral("critic")};
+const QStringList kWeightings = {QStringLiteral("direct"), QStringLiteral("entropy"),
+                                 QStringLiteral("critic")};
 
 // The criteria of a run without a scenario file: those of the sample scenarios that need no
 // extra layer (labour cost, land with the 1.0 floor, distance, policy level, land price).
@@ -129,7 +131,8 @@ QString AlgorithmBase::group() const { return QString(); }
 QString AlgorithmBase::groupId() const { return QString(); }
 
 void AlgorithmBase::fail(const QString& parameter, const QString& message) const {
-  throw QgsProcessingException(qualifiedName() + QStringLiteral(": ") + parameter + QStringLiteral(": ") + message);
+  throw QgsProcessingException(qualifiedName() + QStringLiteral(": ") + parameter + QStringLiteral(": ") +
+                               message);
 }
 
 QVariantMap AlgorithmBase::guarded(const std::function<QVariantMap()>& body) const {
@@ -172,20 +175,25 @@ class StylePostProcessor : public QgsProcessingLayerPostProcessorInterface {
 };
 }  // namespace
 
-QString AlgorithmBase::copyToSink(const QVariantMap& parameters, const QString& name, QgsProcessingContext& context,
-                                  QgsVectorLayer* layer, QgsProcessingFeedback* feedback,
+QString AlgorithmBase::copyToSink(const QVariantMap& parameters, const QString& name,
+                                  QgsProcessingContext& context, QgsVectorLayer* layer,
+                                  QgsProcessingFeedback* feedback,
                                   std::function<void(QgsVectorLayer*)> style) const {
-  if (!layer) throw QgsProcessingException(qualifiedName() + QStringLiteral(": ") + tr("no result layer for %1").arg(name));
+  if (!layer)
+    throw QgsProcessingException(qualifiedName() + QStringLiteral(": ") +
+                                 tr("no result layer for %1").arg(name));
   QString destination;
-  std::unique_ptr<QgsFeatureSink> sink(
-      parameterAsSink(parameters, name, context, destination, layer->fields(), layer->wkbType(), layer->crs()));
+  std::unique_ptr<QgsFeatureSink> sink(parameterAsSink(parameters, name, context, destination,
+                                                       layer->fields(), layer->wkbType(), layer->crs()));
   if (!sink) throw QgsProcessingException(invalidSinkError(parameters, name));
   if (style && context.willLoadLayerOnCompletion(destination))
-    context.layerToLoadOnCompletionDetails(destination).setPostProcessor(new StylePostProcessor(std::move(style)));
+    context.layerToLoadOnCompletionDetails(destination)
+        .setPostProcessor(new StylePostProcessor(std::move(style)));
   QgsFeatureIterator it = layer->getFeatures();
   QgsFeature f;
   while (it.nextFeature(f)) {
-    if (feedback && feedback->isCanceled()) throw QgsProcessingException(qualifiedName() + QStringLiteral(": ") + tr("cancelled"));
+    if (feedback && feedback->isCanceled())
+      throw QgsProcessingException(qualifiedName() + QStringLiteral(": ") + tr("cancelled"));
     if (!sink->addFeature(f, QgsFeatureSink::FastInsert))
       throw QgsProcessingException(qualifiedName() + QStringLiteral(": ") + name + QStringLiteral(": ") +
                                    tr("cannot write feature %1 (%2)").arg(f.id()).arg(sink->lastError()));
@@ -194,58 +202,61 @@ QString AlgorithmBase::copyToSink(const QVariantMap& parameters, const QString& 
 }
 
 void AlgorithmBase::addScenarioParameters() {
-  addParameter(new QgsProcessingParameterFeatureSource(param::kRegions, tr("Regions (polygons with the core columns)"),
+  addParameter(new QgsProcessingParameterFeatureSource(param::kRegions,
+                                                       tr("Regions (polygons with the core columns)"),
                                                        QList<int>{QgsProcessing::TypeVectorPolygon}));
-  addParameter(new QgsProcessingParameterFeatureSource(param::kParks, tr("Industrial parks (points or polygons)"),
+  addParameter(new QgsProcessingParameterFeatureSource(param::kParks,
+                                                       tr("Industrial parks (points or polygons)"),
                                                        QList<int>{QgsProcessing::TypeVectorAnyGeometry}));
-  addParameter(new QgsProcessingParameterFeatureSource(param::kZones, tr("Sensitive zones"),
-                                                       QList<int>{QgsProcessing::TypeVectorPolygon}, QVariant(), true));
-  addParameter(new QgsProcessingParameterFeatureSource(param::kRoads, tr("Roads"),
-                                                       QList<int>{QgsProcessing::TypeVectorLine}, QVariant(), true));
+  addParameter(new QgsProcessingParameterFeatureSource(
+      param::kZones, tr("Sensitive zones"), QList<int>{QgsProcessing::TypeVectorPolygon}, QVariant(), true));
+  addParameter(new QgsProcessingParameterFeatureSource(
+      param::kRoads, tr("Roads"), QList<int>{QgsProcessing::TypeVectorLine}, QVariant(), true));
   addParameter(new QgsProcessingParameterFile(param::kScenario, tr("Scenario file (JSON)"),
-                                              QgsProcessingParameterFile::File, QStringLiteral("json"), QVariant(), true,
-                                              tr("Scenario files (*.json)")));
+                                              QgsProcessingParameterFile::File, QStringLiteral("json"),
+                                              QVariant(), true, tr("Scenario files (*.json)")));
   QStringList presets{tr("(from the scenario file)")};
   presets << presetNames();
-  addParameter(new QgsProcessingParameterEnum(param::kPreset, tr("Cluster preset (instead of the scenario's cluster)"),
-                                              presets, false, 0, false));
-  addParameter(new QgsProcessingParameterString(param::kSourceRegion,
-                                                tr("Source region id (required without a scenario file, e.g. 330300)"),
-                                                QVariant(), false, true));
-  addParameter(new QgsProcessingParameterEnum(param::kMode, tr("Transfer mode"),
-                                              QStringList{tr("(from the scenario file; complete without one)")} + kModes,
-                                              false, 0, false));
-  addParameter(new QgsProcessingParameterEnum(param::kAggregation, tr("Aggregation"),
-                                              QStringList{tr("(from the scenario file; wlc without one)")} + kAggregations,
-                                              false, 0, false));
-  addParameter(new QgsProcessingParameterEnum(param::kWeighting, tr("Weighting"),
-                                              QStringList{tr("(from the scenario file; direct without one)")} + kWeightings,
-                                              false, 0, false));
+  addParameter(new QgsProcessingParameterEnum(
+      param::kPreset, tr("Cluster preset (instead of the scenario's cluster)"), presets, false, 0, false));
   addParameter(new QgsProcessingParameterString(
-      param::kMovedSegments, tr("Moved segments for a partial transfer (e.g. production;assembly; empty = the scenario's)"),
+      param::kSourceRegion, tr("Source region id (required without a scenario file, e.g. 330300)"),
       QVariant(), false, true));
-  addParameter(new QgsProcessingParameterString(param::kTemplatePark,
-                                                tr("Template park for replication (park id; empty = the scenario's)"),
-                                                QVariant(), false, true));
-  addParameter(new QgsProcessingParameterNumber(param::kReplicationScale,
-                                                tr("Replication scale λ (0 = the scenario's, 0.5 without one)"),
-                                                QgsProcessingParameterNumber::Double, 0.0, true, 0.0, 1.0));
-  addParameter(new QgsProcessingParameterNumber(param::kDraws,
-                                                tr("Robustness draws (SMAA; -1 = from the scenario file, 0 = none)"),
-                                                QgsProcessingParameterNumber::Integer, -1, false, -1, 100000));
-  addParameter(new QgsProcessingParameterFile(param::kIndustryOutput,
-                                              tr("Industry output table (CSV; overrides the scenario's)"),
-                                              QgsProcessingParameterFile::File, QStringLiteral("csv"), QVariant(), true,
-                                              tr("CSV files (*.csv)")));
-  addParameter(new QgsProcessingParameterFile(param::kIoTable,
-                                              tr("Input-output coefficients (CSV; overrides the scenario's)"),
-                                              QgsProcessingParameterFile::File, QStringLiteral("csv"), QVariant(), true,
-                                              tr("CSV files (*.csv)")));
+  addParameter(new QgsProcessingParameterEnum(
+      param::kMode, tr("Transfer mode"),
+      QStringList{tr("(from the scenario file; complete without one)")} + kModes, false, 0, false));
+  addParameter(new QgsProcessingParameterEnum(
+      param::kAggregation, tr("Aggregation"),
+      QStringList{tr("(from the scenario file; wlc without one)")} + kAggregations, false, 0, false));
+  addParameter(new QgsProcessingParameterEnum(
+      param::kWeighting, tr("Weighting"),
+      QStringList{tr("(from the scenario file; direct without one)")} + kWeightings, false, 0, false));
+  addParameter(new QgsProcessingParameterString(
+      param::kMovedSegments,
+      tr("Moved segments for a partial transfer (e.g. production;assembly; empty = the scenario's)"),
+      QVariant(), false, true));
+  addParameter(new QgsProcessingParameterString(
+      param::kTemplatePark, tr("Template park for replication (park id; empty = the scenario's)"), QVariant(),
+      false, true));
+  addParameter(new QgsProcessingParameterNumber(
+      param::kReplicationScale, tr("Replication scale λ (0 = the scenario's, 0.5 without one)"),
+      QgsProcessingParameterNumber::Double, 0.0, true, 0.0, 1.0));
+  addParameter(new QgsProcessingParameterNumber(
+      param::kDraws, tr("Robustness draws (SMAA; -1 = from the scenario file, 0 = none)"),
+      QgsProcessingParameterNumber::Integer, -1, false, -1, 100000));
+  addParameter(new QgsProcessingParameterFile(
+      param::kIndustryOutput, tr("Industry output table (CSV; overrides the scenario's)"),
+      QgsProcessingParameterFile::File, QStringLiteral("csv"), QVariant(), true, tr("CSV files (*.csv)")));
+  addParameter(new QgsProcessingParameterFile(
+      param::kIoTable, tr("Input-output coefficients (CSV; overrides the scenario's)"),
+      QgsProcessingParameterFile::File, QStringLiteral("csv"), QVariant(), true, tr("CSV files (*.csv)")));
   // Field maps: defaults are the core column names; a value other than the default overrides
   // the scenario file's mapping of that column.
-  auto addField = [this](const QString& name, const std::string& key, const QString& parent, const QString& what) {
-    auto* p = new QgsProcessingParameterField(name, what.arg(QString::fromStdString(key)), QString::fromStdString(key),
-                                              parent, QgsProcessingParameterField::Any, false, true);
+  auto addField = [this](const QString& name, const std::string& key, const QString& parent,
+                         const QString& what) {
+    auto* p = new QgsProcessingParameterField(name, what.arg(QString::fromStdString(key)),
+                                              QString::fromStdString(key), parent,
+                                              QgsProcessingParameterField::Any, false, true);
     p->setFlags(p->flags() | QgsProcessingParameterDefinition::FlagAdvanced);
     addParameter(p);
   };
@@ -256,7 +267,8 @@ void AlgorithmBase::addScenarioParameters() {
 }
 
 PreparedRun AlgorithmBase::prepareRun(const QVariantMap& parameters, QgsProcessingContext& context,
-                                      ProcessingFeedback& feedback, const nlohmann::json& extraEffects) const {
+                                      ProcessingFeedback& feedback,
+                                      const nlohmann::json& extraEffects) const {
   PreparedRun prepared;
   auto materialize = [&](const QString& name, bool required) -> std::unique_ptr<QgsVectorLayer> {
     std::unique_ptr<QgsProcessingFeatureSource> source(parameterAsSource(parameters, name, context));
@@ -288,22 +300,28 @@ PreparedRun AlgorithmBase::prepareRun(const QVariantMap& parameters, QgsProcessi
     try {
       j = nlohmann::json::parse(file.readAll().toStdString());
     } catch (const nlohmann::json::exception& e) {
-      fail(param::kScenario, tr("'%1' is not valid JSON (%2)").arg(scenarioPath, QString::fromUtf8(e.what())));
+      fail(param::kScenario,
+           tr("'%1' is not valid JSON (%2)").arg(scenarioPath, QString::fromUtf8(e.what())));
     }
     if (!j.is_object()) fail(param::kScenario, tr("'%1' does not hold a JSON object").arg(scenarioPath));
     baseDir = utf8(QFileInfo(scenarioPath).absolutePath());
   } else {
     if (preset.isEmpty())
-      fail(param::kPreset, tr("choose a cluster preset (%1) or give a SCENARIO file").arg(presets.join(QStringLiteral(", "))));
+      fail(
+          param::kPreset,
+          tr("choose a cluster preset (%1) or give a SCENARIO file").arg(presets.join(QStringLiteral(", "))));
     if (sourceRegion.isEmpty())
-      fail(param::kSourceRegion, tr("required when no SCENARIO file is given (a region id of the REGIONS layer)"));
+      fail(param::kSourceRegion,
+           tr("required when no SCENARIO file is given (a region id of the REGIONS layer)"));
     const QString mode = kModes.value(std::max(0, parameterAsEnum(parameters, param::kMode, context) - 1));
     j = {{"version", kScenarioVersion},
          {"name", utf8(preset + QLatin1Char('_') + sourceRegion + QLatin1Char('_') + mode)},
          {"title",
           {{"en", utf8(QStringLiteral("%1 from %2: %3 transfer").arg(preset, sourceRegion, mode))},
            {"zh_CN", utf8(QStringLiteral("%1（%2）%3").arg(preset, sourceRegion, mode))}}},
-         {"data", {{"regions", {{"path", utf8(prepared.regions->name())}}}, {"parks", {{"path", utf8(prepared.parks->name())}}}}},
+         {"data",
+          {{"regions", {{"path", utf8(prepared.regions->name())}}},
+           {"parks", {{"path", utf8(prepared.parks->name())}}}}},
          {"source", {{"region", utf8(sourceRegion)}}},
          {"criteria", defaultCriteria()}};
     baseDir = utf8(QDir::currentPath());
@@ -318,12 +336,14 @@ PreparedRun AlgorithmBase::prepareRun(const QVariantMap& parameters, QgsProcessi
       source = {{"region", utf8(sourceRegion)}};  // the file's lon/lat belong to its own source
     }
   }
-  if (const int m = parameterAsEnum(parameters, param::kMode, context); m > 0) j["mode"] = utf8(kModes.value(m - 1));
+  if (const int m = parameterAsEnum(parameters, param::kMode, context); m > 0)
+    j["mode"] = utf8(kModes.value(m - 1));
   if (const int a = parameterAsEnum(parameters, param::kAggregation, context); a > 0)
     j["aggregation"] = utf8(kAggregations.value(a - 1));
   if (const int w = parameterAsEnum(parameters, param::kWeighting, context); w > 0)
     j["weighting"] = {{"method", utf8(kWeightings.value(w - 1))}};
-  if (const QString moved = parameterAsString(parameters, param::kMovedSegments, context).trimmed(); !moved.isEmpty()) {
+  if (const QString moved = parameterAsString(parameters, param::kMovedSegments, context).trimmed();
+      !moved.isEmpty()) {
     nlohmann::json list = nlohmann::json::array();
     for (const QString& id : moved.split(QRegularExpression(QStringLiteral("[;,\\s]+")), Qt::SkipEmptyParts))
       list.push_back(utf8(id));
@@ -342,13 +362,15 @@ PreparedRun AlgorithmBase::prepareRun(const QVariantMap& parameters, QgsProcessi
   }
   nlohmann::json& data = j["data"];
   if (!data.is_object()) fail(param::kScenario, tr("'%1': \"data\" is not an object").arg(scenarioPath));
-  for (const auto& [name, key] : {std::pair{param::kIndustryOutput, "industry_output"}, std::pair{param::kIoTable, "io_table"}}) {
+  for (const auto& [name, key] :
+       {std::pair{param::kIndustryOutput, "industry_output"}, std::pair{param::kIoTable, "io_table"}}) {
     const QString path = parameterAsFile(parameters, name, context);
     if (path.isEmpty()) continue;
     if (!QFileInfo(path).isFile()) fail(name, tr("file '%1' not found").arg(path));
     data[key] = {{"path", utf8(QFileInfo(path).absoluteFilePath())}};
   }
-  auto mapFields = [&](const char* role, const std::vector<std::string>& keys, QString (*paramName)(const std::string&)) {
+  auto mapFields = [&](const char* role, const std::vector<std::string>& keys,
+                       QString (*paramName)(const std::string&)) {
     nlohmann::json& source = data[role];
     if (!source.is_object()) source = {{"path", role}};
     for (const std::string& key : keys) {
@@ -363,7 +385,7 @@ PreparedRun AlgorithmBase::prepareRun(const QVariantMap& parameters, QgsProcessi
   // Sensitive zones and roads: the core reads them from a file, so write the (possibly
   // filtered, unsaved or memory) layer into a scratch GeoPackage.
   for (const auto& [name, key, layerName] : {std::tuple{param::kZones, "exclusions", "sensitive_zones"},
-                                            std::tuple{param::kRoads, "roads", "roads"}}) {
+                                             std::tuple{param::kRoads, "roads", "roads"}}) {
     std::unique_ptr<QgsVectorLayer> layer = materialize(name, false);
     if (!layer) continue;
     if (!prepared.scratch) prepared.scratch = std::make_unique<QTemporaryDir>();
@@ -372,8 +394,8 @@ PreparedRun AlgorithmBase::prepareRun(const QVariantMap& parameters, QgsProcessi
     options.driverName = QStringLiteral("GPKG");
     options.layerName = QString::fromLatin1(layerName);
     QString error;
-    if (QgsVectorFileWriter::writeAsVectorFormatV3(layer.get(), path, context.transformContext(), options, &error) !=
-        QgsVectorFileWriter::NoError)
+    if (QgsVectorFileWriter::writeAsVectorFormatV3(layer.get(), path, context.transformContext(), options,
+                                                   &error) != QgsVectorFileWriter::NoError)
       fail(name, tr("cannot copy the layer for the run (%1)").arg(error));
     data[key] = {{"path", utf8(path)}, {"layer", layerName}};
   }
@@ -384,7 +406,8 @@ PreparedRun AlgorithmBase::prepareRun(const QVariantMap& parameters, QgsProcessi
 
   prepared.scenario = parseScenario(j, baseDir);
   feedback.checkCanceled();
-  prepared.inputs = layers::inputsFromLayers(prepared.regions.get(), prepared.parks.get(), prepared.scenario, feedback);
+  prepared.inputs =
+      layers::inputsFromLayers(prepared.regions.get(), prepared.parks.get(), prepared.scenario, feedback);
   return prepared;
 }
 

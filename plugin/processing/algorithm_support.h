@@ -125,7 +125,8 @@ class AlgorithmBase : public QgsProcessingAlgorithm {
   /// with every set parameter overriding it; extraEffects is merged into its "effects" block.
   /// Reads the layers through layers::inputsFromLayers. Throws QgsProcessingException naming
   /// the parameter and value for bad parameters, clustershift errors for bad scenarios or data.
-  PreparedRun prepareRun(const QVariantMap& parameters, QgsProcessingContext& context, ProcessingFeedback& feedback,
+  PreparedRun prepareRun(const QVariantMap& parameters, QgsProcessingContext& context,
+                         ProcessingFeedback& feedback,
                          const nlohmann::json& extraEffects = nlohmann::json::object()) const;
 
   /// Throws QgsProcessingException "<alg>: <PARAM>: <message>".

@@ -27,19 +27,22 @@ QString CompareModesAlgorithm::displayName() const { return tr("Compare transfer
 QString CompareModesAlgorithm::group() const { return tr("Site selection"); }
 
 QString CompareModesAlgorithm::shortHelpString() const {
-  return tr("Projects the transfer effects of the scenario's cluster, source and host choice under all "
-            "three modes (complete, partial, replication) and returns them side by side: moved output, "
-            "jobs, multipliers, knowledge flow and the change of the structure indices at source and host.");
+  return tr(
+      "Projects the transfer effects of the scenario's cluster, source and host choice under all "
+      "three modes (complete, partial, replication) and returns them side by side: moved output, "
+      "jobs, multipliers, knowledge flow and the change of the structure indices at source and host.");
 }
 
 void CompareModesAlgorithm::initAlgorithm(const QVariantMap&) {
   addScenarioParameters();
-  addParameter(new QgsProcessingParameterFeatureSink(kOutput, tr("Mode comparison"), QgsProcessing::TypeVector));
+  addParameter(
+      new QgsProcessingParameterFeatureSink(kOutput, tr("Mode comparison"), QgsProcessing::TypeVector));
   addParameter(new QgsProcessingParameterFileDestination(kOutputCsv, tr("Comparison CSV"),
                                                          tr("CSV files (*.csv)"), QVariant(), true, false));
 }
 
-QVariantMap CompareModesAlgorithm::processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
+QVariantMap CompareModesAlgorithm::processAlgorithm(const QVariantMap& parameters,
+                                                    QgsProcessingContext& context,
                                                     QgsProcessingFeedback* feedback) {
   return guarded([&] {
     ProcessingFeedback fb(feedback);
@@ -58,11 +61,13 @@ QVariantMap CompareModesAlgorithm::processAlgorithm(const QVariantMap& parameter
     std::vector<bool> numeric(columns.size(), true);
     for (std::size_t c = 0; c < columns.size(); ++c) {
       for (const auto& row : rows) numeric[c] = numeric[c] && c < row.size() && isNumber(row[c]);
-      fields.append(QgsField(QString::fromStdString(columns[c]), numeric[c] ? QVariant::Double : QVariant::String));
+      fields.append(
+          QgsField(QString::fromStdString(columns[c]), numeric[c] ? QVariant::Double : QVariant::String));
     }
     QString destination;
-    std::unique_ptr<QgsFeatureSink> sink(
-        parameterAsSink(parameters, kOutput, context, destination, fields, QgsWkbTypes::NoGeometry, QgsCoordinateReferenceSystem()));
+    std::unique_ptr<QgsFeatureSink> sink(parameterAsSink(parameters, kOutput, context, destination, fields,
+                                                         QgsWkbTypes::NoGeometry,
+                                                         QgsCoordinateReferenceSystem()));
     if (!sink) throw QgsProcessingException(invalidSinkError(parameters, kOutput));
     for (const auto& row : rows) {
       QgsFeature f(fields);

@@ -20,30 +20,35 @@ const QString kProximity = QStringLiteral("PROXIMITY");
 const QString kOutputFolder = QStringLiteral("OUTPUT_FOLDER");
 }  // namespace
 
-QString IndicesRelatednessAlgorithm::displayName() const { return tr("Relatedness indices (RCA, proximity, density)"); }
+QString IndicesRelatednessAlgorithm::displayName() const {
+  return tr("Relatedness indices (RCA, proximity, density)");
+}
 
 QString IndicesRelatednessAlgorithm::group() const { return tr("Economic indices"); }
 
 QString IndicesRelatednessAlgorithm::shortHelpString() const {
-  return tr("From a region × industry output table (CSV: first column the region id, one column per "
-            "industry): revealed comparative advantage RCA (Balassa 1965), presence RCA ≥ threshold, "
-            "proximity between industries and relatedness density (Hidalgo et al. 2007, Science 317:482).");
+  return tr(
+      "From a region × industry output table (CSV: first column the region id, one column per "
+      "industry): revealed comparative advantage RCA (Balassa 1965), presence RCA ≥ threshold, "
+      "proximity between industries and relatedness density (Hidalgo et al. 2007, Science 317:482).");
 }
 
 void IndicesRelatednessAlgorithm::initAlgorithm(const QVariantMap&) {
   addParameter(new QgsProcessingParameterFile(kMatrix, tr("Region × industry output table (CSV)"),
-                                              QgsProcessingParameterFile::File, QStringLiteral("csv"), QVariant(), false,
-                                              tr("CSV files (*.csv)")));
+                                              QgsProcessingParameterFile::File, QStringLiteral("csv"),
+                                              QVariant(), false, tr("CSV files (*.csv)")));
   addParameter(new QgsProcessingParameterNumber(kThreshold, tr("RCA threshold for presence"),
                                                 QgsProcessingParameterNumber::Double, 1.0, false, 1e-9));
   addParameter(new QgsProcessingParameterFeatureSink(kRca, tr("RCA"), QgsProcessing::TypeVector));
-  addParameter(new QgsProcessingParameterFeatureSink(kDensity, tr("Relatedness density"), QgsProcessing::TypeVector));
+  addParameter(
+      new QgsProcessingParameterFeatureSink(kDensity, tr("Relatedness density"), QgsProcessing::TypeVector));
   addParameter(new QgsProcessingParameterFeatureSink(kProximity, tr("Proximity"), QgsProcessing::TypeVector));
-  addParameter(new QgsProcessingParameterFolderDestination(kOutputFolder, tr("CSV folder"), QVariant(), true,
-                                                           false));
+  addParameter(
+      new QgsProcessingParameterFolderDestination(kOutputFolder, tr("CSV folder"), QVariant(), true, false));
 }
 
-QVariantMap IndicesRelatednessAlgorithm::processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
+QVariantMap IndicesRelatednessAlgorithm::processAlgorithm(const QVariantMap& parameters,
+                                                          QgsProcessingContext& context,
                                                           QgsProcessingFeedback* feedback) {
   return guarded([&] {
     const QString path = parameterAsFile(parameters, kMatrix, context);
@@ -62,14 +67,17 @@ QVariantMap IndicesRelatednessAlgorithm::processAlgorithm(const QVariantMap& par
     feedback->setProgress(60);
 
     QVariantMap outputs;
-    auto writeTable = [&](const QString& name, const std::string& idColumn, const std::vector<std::string>& rowIds,
-                          const std::vector<std::string>& columns, const Eigen::MatrixXd& m) {
+    auto writeTable = [&](const QString& name, const std::string& idColumn,
+                          const std::vector<std::string>& rowIds, const std::vector<std::string>& columns,
+                          const Eigen::MatrixXd& m) {
       QgsFields fields;
       fields.append(QgsField(QString::fromStdString(idColumn), QVariant::String));
-      for (const std::string& c : columns) fields.append(QgsField(QString::fromStdString(c), QVariant::Double));
+      for (const std::string& c : columns)
+        fields.append(QgsField(QString::fromStdString(c), QVariant::Double));
       QString destination;
       std::unique_ptr<QgsFeatureSink> sink(parameterAsSink(parameters, name, context, destination, fields,
-                                                           QgsWkbTypes::NoGeometry, QgsCoordinateReferenceSystem()));
+                                                           QgsWkbTypes::NoGeometry,
+                                                           QgsCoordinateReferenceSystem()));
       if (!sink) throw QgsProcessingException(invalidSinkError(parameters, name));
       for (std::size_t r = 0; r < rowIds.size(); ++r) {
         if (feedback->isCanceled()) throw Cancelled();
@@ -93,11 +101,16 @@ QVariantMap IndicesRelatednessAlgorithm::processAlgorithm(const QVariantMap& par
     if (!folder.isEmpty()) {
       if (!QDir().mkpath(folder)) fail(kOutputFolder, tr("cannot create the folder '%1'").arg(folder));
       const QDir dir(folder);
-      auto csv = [&](const char* file) { return dir.filePath(QString::fromLatin1(file)).toUtf8().toStdString(); };
+      auto csv = [&](const char* file) {
+        return dir.filePath(QString::fromLatin1(file)).toUtf8().toStdString();
+      };
       writeCsvTable(csv("rca.csv"), makeCsvTable(table.idColumn, table.rowIds, table.columns, rel.rca));
-      writeCsvTable(csv("presence.csv"), makeCsvTable(table.idColumn, table.rowIds, table.columns, rel.presence));
-      writeCsvTable(csv("proximity.csv"), makeCsvTable("industry", table.columns, table.columns, rel.proximity));
-      writeCsvTable(csv("density.csv"), makeCsvTable(table.idColumn, table.rowIds, table.columns, rel.density));
+      writeCsvTable(csv("presence.csv"),
+                    makeCsvTable(table.idColumn, table.rowIds, table.columns, rel.presence));
+      writeCsvTable(csv("proximity.csv"),
+                    makeCsvTable("industry", table.columns, table.columns, rel.proximity));
+      writeCsvTable(csv("density.csv"),
+                    makeCsvTable(table.idColumn, table.rowIds, table.columns, rel.density));
       outputs.insert(kOutputFolder, folder);
     }
     feedback->pushInfo(tr("%1 regions × %2 industries, RCA threshold %3")

@@ -23,10 +23,11 @@ QString IndicesStructureAlgorithm::displayName() const { return tr("Structure in
 QString IndicesStructureAlgorithm::group() const { return tr("Economic indices"); }
 
 QString IndicesStructureAlgorithm::shortHelpString() const {
-  return tr("Industrial-structure indices per region (Gan, Zheng & Yu 2011, 经济研究 46(5)): advancement "
-            "TS = Y3/Y2, upgrading ISU = Σ s·Ys/Y (1–3) and rationalisation Theil = Σ (Ys/Y) ln((Ys/Ls)/(Y/L)) "
-            "(0 = balanced), from sector value added Y1..Y3 (亿元) and employment L1..L3 (10k persons). "
-            "INPUT may be the region layer or any table, e.g. a CSV.");
+  return tr(
+      "Industrial-structure indices per region (Gan, Zheng & Yu 2011, 经济研究 46(5)): advancement "
+      "TS = Y3/Y2, upgrading ISU = Σ s·Ys/Y (1–3) and rationalisation Theil = Σ (Ys/Y) ln((Ys/Ls)/(Y/L)) "
+      "(0 = balanced), from sector value added Y1..Y3 (亿元) and employment L1..L3 (10k persons). "
+      "INPUT may be the region layer or any table, e.g. a CSV.");
 }
 
 void IndicesStructureAlgorithm::initAlgorithm(const QVariantMap&) {
@@ -35,15 +36,17 @@ void IndicesStructureAlgorithm::initAlgorithm(const QVariantMap&) {
   // Optional with the column name as default: a field parameter without a value is not
   // acceptable otherwise, even with a default (QGIS 3.22).
   addParameter(new QgsProcessingParameterField(fieldParam(QStringLiteral("id")), tr("Region id field"),
-                                               QStringLiteral("id"), kInput, QgsProcessingParameterField::Any, false,
-                                               true));
+                                               QStringLiteral("id"), kInput, QgsProcessingParameterField::Any,
+                                               false, true));
   for (const QString& c : kColumns)
-    addParameter(new QgsProcessingParameterField(fieldParam(c), tr("Field for %1").arg(c.toUpper()), c, kInput,
-                                                 QgsProcessingParameterField::Any, false, true));
-  addParameter(new QgsProcessingParameterFeatureSink(kOutput, tr("Structure indices"), QgsProcessing::TypeVectorAnyGeometry));
+    addParameter(new QgsProcessingParameterField(fieldParam(c), tr("Field for %1").arg(c.toUpper()), c,
+                                                 kInput, QgsProcessingParameterField::Any, false, true));
+  addParameter(new QgsProcessingParameterFeatureSink(kOutput, tr("Structure indices"),
+                                                     QgsProcessing::TypeVectorAnyGeometry));
 }
 
-QVariantMap IndicesStructureAlgorithm::processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
+QVariantMap IndicesStructureAlgorithm::processAlgorithm(const QVariantMap& parameters,
+                                                        QgsProcessingContext& context,
                                                         QgsProcessingFeedback* feedback) {
   return guarded([&] {
     std::unique_ptr<QgsProcessingFeatureSource> source(parameterAsSource(parameters, kInput, context));
@@ -54,8 +57,9 @@ QVariantMap IndicesStructureAlgorithm::processAlgorithm(const QVariantMap& param
       if (name.isEmpty()) name = key;
       const int i = inFields.lookupField(name);
       if (i < 0)
-        fail(fieldParam(key), tr("no field '%1' in '%2' (fields: %3)")
-                                  .arg(name, source->sourceName(), inFields.names().join(QStringLiteral(", "))));
+        fail(fieldParam(key),
+             tr("no field '%1' in '%2' (fields: %3)")
+                 .arg(name, source->sourceName(), inFields.names().join(QStringLiteral(", "))));
       return i;
     };
     const int idIndex = indexOf(QStringLiteral("id"));
@@ -64,10 +68,11 @@ QVariantMap IndicesStructureAlgorithm::processAlgorithm(const QVariantMap& param
 
     QgsFields fields;
     fields.append(QgsField(QStringLiteral("id"), QVariant::String));
-    for (const char* name : {"ts", "isu", "theil"}) fields.append(QgsField(QString::fromLatin1(name), QVariant::Double));
+    for (const char* name : {"ts", "isu", "theil"})
+      fields.append(QgsField(QString::fromLatin1(name), QVariant::Double));
     QString destination;
-    std::unique_ptr<QgsFeatureSink> sink(
-        parameterAsSink(parameters, kOutput, context, destination, fields, source->wkbType(), source->sourceCrs()));
+    std::unique_ptr<QgsFeatureSink> sink(parameterAsSink(parameters, kOutput, context, destination, fields,
+                                                         source->wkbType(), source->sourceCrs()));
     if (!sink) throw QgsProcessingException(invalidSinkError(parameters, kOutput));
 
     const long long total = std::max<long long>(1, source->featureCount());
@@ -83,11 +88,11 @@ QVariantMap IndicesStructureAlgorithm::processAlgorithm(const QVariantMap& param
         bool ok = !value.isNull();
         const double number = ok ? value.toDouble(&ok) : kNaN;
         if (!value.isNull() && !ok)
-          fail(fieldParam(kColumns[c]), tr("%1 fid=%2 (id '%3'): field '%4' is not a number ('%5')")
-                                            .arg(source->sourceName())
-                                            .arg(in.id())
-                                            .arg(id, inFields.at(columns[static_cast<std::size_t>(c)]).name(),
-                                                 value.toString()));
+          fail(fieldParam(kColumns[c]),
+               tr("%1 fid=%2 (id '%3'): field '%4' is not a number ('%5')")
+                   .arg(source->sourceName())
+                   .arg(in.id())
+                   .arg(id, inFields.at(columns[static_cast<std::size_t>(c)]).name(), value.toString()));
         if (ok && number < 0)
           fail(fieldParam(kColumns[c]), tr("%1 fid=%2 (id '%3'): field '%4' is negative (%5)")
                                             .arg(source->sourceName())

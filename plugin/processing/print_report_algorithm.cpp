@@ -25,15 +25,17 @@ QString PrintReportAlgorithm::displayName() const { return tr("Print report"); }
 QString PrintReportAlgorithm::group() const { return tr("Report"); }
 
 QString PrintReportAlgorithm::shortHelpString() const {
-  return tr("Prints the planning report (overview map, candidate pages for the top N parks, effects, "
-            "mode comparison, methods) of a results GeoPackage as one PDF, in Chinese or English, on A4 "
-            "or A3 landscape. The GeoPackage comes from 'Score candidate sites' (results folder), the "
-            "plugin or `clustershift run`.");
+  return tr(
+      "Prints the planning report (overview map, candidate pages for the top N parks, effects, "
+      "mode comparison, methods) of a results GeoPackage as one PDF, in Chinese or English, on A4 "
+      "or A3 landscape. The GeoPackage comes from 'Score candidate sites' (results folder), the "
+      "plugin or `clustershift run`.");
 }
 
 void PrintReportAlgorithm::initAlgorithm(const QVariantMap&) {
-  addParameter(new QgsProcessingParameterFile(kResults, tr("Results GeoPackage"), QgsProcessingParameterFile::File,
-                                              QStringLiteral("gpkg"), QVariant(), false, tr("GeoPackage (*.gpkg)")));
+  addParameter(new QgsProcessingParameterFile(kResults, tr("Results GeoPackage"),
+                                              QgsProcessingParameterFile::File, QStringLiteral("gpkg"),
+                                              QVariant(), false, tr("GeoPackage (*.gpkg)")));
   addParameter(new QgsProcessingParameterEnum(kLanguage, tr("Language"), kLanguages, false, 0, false));
   addParameter(new QgsProcessingParameterEnum(kPaper, tr("Paper (landscape)"), kPapers, false, 0, false));
   addParameter(new QgsProcessingParameterNumber(kTopN, tr("Candidate pages (top N parks)"),
@@ -43,7 +45,8 @@ void PrintReportAlgorithm::initAlgorithm(const QVariantMap&) {
   addOutput(new QgsProcessingOutputNumber(QStringLiteral("PAGES"), tr("Pages")));
 }
 
-QVariantMap PrintReportAlgorithm::processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
+QVariantMap PrintReportAlgorithm::processAlgorithm(const QVariantMap& parameters,
+                                                   QgsProcessingContext& context,
                                                    QgsProcessingFeedback* feedback) {
   return guarded([&] {
     const QString gpkg = parameterAsFile(parameters, kResults, context);
@@ -56,7 +59,8 @@ QVariantMap PrintReportAlgorithm::processAlgorithm(const QVariantMap& parameters
     const QString pdf = parameterAsFileOutput(parameters, kOutput, context);
     if (pdf.isEmpty()) fail(kOutput, tr("no output file given"));
     ProcessingFeedback fb(feedback);
-    const int pages = layers::exportReportFromGeoPackage(QFileInfo(gpkg).absoluteFilePath(), pdf, options, fb);
+    const int pages =
+        layers::exportReportFromGeoPackage(QFileInfo(gpkg).absoluteFilePath(), pdf, options, fb);
     feedback->pushInfo(tr("%1 pages written to %2").arg(pages).arg(pdf));
     QVariantMap outputs;
     outputs.insert(kOutput, pdf);

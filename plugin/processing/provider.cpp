@@ -72,5 +72,6 @@ int clustershiftRegisterProcessingProvider() {
 
 void clustershiftUnregisterProcessingProvider() {
   if (QgsProcessingRegistry* registry = QgsApplication::processingRegistry())
-    if (QgsProcessingProvider* p = registry->providerById(QStringLiteral("clustershift"))) registry->removeProvider(p);
+    if (QgsProcessingProvider* p = registry->providerById(QStringLiteral("clustershift")))
+      registry->removeProvider(p);
 }

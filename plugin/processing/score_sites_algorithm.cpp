@@ -22,17 +22,19 @@ QString ScoreSitesAlgorithm::displayName() const { return tr("Score candidate si
 QString ScoreSitesAlgorithm::group() const { return tr("Site selection"); }
 
 QString ScoreSitesAlgorithm::shortHelpString() const {
-  return tr("Ranks the industrial parks as hosts of a cluster moving out of the source region "
-            "(multi-criteria decision analysis). Give a scenario file, or a cluster preset and the "
-            "source region; the other parameters override the scenario. OUTPUT holds every park with "
-            "score, rank, status (ok | excluded), the reason of an exclusion and each criterion's raw "
-            "value, normalised value and contribution. OUTPUT_FOLDER (optional) receives the results "
-            "GeoPackage with styles and a QGIS project, the input of 'Print report'.");
+  return tr(
+      "Ranks the industrial parks as hosts of a cluster moving out of the source region "
+      "(multi-criteria decision analysis). Give a scenario file, or a cluster preset and the "
+      "source region; the other parameters override the scenario. OUTPUT holds every park with "
+      "score, rank, status (ok | excluded), the reason of an exclusion and each criterion's raw "
+      "value, normalised value and contribution. OUTPUT_FOLDER (optional) receives the results "
+      "GeoPackage with styles and a QGIS project, the input of 'Print report'.");
 }
 
 void ScoreSitesAlgorithm::initAlgorithm(const QVariantMap&) {
   addScenarioParameters();
-  addParameter(new QgsProcessingParameterFeatureSink(kOutput, tr("Candidate scores"), QgsProcessing::TypeVectorPoint));
+  addParameter(
+      new QgsProcessingParameterFeatureSink(kOutput, tr("Candidate scores"), QgsProcessing::TypeVectorPoint));
   addParameter(new QgsProcessingParameterFolderDestination(
       kOutputFolder, tr("Results folder (GeoPackage, styles, project)"), QVariant(), true, false));
   addParameter(new QgsProcessingParameterBoolean(
@@ -43,7 +45,8 @@ void ScoreSitesAlgorithm::initAlgorithm(const QVariantMap&) {
   addOutput(new QgsProcessingOutputFile(QStringLiteral("PROJECT"), tr("Results project")));
 }
 
-QVariantMap ScoreSitesAlgorithm::processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
+QVariantMap ScoreSitesAlgorithm::processAlgorithm(const QVariantMap& parameters,
+                                                  QgsProcessingContext& context,
                                                   QgsProcessingFeedback* feedback) {
   return guarded([&] {
     ProcessingFeedback fb(feedback);
@@ -58,12 +61,16 @@ QVariantMap ScoreSitesAlgorithm::processAlgorithm(const QVariantMap& parameters,
 
     std::unique_ptr<QgsVectorLayer> layer(layers::makeCandidateLayer(results));
     QVariantMap outputs;
-    outputs.insert(kOutput, copyToSink(parameters, kOutput, context, layer.get(), feedback, &layers::styleCandidates));
+    outputs.insert(kOutput,
+                   copyToSink(parameters, kOutput, context, layer.get(), feedback, &layers::styleCandidates));
     int feasible = 0;
     for (const ParkResult& p : results.parks) feasible += p.status == "ok" ? 1 : 0;
     const std::vector<int> order = results.ranking();
-    const bool hasTop = !order.empty() && results.parks[static_cast<std::size_t>(order.front())].status == "ok";
-    const QString top = hasTop ? QString::fromStdString(results.parks[static_cast<std::size_t>(order.front())].id) : QString();
+    const bool hasTop =
+        !order.empty() && results.parks[static_cast<std::size_t>(order.front())].status == "ok";
+    const QString top =
+        hasTop ? QString::fromStdString(results.parks[static_cast<std::size_t>(order.front())].id)
+               : QString();
     outputs.insert(QStringLiteral("TOP_PARK"), top);
     outputs.insert(QStringLiteral("FEASIBLE"), feasible);
     feedback->pushInfo(tr("%1 of %2 parks feasible; rank 1: %3")
@@ -76,14 +83,16 @@ QVariantMap ScoreSitesAlgorithm::processAlgorithm(const QVariantMap& parameters,
   });
 }
 
-QVariantMap ScoreSitesAlgorithm::postProcessAlgorithm(QgsProcessingContext&, QgsProcessingFeedback* feedback) {
+QVariantMap ScoreSitesAlgorithm::postProcessAlgorithm(QgsProcessingContext&,
+                                                      QgsProcessingFeedback* feedback) {
   if (!m_results || !m_inputs) return m_outputs;
   return guarded([&] {
     ProcessingFeedback fb(feedback);
     fb.setPhase(0.8, 1.0);
     const QStringList languages =
         m_reports ? QStringList{QStringLiteral("zh_CN"), QStringLiteral("en")} : QStringList{};
-    const layers::OutputPaths paths = layers::writeOutputs(*m_inputs, *m_results, m_outputFolder, languages, fb);
+    const layers::OutputPaths paths =
+        layers::writeOutputs(*m_inputs, *m_results, m_outputFolder, languages, fb);
     QVariantMap outputs = m_outputs;
     outputs.insert(kOutputFolder, m_outputFolder);
     outputs.insert(QStringLiteral("GEOPACKAGE"), paths.geopackage);

@@ -22,7 +22,8 @@ TEST(CompareModes, OneRowPerModeWithNumericColumnsAndTheCsv) {
   QgsFeature f;
   QgsFeatureIterator it = table->getFeatures();
   while (it.nextFeature(f)) modes << f.attribute(QStringLiteral("mode")).toString();
-  EXPECT_EQ(modes, (QStringList{QStringLiteral("complete"), QStringLiteral("partial"), QStringLiteral("replication")}));
+  EXPECT_EQ(modes, (QStringList{QStringLiteral("complete"), QStringLiteral("partial"),
+                                QStringLiteral("replication")}));
   const int jobs = table->fields().lookupField(QStringLiteral("moved_jobs"));
   ASSERT_GE(jobs, 0);
   EXPECT_EQ(table->fields().at(jobs).type(), QVariant::Double);

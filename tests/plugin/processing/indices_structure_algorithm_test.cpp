@@ -56,7 +56,8 @@ TEST(IndicesStructure, SampleRegionsKeepTheirGeometry) {
   ASSERT_TRUE(run.ok) << run.error.toStdString();
   QgsVectorLayer* out = run.layer(QStringLiteral("OUTPUT"));
   ASSERT_NE(out, nullptr);
-  QgsVectorLayer regions(sampleLayer(QStringLiteral("regions")), QStringLiteral("regions"), QStringLiteral("ogr"));
+  QgsVectorLayer regions(sampleLayer(QStringLiteral("regions")), QStringLiteral("regions"),
+                         QStringLiteral("ogr"));
   EXPECT_EQ(out->featureCount(), regions.featureCount());
   EXPECT_EQ(out->geometryType(), QgsWkbTypes::PolygonGeometry);
   QgsFeature f;

@@ -22,18 +22,23 @@ TEST(ModelDesigner, ScoreSitesFeedsPrintReport) {
   QgsProcessingModelAlgorithm model(QStringLiteral("clustershift_chain"), QStringLiteral("tests"));
   QgsProcessingModelChildAlgorithm score(QStringLiteral("clustershift:scoresites"));
   score.setChildId(QStringLiteral("score"));
-  score.addParameterSources(QStringLiteral("REGIONS"), {Source::fromStaticValue(sampleLayer(QStringLiteral("regions")))});
-  score.addParameterSources(QStringLiteral("PARKS"), {Source::fromStaticValue(sampleLayer(QStringLiteral("parks")))});
-  score.addParameterSources(QStringLiteral("SCENARIO"),
-                            {Source::fromStaticValue(scenarioFile(QStringLiteral("guangzhou_leather_partial")))});
+  score.addParameterSources(QStringLiteral("REGIONS"),
+                            {Source::fromStaticValue(sampleLayer(QStringLiteral("regions")))});
+  score.addParameterSources(QStringLiteral("PARKS"),
+                            {Source::fromStaticValue(sampleLayer(QStringLiteral("parks")))});
+  score.addParameterSources(
+      QStringLiteral("SCENARIO"),
+      {Source::fromStaticValue(scenarioFile(QStringLiteral("guangzhou_leather_partial")))});
   score.addParameterSources(QStringLiteral("DRAWS"), {Source::fromStaticValue(0)});
-  score.addParameterSources(QStringLiteral("OUTPUT_FOLDER"), {Source::fromStaticValue(dir + QStringLiteral("/results"))});
+  score.addParameterSources(QStringLiteral("OUTPUT_FOLDER"),
+                            {Source::fromStaticValue(dir + QStringLiteral("/results"))});
   model.addChildAlgorithm(score);
 
   QgsProcessingModelChildAlgorithm report(QStringLiteral("clustershift:printreport"));
   report.setChildId(QStringLiteral("report"));
-  report.addParameterSources(QStringLiteral("RESULTS"),
-                             {Source::fromChildOutput(QStringLiteral("score"), QStringLiteral("GEOPACKAGE"))});
+  report.addParameterSources(
+      QStringLiteral("RESULTS"),
+      {Source::fromChildOutput(QStringLiteral("score"), QStringLiteral("GEOPACKAGE"))});
   report.addParameterSources(QStringLiteral("LANGUAGE"), {Source::fromStaticValue(0)});  // zh_CN
   report.addParameterSources(QStringLiteral("TOP_N"), {Source::fromStaticValue(2)});
   report.addParameterSources(QStringLiteral("OUTPUT"), {Source::fromStaticValue(pdf)});

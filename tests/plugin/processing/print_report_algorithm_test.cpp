@@ -37,7 +37,8 @@ TEST(PrintReport, MissingResultsFileIsNamed) {
   QVariantMap r;
   const QString missing = scratchDir(QStringLiteral("print_missing")) + QStringLiteral("/nothing.gpkg");
   r.insert(QStringLiteral("RESULTS"), missing);
-  r.insert(QStringLiteral("OUTPUT"), scratchDir(QStringLiteral("print_missing_out")) + QStringLiteral("/r.pdf"));
+  r.insert(QStringLiteral("OUTPUT"),
+           scratchDir(QStringLiteral("print_missing_out")) + QStringLiteral("/r.pdf"));
   const AlgorithmRun run = runAlgorithm(QStringLiteral("clustershift:printreport"), r);
   EXPECT_FALSE(run.ok);
   EXPECT_TRUE(run.error.contains(QStringLiteral("RESULTS"))) << run.error.toStdString();

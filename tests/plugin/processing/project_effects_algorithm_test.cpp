@@ -22,7 +22,8 @@ TEST(ProjectEffects, RegionEffectsHaveTheSourceAndTheRankOneHost) {
   ASSERT_TRUE(run.ok) << run.error.toStdString();
   QgsVectorLayer* effects = run.layer(QStringLiteral("OUTPUT"));
   ASSERT_NE(effects, nullptr);
-  QgsVectorLayer regions(sampleLayer(QStringLiteral("regions")), QStringLiteral("regions"), QStringLiteral("ogr"));
+  QgsVectorLayer regions(sampleLayer(QStringLiteral("regions")), QStringLiteral("regions"),
+                         QStringLiteral("ogr"));
   EXPECT_EQ(effects->featureCount(), regions.featureCount());
   EXPECT_EQ(effects->geometryType(), QgsWkbTypes::PolygonGeometry);
   for (const char* field : {"role", "isu_before", "isu_after", "isu_change"})
@@ -85,7 +86,8 @@ TEST(ProjectEffects, UnknownHostParkIsNamedInTheError) {
   p.insert(QStringLiteral("HOST"), QStringLiteral("P000000-99"));
   const AlgorithmRun run = runAlgorithm(kAlg, p);
   EXPECT_FALSE(run.ok);
-  EXPECT_TRUE(run.error.startsWith(QStringLiteral("clustershift:projecteffects: "))) << run.error.toStdString();
+  EXPECT_TRUE(run.error.startsWith(QStringLiteral("clustershift:projecteffects: ")))
+      << run.error.toStdString();
   EXPECT_TRUE(run.error.contains(QStringLiteral("P000000-99"))) << run.error.toStdString();
 }
 

@@ -10,7 +10,8 @@ namespace {
 
 TEST(Provider, RegistersTheSixAlgorithmsUnderItsId) {
   ensureProvider();
-  QgsProcessingProvider* provider = QgsApplication::processingRegistry()->providerById(QStringLiteral("clustershift"));
+  QgsProcessingProvider* provider =
+      QgsApplication::processingRegistry()->providerById(QStringLiteral("clustershift"));
   ASSERT_NE(provider, nullptr);
   EXPECT_EQ(provider->name(), QStringLiteral("ClusterShift"));
   EXPECT_FALSE(provider->icon().isNull());
@@ -37,7 +38,8 @@ TEST(Provider, ShimEntryPointIsIdempotentAndRemovable) {
   clustershiftUnregisterProcessingProvider();
   EXPECT_EQ(QgsApplication::processingRegistry()->providerById(QStringLiteral("clustershift")), nullptr);
   EXPECT_EQ(clustershiftRegisterProcessingProvider(), 1);
-  EXPECT_NE(QgsApplication::processingRegistry()->algorithmById(QStringLiteral("clustershift:scoresites")), nullptr);
+  EXPECT_NE(QgsApplication::processingRegistry()->algorithmById(QStringLiteral("clustershift:scoresites")),
+            nullptr);
 }
 
 TEST(Provider, ScenarioAlgorithmsUseTypedParameters) {
@@ -58,7 +60,8 @@ TEST(Provider, ScenarioAlgorithmsUseTypedParameters) {
   EXPECT_EQ(type("PARKS_FIELD_AVAILABLE_HA"), QgsProcessingParameterField::typeName());
   EXPECT_EQ(type("OUTPUT"), QgsProcessingParameterFeatureSink::typeName());
   EXPECT_EQ(type("OUTPUT_FOLDER"), QgsProcessingParameterFolderDestination::typeName());
-  const auto* preset = dynamic_cast<const QgsProcessingParameterEnum*>(alg->parameterDefinition(QStringLiteral("PRESET")));
+  const auto* preset =
+      dynamic_cast<const QgsProcessingParameterEnum*>(alg->parameterDefinition(QStringLiteral("PRESET")));
   ASSERT_NE(preset, nullptr);
   for (const char* p : {"footwear", "leather_goods", "electronics", "textiles_apparel"})
     EXPECT_TRUE(preset->options().contains(QString::fromLatin1(p))) << p;
@@ -82,7 +85,9 @@ TEST(Provider, ChineseLocaleTranslatesTheAlgorithms) {
   settings.setValue(QStringLiteral("locale/userLocale"), user);
   // The translator went with the provider: English again.
   ensureProvider();
-  EXPECT_EQ(QgsApplication::processingRegistry()->algorithmById(QStringLiteral("clustershift:scoresites"))->displayName(),
+  EXPECT_EQ(QgsApplication::processingRegistry()
+                ->algorithmById(QStringLiteral("clustershift:scoresites"))
+                ->displayName(),
             QStringLiteral("Score candidate sites"));
 }
 

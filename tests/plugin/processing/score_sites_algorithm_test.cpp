@@ -111,7 +111,8 @@ TEST(ScoreSites, ReplicationFromAPresetNeedsItsTemplatePark) {
 }
 
 TEST(ScoreSites, OutputHasEveryParkWithScoreRankStatusAndContributions) {
-  const AlgorithmRun run = runAlgorithm(kAlg, scenarioParameters(QStringLiteral("wenzhou_footwear_complete")));
+  const AlgorithmRun run =
+      runAlgorithm(kAlg, scenarioParameters(QStringLiteral("wenzhou_footwear_complete")));
   ASSERT_TRUE(run.ok) << run.error.toStdString();
   QgsVectorLayer* out = run.layer(QStringLiteral("OUTPUT"));
   ASSERT_NE(out, nullptr);
@@ -173,19 +174,23 @@ TEST(ScoreSites, SensitiveZonesAndRoadsAsLayersGiveTheSameRanking) {
 TEST(ScoreSites, RenamedColumnIsFoundThroughItsFieldParameter) {
   // A copy of the regions with 'wage' called 'avg_wage': the field parameter maps it back.
   const QString dir = scratchDir(QStringLiteral("renamed_field"));
-  QgsVectorLayer regions(sampleLayer(QStringLiteral("regions")), QStringLiteral("regions"), QStringLiteral("ogr"));
+  QgsVectorLayer regions(sampleLayer(QStringLiteral("regions")), QStringLiteral("regions"),
+                         QStringLiteral("ogr"));
   ASSERT_TRUE(regions.isValid());
   const QString copy = dir + QStringLiteral("/regions.gpkg");
   QgsVectorFileWriter::SaveVectorOptions options;
   options.driverName = QStringLiteral("GPKG");
   options.layerName = QStringLiteral("regions");
-  ASSERT_EQ(QgsVectorFileWriter::writeAsVectorFormatV3(&regions, copy, QgsCoordinateTransformContext(), options),
-            QgsVectorFileWriter::NoError);
+  ASSERT_EQ(
+      QgsVectorFileWriter::writeAsVectorFormatV3(&regions, copy, QgsCoordinateTransformContext(), options),
+      QgsVectorFileWriter::NoError);
   {
-    QgsVectorLayer edit(copy + QStringLiteral("|layername=regions"), QStringLiteral("r"), QStringLiteral("ogr"));
+    QgsVectorLayer edit(copy + QStringLiteral("|layername=regions"), QStringLiteral("r"),
+                        QStringLiteral("ogr"));
     ASSERT_TRUE(edit.isValid());
     ASSERT_TRUE(edit.startEditing());
-    ASSERT_TRUE(edit.renameAttribute(edit.fields().lookupField(QStringLiteral("wage")), QStringLiteral("avg_wage")));
+    ASSERT_TRUE(
+        edit.renameAttribute(edit.fields().lookupField(QStringLiteral("wage")), QStringLiteral("avg_wage")));
     ASSERT_TRUE(edit.commitChanges());
   }
   QVariantMap p = scenarioParameters(QStringLiteral("wenzhou_footwear_complete"));
@@ -210,7 +215,8 @@ TEST(ScoreSites, OutputLoadedIntoTheProjectIsStyledThere) {
   ASSERT_TRUE(run.ok) << run.error.toStdString();
   const QString id = run.outputs.value(QStringLiteral("OUTPUT")).toString();
   ASSERT_TRUE(run.context->willLoadLayerOnCompletion(id));
-  QgsProcessingLayerPostProcessorInterface* post = run.context->layerToLoadOnCompletionDetails(id).postProcessor();
+  QgsProcessingLayerPostProcessorInterface* post =
+      run.context->layerToLoadOnCompletionDetails(id).postProcessor();
   ASSERT_NE(post, nullptr);
   QgsVectorLayer* layer = run.layer(QStringLiteral("OUTPUT"));
   ASSERT_NE(layer, nullptr);
@@ -230,7 +236,8 @@ TEST(ScoreSites, OutputFolderGetsGeoPackageAndProject) {
   EXPECT_TRUE(QFileInfo(gpkg).isFile()) << gpkg.toStdString();
   EXPECT_TRUE(gpkg.startsWith(dir));
   EXPECT_TRUE(QFileInfo(run.outputs.value(QStringLiteral("PROJECT")).toString()).isFile());
-  QgsVectorLayer scores(gpkg + QStringLiteral("|layername=candidate_scores"), QStringLiteral("s"), QStringLiteral("ogr"));
+  QgsVectorLayer scores(gpkg + QStringLiteral("|layername=candidate_scores"), QStringLiteral("s"),
+                        QStringLiteral("ogr"));
   ASSERT_TRUE(scores.isValid());
   EXPECT_EQ(scores.featureCount(), run.layer(QStringLiteral("OUTPUT"))->featureCount());
   EXPECT_TRUE(QDir(dir).entryList({QStringLiteral("*.pdf")}, QDir::Files).isEmpty());  // no PDFs unless asked
@@ -282,7 +289,8 @@ TEST(ScoreSites, WithoutScenarioOrPresetThePresetParameterIsNamed) {
   p.insert(QStringLiteral("SOURCE_REGION"), QStringLiteral("330300"));
   const AlgorithmRun run = runAlgorithm(kAlg, p);
   EXPECT_FALSE(run.ok);
-  EXPECT_TRUE(run.error.contains(QStringLiteral("PRESET: choose a cluster preset"))) << run.error.toStdString();
+  EXPECT_TRUE(run.error.contains(QStringLiteral("PRESET: choose a cluster preset")))
+      << run.error.toStdString();
   EXPECT_TRUE(run.error.contains(QStringLiteral("footwear"))) << run.error.toStdString();
 }
 
@@ -305,14 +313,16 @@ TEST(ScoreSites, BrokenScenarioFileIsNamedInTheError) {
   p.insert(QStringLiteral("SCENARIO"), file.fileName());
   const AlgorithmRun run = runAlgorithm(kAlg, p);
   EXPECT_FALSE(run.ok);
-  EXPECT_TRUE(run.error.contains(QStringLiteral("SCENARIO: '") + file.fileName() + QStringLiteral("' is not valid JSON")))
+  EXPECT_TRUE(run.error.contains(QStringLiteral("SCENARIO: '") + file.fileName() +
+                                 QStringLiteral("' is not valid JSON")))
       << run.error.toStdString();
 }
 
 TEST(ScoreSites, CancelledFeedbackStopsTheRun) {
   RecordingFeedback feedback;
   feedback.cancel();
-  const AlgorithmRun run = runAlgorithm(kAlg, scenarioParameters(QStringLiteral("wenzhou_footwear_complete")), &feedback);
+  const AlgorithmRun run =
+      runAlgorithm(kAlg, scenarioParameters(QStringLiteral("wenzhou_footwear_complete")), &feedback);
   EXPECT_FALSE(run.ok);
   EXPECT_EQ(run.error, QStringLiteral("clustershift:scoresites: cancelled"));
 }
@@ -323,7 +333,8 @@ TEST(ScoreSites, CancelDuringTheRunStopsIt) {
   QObject::connect(&feedback, &QgsFeedback::progressChanged, [&](double p) {
     if (p > 25) feedback.cancel();
   });
-  const AlgorithmRun run = runAlgorithm(kAlg, scenarioParameters(QStringLiteral("wenzhou_footwear_complete")), &feedback);
+  const AlgorithmRun run =
+      runAlgorithm(kAlg, scenarioParameters(QStringLiteral("wenzhou_footwear_complete")), &feedback);
   EXPECT_FALSE(run.ok);
   EXPECT_EQ(run.error, QStringLiteral("clustershift:scoresites: cancelled"));
   EXPECT_TRUE(run.outputs.isEmpty());
@@ -333,7 +344,8 @@ TEST(ScoreSites, ProgressReachesTheEnd) {
   RecordingFeedback feedback;
   std::vector<double> seen;
   QObject::connect(&feedback, &QgsFeedback::progressChanged, [&](double p) { seen.push_back(p); });
-  const AlgorithmRun run = runAlgorithm(kAlg, scenarioParameters(QStringLiteral("wenzhou_footwear_complete")), &feedback);
+  const AlgorithmRun run =
+      runAlgorithm(kAlg, scenarioParameters(QStringLiteral("wenzhou_footwear_complete")), &feedback);
   ASSERT_TRUE(run.ok) << run.error.toStdString();
   ASSERT_FALSE(seen.empty());
   EXPECT_DOUBLE_EQ(seen.back(), 100.0);
