@@ -226,6 +226,7 @@ void ClusterShiftDock::buildUi() {
   connect(m_data, &DataTab::changed, this, &ClusterShiftDock::scheduleValidation);
   connect(m_data, &DataTab::loadSampleRequested, this, &ClusterShiftDock::loadSampleData);
   connect(m_data, &DataTab::problemActivated, this, &ClusterShiftDock::showProblemFeature);
+  connect(m_run, &RunTab::parkActivated, this, &ClusterShiftDock::showResultPark);
   connect(m_cluster, &ClusterTab::changed, this, &ClusterShiftDock::scheduleValidation);
   connect(m_cluster, &ClusterTab::message, this, [this](const QString& text) {
     log(text);
@@ -507,6 +508,30 @@ void ClusterShiftDock::showProblemFeature(const QString& featureId) {
     return;
   }
   m_run->status()->setText(tr("No park or region with the id %1.").arg(featureId));
+}
+
+void ClusterShiftDock::showResultPark(const QString& parkId) {
+  QgsMapCanvas* canvas = m_iface ? m_iface->mapCanvas() : nullptr;
+  if (!canvas || parkId.isEmpty()) return;
+  for (QgsMapLayer* layer : QgsProject::instance()->mapLayers()) {
+    auto* candidates = qobject_cast<QgsVectorLayer*>(layer);
+    if (!candidates || layer->customProperty(kRoleProperty).toString() != QLatin1String("candidate_scores") ||
+        !layer->source().startsWith(m_gpkg + QLatin1Char('|')))
+      continue;
+    QgsFeatureRequest request(
+        QgsExpression(QStringLiteral("\"id\" = %1").arg(QgsExpression::quotedValue(parkId))));
+    request.setNoAttributes();
+    QgsFeatureIds ids;
+    QgsFeatureIterator it = candidates->getFeatures(request);
+    QgsFeature feature;
+    while (it.nextFeature(feature)) ids.insert(feature.id());
+    if (ids.isEmpty()) continue;
+    candidates->selectByIds(ids);
+    canvas->zoomToSelected(candidates);
+    canvas->zoomScale(std::max(canvas->scale(), 1500000.0));  // a point: keep its surroundings in view
+    canvas->flashFeatureIds(candidates, ids);
+    return;
+  }
 }
 
 void ClusterShiftDock::picked(const QgsFeature& feature) {

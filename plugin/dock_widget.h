@@ -84,6 +84,8 @@ class ClusterShiftDock : public QgsDockWidget {
   void startPick(Pick what);
   /// Selects and zooms to the park or region whose id is `featureId` (from a data problem).
   void showProblemFeature(const QString& featureId);
+  /// Selects, zooms to and flashes a park of the last results (candidate_scores of its group).
+  void showResultPark(const QString& parkId);
   void picked(const QgsFeature& feature);
   void setRunning(bool running);
   void updateActions();

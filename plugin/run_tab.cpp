@@ -145,6 +145,11 @@ RunTab::RunTab(QWidget* parent) : QScrollArea(parent) {
   m_summary->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
   m_summary->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
   m_summary->setMinimumHeight(m_summary->verticalHeader()->defaultSectionSize() * 11 + 8);
+  m_summary->setToolTip(tr("Double-click a park to show it on the map"));
+  connect(m_summary, &QTableWidget::cellDoubleClicked, this, [this](int row, int) {
+    if (const QTableWidgetItem* item = m_summary->item(row, 1))
+      emit parkActivated(item->data(Qt::UserRole).toString());
+  });
   resultsLayout->addWidget(m_summary);
   m_compare = new QPushButton(tr("Compare modes"), resultsBox);
   m_compare->setObjectName(QStringLiteral("compareButton"));
@@ -248,6 +253,7 @@ void RunTab::showSummary(const QVector<SummaryRow>& rows, int k) {
     m_summary->setItem(r, 0, cell(QString::number(row.rank), Qt::AlignRight | Qt::AlignVCenter));
     auto* parkCell = cell(row.park);
     parkCell->setToolTip(QStringLiteral("%1 — %2").arg(row.parkId, row.park));
+    parkCell->setData(Qt::UserRole, row.parkId);
     m_summary->setItem(r, 1, parkCell);
     auto* regionCell = cell(row.region);
     regionCell->setToolTip(row.region);
@@ -303,7 +309,7 @@ void RunTab::showComparison(const std::vector<std::string>& columns,
   // Long lists (moved segments, host parks) would push the other modes out of the narrow dock.
   for (int c = 0; c < m_comparison->columnCount(); ++c)
     m_comparison->setColumnWidth(c, std::min(m_comparison->columnWidth(c), 68));
-  m_comparison->verticalHeader()->setMaximumWidth(128);
+  m_comparison->verticalHeader()->setMaximumWidth(120);
   m_comparison->setVisible(true);
 }
 

@@ -68,6 +68,10 @@ class RunTab : public QScrollArea {
                       const std::vector<std::vector<std::string>>& rows);
   void clearResults();
 
+ signals:
+  /// A park of the top-candidates table was double-clicked (its id).
+  void parkActivated(const QString& parkId);
+
  private:
   QComboBox* m_scenarioCombo = nullptr;
   QgsFileWidget* m_scenarioFile = nullptr;
