@@ -3,6 +3,7 @@
 
 #include "park_panel.h"
 
+#include <qgsexpression.h>
 #include <qgsfeature.h>
 #include <qgsfeaturerequest.h>
 #include <qgslayertree.h>
@@ -294,6 +295,27 @@ const ParkPanel::RunLabels& ParkPanel::runLabels(QgsVectorLayer* layer) {
   return *m_runLabels.insert(gpkg, labels);
 }
 
+QString ParkPanel::regionName(QgsVectorLayer* layer, const QString& regionId, const QString& fallback, bool chinese) {
+  if (!chinese || regionId.isEmpty()) return fallback;
+  // candidate_scores carries the pinyin name only; the result group's regions layer has name_zh.
+  QgsLayerTreeLayer* node = QgsProject::instance()->layerTreeRoot()->findLayer(layer);
+  auto* group = node ? qobject_cast<QgsLayerTreeGroup*>(node->parent()) : nullptr;
+  if (!group) return fallback;
+  for (QgsLayerTreeLayer* sibling : group->findLayers()) {
+    auto* regions = qobject_cast<QgsVectorLayer*>(sibling->layer());
+    if (!regions || regions->customProperty(QStringLiteral("clustershift/role")).toString() != QLatin1String("regions"))
+      continue;
+    const int nameZh = regions->fields().lookupField(QStringLiteral("name_zh"));
+    if (nameZh < 0) return fallback;
+    QgsFeatureRequest request(QgsExpression(QgsExpression::createFieldEqualityExpression(QStringLiteral("id"), regionId)));
+    request.setFlags(QgsFeatureRequest::NoGeometry).setSubsetOfAttributes(QgsAttributeList() << nameZh);
+    QgsFeature region;
+    if (regions->getFeatures(request).nextFeature(region) && !region.attribute(nameZh).toString().isEmpty())
+      return region.attribute(nameZh).toString();
+  }
+  return fallback;
+}
+
 void ParkPanel::showPark(QgsVectorLayer* layer, QgsFeatureId fid) {
   QgsFeature f;
   if (!layer || !layer->getFeatures(QgsFeatureRequest(fid)).nextFeature(f)) {
@@ -314,7 +336,9 @@ void ParkPanel::showPark(QgsVectorLayer* layer, QgsFeatureId fid) {
   const QString other = chinese ? name : nameZh;
   if (!other.isEmpty() && other != title) title += QStringLiteral(" (%1)").arg(other);
   m_name->setText(QStringLiteral("%1 · %2").arg(title, attr("id").toString()));
-  m_region->setText(QStringLiteral("%1 (%2)").arg(attr("region").toString(), attr("region_id").toString()));
+  m_region->setText(QStringLiteral("%1 (%2)").arg(regionName(layer, attr("region_id").toString(),
+                                                            attr("region").toString(), chinese),
+                                                 attr("region_id").toString()));
   m_score->setText(number(attr("score"), 3));
   const QVariant rank = attr("rank");
   m_rank->setText(isNumber(rank) ? QString::number(rank.toInt()) : QStringLiteral("–"));

@@ -75,6 +75,8 @@ class ParkPanel : public QgsDockWidget {
   /// the GeoPackage or its run_info cannot be read.
   const RunLabels& runLabels(QgsVectorLayer* layer);
   static QString geoPackageOf(QgsVectorLayer* layer);
+  /// The region's Chinese name from the result group's regions layer (Chinese UI), else `fallback`.
+  static QString regionName(QgsVectorLayer* layer, const QString& regionId, const QString& fallback, bool chinese);
 
   QString m_language;
   QHash<QString, RunLabels> m_runLabels;

@@ -192,7 +192,7 @@ def identify_top_park(cand, group_name):
               abs(sum(values) - float(top["score"])) <= 1e-6, f"sum={sum(values)} score={top['score']}")
     res["info"]["chart_labels_" + PHASE] = labels
     res["info"]["chart_sum_vs_score_" + PHASE] = [sum(values) if values else None, top["score"]]
-    for lbl in ("parkScoreLabel", "parkTop1Label", "parkTopKLabel", "parkRankIntervalLabel", "parkStatusLabel",
+    for lbl in ("parkRegionLabel", "parkScoreLabel", "parkTop1Label", "parkTopKLabel", "parkRankIntervalLabel", "parkStatusLabel",
                 "parkExplanationLabel", "parkSourceLabel"):
         w = panel.findChild(QLabel, lbl)
         res["info"][f"{PHASE}_{lbl}"] = w.text() if w is not None else None
@@ -572,6 +572,9 @@ def zh_steps():
         labels = res["info"].get("chart_labels_zh") or []
         check("contribution chart labels in Chinese (run_info label_zh)",
               labels and all(CJK.search(l) for l in labels), labels)
+        region = res["info"].get("zh_parkRegionLabel") or ""
+        check("park region named in Chinese (name_zh of the result group's regions layer)",
+              CJK.search(region) is not None, region)
         status = panel.findChild(QLabel, "parkStatusLabel")
         check("park status in Chinese", status is not None and CJK.search(status.text()) is not None,
               status.text() if status else None)
