@@ -198,10 +198,11 @@ void ClusterShiftPlugin::parkIdentified(QgsVectorLayer* layer, QgsFeatureId fid)
   QgsFeature feature;
   if (!layer->getFeatures(QgsFeatureRequest(fid)).nextFeature(feature) || !feature.hasGeometry()) return;
   m_highlight = std::make_unique<QgsHighlight>(m_iface->mapCanvas(), feature.geometry(), layer);
+  // Outline only: the park's rank label stays readable under it.
   m_highlight->setColor(QColor(255, 0, 255));
-  m_highlight->setFillColor(QColor(255, 0, 255, 60));
-  m_highlight->setWidth(3);
-  m_highlight->setBuffer(1.5);
+  m_highlight->setFillColor(QColor(255, 0, 255, 0));
+  m_highlight->setWidth(2);
+  m_highlight->setBuffer(2.5);
   m_highlight->show();
   // The highlight keeps the layer pointer: drop it with the layer (a re-run replaces the group).
   connect(layer, &QObject::destroyed, this, &ClusterShiftPlugin::clearHighlight, Qt::UniqueConnection);
