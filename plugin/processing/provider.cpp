@@ -28,7 +28,7 @@ Provider::~Provider() {
 
 bool Provider::load() {
   // Parameter descriptions are translated when the algorithms are created: translator first.
-  if (!m_translator && QgsApplication::locale().startsWith(QLatin1String("zh"))) {
+  if (!m_translator && uiLocale().startsWith(QLatin1String("zh"))) {
     auto translator = std::make_unique<QTranslator>();
     if (translator->load(QStringLiteral(":/clustershift_processing/i18n/clustershift_processing_zh_CN.qm")) &&
         QCoreApplication::installTranslator(translator.get()))
@@ -36,6 +36,8 @@ bool Provider::load() {
   }
   return QgsProcessingProvider::load();
 }
+
+QString Provider::uiLocale() const { return QgsApplication::locale(); }
 
 QString Provider::id() const { return QStringLiteral("clustershift"); }
 

@@ -33,6 +33,8 @@ class Provider : public QgsProcessingProvider {
 
  protected:
   void loadAlgorithms() override;
+  /// The QGIS user-interface locale (QgsApplication::locale()), e.g. "zh_CN".
+  virtual QString uiLocale() const;
 
  private:
   std::unique_ptr<QTranslator> m_translator;  ///< installed while the provider lives

@@ -3,7 +3,6 @@
 #include "processing_test_util.h"
 
 #include <qgsprocessingparameters.h>
-#include <qgssettings.h>
 
 namespace clustershift::processing::testing {
 namespace {
@@ -67,22 +66,22 @@ TEST(Provider, ScenarioAlgorithmsUseTypedParameters) {
     EXPECT_TRUE(preset->options().contains(QString::fromLatin1(p))) << p;
 }
 
+/// The provider as QGIS in Chinese would load it (no settings touched: other test processes
+/// share the profile).
+class ChineseProvider : public Provider {
+ protected:
+  QString uiLocale() const override { return QStringLiteral("zh_CN"); }
+};
+
 TEST(Provider, ChineseLocaleTranslatesTheAlgorithms) {
-  QgsSettings settings;
-  const QVariant override = settings.value(QStringLiteral("locale/overrideFlag"));
-  const QVariant user = settings.value(QStringLiteral("locale/userLocale"));
-  settings.setValue(QStringLiteral("locale/overrideFlag"), true);
-  settings.setValue(QStringLiteral("locale/userLocale"), QStringLiteral("zh_CN"));
   {
-    Provider chinese;  // standalone: not in the registry
+    ChineseProvider chinese;  // standalone: not in the registry
     ASSERT_TRUE(chinese.load());
     const QgsProcessingAlgorithm* alg = chinese.algorithm(QStringLiteral("scoresites"));
     ASSERT_NE(alg, nullptr);
     EXPECT_EQ(alg->displayName(), QStringLiteral("候选园区评分"));
     EXPECT_EQ(alg->parameterDefinition(QStringLiteral("MODE"))->description(), QStringLiteral("转移模式"));
   }
-  settings.setValue(QStringLiteral("locale/overrideFlag"), override);
-  settings.setValue(QStringLiteral("locale/userLocale"), user);
   // The translator went with the provider: English again.
   ensureProvider();
   EXPECT_EQ(QgsApplication::processingRegistry()
