@@ -25,6 +25,7 @@
 #include "clustershift/criterion.h"
 #include "clustershift/error.h"
 #include "clustershift/mcda.h"
+#include "sample_data.h"
 
 namespace clustershift::plugin {
 
@@ -383,6 +384,19 @@ void CriteriaPanel::fillRow(int row, const CriterionSpec& c) {
   m_table->setItem(row, kColEnabled, on);
   auto* id = new QTableWidgetItem(QString::fromStdString(c.id));
   id->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+  // The id stays the cell text (scenario files and output fields use it); the label in the UI
+  // language, the unit and the default direction go into the tooltip.
+  try {
+    if (const std::unique_ptr<Criterion> criterion = CriterionRegistry::instance().create(c.id)) {
+      const bool zh = uiLanguage() == QLatin1String("zh_CN");
+      const std::string label = zh ? criterion->labelZh() : criterion->label();
+      id->setToolTip(tr("%1 (unit: %2; default: %3)")
+                         .arg(QString::fromStdString(label), QString::fromStdString(criterion->unit()),
+                              criterion->defaultDirection() == Direction::Cost ? tr("cost") : tr("benefit")));
+    }
+  } catch (const std::exception&) {
+    id->setToolTip(tr("Unknown criterion: the run will report it"));
+  }
   m_table->setItem(row, kColId, id);
   auto* direction = new QComboBox(m_table);
   direction->addItem(tr("default"), QString());
