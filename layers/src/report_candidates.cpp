@@ -158,8 +158,27 @@ std::unique_ptr<QgsPrintLayout> buildCandidateLayout(const ReportContext& ctx) {
 
   const QString nameExpr = tx.zh ? QStringLiteral("coalesce(nullif(\"name_zh\", ''), \"name\", \"id\")")
                                  : QStringLiteral("coalesce(nullif(\"name\", ''), \"id\")");
+  // Heading on one line: shrink its type when the longest top-N name would not fit.
+  double longestEms = 0;
+  {
+    QgsFeature f;
+    QgsFeatureRequest request;
+    request.setFlags(QgsFeatureRequest::NoGeometry);
+    request.setFilterExpression(QStringLiteral("\"rank\" > 0 AND \"rank\" <= %1").arg(topN));
+    QgsFeatureIterator it = candidates->getFeatures(request);
+    while (it.nextFeature(f)) {
+      QString name = tx.zh ? f.attribute(QStringLiteral("name_zh")).toString() : QString();
+      if (name.isEmpty()) name = f.attribute(QStringLiteral("name")).toString();
+      longestEms = std::max(longestEms, textEms(name));
+    }
+  }
+  const QString headingText = tx.t("Candidate %1: %2", "候选园区 第%1名：%2");
+  const double headingEms = textEms(headingText) + 2 + longestEms;
+  const double headingMm = ctx.pageMm.width() - 20;
+  const double headingPt = 15 * s;
+  const double headingScale = std::min(1.0, headingMm / (headingEms * headingPt * 25.4 / 72 * 1.05));
   const QRectF content = addPageFrame(
-      l, ctx, 0, tx.t("Candidate %1: %2", "候选园区 第%1名：%2").arg(labelExpr(QStringLiteral("\"rank\"")), labelExpr(nameExpr)));
+      l, ctx, 0, headingText.arg(labelExpr(QStringLiteral("\"rank\"")), labelExpr(nameExpr)), headingScale);
 
   // --- inset map (left) following the atlas park ---
   const double mapW = content.width() * 0.42, mapH = content.height() - 9 * s;

@@ -20,6 +20,7 @@
 
 #include <QDateTime>
 
+#include <algorithm>
 #include <cmath>
 
 #include "clustershift/pipeline.h"
@@ -28,7 +29,8 @@
 namespace clustershift::layers::detail {
 namespace {
 
-constexpr double kMarginMm = 10;  // page margin on every side
+constexpr double kMarginMm = 10;       // page margin on every side
+constexpr double kCellMarginMm = 0.9;  // table cell padding
 
 QgsTextFormat textFormat(double sizePt, bool bold, const QColor& color = QColor(30, 30, 30)) {
   QgsTextFormat format;
@@ -48,6 +50,41 @@ QPointF pageOrigin(QgsPrintLayout* layout, int page) {
 
 QRectF onPage(QgsPrintLayout* layout, int page, const QRectF& rectMm) {
   return rectMm.translated(pageOrigin(layout, page));
+}
+
+bool isWide(QChar c) { return c.unicode() >= 0x2E80; }
+
+/// Inserts line breaks into text with CJK characters so that no line exceeds widthMm at sizePt
+/// (estimated with textEms); breaks at a space when the line has one, else between characters.
+QString wrapCjk(const QString& text, double sizePt, double widthMm) {
+  if (widthMm <= 0 || std::none_of(text.begin(), text.end(), isWide)) return text;
+  const double emMm = sizePt * 25.4 / 72;
+  const double maxEms = widthMm / emMm;
+  QString out, line;
+  double ems = 0;
+  for (const QChar c : text) {
+    const double w = isWide(c) ? 1.0 : 0.55;
+    if (c == QLatin1Char('\n')) {
+      out += line + c;
+      line.clear();
+      ems = 0;
+      continue;
+    }
+    if (ems + w > maxEms && !line.isEmpty()) {
+      const int space = line.lastIndexOf(QLatin1Char(' '));
+      if (space > 0 && !isWide(c)) {
+        out += line.left(space) + QLatin1Char('\n');
+        line = line.mid(space + 1);
+      } else {
+        out += line + QLatin1Char('\n');
+        line.clear();
+      }
+      ems = textEms(line);
+    }
+    line += c;
+    ems += w;
+  }
+  return out + line;
 }
 
 /// Header/footer band heights relative to the page: readable on A4, a little larger on A3.
@@ -71,14 +108,15 @@ int addReportPage(QgsPrintLayout* layout, const ReportContext& ctx) {
   return layout->pageCollection()->pageCount() - 1;
 }
 
-QRectF addPageFrame(QgsPrintLayout* layout, const ReportContext& ctx, int page, const QString& heading) {
+QRectF addPageFrame(QgsPrintLayout* layout, const ReportContext& ctx, int page, const QString& heading,
+                    double headingScale) {
   const double s = scaleOf(ctx);
   const double w = ctx.pageMm.width(), h = ctx.pageMm.height();
   const double inner = w - 2 * kMarginMm;
 
   // Header: report title left, section heading below it, thin rule underneath.
   addLabel(layout, page, ctx.title, 9 * s, false, QRectF(kMarginMm, 6, inner * 0.7, 5 * s), QColor(90, 90, 90));
-  addLabel(layout, page, heading, 15 * s, true, QRectF(kMarginMm, 6 + 5 * s, inner, 8 * s));
+  addLabel(layout, page, heading, 15 * s * std::clamp(headingScale, 0.5, 1.0), true, QRectF(kMarginMm, 6 + 5 * s, inner, 8 * s));
   const double ruleY = 6 + 13.5 * s;
   auto* rule = new QgsLayoutItemShape(layout);
   rule->setShapeType(QgsLayoutItemShape::Rectangle);
@@ -145,7 +183,8 @@ QgsLayoutItemManualTable* addTable(QgsPrintLayout* layout, int page, const QStri
   for (const QStringList& r : rows) {
     QgsTableRow row;
     for (int c = 0; c < headers.size(); ++c) {
-      QgsTableCell cell(c < r.size() ? r[c] : QString());
+      const double columnMm = c < static_cast<int>(columnWidthsMm.size()) ? columnWidthsMm[static_cast<size_t>(c)] : 0.0;
+      QgsTableCell cell(c < r.size() ? wrapCjk(r[c], sizePt, columnMm - 2 * kCellMarginMm - 0.5) : QString());
       // Numbers right-aligned: a cell that parses as a number (or is the NaN dash).
       bool numeric = false;
       if (c < r.size()) {
@@ -166,7 +205,7 @@ QgsLayoutItemManualTable* addTable(QgsPrintLayout* layout, int page, const QStri
   table->setHeaderTextFormat(textFormat(sizePt, true));
   table->setContentTextFormat(textFormat(sizePt, false));
   table->setHeaderHAlignment(QgsLayoutTable::FollowColumn);
-  table->setCellMargin(0.9);
+  table->setCellMargin(kCellMarginMm);
   table->setWrapBehavior(QgsLayoutTable::WrapText);
   table->setShowGrid(true);
   table->setVerticalGrid(false);
@@ -201,6 +240,12 @@ QgsLayoutItemPicture* addSvg(QgsPrintLayout* layout, int page, const QByteArray&
   layout->addLayoutItem(picture);
   picture->attemptSetSceneRect(onPage(layout, page, rectMm));
   return picture;
+}
+
+double textEms(const QString& text) {
+  double ems = 0;
+  for (const QChar c : text) ems += isWide(c) ? 1.0 : 0.55;
+  return ems;
 }
 
 QString formatNumber(double value, int decimals) {

@@ -64,12 +64,15 @@ std::unique_ptr<QgsPrintLayout> newReportLayout(const ReportContext& ctx, const 
 int addReportPage(QgsPrintLayout* layout, const ReportContext& ctx);
 /// Header band (report title + section heading) and footer (run time, data caveat, page
 /// label) on page `page`. Returns the content rectangle (mm, page-relative) below the header.
-QRectF addPageFrame(QgsPrintLayout* layout, const ReportContext& ctx, int page, const QString& heading);
+/// headingScale (0 < s <= 1) shrinks the heading type, e.g. to keep a long park name on one line.
+QRectF addPageFrame(QgsPrintLayout* layout, const ReportContext& ctx, int page, const QString& heading,
+                    double headingScale = 1.0);
 /// Word-wrapping label in the report font (Noto Sans CJK SC). Rect is page-relative mm.
 QgsLayoutItemLabel* addLabel(QgsPrintLayout* layout, int page, const QString& text, double sizePt, bool bold,
                              const QRectF& rectMm, const QColor& color = QColor(30, 30, 30),
                              Qt::AlignmentFlag hAlign = Qt::AlignLeft);
-/// A manual table with a bold header row; wraps long cells. Column widths in mm (0 = auto).
+/// A manual table with a bold header row; wraps long cells (CJK text too: line breaks are inserted
+/// where a cell would overflow its column, as QGIS wraps only at spaces). Column widths in mm (0 = auto).
 QgsLayoutItemManualTable* addTable(QgsPrintLayout* layout, int page, const QStringList& headers,
                                    const std::vector<QStringList>& rows, const QRectF& rectMm, double sizePt = 7.5,
                                    const std::vector<double>& columnWidthsMm = {});
@@ -77,6 +80,8 @@ QgsLayoutItemManualTable* addTable(QgsPrintLayout* layout, int page, const QStri
 /// Static pictures only: QGIS 3.22 loads a *data-defined* "base64:" picture source through QImage,
 /// i.e. rasterised at 90 dpi; per-atlas-feature charts are drawn with layout shapes instead.
 QgsLayoutItemPicture* addSvg(QgsPrintLayout* layout, int page, const QByteArray& svg, const QRectF& rectMm);
+/// Width of text in ems of its font size: CJK and fullwidth characters 1, others about 0.55.
+double textEms(const QString& text);
 /// "12.35" with the given decimals, "–" for NaN.
 QString formatNumber(double value, int decimals);
 

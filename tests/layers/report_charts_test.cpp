@@ -4,6 +4,11 @@
 
 #include <gtest/gtest.h>
 
+#include <qgslayoutitemmanualtable.h>
+#include <qgsprintlayout.h>
+#include <qgsproject.h>
+#include <qgstablecell.h>
+
 #include <QDomDocument>
 #include <QSvgRenderer>
 
@@ -87,6 +92,31 @@ TEST(LineChartSvg, ParsesAndNamesEverySeriesAndYear) {
   for (const Series& s : series) EXPECT_TRUE(text.contains(s.name)) << text.toStdString();
   EXPECT_TRUE(text.contains(QStringLiteral("0123")));  // the x labels, in order
   EXPECT_TRUE(text.contains(QStringLiteral("index")));
+}
+
+TEST(ReportTable, LongChineseCellsAreBrokenIntoLinesThatFitTheColumn) {
+  QgsProject project;
+  QgsPrintLayout layout(&project);
+  layout.initializeDefaults();
+  const QString name = QStringLiteral("江西省上饶市国家级经济技术开发区鞋业智能制造与现代物流协同创新示范产业园");
+  QgsLayoutItemManualTable* table = addTable(&layout, 0, {QStringLiteral("排名"), QStringLiteral("园区")},
+                                             {{QStringLiteral("1"), name}, {QStringLiteral("2"), QStringLiteral("Short Park")}},
+                                             QRectF(10, 10, 60, 40), 7.5, {10, 50});
+  const QgsTableContents contents = table->tableContents();
+  ASSERT_EQ(contents.size(), 2);
+  const QString wrapped = contents[0][1].content().toString();
+  const QStringList lines = wrapped.split(QLatin1Char('\n'));
+  EXPECT_GE(lines.size(), 2);
+  EXPECT_EQ(lines.join(QString()), name);  // nothing lost, only breaks inserted
+  const double emMm = 7.5 * 25.4 / 72;
+  for (const QString& line : lines) EXPECT_LE(textEms(line) * emMm, 50.0) << line.toStdString();
+  EXPECT_EQ(contents[1][1].content().toString(), QStringLiteral("Short Park"));  // Latin text: QGIS wraps at spaces
+  EXPECT_EQ(contents[0][0].horizontalAlignment(), Qt::AlignRight);                // numbers right-aligned
+}
+
+TEST(ReportTable, TextEmsCountsCjkAsOneAndLatinAsAboutHalf) {
+  EXPECT_DOUBLE_EQ(textEms(QStringLiteral("园区")), 2.0);
+  EXPECT_NEAR(textEms(QStringLiteral("ab")), 1.1, 1e-9);
 }
 
 }  // namespace
