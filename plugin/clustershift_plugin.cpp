@@ -66,8 +66,9 @@ QString ClusterShiftPlugin::uiLocale() {
     locale = settings.value(QStringLiteral("locale/userLocale"), QString()).toString();
   if (locale.isEmpty()) locale = QgsApplication::locale();
   if (locale.isEmpty()) locale = QLocale().name();
-  // QGIS may report the bare language; the only Chinese translation is Simplified Chinese.
-  if (locale == QLatin1String("zh")) locale = QStringLiteral("zh_CN");
+  // QGIS's own language list names Simplified Chinese "zh-Hans" (after its qgis_zh-Hans.qm); the
+  // system locale gives "zh_CN" or the bare "zh". The only Chinese translation is zh_CN.
+  if (locale.startsWith(QLatin1String("zh"))) locale = QStringLiteral("zh_CN");
   return locale;
 }
 

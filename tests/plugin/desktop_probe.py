@@ -7,7 +7,7 @@
 #   main  – English UI: plugin, dock tabs, sample layers, the three sample scenarios run from the
 #           dock, result groups, a re-run, the identify tool on the top park, screenshots,
 #           unload + reload through the Plugin Manager, project saved for the next phase.
-#   zh    – QGIS restarted with locale/userLocale=zh_CN: the dock and the park panel in Chinese,
+#   zh    – QGIS restarted with locale/userLocale=zh-Hans (Simplified Chinese): the dock and the park panel in Chinese,
 #           the saved project reopens with its result groups.
 import json
 import os
@@ -516,11 +516,11 @@ def plugin_manager_cycle():
 
 
 # ---------------------------------------------------------------------------------------------
-# zh phase: QGIS restarted with locale/userLocale = zh_CN
+# zh phase: QGIS restarted with locale/userLocale = zh-Hans
 
 def zh_steps():
     prepare_window()
-    check("QGIS locale setting is zh_CN", QgsApplication.locale().startswith("zh"), QgsApplication.locale())
+    check("QGIS locale setting is Chinese (zh-Hans)", QgsApplication.locale().startswith("zh"), QgsApplication.locale())
     act = find(QAction, "mActionClusterShiftIdentify")
     check("identify action text is Chinese", act is not None and CJK.search(act.text()) is not None,
           act.text() if act else None)

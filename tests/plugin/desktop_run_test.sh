@@ -4,7 +4,7 @@
 #  1. English UI: dock and its four tabs, sample layers, the three sample scenarios run from the
 #     dock, result groups (a re-run replaces its group), identify tool on the top park, screenshots,
 #     unload + reload through the Plugin Manager, project saved.
-#  2. QGIS restarted with locale/userLocale=zh_CN: Chinese dock and park panel, the saved project
+#  2. QGIS restarted with locale/userLocale=zh-Hans (QGIS's name for Simplified Chinese): Chinese dock and park panel, the saved project
 #     reopens with its results.
 # Screenshots: OUT_DIR/screenshots/*.png.
 # Usage: desktop_run_test.sh BUILD_DIR SOURCE_DIR OUT_DIR
@@ -98,7 +98,9 @@ python3 - "$INI" <<'PY'
 import re, sys
 path = sys.argv[1]
 text = open(path, encoding="utf-8").read()
-text = re.sub(r"(?m)^userLocale=.*$", "userLocale=zh_CN", text)
+# "zh-Hans" is what QGIS's Options ▸ General ▸ Locale writes for 简体中文 (QGIS's own UI turns
+# Chinese too); the plugin maps every zh* locale to its zh_CN translation.
+text = re.sub(r"(?m)^userLocale=.*$", "userLocale=zh-Hans", text)
 text = re.sub(r"(?m)^overrideFlag=.*$", "overrideFlag=true", text)
 text = re.sub(r"(?m)^libclustershiftplugin=.*$", "libclustershiftplugin=true", text)
 open(path, "w", encoding="utf-8").write(text)
