@@ -392,7 +392,10 @@ def main_steps():
     # ---- processing provider ----
     reg = QgsApplication.processingRegistry()
     prov = reg.providerById("clustershift")
-    res["info"]["processing_algorithms"] = [a.id() for a in prov.algorithms()] if prov else None
+    algs = sorted(a.id() for a in prov.algorithms()) if prov else []
+    check("processing provider registered by the plugin offers the six algorithms",
+          algs == sorted("clustershift:" + a for a in ("scoresites", "projecteffects", "comparemodes", "printreport",
+                                                       "indices_relatedness", "indices_structure")), algs)
 
     # ---- save the project for the zh phase ----
     project.write(PROJECT_PATH)
@@ -524,6 +527,9 @@ def zh_steps():
     act = find(QAction, "mActionClusterShiftIdentify")
     check("identify action text is Chinese", act is not None and CJK.search(act.text()) is not None,
           act.text() if act else None)
+    alg = QgsApplication.processingRegistry().algorithmById("clustershift:scoresites")
+    check("processing algorithm names are Chinese", alg is not None and CJK.search(alg.displayName()) is not None,
+          alg.displayName() if alg else None)
     # ---- the saved project reopens with its scenario (the dock opens by itself) and results ----
     check("no dock before the project is opened", find(QDockWidget, "ClusterShiftDock") is None)
     ok = QgsProject.instance().read(PROJECT_PATH)
