@@ -305,6 +305,11 @@ CriteriaPanel::CriteriaPanel(QWidget* parent) : QWidget(parent) {
   addRow->addWidget(m_addCombo, 1);
   addRow->addWidget(m_addButton);
   main->addLayout(addRow);
+  m_weightSum = new QLabel(this);
+  m_weightSum->setObjectName(QStringLiteral("weightSumLabel"));
+  m_weightSum->setWordWrap(true);
+  main->insertWidget(main->indexOf(m_table) + 1, m_weightSum);
+  connect(this, &CriteriaPanel::changed, this, &CriteriaPanel::updateWeightSum);
 
   auto* form = new QFormLayout();
   form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
@@ -431,6 +436,22 @@ void CriteriaPanel::fillRow(int row, const CriterionSpec& c) {
                    new QTableWidgetItem(noOptions ? QString() : QString::fromStdString(c.params.dump())));
 }
 
+void CriteriaPanel::updateWeightSum() {
+  double sum = 0;
+  int enabled = 0;
+  for (int row = 0; row < m_table->rowCount(); ++row) {
+    if (m_table->item(row, kColEnabled)->checkState() != Qt::Checked) continue;
+    if (const auto* weight = qobject_cast<QDoubleSpinBox*>(m_table->cellWidget(row, kColWeight)))
+      sum += weight->value();
+    ++enabled;
+  }
+  const bool one = std::fabs(sum - 1.0) < 5e-4;
+  m_weightSum->setText(
+      one ? tr("%n criteria enabled; weights sum to 1.", nullptr, enabled)
+          : tr("%n criteria enabled; weights sum to %1 (normalised to 1 for the run).", nullptr, enabled)
+                .arg(sum, 0, 'f', 3));
+}
+
 void CriteriaPanel::fitTable() {
   m_table->resizeColumnsToContents();
   // Every criterion visible without scrolling; the horizontal scroll bar stays for the last columns.
@@ -449,6 +470,7 @@ void CriteriaPanel::fitTable() {
     if (!listed.contains(q)) m_addCombo->addItem(q);
   }
   m_addCombo->setEditText(typed.isEmpty() ? m_addCombo->itemText(0) : typed);
+  updateWeightSum();
 }
 
 void CriteriaPanel::addCriterion() {

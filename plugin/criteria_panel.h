@@ -68,10 +68,13 @@ class CriteriaPanel : public QWidget {
   QStringList enabledNames() const;
   void fillRow(int row, const CriterionSpec& c);
   void fitTable();
+  /// Sum of the enabled criteria's weights (the core normalises them to 1).
+  void updateWeightSum();
 
   QTableWidget* m_table = nullptr;
   QComboBox* m_weighting = nullptr;
   QComboBox* m_aggregation = nullptr;
+  QLabel* m_weightSum = nullptr;
   QComboBox* m_addCombo = nullptr;
   QPushButton* m_addButton = nullptr;
   QComboBox* m_missing = nullptr;
