@@ -1190,6 +1190,7 @@ void ClusterShiftDock::printReport() {
   connect(task, &ReportTask::completed, this,
           [this, reportWritten](bool ok, const QString& pdf, int pages, const QString& error) {
             m_reportTask = nullptr;
+            m_run->progress()->setVisible(false);
             updateActions();
             if (ok) {
               reportWritten(pdf, pages);
@@ -1199,6 +1200,10 @@ void ClusterShiftDock::printReport() {
               showError(tr("Cannot write the report: %1").arg(error));
             }
           });
+  connect(task, &QgsTask::progressChanged, this, [this](double percent) {
+    m_run->progress()->setVisible(percent < 100);
+    m_run->progress()->setValue(static_cast<int>(percent));
+  });
   m_reportTask = task;
   updateActions();
   m_run->status()->setText(tr("Writing the report…"));

@@ -1,8 +1,16 @@
 #include "report_task.h"
 
+#include <algorithm>
 #include <exception>
 
 namespace clustershift::plugin {
+
+void ReportTask::Progress::setProgress(double fraction, const std::string& stage) {
+  Feedback::setProgress(fraction, stage);
+  m_task->setProgress(5 + 95 * std::clamp(fraction, 0.0, 1.0));
+}
+
+bool ReportTask::Progress::isCanceled() const { return Feedback::isCanceled() || m_task->isCanceled(); }
 
 ReportTask::ReportTask(const QString& geopackage, const QString& pdfPath,
                        const layers::ReportOptions& options, const QString& description)

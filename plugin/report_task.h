@@ -26,10 +26,22 @@ class ReportTask : public QgsTask {
   void completed(bool ok, const QString& pdfPath, int pages, const QString& error);
 
  private:
+  /// Forwards the export's progress to the task (dock and task manager) and honours its cancel.
+  class Progress : public Feedback {
+   public:
+    explicit Progress(ReportTask* task) : m_task(task) {}
+    void setProgress(double fraction, const std::string& stage) override;
+    bool isCanceled() const override;
+
+   private:
+    ReportTask* m_task;
+  };
+  friend class Progress;
+
   QString m_geopackage;
   QString m_pdfPath;
   layers::ReportOptions m_options;
-  Feedback m_feedback;
+  Progress m_feedback{this};
   int m_pages = 0;
   QString m_error;
 };
