@@ -402,7 +402,27 @@ def main_steps():
     check("project with results saved", os.path.isfile(PROJECT_PATH), PROJECT_PATH)
 
     # ---- unload and reload through the Plugin Manager (identify tool still active) ----
-    yield from plugin_manager_cycle()
+    dock = yield from plugin_manager_cycle()
+
+    # ---- unload while a run is (probably) still going: QGIS keeps running, nothing dangles ----
+    if dock is not None:
+        combo = dock.findChild(QComboBox, "scenarioCombo")
+        run = dock.findChild(QPushButton, "runButton")
+        idx = next((i for i in range(combo.count()) if wenzhou in str(combo.itemData(i))), -1)
+        combo.setCurrentIndex(idx)
+        yield 500
+        before = {k: v[0].name() for k, v in scenario_groups().items()}
+        run.click()
+        yield from plugin_manager_cycle(delay_ms=100, label=" (unloaded during a run)", expect_tool=False)
+        deadline = time.time() + RUN_TIMEOUT_S
+        while QgsApplication.taskManager().countActiveTasks() > 0 and time.time() < deadline:
+            yield 250
+        yield 500
+        groups = scenario_groups()
+        check("after unloading during a run: QGIS alive, one result group per scenario",
+              iface.mainWindow().isVisible() and sorted(groups) == sorted(SCENARIOS)
+              and all(len(v) == 1 for v in groups.values()),
+              {"before": before, "after": {k: [g.name() for g in v] for k, v in groups.items()}})
     res["done"] = True
 
 
@@ -434,7 +454,7 @@ def check_plugin_parts(when, expect_present=True):
     yield 0
 
 
-def plugin_manager_cycle():
+def plugin_manager_cycle(delay_ms=1500, label="", expect_tool=True):
     """Unchecks and re-checks ClusterShift in the Plugin Manager (a modal dialog), as a user would.
     The Plugin Manager calls QgsPluginRegistry::unloadCppPlugin / loadCppPlugin, which run the
     plugin's unload() and classFactory() + initGui()."""
@@ -464,6 +484,7 @@ def plugin_manager_cycle():
             if idx is None:
                 return
             state["checked_before"] = idx.data(Qt.CheckStateRole)
+            state["active_tasks_at_unload"] = QgsApplication.taskManager().countActiveTasks()
             src.setData(idx, Qt.Unchecked, Qt.CheckStateRole)  # → unloadCppPlugin → unload()
             QApplication.processEvents()
             state["after_unload"] = snapshot()
@@ -491,31 +512,33 @@ def plugin_manager_cycle():
         }
 
     ident = find(QAction, "mActionClusterShiftIdentify")
-    check("before unload: identify tool active, dock and panel open",
-          ident is not None and ident.isChecked() and find(QDockWidget, "ClusterShiftDock") is not None
-          and find(QDockWidget, "ClusterShiftParkPanel") is not None)
-    QTimer.singleShot(1500, in_dialog)
-    mark("plugin_manager_open")
+    if expect_tool:
+        check("before unload: identify tool active, dock and panel open",
+              ident is not None and ident.isChecked() and find(QDockWidget, "ClusterShiftDock") is not None
+              and find(QDockWidget, "ClusterShiftParkPanel") is not None)
+    QTimer.singleShot(delay_ms, in_dialog)
+    mark("plugin_manager_open" + label)
     iface.pluginManagerInterface().showPluginManager()  # modal; in_dialog() closes it
-    mark("plugin_manager_closed")
+    mark("plugin_manager_closed" + label)
     yield 500
-    res["info"]["plugin_manager"] = state
-    check("Plugin Manager lists ClusterShift (checked)", state.get("found_item")
+    res["info"]["plugin_manager" + label] = state
+    check(f"Plugin Manager lists ClusterShift (checked){label}", state.get("found_item")
           and state.get("checked_before") in (Qt.Checked, 2), state)
     after = state.get("after_unload") or {}
-    check("after unload: no actions, toolbar, menu, dock, park panel, provider or map tool left",
+    check(f"after unload: no actions, toolbar, menu, dock, park panel, provider or map tool left{label}",
           after and not any(after.values()), after)
     again = state.get("after_reload") or {}
-    check("after reload: actions, toolbar, menu and provider back (no dock or panel until opened)",
+    check(f"after reload: actions, toolbar, menu and provider back (no dock or panel until opened){label}",
           again.get("dock_action") and again.get("identify_action") and again.get("toolbar") and again.get("menu")
           and again.get("provider") and not again.get("dock") and not again.get("panel"), again)
-    check("Plugin Manager cycle without error", "error" not in state, state.get("error"))
+    check(f"Plugin Manager cycle without error{label}", "error" not in state, state.get("error"))
     # The reloaded plugin works: the dock opens and still sees the result groups.
     dock = open_dock()
     yield 800
-    check("after reload: dock opens", dock is not None and dock.isVisible())
+    check(f"after reload: dock opens{label}", dock is not None and dock.isVisible())
     n_actions = len(iface.mainWindow().findChildren(QAction, "mActionClusterShiftIdentify"))
-    check("after reload: exactly one identify action", n_actions == 1, n_actions)
+    check(f"after reload: exactly one identify action{label}", n_actions == 1, n_actions)
+    return dock
 
 
 # ---------------------------------------------------------------------------------------------
