@@ -12,6 +12,7 @@
 #include <qgslayoutitemlabel.h>
 #include <qgslayoutitemlegend.h>
 #include <qgslayoutitemmanualtable.h>
+#include <qgslayoutframe.h>
 #include <qgslayoutitemmap.h>
 #include <qgslayoutitempicture.h>
 #include <qgslayoutitemscalebar.h>
@@ -22,6 +23,10 @@
 #include <qgsproject.h>
 #include <qgstextformat.h>
 #include <qgsvectorlayer.h>
+
+#include <QImage>
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
 
 #include <algorithm>
 #include <cmath>
@@ -225,7 +230,7 @@ std::unique_ptr<QgsPrintLayout> buildOverviewLayout(const ReportContext& ctx) {
   std::vector<double> widths;
   const double rankW = 10 * s, scoreW = 14 * s, pW = robust ? 18 * s : 0;
   const double rest = sideW - rankW - scoreW - pW;
-  widths = {rankW, rest * 0.68, rest * 0.32, scoreW};
+  widths = {rankW, rest * 0.72, rest * 0.28, scoreW};
   if (robust) {
     headers << tx.t("P(top %1)", "前%1名概率").arg(k);
     widths.push_back(pW);
@@ -309,12 +314,27 @@ std::unique_ptr<QgsPrintLayout> buildOverviewLayout(const ReportContext& ctx) {
   localiseLegend(legend, tx, k);
   legend->setReferencePoint(QgsLayoutItem::LowerLeft);
   legend->attemptMove(QgsLayoutPoint(sideX - 1.5, content.bottom() - noteH - 1, QgsUnitTypes::LayoutMillimeters));
+  // QgsLayoutItemLegend sizes itself to its contents only once it has been painted (it needs the
+  // map scale); paint it once off-screen so its height is known before the table is placed.
+  {
+    QImage scratch(8, 8, QImage::Format_ARGB32_Premultiplied);
+    QPainter painter(&scratch);
+    QStyleOptionGraphicsItem option;
+    legend->paint(&painter, &option, nullptr);
+  }
   legend->adjustBoxSize();
 
   // The table takes the height the legend leaves (its rows wrap long park names).
   const double legendTop = legend->sceneBoundingRect().top();
   const double tableH = std::max(30.0, legendTop - 3 - y);
-  addTable(l, 0, headers, rows, QRectF(sideX, y, sideW, tableH), 7.5 * s, widths);
+  // Smaller type when the wrapped rows do not fit (long English park names): the table knows
+  // its height once its contents are set.
+  QgsLayoutItemManualTable* table = addTable(l, 0, headers, rows, QRectF(sideX, y, sideW, tableH), 7.5 * s, widths);
+  for (double pt = 7.25 * s; table->totalSize().height() > tableH && pt >= 5.5 * s; pt -= 0.25 * s) {
+    table->setHeaderTextFormat(textFormat(pt, true));
+    table->setContentTextFormat(textFormat(pt, false));
+    table->recalculateFrameSizes();
+  }
   return layout;
 }
 
