@@ -1,10 +1,5 @@
 // The processing provider header first: it brings nlohmann/json before any QGIS header (see layers.h).
-#if __has_include("processing/provider.h")
 #include "processing/provider.h"
-#define CLUSTERSHIFT_HAS_PROCESSING 1
-#else
-#define CLUSTERSHIFT_HAS_PROCESSING 0
-#endif
 
 #include "clustershift_plugin.h"
 
@@ -86,7 +81,8 @@ void ClusterShiftPlugin::initGui() {
 
   m_dockAction = new QAction(QIcon(kIcon), tr("ClusterShift: cluster transfer sites…"), this);
   m_dockAction->setObjectName(QStringLiteral("mActionClusterShiftDock"));
-  m_dockAction->setToolTip(tr("Open the ClusterShift panel: score host parks for an industrial cluster transfer"));
+  m_dockAction->setToolTip(
+      tr("Open the ClusterShift panel: score host parks for an industrial cluster transfer"));
   connect(m_dockAction, &QAction::triggered, this, &ClusterShiftPlugin::showDock);
 
   m_identifyAction = new QAction(QgsApplication::getThemeIcon(QStringLiteral("/mActionIdentify.svg")),
@@ -109,14 +105,15 @@ void ClusterShiftPlugin::initGui() {
   connect(m_identifyTool, &IdentifyTool::parkIdentified, this, &ClusterShiftPlugin::parkIdentified);
   connect(m_identifyTool, &IdentifyTool::nothingIdentified, this, &ClusterShiftPlugin::nothingIdentified);
 
-  m_projectRead = connect(QgsProject::instance(), &QgsProject::readProject, this, &ClusterShiftPlugin::projectRead);
+  m_projectRead =
+      connect(QgsProject::instance(), &QgsProject::readProject, this, &ClusterShiftPlugin::projectRead);
 
-#if CLUSTERSHIFT_HAS_PROCESSING
   m_provider = new clustershift::processing::Provider;
-  if (!QgsApplication::processingRegistry()->addProvider(m_provider)) m_provider = nullptr;  // registry deleted it
-#endif
+  if (!QgsApplication::processingRegistry()->addProvider(m_provider))
+    m_provider = nullptr;  // registry deleted it
 
-  QgsMessageLog::logMessage(tr("ClusterShift %1 loaded").arg(kVersion), kName, Qgis::MessageLevel::Info, false);
+  QgsMessageLog::logMessage(tr("ClusterShift %1 loaded").arg(kVersion), kName, Qgis::MessageLevel::Info,
+                            false);
 }
 
 void ClusterShiftPlugin::unload() {
@@ -176,7 +173,8 @@ ParkPanel* ClusterShiftPlugin::panel() {
     m_panel = new ParkPanel(m_locale, m_iface->mainWindow());
     m_iface->addDockWidget(Qt::RightDockWidgetArea, m_panel);
     if (m_dock) {
-      if (auto* window = qobject_cast<QMainWindow*>(m_iface->mainWindow())) window->tabifyDockWidget(m_dock, m_panel);
+      if (auto* window = qobject_cast<QMainWindow*>(m_iface->mainWindow()))
+        window->tabifyDockWidget(m_dock, m_panel);
     }
   }
   return m_panel;
@@ -207,7 +205,8 @@ void ClusterShiftPlugin::parkIdentified(QgsVectorLayer* layer, QgsFeatureId fid)
   m_highlight->show();
   // The highlight keeps the layer pointer: drop it with the layer (a re-run replaces the group).
   connect(layer, &QObject::destroyed, this, &ClusterShiftPlugin::clearHighlight, Qt::UniqueConnection);
-  connect(layer, &QgsMapLayer::willBeDeleted, this, &ClusterShiftPlugin::clearHighlight, Qt::UniqueConnection);
+  connect(layer, &QgsMapLayer::willBeDeleted, this, &ClusterShiftPlugin::clearHighlight,
+          Qt::UniqueConnection);
 }
 
 void ClusterShiftPlugin::nothingIdentified(const QString& reason) {

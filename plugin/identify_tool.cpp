@@ -27,7 +27,8 @@ QList<QgsVectorLayer*> IdentifyTool::candidateLayers() {
   auto isCandidateLayer = [](QgsMapLayer* layer) {
     auto* vector = qobject_cast<QgsVectorLayer*>(layer);
     return vector && vector->isValid() &&
-           (vector->customProperty(kRoleProperty).toString() == kCandidateRole || vector->name() == kCandidateRole);
+           (vector->customProperty(kRoleProperty).toString() == kCandidateRole ||
+            vector->name() == kCandidateRole);
   };
   // Layer-tree order (top first), as the planner sees them drawn; visible layers before hidden
   // ones, layers outside the tree last. Several scenarios' results overlap at the same parks.
@@ -48,7 +49,8 @@ void IdentifyTool::canvasReleaseEvent(QgsMapMouseEvent* e) {
   if (e->button() != Qt::LeftButton) return;
   const QList<QgsVectorLayer*> layers = candidateLayers();
   if (layers.isEmpty()) {
-    emit nothingIdentified(tr("No ClusterShift result layer (candidate_scores) in the project. Run a scenario first."));
+    emit nothingIdentified(
+        tr("No ClusterShift result layer (candidate_scores) in the project. Run a scenario first."));
     return;
   }
   const QgsPointXY click = e->mapPoint();
@@ -81,7 +83,8 @@ void IdentifyTool::canvasReleaseEvent(QgsMapMouseEvent* e) {
       QgsPointXY pointMap;
       try {
         const QgsGeometry geometry = feature.geometry();
-        pointMap = toMapCoordinates(layer, geometry.isMultipart() ? geometry.centroid().asPoint() : geometry.asPoint());
+        pointMap = toMapCoordinates(
+            layer, geometry.isMultipart() ? geometry.centroid().asPoint() : geometry.asPoint());
       } catch (const QgsCsException&) {
         continue;
       }

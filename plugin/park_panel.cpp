@@ -41,11 +41,14 @@ bool isNumber(const QVariant& v) { return v.isValid() && !v.isNull(); }
 
 /// A criterion's raw value in the planner's terms: ratios as "1.18×", shares in %, km, minutes.
 QString rawText(double r, const QString& unit) {
-  auto plain = [](double x) { return QString::number(x, 'f', std::abs(x) >= 100 ? 0 : std::abs(x) >= 10 ? 1 : 2); };
+  auto plain = [](double x) {
+    return QString::number(x, 'f', std::abs(x) >= 100 ? 0 : std::abs(x) >= 10 ? 1 : 2);
+  };
   if (unit == QLatin1String("ratio")) return plain(r) + QStringLiteral("×");
   if (unit == QLatin1String("share")) return QStringLiteral("%1 %").arg(r * 100.0, 0, 'f', 1);
   if (unit == QLatin1String("km")) return QCoreApplication::translate("ClusterShift", "%1 km").arg(plain(r));
-  if (unit == QLatin1String("min")) return QCoreApplication::translate("ClusterShift", "%1 min").arg(plain(r));
+  if (unit == QLatin1String("min"))
+    return QCoreApplication::translate("ClusterShift", "%1 min").arg(plain(r));
   if (unit.isEmpty() || unit == QLatin1String("score")) return plain(r);
   return plain(r) + QLatin1Char(' ') + unit;
 }
@@ -140,7 +143,8 @@ void ContributionChart::paintEvent(QPaintEvent*) {
     const int top = area.top() + i * row;
     p.setPen(palette().color(QPalette::Text));
     const QRect labelRect(area.left(), top, area.width(), fm.height());
-    p.drawText(labelRect, Qt::AlignVCenter | Qt::AlignLeft, fm.elidedText(b.label, Qt::ElideRight, area.width()));
+    p.drawText(labelRect, Qt::AlignVCenter | Qt::AlignLeft,
+               fm.elidedText(b.label, Qt::ElideRight, area.width()));
     const int barTop = top + fm.height() + 2, barHeight = fm.height();
     if (std::isnan(b.value)) {  // no contribution (excluded park): label and the park's value
       p.setPen(palette().color(QPalette::Disabled, QPalette::Text));
@@ -155,13 +159,15 @@ void ContributionChart::paintEvent(QPaintEvent*) {
     const QRect bar = b.value >= 0 ? QRect(zeroX, barTop, std::max(1, length), barHeight)
                                    : QRect(zeroX - length, barTop, length, barHeight);
     p.fillRect(bar, b.value >= 0 ? positive : negative);
-    const int textX = std::max(bar.right(), zeroX + static_cast<int>(std::round(std::max(0.0, b.weight) * scale))) + 4;
+    const int textX =
+        std::max(bar.right(), zeroX + static_cast<int>(std::round(std::max(0.0, b.weight) * scale))) + 4;
     p.drawText(QRect(textX, barTop, valueWidth, barHeight), Qt::AlignVCenter | Qt::AlignLeft,
                QString::number(b.value, 'f', 3));
     if (!b.detail.isEmpty()) {
       p.setPen(palette().color(QPalette::Disabled, QPalette::Text));
       const int detailX = textX + valueWidth;
-      p.drawText(QRect(detailX, barTop, std::max(0, area.right() - detailX), barHeight), Qt::AlignVCenter | Qt::AlignLeft,
+      p.drawText(QRect(detailX, barTop, std::max(0, area.right() - detailX), barHeight),
+                 Qt::AlignVCenter | Qt::AlignLeft,
                  fm.elidedText(b.detail, Qt::ElideRight, std::max(0, area.right() - detailX)));
     }
   }
@@ -220,8 +226,9 @@ ParkPanel::ParkPanel(const QString& language, QWidget* parent)
   layout->addWidget(m_explanation);
 
   auto* chartTitle = m_chartTitle = new QLabel(tr("Contribution of each criterion to the score"), content);
-  chartTitle->setToolTip(tr("Dark bar: what the criterion adds to the score; light bar: its weight, the most it could "
-                            "add. Grey: the park's own value (↓: lower is better)."));
+  chartTitle->setToolTip(
+      tr("Dark bar: what the criterion adds to the score; light bar: its weight, the most it could "
+         "add. Grey: the park's own value (↓: lower is better)."));
   QFont bold = chartTitle->font();
   bold.setBold(true);
   chartTitle->setFont(bold);
@@ -258,7 +265,8 @@ QString ParkPanel::geoPackageOf(QgsVectorLayer* layer) {
     }
   }
   const QString path = layer->source().section(QLatin1Char('|'), 0, 0);
-  return path.endsWith(QLatin1String(".gpkg"), Qt::CaseInsensitive) && QFileInfo::exists(path) ? path : QString();
+  return path.endsWith(QLatin1String(".gpkg"), Qt::CaseInsensitive) && QFileInfo::exists(path) ? path
+                                                                                               : QString();
 }
 
 const ParkPanel::RunLabels& ParkPanel::runLabels(QgsVectorLayer* layer) {
@@ -295,7 +303,8 @@ const ParkPanel::RunLabels& ParkPanel::runLabels(QgsVectorLayer* layer) {
   return *m_runLabels.insert(gpkg, labels);
 }
 
-QString ParkPanel::regionName(QgsVectorLayer* layer, const QString& regionId, const QString& fallback, bool chinese) {
+QString ParkPanel::regionName(QgsVectorLayer* layer, const QString& regionId, const QString& fallback,
+                              bool chinese) {
   if (!chinese || regionId.isEmpty()) return fallback;
   // candidate_scores carries the pinyin name only; the result group's regions layer has name_zh.
   QgsLayerTreeLayer* node = QgsProject::instance()->layerTreeRoot()->findLayer(layer);
@@ -303,11 +312,13 @@ QString ParkPanel::regionName(QgsVectorLayer* layer, const QString& regionId, co
   if (!group) return fallback;
   for (QgsLayerTreeLayer* sibling : group->findLayers()) {
     auto* regions = qobject_cast<QgsVectorLayer*>(sibling->layer());
-    if (!regions || regions->customProperty(QStringLiteral("clustershift/role")).toString() != QLatin1String("regions"))
+    if (!regions ||
+        regions->customProperty(QStringLiteral("clustershift/role")).toString() != QLatin1String("regions"))
       continue;
     const int nameZh = regions->fields().lookupField(QStringLiteral("name_zh"));
     if (nameZh < 0) return fallback;
-    QgsFeatureRequest request(QgsExpression(QgsExpression::createFieldEqualityExpression(QStringLiteral("id"), regionId)));
+    QgsFeatureRequest request(
+        QgsExpression(QgsExpression::createFieldEqualityExpression(QStringLiteral("id"), regionId)));
     request.setFlags(QgsFeatureRequest::NoGeometry).setSubsetOfAttributes(QgsAttributeList() << nameZh);
     QgsFeature region;
     if (regions->getFeatures(request).nextFeature(region) && !region.attribute(nameZh).toString().isEmpty())
@@ -336,9 +347,9 @@ void ParkPanel::showPark(QgsVectorLayer* layer, QgsFeatureId fid) {
   const QString other = chinese ? name : nameZh;
   if (!other.isEmpty() && other != title) title += QStringLiteral(" (%1)").arg(other);
   m_name->setText(QStringLiteral("%1 · %2").arg(title, attr("id").toString()));
-  m_region->setText(QStringLiteral("%1 (%2)").arg(regionName(layer, attr("region_id").toString(),
-                                                            attr("region").toString(), chinese),
-                                                 attr("region_id").toString()));
+  m_region->setText(QStringLiteral("%1 (%2)").arg(
+      regionName(layer, attr("region_id").toString(), attr("region").toString(), chinese),
+      attr("region_id").toString()));
   m_score->setText(number(attr("score"), 3));
   const QVariant rank = attr("rank");
   m_rank->setText(isNumber(rank) ? QString::number(rank.toInt()) : QStringLiteral("–"));

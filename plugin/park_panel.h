@@ -24,7 +24,7 @@ class ContributionChart : public QWidget {
  public:
   struct Bar {
     QString label;
-    double value = 0.0;  ///< contribution (weight × normalised value for WLC); may be negative
+    double value = 0.0;    ///< contribution (weight × normalised value for WLC); may be negative
     double weight = -1.0;  ///< the criterion's weight = the most it can contribute (< 0: unknown)
     // value NaN: no contribution (excluded park); only the label is drawn.
     QString detail;  ///< the park's raw value with its unit, drawn in grey after the bar
@@ -76,7 +76,8 @@ class ParkPanel : public QgsDockWidget {
   const RunLabels& runLabels(QgsVectorLayer* layer);
   static QString geoPackageOf(QgsVectorLayer* layer);
   /// The region's Chinese name from the result group's regions layer (Chinese UI), else `fallback`.
-  static QString regionName(QgsVectorLayer* layer, const QString& regionId, const QString& fallback, bool chinese);
+  static QString regionName(QgsVectorLayer* layer, const QString& regionId, const QString& fallback,
+                            bool chinese);
 
   QString m_language;
   QHash<QString, RunLabels> m_runLabels;
