@@ -15,6 +15,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QPainter>
+#include <QRegularExpression>
 #include <QScrollArea>
 #include <QVBoxLayout>
 
@@ -303,6 +304,37 @@ const ParkPanel::RunLabels& ParkPanel::runLabels(QgsVectorLayer* layer) {
   return *m_runLabels.insert(gpkg, labels);
 }
 
+QString ParkPanel::explanationText(QgsVectorLayer* layer, const QString& explanation, const RunLabels& run,
+                                   bool chinese) {
+  // The core writes "behind <park id> mainly on <criterion> (<gap>) and <criterion> (<gap>)"
+  // (core/src/mcda/explanation.cpp); shown with park names and criterion labels. Anything else as is.
+  static const QRegularExpression pattern(QStringLiteral(
+      R"(^behind (\S+)(?: mainly on (\S+) \(([-+0-9.eE]+)\)(?: and (\S+) \(([-+0-9.eE]+)\))?)?$)"));
+  const QRegularExpressionMatch m = pattern.match(explanation);
+  if (!m.hasMatch()) return tr("Why not higher: %1").arg(explanation);
+  QString park = m.captured(1);
+  QgsFeatureRequest request(
+      QgsExpression(QgsExpression::createFieldEqualityExpression(QStringLiteral("id"), park)));
+  request.setFlags(QgsFeatureRequest::NoGeometry);
+  QgsFeature better;
+  if (layer->getFeatures(request).nextFeature(better)) {
+    const QString name =
+        better.attribute(chinese ? QStringLiteral("name_zh") : QStringLiteral("name")).toString();
+    const QVariant rank = better.attribute(QStringLiteral("rank"));
+    if (!name.isEmpty()) park = name;
+    if (isNumber(rank)) park = tr("%1 (rank %2)").arg(park).arg(rank.toInt());
+  }
+  auto criterion = [&run](const QString& id) {
+    const auto label = run.byPrefix.constFind(fieldPrefix(id));
+    return label != run.byPrefix.constEnd() ? label->label : id;
+  };
+  if (m.captured(2).isEmpty()) return tr("Behind %1.").arg(park);
+  if (m.captured(4).isEmpty())
+    return tr("Behind %1, mainly on %2 (%3).").arg(park, criterion(m.captured(2)), m.captured(3));
+  return tr("Behind %1, mainly on %2 (%3) and %4 (%5).")
+      .arg(park, criterion(m.captured(2)), m.captured(3), criterion(m.captured(4)), m.captured(5));
+}
+
 QString ParkPanel::regionName(QgsVectorLayer* layer, const QString& regionId, const QString& fallback,
                               bool chinese) {
   if (!chinese || regionId.isEmpty()) return fallback;
@@ -375,7 +407,8 @@ void ParkPanel::showPark(QgsVectorLayer* layer, QgsFeatureId fid) {
   m_reason->setVisible(excluded || !attr("reason").toString().isEmpty());
   m_reasonLabel->setVisible(m_reason->isVisible());
   const QString explanation = attr("explanation").toString();
-  m_explanation->setText(explanation.isEmpty() ? QString() : tr("Why not higher: %1").arg(explanation));
+  m_explanation->setText(explanation.isEmpty() ? QString()
+                                               : explanationText(layer, explanation, run, chinese));
   m_explanation->setVisible(!explanation.isEmpty());
 
   // Bars in the scenario's criteria order (run_info), else in field order.

@@ -75,6 +75,10 @@ class ParkPanel : public QgsDockWidget {
   /// the GeoPackage or its run_info cannot be read.
   const RunLabels& runLabels(QgsVectorLayer* layer);
   static QString geoPackageOf(QgsVectorLayer* layer);
+  /// The core's explanation ("behind P… mainly on land (-0.026) …") with the park's name and rank
+  /// and the criterion labels.
+  static QString explanationText(QgsVectorLayer* layer, const QString& explanation, const RunLabels& run,
+                                 bool chinese);
   /// The region's Chinese name from the result group's regions layer (Chinese UI), else `fallback`.
   static QString regionName(QgsVectorLayer* layer, const QString& regionId, const QString& fallback,
                             bool chinese);

@@ -4,7 +4,7 @@
 <context>
     <name>ClusterShift</name>
     <message>
-        <location filename="../data_tab.cpp" line="+47" />
+        <location filename="../data_tab.cpp" line="+54" />
         <source>Id</source>
         <translation>编码</translation>
     </message>
@@ -169,12 +169,12 @@
         <translation>耦合协调度 D</translation>
     </message>
     <message>
-        <location filename="../park_panel.cpp" line="+46" />
+        <location filename="../park_panel.cpp" line="+50" />
         <source>%1 km</source>
         <translation>%1 公里</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
@@ -182,7 +182,7 @@
 <context>
     <name>clustershift::plugin::AhpDialog</name>
     <message>
-        <location filename="../criteria_panel.cpp" line="+126" />
+        <location filename="../criteria_panel.cpp" line="+131" />
         <source>AHP pairwise comparison</source>
         <translation>层次分析法（AHP）两两比较</translation>
     </message>
@@ -192,12 +192,12 @@
         <translation>行指标相对列指标的重要程度？Saaty 标度：1 同等重要，3 稍重要，5 明显重要，7 强烈重要，9 极端重要；1/x 表示反过来。</translation>
     </message>
     <message>
-        <location line="+39" />
+        <location line="+40" />
         <source>Reciprocal of the cell above the diagonal</source>
         <translation>对角线上方对应单元格的倒数</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+32" />
         <source>λmax</source>
         <translation>λmax</translation>
     </message>
@@ -245,19 +245,19 @@
 <context>
     <name>clustershift::plugin::ClusterShiftDock</name>
     <message>
-        <location filename="../dock_widget.cpp" line="+161" />
-        <location line="+302" />
-        <location line="+431" />
+        <location filename="../dock_widget.cpp" line="+165" />
+        <location line="+322" />
+        <location line="+494" />
         <location line="+23" />
         <location line="+6" />
-        <location line="+162" />
-        <location line="+56" />
+        <location line="+164" />
+        <location line="+62" />
         <location line="+2" />
         <source>ClusterShift</source>
         <translation>ClusterShift 产业集群转移</translation>
     </message>
     <message>
-        <location line="-933" />
+        <location line="-1024" />
         <source>Data</source>
         <translation>数据</translation>
     </message>
@@ -287,13 +287,13 @@
         <translation>运行与结果</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+30" />
         <source>Load a ClusterShift scenario</source>
         <translation>加载 ClusterShift 情景</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+7" />
+        <location line="+8" />
         <source>ClusterShift scenario (*.json)</source>
         <translation>ClusterShift 情景（*.json）</translation>
     </message>
@@ -313,17 +313,17 @@
         <translation>已加载情景：%1</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+1" />
         <source>Scenario “%1” loaded. Check the tabs, then press Run.</source>
         <translation>已加载情景“%1”。请检查各选项卡，然后点击“运行”。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>The scenario %1 has problems</source>
         <translation>情景 %1 存在问题</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>Cannot read the scenario %1: %2</source>
         <translation>无法读取情景 %1：%2</translation>
     </message>
@@ -333,7 +333,7 @@
         <translation>无法读取情景 %1：未知内部错误</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+31" />
         <source>Cannot write the scenario %1: %2</source>
         <translation>无法写入情景 %1：%2</translation>
     </message>
@@ -350,12 +350,12 @@
     </message>
     <message>
         <location line="+50" />
-        <location line="+357" />
+        <location line="+412" />
         <source>Choose a region layer and a park layer (or press “Load sample data”).</source>
         <translation>请选择地区图层和园区图层（或点击“加载示例数据”）。</translation>
     </message>
     <message>
-        <location line="-307" />
+        <location line="-361" />
         <source>Choose a region layer on the Data tab first.</source>
         <translation>请先在“数据”选项卡中选择地区图层。</translation>
     </message>
@@ -375,7 +375,17 @@
         <translation>请在地图上点击模板园区（按 Esc 取消）。</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+24" />
+        <source>Feature %1 selected in %2.</source>
+        <translation>已在 %2 中选中要素 %1。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>No park or region with the id %1.</source>
+        <translation>没有编码为 %1 的园区或地区。</translation>
+    </message>
+    <message>
+        <location line="+32" />
         <source>The picked feature has no “%1” value.</source>
         <translation>所选要素没有“%1”值。</translation>
     </message>
@@ -415,12 +425,12 @@
         <translation>已从 %1 加载示例数据</translation>
     </message>
     <message>
-        <location line="+84" />
+        <location line="+85" />
         <source>Scenario restored from the project</source>
         <translation>已从项目恢复情景</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Scenario “%1” restored from the project.</source>
         <translation>已从项目恢复情景“%1”。</translation>
     </message>
@@ -430,18 +440,18 @@
         <translation>无法恢复项目中的 ClusterShift 情景：%1</translation>
     </message>
     <message>
-        <location line="+72" />
+        <location line="+73" />
         <source>The last results cannot be shown: %1</source>
         <translation>无法显示上次的结果：%1</translation>
     </message>
     <message>
-        <location line="+27" />
-        <location line="+82" />
+        <location line="+29" />
+        <location line="+86" />
         <source>A run is already in progress.</source>
         <translation>已有一次运行正在进行。</translation>
     </message>
     <message>
-        <location line="-68" />
+        <location line="-72" />
         <source>Choose a scenario file or a sample scenario.</source>
         <translation>请选择情景文件或示例情景。</translation>
     </message>
@@ -451,7 +461,7 @@
         <translation>情景 %1</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+12" />
         <source>Layer %1: attribute encoding set to %2</source>
         <translation>图层 %1：属性编码设为 %2</translation>
     </message>
@@ -461,7 +471,7 @@
         <translation>转移模式 %1；评价指标：已启用 %2 个（共 %3 个）；赋权方法 %4，集成方法 %5</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+15" />
         <source>Layers: %1 (%2 features), %3 (%4 features)</source>
         <translation>图层：%1（%2 个要素），%3（%4 个要素）</translation>
     </message>
@@ -511,12 +521,12 @@
         <translation>请先运行一个情景：模式比较基于其排序结果。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>ClusterShift: compare modes, %1</source>
         <translation>ClusterShift：转移模式比较，%1</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+10" />
         <source>Comparing complete, partial and replication for “%1”…</source>
         <translation>正在比较“%1”的整体转移、部分转移和复制扩张…</translation>
     </message>
@@ -531,7 +541,7 @@
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+28" />
         <source>Task finished after %1 ms</source>
         <translation>任务用时 %1 毫秒</translation>
     </message>
@@ -541,7 +551,7 @@
         <translation>结果已写入：%1</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
         <source>%1: the three modes compared; the next report includes the comparison.</source>
         <translation>%1：三种转移模式已比较，下一份报告将包含比较结果。</translation>
     </message>
@@ -572,7 +582,7 @@
         <translation>运行已取消</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>Run failed: %1</source>
         <translation>运行失败：%1</translation>
     </message>
@@ -602,7 +612,7 @@
         <translation>报告正在生成中。</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+16" />
         <source>Save the ClusterShift report</source>
         <translation>保存 ClusterShift 报告</translation>
     </message>
@@ -633,12 +643,12 @@
         <translation>无法将报告布局添加到项目：%1</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>ClusterShift: report %1</source>
         <translation>ClusterShift：报告 %1</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+9" />
         <source>Report cancelled.</source>
         <translation>报告已取消。</translation>
     </message>
@@ -648,7 +658,7 @@
         <translation>无法生成报告：%1</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+9" />
         <source>Writing the report…</source>
         <translation>正在生成报告…</translation>
     </message>
@@ -661,12 +671,12 @@
 <context>
     <name>clustershift::plugin::ClusterShiftPlugin</name>
     <message>
-        <location filename="../clustershift_plugin.cpp" line="+86" />
+        <location filename="../clustershift_plugin.cpp" line="+82" />
         <source>ClusterShift: cluster transfer sites…</source>
         <translation>ClusterShift：产业集群转移选址…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Open the ClusterShift panel: score host parks for an industrial cluster transfer</source>
         <translation>打开 ClusterShift 面板：为产业集群转移评价候选承接园区</translation>
     </message>
@@ -694,7 +704,7 @@
 <context>
     <name>clustershift::plugin::ClusterTab</name>
     <message>
-        <location filename="../cluster_tab.cpp" line="+65" />
+        <location filename="../cluster_tab.cpp" line="+67" />
         <source>Cluster</source>
         <translation>产业集群</translation>
     </message>
@@ -794,13 +804,13 @@
         <translation>产业集群迁出的地区</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <location line="+58" />
         <source>Pick</source>
         <translation>选取</translation>
     </message>
     <message>
-        <location line="-55" />
+        <location line="-56" />
         <source>Click a region on the map</source>
         <translation>在地图上点击地区</translation>
     </message>
@@ -881,7 +891,7 @@
         <translation>（自定义）</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+38" />
         <source>Cluster profile “%1” loaded</source>
         <translation>已加载产业集群画像“%1”</translation>
     </message>
@@ -891,7 +901,7 @@
         <translation>无法读取产业集群画像 %1：%2</translation>
     </message>
     <message>
-        <location line="+124" />
+        <location line="+126" />
         <source>output share</source>
         <translation>产值比重</translation>
     </message>
@@ -919,7 +929,7 @@
 <context>
     <name>clustershift::plugin::CriteriaPanel</name>
     <message>
-        <location filename="../criteria_panel.cpp" line="+15" />
+        <location filename="../criteria_panel.cpp" line="+14" />
         <source>On</source>
         <translation>启用</translation>
     </message>
@@ -939,7 +949,7 @@
         <translation>方向</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Function</source>
         <translation>价值函数</translation>
     </message>
@@ -954,12 +964,12 @@
         <translation>上限</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+0" />
         <source>Function parameters</source>
         <translation>函数参数</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Options</source>
         <translation>选项</translation>
     </message>
@@ -974,7 +984,7 @@
         <translation>指标选项（JSON），例如 {"radius_km": 50}</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Value function turning raw values into 0..1 scores</source>
         <translation>将原始值转换为 0–1 评分的价值函数</translation>
     </message>
@@ -994,12 +1004,12 @@
         <translation>修改在下次运行时生效；下限/上限留空表示无硬性约束</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+8" />
         <source>A criterion of the registry, or field:&lt;name&gt; for a numeric park or region field</source>
         <translation>指标库中的评价指标，或用 field:&lt;字段名&gt; 引用园区或地区的数值字段</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Add</source>
         <translation>添加</translation>
     </message>
@@ -1009,7 +1019,7 @@
         <translation>将该指标加入表格（权重 0.1）</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+17" />
         <source>AHP…</source>
         <translation>AHP…</translation>
     </message>
@@ -1089,7 +1099,7 @@
         <translation>权重抽样的狄利克雷集中度 κ（越大越接近所设权重；0：在单纯形上均匀抽样）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Concentration κ</source>
         <translation>集中度 κ</translation>
     </message>
@@ -1104,17 +1114,43 @@
         <translation>随机种子</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+30" />
+        <source>%1 (unit: %2; default: %3)</source>
+        <translation>%1（单位：%2；默认：%3）</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Unknown criterion: the run will report it</source>
+        <translation>未知评价指标：运行时将报告该问题</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>default</source>
         <translation>默认</translation>
     </message>
-    <message>
+    <message numerus="yes">
+        <location line="+43" />
+        <source>%n criteria enabled; weights sum to 1.</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
         <location line="+1" />
+        <source>%n criteria enabled; weights sum to %1 (normalised to 1 for the run).</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location line="-51" />
+        <location line="+8" />
         <source>benefit</source>
         <translation>效益型</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-8" />
+        <location line="+9" />
         <source>cost</source>
         <translation>成本型</translation>
     </message>
@@ -1122,7 +1158,7 @@
 <context>
     <name>clustershift::plugin::DataTab</name>
     <message>
-        <location filename="../data_tab.cpp" line="+64" />
+        <location filename="../data_tab.cpp" line="+69" />
         <source>Layers</source>
         <translation>图层</translation>
     </message>
@@ -1137,7 +1173,7 @@
         <translation>产业园区：候选承接地</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Optional: sensitive zones (ecological red lines, water sources) for the environment criterion</source>
         <translation>可选：环境敏感区（生态保护红线、水源地），用于环境约束指标</translation>
     </message>
@@ -1202,32 +1238,32 @@
         <translation>数据表（*.csv *.xlsx *.ods *.gpkg）;;所有文件（*）</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+7" />
         <source>Region × industry output (亿元): first column region_id, one column per industry code</source>
         <translation>地区 × 行业产值（亿元）：第一列为 region_id，每个行业代码一列</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Input-output technical coefficients: first column sector, same labels as the header</source>
         <translation>投入产出直接消耗系数：第一列为部门，标签与表头一致</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+9" />
         <source>Industry output</source>
         <translation>行业产值</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>IO table</source>
         <translation>投入产出表</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+5" />
         <source>auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Attribute encoding of shapefile inputs (DBF without .cpg)</source>
         <translation>Shapefile 输入的属性编码（无 .cpg 的 DBF）</translation>
     </message>
@@ -1267,17 +1303,27 @@
         <translation>数据问题</translation>
     </message>
     <message>
-        <location line="+7" />
-        <source>Checked whenever the layers, fields or the scenario change</source>
-        <translation>图层、字段或情景变化时自动检查</translation>
+        <location line="+8" />
+        <source>Checked whenever the layers, fields or the scenario change; double-click a problem to show its feature</source>
+        <translation>图层、字段或情景变化时自动检查；双击问题可在地图上显示对应要素</translation>
     </message>
     <message>
-        <location line="+82" />
+        <location line="+75" />
+        <source>Use a table layer of the project (CSV, spreadsheet or GeoPackage table)</source>
+        <translation>使用项目中的表格图层（CSV、电子表格或 GeoPackage 表）</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>No file-based table layers in the project</source>
+        <translation>项目中没有基于文件的表格图层</translation>
+    </message>
+    <message>
+        <location line="+25" />
         <source>File: %1</source>
         <translation>文件：%1</translation>
     </message>
     <message>
-        <location line="+92" />
+        <location line="+97" />
         <source>No problems found in the data.</source>
         <translation>数据未发现问题。</translation>
     </message>
@@ -1285,12 +1331,12 @@
 <context>
     <name>clustershift::plugin::IdentifyTool</name>
     <message>
-        <location filename="../identify_tool.cpp" line="+51" />
+        <location filename="../identify_tool.cpp" line="+53" />
         <source>No ClusterShift result layer (candidate_scores) in the project. Run a scenario first.</source>
         <translation>项目中没有 ClusterShift 结果图层（candidate_scores）。请先运行一个情景。</translation>
     </message>
     <message>
-        <location line="+47" />
+        <location line="+48" />
         <source>No park within %1 pixels of the click.</source>
         <translation>点击位置 %1 像素范围内没有园区。</translation>
     </message>
@@ -1298,7 +1344,7 @@
 <context>
     <name>clustershift::plugin::ParkPanel</name>
     <message>
-        <location filename="../park_panel.cpp" line="+128" />
+        <location filename="../park_panel.cpp" line="+133" />
         <source>ClusterShift park</source>
         <translation>ClusterShift 园区</translation>
     </message>
@@ -1349,12 +1395,12 @@
     </message>
     <message>
         <location line="+7" />
-        <location line="+157" />
+        <location line="+217" />
         <source>Contribution of each criterion to the score</source>
         <translation>各评价指标对评分的贡献</translation>
     </message>
     <message>
-        <location line="-156" />
+        <location line="-215" />
         <source>Dark bar: what the criterion adds to the score; light bar: its weight, the most it could add. Grey: the park's own value (↓: lower is better).</source>
         <translation>深色条：该指标对评分的实际贡献；浅色条：该指标的权重，即可能的最大贡献。灰色数字：园区自身的指标值（↓：越低越好）。</translation>
     </message>
@@ -1364,17 +1410,37 @@
         <translation>未选择园区。</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+33" />
         <source>Attribute %1</source>
         <translation>属性 %1</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+35" />
+        <source>%1 (rank %2)</source>
+        <translation>%1（第 %2 名）</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Behind %1.</source>
+        <translation>排在 %1 之后。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Behind %1, mainly on %2 (%3).</source>
+        <translation>排在 %1 之后，主要差在%2（%3）。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Behind %1, mainly on %2 (%3) and %4 (%5).</source>
+        <translation>排在 %1 之后，主要差在%2（%3）和%4（%5）。</translation>
+    </message>
+    <message>
+        <location line="+31" />
         <source>The park is no longer in the layer.</source>
         <translation>该园区已不在图层中。</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+25" />
         <source>not computed (no uncertainty draws)</source>
         <translation>未计算（无不确定性抽样）</translation>
     </message>
@@ -1404,12 +1470,12 @@
         <translation>参与排序</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="-90" />
         <source>Why not higher: %1</source>
         <translation>未能排得更靠前的原因：%1</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+119" />
         <source>%1 · weight %2</source>
         <translation>%1 · 权重 %2</translation>
     </message>
@@ -1437,7 +1503,7 @@
 <context>
     <name>clustershift::plugin::ReportTask</name>
     <message>
-        <location filename="../report_task.cpp" line="+23" />
+        <location filename="../report_task.cpp" line="+34" />
         <source>unknown internal error</source>
         <translation>未知内部错误</translation>
     </message>
@@ -1445,7 +1511,7 @@
 <context>
     <name>clustershift::plugin::RunTab</name>
     <message>
-        <location filename="../run_tab.cpp" line="+16" />
+        <location filename="../run_tab.cpp" line="+17" />
         <source>Scenario</source>
         <translation>情景</translation>
     </message>
@@ -1515,7 +1581,7 @@
         <translation>输出位置</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
         <source>Run</source>
         <translation>运行</translation>
     </message>
@@ -1560,7 +1626,12 @@
         <translation>P(前 k 名)</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+4" />
+        <source>Double-click a park to show it on the map</source>
+        <translation>双击园区可在地图上显示</translation>
+    </message>
+    <message>
+        <location line="+6" />
         <source>Compare modes</source>
         <translation>比较转移模式</translation>
     </message>
@@ -1620,7 +1691,7 @@
         <translation>日志</translation>
     </message>
     <message>
-        <location line="+46" />
+        <location line="+47" />
         <source>P(top-%1)</source>
         <translation>P(前 %1 名)</translation>
     </message>
@@ -1630,7 +1701,7 @@
         <translation>在权重抽样中该园区进入前 %1 名的比例</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+39" />
         <source>Complete</source>
         <translation>整体转移</translation>
     </message>

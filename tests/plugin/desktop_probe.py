@@ -213,8 +213,9 @@ def identify_top_park(cand, group_name):
     return panel
 
 
-def identify_excluded_park(cand, panel):
-    """Clicks an excluded park that has no other park within 12 px: the panel shows why."""
+def click_isolated_park(cand, accept):
+    """Clicks the first park for which accept(feature) holds and that has no other park within 12 px
+    on the canvas; returns the feature (None when there is none)."""
     canvas = iface.mapCanvas()
     xf = canvas.getCoordinateTransform()
     pixels = {}
@@ -222,17 +223,41 @@ def identify_excluded_park(cand, panel):
         p = xf.transform(canvas.mapSettings().layerToMapCoordinates(cand, f.geometry().asPoint()))
         pixels[f.id()] = (p.x(), p.y(), f)
     w, h = canvas.viewport().width(), canvas.viewport().height()
-    target = None
     for fid, (x, y, f) in pixels.items():
-        if f["status"] != "excluded" or not (20 < x < w - 20 and 20 < y < h - 20):
+        if not accept(f) or not (20 < x < w - 20 and 20 < y < h - 20):
             continue
         if all((x - x2) ** 2 + (y - y2) ** 2 > 144 for fid2, (x2, y2, _) in pixels.items() if fid2 != fid):
-            target = (x, y, f)
-            break
+            QTest.mouseClick(canvas.viewport(), Qt.LeftButton, Qt.NoModifier, QPoint(int(round(x)), int(round(y))))
+            return f
+    return None
+
+
+def identify_ranked_park(cand, panel):
+    """A ranked park behind the top: the panel explains what keeps it behind the next better one."""
+    f = click_isolated_park(cand, lambda f: f["status"] == "ok" and f["rank"] not in (None, 1)
+                            and bool(f["explanation"]))
+    if not check("an isolated ranked park with an explanation is on the map", f is not None):
+        return
+    yield 500
+    rank = panel.findChild(QLabel, "parkRankLabel")
+    explanation = panel.findChild(QLabel, "parkExplanationLabel")
+    better_id = f["explanation"].split()[1]
+    better = next(cand.getFeatures(QgsFeatureRequest().setFilterExpression(f"\"id\" = '{better_id}'")), None)
+    check("ranked park: panel shows its rank and explains it with the better park's name",
+          rank.text() == str(f["rank"]) and explanation.isVisible() and better is not None
+          and better["name"] in explanation.text() and "Behind" in explanation.text(),
+          f"rank={rank.text()} expected={f['rank']} explanation={explanation.text()!r} core={f['explanation']!r}")
+    panel.raise_()
+    yield 300
+    shot(panel, "park_panel_ranked_en.png")
+
+
+def identify_excluded_park(cand, panel):
+    """Clicks an excluded park that has no other park within 12 px: the panel shows why."""
+    target = click_isolated_park(cand, lambda f: f["status"] == "excluded")
     if not check("an isolated excluded park is on the map", target is not None):
         return
-    x, y, f = target
-    QTest.mouseClick(canvas.viewport(), Qt.LeftButton, Qt.NoModifier, QPoint(int(round(x)), int(round(y))))
+    f = target
     yield 500
     status = panel.findChild(QLabel, "parkStatusLabel")
     reason = panel.findChild(QLabel, "parkReasonLabel")
@@ -377,6 +402,7 @@ def main_steps():
         return
     panel = yield from identify_top_park(cand, group.name())
     if panel is not None:
+        yield from identify_ranked_park(cand, panel)
         yield from identify_excluded_park(cand, panel)
         # Back to the top park for the screenshots.
         QTest.mouseClick(iface.mapCanvas().viewport(), Qt.LeftButton, Qt.NoModifier,
