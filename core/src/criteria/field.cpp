@@ -10,6 +10,36 @@ namespace {
 
 constexpr const char* kPrefix = "field:";
 
+/// Labels and units of the core columns (data.h) for reports and tables; other fields keep their name.
+struct ColumnLabel {
+  const char* name;
+  const char* en;
+  const char* zh;
+  const char* unit;
+};
+constexpr ColumnLabel kColumnLabels[] = {
+    {"population", "Population", "常住人口", "10k persons"},
+    {"working_age", "Working-age population", "劳动年龄人口", "10k persons"},
+    {"gdp", "GDP", "地区生产总值", "亿元"},
+    {"y1", "Primary-sector value added", "第一产业增加值", "亿元"},
+    {"y2", "Secondary-sector value added", "第二产业增加值", "亿元"},
+    {"y3", "Tertiary-sector value added", "第三产业增加值", "亿元"},
+    {"l1", "Primary-sector employment", "第一产业就业", "10k persons"},
+    {"l2", "Secondary-sector employment", "第二产业就业", "10k persons"},
+    {"l3", "Tertiary-sector employment", "第三产业就业", "10k persons"},
+    {"wage", "Average wage", "平均工资", "yuan/year"},
+    {"rd", "R&D expenditure", "研发经费支出", "亿元"},
+    {"land_price", "Industrial land price", "工业用地价格", "yuan/m²"},
+    {"area_ha", "Park area", "园区面积", "ha"},
+    {"available_ha", "Available land", "可用土地", "ha"},
+};
+
+const ColumnLabel* columnLabel(const std::string& name) {
+  for (const ColumnLabel& c : kColumnLabels)
+    if (name == c.name) return &c;
+  return nullptr;
+}
+
 enum class Where { Park, Region, None };
 
 template <typename T>
@@ -29,9 +59,18 @@ class FieldCriterion : public Criterion {
  public:
   explicit FieldCriterion(std::string id) : m_id(std::move(id)), m_name(m_id.substr(6)) {}
   std::string id() const override { return m_id; }
-  std::string label() const override { return m_name; }
-  std::string labelZh() const override { return m_name; }
-  std::string unit() const override { return ""; }
+  std::string label() const override {
+    const ColumnLabel* c = columnLabel(m_name);
+    return c ? c->en : m_name;
+  }
+  std::string labelZh() const override {
+    const ColumnLabel* c = columnLabel(m_name);
+    return c ? c->zh : m_name;
+  }
+  std::string unit() const override {
+    const ColumnLabel* c = columnLabel(m_name);
+    return c ? c->unit : "";
+  }
   Direction defaultDirection() const override { return Direction::Benefit; }
 
   std::vector<Problem> check(const CriterionContext& context,

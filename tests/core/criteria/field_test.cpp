@@ -13,7 +13,13 @@ TEST(FieldCriterion, RegionColumnThroughTheHostRegion) {
   CriterionRun run;
   auto criterion = CriterionRegistry::instance().create("field:land_price");
   EXPECT_EQ(criterion->id(), "field:land_price");
-  EXPECT_EQ(criterion->label(), "land_price");
+  // A core column gets its label and unit (reports, tables); other fields keep their name.
+  EXPECT_EQ(criterion->label(), "Industrial land price");
+  EXPECT_EQ(criterion->labelZh(), "工业用地价格");
+  EXPECT_EQ(criterion->unit(), "yuan/m²");
+  auto extra = CriterionRegistry::instance().create("field:broadband_share");
+  EXPECT_EQ(extra->label(), "broadband_share");
+  EXPECT_EQ(extra->unit(), "");
   std::vector<double> v = run.compute("field:land_price");
   EXPECT_DOUBLE_EQ(v[0], 500);
   EXPECT_DOUBLE_EQ(v[1], 200);
