@@ -1131,16 +1131,12 @@
     <message numerus="yes">
         <location line="+43" />
         <source>%n criteria enabled; weights sum to 1.</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>已启用 %n 个评价指标；权重之和为 1。</numerusform></translation>
     </message>
     <message numerus="yes">
         <location line="+1" />
         <source>%n criteria enabled; weights sum to %1 (normalised to 1 for the run).</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>已启用 %n 个评价指标；权重之和为 %1（运行时归一化为 1）。</numerusform></translation>
     </message>
     <message>
         <location line="-51" />
