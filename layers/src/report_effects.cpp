@@ -268,9 +268,15 @@ std::unique_ptr<QgsPrintLayout> buildEffectsLayout(const ReportContext& ctx) {
     // Ten classes: imbalance (0–4) in reds and browns, coordination (5–9) in greens and blues.
     const char* classColors[] = {"#67001f", "#b2182b", "#d6604d", "#c2561a", "#a6761d",
                                  "#66a61e", "#1b9e77", "#2c7fb8", "#2166ac", "#053061"};
-    const QColor classColor = QColor(QString::fromLatin1(classColors[std::clamp(index, 0, 9)]));
-    addLabel(l, 0, formatNumber(jsonNumber(first, "d"), 3), 22 * s, true, QRectF(rightX, y, rightW * 0.45, 11 * s), classColor);
-    addLabel(l, 0, cls, 12 * s, true, QRectF(rightX + rightW * 0.45, y + 2.5 * s, rightW * 0.55, 7 * s), classColor);
+    // Replication leaves the source as it was (U(source) = 0), so D = 0 says nothing about joint
+    // upgrading: shown as not applicable rather than as "extreme imbalance".
+    const bool replication = index < 0 || info.value("mode", std::string()) == "replication";
+    const QColor classColor =
+        replication ? QColor(110, 110, 110) : QColor(QString::fromLatin1(classColors[std::clamp(index, 0, 9)]));
+    addLabel(l, 0, replication ? QStringLiteral("—") : formatNumber(jsonNumber(first, "d"), 3), 22 * s, true,
+             QRectF(rightX, y, rightW * 0.45, 11 * s), classColor);
+    addLabel(l, 0, replication ? tx.t("not applicable", "不适用") : cls, 12 * s, true,
+             QRectF(rightX + rightW * 0.45, y + 2.5 * s, rightW * 0.55, 7 * s), classColor);
     y += 11.5 * s;
     auto regionName = [&](const QString& id) {
       for (const json& r : regions)
@@ -294,8 +300,9 @@ std::unique_ptr<QgsPrintLayout> buildEffectsLayout(const ReportContext& ctx) {
   QString note = tx.t("D = √(C·T), C = 2√(U₁U₂)/(U₁+U₂), T = aU₁ + bU₂; classes after Liao (1999).",
                       "D = √(C·T)，C = 2√(U₁U₂)/(U₁+U₂)，T = aU₁ + bU₂；等级划分依据廖重斌（1999）。");
   if (info.value("mode", std::string()) == "replication")
-    note += tx.t(" Replication: the source keeps everything, so U(source) = 0 and D = 0 by construction.",
-                 "复制扩张：转出地保留全部产能，U（转出地）= 0，D 按定义为 0。");
+    note += tx.t(" Replication: the source keeps all its capacity, so U(source) = 0 and D (= 0 by construction) does "
+                 "not measure joint upgrading; read U(host).",
+                 "复制扩张：转出地保留全部产能，U（转出地）= 0，D 按定义为 0，不反映两地协同升级，请看 U（承接地）。");
   note = wrapText(note, 6.5 * s, rightW);
   const double noteH = textHeightMm(note, 6.5 * s);
   addLabel(l, 0, note, 6.5 * s, false, QRectF(rightX, y, rightW, noteH), QColor(90, 90, 90));

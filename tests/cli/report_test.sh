@@ -66,6 +66,14 @@ for png in "$OUT"/page-*.png; do
   awk -v s="$sd" 'BEGIN { exit !(s > 0.02) }' || fail "$(basename "$png") looks blank (sd $sd)"
 done
 
+# Replication: the source does not change (U = 0), so D is shown as not applicable, not as
+# "extreme imbalance".
+"$EXE" run "$SRC/sample_data/scenarios/suzhou_electronics_replication.json" --out "$OUT/repl" --report "$OUT/repl.pdf" \
+  --lang en >"$OUT/repl.out" 2>&1 || { cat "$OUT/repl.out" >&2; fail "replication run failed"; }
+repl_text=$(pdftext "$OUT/repl.pdf" | tr '\n' ' ' | tr -s ' ')
+grep -qF "not applicable" <<<"$repl_text" || fail "replication report does not mark D as not applicable"
+grep -qF "extreme imbalance" <<<"$repl_text" && fail "replication report calls D an extreme imbalance"
+
 # Errors: a GeoPackage without run_info (bad input, 2), a missing file (I/O, 3), a bad option (2).
 "$EXE" report "$SRC/sample_data/regions.gpkg" --out "$OUT/x.pdf" >"$OUT/norun.out" 2>&1
 rc=$?

@@ -210,13 +210,15 @@ double upgradingIndex(const RegionIndicators& before, const RegionIndicators& af
 // ---------------------------------------------------------------------------------------
 
 struct CouplingClass {
-  int index = 0;  ///< 0 (极度失调, D < 0.1) … 9 (优质协调, D ≥ 0.9)
+  int index = 0;  ///< 0 (极度失调, D < 0.1) … 9 (优质协调, D ≥ 0.9); -1 not applicable (replication)
   std::string labelZh;
   std::string labelEn;
 };
 /// Class of a coordination degree D in [0, 1] (ten classes of width 0.1; a tolerance of
 /// 1e-9 puts values a rounding error below a boundary into the upper class).
 CouplingClass couplingClass(double d);
+/// Index -1, 不适用 / "not applicable": replication, whose source does not change (U_source = 0).
+CouplingClass notApplicableCouplingClass();
 
 struct Coupling {
   std::string sourceId;

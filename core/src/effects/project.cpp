@@ -293,6 +293,10 @@ EffectsResult projectEffects(const Scenario& scenario, const Inputs& inputs, con
     c.sourceId = c.hostId = src.regionId;
     result.coupling.push_back(c);
   }
+  // Replication leaves the source as it was (U_source = 0 by construction), so D = 0 says
+  // nothing about joint upgrading: its class is "not applicable" (index -1), not 极度失调.
+  if (scenario.mode == TransferMode::Replication)
+    for (Coupling& c : result.coupling) c.cls = notApplicableCouplingClass();
 
   // ---- time path ----
   result.ramp = logisticRamp(p.horizonYears, p.midpointYear, p.steepness);

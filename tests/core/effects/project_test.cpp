@@ -79,6 +79,12 @@ TEST(ProjectEffects, ReplicationLeavesTheSourceUntouched) {
   EXPECT_EQ(src.accountsAfter.rd, src.accountsBefore.rd);
   EXPECT_DOUBLE_EQ(src.after.vaRate, src.before.vaRate);
   EXPECT_DOUBLE_EQ(src.upgrading, 0.0);
+  // D = 0 by construction carries no information on joint upgrading: class not applicable.
+  ASSERT_FALSE(r.coupling.empty());
+  EXPECT_DOUBLE_EQ(r.coupling[0].d, 0.0);
+  EXPECT_EQ(r.coupling[0].cls.index, -1);
+  EXPECT_EQ(r.coupling[0].cls.labelEn, "not applicable");
+  EXPECT_EQ(r.coupling[0].cls.labelZh, "不适用");
   EXPECT_NEAR(r.hosts[0].direct.outputYuan100m, 50.0, 1e-12);
   EXPECT_NEAR(r.hosts[0].direct.vaYuan100m, 19.65 / 2, 1e-12);
 }
