@@ -50,6 +50,8 @@ QString rawText(double r, const QString& unit) {
   if (unit == QLatin1String("km")) return QCoreApplication::translate("ClusterShift", "%1 km").arg(plain(r));
   if (unit == QLatin1String("min"))
     return QCoreApplication::translate("ClusterShift", "%1 min").arg(plain(r));
+  if (unit == QStringLiteral("yuan/m²"))
+    return QCoreApplication::translate("ClusterShift", "%1 yuan/m²").arg(plain(r));
   if (unit.isEmpty() || unit == QLatin1String("score")) return plain(r);
   return plain(r) + QLatin1Char(' ') + unit;
 }

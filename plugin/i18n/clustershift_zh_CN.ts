@@ -178,6 +178,11 @@
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
+    <message>
+        <location line="+2" />
+        <source>%1 yuan/m²</source>
+        <translation>%1 元/m²</translation>
+    </message>
 </context>
 <context>
     <name>clustershift::plugin::AhpDialog</name>
