@@ -343,8 +343,15 @@ QgsCoordinateReferenceSystem studyAreaCrs(const QgsRectangle& lonLat) {
                            .arg(half((lonLat.xMinimum() + lonLat.xMaximum()) / 2))
                            .arg(half(mid - range / 3))
                            .arg(half(mid + range / 3));
-  QgsCoordinateReferenceSystem crs = QgsCoordinateReferenceSystem::fromProj(proj);
-  return crs.isValid() ? crs : wgs84;
+  const QgsCoordinateReferenceSystem crs = QgsCoordinateReferenceSystem::fromProj(proj);
+  if (!crs.isValid()) return wgs84;
+  // A PROJ string makes a CRS named "unknown" (QGIS shows "Unknown CRS"); the same definition
+  // as WKT with a name tells the planner what the map is in.
+  QString wkt = crs.toWkt(QgsCoordinateReferenceSystem::WKT_PREFERRED);
+  wkt.replace(QRegularExpression(QStringLiteral("^PROJCRS\\[\"[^\"]*\"")),
+              QStringLiteral("PROJCRS[\"ClusterShift study area (Albers equal-area)\""));
+  const QgsCoordinateReferenceSystem named = QgsCoordinateReferenceSystem::fromWkt(wkt);
+  return named.isValid() ? named : crs;
 }
 
 QgsVectorLayer* makeSensitiveZonesLayer(const Inputs& inputs) {

@@ -134,6 +134,9 @@ TEST_F(WriteOutputs, ProjectReopensWithValidStyledLayersAndTheReportLayouts) {
   EXPECT_EQ(candidates->renderer()->type(), QStringLiteral("RuleRenderer"));
   EXPECT_TRUE(project.crs().isValid());
   EXPECT_FALSE(project.crs().isGeographic());  // equal-area conic fitted to the study area
+  // Named, so QGIS does not show "Unknown CRS"; the name survives the saved project.
+  EXPECT_EQ(project.crs().description(), QStringLiteral("ClusterShift study area (Albers equal-area)"));
+  EXPECT_TRUE(project.crs().toProj().contains(QStringLiteral("+proj=aea"))) << project.crs().toProj().toStdString();
   // Per language: overview, candidate pages, methods (no effects, no mode comparison here).
   EXPECT_EQ(project.layoutManager()->layouts().size(), 6);
   // Catchments are in the layer tree, unchecked (they belong to the candidate pages).
