@@ -1,6 +1,6 @@
 // `clustershift compare SCENARIO [--out DIR]`: the scenario's cluster, source and host choice
 // under complete, partial and replication transfer, side by side. Writes
-// DIR/<scenario name>_compare.csv and prints the comparison as a table. Core only (no QGIS).
+// DIR/<scenario name>_compare.csv and prints the comparison as a table. Core only (QGIS is not started).
 #include "clustershift/effects.h"  // clustershift headers first: see the note in layers.h
 #include "clustershift/error.h"
 #include "clustershift/feedback.h"
@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "cli_support.h"
 #include "commands.h"
 
 namespace clustershift::cli {
@@ -24,19 +25,6 @@ struct CompareOptions {
   std::string scenario;
   std::string out = ".";
 };
-
-void printProblems(const std::vector<Problem>& problems, std::size_t maxWarnings) {
-  std::size_t warnings = 0, shown = 0;
-  for (const Problem& p : problems) {
-    if (p.severity == Severity::Fatal) {
-      std::fprintf(stderr, "error: %s\n", p.text().c_str());
-    } else if (++warnings <= maxWarnings) {
-      std::fprintf(stderr, "warning: %s\n", p.text().c_str());
-      ++shown;
-    }
-  }
-  if (warnings > shown) std::fprintf(stderr, "warning: ... and %zu more warnings\n", warnings - shown);
-}
 
 int compare(const CompareOptions& options) {
   const Scenario scenario = loadScenario(options.scenario);
@@ -72,29 +60,7 @@ void addCompareCommand(CLI::App& app, int& exitCode) {
       "replication) with the same host; write <name>_compare.csv and print the table");
   sub->add_option("scenario", options->scenario, "Scenario JSON file")->required()->check(CLI::ExistingFile);
   sub->add_option("--out", options->out, "Output folder (created if missing; default: current folder)");
-  sub->callback([options, &exitCode] {
-    try {
-      exitCode = compare(*options);
-    } catch (const ValidationError& e) {
-      printProblems(e.problems(), 20);
-      exitCode = 2;
-    } catch (const Cancelled&) {
-      std::fprintf(stderr, "error: cancelled\n");
-      exitCode = 1;
-    } catch (const IoError& e) {
-      std::fprintf(stderr, "error: %s\n", e.what());
-      exitCode = 3;
-    } catch (const InputError& e) {
-      std::fprintf(stderr, "error: %s\n", e.what());
-      exitCode = 2;
-    } catch (const GeoError& e) {
-      std::fprintf(stderr, "error: %s\n", e.what());
-      exitCode = 2;
-    } catch (const std::exception& e) {
-      std::fprintf(stderr, "internal error: %s\n", e.what());
-      exitCode = 1;
-    }
-  });
+  sub->callback([options, &exitCode] { exitCode = guarded([&] { return compare(*options); }); });
 }
 
 }  // namespace clustershift::cli
