@@ -2,6 +2,7 @@
 // Hand-built Inputs/Results for the layers tests: a 3 x 2 grid of square regions around
 // Wenzhou-like coordinates and eight parks, two of them excluded.
 #include "clustershift/data.h"
+#include "clustershift/effects.h"
 #include "clustershift/results.h"
 
 #include <qgsgeometry.h>
@@ -105,6 +106,46 @@ inline Results sampleResults(const Inputs& in) {
     }
   }
   return res;
+}
+
+inline RegionIndicators indicators(double ts, double isu, double theil, double vaRate, double rd, double gdp,
+                                   double jobs) {
+  RegionIndicators r;
+  r.ts = ts, r.isu = isu, r.theil = theil, r.vaRate = vaRate, r.rdIntensity = rd, r.gdp = gdp, r.jobs = jobs;
+  return r;
+}
+
+/// Hand-made effects for sampleInputs: source = region 0 (ISU up, U = 0.42), host = region 5
+/// (ISU down: the moved manufacturing raises its secondary share; U = 0.27), their coupling
+/// (D = 0.581, 勉强协调 / barely coordinated, 廖重斌 1999). No ramp or timeline.
+inline EffectsResult sampleEffects(const Inputs& in) {
+  EffectsResult e;
+  e.sourceRegionId = in.regions[0].id;
+  RegionEffect source;
+  source.region = 0;
+  source.regionId = in.regions[0].id;
+  source.regionName = in.regions[0].name;
+  source.regionNameZh = in.regions[0].nameZh;
+  source.role = "source";
+  source.before = indicators(1.10, 2.30, 0.20, 0.18, 0.030, 8000, 600);
+  source.after = indicators(1.25, 2.36, 0.17, 0.25, 0.032, 7900, 595);
+  source.upgrading = 0.42;
+  source.accountsBefore.y = {100, 450, 450};
+  source.accountsAfter.y = {100, 400, 500};
+  RegionEffect host;
+  host.region = 5;
+  host.regionId = in.regions[5].id;
+  host.regionName = in.regions[5].name;
+  host.regionNameZh = in.regions[5].nameZh;
+  host.role = "host";
+  host.before = indicators(0.90, 2.20, 0.30, kNaN, 0.015, 3000, 300);
+  host.after = indicators(0.85, 2.15, 0.28, 0.16, 0.016, 3100, 303);
+  host.upgrading = 0.27;
+  e.regions = {source, host};
+  e.coupling = {couplingCoordination(0.42, 0.27)};
+  e.coupling[0].sourceId = source.regionId;
+  e.coupling[0].hostId = host.regionId;
+  return e;
 }
 
 }  // namespace clustershift::layers::testing

@@ -26,43 +26,17 @@ using testing::nfkc;
 using testing::pdfText;
 using testing::quoted;
 using testing::sampleInputs;
+using testing::sampleEffects;
 using testing::sampleResults;
 using testing::scratchDir;
-
-RegionIndicators indicators(double ts, double isu, double theil, double vaRate, double rd, double gdp, double jobs) {
-  RegionIndicators r;
-  r.ts = ts, r.isu = isu, r.theil = theil, r.vaRate = vaRate, r.rdIntensity = rd, r.gdp = gdp, r.jobs = jobs;
-  return r;
-}
 
 /// The fixture's results with hand-made effects (source region 0, host region 5), a yearly
 /// path of U and D, and a mode comparison with one row per mode.
 Results resultsWithEffects(const Inputs& in) {
   Results res = sampleResults(in);
-  EffectsResult e;
-  e.sourceRegionId = in.regions[0].id;
-  RegionEffect source;
-  source.region = 0;
-  source.regionId = in.regions[0].id;
-  source.regionName = in.regions[0].name;
-  source.regionNameZh = in.regions[0].nameZh;
-  source.role = "source";
-  source.before = indicators(1.10, 2.30, 0.20, 0.18, 0.030, 8000, 600);
-  source.after = indicators(1.25, 2.36, 0.17, 0.25, 0.032, 7900, 595);
-  source.upgrading = 0.42;
-  RegionEffect host;
-  host.region = 5;
-  host.regionId = in.regions[5].id;
-  host.regionName = in.regions[5].name;
-  host.regionNameZh = in.regions[5].nameZh;
-  host.role = "host";
-  host.before = indicators(0.90, 2.20, 0.30, kNaN, 0.015, 3000, 300);
-  host.after = indicators(0.85, 2.15, 0.28, 0.16, 0.016, 3100, 303);
-  host.upgrading = 0.27;
-  e.regions = {source, host};
-  e.coupling = {couplingCoordination(0.42, 0.27)};  // D = 0.581: 勉强协调 / barely coordinated (廖重斌 1999)
-  e.coupling[0].sourceId = source.regionId;
-  e.coupling[0].hostId = host.regionId;
+  EffectsResult e = sampleEffects(in);
+  const RegionEffect& source = e.regions[0];
+  const RegionEffect& host = e.regions[1];
   e.ramp = {0.0, 0.3, 0.8, 1.0};
   for (int year = 0; year <= 3; ++year) {
     const double r = e.ramp[static_cast<size_t>(year)];
