@@ -285,6 +285,12 @@ std::unique_ptr<QgsPrintLayout> buildComparisonLayout(const ReportContext& ctx) 
       hostNames[jsonText(h.value("park_id", json()))] = localName(tx, h, "park_name", "park_name_zh");
     for (const json& r : effects.value("regions", json::array())) hostNames[jsonText(r.value("id", json()))] = localName(tx, r);
   }
+  // Segment ids to names in the report language, from the scenario's cluster profile.
+  std::map<QString, QString> segmentNames;
+  const json profile = info.value("scenario", json::object()).value("cluster", json::object()).value("profile", json());
+  if (profile.is_object())
+    for (const json& seg : profile.value("segments", json::array()))
+      segmentNames[jsonText(seg.value("id", json()))] = localName(tx, seg);
   std::vector<QStringList> table;
   for (size_t c = 1; c < columns.size(); ++c) {
     const std::string column = columns[c].get<std::string>();
@@ -292,7 +298,12 @@ std::unique_ptr<QgsPrintLayout> buildComparisonLayout(const ReportContext& ctx) 
     QStringList cells{comparisonLabel(tx, column)};
     for (const json& row : rows) {
       QString cell = row.is_array() && c < row.size() ? jsonText(row[c]) : QString();
-      if (column == "moved_segments") cell.replace(QLatin1Char(';'), QStringLiteral("; "));
+      if (column == "moved_segments") {
+        QStringList names;
+        for (const QString& id : cell.split(QLatin1Char(';'), Qt::SkipEmptyParts))
+          names << (segmentNames.count(id) ? segmentNames.at(id) : id);
+        cell = names.join(tx.t("; ", "、"));
+      }
       if (column == "host_park" || column == "host_region") {
         // Ids to names: every mode uses the same host choice, which the run's effects name.
         QStringList names;

@@ -27,6 +27,9 @@ text=$(pdftext "$OUT/run_zh.pdf")
 for heading in 转移效应 耦合协调度 转移方式比较 方法附录 效应模型参数及来源; do
   grep -qF "$heading" <<<"$text" || fail "zh report lacks '$heading'"
 done
+# The mode comparison names the moved segments in Chinese (研发, 生产制造), not by id.
+grep -qF "procurement" <<<"$text" && fail "zh report shows segment ids (procurement)"
+grep -qF "生产制造" <<<"$text" || fail "zh report lacks the segment name 生产制造"
 # The coupling class of the run (as stored in the GeoPackage) is printed.
 class_zh=$(ogrinfo -q -ro "$gpkg" -sql "SELECT class_zh FROM coupling LIMIT 1" 2>/dev/null | awk -F' = ' '/class_zh/ {print $2}')
 [ -n "$class_zh" ] || fail "coupling table has no class"
