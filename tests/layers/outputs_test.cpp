@@ -19,8 +19,7 @@
 namespace clustershift::layers {
 namespace {
 
-using testing::commandOutput;
-using testing::quoted;
+using testing::pdfPages;
 using testing::sampleInputs;
 using testing::sampleResults;
 using testing::scratchDir;
@@ -145,12 +144,6 @@ TEST_F(WriteOutputs, ProjectReopensWithValidStyledLayersAndTheReportLayouts) {
   QgsLayerTreeLayer* node = project.layerTreeRoot()->findLayer(catchments[0]->id());
   ASSERT_NE(node, nullptr);
   EXPECT_FALSE(node->isVisible());
-}
-
-int pdfPages(const QString& pdf) {
-  const std::string info = commandOutput("pdfinfo " + quoted(pdf));
-  const auto at = info.find("Pages:");
-  return at == std::string::npos ? -1 : std::stoi(info.substr(at + 6));
 }
 
 TEST_F(WriteOutputs, OneMultiPageReportPerLanguageWithTheTitle) {

@@ -23,6 +23,7 @@ namespace {
 
 using testing::commandOutput;
 using testing::nfkc;
+using testing::pdfPages;
 using testing::pdfText;
 using testing::quoted;
 using testing::sampleInputs;
@@ -54,12 +55,6 @@ Results resultsWithEffects(const Inputs& in) {
   res.modeComparison = comparison;
   res.warnings.push_back(Problem{Severity::Warning, "parks.gpkg/parks fid=3 field 'available_ha'", "is missing (NULL)", "P3"});
   return res;
-}
-
-int pdfPages(const QString& pdf) {
-  const std::string info = commandOutput("pdfinfo " + quoted(pdf));
-  const auto at = info.find("Pages:");
-  return at == std::string::npos ? -1 : std::stoi(info.substr(at + 6));
 }
 
 class ReportFromGeoPackage : public ::testing::Test {

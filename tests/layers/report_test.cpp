@@ -28,17 +28,12 @@ namespace {
 
 using testing::commandOutput;
 using testing::nfkc;
+using testing::pdfPages;
 using testing::pdfText;
 using testing::quoted;
 using testing::sampleInputs;
 using testing::sampleResults;
 using testing::scratchDir;
-
-int pdfPages(const QString& pdf) {
-  const std::string info = commandOutput("pdfinfo " + quoted(pdf));
-  const auto at = info.find("Pages:");
-  return at == std::string::npos ? -1 : std::stoi(info.substr(at + 6));
-}
 
 /// Layouts and PDF of one report, made from the fixture's GeoPackage in a fresh project.
 struct Made {

@@ -46,4 +46,11 @@ inline std::string nfkc(const char* needle) {
 
 inline std::string quoted(const QString& path) { return "'" + path.toStdString() + "'"; }
 
+/// Page count of a PDF (pdfinfo), -1 when pdfinfo reports none.
+inline int pdfPages(const QString& pdf) {
+  const std::string info = commandOutput("pdfinfo " + quoted(pdf));
+  const auto at = info.find("Pages:");
+  return at == std::string::npos ? -1 : std::stoi(info.substr(at + 6));
+}
+
 }  // namespace clustershift::layers::testing
