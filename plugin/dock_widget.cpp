@@ -85,32 +85,6 @@ const ResultTable kResultTables[] = {
     {"region_effects", false},  {"regions", true},     {"effects_timeline", true}, {"coupling", true},
 };
 
-/// Albers equal-area conic fitted to a lon/lat extent: standard parallels at 1/6 and 5/6 of
-/// the latitude range (Deetz & Adams rule, Snyder 1987, "Map Projections: A Working Manual", p. 99).
-/// Empty CRS when the extent is not a plausible regional lon/lat box.
-QgsCoordinateReferenceSystem regionalAlbers(const QgsRectangle& lonLat) {
-  if (lonLat.isEmpty() || lonLat.height() > 60 || lonLat.width() > 90 || lonLat.yMinimum() < -90 ||
-      lonLat.yMaximum() > 90) {
-    return {};
-  }
-  const double range = std::max(lonLat.height(), 2.0);
-  const double mid = lonLat.center().y();
-  auto half = [](double v) { return std::round(v * 2) / 2; };
-  // WKT rather than a PROJ string so that the CRS carries a readable name in QGIS.
-  return QgsCoordinateReferenceSystem::fromWkt(
-      QStringLiteral(
-          "PROJCS[\"Albers equal-area (ClusterShift study area)\",GEOGCS[\"WGS 84\",DATUM[\"WGS_1984\","
-          "SPHEROID[\"WGS 84\",6378137,298.257223563]],PRIMEM[\"Greenwich\",0],"
-          "UNIT[\"degree\",0.0174532925199433]],PROJECTION[\"Albers_Conic_Equal_Area\"],"
-          "PARAMETER[\"latitude_of_center\",%1],PARAMETER[\"longitude_of_center\",%2],"
-          "PARAMETER[\"standard_parallel_1\",%3],PARAMETER[\"standard_parallel_2\",%4],"
-          "PARAMETER[\"false_easting\",0],PARAMETER[\"false_northing\",0],UNIT[\"metre\",1]]")
-          .arg(half(mid))
-          .arg(half(lonLat.center().x()))
-          .arg(half(mid - range / 3))
-          .arg(half(mid + range / 3)));
-}
-
 /// Selects the first project layer called `name` that the combo accepts and that is not a
 /// ClusterShift result layer; true on success. Without one, never leaves a result layer selected.
 bool preselect(QgsMapLayerComboBox* combo, const QString& name) {
@@ -628,7 +602,7 @@ void ClusterShiftDock::loadSampleData() {
         } catch (const QgsCsException&) {
         }
       }
-      projectCrs = regionalAlbers(lonLat);
+      projectCrs = layers::studyAreaCrs(lonLat);
     }
     log(tr("Loaded sample data from %1").arg(QDir::toNativeSeparators(dir)));
   }

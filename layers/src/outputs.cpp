@@ -56,13 +56,13 @@ void writeLayer(QgsVectorLayer* layer, const QString& path, bool first) {
     throw IoError(path.toStdString() + "/" + layer->name().toStdString() + ": cannot write layer (" + error.toStdString() + ")");
 }
 
-/// The project's CRS: fitted to the candidate parks (see detail::studyAreaCrs).
+/// The project's CRS: fitted to the candidate parks (see layers::studyAreaCrs).
 QgsCoordinateReferenceSystem studyAreaCrs(const Results& results) {
   QgsRectangle lonLat;
   lonLat.setMinimal();
   for (const ParkResult& p : results.parks)
     if (std::isfinite(p.lon) && std::isfinite(p.lat)) lonLat.combineExtentWith(p.lon, p.lat);
-  return detail::studyAreaCrs(lonLat);
+  return layers::studyAreaCrs(lonLat);
 }
 
 /// Labour catchments: dashed outline, no fill, so the parks and regions below stay readable.

@@ -109,7 +109,7 @@ int exportReportFromGeoPackage(const QString& geopackage, const QString& pdfPath
   // The same equal-area CRS as the written project: fitted to the candidate parks.
   QgsRectangle extent = source.candidates->extent();
   if (source.candidates->crs().authid() != QLatin1String("EPSG:4326")) extent.setMinimal();
-  project.setCrs(detail::studyAreaCrs(extent));
+  project.setCrs(layers::studyAreaCrs(extent));
   feedback.checkCanceled();
   feedback.setProgress(0.1, "building layouts");
   std::vector<std::unique_ptr<QgsPrintLayout>> layouts = buildReportLayouts(source, options);

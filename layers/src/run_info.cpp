@@ -327,6 +327,10 @@ QgsVectorLayer* makeCatchmentLayer(const Results& results, double radiusKm, int 
   return layer;
 }
 
+}  // namespace clustershift::layers::detail
+
+namespace clustershift::layers {
+
 QgsCoordinateReferenceSystem studyAreaCrs(const QgsRectangle& lonLat) {
   // Standard parallels at 1/6 and 5/6 of the latitude range (Deetz & Adams 1934 rule, as in
   // Snyder 1987, "Map Projections: A Working Manual", p. 99).
@@ -353,6 +357,10 @@ QgsCoordinateReferenceSystem studyAreaCrs(const QgsRectangle& lonLat) {
   const QgsCoordinateReferenceSystem named = QgsCoordinateReferenceSystem::fromWkt(wkt);
   return named.isValid() ? named : crs;
 }
+
+}  // namespace clustershift::layers
+
+namespace clustershift::layers::detail {
 
 QgsVectorLayer* makeSensitiveZonesLayer(const Inputs& inputs) {
   if (inputs.exclusions.empty()) return nullptr;

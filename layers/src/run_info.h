@@ -80,8 +80,4 @@ class ScaledFeedback : public Feedback {
   double m_start, m_end;
 };
 
-/// Albers equal-area conic fitted to a lon/lat extent (EPSG:4326 when the extent is empty or
-/// very large): the CRS of the written project and of a report made from a GeoPackage alone.
-QgsCoordinateReferenceSystem studyAreaCrs(const QgsRectangle& lonLatExtent);
-
 }  // namespace clustershift::layers::detail

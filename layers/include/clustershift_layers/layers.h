@@ -14,8 +14,10 @@
 #include <memory>
 #include <vector>
 
+class QgsCoordinateReferenceSystem;
 class QgsPrintLayout;
 class QgsProject;
+class QgsRectangle;
 class QgsVectorLayer;
 
 namespace clustershift::layers {
@@ -25,6 +27,11 @@ namespace clustershift::layers {
 /// IO table) still come from the scenario's files. Problems go to Inputs::problems.
 Inputs inputsFromLayers(QgsVectorLayer* regions, QgsVectorLayer* parks, const Scenario& scenario,
                         Feedback& feedback);
+
+/// Albers equal-area conic fitted to a lon/lat extent, named "ClusterShift study area (Albers
+/// equal-area)"; EPSG:4326 when the extent is empty or very large. The CRS of written projects,
+/// of reports made from a GeoPackage alone and of a fresh plugin project.
+QgsCoordinateReferenceSystem studyAreaCrs(const QgsRectangle& lonLatExtent);
 
 /// In-memory result layers (EPSG:4326), styled. Caller owns them.
 QgsVectorLayer* makeCandidateLayer(const Results& results);  ///< "candidate_scores"
