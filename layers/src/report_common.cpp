@@ -32,17 +32,6 @@ namespace {
 constexpr double kMarginMm = 10;       // page margin on every side
 constexpr double kCellMarginMm = 0.9;  // table cell padding
 
-QgsTextFormat textFormat(double sizePt, bool bold, const QColor& color = QColor(30, 30, 30)) {
-  QgsTextFormat format;
-  QFont f = font(sizePt, bold);
-  f.setStyleStrategy(QFont::PreferNoShaping);  // keeps digits in mixed runs extractable (pdftotext)
-  format.setFont(f);
-  format.setSize(sizePt);
-  format.setSizeUnit(QgsUnitTypes::RenderPoints);
-  format.setColor(color);
-  return format;
-}
-
 /// Page offset (mm) of page `page` in layout coordinates.
 QPointF pageOrigin(QgsPrintLayout* layout, int page) {
   return layout->pageCollection()->pagePositionToLayoutPosition(page, QgsLayoutPoint(0, 0, QgsUnitTypes::LayoutMillimeters));
@@ -91,6 +80,17 @@ QString wrapCjk(const QString& text, double sizePt, double widthMm) {
 double scaleOf(const ReportContext& ctx) { return ctx.pageMm.width() > 300 ? 1.25 : 1.0; }
 
 }  // namespace
+
+QgsTextFormat reportTextFormat(double sizePt, bool bold, const QColor& color) {
+  QgsTextFormat format;
+  QFont f = font(sizePt, bold);
+  f.setStyleStrategy(QFont::PreferNoShaping);  // keeps digits in mixed runs extractable (pdftotext)
+  format.setFont(f);
+  format.setSize(sizePt);
+  format.setSizeUnit(QgsUnitTypes::RenderPoints);
+  format.setColor(color);
+  return format;
+}
 
 std::unique_ptr<QgsPrintLayout> newReportLayout(const ReportContext& ctx, const QString& section) {
   auto layout = std::make_unique<QgsPrintLayout>(ctx.source.project);
@@ -202,8 +202,8 @@ QgsLayoutItemManualTable* addTable(QgsPrintLayout* layout, int page, const QStri
   table->setIncludeTableHeader(true);
   table->setTableContents(contents);
   table->setColumnWidths(widths);
-  table->setHeaderTextFormat(textFormat(sizePt, true));
-  table->setContentTextFormat(textFormat(sizePt, false));
+  table->setHeaderTextFormat(reportTextFormat(sizePt, true));
+  table->setContentTextFormat(reportTextFormat(sizePt, false));
   table->setHeaderHAlignment(QgsLayoutTable::FollowColumn);
   table->setCellMargin(kCellMarginMm);
   table->setWrapBehavior(QgsLayoutTable::WrapText);

@@ -25,6 +25,7 @@ class QgsLayoutItemLabel;
 class QgsLayoutItemManualTable;
 class QgsLayoutItemPicture;
 class QgsPrintLayout;
+class QgsTextFormat;
 
 namespace clustershift::layers::detail {
 
@@ -82,6 +83,9 @@ QgsLayoutItemManualTable* addTable(QgsPrintLayout* layout, int page, const QStri
 QgsLayoutItemPicture* addSvg(QgsPrintLayout* layout, int page, const QByteArray& svg, const QRectF& rectMm);
 /// Width of text in ems of its font size: CJK and fullwidth characters 1, others about 0.55.
 double textEms(const QString& text);
+/// The report's text format: Noto Sans CJK SC (detail::font) in points, unshaped so digits in
+/// mixed runs stay extractable (pdftotext).
+QgsTextFormat reportTextFormat(double sizePt, bool bold, const QColor& color = QColor(30, 30, 30));
 /// "12.35" with the given decimals, "–" for NaN.
 QString formatNumber(double value, int decimals);
 

@@ -33,6 +33,7 @@
 #include <map>
 
 #include "layers_detail.h"
+#include "report_labels.h"
 
 namespace clustershift::layers::detail {
 namespace {
@@ -40,32 +41,6 @@ namespace {
 std::string jsonText(const nlohmann::json& j, const char* key) {
   if (!j.is_object() || !j.contains(key) || !j[key].is_string()) return {};
   return j[key].get<std::string>();
-}
-
-/// "name_zh" in Chinese when present, else "name", else the id.
-QString localName(const nlohmann::json& j, const Texts& tx) {
-  const std::string zh = jsonText(j, "name_zh"), en = jsonText(j, "name");
-  if (tx.zh && !zh.empty()) return QString::fromStdString(zh);
-  if (!en.empty()) return QString::fromStdString(en);
-  return QString::fromStdString(jsonText(j, "id"));
-}
-
-QString modeText(const Texts& tx, const std::string& mode) {
-  if (mode == "complete") return tx.t("complete transfer", "整体转移");
-  if (mode == "partial") return tx.t("partial transfer", "部分转移");
-  if (mode == "replication") return tx.t("replication", "复制扩张");
-  return QString::fromStdString(mode);
-}
-
-QgsTextFormat textFormat(double sizePt, bool bold) {
-  QgsTextFormat format;
-  QFont f = font(sizePt, bold);
-  f.setStyleStrategy(QFont::PreferNoShaping);  // keeps digits in mixed runs extractable (pdftotext)
-  format.setFont(f);
-  format.setSize(sizePt);
-  format.setSizeUnit(QgsUnitTypes::RenderPoints);
-  format.setColor(QColor(30, 30, 30));
-  return format;
 }
 
 /// Region id -> name in the report language (regions layer: id, name, name_zh).
@@ -150,13 +125,13 @@ std::unique_ptr<QgsPrintLayout> buildOverviewLayout(const ReportContext& ctx) {
 
   // --- scenario line: cluster, source, mode, moved segments, author ---
   QStringList facts;
-  if (info.contains("cluster")) facts << tx.t("Cluster: ", "集群：") + localName(info["cluster"], tx);
-  if (info.contains("source")) facts << tx.t("Source: ", "转出地区：") + localName(info["source"], tx);
+  if (info.contains("cluster")) facts << tx.t("Cluster: ", "集群：") + localName(tx, info["cluster"]);
+  if (info.contains("source")) facts << tx.t("Source: ", "转出地区：") + localName(tx, info["source"]);
   const std::string mode = jsonText(info, "mode");
-  if (!mode.empty()) facts << tx.t("Mode: ", "转移方式：") + modeText(tx, mode);
+  if (!mode.empty()) facts << tx.t("Mode: ", "转移方式：") + modeLabel(tx, mode);
   if (info.contains("moved_segments") && info["moved_segments"].is_array() && !info["moved_segments"].empty()) {
     QStringList segments;
-    for (const nlohmann::json& seg : info["moved_segments"]) segments << localName(seg, tx);
+    for (const nlohmann::json& seg : info["moved_segments"]) segments << localName(tx, seg);
     facts << tx.t("Moved segments: ", "转移环节：") + segments.join(tx.t(", ", "、"));
   }
   if (mode == "replication" && info.contains("replication_scale") && info["replication_scale"].is_number())
@@ -208,7 +183,7 @@ std::unique_ptr<QgsPrintLayout> buildOverviewLayout(const ReportContext& ctx) {
   scale->setMinimumBarWidth(25 * s);
   scale->setMaximumBarWidth(45 * s);
   scale->setHeight(2 * s);
-  scale->setTextFormat(textFormat(7 * s, false));
+  scale->setTextFormat(reportTextFormat(7 * s, false));
   scale->setBackgroundEnabled(true);
   scale->setBackgroundColor(QColor(255, 255, 255, 220));
   scale->setBoxContentSpace(1.5);
@@ -331,8 +306,8 @@ std::unique_ptr<QgsPrintLayout> buildOverviewLayout(const ReportContext& ctx) {
   // its height once its contents are set.
   QgsLayoutItemManualTable* table = addTable(l, 0, headers, rows, QRectF(sideX, y, sideW, tableH), 7.5 * s, widths);
   for (double pt = 7.25 * s; table->totalSize().height() > tableH && pt >= 5.5 * s; pt -= 0.25 * s) {
-    table->setHeaderTextFormat(textFormat(pt, true));
-    table->setContentTextFormat(textFormat(pt, false));
+    table->setHeaderTextFormat(reportTextFormat(pt, true));
+    table->setContentTextFormat(reportTextFormat(pt, false));
     table->recalculateFrameSizes();
   }
   return layout;
