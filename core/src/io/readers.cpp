@@ -421,6 +421,7 @@ struct TextTable {
   std::string label;
   std::vector<std::string> columns;  ///< value columns (not the key)
   std::vector<std::string> keys;
+  std::vector<std::string> rows;  ///< where each row sits: "line 3" (CSV) or "row 7" (sheet)
   std::vector<std::vector<std::string>> cells;
 };
 
@@ -429,7 +430,7 @@ TextTable readTextTable(const DataSource& source, const std::string& what,
                         bool& ok) {
   OgrSource src = openSource(source, what, /*plainCsv=*/true);
   TextTable table;
-  table.label = src.fileName;
+  table.label = src.tableLabel;
   ok = true;
   std::string keyName = source.field(keyColumn);
   int keyIndex = src.fieldIndex(keyName);
@@ -455,6 +456,7 @@ TextTable readTextTable(const DataSource& source, const std::string& what,
     indices.push_back(i);
   }
   FeatureLoop{src}.forEach([&](OGRFeatureH f) {
+    table.rows.push_back(src.rowLabel(f, table.keys.size()));
     table.keys.push_back(src.text(f, keyIndex));
     std::vector<std::string> row;
     for (int index : indices) {
@@ -472,9 +474,8 @@ TextTable readTextTable(const DataSource& source, const std::string& what,
 /// Parses a cell; adds a located problem and returns NaN when it is not a number.
 double tableNumber(const TextTable& t, std::size_t row, std::size_t column,
                    const std::string& keyLabel, std::vector<Problem>& problems) {
-  // Line numbers count the header as line 1 (CSV view of the table).
-  std::string where = t.label + " line " + std::to_string(row + 2) + " (" + keyLabel + " '" +
-                      t.keys[row] + "') column '" + t.columns[column] + "'";
+  std::string where = t.label + " " + t.rows[row] + " (" + keyLabel + " '" + t.keys[row] + "') column '" +
+                      t.columns[column] + "'";
   const std::string& text = t.cells[row][column];
   double value = kNaN;
   if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
@@ -502,12 +503,11 @@ IndustryMatrix readIndustryMatrix(const DataSource& source, std::vector<Problem>
   std::set<std::string> seen;
   for (std::size_t r = 0; r < t.keys.size(); ++r) {
     if (t.keys[r].empty()) {
-      addProblem(problems, Severity::Fatal, t.label + " line " + std::to_string(r + 2),
-                 "empty region id");
+      addProblem(problems, Severity::Fatal, t.label + " " + t.rows[r], "empty region id");
       continue;
     }
     if (!seen.insert(t.keys[r]).second) {
-      addProblem(problems, Severity::Fatal, t.label + " line " + std::to_string(r + 2),
+      addProblem(problems, Severity::Fatal, t.label + " " + t.rows[r],
                  "duplicate region id '" + t.keys[r] + "'");
       continue;
     }

@@ -15,6 +15,7 @@
 #include "clustershift/effects.h"
 #include "clustershift/error.h"
 #include "scenario/json_reader.h"
+#include "scenario/source_location.h"
 
 namespace clustershift {
 
@@ -105,32 +106,18 @@ std::string joinList(const std::vector<std::string>& items) {
   return text;
 }
 
-std::string resolvePath(const std::string& path, const std::string& baseDir) {
-  if (path.empty()) return path;
-  // GDAL virtual file systems and URLs stay as they are.
-  if (path.rfind("/vsi", 0) == 0 || path.find("://") != std::string::npos) return path;
-  fs::path p(path);
-  if (p.is_absolute() || baseDir.empty()) return p.lexically_normal().string();
-  return (fs::path(baseDir) / p).lexically_normal().string();
-}
-
 void parseDataSource(JsonReader& r, const json& j, const std::string& path,
                      const std::string& baseDir, const std::vector<std::string>& fieldKeys,
                      bool allowCoordinates, DataSource& out) {
   if (!r.object(j, path)) return;
+  json keys = j;
+  keys.erase("password");  // never allowed, but reported by parseSourceLocation with where to put it
   if (allowCoordinates) {
-    r.allowedKeys(j, path, {"path", "layer", "encoding", "coordinates", "fields"});
+    r.allowedKeys(keys, path, {CLUSTERSHIFT_SOURCE_LOCATION_KEYS, "encoding", "coordinates", "fields"});
   } else {
-    r.allowedKeys(j, path, {"path", "layer", "encoding", "fields"});
+    r.allowedKeys(keys, path, {CLUSTERSHIFT_SOURCE_LOCATION_KEYS, "encoding", "fields"});
   }
-  if (auto p = r.string(j, path, "path", true)) {
-    if (p->empty()) {
-      r.fail(joinPath(path, "path"), "must not be empty");
-    } else {
-      out.path = resolvePath(*p, baseDir);
-    }
-  }
-  if (auto layer = r.string(j, path, "layer")) out.layer = *layer;
+  detail::parseSourceLocation(r, j, path, baseDir, out);
   if (auto enc = r.string(j, path, "encoding")) out.encoding = *enc;
   if (allowCoordinates) {
     if (auto c = r.choice(j, path, "coordinates", {"wgs84", "gcj02", "bd09"})) out.coordinates = *c;
@@ -331,7 +318,7 @@ void parseCluster(JsonReader& r, const json& j, const std::string& path,
   }
   if (hasFile) {
     if (auto file = r.string(j, path, "file")) {
-      parseProfileFile(r, resolvePath(*file, baseDir), joinPath(path, "file"), s.cluster);
+      parseProfileFile(r, detail::resolveDataPath(*file, baseDir), joinPath(path, "file"), s.cluster);
     }
   }
   if (hasProfile) parseProfile(r, j.at("profile"), joinPath(path, "profile"), s.cluster);
@@ -509,8 +496,8 @@ void parseData(JsonReader& r, const json& j, const std::string& baseDir, DataSou
 }
 
 json dataSourceJson(const DataSource& d, bool withCoordinates) {
-  json j = {{"path", d.path}};
-  if (!d.layer.empty()) j["layer"] = d.layer;
+  json j = json::object();
+  detail::sourceLocationJson(d, j);
   if (!d.encoding.empty()) j["encoding"] = d.encoding;
   if (withCoordinates) j["coordinates"] = d.coordinates;
   if (!d.fields.empty()) {
