@@ -5,7 +5,7 @@ OUT ?= $(CURDIR)/out/demo
 PREFIX ?= /usr/local
 DESTDIR ?=
 
-.PHONY: all deps configure build demo test test-core test-qgis test-cli test-desktop qgis install sample-data bench format clean
+.PHONY: all deps configure build demo test test-core test-qgis test-cli test-desktop test-postgis qgis install package test-package sample-data bench format clean
 
 all: build
 
@@ -13,7 +13,7 @@ deps:
 	@bash scripts/install-deps.sh
 
 configure: deps
-	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_INSTALL_PREFIX=$(PREFIX) >$(BUILD).configure.log 2>&1 \
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_INSTALL_PREFIX=$(PREFIX) -DCMAKE_INSTALL_LIBDIR=lib >$(BUILD).configure.log 2>&1 \
 	  || { cat $(BUILD).configure.log; exit 1; }
 
 build: configure
@@ -37,11 +37,25 @@ test-cli: build
 test-desktop: build
 	@cd $(BUILD) && ctest --output-on-failure -L desktop
 
+test-postgis: build
+	@cd $(BUILD) && ctest --output-on-failure -L postgis
+
 qgis: demo
 	@bash scripts/run-qgis.sh $(BUILD) $(OUT)
 
 install: build
 	@DESTDIR=$(DESTDIR) cmake --install $(BUILD)
+
+# A Debian package (CPack) for prefix /usr: the build is reconfigured for /usr (a later `make test`
+# or `make install` reconfigures it back for $(PREFIX); ccache keeps both cheap).
+package:
+	@$(MAKE) --no-print-directory build PREFIX=/usr
+	@cd $(BUILD) && rm -f clustershift_*.deb && cpack -G DEB >cpack.log 2>&1 || { cat cpack.log; exit 1; }
+	@ls $(BUILD)/clustershift_*.deb
+
+# Installs that package with apt (root or sudo), runs /usr/bin/clustershift demo, then removes it.
+test-package: package
+	@bash scripts/test-package.sh $(BUILD)
 
 sample-data:
 	@bash sample_data/generator/generate.sh
