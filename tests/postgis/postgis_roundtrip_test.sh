@@ -54,7 +54,7 @@ real_columns=$(sqlite3 "$gpkg" "SELECT name FROM pragma_table_info('candidate_sc
 lite_select="id" pg_select="id"
 for c in $real_columns; do
   lite_select+=", CASE WHEN \"$c\" IS NULL THEN 'NULL' ELSE printf('%.9e', \"$c\") END"
-  pg_select+=", CASE WHEN \"$c\" IS NULL THEN 'NULL' ELSE to_char(\"$c\", 'FM9.000000000EEEE') END"
+  pg_select+=", CASE WHEN \"$c\" IS NULL THEN 'NULL' ELSE ltrim(to_char(\"$c\", '9.999999999EEEE')) END"
 done
 lite_select+=", rank, status" pg_select+=", rank, status"
 sqlite3 -separator '|' "$gpkg" "SELECT $lite_select FROM candidate_scores ORDER BY id" >"$OUT/scores_gpkg.txt"
@@ -77,7 +77,7 @@ import sys
 from qgis.core import QgsApplication, QgsVectorLayer, QgsDataSourceUri
 app = QgsApplication([], False)
 app.initQgis()
-gpkg, problems = sys.argv[1], []
+gpkg, problems, opened = sys.argv[1], [], []
 for table in sys.argv[2:]:
     from_file = QgsVectorLayer(f"{gpkg}|layername={table}", table, "ogr")
     uri = QgsDataSourceUri()
@@ -94,13 +94,17 @@ for table in sys.argv[2:]:
     if kind_db != kind_file:
         problems.append(f"{table}: renderer {kind_db} from the database, {kind_file} from the GeoPackage")
     print(f"{table}: {from_db.featureCount()} features, renderer {kind_db}, labels {from_db.labelsEnabled()}")
+    opened += [from_file, from_db]
+del from_file, from_db
+opened.clear()  # layers gone before QGIS exits
 app.exitQgis()
 if problems:
     print("\n".join(problems)); sys.exit(1)
 PY
 QT_QPA_PLATFORM=offscreen /usr/bin/python3 "$OUT/open_in_qgis.py" "$gpkg" candidate_scores regions region_effects \
   >"$OUT/qgis.out" 2>&1 || { cat "$OUT/qgis.out" >&2; fail "QGIS did not open the styled database layers"; }
-grep -q "candidate_scores: .* renderer graduatedSymbol" "$OUT/qgis.out" || { cat "$OUT/qgis.out" >&2; fail "candidate_scores not graduated"; }
+grep -q "^candidate_scores: [0-9]* features, renderer RuleRenderer, labels True" "$OUT/qgis.out" ||
+  { cat "$OUT/qgis.out" >&2; fail "candidate_scores from the database lacks the rule-based style with rank labels"; }
 
 # ---- the Processing algorithm (qgis_process.bin, shim from the build tree): database layers in, OUTPUT_DB out ----
 BUILD=$(cd "$(dirname "$EXE")/.." && pwd)
