@@ -114,8 +114,8 @@ void publishToDatabase(const QString& geopackage, const RunOptions& options) {
   std::printf("Wrote to %s, schema %s (one transaction; styles in layer_styles):\n", options.outDb.c_str(),
               options.schema.c_str());
   for (const PublishedTable& t : tables)
-    std::printf("  %s.%s  %lld row%s%s\n", options.schema.c_str(), t.name.c_str(), t.rows, t.rows == 1 ? "" : "s",
-                t.styled ? ", styled" : "");
+    std::printf("  %s.%s  %lld row%s%s\n", options.schema.c_str(), t.name.c_str(), t.rows,
+                t.rows == 1 ? "" : "s", t.styled ? ", styled" : "");
 }
 
 }  // namespace
