@@ -1,10 +1,11 @@
 # `make package`: a Debian package (CPack DEB) of what `cmake --install` installs, configured with
-# prefix /usr and libdir lib (Makefile): the plugin in /usr/lib/qgis/plugins (where QGIS looks for
+# prefix /usr (Makefile): the plugin in /usr/lib/qgis/plugins (where QGIS looks for
 # C++ plugins), the clustershift command in /usr/bin, its libraries in /usr/lib/clustershift, the
 # Processing shim and the sample data in /usr/share/clustershift, the docs in /usr/share/doc/clustershift.
-install(FILES ${CMAKE_SOURCE_DIR}/README.md ${CMAKE_SOURCE_DIR}/docs/model.md
-        DESTINATION ${CMAKE_INSTALL_DOCDIR})
-install(DIRECTORY ${CMAKE_SOURCE_DIR}/docs/images DESTINATION ${CMAKE_INSTALL_DOCDIR})
+set(CLUSTERSHIFT_DOCDIR ${CMAKE_INSTALL_DATADIR}/doc/clustershift)
+install(FILES ${CMAKE_SOURCE_DIR}/README.md ${CMAKE_SOURCE_DIR}/docs/model.md ${CMAKE_SOURCE_DIR}/docs/data.md
+        DESTINATION ${CLUSTERSHIFT_DOCDIR})
+install(DIRECTORY ${CMAKE_SOURCE_DIR}/docs/images DESTINATION ${CLUSTERSHIFT_DOCDIR})
 
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME clustershift)
@@ -19,6 +20,7 @@ provider and the headless clustershift command.")
 set(CPACK_PACKAGING_INSTALL_PREFIX ${CMAKE_INSTALL_PREFIX})
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION science)
+set(CPACK_STRIP_FILES ON)  # RelWithDebInfo objects: no debug info in the package
 # Library dependencies from dpkg-shlibdeps (our own libraries are private, in the build tree),
 # plus what is loaded at run time rather than linked: the QGIS providers and the CJK fonts of the reports.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)

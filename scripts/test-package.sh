@@ -2,7 +2,8 @@
 # make test-package: installs the .deb from `make package` with apt (dependencies resolved from
 # the archive), checks where its files went and that every library resolves, runs the installed
 # /usr/bin/clustershift demo from an empty folder with the installed sample data, lists the
-# Processing algorithms through the installed shim, then removes the package again (a plugin in
+# Processing algorithms through the installed shim, checks that the real QGIS desktop (Xvfb) loads the
+# installed plugin from /usr/lib/qgis/plugins, then removes the package again (a plugin in
 # /usr/lib/qgis/plugins would also be loaded by every QGIS on this machine).
 # Usage: bash scripts/test-package.sh BUILD_DIR
 set -euo pipefail
@@ -15,7 +16,7 @@ SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 work=$(mktemp -d)
 cleanup() {
-  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq clustershift >/dev/null 2>&1 || true
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq clustershift >/dev/null 2>&1 || true
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -57,4 +58,29 @@ if command -v qgis_process.bin >/dev/null; then
     QGIS_PLUGINPATH=/usr/share/clustershift/python/plugins qgis_process.bin list >"$work/list.out" 2>&1
   grep -q "clustershift:scoresites" "$work/list.out" || { tail -20 "$work/list.out" >&2; fail "installed provider not listed"; }
 fi
-echo "ok: $(basename "$deb") ($(du -h "$deb" | cut -f1)) installs; /usr/bin/clustershift demo wrote $(ls "$work"/demo | wc -l) files; removed again"
+# The real QGIS desktop (Xvfb, fresh profile without plugin search paths) loads the installed
+# plugin from /usr/lib/qgis/plugins.
+if command -v qgis >/dev/null && command -v xvfb-run >/dev/null; then
+  mkdir -p "$work/profiles/default/QGIS" "$work/xdg" && chmod 700 "$work/xdg"
+  printf '[Plugins]\nlibclustershiftplugin=true\n[app]\naskToSaveMemoryLayers=false\n[qgis]\naskToSaveProjectChanges=false\ncheckVersion=false\nshowTips=false\n' \
+    >"$work/profiles/default/QGIS/QGIS3.ini"
+  cat >"$work/probe.py" <<'PY'
+import os
+from qgis.PyQt.QtCore import QObject, QTimer
+from qgis.utils import iface
+
+def finish():
+    mw = iface.mainWindow()
+    plugin = mw.findChild(QObject, "qgis_plugin_libclustershiftplugin") or mw.findChild(QObject, "qgis_plugin_clustershiftplugin")
+    with open(os.environ["PACKAGE_PROBE_OUT"], "w") as out:
+        out.write("loaded" if plugin is not None else "missing")
+    iface.actionExit().trigger()
+
+QTimer.singleShot(4000, finish)
+PY
+  (unset QT_QPA_PLATFORM; HOME="$work/home" TMPDIR="$work" XDG_RUNTIME_DIR="$work/xdg" PACKAGE_PROBE_OUT="$work/probe.txt" \
+    timeout 120 xvfb-run -a -s "-screen 0 1280x800x24" qgis --profiles-path "$work" --nologo --noversioncheck \
+    --code "$work/probe.py" >"$work/qgis.log" 2>&1) || true
+  [ "$(cat "$work/probe.txt" 2>/dev/null)" = "loaded" ] || { tail -20 "$work/qgis.log" >&2; fail "QGIS desktop did not load the installed plugin"; }
+fi
+echo "ok: $(basename "$deb") ($(du -h "$deb" | cut -f1)) installs; /usr/bin/clustershift demo wrote $(ls "$work"/demo | wc -l) files; shim and desktop load it; removed again"
