@@ -29,7 +29,12 @@ std::string describeConnection(const std::string& connection) {
   static const std::regex service(R"((^|[\s:])service\s*=\s*([^\s]+))");
   std::smatch match;
   if (std::regex_search(connection, match, service)) return "service '" + match[2].str() + "'";
-  return isPostgresPath(connection) ? connection.substr(3) : connection;
+  // Never repeat a password, even one given by mistake.
+  static const std::regex keyword(R"(((^|[\s:])password\s*=\s*)[^\s]*)", std::regex::icase);
+  static const std::regex uri(R"((postgres(ql)?://[^/@\s:]*:)[^/@\s]*@)", std::regex::icase);
+  std::string text = std::regex_replace(connection, keyword, "$1…");
+  text = std::regex_replace(text, uri, "$1…@");
+  return isPostgresPath(text) ? text.substr(3) : text;
 }
 
 namespace {

@@ -28,6 +28,10 @@ TEST(Postgres, ConnectionsAreNamedByService) {
   EXPECT_EQ(detail::describeConnection("PG:service=planning"), "service 'planning'");
   EXPECT_EQ(detail::describeConnection("PG:dbname=gis service=planning"), "service 'planning'");
   EXPECT_EQ(detail::describeConnection("PG:host=db dbname=gis"), "host=db dbname=gis");
+  EXPECT_EQ(detail::describeConnection("PG:host=db password=hunter2 dbname=gis"),
+            "host=db password=… dbname=gis");
+  EXPECT_EQ(detail::describeConnection("PG:postgresql://planner:hunter2@db/gis"),
+            "postgresql://planner:…@db/gis");
 }
 
 TEST(Postgres, UnknownServiceNamesServiceSchemaAndTable) {
