@@ -170,4 +170,15 @@ jq '.data.parks.table = "parcs"' "$OUT/scenarios/wenzhou_db.json" >"$OUT/scenari
 grep -qF "parks: PostgreSQL service 'planning', schema 'base', table 'parcs': no such table (tables in the schema: industry_output, io_table, parks, regions, roads, sensitive_zones)" "$OUT/typo.out" ||
   { cat "$OUT/typo.out" >&2; fail "missing table: message does not name service, schema, table and the tables there"; }
 
+# A bad value in a database table is located by schema, table, service, fid, key and column.
+pg_psql -c "CREATE TABLE base.bad_output (LIKE base.industry_output INCLUDING ALL);
+            INSERT INTO base.bad_output SELECT * FROM base.industry_output;
+            UPDATE base.bad_output SET \"C19\" = -5 WHERE region_id::text = '330300'" || fail "bad_output"
+fid=$(pg_psql -At -c "SELECT ogc_fid FROM base.bad_output WHERE region_id::text = '330300'")
+jq '.data.industry_output.table = "bad_output"' "$OUT/scenarios/wenzhou_db.json" >"$OUT/scenarios/bad_value.json"
+"$EXE" validate "$OUT/scenarios/bad_value.json" >"$OUT/bad_value.out" 2>&1
+[ $? -eq 2 ] || { cat "$OUT/bad_value.out" >&2; fail "negative output in a database table: expected exit 2"; }
+grep -qF "base.bad_output (PostgreSQL service 'planning') fid=$fid (region '330300') column 'C19': is negative (-5)" "$OUT/bad_value.out" ||
+  { cat "$OUT/bad_value.out" >&2; fail "bad database value not located by table, service, fid, region and column"; }
+
 echo "ok: postgis round trip ($(wc -l <"$OUT/scores_pg.txt") parks, $ranked ranked, $(echo "$tables" | wc -w) tables, styles opened by QGIS)"

@@ -60,7 +60,8 @@ std::string OgrSource::text(OGRFeatureH feature, int index) const {
 }
 
 std::string OgrSource::rowLabel(OGRFeatureH feature, std::size_t index) const {
-  if (rowsFromFid) return "row " + std::to_string(static_cast<long long>(OGR_F_GetFID(feature)));
+  if (!rowIdPrefix.empty())
+    return rowIdPrefix + std::to_string(static_cast<long long>(OGR_F_GetFID(feature)));
   return "line " + std::to_string(index + 2);
 }
 

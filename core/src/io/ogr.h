@@ -73,15 +73,16 @@ struct OgrSource {
   /// How table readers name the source: the file name for files ("industry_output.csv"),
   /// the full label for a sheet or a database table (they need the sheet/table name).
   std::string tableLabel;
-  /// Spreadsheets: the feature id is the sheet row number, so messages say "row 7".
-  bool rowsFromFid = false;
+  /// How table messages name a row by its feature id: "row " (the sheet row of a spreadsheet),
+  /// "fid=" (a database row); empty: the line of a CSV file.
+  std::string rowIdPrefix;
   OGRFeatureDefnH definition() const { return OGR_L_GetLayerDefn(layer); }
   int fieldIndex(const std::string& name) const;  ///< -1 when absent
   std::vector<std::string> fieldNames() const;
   /// Text of a field (recoded to UTF-8), "" when NULL.
   std::string text(OGRFeatureH feature, int index) const;
   /// Where the index-th feature (0-based, file order) sits, for table messages: "line 3"
-  /// (CSV view, header = line 1) or "row 7" (sheet row).
+  /// (CSV view, header = line 1), "row 7" (sheet row) or "fid=7" (database row).
   std::string rowLabel(OGRFeatureH feature, std::size_t index) const;
 };
 

@@ -110,6 +110,7 @@ OgrSource openPostgres(const DataSource& source, const std::string& what) {
   out.layerName = schema + "." + table;
   out.label = out.layerName + " (" + out.fileName + ")";
   out.tableLabel = out.label;
+  out.rowIdPrefix = "fid=";
   OGR_L_ResetReading(out.layer);
   return out;
 }

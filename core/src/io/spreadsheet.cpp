@@ -313,7 +313,7 @@ OgrSource openSpreadsheet(const DataSource& source, const std::string& what) {
   out.layerName = sheet;
   out.label = label;
   out.tableLabel = label;
-  out.rowsFromFid = true;
+  out.rowIdPrefix = "row ";
   OGR_L_ResetReading(out.layer);
   return out;
 }

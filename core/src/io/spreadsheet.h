@@ -43,7 +43,7 @@ SheetLayout findLayout(const std::vector<SheetRow>& rows, long long headerRow, c
 std::string withoutThousandsSeparators(const std::string& text);
 
 /// Opens one sheet (source.layer, default the first) as a text table whose feature ids are the
-/// sheet rows (OgrSource::rowsFromFid). Throws IoError naming the file and the sheet.
+/// sheet rows (OgrSource::rowIdPrefix "row "). Throws IoError naming the file and the sheet.
 OgrSource openSpreadsheet(const DataSource& source, const std::string& what);
 
 }  // namespace clustershift::detail
