@@ -80,6 +80,17 @@ TEST(SourceLocation, PathAndServiceTogetherOrNeither) {
       "data.parks.path: missing required key (a file, a \"PG:\" connection string, or \"service\")");
 }
 
+TEST(SourceLocation, TableNamedTwiceOrASheetOfADatabase) {
+  const Parsed twice = parse(R"({"service": "planning", "layer": "base.parks", "table": "parks"})");
+  EXPECT_PROBLEM(twice.problems, Severity::Fatal,
+                 "data.parks.layer: give either \"layer\" or \"schema\" and \"table\", not both");
+  const Parsed sheet = parse(R"({"service": "planning", "table": "parks", "sheet": "A"})");
+  EXPECT_PROBLEM(sheet.problems, Severity::Fatal,
+                 "data.parks.sheet: a database table has no sheets (use \"schema\" and \"table\")");
+  const Parsed empty = parse(R"({"service": ""})");
+  EXPECT_PROBLEM(empty.problems, Severity::Fatal, "data.parks.service: must not be empty");
+}
+
 TEST(SourceLocation, SchemaOnAFileIsAnError) {
   const Parsed p = parse(R"({"path": "parks.gpkg", "schema": "base", "table": "parks"})");
   EXPECT_PROBLEM(
