@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <map>
 #include <regex>
 #include <set>
 
@@ -179,12 +180,32 @@ SheetLayout findLayout(const std::vector<SheetRow>& rows, long long headerRow, c
   if (layout.dataRows.empty())
     throw IoError(label + ": no data rows below the header row " + std::to_string(layout.headerRow));
 
+  // Column names: the header cell, or the nearest text above it in the header block.
+  std::vector<std::string> found(width);
+  std::map<std::string, int> uses;
+  for (std::size_t c = 0; c < width; ++c) {
+    for (std::size_t r = header + 1; r-- > blockTop && found[c].empty();)
+      if (c < rows[r].cells.size()) found[c] = rows[r].cells[c];
+    if (!found[c].empty()) ++uses[found[c]];
+  }
+  // A name repeated under groups merged across the row above ("2021年" over 产值, 增速; "2022年"
+  // over 产值, 增速) takes its group: "2021年 产值".
+  if (header > blockTop) {
+    const std::vector<std::string>& above = rows[header - 1].cells;
+    std::string group;
+    std::vector<std::string> composed = found;
+    for (std::size_t c = 0; c < width; ++c) {
+      if (c < above.size() && !above[c].empty()) group = above[c];
+      if (!found[c].empty() && uses[found[c]] > 1 && !group.empty() && group != found[c])
+        composed[c] = group + " " + found[c];
+    }
+    found = composed;
+  }
+
   std::set<std::string> names;
   std::string problems;
   for (std::size_t c = 0; c < width; ++c) {
-    std::string name;
-    for (std::size_t r = header + 1; r-- > blockTop && name.empty();)
-      if (c < rows[r].cells.size()) name = rows[r].cells[c];
+    const std::string& name = found[c];
     if (name.empty()) {
       bool hasData = false;
       for (std::size_t i = header + 1; i < rows.size(); ++i)

@@ -31,9 +31,11 @@ struct SheetLayout {
 
 /// Finds the header and the data rows. headerRow > 0 takes that row as the header; 0 detects
 /// it: the first data row is the first row with a key in the first column and numbers in at
-/// least half of its other filled cells; the header is the nearest row above it that is not
-/// empty and not a units row ("亿元", "万人", "%", "单位：…", "yuan"…). A header cell left empty
-/// by a vertically merged cell takes the nearest text above it within the header block.
+/// least half of its other filled cells; the header is the nearest row above it, skipping empty
+/// and units rows ("亿元", "万人", "%", "单位：…", "yuan"…), when that row has two or more filled
+/// cells (else the first data row itself names the columns: numeric codes "13", "14"). A header
+/// cell left empty by a vertically merged cell takes the nearest text above it within the header
+/// block; a name repeated under groups merged across the row above takes the group ("2021年 产值").
 /// Rows after the header that are empty, units rows or footnotes ("注：…", "Source: …") are
 /// skipped. Throws IoError starting with `label` when no header or data can be found, or a
 /// column with data has no name or a duplicate one.

@@ -150,6 +150,19 @@ TEST(SheetLayout, NumericColumnNamesUnderATitle) {
   EXPECT_EQ(layout.dataRows, (std::vector<long long>{3}));
 }
 
+TEST(SheetLayout, RepeatedNamesUnderMergedGroupsTakeTheGroup) {
+  const auto layout = findLayout(rows({{"表2 工业产值与增速"},
+                                       {"地区", "2021年", "", "2022年", ""},
+                                       {"", "产值", "增速", "产值", "增速"},
+                                       {"", "亿元", "%", "亿元", "%"},
+                                       {"330300", "1", "2.5", "3", "4.5"}}),
+                                 0, "t");
+  EXPECT_EQ(layout.headerRow, 3);
+  EXPECT_EQ(layout.columns,
+            (std::vector<std::string>{"地区", "2021年 产值", "2021年 增速", "2022年 产值", "2022年 增速"}));
+  EXPECT_EQ(layout.unitRows, (std::vector<long long>{4}));
+}
+
 TEST(SheetLayout, HeaderRowGivenIsTaken) {
   const auto layout = findLayout(rows({{"a", "b"}, {"region_id", "2021"}, {"330300", "5"}}), 2, "t");
   EXPECT_EQ(layout.headerRow, 2);
