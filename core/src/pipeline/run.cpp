@@ -229,15 +229,18 @@ Results run(const Scenario& scenario, Inputs inputs, Feedback& feedback) {
     results.flows.push_back(flow);
   }
 
-  // Effects of the transfer on the source and the chosen host(s) (effects.h). A ranking is
-  // still useful without them, so an effects input problem becomes a warning.
-  if (!results.flows.empty()) {
+  // Effects of the transfer on the source and the chosen host(s) (effects.h). Effects that
+  // cannot be computed are an input error: a run must not silently lose its effects half
+  // (set effects.enabled to false to rank only).
+  if (!results.flows.empty() && parseEffectsParams(scenario.effects, scenario.replicationScale).enabled) {
     feedback.setProgress(0.97, "effects");
     try {
       attachEffects(results, scenario, inputs, feedback);
+    } catch (const ValidationError&) {
+      throw;
     } catch (const InputError& e) {
-      feedback.warn(Problem{Severity::Warning, "effects",
-                            std::string("not computed: ") + e.what(), {}});
+      throw InputError(std::string("effects: cannot be computed: ") + e.what() +
+                       " (set \"effects\": {\"enabled\": false} to rank without effects)");
     }
   }
 

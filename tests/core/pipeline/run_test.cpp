@@ -19,6 +19,21 @@ Results runWith(const json& j, Inputs inputs = syntheticInputs()) {
   return run(parseScenario(j, "/tmp"), std::move(inputs), feedback);
 }
 
+TEST(Run, EffectsThatCannotBeComputedAreAnErrorNotASilentOmission) {
+  // The synthetic regions have no sector accounts (y1..y3, l1..l3, rd).
+  json j = syntheticScenarioJson();
+  j["effects"] = json::object();
+  try {
+    runWith(j);
+    FAIL() << "no error";
+  } catch (const InputError& e) {
+    const std::string what = e.what();
+    EXPECT_NE(what.find("effects: cannot be computed:"), std::string::npos) << what;
+    EXPECT_NE(what.find("field 'y1' is missing"), std::string::npos) << what;
+    EXPECT_NE(what.find("\"enabled\": false"), std::string::npos) << what;
+  }
+}
+
 TEST(Run, RanksFeasibleParksAndExplainsExclusions) {
   Results r = runWith(syntheticScenarioJson());
   ASSERT_EQ(r.parks.size(), 6u);
