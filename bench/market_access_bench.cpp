@@ -18,6 +18,8 @@
 #include <string>
 #include <vector>
 
+#include <unistd.h>
+
 #include <benchmark/benchmark.h>
 
 #include "clustershift/criterion.h"
@@ -153,6 +155,7 @@ BENCHMARK(BM_ExactGeodesicSums)
 // Records each run's CPU time per iteration (scaled to 20,000 parks) for the summary.
 class Recorder : public benchmark::ConsoleReporter {
  public:
+  Recorder() : ConsoleReporter(isatty(1) ? OO_ColorTabular : OO_Tabular) {}
   void ReportRuns(const std::vector<Run>& runs) override {
     for (const Run& run : runs) {
       const double perIteration = run.cpu_accumulated_time / static_cast<double>(run.iterations);

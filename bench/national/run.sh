@@ -56,7 +56,7 @@ time_runs() {
       /^  .* s  cpu .* s  peak .* MB$/ {
         line = $0; sub(/^  /, "", line)
         n = split(line, f, / +/)
-        name = f[1]; for (k = 2; k <= n - 7; k++) name = name " " f[k]
+        name = f[1]; for (k = 2; k <= n - 8; k++) name = name " " f[k]
         key = name "#" (++seen[name])
         if (!(key in order)) { order[key] = ++count; keys[count] = key }
         wall[key] = wall[key] " " f[n - 7]; cpu[key] = cpu[key] " " f[n - 4]; peak[key] = f[n - 1]
@@ -76,7 +76,7 @@ time_runs now "$exe"
 
 echo "== baselines"
 if [ -x "$BUILD/bench/market_access_bench" ]; then
-  "$BUILD/bench/market_access_bench" --benchmark_filter='Criterion|Exact' 2>/dev/null | grep -A1 '^market_access'
+  "$BUILD/bench/market_access_bench" --benchmark_filter='Criterion|Exact' 2>/dev/null | grep -A1 'market_access [0-9]'
 fi
 if [ -x "$BUILD/bench/labour_pool_bench" ]; then
   "$BUILD/bench/labour_pool_bench" --benchmark_filter='LabourPoolCriterion/dense:1|GeosOverlay/dense:1' 2>/dev/null |
