@@ -143,7 +143,8 @@ TEST(LabourPool, RejectsBadRadiusWithItsName) {
 // depends on the direction from the park (1 + 0.9 cos 2θ: high east and west, low north and
 // south), so a catchment that is an ellipse on the ground gathers a different population. The
 // reference puts each park at the centre of its own equal-area plane, where the disk is the
-// geodesic circle to ~1e−5. Two specks at 73°E 18°N and 135°E 54°N make the study area national.
+// geodesic circle to ~1e−5. Two specks at 73°E 18°N and 135°E 54°N make the study area national;
+// a companion park in each site's tile moves the tile's plane away from the site.
 TEST(LabourPool, GroundErrorWithinOneTenthPercentAnywhereInChina) {
   const std::vector<std::pair<double, double>> sites{
       {75.99, 39.47}, {122.53, 52.97}, {109.51, 18.25}, {91.13, 29.65}, {121.47, 31.23}};
@@ -164,6 +165,15 @@ TEST(LabourPool, GroundErrorWithinOneTenthPercentAnywhereInChina) {
   }
   f.inputs.regions.push_back(region("SW", 73.0, 18.0, 73.01, 18.01, 0));
   f.inputs.regions.push_back(region("NE", 134.99, 53.99, 135.0, 54.0, 0));
+  // A companion park at the far corner of each site's tile of parks (tiles of
+  // localPlaneTileDeg(50 km) = 4°), so the tile's plane is centred ~2° away from the site.
+  const double tile = detail::localPlaneTileDeg(50000.0);
+  for (const auto& [plon, plat] : sites) {
+    const double x0 = std::floor(plon / tile) * tile, y0 = std::floor(plat / tile) * tile;
+    const double cx = plon - x0 < tile / 2 ? x0 + tile - 0.01 : x0 + 0.01;
+    const double cy = plat - y0 < tile / 2 ? y0 + tile - 0.01 : y0 + 0.01;
+    f.inputs.parks.push_back(parkAt("C" + std::to_string(f.inputs.parks.size()), cx, cy));
+  }
   const double r = 50.0;
   const std::vector<double> values = f.run({{"radius_km", r}});
 
