@@ -219,5 +219,21 @@ TEST(Run, EveryParkExcludedGivesNoFlows) {
 
 TEST(Version, MatchesTheProject) { EXPECT_STREQ(version(), "0.1.0"); }
 
+TEST(Run, CriterionNullAtEveryCandidateIsAnErrorNamingIt) {
+  // Issue 14: a wage field that is NULL in every host region (the source keeps its wage) leaves
+  // labour_cost without a value at any candidate park; the run stops there (exit 2 on the
+  // command line) instead of ranking nothing.
+  Inputs inputs = syntheticInputs();
+  for (Region& r : inputs.regions)
+    if (r.id != "100") r.values["wage"] = kNaN;
+  try {
+    runWith(syntheticScenarioJson(), inputs);
+    FAIL() << "expected InputError";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("labour_cost: no value for any of the"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("every one is NULL"), std::string::npos) << e.what();
+  }
+}
+
 }  // namespace
 }  // namespace clustershift
