@@ -136,7 +136,7 @@ std::unique_ptr<QgsPrintLayout> buildMatrixLayout(const ReportContext& ctx) {
   const QString wrapped = wrapText(intro, 7.5 * s, c.width());
   const double introH = textHeightMm(wrapped, 7.5 * s);
   addLabel(l, 0, wrapped, 7.5 * s, false, QRectF(c.x(), c.y(), c.width(), introH), QColor(60, 60, 60));
-  const QStringList groups{tx.t("Source (转出地)", "转出地"), tx.t("Host (承接地)", "承接地")};
+  const QStringList groups{tx.t("Source", "转出地"), tx.t("Host", "承接地")};
   QStringList heads;
   for (int side = 0; side < 2; ++side)
     heads << tx.t("value chain", "价值链") << tx.t("innovation", "创新") << tx.t("structure (ΔH)", "结构（ΔH）");
