@@ -7,7 +7,9 @@
 
 #include <qgsapplication.h>
 
+#include <QCoreApplication>
 #include <QFile>
+#include <QSettings>
 #include <QTemporaryDir>
 
 #include <unistd.h>
@@ -68,6 +70,12 @@ class QgisSession {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
     // Qt warns on stderr without a runtime folder; give it a private one for this process.
     if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) qputenv("XDG_RUNTIME_DIR", QFile::encodeName(m_profile.path()));
+    // Named, and every QSettings file kept in the throwaway profile: nothing lands in
+    // ~/.config/Unknown Organization.
+    QCoreApplication::setOrganizationName(QStringLiteral("ClusterShift"));
+    QCoreApplication::setApplicationName(QStringLiteral("clustershift"));
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_profile.path());
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_profile.path());
     m_app = std::make_unique<QgsApplication>(m_argc, m_argv, false, m_profile.path());
     QgsApplication::setPrefixPath(QStringLiteral("/usr"), true);
     QgsApplication::initQgis();
@@ -100,6 +108,12 @@ inline void printProblems(const std::vector<Problem>& problems, std::size_t maxW
   if (warnings > shown) std::fprintf(stderr, "warning: ... and %zu more warnings\n", warnings - shown);
 }
 
+/// --verbose: an I/O error also prints the writers' own lines (GDAL, SQLite, QGIS).
+inline bool& verbose() {
+  static bool on = false;
+  return on;
+}
+
 /// Runs `body`, maps clustershift errors to exit codes and prints them to stderr.
 template <typename Body>
 int guarded(Body&& body) {
@@ -113,6 +127,8 @@ int guarded(Body&& body) {
     return 1;
   } catch (const IoError& e) {
     std::fprintf(stderr, "error: %s\n", e.what());
+    if (verbose())
+      for (const QString& line : layers::writeDiagnostics()) std::fprintf(stderr, "  detail: %s\n", line.toUtf8().constData());
     return 3;
   } catch (const InputError& e) {
     std::fprintf(stderr, "error: %s\n", e.what());

@@ -3,6 +3,7 @@
 // for the commands that write outputs.
 #include "clustershift/error.h"  // clustershift headers first: see the note in layers.h
 #include "clustershift/feedback.h"
+#include "clustershift/output_guard.h"
 #include "clustershift/pipeline.h"
 #include "clustershift/scenario.h"
 #include "clustershift_layers/layers.h"
@@ -59,8 +60,21 @@ QStringList parseLanguages(const std::string& text) {
 /// One scenario end to end. Returns what was written. compareModes: also project the effects
 /// under all three modes (Results::modeComparison, the report's comparison page).
 layers::OutputPaths runScenario(const std::string& scenarioPath, const QString& outDir, const QStringList& languages,
-                                bool compareModesToo = false) {
+                                bool compareModesToo = false, const std::string& reportPath = {}) {
   const Scenario scenario = loadScenario(scenarioPath);
+  // Inputs are sacred, checked before any computing: no output may land on a file the run reads,
+  // and --report may not land on an output of the run itself.
+  std::vector<std::string> outputs;
+  std::vector<NamedInput> notReport = scenarioInputs(scenario, scenarioPath);
+  for (const QString& p : layers::plannedOutputs(scenario, outDir, languages)) {
+    outputs.push_back(p.toStdString());
+    if (!reportPath.empty()) notReport.push_back({"(output of this run)", p.toStdString()});
+  }
+  checkOutputsAgainstInputs(outputs, scenarioInputs(scenario, scenarioPath));
+  if (!reportPath.empty()) {
+    checkOutputsAgainstInputs({reportPath}, notReport);
+    checkReplaceable(reportPath, "%PDF-", "a PDF report");
+  }
   CliFeedback feedback(scenario.name);
   feedback.setPhase(0.0, 0.6);
   Inputs inputs = loadInputs(scenario, feedback);
@@ -149,6 +163,7 @@ void addRunCommands(CLI::App& app, int& exitCode) {
       ->check(CLI::Range(1, 100))
       ->capture_default_str();
   runCmd->add_option("--author", runOptions->author, "Author printed on the report (with --report; default: the scenario's)");
+  runCmd->add_flag("--verbose", verbose(), "On a write failure also print GDAL's and QGIS's own lines");
   runCmd->add_flag("--compare-modes", runOptions->compareModes,
                    "Also project the effects under complete, partial and replication transfer; the report gets the "
                    "mode comparison page");
@@ -161,7 +176,8 @@ void addRunCommands(CLI::App& app, int& exitCode) {
       QgisSession qgis;
       const QString out = QDir(QString::fromStdString(runOptions->out.empty() ? "." : runOptions->out)).absolutePath();
       const layers::OutputPaths paths =
-          runScenario(runOptions->scenario, out, ownReport ? QStringList() : languages, runOptions->compareModes);
+          runScenario(runOptions->scenario, out, ownReport ? QStringList() : languages, runOptions->compareModes,
+                      runOptions->report);
       std::printf("Wrote:\n");
       printPaths(paths);
       if (ownReport) {
