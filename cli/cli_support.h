@@ -10,11 +10,13 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QSettings>
+#include <QStringList>
 #include <QTemporaryDir>
 
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 #include <memory>
 #include <string>
@@ -63,10 +65,34 @@ class CliFeedback : public Feedback {
   double m_start = 0, m_end = 1;
 };
 
+/// --verbose: an I/O error also prints the writers' own lines (GDAL, SQLite, QGIS), and Qt's
+/// warnings are printed as they come.
+inline bool& verbose() {
+  static bool on = false;
+  return on;
+}
+
+/// Qt's own warnings ("QPainter::begin(): Returned false" on a read-only target) are not the
+/// planner's business: kept for --verbose, the error itself is one plain line.
+inline QStringList& qtMessages() {
+  static QStringList messages;
+  return messages;
+}
+
+inline void keepQtMessage(QtMsgType type, const QMessageLogContext&, const QString& message) {
+  if (verbose() || type == QtFatalMsg) {
+    std::fprintf(stderr, "qt: %s\n", message.toUtf8().constData());
+  } else if (qtMessages().size() < 200) {
+    qtMessages() << message;
+  }
+  if (type == QtFatalMsg) std::abort();
+}
+
 /// QGIS core, offscreen, with a throwaway profile. One per process.
 class QgisSession {
  public:
   QgisSession() {
+    qInstallMessageHandler(keepQtMessage);
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
     // Qt warns on stderr without a runtime folder; give it a private one for this process.
     if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) qputenv("XDG_RUNTIME_DIR", QFile::encodeName(m_profile.path()));
@@ -106,12 +132,6 @@ inline void printProblems(const std::vector<Problem>& problems, std::size_t maxW
     }
   }
   if (warnings > shown) std::fprintf(stderr, "warning: ... and %zu more warnings\n", warnings - shown);
-}
-
-/// --verbose: an I/O error also prints the writers' own lines (GDAL, SQLite, QGIS).
-inline bool& verbose() {
-  static bool on = false;
-  return on;
 }
 
 /// Runs `body`, maps clustershift errors to exit codes and prints them to stderr.

@@ -104,6 +104,14 @@ int mappedField(const OgrSource& src, const DataSource& source, const std::strin
   bool explicitMap = source.fields.count(column) > 0;
   std::string list;
   for (const std::string& n : src.fieldNames()) list += (list.empty() ? "" : ", ") + n;
+  if (list.empty() && src.driver == "ESRI Shapefile") {
+    // No attributes at all: the .dbf next to the .shp is missing (or empty).
+    const std::string message = "has no attribute table: the .dbf file next to " + src.fileName + " is missing or has no fields";
+    for (const Problem& p : problems)
+      if (p.where == src.label && p.message == message) return -1;  // once per layer, not per column
+    addProblem(problems, Severity::Fatal, src.label, message);
+    return -1;
+  }
   std::string message = "field '" + name + "' not found" +
                          (explicitMap ? " (mapped from column '" + column + "')" : "") +
                          " (fields: " + list + ")";

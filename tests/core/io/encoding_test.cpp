@@ -159,3 +159,21 @@ TEST(Encoding, GbkTextWithoutCpgIsAnErrorSuggestingTheEncoding) {
   EXPECT_EQ(fixed.parks[0].nameZh, kParkName);
   for (const Problem& p : fixed.problems) EXPECT_NE(p.severity, Severity::Fatal) << p.text();
 }
+
+TEST(MissingDbf, ShapefileWithoutItsDbfSaysSoOnce) {
+  const fs::path dir = freshDir("missing_dbf");
+  char** options = CSLSetNameValue(nullptr, "ENCODING", "UTF-8");
+  writeLayer(dir / "parks.shp", "ESRI Shapefile", wkbPoint, "POINT(117.0 33.6)", {{"id", "P1"}}, options);
+  CSLDestroy(options);
+  fs::remove(dir / "parks.dbf");
+  Scenario s = scenarioFor(dir, "");
+  s.data.parks.fields.clear();
+  Feedback feedback;
+  const Inputs inputs = loadInputs(s, feedback);
+  int said = 0;
+  for (const Problem& p : inputs.problems)
+    if (p.text() == "parks.shp/parks: has no attribute table: the .dbf file next to parks.shp is missing or has no fields")
+      ++said;
+  EXPECT_EQ(said, 1);
+  for (const Problem& p : inputs.problems) EXPECT_EQ(p.text().find("(fields: )"), std::string::npos) << p.text();
+}
