@@ -116,8 +116,8 @@ std::string writeFailureReason(int errorNumber) {
 }
 
 FolderLock::FolderLock(const QString& dir) {
-  const QString path = QDir(dir).absoluteFilePath(QStringLiteral(".clustershift.lock"));
-  m_fd = ::open(QFile::encodeName(path).constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  // The folder itself is locked (flock on its descriptor): no lock file is left behind.
+  m_fd = ::open(QFile::encodeName(dir).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (m_fd < 0) {
     const int e = errno;
     throw IoError(plain(dir) + ": cannot lock the output folder (" + writeFailureReason(e) + ")");

@@ -9,7 +9,7 @@
 
 namespace clustershift::layers::detail {
 
-/// Exclusive lock on an output folder (flock on DIR/.clustershift.lock), held until destruction.
+/// Exclusive lock on an output folder (flock on the folder itself), held until destruction.
 /// A second run into the same folder fails at once with IoError naming the folder.
 class FolderLock {
  public:

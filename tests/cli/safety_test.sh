@@ -22,7 +22,7 @@ contains() { # contains FILE TEXT WHAT
 lacks() { # lacks FILE TEXT WHAT
   if grep -qF -- "$2" "$1"; then fail "$3: '$2' found in $1"; sed 's/^/    /' "$1" >&2; else ok "$3"; fi
 }
-sums() { (cd "$1" && find . -type f ! -name '.clustershift.lock' ! -path './.*tmp-*' -print0 | sort -z | xargs -0 sha256sum); }
+sums() { (cd "$1" && find . -type f ! -path './.*tmp-*' -print0 | sort -z | xargs -0 sha256sum); }
 export HOME="$OUT/home"
 mkdir -p "$HOME"
 
@@ -78,6 +78,7 @@ expect_rc 0 $rc "first run into results/"
 [ $rc -eq 0 ] || cat run1.err >&2
 gpkg=results/safety.gpkg
 [ -s results/safety.manifest.json ] && ok "manifest written" || fail "no manifest"
+[ -z "$(find results -name '.*' -mindepth 1)" ] && ok "nothing hidden left (no lock file, no temporary)" || fail "hidden files left"
 cp "$gpkg" gpkg_before
 "$EXE" report "$gpkg" --out "$gpkg" 2> report_clobber.err
 expect_rc 2 $? "report --out onto the results GeoPackage"
@@ -156,7 +157,7 @@ mkdir -p results/.safety.tmp-AbC123 && touch results/.safety.tmp-AbC123/safety.g
 [ ! -e results/.safety.tmp-AbC123 ] && ok "stale temporary folder removed" || fail "stale temporary kept"
 
 # A second run into a folder that is being written fails clearly (this shell holds the lock).
-exec 9>results/.clustershift.lock
+exec 9<results
 flock -x 9
 "$EXE" run data/s.json --out results --lang en > /dev/null 2> locked.err
 expect_rc 3 $? "run into a locked folder"
