@@ -7,7 +7,7 @@
 set -euo pipefail
 BUILD=${1:-build-asan}
 JOBS=${2:-2}
-cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCLUSTERSHIFT_SANITIZE=ON -DCLUSTERSHIFT_WITH_BENCH=OFF \
+cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=None -DCMAKE_CXX_FLAGS="-O1 -g1" -DCLUSTERSHIFT_SANITIZE=ON -DCLUSTERSHIFT_WITH_BENCH=OFF \
   >"$BUILD.configure.log" 2>&1 || { cat "$BUILD.configure.log"; exit 1; }
 cmake --build "$BUILD" -j"$JOBS" --target core_tests clustershift
 cd "$BUILD"
