@@ -53,17 +53,18 @@ std::string plain(const QString& s) { return QFile::encodeName(s).toStdString();
 std::string diagnoseFolder(const QString& dir) {
   struct statvfs fs {};
   const QByteArray d = QFile::encodeName(dir);
-  if (statvfs(d.constData(), &fs) == 0) {
-    if (fs.f_flag & ST_RDONLY) return writeFailureReason(EROFS);
-    // A failed write with (almost) nothing left: the rest did not fit.
-    const unsigned long long freeBytes = static_cast<unsigned long long>(fs.f_bavail) * fs.f_frsize;
-    if (freeBytes < 4ull * 1024 * 1024 || fs.f_favail == 0) return writeFailureReason(ENOSPC);
-  }
+  const bool known = statvfs(d.constData(), &fs) == 0;
+  if (known && (fs.f_flag & ST_RDONLY)) return writeFailureReason(EROFS);
+  if (access(d.constData(), W_OK) != 0) return writeFailureReason(errno);
   // The writers' own words, when they said it (SQLite: "database or disk is full").
   for (const QString& line : diagnostics())
     if (line.contains(QLatin1String("disk is full")) || line.contains(QLatin1String("No space left")))
       return writeFailureReason(ENOSPC);
-  if (access(d.constData(), W_OK) != 0) return writeFailureReason(errno);
+  // A failed write with (almost) nothing left: the rest did not fit.
+  if (known) {
+    const unsigned long long freeBytes = static_cast<unsigned long long>(fs.f_bavail) * fs.f_frsize;
+    if (freeBytes < 4ull * 1024 * 1024 || fs.f_favail == 0) return writeFailureReason(ENOSPC);
+  }
   struct rlimit limit {};
   if (getrlimit(RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
     return writeFailureReason(EFBIG);
