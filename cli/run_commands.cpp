@@ -65,14 +65,13 @@ layers::OutputPaths runScenario(const std::string& scenarioPath, const QString& 
   // Inputs are sacred, checked before any computing: no output may land on a file the run reads,
   // and --report may not land on an output of the run itself.
   std::vector<std::string> outputs;
-  std::vector<NamedInput> notReport = scenarioInputs(scenario, scenarioPath);
-  for (const QString& p : layers::plannedOutputs(scenario, outDir, languages)) {
-    outputs.push_back(p.toStdString());
-    if (!reportPath.empty()) notReport.push_back({"(output of this run)", p.toStdString()});
-  }
+  for (const QString& p : layers::plannedOutputs(scenario, outDir, languages)) outputs.push_back(p.toStdString());
   checkOutputsAgainstInputs(outputs, scenarioInputs(scenario, scenarioPath));
   if (!reportPath.empty()) {
-    checkOutputsAgainstInputs({reportPath}, notReport);
+    checkOutputsAgainstInputs({reportPath}, scenarioInputs(scenario, scenarioPath));
+    for (const std::string& p : outputs)
+      if (samePlace(reportPath, p))
+        throw InputError("--report " + reportPath + ": is also an output of this run (" + p + "); choose another file");
     checkReplaceable(reportPath, "%PDF-", "a PDF report");
   }
   CliFeedback feedback(scenario.name);

@@ -140,6 +140,8 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
   for (const QString& p : plannedOutputs(results.scenario, out.absolutePath(), languages)) planned.push_back(p.toStdString());
   checkOutputsAgainstInputs(planned, scenarioInputs(results.scenario));
   checkEarlierGeoPackage(out.absoluteFilePath(name + QStringLiteral(".gpkg")));
+  if (QFileInfo(outDir).exists() && !QFileInfo(outDir).isDir())
+    throw InputError(outDir.toStdString() + ": is a file, not a folder (the output folder)");
   if (!QDir().mkpath(outDir) || !out.exists()) throw IoError(outDir.toStdString() + ": cannot create the output folder");
   const detail::FolderLock lock(out.absolutePath());
   detail::removeStaleTemporaries(out);

@@ -96,6 +96,11 @@ expect_rc 2 $? "scenario named regions run into its own data folder"
 contains regions_clobber.err "would overwrite the input data.regions" "run names the regions input"
 [ "$(sums data | grep -v regions.json)" = "$(echo "$data_sums")" ] && ok "data folder unchanged" || fail "data folder changed"
 
+"$EXE" run data/s.json --out results --report results/safety.gpkg 2> report_onto_output.err
+expect_rc 2 $? "run --report onto the run's own GeoPackage"
+contains report_onto_output.err "is also an output of this run" "--report names the clash"
+cmp -s "$gpkg" gpkg_before && ok "results GeoPackage unchanged" || fail "results GeoPackage changed by --report"
+
 # A file that is not a PDF is not replaced by a report either.
 "$EXE" report "$gpkg" --out data/io_table.csv 2> report_foreign.err
 expect_rc 2 $? "report --out onto an input-looking CSV"
