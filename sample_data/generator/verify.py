@@ -122,6 +122,10 @@ def main():
 
     with open(os.path.join(d, "io_table.csv"), encoding="utf-8") as fh:
         rows = list(csv.reader(fh))
+    check(rows[0][-1] == "national_output", "io_table.csv: last column is not national_output")
+    national = [float(r[-1]) for r in rows[1:]]
+    check(all(x > 0 for x in national), "io_table.csv: national_output not positive")
+    rows = [r[:-1] for r in rows]
     labels = rows[0][1:]
     check(rows[0][0] == "sector" and [r[0] for r in rows[1:]] == labels, "io_table.csv: row/column labels differ")
     check(set(head[1:]) | {"A", "B", "D", "E", "S"} == set(labels), "io_table.csv: sectors differ from industry codes + A B D E S")
