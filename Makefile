@@ -5,7 +5,7 @@ OUT ?= $(CURDIR)/out/demo
 PREFIX ?= /usr/local
 DESTDIR ?=
 
-.PHONY: all deps configure build build-demo demo test test-core test-qgis test-cli test-desktop test-postgis qgis install package test-package sample-data bench bench-national format clean
+.PHONY: all deps configure build build-demo demo test test-core test-qgis test-cli test-desktop test-postgis qgis install package test-package sample-data bench bench-national format clean check-asan fuzz
 
 all: build
 
@@ -75,5 +75,14 @@ bench-national: build
 format:
 	@clang-format -i $$(git ls-files '*.cpp' '*.h')
 
+# ASan + UBSan build in build-asan (gcc), then the core and cli test labels under it.
+check-asan: deps
+	@bash scripts/check-asan.sh build-asan $(JOBS)
+
+# libFuzzer targets in build-fuzz (clang, core only); FUZZ_SECONDS per target, corpora in fuzz/corpus.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	@bash scripts/fuzz.sh build-fuzz $(JOBS) $(FUZZ_SECONDS)
+
 clean:
-	@rm -rf $(BUILD) $(BUILD).configure.log out
+	@rm -rf $(BUILD) $(BUILD).configure.log out build-asan build-fuzz

@@ -3,6 +3,7 @@
 // for the commands that write outputs.
 #include "clustershift/error.h"  // clustershift headers first: see the note in layers.h
 #include "clustershift/feedback.h"
+#include "clustershift/output_guard.h"
 #include "clustershift/pipeline.h"
 #include "clustershift/postgres_output.h"
 #include "clustershift/scenario.h"
@@ -66,8 +67,20 @@ QStringList parseLanguages(const std::string& text) {
 /// One scenario end to end. Returns what was written. compareModes: also project the effects
 /// under all three modes (Results::modeComparison, the report's comparison page).
 layers::OutputPaths runScenario(const std::string& scenarioPath, const QString& outDir, const QStringList& languages,
-                                bool compareModesToo = false) {
+                                bool compareModesToo = false, const std::string& reportPath = {}) {
   const Scenario scenario = loadScenario(scenarioPath);
+  // Inputs are sacred, checked before any computing: no output may land on a file the run reads,
+  // and --report may not land on an output of the run itself.
+  std::vector<std::string> outputs;
+  for (const QString& p : layers::plannedOutputs(scenario, outDir, languages)) outputs.push_back(p.toStdString());
+  checkOutputsAgainstInputs(outputs, scenarioInputs(scenario, scenarioPath));
+  if (!reportPath.empty()) {
+    checkOutputsAgainstInputs({reportPath}, scenarioInputs(scenario, scenarioPath));
+    for (const std::string& p : outputs)
+      if (samePlace(reportPath, p))
+        throw InputError("--report " + reportPath + ": is also an output of this run (" + p + "); choose another file");
+    checkReplaceable(reportPath, "%PDF-", "a PDF report");
+  }
   CliFeedback feedback(scenario.name);
   feedback.setPhase(0.0, 0.6);
   Inputs inputs = loadInputs(scenario, feedback);
@@ -170,6 +183,7 @@ void addRunCommands(CLI::App& app, int& exitCode) {
       ->check(CLI::Range(1, 100))
       ->capture_default_str();
   runCmd->add_option("--author", runOptions->author, "Author printed on the report (with --report; default: the scenario's)");
+  runCmd->add_flag("--verbose", verbose(), "On a write failure also print GDAL's and QGIS's own lines");
   runCmd->add_flag("--compare-modes", runOptions->compareModes,
                    "Also project the effects under complete, partial and replication transfer; the report gets the "
                    "mode comparison page");
@@ -200,7 +214,7 @@ void addRunCommands(CLI::App& app, int& exitCode) {
               : staging.path();
       const layers::OutputPaths paths =
           runScenario(runOptions->scenario, out, ownReport || !filesWanted ? QStringList() : languages,
-                      runOptions->compareModes);
+                      runOptions->compareModes, runOptions->report);
       if (filesWanted) {
         std::printf("Wrote:\n");
         printPaths(paths);

@@ -241,15 +241,38 @@ bool validPresetName(const std::string& name) {
 }
 
 /// Reads a JSON file (comments allowed). Throws IoError / InputError.
+/// nlohmann's message without its "[json.exception.parse_error.101] " prefix.
+std::string plainJsonMessage(const json::exception& e) {
+  std::string text = e.what();
+  if (text.rfind("[json.exception.", 0) == 0) {
+    const auto close = text.find("] ");
+    if (close != std::string::npos) text = text.substr(close + 2);
+  }
+  return text;
+}
+
+/// Largest criterion weight accepted: far above any real use, far below overflow of their sum.
+constexpr double kMaxWeight = 1e6;
+
 json readJsonFile(const std::string& path) {
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) throw InputError(path + ": is a folder, not a scenario file (give the .json file)");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw IoError(path + ": cannot open for reading");
   std::stringstream buffer;
   buffer << in.rdbuf();
+  std::string text = buffer.str();
+  if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF')))
+    throw InputError(path + ": is UTF-16 encoded; save it as UTF-8 (JSON files are read as UTF-8)");
+  if (text.find('\0') != std::string::npos)
+    throw InputError(path + ": contains NUL bytes (UTF-16 or a binary file?); save it as UTF-8 text");
+  if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
   try {
-    return json::parse(buffer.str(), nullptr, true, /*ignore_comments=*/true);
-  } catch (const json::parse_error& e) {
-    throw InputError(path + ": invalid JSON: " + e.what());
+    return json::parse(text, nullptr, true, /*ignore_comments=*/true);
+  } catch (const json::out_of_range& e) {
+    throw InputError(path + ": a number is out of range (" + plainJsonMessage(e) + ")");
+  } catch (const json::exception& e) {
+    throw InputError(path + ": invalid JSON: " + plainJsonMessage(e));
   }
 }
 
@@ -390,6 +413,10 @@ void parseCriterion(JsonReader& r, const json& j, const std::string& path, Crite
   if (auto w = r.number(j, path, "weight")) {
     if (!std::isfinite(*w) || *w < 0) {
       r.fail(joinPath(path, "weight"), "must be >= 0, got " + detail::numberText(*w));
+    } else if (*w > kMaxWeight) {
+      // Weights are relative (rescaled to sum 1); a sum of huge ones overflows to infinity.
+      r.fail(joinPath(path, "weight"), "must be at most 1e6 (weights are relative and rescaled to sum 1), got " +
+                                           detail::numberText(*w));
     }
     c.weight = *w;
   }
