@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
                "clustershift"};
   app.set_version_flag("--version", std::string("clustershift ") + clustershift::version());
   app.require_subcommand(1);
+  clustershift::cli::addListCriteriaFlag(app);
   int exitCode = 0;
   clustershift::cli::addRunCommands(app, exitCode);
   clustershift::cli::addMcdaCommand(app, exitCode);

@@ -13,6 +13,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollBar>
@@ -25,6 +26,8 @@
 #include "clustershift/criterion.h"
 #include "clustershift/error.h"
 #include "clustershift/mcda.h"
+#include "clustershift/methods.h"
+#include "criterion_options_dialog.h"
 #include "sample_data.h"
 
 namespace clustershift::plugin {
@@ -45,9 +48,23 @@ enum Column {
   kColumns
 };
 
-const QStringList kFunctions = {QStringLiteral("minmax"),  QStringLiteral("vector"),
-                                QStringLiteral("none"),    QStringLiteral("linear"),
-                                QStringLiteral("sigmoid"), QStringLiteral("gaussian")};
+/// Names of a descriptor table (clustershift/methods.h).
+QStringList names(const std::vector<MethodInfo>& table) {
+  QStringList list;
+  for (const MethodInfo& m : table) list << QString::fromUtf8(m.name);
+  return list;
+}
+
+/// Adds the table's names to `combo` (the name is the item text: scenario files use it),
+/// with the label in the UI language as tooltip; `skip` names are left out.
+void addMethods(QComboBox* combo, const std::vector<MethodInfo>& table, const QStringList& skip = {}) {
+  const bool zh = uiLanguage() == QLatin1String("zh_CN");
+  for (const MethodInfo& m : table) {
+    if (skip.contains(QString::fromUtf8(m.name))) continue;
+    combo->addItem(QString::fromUtf8(m.name));
+    combo->setItemData(combo->count() - 1, QString::fromUtf8(zh ? m.labelZh : m.label), Qt::ToolTipRole);
+  }
+}
 
 /// Saaty's fundamental scale 1/9..9 (Saaty 1980, "The Analytic Hierarchy Process", table 1.1).
 std::vector<double> saatyScale() {
@@ -107,17 +124,30 @@ std::map<std::string, double> functionParams(const QTableWidgetItem* item, const
   return params;
 }
 
-/// The options cell as a JSON object (empty cell: {}). Throws InputError naming the criterion.
-nlohmann::json options(const QTableWidgetItem* item, const QString& id) {
-  const QString text = item ? item->text().trimmed() : QString();
+/// The options cell's JSON object (kept in Qt::UserRole; the text is only its summary).
+nlohmann::json options(const QTableWidgetItem* item) {
+  const QString text = item ? item->data(Qt::UserRole).toString() : QString();
   if (text.isEmpty()) return nlohmann::json::object();
+  return nlohmann::json::parse(text.toStdString());
+}
+
+/// Fills the options cell: the JSON in Qt::UserRole, the declared parameters with their
+/// values as text ("radius_km 50 km, threads 0"), "–" when the criterion takes none.
+void setOptions(QTableWidgetItem* item, const std::string& id, const nlohmann::json& params) {
+  const nlohmann::json object = params.is_null() ? nlohmann::json::object() : params;
+  item->setData(Qt::UserRole, QString::fromStdString(object.dump()));
+  QString text = QString::fromStdString(object.empty() ? std::string() : object.dump());
   try {
-    nlohmann::json j = nlohmann::json::parse(text.toStdString());
-    if (j.is_object()) return j;
-  } catch (const std::exception&) {
+    const std::unique_ptr<Criterion> criterion = CriterionRegistry::instance().create(id);
+    if (criterion->parameters().empty() && object.empty()) {
+      text = QStringLiteral("–");
+    } else {
+      text = QString::fromStdString(paramsText(*criterion, object));
+    }
+  } catch (const Error&) {
+    // Unknown criterion or refused values: the stored JSON; validate names the problem.
   }
-  throw InputError(
-      QStringLiteral("criteria table: %1 options: \"%2\" is not a JSON object").arg(id, text).toStdString());
+  item->setText(text);
 }
 
 }  // namespace
@@ -277,7 +307,7 @@ CriteriaPanel::CriteriaPanel(QWidget* parent) : QWidget(parent) {
       ->setToolTip(tr("Value-function parameters as key=value pairs, e.g. “lo=0, hi=1” (linear), "
                       "“mid=0.5, steepness=10” (sigmoid), “target=1, width=0.5” (gaussian)"));
   m_table->horizontalHeaderItem(kColOptions)
-      ->setToolTip(tr("Criterion options as JSON, e.g. {\"radius_km\": 50}"));
+      ->setToolTip(tr("The criterion's options with their units; double-click to edit them"));
   m_table->horizontalHeaderItem(kColFunction)
       ->setToolTip(tr("Value function turning raw values into 0..1 scores"));
   m_table->horizontalHeaderItem(kColMin)->setToolTip(tr("Hard lower limit on the raw value (empty: none)"));
@@ -316,7 +346,8 @@ CriteriaPanel::CriteriaPanel(QWidget* parent) : QWidget(parent) {
   auto* weightRow = new QHBoxLayout();
   m_weighting = new QComboBox(this);
   m_weighting->setObjectName(QStringLiteral("weightingCombo"));
-  for (const char* m : {"direct", "ahp", "entropy", "critic"}) m_weighting->addItem(QString::fromLatin1(m));
+  // blend needs alpha and an objective method, which only a scenario file sets.
+  addMethods(m_weighting, weightingMethods(), {QString::fromUtf8(info(WeightingMethod::Blend).name)});
   m_ahpButton = new QPushButton(tr("AHP…"), this);
   m_ahpButton->setObjectName(QStringLiteral("ahpButton"));
   m_ahpButton->setToolTip(tr("Pairwise comparison of the enabled criteria (sets weighting to ahp)"));
@@ -326,7 +357,7 @@ CriteriaPanel::CriteriaPanel(QWidget* parent) : QWidget(parent) {
   form->addRow(tr("Weighting"), weightRow);
   m_aggregation = new QComboBox(this);
   m_aggregation->setObjectName(QStringLiteral("aggregationCombo"));
-  for (const char* m : {"wlc", "wpm", "topsis"}) m_aggregation->addItem(QString::fromLatin1(m));
+  addMethods(m_aggregation, aggregations());
   form->addRow(tr("Aggregation"), m_aggregation);
   m_missing = new QComboBox(this);
   m_missing->setObjectName(QStringLiteral("missingCombo"));
@@ -369,6 +400,9 @@ CriteriaPanel::CriteriaPanel(QWidget* parent) : QWidget(parent) {
   for (QComboBox* combo : {m_weighting, m_aggregation, m_missing})
     connect(combo, qOverload<int>(&QComboBox::currentIndexChanged), this, &CriteriaPanel::changed);
   connect(m_table, &QTableWidget::itemChanged, this, &CriteriaPanel::changed);
+  connect(m_table, &QTableWidget::cellDoubleClicked, this, [this](int row, int column) {
+    if (column == kColOptions) editOptions(row);
+  });
   main->addWidget(robustness);
   setEnabled(false);
 }
@@ -410,8 +444,8 @@ void CriteriaPanel::fillRow(int row, const CriterionSpec& c) {
   if (c.direction) direction->setCurrentIndex(*c.direction == Direction::Cost ? 2 : 1);
   m_table->setCellWidget(row, kColDirection, direction);
   auto* function = new QComboBox(m_table);
-  function->addItems(kFunctions);
-  const int fi = kFunctions.indexOf(QString::fromStdString(c.valueFunction.type));
+  addMethods(function, valueFunctionTypes());
+  const int fi = names(valueFunctionTypes()).indexOf(QString::fromStdString(c.valueFunction.type));
   function->setCurrentIndex(fi >= 0 ? fi : 0);
   m_table->setCellWidget(row, kColFunction, function);
   auto* weight = new QDoubleSpinBox(m_table);
@@ -431,9 +465,10 @@ void CriteriaPanel::fillRow(int row, const CriterionSpec& c) {
   for (const auto& [key, value] : c.valueFunction.params)
     pairs << QStringLiteral("%1=%2").arg(QString::fromStdString(key)).arg(value, 0, 'g', 12);
   m_table->setItem(row, kColFunctionParams, new QTableWidgetItem(pairs.join(QStringLiteral(", "))));
-  const bool noOptions = c.params.is_null() || (c.params.is_object() && c.params.empty());
-  m_table->setItem(row, kColOptions,
-                   new QTableWidgetItem(noOptions ? QString() : QString::fromStdString(c.params.dump())));
+  auto* options = new QTableWidgetItem();
+  options->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);  // edited in CriterionOptionsDialog
+  setOptions(options, c.id, c.params);
+  m_table->setItem(row, kColOptions, options);
 }
 
 void CriteriaPanel::updateWeightSum() {
@@ -542,6 +577,25 @@ void CriteriaPanel::editAhp() {
   m_weighting->setCurrentIndex(m_weighting->findText(QStringLiteral("ahp")));
 }
 
+void CriteriaPanel::editOptions(int row) {
+  QTableWidgetItem* item = m_table->item(row, kColOptions);
+  const std::string id = m_table->item(row, kColId)->text().toStdString();
+  std::unique_ptr<Criterion> criterion;
+  try {
+    criterion = CriterionRegistry::instance().create(id);
+  } catch (const Error&) {
+    return;  // unknown criterion: nothing declared to edit
+  }
+  if (criterion->parameters().empty()) return;
+  CriterionOptionsDialog dialog(*criterion, options(item), this);
+  if (dialog.exec() != QDialog::Accepted) return;
+  try {
+    setOptions(item, id, dialog.params());
+  } catch (const InputError& e) {
+    QMessageBox::warning(this, tr("Criterion options"), QString::fromStdString(e.what()));
+  }
+}
+
 void CriteriaPanel::applyTo(Scenario& scenario) const {
   if (!m_loaded) return;
   std::vector<CriterionSpec> criteria = m_base;
@@ -559,7 +613,7 @@ void CriteriaPanel::applyTo(Scenario& scenario) const {
     c.valueFunction.type = function.toStdString();
     c.valueFunction.params =
         functionParams(m_table->item(row, kColFunctionParams), QString::fromStdString(c.id));
-    c.params = options(m_table->item(row, kColOptions), QString::fromStdString(c.id));
+    c.params = options(m_table->item(row, kColOptions));
     c.weight = qobject_cast<QDoubleSpinBox*>(m_table->cellWidget(row, kColWeight))->value();
     const QString id = QString::fromStdString(c.id);
     c.min = optionalNumber(m_table->item(row, kColMin), id + QStringLiteral(" min"));

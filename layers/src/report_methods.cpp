@@ -16,6 +16,8 @@
 #include <cmath>
 #include <map>
 
+#include "clustershift/criterion.h"
+#include "clustershift/error.h"
 #include "layers_detail.h"
 
 namespace clustershift::layers::detail {
@@ -182,25 +184,34 @@ const std::vector<ParamDoc>& paramDocs() {
   static const std::vector<ParamDoc> kDocs = {
       {"host", "—", "host choice", "承接园区选择", "—", "—"},
       {"host_count", "N", "hosts in an allocation", "分配的承接园区数", "planning assumption", "规划假设"},
-      {"theta", "θ", "share of new host jobs drawn from agriculture", "新增就业来自农业的比例", "planning assumption", "规划假设"},
-      {"rho", "ρ", "share of freed source jobs re-employed in services", "转出地释放劳动力转入服务业的比例", "planning assumption",
-       "规划假设"},
+      {"theta", "θ", "share of new host jobs drawn from agriculture", "新增就业来自农业的比例",
+       "planning assumption", "规划假设"},
+      {"rho", "ρ", "share of freed source jobs re-employed in services", "转出地释放劳动力转入服务业的比例",
+       "planning assumption", "规划假设"},
       {"reemployment_productivity", "π", "productivity of the re-employed (share of the service average)",
        "再就业者生产率（服务业平均的比例）", "planning assumption", "规划假设"},
-      {"mu", "μ", "share of freed VA reinvested in R&D", "释放增加值再投入研发的比例", "planning assumption", "规划假设"},
-      {"phi", "φ", "knowledge-flow coefficient by mode", "分方式知识溢出系数", "ordering DESIGN.md; values planning assumption",
-       "次序见设计文档；数值为规划假设"},
+      {"mu", "μ", "share of freed VA reinvested in R&D", "释放增加值再投入研发的比例", "planning assumption",
+       "规划假设"},
+      {"phi", "φ", "knowledge-flow coefficient by mode", "分方式知识溢出系数",
+       "ordering by mode; values planning assumption", "次序见设计文档；数值为规划假设"},
       {"decay_km", "δk", "distance decay of the knowledge flow (km)", "知识溢出距离衰减（km）",
-       "Bottazzi & Peri 2003 (scale); form planning assumption", "Bottazzi & Peri 2003（尺度）；函数形式为规划假设"},
+       "Bottazzi & Peri 2003 (scale); form planning assumption",
+       "Bottazzi & Peri 2003（尺度）；函数形式为规划假设"},
       {"lambda", "λ", "replication scale", "复制扩张规模", "planning assumption", "规划假设"},
       {"beta", "β", "allocation exponent on the score", "得分分配指数", "planning assumption", "规划假设"},
       {"horizon_years", "T", "years of the ramp", "转移年限", "planning assumption", "规划假设"},
-      {"midpoint_year", "m", "year of the ramp's inflection", "转移拐点年份", "planning assumption", "规划假设"},
-      {"steepness", "k", "steepness of the logistic ramp (1/yr)", "逻辑斯蒂曲线陡度（1/年）", "planning assumption", "规划假设"},
-      {"flq_delta", "δ", "δ of Flegg's location quotient", "FLQ 区位商参数 δ", "Flegg & Webber 1997", "Flegg & Webber 1997"},
-      {"coupling", "a, b", "weights of U(source), U(host) in T", "T 中转出地、承接地的权重", "common practice", "通行做法"},
-      {"u_weights", "wᵢ", "indicator weights in U", "升级指数中各指标权重", "planning assumption", "规划假设"},
-      {"u_scale", "sᵢ", "change giving the full score in U", "升级指数满分对应的变化量", "planning assumption", "规划假设"},
+      {"midpoint_year", "m", "year of the ramp's inflection", "转移拐点年份", "planning assumption",
+       "规划假设"},
+      {"steepness", "k", "steepness of the logistic ramp (1/yr)", "逻辑斯蒂曲线陡度（1/年）",
+       "planning assumption", "规划假设"},
+      {"flq_delta", "δ", "δ of Flegg's location quotient", "FLQ 区位商参数 δ", "Flegg & Webber 1997",
+       "Flegg & Webber 1997"},
+      {"coupling", "a, b", "weights of U(source), U(host) in T", "T 中转出地、承接地的权重",
+       "common practice", "通行做法"},
+      {"u_weights", "wᵢ", "indicator weights in U", "升级指数中各指标权重", "planning assumption",
+       "规划假设"},
+      {"u_scale", "sᵢ", "change giving the full score in U", "升级指数满分对应的变化量",
+       "planning assumption", "规划假设"},
   };
   return kDocs;
 }
@@ -213,6 +224,23 @@ QString compactJson(const json& j) {
   }
   if (j.is_number_float()) return QString::number(j.get<double>(), 'g', 4);
   return jsonText(j);
+}
+
+/// A criterion's parameters as the run used them, from its declaration
+/// (Criterion::parameters(), clustershift::paramsText). Criteria no longer registered, or
+/// params the declaration refuses, show the stored JSON.
+QString criterionParamsText(const json& c) {
+  const json given = c.value("params", json::object());
+  const std::string id = c.value("id", std::string());
+  try {
+    if (clustershift::CriterionRegistry::instance().contains(id)) {
+      const std::string text =
+          clustershift::paramsText(*clustershift::CriterionRegistry::instance().create(id), given);
+      return text.empty() ? QStringLiteral("–") : QString::fromStdString(text);
+    }
+  } catch (const clustershift::Error&) {
+  }
+  return given.is_object() && !given.empty() ? compactJson(given) : QStringLiteral("–");
 }
 
 /// Row label of a comparison column (comparisonColumns() names).
@@ -337,7 +365,7 @@ std::unique_ptr<QgsPrintLayout> buildMethodsLayout(const ReportContext& ctx) {
   std::vector<QStringList> criteriaRows;
   for (const json& c : info.value("criteria", json::array())) {
     const QString label = localName(tx, c, "label", "label_zh");
-    const QString params = c.contains("params") && c["params"].is_object() && !c["params"].empty() ? compactJson(c["params"]) : QStringLiteral("–");
+    const QString params = criterionParamsText(c);
     criteriaRows.push_back({label, jsonText(c.value("id", json())), jsonText(c.value("unit", json())),
                             directionLabel(tx, c.value("direction", std::string("benefit"))), valueFunctionLabel(tx, c),
                             formatNumber(jsonNumber(c, "weight"), 3), constraintText(tx, c), params});

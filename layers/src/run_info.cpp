@@ -20,6 +20,7 @@
 #include <cmath>
 #include <string>
 
+#include "clustershift/criterion.h"
 #include "clustershift/effects.h"
 #include "clustershift/error.h"
 #include "layers_detail.h"
@@ -141,16 +142,19 @@ json effectsJson(const Inputs& inputs, const EffectsResult& e) {
   return j;
 }
 
-/// labour_pool's radius when the scenario uses that criterion (its catchment is then the one
-/// scored), else the 50 km default of the criterion (core/src/criteria/labour_pool.cpp).
+/// labour_pool's radius as the run used it: the scenario's value, else the criterion's
+/// declared default (Criterion::parameters(), resolved by resolveParams).
 double catchmentKm(const Scenario& scenario) {
-  constexpr double kDefaultKm = 50;
+  const auto criterion = CriterionRegistry::instance().create("labour_pool");
+  nlohmann::json params;  // null: the declared default
   for (const CriterionSpec& c : scenario.criteria) {
-    if (c.id != "labour_pool" || !c.params.is_object()) continue;
-    const auto it = c.params.find("radius_km");
-    if (it != c.params.end() && it->is_number() && it->get<double>() > 0) return it->get<double>();
+    if (c.id == "labour_pool") params = c.params;
   }
-  return kDefaultKm;
+  try {
+    return resolveParams(*criterion, params).at("radius_km").get<double>();
+  } catch (const InputError&) {
+    return resolveParams(*criterion, nullptr).at("radius_km").get<double>();  // the run refused it anyway
+  }
 }
 
 }  // namespace

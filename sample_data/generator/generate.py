@@ -312,7 +312,7 @@ PARK_INDUSTRY_NAMES = {
 HIGH_TECH = ["C39", "C38", "C27", "C35", "C36", "C34"]
 LIGHT = ["C13", "C14", "C15", "C17", "C18", "C19", "C20", "C21", "C29", "C30", "C33"]
 
-# The case parks of DESIGN.md plus the template park of the replication case. Coordinates:
+# The case parks of the three sample scenarios plus the template park of the replication case. Coordinates:
 # approximate real location; if it falls outside the schematic Voronoi cell of its
 # prefecture, the point is moved toward the city seat until it lies inside.
 CASE_PARKS = [
@@ -604,7 +604,7 @@ def main():
         {"version": 1, "name": "wenzhou_footwear_complete",
          "title": {"zh_CN": "温州鞋业完全转移", "en": "Wenzhou footwear: complete transfer"},
          "description": "Complete transfer (完全转移) of the Wenzhou footwear cluster; every value-chain "
-                        "segment moves. Case host in DESIGN.md: Suzhou (宿州, Anhui) shoe city. "
+                        "segment moves. Case host: Suzhou (宿州, Anhui) shoe city. "
                         "Sample data: illustrative statistics, schematic region shapes.",
          "data": data, "cluster": {"preset": "footwear"},
          "source": {"region": "330300", "lon": 120.65, "lat": 28.0}, "mode": "complete",
@@ -613,7 +613,7 @@ def main():
          "title": {"zh_CN": "广州皮具产业不完全转移", "en": "Guangzhou leather goods: partial transfer"},
          "description": "Partial transfer (不完全转移) of the Guangzhou (Shiling, Huadu) leather goods "
                         "cluster: production and assembly move, R&D, design and brand stay. Case host in "
-                        "DESIGN.md: Lanshan county (蓝山, Yongzhou, Hunan). Sample data: illustrative.",
+                        "Lanshan county (蓝山, Yongzhou, Hunan). Sample data: illustrative.",
          "data": data, "cluster": {"preset": "leather_goods"},
          "source": {"region": "440100", "lon": 113.16, "lat": 23.45}, "mode": "partial",
          "moved_segments": ["production", "assembly"],
@@ -621,7 +621,7 @@ def main():
         {"version": 1, "name": "suzhou_electronics_replication",
          "title": {"zh_CN": "苏州工业园区电子信息产业复制式转移", "en": "Suzhou Industrial Park electronics: replication"},
          "description": "Replication (复制式转移) of the Suzhou Industrial Park electronics cluster at half "
-                        "scale; the source keeps everything. Case host in DESIGN.md: Su-Tong Science and "
+                        "scale; the source keeps everything. Case host: Su-Tong Science and "
                         "Technology Park in Nantong. Sample data: illustrative.",
          "data": data, "cluster": {"preset": "electronics"},
          "source": {"region": "320500", "lon": 120.72, "lat": 31.32}, "mode": "replication",

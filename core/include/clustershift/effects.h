@@ -155,6 +155,7 @@ struct SectorAccounts {
   std::array<double, 3> l{};
   double rd = 0;
   double gdp() const { return y[0] + y[1] + y[2]; }
+  /// 10k persons, like l (ClusterProfile::jobs, MovedSet::jobs, DirectEffect::jobs: persons).
   double jobs() const { return l[0] + l[1] + l[2]; }
 };
 

@@ -1,5 +1,5 @@
 // Sector and labour accounts of the source and host regions before and after a transfer
-// (DESIGN.md "Effects"; docs/model.md "Transfer effects", labour and sector accounts).
+// (docs/model.md "Transfer effects", labour and sector accounts).
 #include <algorithm>
 #include <cmath>
 #include <sstream>

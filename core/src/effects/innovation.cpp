@@ -1,4 +1,4 @@
-// Innovation: knowledge flow from the source to a host (DESIGN.md "Effects").
+// Innovation: knowledge flow from the source to a host (docs/model.md "Transfer effects").
 #include <algorithm>
 #include <cmath>
 #include <sstream>

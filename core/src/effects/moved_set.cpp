@@ -1,4 +1,4 @@
-// Moved set by transfer mode (DESIGN.md "Effects"; docs/model.md "Transfer effects").
+// Moved set by transfer mode (docs/model.md "Transfer effects").
 #include <sstream>
 
 #include "clustershift/effects.h"
@@ -66,7 +66,7 @@ MovedSet movedSet(const ClusterProfile& cluster, TransferMode mode, const std::v
   for (int k : moved.segments) {
     const Segment& s = segs[static_cast<std::size_t>(k)];
     moved.segmentIds.push_back(s.id);
-    // Host direct effects: ΔX = λΣα_k X, ΔVA = λΣ v_k α_k X, ΔE = λΣ β_k E (DESIGN.md).
+    // Host direct effects: ΔX = λΣα_k X, ΔVA = λΣ v_k α_k X, ΔE = λΣ β_k E (docs/model.md).
     moved.outputYuan100m += l * s.outputShare * x;
     moved.vaYuan100m += l * s.vaRate * s.outputShare * x;
     moved.jobs += l * s.jobShare * e;
