@@ -60,6 +60,7 @@
 
 #include "clustershift/pipeline.h"
 #include "clustershift_layers/layers.h"
+#include "clustershift_layers/result_schema.h"
 #include "sample_data.h"
 
 namespace clustershift::plugin {
@@ -81,8 +82,10 @@ struct ResultTable {
   bool visible;
 };
 const ResultTable kResultTables[] = {
-    {"candidate_scores", true}, {"catchments", false}, {"transfer_flows", true},   {"sensitive_zones", true},
-    {"region_effects", false},  {"regions", true},     {"effects_timeline", true}, {"coupling", true},
+    {layers::schema::kCandidates, true},      {layers::schema::kCatchments, false},
+    {layers::schema::kFlows, true},           {layers::schema::kSensitiveZones, true},
+    {layers::schema::kRegionEffects, false},  {layers::schema::kRegions, true},
+    {layers::schema::kEffectsTimeline, true}, {layers::schema::kCoupling, true},
 };
 
 /// Selects the first project layer called `name` that the combo accepts and that is not a
@@ -491,7 +494,8 @@ void ClusterShiftDock::showResultPark(const QString& parkId) {
   if (!canvas || parkId.isEmpty()) return;
   for (QgsMapLayer* layer : QgsProject::instance()->mapLayers()) {
     auto* candidates = qobject_cast<QgsVectorLayer*>(layer);
-    if (!candidates || layer->customProperty(kRoleProperty).toString() != QLatin1String("candidate_scores") ||
+    if (!candidates ||
+        layer->customProperty(kRoleProperty).toString() != QLatin1String(layers::schema::kCandidates) ||
         !layer->source().startsWith(m_gpkg + QLatin1Char('|')))
       continue;
     QgsFeatureRequest request(
@@ -714,7 +718,7 @@ void ClusterShiftDock::showStoredResults() {
     int k = 5;
     if (info.contains("robustness") && info["robustness"].is_object()) k = info["robustness"].value("k", 5);
     QgsVectorLayer layer(m_gpkg + QStringLiteral("|layername=candidate_scores"),
-                         QStringLiteral("candidate_scores"), QStringLiteral("ogr"));
+                         layers::schema::name(layers::schema::kCandidates), QStringLiteral("ogr"));
     if (layer.isValid()) {
       const bool zh = uiLanguage() == QLatin1String("zh_CN");
       QgsFeatureRequest request;
@@ -1081,7 +1085,8 @@ void ClusterShiftDock::addResultGroup(const QString& geopackage, const Scenario&
   QList<QgsMapLayer*> zoomTo;
   for (QgsMapLayer* layer : added) {
     const QString role = layer->customProperty(kRoleProperty).toString();
-    if (role == QLatin1String("candidate_scores") || role == QLatin1String("transfer_flows")) zoomTo << layer;
+    if (role == QLatin1String(layers::schema::kCandidates) || role == QLatin1String(layers::schema::kFlows))
+      zoomTo << layer;
   }
   zoomToResults(zoomTo);
 }

@@ -265,8 +265,8 @@ nlohmann::json runInfoJson(const Inputs& inputs, const Results& results) {
 
 QgsVectorLayer* makeRunInfoLayer(const nlohmann::json& info) {
   QgsFields fields;
-  fields.append(QgsField(QStringLiteral("json"), QVariant::String));
-  QgsVectorLayer* layer = newMemoryLayer(QStringLiteral("None"), QStringLiteral("run_info"), fields);
+  appendFields(fields, schema::kRunInfoFields);
+  QgsVectorLayer* layer = newMemoryLayer(QStringLiteral("None"), schema::name(schema::kRunInfo), fields);
   QgsFeature f(layer->fields());
   f.setAttributes(QgsAttributes() << QString::fromStdString(info.dump()));
   QgsFeatureList features{f};
@@ -300,10 +300,9 @@ QgsVectorLayer* makeCatchmentLayer(const Results& results, double radiusKm, int 
   if (!(radiusKm > 0) || !std::isfinite(radiusKm))
     throw InputError("catchments: radius must be a positive number of km, got " + std::to_string(radiusKm));
   QgsFields fields;
-  fields.append(QgsField(QStringLiteral("park_id"), QVariant::String));
-  fields.append(QgsField(QStringLiteral("rank"), QVariant::Int));
-  fields.append(QgsField(QStringLiteral("radius_km"), QVariant::Double));
-  QgsVectorLayer* layer = newMemoryLayer(QStringLiteral("MultiPolygon"), QStringLiteral("catchments"), fields);
+  appendFields(fields, schema::kCatchmentFields);
+  QgsVectorLayer* layer =
+      newMemoryLayer(QStringLiteral("MultiPolygon"), schema::name(schema::kCatchments), fields);
   // Geodesic circle on the WGS84 ellipsoid: the point reached at distance r along each of 72
   // azimuths (direct geodesic problem, Karney 2013, "Algorithms for geodesics", as QGIS computes it).
   QgsDistanceArea da;
