@@ -17,6 +17,11 @@ namespace {
 std::string defaultText(const nlohmann::json& v) {
   if (v.is_null()) return "automatic";
   if (v.is_object() && v.empty()) return "none";
+  if (v.is_number()) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%g", v.get<double>());  // 50, not 50.0
+    return buffer;
+  }
   return v.dump();
 }
 
@@ -31,9 +36,10 @@ void listCriteria() {
                 prefix ? "the field's" : criterion->unit().c_str(),
                 criterion->defaultDirection() == Direction::Cost ? "cost" : "benefit");
     for (const ParamSpec& spec : criterion->parameters()) {
-      std::printf("  params.%s: %s%s%s, default %s, %s. %s\n", spec.name.c_str(), paramTypeName(spec.type),
+      const std::string range = spec.type == ParamType::Boolean ? "" : ", " + paramRangeText(spec);
+      std::printf("  params.%s: %s%s%s, default %s%s. %s\n", spec.name.c_str(), paramTypeName(spec.type),
                   spec.unit.empty() ? "" : " in ", spec.unit.c_str(), defaultText(spec.defaultValue).c_str(),
-                  paramRangeText(spec).c_str(), spec.doc.c_str());
+                  range.c_str(), spec.doc.c_str());
     }
   }
 }
