@@ -102,7 +102,7 @@ namespace {
 const QStringList kModes = {QStringLiteral("complete"), QStringLiteral("partial"),
                             QStringLiteral("replication")};
 /// Names of a descriptor table (clustershift/methods.h), `keep` only when given.
-QStringList methodNames(const std::vector<MethodInfo>& table, const std::vector<std::string>& keep = {}) {
+QStringList methodList(const std::vector<MethodInfo>& table, const std::vector<std::string>& keep = {}) {
   QStringList list;
   for (const MethodInfo& m : table) {
     if (keep.empty() || std::find(keep.begin(), keep.end(), m.name) != keep.end())
@@ -111,11 +111,11 @@ QStringList methodNames(const std::vector<MethodInfo>& table, const std::vector<
   return list;
 }
 
-const QStringList kAggregations = methodNames(aggregations());
+const QStringList kAggregations = methodList(aggregations());
 // The weightings that need no pairwise matrix (ahp, blend: from a scenario file).
 const QStringList kWeightings =
-    methodNames(weightingMethods(), {info(WeightingMethod::Direct).name, info(WeightingMethod::Entropy).name,
-                                     info(WeightingMethod::Critic).name});
+    methodList(weightingMethods(), {info(WeightingMethod::Direct).name, info(WeightingMethod::Entropy).name,
+                                    info(WeightingMethod::Critic).name});
 
 // The criteria of a run without a scenario file: those of the sample scenarios that need no
 // extra layer (labour cost, land with the 1.0 floor, distance, policy level, land price).
