@@ -36,9 +36,11 @@ void listCriteria() {
                 prefix ? "the field's" : criterion->unit().c_str(),
                 criterion->defaultDirection() == Direction::Cost ? "cost" : "benefit");
     for (const ParamSpec& spec : criterion->parameters()) {
-      const std::string range = spec.type == ParamType::Boolean ? "" : ", " + paramRangeText(spec);
+      const bool ranged = spec.type != ParamType::Boolean && spec.type != ParamType::TextList;
+      const std::string range = ranged ? ", " + paramRangeText(spec) : "";
       std::printf("  params.%s: %s%s%s, default %s%s. %s\n", spec.name.c_str(), paramTypeName(spec.type),
-                  spec.unit.empty() ? "" : " in ", spec.unit.c_str(), defaultText(spec.defaultValue).c_str(),
+                  spec.unit.empty() ? "" : " in ", spec.unit.c_str(),
+                  (spec.required ? std::string("none (required)") : defaultText(spec.defaultValue)).c_str(),
                   range.c_str(), spec.doc.c_str());
     }
   }

@@ -86,6 +86,17 @@ CriterionOptionsDialog::CriterionOptionsDialog(const Criterion& criterion, const
         editor = line;
         break;
       }
+      case ParamType::TextList: {
+        QStringList items;
+        if (value.is_array()) {
+          for (const nlohmann::json& e : value)
+            if (e.is_string()) items << QString::fromStdString(e.get<std::string>());
+        }
+        auto* line = new QLineEdit(items.join(QStringLiteral(", ")), this);
+        line->setPlaceholderText(tr("id, id, …"));
+        editor = line;
+        break;
+      }
     }
     editor->setObjectName(QString::fromStdString(spec.name));
     const QString tip = QString::fromStdString(spec.doc) + QStringLiteral("\n") +
@@ -131,6 +142,15 @@ nlohmann::json CriterionOptionsDialog::params() const {
                                  .toStdString());
           value[pair.left(eq).trimmed().toStdString()] = v;
         }
+        break;
+      }
+      case ParamType::TextList: {
+        value = nlohmann::json::array();
+        const QString text = qobject_cast<QLineEdit*>(m_editors[i])->text();
+        for (const QString& item :
+             text.split(QRegularExpression(QStringLiteral("[,;\\s]+")), Qt::SkipEmptyParts))
+          value.push_back(item.toStdString());
+        if (value.empty()) value = nlohmann::json();  // none given: validate names a required list
         break;
       }
     }

@@ -34,6 +34,7 @@ enum class ParamType {
   Integer,    ///< a JSON number with no fractional part
   Boolean,    ///< true / false
   NumberMap,  ///< an object {name: number}, e.g. {"motorway": 100}
+  TextList,   ///< a non-empty list of non-empty texts, e.g. ["321300", "341300"]
 };
 
 /// Name of a ParamType as written in docs and `clustershift --list-criteria`
@@ -52,6 +53,7 @@ struct ParamSpec {
   bool minExclusive = false;                              ///< true: value must be > min
   double max = std::numeric_limits<double>::infinity();   ///< largest allowed value
   std::string doc;                                        ///< one English sentence
+  bool required = false;  ///< true: absence is an error (then defaultValue is null)
 
   /// A number > 0 (a radius, a speed, a cap).
   static ParamSpec positive(std::string name, std::string unit, double defaultValue, std::string doc) {
@@ -69,6 +71,11 @@ struct ParamSpec {
   }
   static ParamSpec boolean(std::string name, bool defaultValue, std::string doc) {
     return {std::move(name), ParamType::Boolean, "", defaultValue, -kInf, false, kInf, std::move(doc)};
+  }
+  /// A required list of texts (ids), no default.
+  static ParamSpec requiredTextList(std::string name, std::string doc) {
+    return {
+        std::move(name), ParamType::TextList, "", nlohmann::json(), -kInf, false, kInf, std::move(doc), true};
   }
   /// An object {name: number > 0}, empty by default.
   static ParamSpec positiveMap(std::string name, std::string unit, std::string doc) {

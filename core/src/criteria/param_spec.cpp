@@ -47,6 +47,8 @@ const char* paramTypeName(ParamType type) {
       return "boolean";
     case ParamType::NumberMap:
       return "number map";
+    case ParamType::TextList:
+      return "text list";
   }
   return "?";
 }
@@ -63,7 +65,11 @@ std::string paramRangeText(const ParamSpec& spec) {
 std::vector<std::string> paramProblems(const Criterion& criterion, const json& params) {
   std::vector<std::string> problems;
   const std::string id = criterion.id();
-  if (params.is_null()) return problems;
+  if (params.is_null()) {
+    for (const ParamSpec& spec : criterion.parameters())
+      if (spec.required) problems.push_back(id + ": params." + spec.name + " is required (" + spec.doc + ")");
+    return problems;
+  }
   if (!params.is_object()) {
     problems.push_back(id + ": params: expected an object, got " + params.dump());
     return problems;
@@ -101,7 +107,22 @@ std::vector<std::string> paramProblems(const Criterion& criterion, const json& p
           if (!p.empty()) problems.push_back(id + ": params." + it.key() + "." + e.key() + ": " + p);
         }
         break;
+      case ParamType::TextList:
+        if (!v.is_array() || v.empty()) {
+          problems.push_back(where + "expected a non-empty list of texts, got " + v.dump());
+          break;
+        }
+        for (std::size_t k = 0; k < v.size(); ++k) {
+          if (!v[k].is_string() || v[k].get<std::string>().empty())
+            problems.push_back(id + ": params." + it.key() + "[" + std::to_string(k) +
+                               "]: expected a text, got " + v[k].dump());
+        }
+        break;
     }
+  }
+  for (const ParamSpec& spec : specs) {
+    if (spec.required && (!params.contains(spec.name) || params.at(spec.name).is_null()))
+      problems.push_back(id + ": params." + spec.name + " is required (" + spec.doc + ")");
   }
   return problems;
 }
@@ -137,6 +158,9 @@ std::string paramsText(const Criterion& criterion, const json& params) {
         value +=
             (value.empty() ? "{" : ", ") + e.key() + ": " + util::formatNumber(e.value().get<double>(), 10);
       value += "}";
+    } else if (v.is_array()) {
+      for (const json& e : v)
+        value += (value.empty() ? "" : ", ") + (e.is_string() ? e.get<std::string>() : e.dump());
     } else if (v.is_number()) {
       value = util::formatNumber(v.get<double>(), 10);
     } else {

@@ -75,6 +75,33 @@ TEST(ParamSpec, ParamsTextShowsValuesWithUnits) {
   EXPECT_THROW(paramsText(c, {{"radius_km", -1}}), InputError);
 }
 
+// A required list of ids (as the pairing criterion's partners).
+class WithList final : public Criterion {
+ public:
+  std::string id() const override { return "listed"; }
+  std::string label() const override { return "Listed"; }
+  std::string labelZh() const override { return "列表"; }
+  std::string unit() const override { return "0/1"; }
+  Direction defaultDirection() const override { return Direction::Benefit; }
+  std::vector<ParamSpec> parameters() const override {
+    return {ParamSpec::requiredTextList("partners", "Partner region ids.")};
+  }
+  std::vector<double> compute(const CriterionContext&, const nlohmann::json&) const override { return {}; }
+};
+
+TEST(ParamSpec, RequiredTextList) {
+  const WithList c;
+  EXPECT_EQ(paramProblems(c, nullptr),
+            std::vector<std::string>{"listed: params.partners is required (Partner region ids.)"});
+  EXPECT_EQ(paramProblems(c, nlohmann::json::object()),
+            std::vector<std::string>{"listed: params.partners is required (Partner region ids.)"});
+  EXPECT_EQ(paramProblems(c, {{"partners", {"321300", 200}}}),
+            std::vector<std::string>{"listed: params.partners[1]: expected a text, got 200"});
+  EXPECT_EQ(paramProblems(c, {{"partners", nlohmann::json::array()}}),
+            std::vector<std::string>{"listed: params.partners: expected a non-empty list of texts, got []"});
+  EXPECT_EQ(paramsText(c, {{"partners", {"321300", "341300"}}}), "partners 321300, 341300");
+}
+
 TEST(ParamSpec, RangeAndTypeText) {
   EXPECT_EQ(paramRangeText(ParamSpec::positive("a", "", 1, "")), "> 0");
   EXPECT_EQ(paramRangeText(ParamSpec::count("a", 1, "")), ">= 0");
