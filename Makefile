@@ -5,7 +5,7 @@ OUT ?= $(CURDIR)/out/demo
 PREFIX ?= /usr/local
 DESTDIR ?=
 
-.PHONY: all deps configure build demo test test-core test-qgis test-cli test-desktop qgis install sample-data bench format format-check core-check clean
+.PHONY: all deps configure build build-demo demo test test-core test-qgis test-cli test-desktop qgis install sample-data bench bench-national format format-check core-check clean
 
 all: build
 
@@ -19,7 +19,12 @@ configure: deps
 build: configure
 	@cmake --build $(BUILD) -j$(JOBS)
 
-demo: build
+# Only what the demo runs: the clustershift command and its libraries (no tests, plugin or
+# benchmarks); `make test` and `make build` build the rest.
+build-demo: configure
+	@cmake --build $(BUILD) -j$(JOBS) --target clustershift
+
+demo: build-demo
 	@$(BUILD)/cli/clustershift demo --out $(OUT)
 
 test: build
@@ -37,7 +42,7 @@ test-cli: build
 test-desktop: build
 	@cd $(BUILD) && ctest --output-on-failure -L desktop
 
-qgis: demo
+qgis: build demo
 	@bash scripts/run-qgis.sh $(BUILD) $(OUT)
 
 install: build
@@ -48,6 +53,10 @@ sample-data:
 
 bench: build
 	@bash scripts/run-bench.sh $(BUILD)
+
+# Whole run at national size (2,850 regions x 20,000 sites), medians of 3, with the baselines.
+bench-national: build
+	@bash bench/national/run.sh $(BUILD)
 
 format:
 	@clang-format -i $$(git ls-files '*.cpp' '*.h')

@@ -10,40 +10,78 @@
 #include <QFile>
 #include <QTemporaryDir>
 
+#include <sys/resource.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <exception>
+#include <mutex>
 #include <memory>
 #include <string>
 #include <vector>
 
 namespace clustershift::cli {
 
-/// Progress on one stderr line, only when stderr is a terminal; warnings are collected.
+/// What the command line says while it works: `--quiet` (nothing but errors and the final
+/// summary) and `--timings` (each stage's wall time and the peak memory so far, on stderr at
+/// the end). Set once from the global flags in main.cpp.
+struct CliVerbosity {
+  bool quiet = false;
+  bool timings = false;
+};
+inline CliVerbosity& cliVerbosity() {
+  static CliVerbosity verbosity;
+  return verbosity;
+}
+
+/// Progress on stderr: a bar on one line when stderr is a terminal, one plain line per new
+/// stage otherwise (logs, CI); nothing with --quiet. With --timings every stage's wall time
+/// and peak resident memory (getrusage: the high-water mark at the stage's end) is recorded
+/// and printed by printTimings(). Warnings are collected.
 class CliFeedback : public Feedback {
  public:
-  explicit CliFeedback(std::string label) : m_label(std::move(label)), m_tty(isatty(2) == 1) {}
-  ~CliFeedback() override { clearLine(); }
+  explicit CliFeedback(std::string label)
+      : m_label(std::move(label)),
+        m_tty(isatty(2) == 1),
+        m_quiet(cliVerbosity().quiet),
+        m_timings(cliVerbosity().timings),
+        m_started(std::chrono::steady_clock::now()) {}
+  ~CliFeedback() override {
+    clearLine();
+    printTimings();
+  }
   /// The next stages report 0..1 that map to [start, end] of the whole command.
   void setPhase(double start, double end) {
     m_start = start;
     m_end = end;
   }
-  /// Without a terminal, print one line per new stage (report progress in logs and tests).
+  /// Kept for callers that asked for stage lines explicitly: they are the default off a terminal.
   void setStageLines(bool on) { m_stageLines = on; }
   void setProgress(double fraction, const std::string& stage) override {
     Feedback::setProgress(fraction, stage);
-    if (!m_tty) {
-      if (m_stageLines && stage != m_lastStage) {
-        const double overall = m_start + (m_end - m_start) * fraction;
-        std::fprintf(stderr, "%s: %s (%d%%)\n", m_label.c_str(), stage.c_str(), static_cast<int>(overall * 100 + 0.5));
-        m_lastStage = stage;
-      }
+    std::lock_guard<std::mutex> lock(m_printMutex);
+    const bool newStage = stage != m_lastStage;
+    if (newStage && m_timings) startStage(stage);
+    const double overall = m_start + (m_end - m_start) * fraction;
+    const int percent = static_cast<int>(overall * 100 + 0.5);
+    if (m_quiet) {
+      m_lastStage = stage;
       return;
     }
-    const double overall = m_start + (m_end - m_start) * fraction;
-    std::fprintf(stderr, "\r\033[K%s: %-20s %3d%%", m_label.c_str(), stage.c_str(), static_cast<int>(overall * 100 + 0.5));
+    if (!m_tty) {
+      if (m_stageLines && newStage)
+        std::fprintf(stderr, "%s: %s (%d%%)\n", m_label.c_str(), stage.c_str(), percent);
+      m_lastStage = stage;
+      return;
+    }
+    m_lastStage = stage;
+    constexpr int kWidth = 24;
+    const int filled = std::clamp(percent * kWidth / 100, 0, kWidth);
+    std::fprintf(stderr, "\r\033[K%s [%s%s] %3d%% %s", m_label.c_str(),
+                 std::string(static_cast<std::size_t>(filled), '#').c_str(),
+                 std::string(static_cast<std::size_t>(kWidth - filled), '-').c_str(), percent, stage.c_str());
     std::fflush(stderr);
     m_dirty = true;
   }
@@ -51,14 +89,66 @@ class CliFeedback : public Feedback {
     if (m_tty && m_dirty) std::fprintf(stderr, "\r\033[K");
     m_dirty = false;
   }
+  /// With --timings: the stages so far (wall s, peak RSS MB) and the total; then forgets them.
+  void printTimings() {
+    if (!m_timings || m_stages.empty()) return;
+    closeStage();
+    clearLine();
+    const double total = std::chrono::duration<double>(std::chrono::steady_clock::now() - m_started).count();
+    std::fprintf(stderr, "timings (%s): wall, CPU of all threads, peak resident memory so far\n",
+                 m_label.c_str());
+    for (const StageTime& t : m_stages)
+      std::fprintf(stderr, "  %-28s %8.3f s  cpu %8.3f s  peak %7.1f MB\n", t.stage.c_str(), t.seconds,
+                   t.cpuSeconds, t.peakMb);
+    std::fprintf(stderr, "  %-28s %8.3f s  cpu %8.3f s  peak %7.1f MB\n", "total", total,
+                 cpuSeconds() - m_cpuStarted, peakMb());
+    m_stages.clear();
+  }
 
  private:
+  struct StageTime {
+    std::string stage;
+    double seconds = 0;
+    double cpuSeconds = 0;
+    double peakMb = 0;
+  };
+  static double cpuSeconds() {  // user + system, all threads of the process
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+           1e-6 * static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec);
+  }
+  static double peakMb() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return static_cast<double>(usage.ru_maxrss) / 1024.0;  // KiB on Linux
+  }
+  void closeStage() {
+    if (m_stages.empty() || m_stages.back().seconds > 0) return;
+    m_stages.back().seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - m_stageStart).count();
+    m_stages.back().cpuSeconds = cpuSeconds() - m_stageCpuStart;
+    m_stages.back().peakMb = peakMb();
+  }
+  void startStage(const std::string& stage) {
+    closeStage();
+    m_stages.push_back(StageTime{stage, 0, 0, 0});
+    m_stageStart = std::chrono::steady_clock::now();
+    m_stageCpuStart = cpuSeconds();
+  }
+
   std::string m_label;
   bool m_tty;
+  bool m_quiet;
+  bool m_timings;
   bool m_dirty = false;
-  bool m_stageLines = false;
+  bool m_stageLines = true;
   std::string m_lastStage;
   double m_start = 0, m_end = 1;
+  std::mutex m_printMutex;
+  std::chrono::steady_clock::time_point m_started, m_stageStart;
+  double m_cpuStarted = cpuSeconds(), m_stageCpuStart = 0;
+  std::vector<StageTime> m_stages;
 };
 
 /// QGIS core, offscreen, with a throwaway profile. One per process.

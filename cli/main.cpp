@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "cli_support.h"
 #include "commands.h"
 
 int main(int argc, char** argv) {
@@ -14,6 +15,11 @@ int main(int argc, char** argv) {
                "clustershift"};
   app.set_version_flag("--version", std::string("clustershift ") + clustershift::version());
   app.require_subcommand(1);
+  // Global flags, accepted before or after the subcommand (fallthrough).
+  app.fallthrough();
+  clustershift::cli::CliVerbosity& verbosity = clustershift::cli::cliVerbosity();
+  app.add_flag("-q,--quiet", verbosity.quiet, "No progress on stderr (errors and warnings only)");
+  app.add_flag("--timings", verbosity.timings, "Print each stage's wall time, CPU time and peak memory on stderr at the end");
   clustershift::cli::addListCriteriaFlag(app);
   int exitCode = 0;
   clustershift::cli::addRunCommands(app, exitCode);

@@ -122,7 +122,8 @@ void addRunCommands(CLI::App& app, int& exitCode) {
         // With the mode comparison, so the demo reports show every section a planner gets.
         written.push_back(runScenario(data.filePath(QStringLiteral("scenarios/") + s).toStdString(), out,
                                       {QStringLiteral("zh_CN"), QStringLiteral("en")}, true));
-        std::fprintf(stderr, "%s: done in %.1f s\n", s.toUtf8().constData(), t.elapsed() / 1000.0);
+        if (!cliVerbosity().quiet)
+          std::fprintf(stderr, "%s: done in %.1f s\n", s.toUtf8().constData(), t.elapsed() / 1000.0);
       }
       std::printf("ClusterShift demo: %d scenarios in %.1f s. Wrote:\n", static_cast<int>(scenarios.size()),
                   total.elapsed() / 1000.0);

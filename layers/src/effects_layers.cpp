@@ -112,22 +112,58 @@ QgsVectorLayer* makeEffectsTimelineLayer(const Results& results) {
 }
 
 QgsVectorLayer* makeCouplingLayer(const Results& results) {
+  // One row per (source, host region): signed mechanisms of both sides, Ũ, C, T, D, their
+  // 5–95 % intervals from the Monte Carlo over the effect parameters and P(class).
+  static const std::vector<std::string> kValues = {"vc_source", "inn_source", "str_source", "vc_host", "inn_host",
+                                                   "str_host",  "u_source",   "u_host",     "c",       "t",
+                                                   "d"};
   QgsFields fields;
   for (const char* name : {"source", "host"}) fields.append(QgsField(QLatin1String(name), QVariant::String));
-  for (const char* name : {"u_source", "u_host", "c", "t", "d"}) fields.append(QgsField(QLatin1String(name), QVariant::Double));
+  for (const std::string& name : kValues)
+    for (const char* suffix : {"", "_p05", "_p95"}) fields.append(QgsField(toQ(name) + QLatin1String(suffix), QVariant::Double));
   fields.append(QgsField(QStringLiteral("class_index"), QVariant::Int));
   fields.append(QgsField(QStringLiteral("class_zh"), QVariant::String));
   fields.append(QgsField(QStringLiteral("class_en"), QVariant::String));
+  fields.append(QgsField(QStringLiteral("p_class"), QVariant::String));  // JSON {"class index": probability}
+  fields.append(QgsField(QStringLiteral("draws"), QVariant::Int));
   QgsVectorLayer* layer = newMemoryLayer(QStringLiteral("None"), QStringLiteral("coupling"), fields);
   QgsFeatureList features;
-  if (results.effects)
-    for (const Coupling& c : results.effects->coupling) {
+  if (results.effects) {
+    const EffectsResult& e = *results.effects;
+    for (std::size_t i = 0; i < e.coupling.size(); ++i) {
+      const Coupling& c = e.coupling[i];
+      const CouplingUncertainty* cu = i < e.couplingUncertainty.size() ? &e.couplingUncertainty[i] : nullptr;
+      const RegionEffect* src = e.regionEffect(c.sourceId);
+      const RegionEffect* host = e.regionEffect(c.hostId);
+      QgsAttributes a;
+      a << toQ(c.sourceId) << toQ(c.hostId);
+      auto add = [&](double v, const Interval* interval) {
+        a << numberOrNull(v) << (interval ? numberOrNull(interval->p05) : QVariant(QVariant::Double))
+          << (interval ? numberOrNull(interval->p95) : QVariant(QVariant::Double));
+      };
+      auto intervalOf = [](const RegionEffect* r, const char* key) -> const Interval* {
+        if (!r) return nullptr;
+        const auto it = r->intervals.find(key);
+        return it == r->intervals.end() ? nullptr : &it->second;
+      };
+      for (const RegionEffect* r : {src, host})
+        for (const char* m : {"vc", "inn", "str"}) add(r ? r->mechanisms.get(m) : kNaN, intervalOf(r, m));
+      add(c.uSource, intervalOf(src, "u"));
+      add(c.uHost, intervalOf(host, "u"));
+      add(c.c, cu ? &cu->c : nullptr);
+      add(c.t, cu ? &cu->t : nullptr);
+      add(c.d, cu ? &cu->d : nullptr);
+      nlohmann::json pClass = nlohmann::json::object();
+      if (cu)
+        for (std::size_t k = 0; k < cu->pClass.size(); ++k)
+          if (cu->pClass[k] > 0) pClass[std::to_string(k)] = cu->pClass[k];
+      a << c.cls.index << toQ(c.cls.labelZh) << toQ(c.cls.labelEn)
+        << (cu ? QVariant(toQ(pClass.dump())) : QVariant(QVariant::String)) << e.draws;
       QgsFeature f(layer->fields());
-      f.setAttributes(QgsAttributes() << toQ(c.sourceId) << toQ(c.hostId) << numberOrNull(c.uSource)
-                                      << numberOrNull(c.uHost) << numberOrNull(c.c) << numberOrNull(c.t)
-                                      << numberOrNull(c.d) << c.cls.index << toQ(c.cls.labelZh) << toQ(c.cls.labelEn));
+      f.setAttributes(a);
       features << f;
     }
+  }
   addAll(layer, features);
   return layer;
 }

@@ -194,6 +194,7 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
         ReportOptions options;
         options.language = language;
         options.author = toQ(results.scenario.report.author);
+        options.topN = results.scenario.report.topN;  // the scenario's report.top_n candidate pages
         const QString pdfName = QStringLiteral("%1_report_%2.pdf").arg(name, language);
         std::vector<std::unique_ptr<QgsPrintLayout>> layouts = buildReportLayouts(source, options);
         std::vector<QgsPrintLayout*> raw;

@@ -65,6 +65,7 @@ std::vector<std::unique_ptr<QgsPrintLayout>> buildReportLayouts(const ReportSour
   add(detail::buildOverviewLayout(ctx));
   add(detail::buildCandidateLayout(ctx));
   add(detail::buildEffectsLayout(ctx));
+  add(detail::buildMatrixLayout(ctx));
   add(detail::buildComparisonLayout(ctx));
   add(detail::buildMethodsLayout(ctx));
   // Document page numbers: each layout learns how many pages come before it.

@@ -252,4 +252,68 @@ QByteArray lineChartSvg(const QStringList& xLabels, const std::vector<Series>& s
   return canvas.finish();
 }
 
+QByteArray mechanismMatrixSvg(const QStringList& groupHeaders, const QStringList& columnHeaders,
+                              const std::vector<MatrixRow>& rows, const QSizeF& sizeMm) {
+  SvgCanvas canvas(sizeMm);
+  QPainter& p = canvas.painter();
+  const QSizeF size = canvas.size();
+  const int nCells = static_cast<int>(columnHeaders.size());  // six mechanism columns
+  if (rows.empty() || nCells == 0) return canvas.finish();
+  const double labelW = size.width() * 0.13;
+  const double couplingW = size.width() * 0.17;
+  const double cellW = (size.width() - labelW - couplingW) / nCells;
+  const double groupH = ptUnits(9) * 1.6;
+  const double headH = ptUnits(8) * 3.2;
+  const double rowH = (size.height() - groupH - headH) / static_cast<double>(rows.size());
+  const QFont groupFont = chartFont(9, true), headFont = chartFont(7.5, true), valueFont = chartFont(9, true),
+              smallFont = chartFont(6.5), labelFont = chartFont(8.5, true);
+  // Diverging, colour-blind safe (ColorBrewer PuOr ends): purple = gain, orange = loss.
+  const QColor gain(QStringLiteral("#5e3c99")), loss(QStringLiteral("#e66101"));
+  auto fillOf = [&](double units) {
+    const double t = std::clamp(std::abs(units) / 2.0, 0.0, 1.0) * 0.85;
+    const QColor end = units >= 0 ? gain : loss;
+    return QColor::fromRgbF(1 - t * (1 - end.redF()), 1 - t * (1 - end.greenF()), 1 - t * (1 - end.blueF()));
+  };
+  p.setPen(QColor(31, 95, 140));
+  p.setFont(groupFont);
+  const int perGroup = nCells / std::max(1, static_cast<int>(groupHeaders.size()));
+  for (int g = 0; g < groupHeaders.size(); ++g)
+    p.drawText(QRectF(labelW + g * perGroup * cellW, 0, perGroup * cellW, groupH), Qt::AlignCenter, groupHeaders[g]);
+  p.setPen(QColor(40, 40, 40));
+  p.setFont(headFont);
+  for (int c = 0; c < nCells; ++c)
+    p.drawText(QRectF(labelW + c * cellW, groupH, cellW, headH), Qt::AlignCenter | Qt::TextWordWrap, columnHeaders[c]);
+  for (size_t r = 0; r < rows.size(); ++r) {
+    const MatrixRow& row = rows[r];
+    const double y = groupH + headH + static_cast<double>(r) * rowH;
+    p.setPen(QColor(30, 30, 30));
+    p.setFont(labelFont);
+    p.drawText(QRectF(0, y, labelW - ptUnits(4), rowH), Qt::AlignRight | Qt::AlignVCenter | Qt::TextWordWrap, row.label);
+    for (int c = 0; c < nCells && c < static_cast<int>(row.cells.size()); ++c) {
+      const MatrixCell& cell = row.cells[static_cast<size_t>(c)];
+      const QRectF box(labelW + c * cellW + 4, y + 4, cellW - 8, rowH - 8);
+      p.setBrush(fillOf(cell.units));
+      QPen frame(QColor(120, 120, 120), cell.uncertainSign ? 6 : 2);
+      if (cell.uncertainSign) frame.setStyle(Qt::DashLine);
+      p.setPen(frame);
+      p.drawRect(box);
+      const QColor ink = std::abs(cell.units) > 1.2 ? QColor(Qt::white) : QColor(20, 20, 20);
+      p.setPen(ink);
+      p.setFont(valueFont);
+      p.drawText(QRectF(box.x(), box.y(), box.width(), box.height() * 0.58), Qt::AlignHCenter | Qt::AlignBottom, cell.text);
+      p.setFont(smallFont);
+      p.drawText(QRectF(box.x(), box.y() + box.height() * 0.6, box.width(), box.height() * 0.4), Qt::AlignHCenter | Qt::AlignTop,
+                 cell.interval);
+    }
+    const QRectF dBox(labelW + nCells * cellW + 6, y + 4, couplingW - 8, rowH - 8);
+    p.setBrush(Qt::NoBrush);
+    p.setPen(QPen(row.couplingColor, 6));
+    p.drawRect(dBox);
+    p.setFont(chartFont(8, true));
+    p.setPen(row.couplingColor);
+    p.drawText(dBox.adjusted(8, 4, -8, -4), Qt::AlignCenter | Qt::TextWordWrap, row.coupling);
+  }
+  return canvas.finish();
+}
+
 }  // namespace clustershift::layers::detail

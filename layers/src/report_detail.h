@@ -55,6 +55,7 @@ std::unique_ptr<QgsPrintLayout> buildOverviewLayout(const ReportContext& ctx);
 std::unique_ptr<QgsPrintLayout> buildCandidateLayout(const ReportContext& ctx);   ///< atlas enabled
 std::unique_ptr<QgsPrintLayout> buildEffectsLayout(const ReportContext& ctx);     ///< nullptr without effects
 std::unique_ptr<QgsPrintLayout> buildComparisonLayout(const ReportContext& ctx);  ///< nullptr without comparison
+std::unique_ptr<QgsPrintLayout> buildMatrixLayout(const ReportContext& ctx);      ///< nullptr without effects
 std::unique_ptr<QgsPrintLayout> buildMethodsLayout(const ReportContext& ctx);
 
 // --- common page furniture (report_common.cpp) ------------------------------------------
@@ -101,6 +102,23 @@ struct Series {
   std::vector<double> values;  ///< one per x
   QColor color;
 };
+/// One cell of the mechanism matrix: a signed change and its 5–95 % interval (NaN = none).
+struct MatrixCell {
+  QString text;      ///< the value as shown, e.g. "+0.66 %"
+  QString interval;  ///< e.g. "[+0.65, +0.70]" or empty
+  double units = 0;  ///< value in units of U (value / mechanism scale): colour intensity and sign
+  bool uncertainSign = false;  ///< the interval crosses 0
+};
+struct MatrixRow {
+  QString label;                 ///< the mode
+  std::vector<MatrixCell> cells;  ///< source vc, inn, str, host vc, inn, str
+  QString coupling;              ///< "D 0.873 [0.86–0.89]\n良好协调"
+  QColor couplingColor;
+};
+/// The mechanism matrix (modes × sides × mechanisms): diverging colour-blind-safe fills (purple
+/// gain, orange loss, white no change), a dashed frame where the interval crosses 0.
+QByteArray mechanismMatrixSvg(const QStringList& groupHeaders, const QStringList& columnHeaders,
+                              const std::vector<MatrixRow>& rows, const QSizeF& sizeMm);
 /// Line chart over the x labels (e.g. years), own y axis with ticks, legend below.
 QByteArray lineChartSvg(const QStringList& xLabels, const std::vector<Series>& series, const QSizeF& sizeMm,
                         const QString& yTitle = QString());

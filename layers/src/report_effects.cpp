@@ -268,25 +268,30 @@ std::unique_ptr<QgsPrintLayout> buildEffectsLayout(const ReportContext& ctx) {
     // Ten classes: imbalance (0–4) in reds and browns, coordination (5–9) in greens and blues.
     const char* classColors[] = {"#67001f", "#b2182b", "#d6604d", "#c2561a", "#a6761d",
                                  "#66a61e", "#1b9e77", "#2c7fb8", "#2166ac", "#053061"};
-    // Replication leaves the source as it was (U(source) = 0), so D = 0 says nothing about joint
-    // upgrading: shown as not applicable rather than as "extreme imbalance".
-    const bool replication = index < 0 || info.value("mode", std::string()) == "replication";
-    const QColor classColor =
-        replication ? QColor(110, 110, 110) : QColor(QString::fromLatin1(classColors[std::clamp(index, 0, 9)]));
-    addLabel(l, 0, replication ? QStringLiteral("—") : formatNumber(jsonNumber(first, "d"), 3), 22 * s, true,
-             QRectF(rightX, y, rightW * 0.45, 11 * s), classColor);
-    addLabel(l, 0, replication ? tx.t("not applicable", "不适用") : cls, 12 * s, true,
-             QRectF(rightX + rightW * 0.45, y + 2.5 * s, rightW * 0.55, 7 * s), classColor);
+    const QColor classColor(QString::fromLatin1(classColors[std::clamp(index, 0, 9)]));
+    addLabel(l, 0, formatNumber(jsonNumber(first, "d"), 3), 22 * s, true, QRectF(rightX, y, rightW * 0.45, 11 * s), classColor);
+    addLabel(l, 0, cls, 12 * s, true, QRectF(rightX + rightW * 0.45, y + 2.5 * s, rightW * 0.55, 7 * s), classColor);
     y += 11.5 * s;
     auto regionName = [&](const QString& id) {
       for (const json& r : regions)
         if (jsonText(r.value("id", json())) == id) return localName(tx, r);
       return id;
     };
-    QString details = QStringLiteral("C = %1 · T = %2 · U%3 = %4 · U%5 = %6")
+    QString details = QStringLiteral("C = %1 · T = %2 · Ũ%3 = %4 · Ũ%5 = %6")
                           .arg(formatNumber(jsonNumber(first, "c"), 3), formatNumber(jsonNumber(first, "t"), 3),
                                tx.t("(source)", "（转出）"), formatNumber(jsonNumber(first, "u_source"), 3),
                                tx.t("(host)", "（承接）"), formatNumber(jsonNumber(first, "u_host"), 3));
+    // The Monte Carlo over the effect parameters: 5–95 % interval of D and the chance of its class.
+    const json uncertainty = first.value("uncertainty", json());
+    if (uncertainty.is_object()) {
+      const json pClass = uncertainty.value("p_class", json::array());
+      const double pOwn = pClass.is_array() && index >= 0 && static_cast<size_t>(index) < pClass.size()
+                              ? pClass[static_cast<size_t>(index)].get<double>()
+                              : std::nan("");
+      details += tx.t("\nD 5–95 %: %1–%2 · P(%3) = %4 % (%5 draws)", "\nD 5–95 %：%1–%2 · P（%3）= %4 %（%5 次抽样）")
+                     .arg(formatNumber(jsonNumber(uncertainty, "d_p05"), 3), formatNumber(jsonNumber(uncertainty, "d_p95"), 3), cls,
+                          formatNumber(100 * pOwn, 0), QString::number(uncertainty.value("draws", 0)));
+    }
     if (coupling.size() > 1)
       for (size_t i = 1; i < coupling.size(); ++i)
         details += QStringLiteral("\n%1: D = %2 (%3)")
@@ -297,12 +302,9 @@ std::unique_ptr<QgsPrintLayout> buildEffectsLayout(const ReportContext& ctx) {
     addLabel(l, 0, wrapped, 7 * s, false, QRectF(rightX, y, rightW, detailsH), QColor(60, 60, 60));
     y += detailsH + 1.5;
   }
-  QString note = tx.t("D = √(C·T), C = 2√(U₁U₂)/(U₁+U₂), T = aU₁ + bU₂; classes after Liao (1999).",
-                      "D = √(C·T)，C = 2√(U₁U₂)/(U₁+U₂)，T = aU₁ + bU₂；等级划分依据廖重斌（1999）。");
-  if (info.value("mode", std::string()) == "replication")
-    note += tx.t(" Replication: the source keeps all its capacity, so U(source) = 0 and D (= 0 by construction) does "
-                 "not measure joint upgrading; read U(host).",
-                 "复制扩张：转出地保留全部产能，U（转出地）= 0，D 按定义为 0，不反映两地协同升级，请看 U（承接地）。");
+  QString note = tx.t("D = √(C·T), C = 2√(Ũ₁Ũ₂)/(Ũ₁+Ũ₂), T = aŨ₁ + bŨ₂; Ũ = (1 + tanh U)/2, so two unchanged regions give "
+                      "D = 0.707; classes after Liao (1999).",
+                      "D = √(C·T)，C = 2√(Ũ₁Ũ₂)/(Ũ₁+Ũ₂)，T = aŨ₁ + bŨ₂；Ũ = (1 + tanh U)/2，两地均不变时 D = 0.707；等级划分依据廖重斌（1999）。");
   note = wrapText(note, 6.5 * s, rightW);
   const double noteH = textHeightMm(note, 6.5 * s);
   addLabel(l, 0, note, 6.5 * s, false, QRectF(rightX, y, rightW, noteH), QColor(90, 90, 90));
@@ -337,7 +339,7 @@ std::unique_ptr<QgsPrintLayout> buildEffectsLayout(const ReportContext& ctx) {
     }
     rows.push_back(row);
   }
-  QStringList uRow{indicatorLabel(tx, "u")};
+  QStringList uRow{indicatorLabel(tx, "u")};  // Ũ: 0.5 = no change
   for (const json& r : tableRegions) uRow << QString() << formatNumber(jsonNumber(r, "u"), 3) << QString();
   rows.push_back(uRow);
   const double tablePt = 7 * s;

@@ -17,17 +17,22 @@ QString indicatorLabel(const Texts& tx, const std::string& indicator) {
   if (indicator == "ts") return tx.t("TS (advancement, Y3/Y2)", "TS 产业结构高级化（Y3/Y2）");
   if (indicator == "isu") return tx.t("ISU (upgrading index)", "ISU 产业结构升级指数");
   if (indicator == "theil") return tx.t("Theil TL (0 = rational)", "泰尔指数 TL（0 为合理）");
+  if (indicator == "h") return tx.t("H (productivity-weighted advancement)", "H 产业结构高度（劳动生产率加权）");
+  if (indicator == "lp2") return tx.t("Industry VA per worker (10k yuan)", "第二产业劳均增加值（万元）");
+  if (indicator == "vc") return tx.t("Value chain (Δ industry VA per worker)", "价值链（第二产业劳均增加值变化）");
+  if (indicator == "inn") return tx.t("Innovation (Δ R&D intensity)", "创新（R&D 强度变化）");
+  if (indicator == "str") return tx.t("Structure (Δ H)", "产业结构（H 变化）");
   if (indicator == "va_rate") return tx.t("Cluster VA rate", "集群增加值率");
   if (indicator == "rd_intensity") return tx.t("R&D intensity (%)", "R&D 强度（%）");
   if (indicator == "gdp") return tx.t("GDP (100 million yuan)", "地区生产总值（亿元）");
   if (indicator == "jobs") return tx.t("Employment (10k persons)", "就业人数（万人）");
-  if (indicator == "u") return tx.t("Upgrading index U", "升级指数 U");
+  if (indicator == "u") return tx.t("Upgrading Ũ (0.5 = no change)", "升级指数 Ũ（0.5 为不变）");
   if (indicator == "coupling_d") return tx.t("Coupling coordination D", "耦合协调度 D");
   return QString::fromStdString(indicator);
 }
 
 int indicatorDecimals(const std::string& indicator) {
-  if (indicator == "theil") return 4;
+  if (indicator == "theil" || indicator == "h") return 4;
   if (indicator == "gdp") return 1;
   if (indicator == "jobs" || indicator == "rd_intensity") return 2;
   return 3;

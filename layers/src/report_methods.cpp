@@ -182,36 +182,40 @@ struct ParamDoc {
 };
 const std::vector<ParamDoc>& paramDocs() {
   static const std::vector<ParamDoc> kDocs = {
+      {"enabled", "—", "effects computed", "是否计算转移效应", "—", "—"},
       {"host", "—", "host choice", "承接园区选择", "—", "—"},
       {"host_count", "N", "hosts in an allocation", "分配的承接园区数", "planning assumption", "规划假设"},
-      {"theta", "θ", "share of new host jobs drawn from agriculture", "新增就业来自农业的比例",
-       "planning assumption", "规划假设"},
-      {"rho", "ρ", "share of freed source jobs re-employed in services", "转出地释放劳动力转入服务业的比例",
-       "planning assumption", "规划假设"},
+      {"theta", "θ", "share of new host jobs drawn from surplus farm labour", "新增就业来自农业剩余劳动力的比例", "planning assumption", "规划假设"},
+      {"agriculture_benchmark", "s₁*", "farm employment share of a developed economy", "发达经济农业就业比重基准", "planning assumption", "规划假设"},
+      {"rho", "ρ", "share of freed source workers re-employed locally in services", "转出地释放劳动力在本地转入服务业的比例", "planning assumption", "规划假设"},
       {"reemployment_productivity", "π", "productivity of the re-employed (share of the service average)",
        "再就业者生产率（服务业平均的比例）", "planning assumption", "规划假设"},
-      {"mu", "μ", "share of freed VA reinvested in R&D", "释放增加值再投入研发的比例", "planning assumption",
-       "规划假设"},
-      {"phi", "φ", "knowledge-flow coefficient by mode", "分方式知识溢出系数",
-       "ordering by mode; values planning assumption", "次序见设计文档；数值为规划假设"},
+      {"reuse", "κ", "share of freed land re-let to new firms (腾笼换鸟)", "腾退土地再招商比例（腾笼换鸟）", "planning assumption", "规划假设"},
+      {"mu", "μ", "share of freed VA reinvested in R&D", "释放增加值再投入研发的比例", "planning assumption", "规划假设"},
+      {"phi", "φ", "knowledge-flow coefficient by mode", "分方式知识溢出系数", "ordering from the research; values planning assumption",
+       "次序依据研究文献；数值为规划假设"},
+      {"phi_reverse", "φʳ", "reverse (host → source) flow coefficient by mode", "分方式反向知识流动系数", "planning assumption", "规划假设"},
       {"decay_km", "δk", "distance decay of the knowledge flow (km)", "知识溢出距离衰减（km）",
-       "Bottazzi & Peri 2003 (scale); form planning assumption",
-       "Bottazzi & Peri 2003（尺度）；函数形式为规划假设"},
+       "Bottazzi & Peri 2003 (scale); form planning assumption", "Bottazzi & Peri 2003（尺度）；函数形式为规划假设"},
+      {"spillover_return", "r", "VA of host firms per unit of knowledge flow", "单位知识溢出带来的本地企业增加值",
+       "Hall, Mairesse & Mohnen 2010 (range)", "Hall, Mairesse & Mohnen 2010（区间）"},
       {"lambda", "λ", "replication scale", "复制扩张规模", "planning assumption", "规划假设"},
+      {"hub_growth", "η", "growth of the source's hub segments per unit of λ", "转出地总部环节随复制规模的增长", "planning assumption", "规划假设"},
+      {"tau", "τ", "source's share of the replica's VA and tax", "转出地分享复制园区增加值与税收的比例", "planning assumption", "规划假设"},
+      {"tax_rate", "t", "tax per unit of VA", "单位增加值税收", "planning assumption", "规划假设"},
       {"beta", "β", "allocation exponent on the score", "得分分配指数", "planning assumption", "规划假设"},
       {"horizon_years", "T", "years of the ramp", "转移年限", "planning assumption", "规划假设"},
-      {"midpoint_year", "m", "year of the ramp's inflection", "转移拐点年份", "planning assumption",
-       "规划假设"},
-      {"steepness", "k", "steepness of the logistic ramp (1/yr)", "逻辑斯蒂曲线陡度（1/年）",
-       "planning assumption", "规划假设"},
-      {"flq_delta", "δ", "δ of Flegg's location quotient", "FLQ 区位商参数 δ", "Flegg & Webber 1997",
-       "Flegg & Webber 1997"},
-      {"coupling", "a, b", "weights of U(source), U(host) in T", "T 中转出地、承接地的权重",
-       "common practice", "通行做法"},
-      {"u_weights", "wᵢ", "indicator weights in U", "升级指数中各指标权重", "planning assumption",
-       "规划假设"},
-      {"u_scale", "sᵢ", "change giving the full score in U", "升级指数满分对应的变化量",
-       "planning assumption", "规划假设"},
+      {"midpoint_year", "m", "year of the ramp's inflection", "转移拐点年份", "planning assumption", "规划假设"},
+      {"steepness", "k", "steepness of the logistic ramp (1/yr)", "逻辑斯蒂曲线陡度（1/年）", "planning assumption", "规划假设"},
+      {"flq_delta", "δ", "δ of Flegg's location quotient", "FLQ 区位商参数 δ", "Flegg & Webber 1997", "Flegg & Webber 1997"},
+      {"coupling", "a, b", "weights of Ũ(source), Ũ(host) in T", "T 中转出地、承接地的权重", "common practice", "通行做法"},
+      {"lp_pre_industrial", "LPb", "pre-industrial labour productivity benchmarks of H (10k yuan)", "H 的前工业化劳动生产率基准（万元）",
+       "method 刘伟 et al. 2008; values planning assumption", "方法见刘伟等 2008；数值为规划假设"},
+      {"lp_developed", "LPf", "developed labour productivity benchmarks of H (10k yuan)", "H 的发达阶段劳动生产率基准（万元）",
+       "method 刘伟 et al. 2008; values planning assumption", "方法见刘伟等 2008；数值为规划假设"},
+      {"mechanism_weights", "wₘ", "weights of vc, inn, str in U", "升级指数中价值链、创新、结构的权重", "planning assumption", "规划假设"},
+      {"mechanism_scale", "sₘ", "change counting as one unit of U", "计为一个单位 U 的变化量", "planning assumption", "规划假设"},
+      {"uncertainty", "—", "Monte Carlo over the effect parameters", "效应参数蒙特卡洛模拟", "planning assumption", "规划假设"},
   };
   return kDocs;
 }
@@ -257,6 +261,20 @@ QString comparisonLabel(const Texts& tx, const std::string& column) {
       {"indirect_jobs", {"Indirect jobs at the host (persons)", "承接地间接就业（人）"}},
       {"output_multiplier", {"Output multiplier (type I)", "产出乘数（I 型）"}},
       {"knowledge_flow_yuan100m", {"Knowledge flow (100 million yuan/yr)", "知识溢出（亿元/年）"}},
+      {"reverse_flow_yuan100m", {"Reverse knowledge flow (100 million yuan/yr)", "反向知识流动（亿元/年）"}},
+      {"spillover_va_yuan100m", {"Spill-over VA of host firms (100 million yuan)", "承接地本地企业溢出增加值（亿元）"}},
+      {"source_supplier_va_loss_yuan100m", {"Source suppliers' VA lost (100 million yuan)", "转出地配套企业增加值损失（亿元）"}},
+      {"source_supplier_jobs_loss", {"Source suppliers' jobs lost (persons)", "转出地配套企业就业损失（人）"}},
+      {"shared_va_yuan100m", {"VA shared with the source (100 million yuan)", "与转出地分享的增加值（亿元）"}},
+      {"shared_tax_yuan100m", {"Tax shared with the source (100 million yuan)", "与转出地分享的税收（亿元）"}},
+      {"source_h_before", {"Source H before", "转出地 H 转移前"}},
+      {"source_h_after", {"Source H after", "转出地 H 转移后"}},
+      {"host_h_before", {"Host H before", "承接地 H 转移前"}},
+      {"host_h_after", {"Host H after", "承接地 H 转移后"}},
+      {"source_lp2_before", {"Source industry VA per worker before (10k yuan)", "转出地第二产业劳均增加值 转移前（万元）"}},
+      {"source_lp2_after", {"Source industry VA per worker after (10k yuan)", "转出地第二产业劳均增加值 转移后（万元）"}},
+      {"host_lp2_before", {"Host industry VA per worker before (10k yuan)", "承接地第二产业劳均增加值 转移前（万元）"}},
+      {"host_lp2_after", {"Host industry VA per worker after (10k yuan)", "承接地第二产业劳均增加值 转移后（万元）"}},
       {"source_gdp_change_yuan100m", {"Source GDP change (100 million yuan)", "转出地 GDP 变化（亿元）"}},
       {"host_gdp_change_yuan100m", {"Host GDP change (100 million yuan)", "承接地 GDP 变化（亿元）"}},
       {"source_isu_before", {"Source ISU before", "转出地 ISU 转移前"}},
@@ -271,11 +289,11 @@ QString comparisonLabel(const Texts& tx, const std::string& column) {
       {"host_rd_intensity_change", {"Host R&D intensity change", "承接地 R&D 强度变化"}},
       {"source_jobs_change_10k", {"Source jobs change (10k persons)", "转出地就业变化（万人）"}},
       {"host_jobs_change_10k", {"Host jobs change (10k persons)", "承接地就业变化（万人）"}},
-      {"u_source", {"U source", "U 转出地"}},
-      {"u_host", {"U host", "U 承接地"}},
-      {"coupling_c", {"Coupling C", "耦合度 C"}},
-      {"coupling_t", {"Coordination T", "综合协调指数 T"}},
-      {"coupling_d", {"Coupling coordination D", "耦合协调度 D"}},
+      {"u_source", {"Ũ source", "Ũ 转出地"}},
+      {"u_host", {"Ũ host", "Ũ 承接地"}},
+      {"c", {"Coupling C", "耦合度 C"}},
+      {"t", {"Coordination T", "综合协调指数 T"}},
+      {"d", {"Coupling coordination D", "耦合协调度 D"}},
       {"class_zh", {"Class (Chinese)", "协调等级"}},
       {"class_en", {"Class", "协调等级（英文）"}},
   };
@@ -323,6 +341,19 @@ std::unique_ptr<QgsPrintLayout> buildComparisonLayout(const ReportContext& ctx) 
   for (size_t c = 1; c < columns.size(); ++c) {
     const std::string column = columns[c].get<std::string>();
     if (column == (tx.zh ? "class_en" : "class_zh")) continue;  // the class once, in the report language
+    // Mechanisms and every interval are on the mechanism-matrix page; the draws count and the
+    // class probabilities too.
+    const auto endsWith = [&](const char* suffix) {
+      const std::string sfx(suffix);
+      return column.size() >= sfx.size() && column.compare(column.size() - sfx.size(), sfx.size(), sfx) == 0;
+    };
+    // H and industry VA per worker before/after are in the CSV; their changes are the matrix's.
+    if (column.find("_h_") != std::string::npos || column.find("_lp2_") != std::string::npos || column == "c" ||
+        column == "t" || column == "source_supplier_jobs_loss" || column == "shared_tax_yuan100m")
+      continue;
+    if (endsWith("_p05") || endsWith("_p95") || column == "p_class" || column == "draws" ||
+        column.rfind("vc_", 0) == 0 || column.rfind("inn_", 0) == 0 || column.rfind("str_", 0) == 0)
+      continue;
     QStringList cells{comparisonLabel(tx, column)};
     for (const json& row : rows) {
       QString cell = row.is_array() && c < row.size() ? jsonText(row[c]) : QString();
@@ -347,9 +378,9 @@ std::unique_ptr<QgsPrintLayout> buildComparisonLayout(const ReportContext& ctx) 
   std::vector<double> fractions{0.36};
   for (size_t i = 0; i < rows.size(); ++i) fractions.push_back(modeShare);
   flow.table(headers, table, fractions, 6.5);
-  flow.paragraph(tx.t("Replication keeps every source account unchanged, so U(source) = 0 and D = 0 by construction: compare modes "
-                      "by U(host) and D together.",
-                      "复制扩张下转出地各项核算不变，U（转出地）= 0，D 按定义为 0：比较转移方式时应同时看 U（承接地）与 D。"),
+  flow.paragraph(tx.t("Replication: the source is the hub (its R&D, design and brand grow) and is credited its share of the "
+                      "replica's VA and tax. The signed mechanisms with their intervals are on the mechanism-matrix page.",
+                      "复制式转移：转出地为总部（研发、设计与品牌环节扩大），并分享复制园区的增加值与税收。带区间的各升级机制见“升级机制矩阵”页。"),
                  6.5, QColor(90, 90, 90));
   return layout;
 }

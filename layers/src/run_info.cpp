@@ -109,25 +109,44 @@ json effectsJson(const Inputs& inputs, const EffectsResult& e) {
                      {"indirect_va_yuan100m", numberOrNullJson(h.indirectVaYuan100m)},
                      {"indirect_jobs", numberOrNullJson(h.indirectJobs)},
                      {"absorptive", numberOrNullJson(h.absorptive)},
-                     {"knowledge_flow_yuan100m", numberOrNullJson(h.knowledgeFlowYuan100m)}});
+                     {"knowledge_flow_yuan100m", numberOrNullJson(h.knowledgeFlowYuan100m)},
+                     {"reverse_flow_yuan100m", numberOrNullJson(h.reverseFlowYuan100m)},
+                     {"spillover_va_yuan100m", numberOrNullJson(h.spilloverVaYuan100m)},
+                     {"shared_va_yuan100m", numberOrNullJson(h.sharedVaYuan100m)},
+                     {"shared_tax_yuan100m", numberOrNullJson(h.sharedTaxYuan100m)},
+                     {"drawn_from_agriculture", numberOrNullJson(h.drawnFromAgriculture)}});
   }
   j["hosts"] = hosts;
   json regions = json::array();
   for (const RegionEffect& r : e.regions) {
-    json parts = json::object();
-    for (const auto& [k, v] : r.uParts) parts[k] = numberOrNullJson(v);
+    json mechanisms = json::object();
+    for (const std::string& m : mechanismNames()) mechanisms[m] = numberOrNullJson(r.mechanisms.get(m));
+    json intervals = json::object();
+    for (const auto& [k, v] : r.intervals)
+      intervals[k] = {{"p05", numberOrNullJson(v.p05)}, {"p95", numberOrNullJson(v.p95)}};
     regions.push_back({{"id", r.regionId},
                        {"name", r.regionName},
                        {"name_zh", r.regionNameZh},
                        {"role", r.role},
                        {"u", numberOrNullJson(r.upgrading)},
-                       {"u_parts", parts},
+                       {"u_signed", numberOrNullJson(r.upgradingSigned)},
+                       {"mechanisms", mechanisms},
+                       {"intervals", intervals},
                        {"before", indicatorsJson(r.before)},
                        {"after", indicatorsJson(r.after)}});
   }
   j["regions"] = regions;
   json coupling = json::array();
-  for (const Coupling& c : e.coupling)
+  for (std::size_t i = 0; i < e.coupling.size(); ++i) {
+    const Coupling& c = e.coupling[i];
+    json uncertainty = nullptr;
+    if (i < e.couplingUncertainty.size()) {
+      const CouplingUncertainty& u = e.couplingUncertainty[i];
+      uncertainty = {{"d_p05", numberOrNullJson(u.d.p05)},
+                     {"d_p95", numberOrNullJson(u.d.p95)},
+                     {"p_class", u.pClass},
+                     {"draws", e.draws}};
+    }
     coupling.push_back({{"source", c.sourceId},
                         {"host", c.hostId},
                         {"u_source", numberOrNullJson(c.uSource)},
@@ -137,8 +156,20 @@ json effectsJson(const Inputs& inputs, const EffectsResult& e) {
                         {"d", numberOrNullJson(c.d)},
                         {"class_index", c.cls.index},
                         {"class_zh", c.cls.labelZh},
-                        {"class_en", c.cls.labelEn}});
+                        {"class_en", c.cls.labelEn},
+                        {"uncertainty", uncertainty}});
+  }
   j["coupling"] = coupling;
+  const SourceEffect& se = e.source;
+  j["source"] = {{"supplier_va_loss_yuan100m", numberOrNullJson(se.supplierVaLossYuan100m)},
+                 {"supplier_jobs_loss", numberOrNullJson(se.supplierJobsLoss)},
+                 {"reused_jobs", numberOrNullJson(se.reusedJobs)},
+                 {"reemployed_jobs", numberOrNullJson(se.reemployedJobs)},
+                 {"hub_va_yuan100m", numberOrNullJson(se.hubVaYuan100m)},
+                 {"hub_jobs", numberOrNullJson(se.hubJobs)},
+                 {"reverse_flow_yuan100m", numberOrNullJson(se.reverseFlowYuan100m)},
+                 {"shared_va_yuan100m", numberOrNullJson(se.sharedVaYuan100m)},
+                 {"shared_tax_yuan100m", numberOrNullJson(se.sharedTaxYuan100m)}};
   return j;
 }
 

@@ -222,8 +222,12 @@ def region_stats(city):
     population = float(pop)
     working_age = round(population * r.uniform(0.65, 0.72), 1)
     employed = population * r.uniform(0.54, 0.60)
-    e1 = clamp(0.70 * math.exp(-gdppc / 4.0) * (1 + r.gauss(0, 0.08)), 0.003, 0.42)
-    e2 = clamp(s2 * (1 + r.gauss(0, 0.06)) + (0.04 if coastal else 0.0), 0.15, 0.62)
+    # Employment shares by stage: farm labour falls with income (surplus labour in poorer
+    # prefectures, so agricultural productivity is a fraction of the average, as in the
+    # yearbooks); industry's employment share rises toward its VA share as a region develops.
+    e1 = clamp(0.60 * math.exp(-gdppc / 7.0) * (1 + r.gauss(0, 0.08)), 0.01, 0.45)
+    e2 = clamp(s2 * (0.55 + 0.5 * (1 - math.exp(-gdppc / 8.0))) * (1 + r.gauss(0, 0.06)) +
+               (0.02 if coastal else 0.0), 0.15, 0.60)
     if e1 + e2 > 0.9:
         e2 = 0.9 - e1
     l1 = round(employed * e1, 1)
@@ -260,6 +264,26 @@ def industry_row(st):
         w[c] = v
     s = sum(w.values())
     return {c: round(total * w[c] / s, 1) for c in CODES}
+
+
+def national_output(stats, rows, codes):
+    """Illustrative national gross output per IO sector (亿元) for the FLQ: the study area's
+    sector sizes (as the effects model approximates them) divided by the study area's share of
+    the nation, about 40 % for manufacturing and 35 % for the rest, with a little noise."""
+    out = {}
+    for i in SECTORS:
+        r = rng("national", i)
+        if i in CODES:
+            area = sum(rows[c][i] for c in codes)
+            share = 0.40
+        elif i == "A":
+            area, share = sum(stats[c]["y1"] for c in codes), 0.35
+        elif i == "S":
+            area, share = sum(stats[c]["y3"] for c in codes), 0.35
+        else:
+            area, share = sum(stats[c]["y2"] for c in codes) / 3.0, 0.35
+        out[i] = area / (share * math.exp(r.gauss(0, 0.15)))
+    return out
 
 
 def io_table():
@@ -496,11 +520,12 @@ def main():
 
     # io_table.csv
     a = io_table()
+    national = national_output(stats, rows, codes)
     with open(os.path.join(out, "io_table.csv"), "w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh, lineterminator="\n")
-        w.writerow(["sector"] + SECTORS)
+        w.writerow(["sector"] + SECTORS + ["national_output"])
         for i in SECTORS:
-            w.writerow([i] + [f"{a[i][j]:.4f}" for j in SECTORS])
+            w.writerow([i] + [f"{a[i][j]:.4f}" for j in SECTORS] + [f"{national[i]:.0f}"])
 
     # parks.gpkg
     totals = {i: sum(rows[c][i] for c in codes) for i in CODES}
@@ -585,7 +610,9 @@ def main():
     # More than a quarter of the 1 km disk around the park in a sensitive zone excludes it.
     environment = {"id": "environment", "weight": 0.05, "direction": "cost", "max": 0.25}
 
-    def crit(labour, land, dist, policy, price):
+    # Economic fit (criteria library): relatedness, supplier base, own-industry base, labour
+    # catchment and absorptive capacity next to cost, land and distance.
+    def crit(labour, land, dist, policy, price, related, supply, base, pool):
         return [
             {"id": "labour_cost", "weight": labour},
             {"id": "land", "weight": land, "min": 1.0},
@@ -593,51 +620,66 @@ def main():
             {"id": "policy_level", "weight": policy},
             {"id": "field:land_price", "weight": price, "direction": "cost",
              "value_function": {"type": "minmax"}},
+            {"id": "relatedness", "weight": related},
+            {"id": "supply_chain", "weight": supply},
+            {"id": "industrial_base", "weight": base},
+            {"id": "labour_pool", "weight": pool},
             dict(travel), dict(environment),
         ]
 
     common_tail = {
         "weighting": {"method": "direct"}, "aggregation": "wlc", "missing": "exclude",
-        "uncertainty": {"draws": 2000, "seed": 42, "concentration": 50, "k": 5}, "effects": {},
+        "uncertainty": {"draws": 2000, "seed": 42, "concentration": 50, "k": 5},
     }
     scenarios = [
         {"version": 1, "name": "wenzhou_footwear_complete",
          "title": {"zh_CN": "温州鞋业完全转移", "en": "Wenzhou footwear: complete transfer"},
-         "description": "Complete transfer (完全转移) of the Wenzhou footwear cluster; every value-chain "
-                        "segment moves. Case host: Suzhou (宿州, Anhui) shoe city. "
-                        "Sample data: illustrative statistics, schematic region shapes.",
+         "description": "Complete transfer (完全转移) of a group of Wenzhou footwear firms, sized like "
+                        "the Suzhou (宿州, Anhui) shoe city they built (about 5.6万 jobs, 1,913 firms, "
+                        "6.8 km²); every value-chain segment moves. Sample data: illustrative "
+                        "statistics, schematic region shapes.",
          "data": data, "cluster": {"preset": "footwear"},
          "source": {"region": "330300", "lon": 120.65, "lat": 28.0}, "mode": "complete",
-         "criteria": crit(0.32, 0.15, 0.13, 0.10, 0.20)},
+         "criteria": crit(0.20, 0.10, 0.06, 0.05, 0.12, 0.08, 0.07, 0.12, 0.10),
+         "effects": {"host": "P341300-01"}},
         {"version": 1, "name": "guangzhou_leather_partial",
          "title": {"zh_CN": "广州皮具产业不完全转移", "en": "Guangzhou leather goods: partial transfer"},
          "description": "Partial transfer (不完全转移) of the Guangzhou (Shiling, Huadu) leather goods "
-                        "cluster: production and assembly move, R&D, design and brand stay. Case host in "
-                        "Lanshan county (蓝山, Yongzhou, Hunan). Sample data: illustrative.",
+                        "cluster: production and assembly move (about 300 亿元 output and 3万 jobs, "
+                        "the Lanshan 蓝山 target), R&D, design and brand stay. Case host: Lanshan "
+                        "county (蓝山, Yongzhou, Hunan). Sample data: illustrative.",
          "data": data, "cluster": {"preset": "leather_goods"},
          "source": {"region": "440100", "lon": 113.16, "lat": 23.45}, "mode": "partial",
          "moved_segments": ["production", "assembly"],
-         "criteria": crit(0.32, 0.10, 0.20, 0.10, 0.18)},
+         "criteria": crit(0.20, 0.08, 0.10, 0.05, 0.12, 0.08, 0.07, 0.10, 0.10),
+         "effects": {"host": "P431100-01"}},
         {"version": 1, "name": "suzhou_electronics_replication",
          "title": {"zh_CN": "苏州工业园区电子信息产业复制式转移", "en": "Suzhou Industrial Park electronics: replication"},
          "description": "Replication (复制式转移) of the Suzhou Industrial Park electronics cluster at half "
-                        "scale; the source keeps everything. Case host: Su-Tong Science and "
-                        "Technology Park in Nantong. Sample data: illustrative.",
+                        "scale into a designated partner region (南北挂钩: Suzhou pairs with Suqian, "
+                        "as in the real Suzhou–Suqian Industrial Park 苏宿工业园区); the source keeps "
+                        "everything, grows its R&D, design and brand to serve both plants and shares "
+                        "the replica's GDP and tax. Su-Tong park (P320600-01) is the other case park "
+                        "for comparison. Sample data: illustrative.",
          "data": data, "cluster": {"preset": "electronics"},
          "source": {"region": "320500", "lon": 120.72, "lat": 31.32}, "mode": "replication",
          "replication": {"scale": 0.5, "template_park": "P320500-01"},
-         # A replica is built near its parent (joint governance, shared suppliers): similarity to
-         # the template park, proximity and market access weigh most.
+         # A replica goes to a designated partner (policy), near its parent, similar to the
+         # template park, with suppliers and workers.
          "criteria": [
-             {"id": "template_similarity", "weight": 0.25},
-             {"id": "distance_source", "weight": 0.20, "direction": "cost"},
-             {"id": "market_access", "weight": 0.13},
-             {"id": "supply_chain", "weight": 0.10},
-             {"id": "labour_cost", "weight": 0.08},
-             {"id": "land", "weight": 0.10, "min": 1.0},
-             {"id": "policy_level", "weight": 0.04},
+             {"id": "pairing", "weight": 0.20, "params": {"partners": ["321300"]}},
+             {"id": "template_similarity", "weight": 0.15},
+             {"id": "distance_source", "weight": 0.10, "direction": "cost"},
+             {"id": "market_access", "weight": 0.08},
+             {"id": "supply_chain", "weight": 0.08},
+             {"id": "relatedness", "weight": 0.06},
+             {"id": "absorptive_capacity", "weight": 0.05},
+             {"id": "labour_pool", "weight": 0.06},
+             {"id": "labour_cost", "weight": 0.06},
+             {"id": "land", "weight": 0.06, "min": 1.0},
              dict(travel), dict(environment),
-         ]},
+         ],
+         "effects": {}},
     ]
     for sc in scenarios:
         sc.update(common_tail)

@@ -4,7 +4,7 @@
     /usr/bin/python3 verify.py SAMPLE_DATA_DIR [--ranking]
 
 Exits 1 listing every problem. With --ranking it also prints a rough preview of the three
-scenarios (first criteria of issue 2, min-max + weighted sum) to see where the case parks land.
+scenarios (the first site criteria, min-max + weighted sum) to see where the case parks land.
 """
 import csv
 import glob
@@ -122,6 +122,10 @@ def main():
 
     with open(os.path.join(d, "io_table.csv"), encoding="utf-8") as fh:
         rows = list(csv.reader(fh))
+    check(rows[0][-1] == "national_output", "io_table.csv: last column is not national_output")
+    national = [float(r[-1]) for r in rows[1:]]
+    check(all(x > 0 for x in national), "io_table.csv: national_output not positive")
+    rows = [r[:-1] for r in rows]
     labels = rows[0][1:]
     check(rows[0][0] == "sector" and [r[0] for r in rows[1:]] == labels, "io_table.csv: row/column labels differ")
     check(set(head[1:]) | {"A", "B", "D", "E", "S"} == set(labels), "io_table.csv: sectors differ from industry codes + A B D E S")
@@ -234,7 +238,7 @@ def ranking_preview(reg, pk, presets, scen):
         score = {pid: 0.0 for pid in ok}
         for c in s["criteria"]:
             if not ok or c["id"] not in next(iter(ok.values())):
-                continue  # the preview knows only the first criteria of issue 2
+                continue  # the preview knows only the first site criteria
             vals = [v[c["id"]] for v in ok.values()]
             lo, hi = min(vals), max(vals)
             for pid, v in ok.items():

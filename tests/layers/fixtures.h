@@ -112,6 +112,7 @@ inline RegionIndicators indicators(double ts, double isu, double theil, double v
                                    double jobs) {
   RegionIndicators r;
   r.ts = ts, r.isu = isu, r.theil = theil, r.vaRate = vaRate, r.rdIntensity = rd, r.gdp = gdp, r.jobs = jobs;
+  r.h = 0.1 * isu, r.lp2 = gdp / jobs;
   return r;
 }
 

@@ -64,6 +64,9 @@ struct IndustryMatrix {
 struct IoTable {
   std::vector<std::string> sectors;
   std::vector<std::vector<double>> a;
+  /// National gross output per sector (亿元, the optional `national_output` column), for the
+  /// FLQ's national totals; empty when the table has no such column.
+  std::vector<double> nationalOutput;
 };
 
 /// A sensitive-zone polygon (ecological red line, water source...), lon/lat.

@@ -2,9 +2,11 @@
 // from the regions the circle overlaps:
 //   LP_p = Σ_r W_r · |C(p, R) ∩ A_r| / |A_r|
 // with W_r the region's working_age, A_r its polygon and C(p, R) the disk of radius R around
-// the park, all in a Lambert azimuthal equal-area plane centred on the study area (areas
-// exact, a true circle rather than a degree buffer). Areal weighting assumes a uniform
-// density inside each region (areal interpolation, Goodchild & Lam 1980).
+// the park, in Lambert azimuthal equal-area planes centred on tiles of parks (areas exact;
+// the disk is the ground circle within 0.1 % of its area anywhere in China, not a degree
+// buffer, and not the ellipse a single national plane would make of it far from its
+// centre). Areal weighting assumes a uniform density inside each region (areal
+// interpolation, Goodchild & Lam 1980).
 #include <cmath>
 #include <algorithm>
 #include <exception>
@@ -44,16 +46,7 @@ class LabourPool final : public Criterion {
     const double threadsParam = resolved.at("threads").get<double>();
     const Inputs& inputs = context.inputs;
 
-    std::vector<const std::vector<std::uint8_t>*> wkbs;
-    wkbs.reserve(inputs.regions.size());
-    for (const Region& region : inputs.regions) wkbs.push_back(&region.wkb);
-    double lon0 = 0;
-    double lat0 = 0;
-    detail::studyAreaCentre(wkbs, lon0, lat0);
-    const detail::EqualAreaPlane plane(lon0, lat0);
-
-    // Regions are read and projected in parallel: PROJ objects are per thread, GEOS contexts
-    // too (projectShape uses the calling thread's).
+    // Regions are read (lon/lat, not projected yet) in parallel: GEOS contexts are per thread.
     const std::size_t nRegions = inputs.regions.size();
     std::vector<detail::PlanarShape> shapes(nRegions);
     std::vector<double> workingAge(nRegions);
@@ -62,14 +55,12 @@ class LabourPool final : public Criterion {
                                                : std::max(1u, std::thread::hardware_concurrency()),
                               std::max<std::size_t>(nRegions / 64, 1));
     std::vector<std::exception_ptr> errors(nThreads);
-    auto project = [&](std::size_t t) {
+    auto read = [&](std::size_t t) {
       try {
-        const detail::EqualAreaPlane local(lon0, lat0);
         for (std::size_t k = t; k < nRegions; k += nThreads) {
           const Region& region = inputs.regions[k];
-          shapes[k] = detail::projectShape(
-              region.wkb, local,
-              inputs.regionsLabel + " fid=" + region.fid + " (region '" + region.id + "')");
+          shapes[k] = detail::planarShapeFromWkb(
+              region.wkb, inputs.regionsLabel + " fid=" + region.fid + " (region '" + region.id + "')");
           workingAge[k] = region.value("working_age");
         }
       } catch (...) {
@@ -77,25 +68,26 @@ class LabourPool final : public Criterion {
       }
     };
     std::vector<std::thread> pool;
-    for (std::size_t t = 1; t < nThreads; ++t) pool.emplace_back(project, t);
-    project(0);
+    for (std::size_t t = 1; t < nThreads; ++t) pool.emplace_back(read, t);
+    read(0);
     for (auto& th : pool) th.join();
     for (const auto& e : errors) {
       if (e) std::rethrow_exception(e);
     }
     context.feedback.checkCanceled();
-    const detail::CatchmentIndex index(std::move(shapes));
 
-    std::vector<double> xs(inputs.parks.size(), kNaN);
-    std::vector<double> ys(inputs.parks.size(), kNaN);
-    for (std::size_t i = 0; i < inputs.parks.size(); ++i) {
-      const Park& park = inputs.parks[i];
-      if (std::isfinite(park.lon) && std::isfinite(park.lat)) plane.forward(park.lon, park.lat, xs[i], ys[i]);
+    // Each tile of parks in its own equal-area plane, so the catchment is the ground circle
+    // within 0.1 % anywhere in a national study area (spatial/catchment.h).
+    std::vector<double> lons, lats;
+    for (const Park& park : inputs.parks) {
+      lons.push_back(park.lon);
+      lats.push_back(park.lat);
     }
-
+    const double radiusM = radiusKm * 1000.0;
     std::vector<int> missingRegion;
-    std::vector<double> values = detail::areaWeightedSums(index, workingAge, xs, ys, radiusKm * 1000.0,
-                                                          static_cast<int>(threadsParam), &missingRegion);
+    std::vector<double> values = detail::areaWeightedSumsLocalPlanes(
+        shapes, workingAge, lons, lats, radiusM, detail::localPlaneTileDeg(radiusM),
+        static_cast<int>(threadsParam), &missingRegion);
 
     for (std::size_t i = 0; i < inputs.parks.size(); ++i) {
       if (!std::isnan(values[i])) continue;

@@ -1,17 +1,17 @@
 // market_access: potential market of the park, Σ_r GDP_r · exp(−d_pr / δ) over all regions
 // (Harris 1954 market potential with an exponential distance decay; δ default 150 km,
-// params.delta_km). d_pr: geodesic km (WGS84) from the park to region r's seat
+// params.delta_km). d_pr: ellipsoidal km (WGS84, Andoyer–Lambert, within 2e−5 of the exact
+// geodesic; spatial/decay_sum.h) from the park to region r's seat
 // (extra fields seat_lon/seat_lat when present, else the region's point-on-surface).
 // The host region itself is included (its seat is typically a few km away).
 #include <algorithm>
-#include <atomic>
 #include <cmath>
-#include <thread>
 
 #include "clustershift/criterion.h"
 #include "clustershift/geo.h"
 #include "criteria/criterion_util.h"
 #include "criteria/economic_util.h"
+#include "spatial/decay_sum.h"
 
 namespace clustershift {
 namespace {
@@ -37,56 +37,38 @@ class MarketAccess : public Criterion {
   std::string unit() const override { return "亿元 (distance-weighted GDP)"; }
   Direction defaultDirection() const override { return Direction::Benefit; }
 
-  std::vector<Problem> check(const CriterionContext& context,
-                             const nlohmann::json& /*params*/) const override {
+  std::vector<Problem> check(const CriterionContext& context, const nlohmann::json& /*params*/) const override {
     std::vector<Problem> problems;
     detail::requireRegionColumn(context, kId, "gdp", false, problems);
     return problems;
   }
 
-  std::vector<double> compute(const CriterionContext& context,
-                              const nlohmann::json& params) const override {
+  std::vector<double> compute(const CriterionContext& context, const nlohmann::json& params) const override {
     const double deltaKm = delta(params);
     const Inputs& inputs = context.inputs;
     if (!detail::regionsHaveColumn(inputs, "gdp"))
       throw InputError(std::string(kId) + ": " + inputs.regionsLabel +
                        " has no field for column 'gdp' (map it in data.regions.fields)");
     const std::vector<Seat> seats = regionSeats(context);
-    std::vector<double> raw(inputs.parks.size(), kNaN);
-    std::vector<char> noLocation(inputs.parks.size(), 0);
-    // parks × regions geodesics: parallel over parks (geodesicKm is thread-safe).
-    std::atomic<std::size_t> next{0};
-    std::atomic<bool> canceled{false};
-    auto worker = [&] {
-      for (std::size_t p = next++; p < inputs.parks.size(); p = next++) {
-        if ((p & 63) == 0 && context.feedback.isCanceled()) {
-          canceled = true;
-          return;
-        }
-        const Park& park = inputs.parks[p];
-        if (isMissing(park.lon) || isMissing(park.lat)) {
-          noLocation[p] = 1;
-          continue;
-        }
-        double sum = 0;
-        for (const Seat& s : seats) {
-          if (isMissing(s.gdp)) continue;
-          const double d = geodesicKm(park.lon, park.lat, s.lon, s.lat);
-          sum += s.gdp * std::exp(-d / deltaKm);  // exponential decay, δ in km
-        }
-        raw[p] = sum;
-      }
-    };
-    const std::size_t work = inputs.parks.size() * seats.size();
-    const unsigned threads =
-        work < 200000 ? 1u : std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
-    worker();
-    for (auto& t : pool) t.join();
-    if (canceled) context.feedback.checkCanceled();
-    for (std::size_t p = 0; p < noLocation.size(); ++p)
-      if (noLocation[p])
+    std::vector<double> seatLon, seatLat, gdp, parkLon, parkLat;
+    for (const Seat& s : seats) {
+      seatLon.push_back(s.lon);
+      seatLat.push_back(s.lat);
+      gdp.push_back(s.gdp);  // NaN for the seats left out
+    }
+    for (const Park& park : inputs.parks) {
+      parkLon.push_back(park.lon);
+      parkLat.push_back(park.lat);
+    }
+    // Every park × region pair, Andoyer–Lambert distances on precomputed reduced latitudes in
+    // a vectorised loop, parallel over parks (spatial/decay_sum.h; error budget in docs/model.md).
+    const detail::ReducedPoints parks = detail::reducePoints(parkLon, parkLat);
+    const std::vector<double> raw =
+        detail::decaySums(parks, detail::reducePoints(seatLon, seatLat), gdp, deltaKm, 0,
+                          [&] { return context.feedback.isCanceled(); });
+    context.feedback.checkCanceled();
+    for (std::size_t p = 0; p < parks.size(); ++p)
+      if (!parks.valid[p])
         detail::warnPark(context, static_cast<int>(p), std::string(kId) + ": park has no location");
     return raw;
   }
@@ -128,7 +110,8 @@ class MarketAccess : public Criterion {
       seats[r] = s;
     }
     if (skipped > 0)
-      context.feedback.warn(Problem{Severity::Warning, inputs.regionsLabel,
+      context.feedback.warn(Problem{Severity::Warning,
+                                    inputs.regionsLabel,
                                     std::string(kId) + ": " + std::to_string(skipped) +
                                         " region(s) without gdp >= 0 or a seat location left out (first: '" +
                                         firstSkipped + "')",

@@ -62,39 +62,68 @@ ModeComparison compareModes(const Scenario& scenario, const Inputs& inputs, cons
   return comparison;
 }
 
+namespace {
+
+/// The signed mechanism/U/D columns with their intervals, in output order.
+std::vector<std::string> withIntervals(const std::vector<std::string>& names) {
+  std::vector<std::string> out;
+  for (const std::string& n : names) {
+    out.push_back(n);
+    out.push_back(n + "_p05");
+    out.push_back(n + "_p95");
+  }
+  return out;
+}
+
+}  // namespace
+
 const std::vector<std::string>& comparisonColumns() {
-  static const std::vector<std::string> kColumns = {"mode",
-                                                    "host_park",
-                                                    "host_region",
-                                                    "moved_segments",
-                                                    "moved_output_yuan100m",
-                                                    "moved_va_yuan100m",
-                                                    "moved_jobs",
-                                                    "indirect_va_yuan100m",
-                                                    "indirect_jobs",
-                                                    "output_multiplier",
-                                                    "knowledge_flow_yuan100m",
-                                                    "source_gdp_change_yuan100m",
-                                                    "host_gdp_change_yuan100m",
-                                                    "source_isu_before",
-                                                    "source_isu_after",
-                                                    "host_isu_before",
-                                                    "host_isu_after",
-                                                    "source_ts_change",
-                                                    "host_ts_change",
-                                                    "source_theil_change",
-                                                    "host_theil_change",
-                                                    "source_rd_intensity_change",
-                                                    "host_rd_intensity_change",
-                                                    "source_jobs_change_10k",
-                                                    "host_jobs_change_10k",
-                                                    "u_source",
-                                                    "u_host",
-                                                    "coupling_c",
-                                                    "coupling_t",
-                                                    "coupling_d",
-                                                    "class_zh",
-                                                    "class_en"};
+  static const std::vector<std::string> kColumns = [] {
+    std::vector<std::string> c = {"mode",
+                                  "host_park",
+                                  "host_region",
+                                  "moved_segments",
+                                  "moved_output_yuan100m",
+                                  "moved_va_yuan100m",
+                                  "moved_jobs",
+                                  "indirect_va_yuan100m",
+                                  "indirect_jobs",
+                                  "output_multiplier",
+                                  "knowledge_flow_yuan100m",
+                                  "reverse_flow_yuan100m",
+                                  "spillover_va_yuan100m",
+                                  "source_supplier_va_loss_yuan100m",
+                                  "source_supplier_jobs_loss",
+                                  "shared_va_yuan100m",
+                                  "shared_tax_yuan100m",
+                                  "source_gdp_change_yuan100m",
+                                  "host_gdp_change_yuan100m",
+                                  "source_isu_before",
+                                  "source_isu_after",
+                                  "host_isu_before",
+                                  "host_isu_after",
+                                  "source_h_before",
+                                  "source_h_after",
+                                  "host_h_before",
+                                  "host_h_after",
+                                  "source_lp2_before",
+                                  "source_lp2_after",
+                                  "host_lp2_before",
+                                  "host_lp2_after",
+                                  "source_ts_change",
+                                  "host_ts_change",
+                                  "source_theil_change",
+                                  "host_theil_change",
+                                  "source_rd_intensity_change",
+                                  "host_rd_intensity_change",
+                                  "source_jobs_change_10k",
+                                  "host_jobs_change_10k"};
+    for (const std::string& n : withIntervals({"vc_source", "inn_source", "str_source", "vc_host", "inn_host",
+                                               "str_host", "u_source", "u_host", "c", "t", "d"}))
+      c.push_back(n);
+    for (const char* n : {"class_zh", "class_en", "p_class", "draws"}) c.push_back(n);
+    return c;
+  }();
   return kColumns;
 }
 
@@ -102,7 +131,7 @@ std::vector<std::vector<std::string>> comparisonRows(const ModeComparison& compa
   std::vector<std::vector<std::string>> rows;
   for (const EffectsResult& r : comparison.modes) {
     std::string parks, segments;
-    double va = 0, jobs = 0, ivaSum = 0, ijobs = 0, k = 0, out = 0;
+    double va = 0, jobs = 0, ivaSum = 0, ijobs = 0, k = 0, out = 0, rev = 0, spill = 0, sharedVa = 0, sharedTax = 0;
     for (const HostEffect& h : r.hosts) {
       parks += (parks.empty() ? "" : ";") + h.parkId;
       out += h.direct.outputYuan100m;
@@ -111,45 +140,86 @@ std::vector<std::vector<std::string>> comparisonRows(const ModeComparison& compa
       ivaSum += h.indirectVaYuan100m;
       ijobs += h.indirectJobs;
       k += h.knowledgeFlowYuan100m;
+      rev += h.reverseFlowYuan100m;
+      spill += h.spilloverVaYuan100m;
+      sharedVa += h.sharedVaYuan100m;
+      sharedTax += h.sharedTaxYuan100m;
     }
     for (const std::string& s : r.moved.segmentIds) segments += (segments.empty() ? "" : ";") + s;
     const RegionEffect& src = r.regions.front();
     // The first host region (the best host, or the largest share's region in an allocation).
     const RegionEffect& host = r.regions.size() > 1 ? r.regions[1] : r.regions.front();
     const Coupling& c = r.coupling.front();
+    const CouplingUncertainty* cu = r.couplingUncertainty.empty() ? nullptr : &r.couplingUncertainty.front();
     const double mult = r.hosts.empty() ? kNaN : r.hosts.front().multipliers.outputMultiplier;
-    rows.push_back({toString(r.mode),
-                    parks,
-                    host.regionId,
-                    segments,
-                    num(out, 2),
-                    num(va, 2),
-                    num(jobs, 0),
-                    num(ivaSum, 2),
-                    num(ijobs, 0),
-                    num(mult, 4),
-                    num(k, 4),
-                    num(src.after.gdp - src.before.gdp, 2),
-                    num(host.after.gdp - host.before.gdp, 2),
-                    num(src.before.isu, 4),
-                    num(src.after.isu, 4),
-                    num(host.before.isu, 4),
-                    num(host.after.isu, 4),
-                    num(src.after.ts - src.before.ts, 4),
-                    num(host.after.ts - host.before.ts, 4),
-                    num(src.after.theil - src.before.theil, 4),
-                    num(host.after.theil - host.before.theil, 4),
-                    num(src.after.rdIntensity - src.before.rdIntensity, 5),
-                    num(host.after.rdIntensity - host.before.rdIntensity, 5),
-                    num(src.after.jobs - src.before.jobs, 3),
-                    num(host.after.jobs - host.before.jobs, 3),
-                    num(c.uSource, 4),
-                    num(c.uHost, 4),
-                    num(c.c, 4),
-                    num(c.t, 4),
-                    num(c.d, 4),
-                    c.cls.labelZh,
-                    c.cls.labelEn});
+    std::vector<std::string> row = {toString(r.mode),
+                                    parks,
+                                    host.regionId,
+                                    segments,
+                                    num(out, 2),
+                                    num(va, 2),
+                                    num(jobs, 0),
+                                    num(ivaSum, 2),
+                                    num(ijobs, 0),
+                                    num(mult, 4),
+                                    num(k, 4),
+                                    num(rev, 4),
+                                    num(spill, 4),
+                                    num(r.source.supplierVaLossYuan100m, 2),
+                                    num(r.source.supplierJobsLoss, 0),
+                                    num(sharedVa, 2),
+                                    num(sharedTax, 3),
+                                    num(src.after.gdp - src.before.gdp, 2),
+                                    num(host.after.gdp - host.before.gdp, 2),
+                                    num(src.before.isu, 4),
+                                    num(src.after.isu, 4),
+                                    num(host.before.isu, 4),
+                                    num(host.after.isu, 4),
+                                    num(src.before.h, 5),
+                                    num(src.after.h, 5),
+                                    num(host.before.h, 5),
+                                    num(host.after.h, 5),
+                                    num(src.before.lp2, 3),
+                                    num(src.after.lp2, 3),
+                                    num(host.before.lp2, 3),
+                                    num(host.after.lp2, 3),
+                                    num(src.after.ts - src.before.ts, 4),
+                                    num(host.after.ts - host.before.ts, 4),
+                                    num(src.after.theil - src.before.theil, 4),
+                                    num(host.after.theil - host.before.theil, 4),
+                                    num(src.after.rdIntensity - src.before.rdIntensity, 5),
+                                    num(host.after.rdIntensity - host.before.rdIntensity, 5),
+                                    num(src.after.jobs - src.before.jobs, 3),
+                                    num(host.after.jobs - host.before.jobs, 3)};
+    auto withInterval = [&](double v, const RegionEffect& e, const std::string& key, int precision) {
+      row.push_back(num(v, precision));
+      const auto it = e.intervals.find(key);
+      row.push_back(it == e.intervals.end() ? "" : num(it->second.p05, precision));
+      row.push_back(it == e.intervals.end() ? "" : num(it->second.p95, precision));
+    };
+    for (const RegionEffect* e : {&src, &host}) {
+      withInterval(e->mechanisms.vc, *e, "vc", 5);
+      withInterval(e->mechanisms.inn, *e, "inn", 5);
+      withInterval(e->mechanisms.str, *e, "str", 6);
+    }
+    withInterval(c.uSource, src, "u", 4);
+    withInterval(c.uHost, host, "u", 4);
+    for (const auto& [value, interval] : {std::pair<double, const Interval*>{c.c, cu ? &cu->c : nullptr},
+                                          std::pair<double, const Interval*>{c.t, cu ? &cu->t : nullptr},
+                                          std::pair<double, const Interval*>{c.d, cu ? &cu->d : nullptr}}) {
+      row.push_back(num(value, 4));
+      row.push_back(interval ? num(interval->p05, 4) : "");
+      row.push_back(interval ? num(interval->p95, 4) : "");
+    }
+    row.push_back(c.cls.labelZh);
+    row.push_back(c.cls.labelEn);
+    nlohmann::json pClass = nlohmann::json::object();
+    if (cu)
+      for (std::size_t i = 0; i < cu->pClass.size(); ++i)
+        if (cu->pClass[i] > 0) pClass[std::to_string(i)] = std::round(cu->pClass[i] * 1e4) / 1e4;
+    row.push_back(cu ? pClass.dump() : "");
+    row.push_back(std::to_string(r.draws));
+    rows.push_back(std::move(row));
   }
   return rows;
 }

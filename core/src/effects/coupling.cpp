@@ -22,8 +22,6 @@ CouplingClass couplingClass(double d) {
   return CouplingClass{index, kZh[index], kEn[index]};
 }
 
-CouplingClass notApplicableCouplingClass() { return CouplingClass{-1, "不适用", "not applicable"}; }
-
 Coupling couplingCoordination(double uSource, double uHost, double a, double b) {
   auto check = [](double u, const char* which) {
     if (!(u >= 0 && u <= 1)) {

@@ -1,4 +1,5 @@
 // Moved set by transfer mode (docs/model.md "Transfer effects").
+#include <algorithm>
 #include <sstream>
 
 #include "clustershift/effects.h"
@@ -20,7 +21,7 @@ MovedSet movedSet(const ClusterProfile& cluster, TransferMode mode, const std::v
   }
 
   const auto& segs = cluster.segments;
-  if (mode == TransferMode::Partial) {
+  if (mode != TransferMode::Complete) {
     if (!listed.empty()) {
       for (std::size_t i = 0; i < listed.size(); ++i) {
         int found = -1;
@@ -41,10 +42,9 @@ MovedSet movedSet(const ClusterProfile& cluster, TransferMode mode, const std::v
         if (segs[k].movable) moved.segments.push_back(static_cast<int>(k));
     }
     if (moved.segments.empty())
-      throw InputError(
-          "moved_segments: a partial transfer moves no segment (none listed and "
-          "no segment of cluster '" +
-          cluster.id + "' is movable)");
+      throw InputError(std::string("moved_segments: a ") +
+                       (mode == TransferMode::Partial ? "partial transfer moves" : "replica copies") +
+                       " no segment (none listed and no segment of cluster '" + cluster.id + "' is movable)");
   } else {
     for (std::size_t k = 0; k < segs.size(); ++k) moved.segments.push_back(static_cast<int>(k));
   }
@@ -66,7 +66,7 @@ MovedSet movedSet(const ClusterProfile& cluster, TransferMode mode, const std::v
   for (int k : moved.segments) {
     const Segment& s = segs[static_cast<std::size_t>(k)];
     moved.segmentIds.push_back(s.id);
-    // Host direct effects: ΔX = λΣα_k X, ΔVA = λΣ v_k α_k X, ΔE = λΣ β_k E (docs/model.md).
+    // Host direct effects: ΔX = λΣα_k X, ΔVA = λΣ v_k α_k X, ΔE = λΣ β_k E.
     moved.outputYuan100m += l * s.outputShare * x;
     moved.vaYuan100m += l * s.vaRate * s.outputShare * x;
     moved.jobs += l * s.jobShare * e;
@@ -79,8 +79,16 @@ MovedSet movedSet(const ClusterProfile& cluster, TransferMode mode, const std::v
     rdShare = rdWeightMoved / rdWeightAll;
   else if (jobShareAll > 0)
     rdShare = jobShareMoved / jobShareAll;
-  if (mode != TransferMode::Partial) rdShare = 1;  // every segment moves
+  if (mode == TransferMode::Complete) rdShare = 1;  // every segment moves
   moved.rdYuan100m = l * cluster.rdYuan100m * rdShare;
+  // Replication hub: what the replica does not copy stays and grows at the source.
+  for (std::size_t k = 0; k < segs.size(); ++k) {
+    if (std::find(moved.segments.begin(), moved.segments.end(), static_cast<int>(k)) != moved.segments.end())
+      continue;
+    moved.hubVaPerScale += segs[k].vaRate * segs[k].outputShare * x;
+    moved.hubJobsPerScale += segs[k].jobShare * e;
+  }
+  moved.hubRdShare = mode == TransferMode::Complete ? 0.0 : 1.0 - rdShare;
   return moved;
 }
 

@@ -60,14 +60,18 @@ std::vector<double> ioSectorSizes(const Inputs& inputs, int regionIndex) {
   };
   if (regionIndex >= 0) {
     addRegion(regionIndex);
+  } else if (inputs.ioTable->nationalOutput.size() == sectors.size()) {
+    // National totals given with the IO table (Flegg & Webber 1997 regionalise against the nation).
+    for (std::size_t i = 0; i < sectors.size(); ++i) sizes[i] = nonNegative(inputs.ioTable->nationalOutput[i]);
   } else {
     for (std::size_t r = 0; r < inputs.regions.size(); ++r) addRegion(static_cast<int>(r));
   }
   return sizes;
 }
 
-IoMultipliers hostMultipliers(const Inputs& inputs, int regionIndex, const std::string& industry,
-                              double flqDelta, Feedback& feedback, double addedOutputYuan100m) {
+IoMultipliers regionMultipliers(const Inputs& inputs, int regionIndex, const std::string& industry,
+                                double flqDelta, Feedback& feedback, double addedOutputYuan100m,
+                                const std::vector<double>* nationalSizes) {
   IoMultipliers m;
   m.sector = industry;
   if (!inputs.ioTable) {
@@ -84,9 +88,13 @@ IoMultipliers hostMultipliers(const Inputs& inputs, int regionIndex, const std::
   const Eigen::Index j = it - table.sectors.begin();
   const Eigen::Index n = static_cast<Eigen::Index>(table.sectors.size());
   const Region& host = inputs.regions.at(static_cast<std::size_t>(regionIndex));
+  if (table.nationalOutput.size() != table.sectors.size())
+    warn(feedback,
+         "the input-output table has no 'national_output' column: the FLQ uses the study area's totals as "
+         "the nation, which overstates regional self-sufficiency");
 
   std::vector<double> regional = ioSectorSizes(inputs, regionIndex);
-  std::vector<double> national = ioSectorSizes(inputs, -1);
+  std::vector<double> national = nationalSizes ? *nationalSizes : ioSectorSizes(inputs, -1);
   regional[static_cast<std::size_t>(j)] += std::max(0.0, addedOutputYuan100m);
   national[static_cast<std::size_t>(j)] += std::max(0.0, addedOutputYuan100m);
   Eigen::VectorXd re = Eigen::Map<Eigen::VectorXd>(regional.data(), n);

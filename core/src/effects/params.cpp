@@ -64,17 +64,42 @@ class Parser {
   std::vector<Problem>& m_problems;
 };
 
-bool isIndicator(const std::string& name) {
-  for (const std::string& i : effectIndicators())
-    if (i == name) return true;
+bool isMechanism(const std::string& name) {
+  for (const std::string& m : mechanismNames())
+    if (m == name) return true;
   return false;
 }
 
-std::string indicatorList() {
-  std::string text;
-  for (const std::string& i : effectIndicators()) text += (text.empty() ? "" : ", ") + i;
-  return text;
+void phiBlock(Parser& p, const nlohmann::json& v, const std::string& path, PhiByMode& target) {
+  if (!p.object(v, path)) return;
+  for (auto m = v.begin(); m != v.end(); ++m) {
+    const std::string mpath = path + "." + m.key();
+    if (m.key() == "complete")
+      p.share(m.value(), mpath, target.complete);
+    else if (m.key() == "partial")
+      p.share(m.value(), mpath, target.partial);
+    else if (m.key() == "replication")
+      p.share(m.value(), mpath, target.replication);
+    else
+      p.fail(mpath, "unknown key (expected complete, partial, replication)");
+  }
 }
+
+void triple(Parser& p, const nlohmann::json& v, const std::string& path, std::array<double, 3>& target) {
+  if (!v.is_array() || v.size() != 3) {
+    p.fail(path, "expected three productivities [agriculture, industry, services] in 万元/person, got " + shown(v));
+    return;
+  }
+  for (std::size_t i = 0; i < 3; ++i)
+    p.number(v[i], path + "[" + std::to_string(i) + "]", target[i], 0, HUGE_VAL, false, true,
+             "a productivity >= 0 (万元/person)");
+}
+
+const char* const kKeys =
+    "enabled, host, host_count, theta, agriculture_benchmark, rho, reemployment_productivity, reuse, mu, phi, "
+    "phi_reverse, decay_km, spillover_return, lambda, hub_growth, tau, tax_rate, beta, horizon_years, "
+    "midpoint_year, steepness, flq_delta, coupling, lp_pre_industrial, lp_developed, mechanism_weights, "
+    "mechanism_scale, uncertainty";
 
 }  // namespace
 
@@ -91,17 +116,21 @@ double PhiByMode::of(TransferMode mode) const {
 }
 
 const std::vector<std::string>& effectIndicators() {
-  static const std::vector<std::string> kIndicators = {"ts",           "isu", "theil", "va_rate",
-                                                       "rd_intensity", "gdp", "jobs"};
+  static const std::vector<std::string> kIndicators = {"ts",      "isu",          "theil", "h",   "lp2",
+                                                       "va_rate", "rd_intensity", "gdp",   "jobs"};
   return kIndicators;
 }
 
+const std::vector<std::string>& mechanismNames() {
+  static const std::vector<std::string> kNames = {"vc", "inn", "str"};
+  return kNames;
+}
+
 EffectsParams::EffectsParams() {
-  // Equal weights (planning assumption).
-  for (const std::string& i : effectIndicators()) uWeights[i] = 1.0;
-  // Change that earns the full score 1 (planning assumptions; see docs/model.md).
-  uScale = {{"ts", 0.10},  {"isu", 0.05}, {"theil", 0.05}, {"va_rate", 0.05}, {"rd_intensity", 0.005},
-            {"gdp", 0.05}, {"jobs", 0.05}};
+  // Equal weights; one unit of U = a 1 % rise of manufacturing VA per worker, a 5 % rise of
+  // R&D intensity, or +0.002 of H (planning assumptions; see docs/model.md).
+  mechanismWeights = {{"vc", 1.0}, {"inn", 1.0}, {"str", 1.0}};
+  mechanismScale = {{"vc", 0.01}, {"inn", 0.05}, {"str", 0.002}};
 }
 
 EffectsParams parseEffectsParams(const nlohmann::json& effects, double replicationScale) {
@@ -116,7 +145,12 @@ EffectsParams parseEffectsParams(const nlohmann::json& effects, double replicati
     const std::string& key = it.key();
     const nlohmann::json& v = it.value();
     const std::string path = "effects." + key;
-    if (key == "host") {
+    if (key == "enabled") {
+      if (!v.is_boolean())
+        p.fail(path, "expected true or false, got " + shown(v));
+      else
+        params.enabled = v.get<bool>();
+    } else if (key == "host") {
       if (!v.is_string() || v.get<std::string>().empty())
         p.fail(path, "expected \"best\", \"allocate\" or a park id, got " + shown(v));
       else
@@ -125,29 +159,32 @@ EffectsParams parseEffectsParams(const nlohmann::json& effects, double replicati
       p.integer(v, path, params.hostCount, 1, 1000);
     } else if (key == "theta") {
       p.share(v, path, params.theta);
+    } else if (key == "agriculture_benchmark") {
+      p.number(v, path, params.agricultureBenchmark, 0, 1, false, true, "a share in [0,1)");
     } else if (key == "rho") {
       p.share(v, path, params.rho);
     } else if (key == "reemployment_productivity") {
       p.share(v, path, params.reemploymentProductivity);
+    } else if (key == "reuse") {
+      p.share(v, path, params.reuse);
     } else if (key == "mu") {
       p.share(v, path, params.mu);
     } else if (key == "phi") {
-      if (!p.object(v, path)) continue;
-      for (auto m = v.begin(); m != v.end(); ++m) {
-        const std::string mpath = path + "." + m.key();
-        if (m.key() == "complete")
-          p.share(m.value(), mpath, params.phi.complete);
-        else if (m.key() == "partial")
-          p.share(m.value(), mpath, params.phi.partial);
-        else if (m.key() == "replication")
-          p.share(m.value(), mpath, params.phi.replication);
-        else
-          p.fail(mpath, "unknown key (expected complete, partial, replication)");
-      }
+      phiBlock(p, v, path, params.phi);
+    } else if (key == "phi_reverse") {
+      phiBlock(p, v, path, params.phiReverse);
     } else if (key == "decay_km") {
       p.positive(v, path, params.decayKm, " of km");
+    } else if (key == "spillover_return") {
+      p.number(v, path, params.spilloverReturn, 0, 10, false, false, "a return in [0,10] (亿元 VA per 亿元)");
     } else if (key == "lambda") {
       p.number(v, path, params.lambda, 0, 1, true, false, "a replication scale in (0,1]");
+    } else if (key == "hub_growth") {
+      p.number(v, path, params.hubGrowth, 0, 2, false, false, "a growth factor in [0,2]");
+    } else if (key == "tau") {
+      p.share(v, path, params.tau);
+    } else if (key == "tax_rate") {
+      p.share(v, path, params.taxRate);
     } else if (key == "beta") {
       p.number(v, path, params.beta, 0, 20, false, false, "an exponent in [0,20]");
     } else if (key == "horizon_years") {
@@ -169,26 +206,50 @@ EffectsParams parseEffectsParams(const nlohmann::json& effects, double replicati
         else
           p.fail(mpath, "unknown key (expected a, b)");
       }
-    } else if (key == "u_weights" || key == "u_scale") {
+    } else if (key == "lp_pre_industrial") {
+      triple(p, v, path, params.lpPreIndustrial);
+    } else if (key == "lp_developed") {
+      triple(p, v, path, params.lpDeveloped);
+    } else if (key == "mechanism_weights" || key == "mechanism_scale") {
       if (!p.object(v, path)) continue;
-      auto& target = key == "u_weights" ? params.uWeights : params.uScale;
+      auto& target = key == "mechanism_weights" ? params.mechanismWeights : params.mechanismScale;
       for (auto m = v.begin(); m != v.end(); ++m) {
         const std::string mpath = path + "." + m.key();
-        if (!isIndicator(m.key())) {
-          p.fail(mpath, "unknown indicator (expected one of " + indicatorList() + ")");
+        if (!isMechanism(m.key())) {
+          p.fail(mpath, "unknown mechanism (expected vc, inn, str)");
           continue;
         }
-        if (key == "u_weights")
+        if (key == "mechanism_weights")
           p.number(m.value(), mpath, target[m.key()], 0, HUGE_VAL, false, true, "a non-negative weight");
         else
           p.positive(m.value(), mpath, target[m.key()], "");
       }
+    } else if (key == "uncertainty") {
+      if (!p.object(v, path)) continue;
+      for (auto m = v.begin(); m != v.end(); ++m) {
+        const std::string mpath = path + "." + m.key();
+        if (m.key() == "draws") {
+          p.integer(m.value(), mpath, params.uncertainty.draws, 0, 100000);
+        } else if (m.key() == "seed") {
+          if (!m.value().is_number_integer() || m.value().get<long long>() < 0 ||
+              m.value().get<long long>() > 0xffffffffLL)
+            p.fail(mpath, "expected an unsigned integer seed, got " + shown(m.value()));
+          else
+            params.uncertainty.seed = m.value().get<unsigned>();
+        } else if (m.key() == "spread") {
+          p.number(m.value(), mpath, params.uncertainty.spread, 0, 1, false, true, "a spread in [0,1)");
+        } else if (m.key() == "lambda_spread") {
+          p.number(m.value(), mpath, params.uncertainty.lambdaSpread, 0, 1, false, true, "a spread in [0,1)");
+        } else {
+          p.fail(mpath, "unknown key (expected draws, seed, spread, lambda_spread)");
+        }
+      }
+    } else if (key == "u_weights" || key == "u_scale") {
+      p.fail(path, std::string("replaced in the effects model v2 by ") +
+                       (key == "u_weights" ? "mechanism_weights" : "mechanism_scale") +
+                       " (keys vc, inn, str; see docs/model.md)");
     } else {
-      p.fail(
-          path,
-          "unknown key (expected host, host_count, theta, rho, reemployment_productivity, mu, phi, decay_km, "
-          "lambda, beta, horizon_years, midpoint_year, steepness, flq_delta, coupling, "
-          "u_weights, u_scale)");
+      p.fail(path, std::string("unknown key (expected ") + kKeys + ")");
     }
   }
 
@@ -199,34 +260,53 @@ EffectsParams parseEffectsParams(const nlohmann::json& effects, double replicati
       p.fail("effects.coupling", s.str());
     }
     double total = 0;
-    for (const auto& [name, w] : params.uWeights) total += w;
-    if (total <= 0) p.fail("effects.u_weights", "at least one weight must be positive");
+    for (const auto& [name, w] : params.mechanismWeights) total += w;
+    if (total <= 0) p.fail("effects.mechanism_weights", "at least one weight must be positive");
+    for (std::size_t s = 0; s < 3; ++s)
+      if (!(params.lpDeveloped[s] > params.lpPreIndustrial[s]))
+        p.fail("effects.lp_developed[" + std::to_string(s) + "]",
+               "must exceed lp_pre_industrial[" + std::to_string(s) + "]");
   }
   if (!problems.empty()) throw ValidationError(problems);
   return params;
 }
 
 nlohmann::json toJson(const EffectsParams& params) {
+  auto phi = [](const PhiByMode& m) {
+    return nlohmann::json{{"complete", m.complete}, {"partial", m.partial}, {"replication", m.replication}};
+  };
   nlohmann::json j;
+  j["enabled"] = params.enabled;
   j["host"] = params.host;
   j["host_count"] = params.hostCount;
   j["theta"] = params.theta;
+  j["agriculture_benchmark"] = params.agricultureBenchmark;
   j["rho"] = params.rho;
   j["reemployment_productivity"] = params.reemploymentProductivity;
+  j["reuse"] = params.reuse;
   j["mu"] = params.mu;
-  j["phi"] = {{"complete", params.phi.complete},
-              {"partial", params.phi.partial},
-              {"replication", params.phi.replication}};
+  j["phi"] = phi(params.phi);
+  j["phi_reverse"] = phi(params.phiReverse);
   j["decay_km"] = params.decayKm;
+  j["spillover_return"] = params.spilloverReturn;
   j["lambda"] = params.lambda;
+  j["hub_growth"] = params.hubGrowth;
+  j["tau"] = params.tau;
+  j["tax_rate"] = params.taxRate;
   j["beta"] = params.beta;
   j["horizon_years"] = params.horizonYears;
   j["midpoint_year"] = params.midpointYear;
   j["steepness"] = params.steepness;
   j["flq_delta"] = params.flqDelta;
   j["coupling"] = {{"a", params.couplingA}, {"b", params.couplingB}};
-  j["u_weights"] = params.uWeights;
-  j["u_scale"] = params.uScale;
+  j["lp_pre_industrial"] = params.lpPreIndustrial;
+  j["lp_developed"] = params.lpDeveloped;
+  j["mechanism_weights"] = params.mechanismWeights;
+  j["mechanism_scale"] = params.mechanismScale;
+  j["uncertainty"] = {{"draws", params.uncertainty.draws},
+                      {"seed", params.uncertainty.seed},
+                      {"spread", params.uncertainty.spread},
+                      {"lambda_spread", params.uncertainty.lambdaSpread}};
   return j;
 }
 

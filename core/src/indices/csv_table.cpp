@@ -1,4 +1,5 @@
 // Labelled numeric CSV tables (yearbook extracts: region × industry, IO coefficients, sectors).
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
@@ -277,7 +278,20 @@ IndustryMatrix industryMatrixFromCsv(const CsvTable& table) {
   return m;
 }
 
-IoTable ioTableFromCsv(const CsvTable& table, const std::string& what) {
+IoTable ioTableFromCsv(const CsvTable& input, const std::string& what) {
+  // An optional `national_output` column (national gross output per sector, for the FLQ)
+  // stands beside the coefficients.
+  CsvTable table = input;
+  std::vector<double> national;
+  const auto nationalIt = std::find(table.columns.begin(), table.columns.end(), std::string("national_output"));
+  if (nationalIt != table.columns.end()) {
+    const auto column = static_cast<std::size_t>(nationalIt - table.columns.begin());
+    for (auto& row : table.values) {
+      national.push_back(row[column]);
+      row.erase(row.begin() + static_cast<std::ptrdiff_t>(column));
+    }
+    table.columns.erase(nationalIt);
+  }
   const std::string name = table.path.empty() ? std::string("table") : detail::baseName(table.path);
   if (table.rowIds.size() != table.columns.size())
     throw InputError(name + ": " + what + " must be square, has " +
@@ -297,6 +311,7 @@ IoTable ioTableFromCsv(const CsvTable& table, const std::string& what) {
         throw InputError(table.where(static_cast<int>(r), static_cast<int>(c)) + ": value is empty");
     io.a[r] = table.values[r];
   }
+  io.nationalOutput = national;
   return io;
 }
 

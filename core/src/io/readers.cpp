@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -526,8 +527,13 @@ IoTable readIoTable(const DataSource& source, std::vector<Problem>& problems) {
   TextTable t = readTextTable(source, "io_table", "sector", problems, ok);
   IoTable io;
   if (!ok) return io;
+  // Optional national totals (gross output by sector) for the FLQ, beside the coefficients.
+  const auto national = std::find(t.columns.begin(), t.columns.end(), std::string("national_output"));
+  std::optional<std::size_t> nationalColumn;
+  if (national != t.columns.end()) nationalColumn = static_cast<std::size_t>(national - t.columns.begin());
   std::set<std::string> rows(t.keys.begin(), t.keys.end());
   std::set<std::string> columns(t.columns.begin(), t.columns.end());
+  columns.erase("national_output");
   if (rows.size() != t.keys.size() || rows != columns) {
     std::string missingColumns, missingRows;
     for (const std::string& r : rows) {
@@ -554,6 +560,15 @@ IoTable readIoTable(const DataSource& source, std::vector<Problem>& problems) {
   for (std::size_t i = 0; i < t.keys.size(); ++i) {
     for (std::size_t j = 0; j < t.keys.size(); ++j) {
       io.a[i][j] = tableNumber(t, i, columnOf[j], "sector", problems);
+    }
+  }
+  if (nationalColumn) {
+    io.nationalOutput.assign(t.keys.size(), kNaN);
+    for (std::size_t i = 0; i < t.keys.size(); ++i) {
+      io.nationalOutput[i] = tableNumber(t, i, *nationalColumn, "sector", problems);
+      if (io.nationalOutput[i] < 0)
+        addProblem(problems, Severity::Fatal, t.label + " row '" + t.keys[i] + "'",
+                   "column 'national_output' is negative (" + quoteValue(io.nationalOutput[i]) + ")");
     }
   }
   // A productive economy needs every column sum of A below 1 (Hawkins–Simon).

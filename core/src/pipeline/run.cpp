@@ -110,6 +110,25 @@ Results run(const Scenario& scenario, Inputs inputs, Feedback& feedback) {
                   std::to_string(nParks) + " parks");
     }
     for (std::size_t p = 0; p < nParks; ++p) results.parks[p].criteria[c].raw = raw[c][p];
+    // A criterion with no value at any candidate (e.g. a field that is NULL everywhere) leaves
+    // nothing to rank, whatever the missing-value policy: stop before the decision engine,
+    // the outputs and the reports, and say which criterion and why.
+    std::size_t candidates = 0, valued = 0;
+    for (std::size_t p = 0; p < nParks; ++p) {
+      if (!results.parks[p].reason.empty()) continue;
+      ++candidates;
+      if (!isMissing(raw[c][p])) ++valued;
+    }
+    if (candidates > 0 && valued == 0) {
+      std::string why;
+      for (const Problem& w : feedback.warnings())
+        if (w.message.rfind(specs[c]->id, 0) == 0) {
+          why = " (first: " + w.text() + ")";
+          break;
+        }
+      throw InputError(specs[c]->id + ": no value for any of the " + std::to_string(candidates) +
+                       " candidate parks, every one is NULL" + why);
+    }
   }
   feedback.checkCanceled();
   feedback.setProgress(0.8, "constraints");
@@ -229,15 +248,18 @@ Results run(const Scenario& scenario, Inputs inputs, Feedback& feedback) {
     results.flows.push_back(flow);
   }
 
-  // Effects of the transfer on the source and the chosen host(s) (effects.h). A ranking is
-  // still useful without them, so an effects input problem becomes a warning.
-  if (!results.flows.empty()) {
+  // Effects of the transfer on the source and the chosen host(s) (effects.h). Effects that
+  // cannot be computed are an input error: a run must not silently lose its effects half
+  // (set effects.enabled to false to rank only).
+  if (!results.flows.empty() && parseEffectsParams(scenario.effects, scenario.replicationScale).enabled) {
     feedback.setProgress(0.97, "effects");
     try {
       attachEffects(results, scenario, inputs, feedback);
+    } catch (const ValidationError&) {
+      throw;
     } catch (const InputError& e) {
-      feedback.warn(Problem{Severity::Warning, "effects",
-                            std::string("not computed: ") + e.what(), {}});
+      throw InputError(std::string("effects: cannot be computed: ") + e.what() +
+                       " (set \"effects\": {\"enabled\": false} to rank without effects)");
     }
   }
 

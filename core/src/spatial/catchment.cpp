@@ -9,6 +9,7 @@
 #include <exception>
 #include <mutex>
 #include <limits>
+#include <map>
 #include <thread>
 
 #include <geos_c.h>
@@ -613,6 +614,116 @@ std::vector<double> areaWeightedSums(const CatchmentIndex& index, const std::vec
     work();
     for (auto& th : pool) th.join();
   }
+  if (error) std::rethrow_exception(error);
+  return result;
+}
+
+double localPlaneTileDeg(double radiusM) {
+  // Relative radius error of a disk centred c from the plane's centre, out to c + R:
+  // (c + R)² / (8 a²); the overlap area errs by at most twice that. 2 (c + R)²/(8 a²) ≤ 1e−3
+  // gives c + R ≤ 403 km; a tile's half-diagonal is ≤ 79 km per degree of side (at the
+  // equator; less farther north), with a 5 % margin.
+  constexpr double kReachKm = 403.0, kHalfDiagonalKmPerDeg = 79.0;
+  const double side = 0.95 * (kReachKm - radiusM / 1000.0) / kHalfDiagonalKmPerDeg;
+  return std::clamp(side, 0.25, 4.0);
+}
+
+std::vector<double> areaWeightedSumsLocalPlanes(const std::vector<PlanarShape>& lonLatShapes,
+                                                const std::vector<double>& values,
+                                                const std::vector<double>& lon,
+                                                const std::vector<double>& lat, double radiusM,
+                                                double tileDeg, int threads,
+                                                std::vector<int>* missingRegion) {
+  const std::size_t n = std::min(lon.size(), lat.size());
+  std::vector<double> result(n, kNaNValue);
+  if (missingRegion != nullptr) missingRegion->assign(n, -1);
+  if (!(tileDeg > 0)) tileDeg = localPlaneTileDeg(radiusM);
+
+  // Tiles of centres, in a fixed order.
+  std::map<std::pair<std::int64_t, std::int64_t>, std::vector<std::size_t>> tileMap;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!std::isfinite(lon[i]) || !std::isfinite(lat[i])) continue;
+    tileMap[{static_cast<std::int64_t>(std::floor(lon[i] / tileDeg)),
+             static_cast<std::int64_t>(std::floor(lat[i] / tileDeg))}]
+        .push_back(i);
+  }
+  std::vector<const std::vector<std::size_t>*> tiles;
+  for (const auto& kv : tileMap) tiles.push_back(&kv.second);
+
+  if (threads <= 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  threads = static_cast<int>(
+      std::min<std::size_t>(static_cast<std::size_t>(threads), std::max<std::size_t>(tiles.size(), 1)));
+  std::atomic<std::size_t> next{0};
+  std::mutex errorMutex;
+  std::exception_ptr error;
+  auto workTiles = [&]() {
+    for (std::size_t t = next++; t < tiles.size(); t = next++) {
+      const std::vector<std::size_t>& members = *tiles[t];
+      double minLon = std::numeric_limits<double>::infinity(), minLat = minLon, maxLon = -minLon,
+             maxLat = -minLon;
+      for (std::size_t i : members) {
+        minLon = std::min(minLon, lon[i]);
+        maxLon = std::max(maxLon, lon[i]);
+        minLat = std::min(minLat, lat[i]);
+        maxLat = std::max(maxLat, lat[i]);
+      }
+      // The window the tile's catchments can reach, with a margin: a degree of latitude is
+      // ≥ 110.5 km, a degree of longitude ≥ 111.3 km · cos(|lat|) at the window's poleward edge.
+      const double dLat = 1.02 * radiusM / 110500.0 + 1e-9;
+      const double poleward = std::min(89.0, std::max(std::abs(minLat), std::abs(maxLat)) + dLat);
+      const double dLon =
+          std::min(180.0, 1.02 * radiusM / (111300.0 * std::cos(poleward * kPi / 180.0)) + 1e-9);
+      const double w0 = minLon - dLon, w1 = maxLon + dLon, h0 = minLat - dLat, h1 = maxLat + dLat;
+
+      const EqualAreaPlane plane(0.5 * (minLon + maxLon), 0.5 * (minLat + maxLat));
+      std::vector<PlanarShape> local;
+      std::vector<double> localValues;
+      std::vector<int> globalIndex;
+      for (std::size_t k = 0; k < lonLatShapes.size(); ++k) {
+        const PlanarShape& s = lonLatShapes[k];
+        if (s.empty() || s.maxX < w0 || s.minX > w1 || s.maxY < h0 || s.minY > h1) continue;
+        PlanarShape projected;
+        projected.polygons = s.polygons;
+        for (PlanarPolygon& polygon : projected.polygons) {
+          polygon.chunks.clear();
+          for (auto& ring : polygon.rings) plane.forward(ring);
+        }
+        projected.finish();
+        local.push_back(std::move(projected));
+        localValues.push_back(values[k]);
+        globalIndex.push_back(static_cast<int>(k));
+      }
+      std::vector<double> xs, ys;
+      for (std::size_t i : members) {
+        double x = 0, y = 0;
+        plane.forward(lon[i], lat[i], x, y);
+        xs.push_back(x);
+        ys.push_back(y);
+      }
+      const CatchmentIndex index(std::move(local));
+      std::vector<int> localMissing;
+      const std::vector<double> sums =
+          areaWeightedSums(index, localValues, xs, ys, radiusM, 1, &localMissing);
+      for (std::size_t j = 0; j < members.size(); ++j) {
+        result[members[j]] = sums[j];
+        if (missingRegion != nullptr && localMissing[j] >= 0)
+          (*missingRegion)[members[j]] = globalIndex[static_cast<std::size_t>(localMissing[j])];
+      }
+    }
+  };
+  auto work = [&]() {
+    try {
+      workTiles();
+    } catch (...) {
+      std::lock_guard<std::mutex> lock(errorMutex);
+      if (!error) error = std::current_exception();
+      next.store(tiles.size());
+    }
+  };
+  std::vector<std::thread> pool;
+  for (int t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (auto& th : pool) th.join();
   if (error) std::rethrow_exception(error);
   return result;
 }

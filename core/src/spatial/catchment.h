@@ -127,5 +127,27 @@ std::vector<double> areaWeightedSums(const CatchmentIndex& index, const std::vec
                                      const std::vector<double>& xs, const std::vector<double>& ys, double r,
                                      int threads, std::vector<int>* missingRegion = nullptr);
 
+/// Largest tile side (degrees) whose local planes keep a catchment of radius `radiusM` within
+/// the ground error budget of 0.1 % (see areaWeightedSumsLocalPlanes): 4° for 50 km, smaller
+/// for larger radii, at least 0.25°.
+double localPlaneTileDeg(double radiusM);
+
+/// areaWeightedSums() for centres given in lon/lat degrees, each computed in a local Lambert
+/// azimuthal equal-area plane: centres are grouped in tiles of `tileDeg` degrees
+/// (localPlaneTileDeg()), every tile gets its own plane centred on its centres and the regions
+/// its catchments can reach are projected into it. One national plane stretches distances by
+/// up to 2 % at 2,500 km from its centre (LAEA scale 1 − (c/a)²/8 along, the inverse across),
+/// so a disk in it is an ellipse on the ground; in a tile plane c ≤ 400 km and the catchment
+/// is the ground circle within 0.1 % of its area. Areas stay exact (equal-area planes).
+/// `lonLatShapes`: the regions as read from lon/lat WKB without projection
+/// (planarShapeFromWkb). Parallel over tiles on `threads` threads (≤ 0: hardware
+/// concurrency). NaN centres give NaN; `missingRegion` as in areaWeightedSums().
+std::vector<double> areaWeightedSumsLocalPlanes(const std::vector<PlanarShape>& lonLatShapes,
+                                                const std::vector<double>& values,
+                                                const std::vector<double>& lon,
+                                                const std::vector<double>& lat, double radiusM,
+                                                double tileDeg, int threads,
+                                                std::vector<int>* missingRegion = nullptr);
+
 }  // namespace detail
 }  // namespace clustershift

@@ -11,6 +11,7 @@
 #include "geometry_fixture.h"
 
 #include "clustershift/criterion.h"
+#include "spatial/catchment.h"
 
 namespace {
 
@@ -53,7 +54,6 @@ Region region(const std::string& id, double lon0, double lat0, double lon1, doub
   r.values["working_age"] = workingAge;
   return r;
 }
-
 
 struct Fixture : SpatialCriterionRun {
   Fixture() : SpatialCriterionRun("labour_pool") {}
@@ -136,4 +136,66 @@ TEST(LabourPool, RejectsBadRadiusWithItsName) {
   }
   EXPECT_THROW(f.run({{"radius_km", "far"}}), InputError);
   EXPECT_THROW(f.run({{"radius", 10}}), InputError);
+}
+
+// Issue 14: the catchment is the circle on the ground, not in one national plane. Around parks
+// at the corners of China (Kashgar, Mohe, Sanya, Lhasa, Shanghai), 0.1° cells whose density
+// depends on the direction from the park (1 + 0.9 cos 2θ: high east and west, low north and
+// south), so a catchment that is an ellipse on the ground gathers a different population. The
+// reference puts each park at the centre of its own equal-area plane, where the disk is the
+// geodesic circle to ~1e−5. Two specks at 73°E 18°N and 135°E 54°N make the study area national;
+// a companion park in each site's tile moves the tile's plane away from the site.
+TEST(LabourPool, GroundErrorWithinOneTenthPercentAnywhereInChina) {
+  const std::vector<std::pair<double, double>> sites{
+      {75.99, 39.47}, {122.53, 52.97}, {109.51, 18.25}, {91.13, 29.65}, {121.47, 31.23}};
+  Fixture f;
+  int id = 0;
+  for (const auto& [plon, plat] : sites) {
+    f.inputs.parks.push_back(parkAt("P" + std::to_string(id), plon, plat));
+    for (int i = -8; i < 8; ++i) {
+      for (int j = -8; j < 8; ++j) {
+        const double lon0 = plon + 0.1 * i, lat0 = plat + 0.1 * j;
+        const double theta =
+            std::atan2((lat0 + 0.05 - plat), (lon0 + 0.05 - plon) * std::cos(plat * kPi / 180));
+        const double density = 1.0 + 0.9 * std::cos(2 * theta);  // persons per km², arbitrary units
+        f.inputs.regions.push_back(region(std::to_string(++id), lon0, lat0, lon0 + 0.1, lat0 + 0.1,
+                                          density * cellAreaKm2(lon0, lat0, lon0 + 0.1, lat0 + 0.1)));
+      }
+    }
+  }
+  f.inputs.regions.push_back(region("SW", 73.0, 18.0, 73.01, 18.01, 0));
+  f.inputs.regions.push_back(region("NE", 134.99, 53.99, 135.0, 54.0, 0));
+  // A companion park at the far corner of each site's tile of parks (tiles of
+  // localPlaneTileDeg(50 km) = 4°), so the tile's plane is centred ~2° away from the site.
+  const double tile = detail::localPlaneTileDeg(50000.0);
+  for (const auto& [plon, plat] : sites) {
+    const double x0 = std::floor(plon / tile) * tile, y0 = std::floor(plat / tile) * tile;
+    const double cx = plon - x0 < tile / 2 ? x0 + tile - 0.01 : x0 + 0.01;
+    const double cy = plat - y0 < tile / 2 ? y0 + tile - 0.01 : y0 + 0.01;
+    f.inputs.parks.push_back(parkAt("C" + std::to_string(f.inputs.parks.size()), cx, cy));
+  }
+  const double r = 50.0;
+  const std::vector<double> values = f.run({{"radius_km", r}});
+
+  // Reference and, for contrast, one plane at the centre of the study area's bbox (104°E, 36°N).
+  auto sumsIn = [&](const detail::EqualAreaPlane& plane, double lon, double lat) {
+    double x = 0, y = 0, sum = 0;
+    plane.forward(lon, lat, x, y);
+    for (const Region& reg : f.inputs.regions) {
+      const detail::PlanarShape shape = detail::projectShape(reg.wkb, plane, reg.id);
+      if (shape.area > 0)
+        sum += reg.values.at("working_age") * detail::circleShapeArea(shape, x, y, r * 1000) / shape.area;
+    }
+    return sum;
+  };
+  const detail::EqualAreaPlane national(104.0, 36.0);
+  for (std::size_t p = 0; p < sites.size(); ++p) {
+    const detail::EqualAreaPlane own(sites[p].first, sites[p].second);
+    const double truth = sumsIn(own, sites[p].first, sites[p].second);
+    EXPECT_NEAR(values[p], truth, 1e-3 * truth) << "park at " << sites[p].first << ", " << sites[p].second;
+    if (p == 0) {
+      // The single national plane misses the budget in the far west: the test can tell.
+      EXPECT_GT(std::abs(sumsIn(national, sites[p].first, sites[p].second) - truth), 3e-3 * truth);
+    }
+  }
 }

@@ -84,6 +84,7 @@ inline nlohmann::json syntheticScenarioJson() {
          "jobs_per_ha": 200, "movable": false}]}},
     "source": {"region": "100", "lon": 110.5, "lat": 30.5},
     "mode": "complete",
+    "effects": {"enabled": false},
     "criteria": [
       {"id": "labour_cost", "weight": 0.5},
       {"id": "land", "weight": 0.5, "min": 1.0}

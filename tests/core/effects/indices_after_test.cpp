@@ -28,13 +28,14 @@ TEST(IndicesAfter, AfterValuesEqualTheFormulasOnTheAfterAccounts) {
   before.y = {50, 400, 550};
   before.l = {20, 150, 130};
   before.rd = 25;
-  DirectEffect moved;
-  moved.vaYuan100m = 19.65;
-  moved.jobs = 50000;
-  moved.rdYuan100m = 2;
-  const SectorAccounts after = sourceAfter(before, moved, true, 0.5, 0.05);
-  const RegionIndicators b = indicatorsOf(before, 0.2);
-  const RegionIndicators a = indicatorsOf(after, kNaN);
+  SourceChange change;
+  change.leaving.vaYuan100m = 19.65;
+  change.leaving.jobs = 50000;
+  change.leaving.rdYuan100m = 2;
+  const EffectsParams p;
+  const SectorAccounts after = sourceAfter(before, change, p);
+  const RegionIndicators b = indicatorsOf(before, 0.2, p);
+  const RegionIndicators a = indicatorsOf(after, kNaN, p);
   expectFormulas(before, b);
   expectFormulas(after, a);
   EXPECT_DOUBLE_EQ(b.vaRate, 0.2);
@@ -49,10 +50,57 @@ TEST(IndicesAfter, GetByName) {
   acc.y = {10, 20, 30};
   acc.l = {1, 2, 3};
   acc.rd = 1.2;
-  const RegionIndicators r = indicatorsOf(acc, 0.3);
+  const RegionIndicators r = indicatorsOf(acc, 0.3, EffectsParams());
   EXPECT_DOUBLE_EQ(r.get("ts"), 1.5);
+  EXPECT_DOUBLE_EQ(r.get("lp2"), 10);
   EXPECT_DOUBLE_EQ(r.get("va_rate"), 0.3);
   EXPECT_DOUBLE_EQ(r.get("rd_intensity"), 0.02);
   EXPECT_DOUBLE_EQ(r.get("gdp"), 60);
   EXPECT_THROW(r.get("happiness"), InputError);
+}
+
+// H = Σ_s (Y_s/Y)·(LP_s − LP_b,s)/(LP_f,s − LP_b,s) (刘伟, 张辉 & 黄泽华 2008), by hand.
+TEST(AdvancementIndex, HandComputedValue) {
+  SectorAccounts a;
+  a.y = {280, 980, 1020};  // 亿元
+  a.l = {100, 100, 120};   // 10k persons: LP = 2.8, 9.8, 8.5 万元/person
+  const std::array<double, 3> b{0.5, 1.0, 1.0}, f{15.0, 35.0, 35.0};
+  const double y = 2280;
+  const double expected = 280 / y * (2.8 - 0.5) / 14.5 + 980 / y * (9.8 - 1) / 34 + 1020 / y * (8.5 - 1) / 34;
+  EXPECT_NEAR(advancementIndex(a, b, f), expected, 1e-12);
+}
+
+TEST(AdvancementIndex, ZeroAtThePreIndustrialAndOneAtTheDevelopedBenchmark) {
+  const std::array<double, 3> b{0.5, 1.0, 1.0}, f{15.0, 35.0, 35.0};
+  SectorAccounts a;
+  a.l = {10, 20, 30};
+  for (std::size_t s = 0; s < 3; ++s) a.y[s] = b[s] * a.l[s];
+  EXPECT_NEAR(advancementIndex(a, b, f), 0.0, 1e-12);
+  for (std::size_t s = 0; s < 3; ++s) a.y[s] = f[s] * a.l[s];
+  EXPECT_NEAR(advancementIndex(a, b, f), 1.0, 1e-12);
+}
+
+TEST(AdvancementIndex, StageAware) {
+  const EffectsParams p;
+  // An industrialising region: farm workers (LP 2.8) move into industry at 11 万元/person.
+  SectorAccounts poor;
+  poor.y = {280, 980, 1020};
+  poor.l = {100, 100, 120};
+  SectorAccounts moved = poor;
+  moved.y[0] -= 5 * 2.8;
+  moved.l[0] -= 5;
+  moved.y[1] += 5 * 11;
+  moved.l[1] += 5;
+  EXPECT_GT(advancementIndex(moved, p.lpPreIndustrial, p.lpDeveloped),
+            advancementIndex(poor, p.lpPreIndustrial, p.lpDeveloped));
+  // A region past industrialisation (services at 33, industry at 31 万元/person, little
+  // agriculture): more manufacturing at 11 万元/person lowers H.
+  SectorAccounts rich;
+  rich.y = {170, 11500, 12300};
+  rich.l = {33, 370, 372};
+  SectorAccounts more = rich;
+  more.y[1] += 5 * 11;
+  more.l[1] += 5;
+  EXPECT_LT(advancementIndex(more, p.lpPreIndustrial, p.lpDeveloped),
+            advancementIndex(rich, p.lpPreIndustrial, p.lpDeveloped));
 }

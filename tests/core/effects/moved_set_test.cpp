@@ -39,14 +39,18 @@ TEST(MovedSet, PartialWithoutListUsesMovableSegments) {
   EXPECT_NEAR(m.outputYuan100m, 80.0, 1e-12);
 }
 
-TEST(MovedSet, ReplicationScalesEverySegmentAndKeepsTheSource) {
+TEST(MovedSet, ReplicaCopiesTheMovableSegmentsAtScaleAndTheRestIsTheHub) {
   const MovedSet m = movedSet(makeCluster(), TransferMode::Replication, {}, 0.5);
-  EXPECT_EQ(m.segmentIds.size(), 4u);
+  EXPECT_EQ(m.segmentIds, (std::vector<std::string>{"production", "assembly"}));
   EXPECT_DOUBLE_EQ(m.scale, 0.5);
-  EXPECT_NEAR(m.outputYuan100m, 50.0, 1e-12);
-  EXPECT_NEAR(m.vaYuan100m, 19.65 / 2, 1e-12);
-  EXPECT_NEAR(m.jobs, 25000.0, 1e-9);
-  EXPECT_DOUBLE_EQ(m.rdYuan100m, 1.0);
+  EXPECT_NEAR(m.outputYuan100m, 0.5 * 80.0, 1e-12);
+  EXPECT_NEAR(m.vaYuan100m, 0.5 * (0.6 * 0.15 + 0.2 * 0.12) * 100, 1e-12);
+  EXPECT_NEAR(m.jobs, 0.5 * 0.9 * 50000, 1e-9);
+  // R&D ∝ knowledge intensity × job share: (0.07 + 0.02) / 0.16 of the cluster's 2 亿元, × λ.
+  EXPECT_NEAR(m.rdYuan100m, 0.5 * 2.0 * 0.09 / 0.16, 1e-12);
+  EXPECT_NEAR(m.hubVaPerScale, (0.05 * 0.45 + 0.15 * 0.40) * 100, 1e-12);
+  EXPECT_NEAR(m.hubJobsPerScale, 0.10 * 50000, 1e-9);
+  EXPECT_NEAR(m.hubRdShare, 0.07 / 0.16, 1e-12);
   EXPECT_FALSE(m.sourceLoses);
 }
 

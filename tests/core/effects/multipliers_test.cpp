@@ -21,6 +21,7 @@ Inputs wholeNation() {
   IoTable t;
   t.sectors = {"C19", "A"};
   t.a = {{0.1, 0.0}, {0.2, 0.1}};
+  t.nationalOutput = {20, 80};  // the region is the nation
   in.ioTable = t;
   return in;
 }
@@ -46,7 +47,7 @@ TEST(Multipliers, SectorSizesUseIndustryOutputAndBroadSectors) {
 TEST(Multipliers, HandInvertedTwoSectorTable) {
   // I − A = [[0.9, 0], [−0.2, 0.9]] → L = [[1/0.9, 0], [0.2/0.81, 1/0.9]].
   Feedback fb;
-  const IoMultipliers m = hostMultipliers(wholeNation(), 0, "C19", 0.3, fb, 5.0);
+  const IoMultipliers m = regionMultipliers(wholeNation(), 0, "C19", 0.3, fb, 5.0);
   ASSERT_TRUE(m.available);
   EXPECT_NEAR(m.flqLambda, 1.0, 1e-12);
   const double l11 = 1 / 0.9, l21 = 0.2 / 0.81;
@@ -67,7 +68,7 @@ TEST(Multipliers, HandInvertedTwoSectorTable) {
 TEST(Multipliers, FlqShrinksTheSmallRegionsMultiplier) {
   const Inputs in = effects_test::makeInputs();
   Feedback fb;
-  const IoMultipliers host = hostMultipliers(in, 1, "C19", 0.3, fb, 10.0);
+  const IoMultipliers host = regionMultipliers(in, 1, "C19", 0.3, fb, 10.0);
   ASSERT_TRUE(host.available);
   const Eigen::VectorXd national = outputMultipliers(leontiefInverse(toMatrix(*in.ioTable)));
   EXPECT_GT(host.outputMultiplier, 1.0);
@@ -79,14 +80,35 @@ TEST(Multipliers, FlqShrinksTheSmallRegionsMultiplier) {
 TEST(Multipliers, MissingTableOrSectorWarnsAndLeavesIndirectOut) {
   Inputs in = effects_test::makeInputs(false);
   Feedback fb;
-  EXPECT_FALSE(hostMultipliers(in, 1, "C19", 0.3, fb).available);
+  EXPECT_FALSE(regionMultipliers(in, 1, "C19", 0.3, fb).available);
   ASSERT_EQ(fb.warnings().size(), 1u);
   EXPECT_NE(fb.warnings()[0].message.find("no input-output table"), std::string::npos);
   Inputs withIo = effects_test::makeInputs();
   Feedback fb2;
-  const IoMultipliers m = hostMultipliers(withIo, 1, "C39", 0.3, fb2);
+  const IoMultipliers m = regionMultipliers(withIo, 1, "C39", 0.3, fb2);
   EXPECT_FALSE(m.available);
   EXPECT_DOUBLE_EQ(m.outputMultiplier, 1.0);
   ASSERT_EQ(fb2.warnings().size(), 1u);
   EXPECT_NE(fb2.warnings()[0].message.find("'C39'"), std::string::npos);
+}
+
+TEST(Multipliers, NationalTotalsComeFromTheIoTablesColumnElseTheStudyAreaWithAWarning) {
+  Inputs in = effects_test::makeInputs();
+  const std::vector<double> area = ioSectorSizes(in, -1);
+  std::vector<double> nation = area;
+  for (double& v : nation) v *= 3;  // the study area is a third of the nation
+  in.ioTable->nationalOutput = nation;
+  EXPECT_EQ(ioSectorSizes(in, -1), nation);
+  Feedback quiet;
+  const IoMultipliers national = regionMultipliers(in, 1, "C19", 0.3, quiet, 10.0);
+  EXPECT_TRUE(quiet.warnings().empty());
+
+  in.ioTable->nationalOutput.clear();
+  Feedback fb;
+  const IoMultipliers fallback = regionMultipliers(in, 1, "C19", 0.3, fb, 10.0);
+  ASSERT_EQ(fb.warnings().size(), 1u);
+  EXPECT_NE(fb.warnings()[0].message.find("no 'national_output' column"), std::string::npos);
+  // Against a larger nation the region is relatively smaller: λ* and the multiplier fall.
+  EXPECT_LT(national.flqLambda, fallback.flqLambda);
+  EXPECT_LT(national.outputMultiplier, fallback.outputMultiplier);
 }

@@ -21,8 +21,8 @@ TEST(EffectsParams, EmptyBlockGivesDocumentedDefaults) {
   const EffectsParams p = parseEffectsParams(nlohmann::json::object(), 0.4);
   EXPECT_EQ(p.host, "best");
   EXPECT_EQ(p.hostCount, 3);
-  EXPECT_DOUBLE_EQ(p.theta, 0.3);
-  EXPECT_DOUBLE_EQ(p.rho, 0.5);
+  EXPECT_DOUBLE_EQ(p.theta, 0.6);
+  EXPECT_DOUBLE_EQ(p.rho, 0.3);
   EXPECT_DOUBLE_EQ(p.mu, 0.05);
   EXPECT_DOUBLE_EQ(p.reemploymentProductivity, 0.35);
   EXPECT_DOUBLE_EQ(p.phi.partial, 0.6);
@@ -38,8 +38,13 @@ TEST(EffectsParams, EmptyBlockGivesDocumentedDefaults) {
   EXPECT_DOUBLE_EQ(p.flqDelta, 0.3);
   EXPECT_DOUBLE_EQ(p.couplingA, 0.5);
   EXPECT_DOUBLE_EQ(p.couplingB, 0.5);
-  EXPECT_EQ(p.uWeights.size(), effectIndicators().size());
-  EXPECT_EQ(p.uScale.size(), effectIndicators().size());
+  EXPECT_EQ(p.mechanismWeights.size(), mechanismNames().size());
+  EXPECT_EQ(p.mechanismScale.size(), mechanismNames().size());
+  EXPECT_DOUBLE_EQ(p.tau, 0.5);
+  EXPECT_DOUBLE_EQ(p.hubGrowth, 0.5);
+  EXPECT_DOUBLE_EQ(p.reuse, 0.5);
+  EXPECT_EQ(p.uncertainty.draws, 1000);
+  EXPECT_TRUE(p.enabled);
 }
 
 TEST(EffectsParams, ReadsEveryKey) {
@@ -49,7 +54,11 @@ TEST(EffectsParams, ReadsEveryKey) {
     "phi": {"complete": 0.1, "partial": 0.9, "replication": 0.5}, "decay_km": 200,
     "lambda": 0.3, "beta": 1.5, "horizon_years": 8, "midpoint_year": 4, "steepness": 0.8,
     "flq_delta": 0.25, "coupling": {"a": 0.4, "b": 0.6},
-    "u_weights": {"gdp": 2}, "u_scale": {"isu": 0.1}})");
+    "mechanism_weights": {"inn": 2}, "mechanism_scale": {"str": 0.01},
+    "tau": 0.3, "hub_growth": 0.8, "reuse": 0.2, "tax_rate": 0.1, "spillover_return": 0.5,
+    "phi_reverse": {"partial": 0.4}, "agriculture_benchmark": 0.08, "enabled": false,
+    "lp_pre_industrial": [1, 2, 2], "lp_developed": [20, 40, 40],
+    "uncertainty": {"draws": 50, "seed": 7, "spread": 0.3, "lambda_spread": 0.1}})");
   const EffectsParams p = parseEffectsParams(j);
   EXPECT_EQ(p.host, "allocate");
   EXPECT_EQ(p.hostCount, 4);
@@ -66,9 +75,23 @@ TEST(EffectsParams, ReadsEveryKey) {
   EXPECT_DOUBLE_EQ(p.steepness, 0.8);
   EXPECT_DOUBLE_EQ(p.flqDelta, 0.25);
   EXPECT_DOUBLE_EQ(p.couplingB, 0.6);
-  EXPECT_DOUBLE_EQ(p.uWeights.at("gdp"), 2);
-  EXPECT_DOUBLE_EQ(p.uWeights.at("isu"), 1);
-  EXPECT_DOUBLE_EQ(p.uScale.at("isu"), 0.1);
+  EXPECT_DOUBLE_EQ(p.mechanismWeights.at("inn"), 2);
+  EXPECT_DOUBLE_EQ(p.mechanismWeights.at("vc"), 1);
+  EXPECT_DOUBLE_EQ(p.mechanismScale.at("str"), 0.01);
+  EXPECT_DOUBLE_EQ(p.tau, 0.3);
+  EXPECT_DOUBLE_EQ(p.hubGrowth, 0.8);
+  EXPECT_DOUBLE_EQ(p.reuse, 0.2);
+  EXPECT_DOUBLE_EQ(p.taxRate, 0.1);
+  EXPECT_DOUBLE_EQ(p.spilloverReturn, 0.5);
+  EXPECT_DOUBLE_EQ(p.phiReverse.of(TransferMode::Partial), 0.4);
+  EXPECT_DOUBLE_EQ(p.agricultureBenchmark, 0.08);
+  EXPECT_FALSE(p.enabled);
+  EXPECT_DOUBLE_EQ(p.lpDeveloped[1], 40);
+  EXPECT_DOUBLE_EQ(p.lpPreIndustrial[2], 2);
+  EXPECT_EQ(p.uncertainty.draws, 50);
+  EXPECT_EQ(p.uncertainty.seed, 7u);
+  EXPECT_DOUBLE_EQ(p.uncertainty.spread, 0.3);
+  EXPECT_DOUBLE_EQ(p.uncertainty.lambdaSpread, 0.1);
 }
 
 TEST(EffectsParams, ShareOutOfRangeNamesPathAndValue) {
@@ -93,10 +116,14 @@ TEST(EffectsParams, EveryProblemIsListed) {
   EXPECT_NE(text.find("effects.bogus: unknown key"), std::string::npos);
 }
 
-TEST(EffectsParams, UnknownIndicatorAndCouplingWeights) {
-  EXPECT_NE(
-      errorOf({{"u_weights", {{"happiness", 1}}}}).find("effects.u_weights.happiness: unknown indicator"),
-      std::string::npos);
+TEST(EffectsParams, UnknownMechanismAndCouplingWeights) {
+  EXPECT_EQ(errorOf({{"mechanism_weights", {{"happiness", 1}}}}),
+            "effects.mechanism_weights.happiness: unknown mechanism (expected vc, inn, str)\n");
+  EXPECT_NE(errorOf({{"u_weights", {{"gdp", 1}}}}).find("effects.u_weights: replaced in the effects model v2 by "
+                                                       "mechanism_weights"),
+            std::string::npos);
+  EXPECT_EQ(errorOf({{"lp_developed", {10, 0.5, 35}}}),
+            "effects.lp_developed[1]: must exceed lp_pre_industrial[1]\n");
   EXPECT_EQ(errorOf({{"coupling", {{"a", 0.7}}}}), "effects.coupling: a + b must be 1, got 0.7 + 0.5\n");
   EXPECT_EQ(errorOf({{"host", 3}}), "effects.host: expected \"best\", \"allocate\" or a park id, got 3\n");
 }
@@ -116,5 +143,7 @@ TEST(EffectsParams, RoundTripsThroughJson) {
   const EffectsParams q = parseEffectsParams(toJson(p));
   EXPECT_EQ(q.host, "P1");
   EXPECT_DOUBLE_EQ(q.theta, 0.25);
-  EXPECT_EQ(q.uScale, p.uScale);
+  EXPECT_EQ(q.mechanismScale, p.mechanismScale);
+  EXPECT_EQ(q.lpDeveloped, p.lpDeveloped);
+  EXPECT_EQ(q.uncertainty.draws, p.uncertainty.draws);
 }

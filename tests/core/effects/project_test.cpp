@@ -17,7 +17,7 @@ double dL(const RegionEffect& r, std::size_t s) { return r.accountsAfter.l[s] - 
 TEST(ProjectEffects, CompleteTransferAccountingIdentitiesHoldExactly) {
   const Inputs in = makeInputs(false);  // no IO table: direct effects only
   Scenario sc = makeScenario(TransferMode::Complete);
-  sc.effects = {{"theta", 0.0}};
+  sc.effects = {{"theta", 0.0}, {"reuse", 0.0}, {"rho", 0.5}};
   Feedback fb;
   const EffectsResult r = projectEffects(sc, in, makeRanking(in), fb);
   ASSERT_EQ(r.hosts.size(), 1u);
@@ -52,7 +52,7 @@ TEST(ProjectEffects, CompleteTransferAccountingIdentitiesHoldExactly) {
 TEST(ProjectEffects, IndirectEffectsComeOnTopOfTheDirectPart) {
   const Inputs in = makeInputs(true);
   Scenario sc = makeScenario(TransferMode::Complete);
-  sc.effects = {{"theta", 0.0}};
+  sc.effects = {{"theta", 0.0}, {"reuse", 0.0}};
   Feedback fb;
   const EffectsResult r = projectEffects(sc, in, makeRanking(in), fb);
   const HostEffect& h = r.hosts[0];
@@ -63,37 +63,49 @@ TEST(ProjectEffects, IndirectEffectsComeOnTopOfTheDirectPart) {
   EXPECT_NEAR(dY(host, 1), h.direct.vaYuan100m + h.multipliers.indirectVa[1] * h.direct.outputYuan100m, 1e-9);
   EXPECT_NEAR(host.after.gdp - host.before.gdp, h.direct.vaYuan100m + h.indirectVaYuan100m, 1e-9);
   EXPECT_NEAR((host.after.jobs - host.before.jobs) * 1e4, h.direct.jobs + h.indirectJobs, 1e-6);
-  // The source side is unaffected by the host's multipliers.
-  EXPECT_NEAR(dY(r.regions[0], 1), -r.moved.vaYuan100m, 1e-12);
+  // The source loses its own suppliers' demand too (its multipliers, not the host's).
+  ASSERT_TRUE(r.source.multipliers.available);
+  EXPECT_NEAR(dY(r.regions[0], 1),
+              -r.moved.vaYuan100m - r.source.multipliers.indirectVa[1] * r.moved.outputYuan100m, 1e-9);
+  EXPECT_GT(r.source.supplierVaLossYuan100m, 0.0);
+  EXPECT_LT(r.source.multipliers.outputMultiplier, h.multipliers.outputMultiplier + 1.0);
 }
 
-TEST(ProjectEffects, ReplicationLeavesTheSourceUntouched) {
+TEST(ProjectEffects, ReplicationIsAHubThatGrowsAndSharesTheReplicasGains) {
   const Inputs in = makeInputs(true);
   Scenario sc = makeScenario(TransferMode::Replication);
   sc.replicationScale = 0.5;
   Feedback fb;
   const EffectsResult r = projectEffects(sc, in, makeRanking(in), fb);
   const RegionEffect& src = r.regions[0];
-  EXPECT_EQ(src.accountsAfter.y, src.accountsBefore.y);
-  EXPECT_EQ(src.accountsAfter.l, src.accountsBefore.l);
-  EXPECT_EQ(src.accountsAfter.rd, src.accountsBefore.rd);
-  EXPECT_DOUBLE_EQ(src.after.vaRate, src.before.vaRate);
-  EXPECT_DOUBLE_EQ(src.upgrading, 0.0);
-  // D = 0 by construction carries no information on joint upgrading: class not applicable.
+  // The replica copies the movable segments (production, assembly) at λ = 0.5.
+  EXPECT_EQ(r.moved.segmentIds, (std::vector<std::string>{"production", "assembly"}));
+  EXPECT_NEAR(r.hosts[0].direct.outputYuan100m, 0.5 * 80.0, 1e-12);
+  EXPECT_NEAR(r.hosts[0].direct.vaYuan100m, 0.5 * (9.0 + 2.4), 1e-12);
+  // The source keeps everything; its R&D and marketing grow by η·λ = 0.25 to serve both plants.
+  EXPECT_EQ(src.accountsAfter.y[0], src.accountsBefore.y[0]);
+  EXPECT_EQ(src.accountsAfter.y[2], src.accountsBefore.y[2]);
+  EXPECT_NEAR(r.source.hubVaYuan100m, 0.25 * (0.05 * 0.45 + 0.15 * 0.40) * 100, 1e-12);
+  EXPECT_NEAR(dY(src, 1), r.source.hubVaYuan100m, 1e-12);
+  EXPECT_NEAR(r.source.hubJobs, 0.25 * (0.05 + 0.05) * 50000, 1e-9);
+  // τ = 0.5 of the replica's VA is credited to the source and leaves the host's GDP: once each.
+  EXPECT_NEAR(src.accountsAfter.sharedVa, 0.5 * r.hosts[0].direct.vaYuan100m, 1e-12);
+  EXPECT_NEAR(r.regions[1].accountsAfter.sharedVa, -0.5 * r.hosts[0].direct.vaYuan100m, 1e-12);
+  EXPECT_NEAR(r.hosts[0].sharedTaxYuan100m, 0.5 * 0.08 * r.hosts[0].direct.vaYuan100m, 1e-12);
+  // A real source side: innovation from the hub and the reverse flow, and a coupling class.
+  EXPECT_GT(r.hosts[0].reverseFlowYuan100m, 0.0);
+  EXPECT_GT(src.mechanisms.inn, 0.0);
+  EXPECT_GT(src.upgrading, 0.5);
   ASSERT_FALSE(r.coupling.empty());
-  EXPECT_DOUBLE_EQ(r.coupling[0].d, 0.0);
-  EXPECT_EQ(r.coupling[0].cls.index, -1);
-  EXPECT_EQ(r.coupling[0].cls.labelEn, "not applicable");
-  EXPECT_EQ(r.coupling[0].cls.labelZh, "不适用");
-  EXPECT_NEAR(r.hosts[0].direct.outputYuan100m, 50.0, 1e-12);
-  EXPECT_NEAR(r.hosts[0].direct.vaYuan100m, 19.65 / 2, 1e-12);
+  EXPECT_GE(r.coupling[0].cls.index, 0);
+  EXPECT_GT(r.coupling[0].d, 0.0);
 }
 
 TEST(ProjectEffects, PartialMovesOnlyTheListedSegments) {
   const Inputs in = makeInputs(false);
   Scenario sc = makeScenario(TransferMode::Partial);
   sc.movedSegments = {"production"};
-  sc.effects = {{"theta", 0.0}};
+  sc.effects = {{"theta", 0.0}, {"reuse", 0.0}};
   Feedback fb;
   const EffectsResult r = projectEffects(sc, in, makeRanking(in), fb);
   EXPECT_EQ(r.moved.segmentIds, std::vector<std::string>{"production"});
@@ -105,21 +117,83 @@ TEST(ProjectEffects, PartialMovesOnlyTheListedSegments) {
   EXPECT_GT(r.regions[0].after.vaRate, r.regions[0].before.vaRate);  // value-chain upgrading
 }
 
-TEST(ProjectEffects, KnowledgeFlowIsLargestForPartialTransfer) {
+TEST(ProjectEffects, KnowledgeFlowsDrawOnlyOnRdThatStaysAndAreConserved) {
   const Inputs in = makeInputs(true);
-  double k[3];
   const TransferMode modes[3] = {TransferMode::Complete, TransferMode::Partial, TransferMode::Replication};
-  for (int i = 0; i < 3; ++i) {
+  for (TransferMode mode : modes) {
     Feedback fb;
-    const EffectsResult r = projectEffects(makeScenario(modes[i]), in, makeRanking(in), fb);
-    k[i] = r.hosts[0].knowledgeFlowYuan100m;
-    // K = φ · RD · a · exp(−d/δ_k), a = (4/400)/(25/1000) = 0.4.
-    EXPECT_NEAR(r.hosts[0].absorptive, 0.4, 1e-12);
-    EXPECT_NEAR(k[i], r.params.phi.of(modes[i]) * 2.0 * 0.4 * std::exp(-r.hosts[0].distanceKm / 300.0),
-                1e-12);
+    const EffectsResult r = projectEffects(makeScenario(mode), in, makeRanking(in), fb);
+    const HostEffect& h = r.hosts[0];
+    // a = (4/400)/(25/1000) = 0.4.
+    EXPECT_NEAR(h.absorptive, 0.4, 1e-12);
+    const double rd = 2.0;  // the cluster's R&D
+    const double decay = std::exp(-h.distanceKm / 300.0);
+    double pool = 0;
+    if (mode == TransferMode::Complete) pool = 0;  // all R&D moved: nothing stays to flow from
+    if (mode == TransferMode::Partial) pool = rd - r.moved.rdYuan100m;
+    if (mode == TransferMode::Replication) pool = rd * (1 + r.params.hubGrowth * r.moved.scale * r.moved.hubRdShare);
+    EXPECT_NEAR(h.knowledgeFlowYuan100m, std::min(pool, r.params.phi.of(mode) * pool * 0.4 * decay), 1e-12);
+    if (mode != TransferMode::Replication) EXPECT_LE(r.moved.rdYuan100m + h.knowledgeFlowYuan100m, rd + 1e-12);
+    // The reverse flow draws on the host plant's R&D only.
+    EXPECT_LE(h.reverseFlowYuan100m, h.direct.rdYuan100m + 1e-12);
   }
-  EXPECT_GT(k[1], k[2]);
-  EXPECT_GT(k[2], k[0]);
+}
+
+// The research's signs hold for a less-industrialised host; from the accounts they must turn
+// for a host whose manufacturing is more productive than the cluster and which is past
+// industrialisation (little farm labour, services as productive as industry).
+TEST(ProjectEffects, SignsTurnForAMoreProductiveHostPastIndustrialisation) {
+  Inputs in = makeInputs(true);
+  Scenario sc = makeScenario(TransferMode::Complete);
+  sc.effects = {{"host", "P3-01"}, {"uncertainty", {{"draws", 0}}}};
+  Feedback fb;
+  // Region 300000 as an industrialising county: farm labour 50 %, industry at 3 万元/person,
+  // below the cluster's 3.93.
+  in.regions[2] = makeRegion("300000", {40, 90, 80}, {60, 30, 30}, 1.5, 115.0, 28.0);
+  EffectsResult r = projectEffects(sc, in, makeRanking(in), fb);
+  const RegionEffect* poor = r.regionEffect("300000");
+  ASSERT_NE(poor, nullptr);
+  EXPECT_GT(poor->mechanisms.vc, 0.0);
+  EXPECT_GT(poor->mechanisms.str, 0.0);
+  EXPECT_GT(r.hosts[0].drawnFromAgriculture, 0.0);
+
+  // The same region as a developed city: farm labour 1 %, industry at 20 万元/person.
+  in.regions[2] = makeRegion("300000", {10, 800, 900}, {1, 40, 40}, 30, 115.0, 28.0);
+  r = projectEffects(sc, in, makeRanking(in), fb);
+  const RegionEffect* rich = r.regionEffect("300000");
+  ASSERT_NE(rich, nullptr);
+  EXPECT_LT(rich->mechanisms.vc, 0.0);
+  EXPECT_LT(rich->mechanisms.str, 0.0);
+  EXPECT_DOUBLE_EQ(r.hosts[0].drawnFromAgriculture, 0.0);  // no surplus farm labour
+  EXPECT_LT(rich->upgradingSigned, poor->upgradingSigned);
+}
+
+TEST(ProjectEffects, MonteCarloGivesIntervalsAroundTheCentralValuesAndClassProbabilities) {
+  const Inputs in = makeInputs(true);
+  Scenario sc = makeScenario(TransferMode::Partial);
+  sc.effects = {{"uncertainty", {{"draws", 300}, {"seed", 9}}}};
+  Feedback fb;
+  const EffectsResult a = projectEffects(sc, in, makeRanking(in), fb);
+  ASSERT_EQ(a.draws, 300);
+  for (const RegionEffect& e : a.regions)
+    for (const std::string& m : mechanismNames()) {
+      const Interval& i = e.intervals.at(m);
+      EXPECT_LE(i.p05, i.p95);
+      EXPECT_LE(i.p05, e.mechanisms.get(m) + 1e-9) << e.regionId << " " << m;
+      EXPECT_GE(i.p95, e.mechanisms.get(m) - 1e-9) << e.regionId << " " << m;
+    }
+  double total = 0;
+  for (double p : a.couplingUncertainty[0].pClass) total += p;
+  EXPECT_NEAR(total, 1.0, 1e-12);
+  // Seeded: the same seed gives the same intervals.
+  const EffectsResult b = projectEffects(sc, in, makeRanking(in), fb);
+  EXPECT_EQ(a.couplingUncertainty[0].d.p05, b.couplingUncertainty[0].d.p05);
+  EXPECT_EQ(a.regions[1].intervals.at("vc").p95, b.regions[1].intervals.at("vc").p95);
+  // No draws: no intervals.
+  sc.effects = {{"uncertainty", {{"draws", 0}}}};
+  const EffectsResult c = projectEffects(sc, in, makeRanking(in), fb);
+  EXPECT_EQ(c.draws, 0);
+  EXPECT_TRUE(c.couplingUncertainty.empty());
 }
 
 TEST(ProjectEffects, NamedHostAndAllocation) {
@@ -171,8 +245,8 @@ TEST(ProjectEffects, TimelineFollowsTheRampFromBeforeToAfter) {
   Feedback fb;
   const EffectsResult r = projectEffects(makeScenario(TransferMode::Complete), in, makeRanking(in), fb);
   ASSERT_EQ(r.ramp.size(), 11u);
-  // rows per year: 2 regions × (7 indicators + u) + 1 coupling_d
-  EXPECT_EQ(r.timeline.size(), 11u * (2 * 8 + 1));
+  // rows per year: 2 regions × (9 indicators + 3 mechanisms + u) + 1 coupling_d
+  EXPECT_EQ(r.timeline.size(), 11u * (2 * 13 + 1));
   for (const TimelineRow& row : r.timeline) {
     const RegionEffect* e = r.regionEffect(row.regionId);
     ASSERT_NE(e, nullptr);
@@ -184,7 +258,7 @@ TEST(ProjectEffects, TimelineFollowsTheRampFromBeforeToAfter) {
       EXPECT_NEAR(row.value, e->after.isu, 1e-12);
     }
     if (row.year == 0 && row.indicator == "u") {
-      EXPECT_NEAR(row.value, 0.0, 1e-12);
+      EXPECT_NEAR(row.value, 0.5, 1e-12);  // no change yet: Ũ = 0.5
     }
     if (row.year == 10 && row.indicator == "coupling_d") {
       EXPECT_NEAR(row.value, r.coupling[0].d, 1e-12);
@@ -202,6 +276,6 @@ TEST(ProjectEffects, AttachEffectsFillsTheFlows) {
   EXPECT_EQ(results.flows[0].parkId, "P2-01");
   EXPECT_NEAR(results.flows[0].movedVaYuan100m, 19.65, 1e-12);
   EXPECT_NEAR(results.flows[0].movedJobs, 50000, 1e-9);
-  EXPECT_GT(results.flows[0].knowledgeFlowYuan100m, 0.0);
+  EXPECT_DOUBLE_EQ(results.flows[0].knowledgeFlowYuan100m, 0.0);  // complete: no R&D stays
   EXPECT_GT(results.flows[0].distanceKm, 250.0);  // 3° of longitude at 30°N ≈ 289 km
 }

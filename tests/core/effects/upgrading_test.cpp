@@ -1,52 +1,63 @@
 #include "clustershift/effects.h"
 
+#include <cmath>
+
 #include <gtest/gtest.h>
 
 using namespace clustershift;
 
 namespace {
-RegionIndicators state(double ts, double isu, double theil, double va, double rd, double gdp, double jobs) {
+RegionIndicators state(double h, double lp2, double rd) {
   RegionIndicators r;
-  r.ts = ts;
-  r.isu = isu;
-  r.theil = theil;
-  r.vaRate = va;
+  r.h = h;
+  r.lp2 = lp2;
   r.rdIntensity = rd;
-  r.gdp = gdp;
-  r.jobs = jobs;
   return r;
 }
 }  // namespace
 
-TEST(Upgrading, HandComputedIndex) {
-  const EffectsParams
-      p;  // equal weights; scales ts .1, isu .05, theil .05, va .05, rd .005, gdp .05, jobs .05
-  const RegionIndicators b = state(1.0, 2.3, 0.10, 0.20, 0.020, 1000, 300);
-  const RegionIndicators a = state(1.05, 2.32, 0.12, 0.30, 0.021, 980, 330);
-  std::map<std::string, double> parts;
-  const double u = upgradingIndex(b, a, p, &parts);
-  EXPECT_NEAR(parts["ts"], 0.5, 1e-9);            // +0.05 / 0.1
-  EXPECT_NEAR(parts["isu"], 0.4, 1e-9);           // +0.02 / 0.05
-  EXPECT_NEAR(parts["theil"], 0.0, 1e-12);        // Theil rose: no credit
-  EXPECT_NEAR(parts["va_rate"], 1.0, 1e-12);      // +0.10 / 0.05, capped at 1
-  EXPECT_NEAR(parts["rd_intensity"], 0.2, 1e-9);  // +0.001 / 0.005
-  EXPECT_NEAR(parts["gdp"], 0.0, 1e-12);          // −2 %: no credit
-  EXPECT_NEAR(parts["jobs"], 1.0, 1e-12);         // +10 % / 5 %, capped
-  EXPECT_NEAR(u, (0.5 + 0.4 + 0 + 1 + 0.2 + 0 + 1) / 7, 1e-9);
+TEST(Upgrading, MechanismsAreSignedChanges) {
+  const RegionIndicators b = state(0.40, 10.0, 0.020);
+  const RegionIndicators a = state(0.398, 10.3, 0.019);
+  const Mechanisms m = mechanismsOf(b, a);
+  EXPECT_NEAR(m.vc, 0.03, 1e-12);    // lp2 +3 %
+  EXPECT_NEAR(m.inn, -0.05, 1e-12);  // R&D intensity −5 %: a loss counts
+  EXPECT_NEAR(m.str, -0.002, 1e-12);
 }
 
-TEST(Upgrading, UndefinedIndicatorsAreLeftOutAndWeightsRenormalised) {
+TEST(Upgrading, RdIntensityChangeHasAFloorForRegionsWithoutResearch) {
+  const Mechanisms m = mechanismsOf(state(0.4, 10, 0.0), state(0.4, 10, 0.0005));
+  EXPECT_NEAR(m.inn, 0.5, 1e-12);  // +0.05 points over the 0.1 % floor
+}
+
+TEST(Upgrading, HandComputedSignedIndexAndItsMap) {
+  const EffectsParams p;  // equal weights; scales vc 0.01, inn 0.05, str 0.002
+  Mechanisms m;
+  m.vc = 0.005;   // 0.5 unit
+  m.inn = -0.05;  // −1 unit
+  m.str = 0.004;  // 2 units
+  const double u = signedUpgrading(m, p);
+  EXPECT_NEAR(u, (0.5 - 1 + 2) / 3, 1e-12);
+  EXPECT_NEAR(couplingScale(u), 0.5 * (1 + std::tanh(0.5)), 1e-12);
+}
+
+TEST(Upgrading, NoChangeMapsToOneHalfAndALossBelowIt) {
+  const EffectsParams p;
+  EXPECT_DOUBLE_EQ(signedUpgrading(Mechanisms{}, p), 0.0);
+  EXPECT_DOUBLE_EQ(couplingScale(0.0), 0.5);
+  EXPECT_LT(couplingScale(-0.01), 0.5);
+  EXPECT_GT(couplingScale(0.01), 0.5);
+  EXPECT_GT(couplingScale(-50), 0.0 - 1e-15);
+  EXPECT_LE(couplingScale(50), 1.0);
+}
+
+TEST(Upgrading, WeightsRenormaliseAndAZeroWeightLeavesAMechanismOut) {
   EffectsParams p;
-  p.uWeights["gdp"] = 3;
-  const RegionIndicators b = state(1.0, 2.3, 0.10, kNaN, 0.020, 1000, 300);
-  const RegionIndicators a = state(1.0, 2.3, 0.10, 0.15, 0.020, 1050, 300);
-  std::map<std::string, double> parts;
-  const double u = upgradingIndex(b, a, p, &parts);
-  EXPECT_EQ(parts.count("va_rate"), 0u);
-  EXPECT_NEAR(u, 3.0 * 1.0 / (1 + 1 + 1 + 1 + 3 + 1), 1e-12);
-}
-
-TEST(Upgrading, NoChangeGivesZero) {
-  const RegionIndicators b = state(1.0, 2.3, 0.10, 0.2, 0.020, 1000, 300);
-  EXPECT_DOUBLE_EQ(upgradingIndex(b, b, EffectsParams()), 0.0);
+  p.mechanismWeights["inn"] = 0;
+  p.mechanismWeights["vc"] = 3;
+  Mechanisms m;
+  m.vc = 0.01;
+  m.inn = -10;  // ignored
+  m.str = 0.002;
+  EXPECT_NEAR(signedUpgrading(m, p), (3 * 1 + 1 * 1) / 4.0, 1e-12);
 }

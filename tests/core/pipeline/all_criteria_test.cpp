@@ -33,6 +33,8 @@ Scenario withAllCriteria(const Scenario& original) {
     for (const CriterionSpec& o : original.criteria) {
       if (o.id == id) spec.params = o.params;
     }
+    // pairing needs the designated partners of the source (policy input, no default).
+    if (id == "pairing" && (spec.params.is_null() || spec.params.empty())) spec.params = {{"partners", {"341300", "431100"}}};
     s.criteria.push_back(spec);
   }
   for (CriterionSpec& spec : s.criteria) spec.weight = 1.0 / static_cast<double>(s.criteria.size());

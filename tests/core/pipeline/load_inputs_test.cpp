@@ -39,6 +39,7 @@ fs::path makeCase(const std::string& name) {
       "segments": [{"id": "production", "output_share": 1, "job_share": 1, "va_rate": 0.2,
                     "jobs_per_ha": 100, "movable": true}]}},
     "source": {"region": "100"},
+    "effects": {"enabled": false},
     "criteria": [{"id": "labour_cost", "weight": 1}, {"id": "land", "weight": 1, "min": 1}]
   })");
   return dir;

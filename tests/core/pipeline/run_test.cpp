@@ -19,6 +19,21 @@ Results runWith(const json& j, Inputs inputs = syntheticInputs()) {
   return run(parseScenario(j, "/tmp"), std::move(inputs), feedback);
 }
 
+TEST(Run, EffectsThatCannotBeComputedAreAnErrorNotASilentOmission) {
+  // The synthetic regions have no sector accounts (y1..y3, l1..l3, rd).
+  json j = syntheticScenarioJson();
+  j["effects"] = json::object();
+  try {
+    runWith(j);
+    FAIL() << "no error";
+  } catch (const InputError& e) {
+    const std::string what = e.what();
+    EXPECT_NE(what.find("effects: cannot be computed:"), std::string::npos) << what;
+    EXPECT_NE(what.find("field 'y1' is missing"), std::string::npos) << what;
+    EXPECT_NE(what.find("\"enabled\": false"), std::string::npos) << what;
+  }
+}
+
 TEST(Run, RanksFeasibleParksAndExplainsExclusions) {
   Results r = runWith(syntheticScenarioJson());
   ASSERT_EQ(r.parks.size(), 6u);
@@ -203,6 +218,22 @@ TEST(Run, EveryParkExcludedGivesNoFlows) {
 }
 
 TEST(Version, MatchesTheProject) { EXPECT_STREQ(version(), "0.1.0"); }
+
+TEST(Run, CriterionNullAtEveryCandidateIsAnErrorNamingIt) {
+  // Issue 14: a wage field that is NULL in every host region (the source keeps its wage) leaves
+  // labour_cost without a value at any candidate park; the run stops there (exit 2 on the
+  // command line) instead of ranking nothing.
+  Inputs inputs = syntheticInputs();
+  for (Region& r : inputs.regions)
+    if (r.id != "100") r.values["wage"] = kNaN;
+  try {
+    runWith(syntheticScenarioJson(), inputs);
+    FAIL() << "expected InputError";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("labour_cost: no value for any of the"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("every one is NULL"), std::string::npos) << e.what();
+  }
+}
 
 }  // namespace
 }  // namespace clustershift

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# bench/national: the whole `clustershift run` at national size (issue 14), in one go.
+#   bash bench/national/run.sh [BUILD] [RUNS]        (or `make bench-national`)
+# 1. generates the inputs once (BUILD/bench/generate_national: 2,850 Voronoi counties with
+#    ~200-vertex boundaries, 20,000 sites, tables, roads, zones, a twelve-criteria scenario);
+# 2. runs `clustershift --timings run` RUNS times (default 3) and prints the medians: wall
+#    time, CPU time (user + sys: the robust number when other work shares the cores), peak
+#    resident memory, and each stage's wall time;
+# 3. runs the baselines in bench/: the plain GEOS overlay for labour_pool and the exact
+#    geodesics for market_access, and prints their ratios to the fast paths.
+# BASELINE_EXE=/path/to/older/clustershift also times that executable on the same inputs
+# (before/after tables).
+set -euo pipefail
+BUILD=${1:-build}
+RUNS=${2:-3}
+exe="$BUILD/cli/clustershift"
+gen="$BUILD/bench/generate_national"
+work="$BUILD/bench/national"
+[ -x "$exe" ] || { echo "run.sh: $exe not built (make build)" >&2; exit 1; }
+[ -x "$gen" ] || { echo "run.sh: $gen not built (needs libbenchmark-dev; make build)" >&2; exit 1; }
+mkdir -p "$work"
+if [ ! -f "$work/data/national.json" ]; then
+  echo "== generating national inputs in $work/data" >&2
+  "$gen" "$work/data"
+fi
+
+median() { sort -g | awk '{v[NR] = $1} END {if (NR == 0) print "nan"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+
+# time_runs LABEL EXE: RUNS whole runs; prints medians and the per-stage table.
+time_runs() {
+  local label=$1 bin=$2
+  local dir="$work/$label"
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  for i in $(seq 1 "$RUNS"); do
+    local timings=()
+    "$bin" --help 2>/dev/null | grep -q -- '--timings' && timings=(--timings)
+    /usr/bin/time -f '%e %U %S %M' -o "$dir/time_$i.txt" \
+      "$bin" "${timings[@]}" run "$work/data/national.json" --out "$dir/out_$i" >"$dir/stdout_$i.txt" 2>"$dir/stderr_$i.txt" || {
+      echo "run.sh: $label run $i failed:" >&2
+      tail -20 "$dir/stderr_$i.txt" >&2
+      return 1
+    }
+  done
+  local wall cpu rss
+  wall=$(for f in "$dir"/time_*.txt; do awk '{print $1}' "$f"; done | median)
+  cpu=$(for f in "$dir"/time_*.txt; do awk '{print $2 + $3}' "$f"; done | median)
+  rss=$(for f in "$dir"/time_*.txt; do awk '{print $4 / 1024}' "$f"; done | median)
+  printf '%-10s whole run (median of %d): wall %.1f s, CPU %.1f s, peak RSS %.0f MB\n' "$label" "$RUNS" "$wall" "$cpu" "$rss"
+  # Per-stage medians from --timings ("  <stage>  <wall> s  cpu <cpu> s  peak <MB> MB"); a
+  # stage seen twice in one run is numbered (#2).
+  if grep -q '^timings' "$dir/stderr_1.txt"; then
+    printf '  %-30s %9s %9s %9s\n' stage "wall s" "CPU s" "peak MB"
+    awk '
+      /^timings/ { delete seen; next }
+      /^  .* s  cpu .* s  peak .* MB$/ {
+        line = $0; sub(/^  /, "", line)
+        n = split(line, f, / +/)
+        name = f[1]; for (k = 2; k <= n - 8; k++) name = name " " f[k]
+        key = name "#" (++seen[name])
+        if (!(key in order)) { order[key] = ++count; keys[count] = key }
+        wall[key] = wall[key] " " f[n - 7]; cpu[key] = cpu[key] " " f[n - 4]; peak[key] = f[n - 1]
+      }
+      END { for (i = 1; i <= count; i++) { k = keys[i]; print k "\t" wall[k] "\t" cpu[k] "\t" peak[k] } }
+    ' "$dir"/stderr_*.txt | while IFS=$'\t' read -r key walls cpus pk; do
+      w=$(echo "$walls" | tr ' ' '\n' | grep -v '^$' | median)
+      c=$(echo "$cpus" | tr ' ' '\n' | grep -v '^$' | median)
+      printf '  %-30s %9.3f %9.3f %9.0f\n' "${key%#1}" "$w" "$c" "$pk"
+    done
+  fi
+}
+
+echo "== whole run, $RUNS times ($(nproc) cores; load average now: $(cut -d' ' -f1-3 /proc/loadavg))"
+if [ -n "${BASELINE_EXE:-}" ]; then time_runs before "$BASELINE_EXE"; fi
+time_runs now "$exe"
+
+echo "== baselines"
+if [ -x "$BUILD/bench/market_access_bench" ]; then
+  "$BUILD/bench/market_access_bench" --benchmark_filter='Criterion|Exact' 2>/dev/null | grep -A1 'market_access [0-9]'
+fi
+if [ -x "$BUILD/bench/labour_pool_bench" ]; then
+  "$BUILD/bench/labour_pool_bench" --benchmark_filter='LabourPoolCriterion/dense:1|GeosOverlay/dense:1' 2>/dev/null |
+    grep -A2 '^labour_pool dense'
+fi

@@ -1,0 +1,76 @@
+// pairing: 1 when the park lies in a designated partner region of the source (对口合作,
+// 南北共建 / 南北挂钩 pairings decided by provincial government), else 0. Lets policy steer a
+// replication or an enclave (飞地) scenario; with "min": 1 it becomes a hard constraint.
+// params {"partners": ["region id", ...]} (required, non-empty; declared in parameters()).
+#include <set>
+
+#include "clustershift/criterion.h"
+#include "criteria/criterion_util.h"
+
+namespace clustershift {
+namespace {
+
+constexpr const char* kId = "pairing";
+
+class Pairing : public Criterion {
+ public:
+  std::string id() const override { return kId; }
+  std::string label() const override { return "Designated partner region (pairing)"; }
+  std::string labelZh() const override { return "对口合作地区"; }
+  std::string unit() const override { return "0/1"; }
+  Direction defaultDirection() const override { return Direction::Benefit; }
+
+  std::vector<ParamSpec> parameters() const override {
+    return {ParamSpec::requiredTextList(
+        "partners", "The designated partner region ids of the source, e.g. [\"321300\"].")};
+  }
+
+  std::vector<Problem> check(const CriterionContext& context, const nlohmann::json& params) const override {
+    std::vector<Problem> problems;
+    std::set<std::string> ids;
+    try {
+      ids = partners(params);
+    } catch (const InputError&) {
+      return problems;  // the declared parameters' problems are listed by checkCriterion
+    }
+    for (const std::string& id : ids)
+      if (context.inputs.regionIndex(id) < 0)
+        problems.push_back(Problem{
+            Severity::Warning,
+            "criteria",
+            std::string(kId) + ": partner region '" + id + "' is not in " + context.inputs.regionsLabel,
+            {}});
+    return problems;
+  }
+
+  std::vector<double> compute(const CriterionContext& context, const nlohmann::json& params) const override {
+    const std::set<std::string> ids = partners(params);
+    const Inputs& inputs = context.inputs;
+    std::vector<double> raw(inputs.parks.size(), kNaN);
+    for (std::size_t p = 0; p < inputs.parks.size(); ++p) {
+      const int region = inputs.parks[p].region;
+      if (region < 0) {
+        detail::warnPark(context, static_cast<int>(p),
+                         std::string(kId) + ": the park lies outside every region");
+        continue;
+      }
+      raw[p] = ids.count(inputs.regions[static_cast<std::size_t>(region)].id) ? 1.0 : 0.0;
+    }
+    return raw;
+  }
+
+ private:
+  /// The partner region ids; throws InputError naming the param (resolveParams).
+  std::set<std::string> partners(const nlohmann::json& params) const {
+    std::set<std::string> ids;
+    for (const nlohmann::json& id : resolveParams(*this, params).at("partners"))
+      ids.insert(id.get<std::string>());
+    return ids;
+  }
+};
+
+}  // namespace
+
+CLUSTERSHIFT_REGISTER_CRITERION("pairing", Pairing)
+
+}  // namespace clustershift
