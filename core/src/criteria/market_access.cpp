@@ -37,7 +37,8 @@ class MarketAccess : public Criterion {
   std::string unit() const override { return "亿元 (distance-weighted GDP)"; }
   Direction defaultDirection() const override { return Direction::Benefit; }
 
-  std::vector<Problem> check(const CriterionContext& context, const nlohmann::json& /*params*/) const override {
+  std::vector<Problem> check(const CriterionContext& context,
+                             const nlohmann::json& /*params*/) const override {
     std::vector<Problem> problems;
     detail::requireRegionColumn(context, kId, "gdp", false, problems);
     return problems;
