@@ -5,7 +5,7 @@ OUT ?= $(CURDIR)/out/demo
 PREFIX ?= /usr/local
 DESTDIR ?=
 
-.PHONY: all deps configure build build-demo demo test test-core test-qgis test-cli test-desktop test-postgis qgis install package test-package sample-data bench bench-national format clean check-asan fuzz
+.PHONY: all deps configure build build-demo demo test test-core test-qgis test-cli test-desktop test-postgis qgis install package test-package sample-data bench bench-national format format-check core-check clean check-asan fuzz
 
 all: build
 
@@ -84,5 +84,27 @@ FUZZ_SECONDS ?= 60
 fuzz: deps
 	@bash scripts/fuzz.sh build-fuzz $(JOBS) $(FUZZ_SECONDS)
 
+# Formatting (.clang-format). Default: the lines changed since FORMAT_BASE (the merge base
+# with main; nothing to check when there is none), through git clang-format. FORMAT_FILES=...
+# or FORMAT_ALL=1 (every tracked file, once the tree has had its one reformat commit):
+# clang-format --dry-run -Werror over whole files.
+FORMAT_BASE ?= $(shell git merge-base HEAD main 2>/dev/null)
+format-check: deps
+	@if [ -n "$(FORMAT_ALL)$(FORMAT_FILES)" ]; then \
+	  files="$(FORMAT_FILES)"; [ -z "$(FORMAT_ALL)" ] || files=$$(git ls-files '*.cpp' '*.h'); \
+	  clang-format --dry-run -Werror $$files && echo "format-check: $$(echo $$files | wc -w) file(s) formatted"; \
+	elif [ -z "$(FORMAT_BASE)" ]; then echo "format-check: no base to compare with; nothing checked"; \
+	else out=$$(git clang-format --diff --extensions cpp,h $(FORMAT_BASE) 2>&1); \
+	  if echo "$$out" | grep -q '^diff '; then echo "$$out"; \
+	    echo "format-check: changed lines are not formatted (git clang-format $(FORMAT_BASE))"; exit 1; \
+	  else echo "format-check: changed lines formatted"; fi; fi
+
+# Core alone, without QGIS (proves the one-way dependency), and its tests.
+core-check: deps
+	@cmake -S . -B $(BUILD)-core -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCLUSTERSHIFT_WITH_QGIS=OFF \
+	  -DCLUSTERSHIFT_WITH_BENCH=OFF >$(BUILD)-core.configure.log 2>&1 || { cat $(BUILD)-core.configure.log; exit 1; }
+	@cmake --build $(BUILD)-core -j$(JOBS) --target core_tests
+	@cd $(BUILD)-core && ctest --output-on-failure -L core -j$(JOBS)
+
 clean:
-	@rm -rf $(BUILD) $(BUILD).configure.log out build-asan build-fuzz
+	@rm -rf $(BUILD) $(BUILD).configure.log $(BUILD)-core $(BUILD)-core.configure.log out build-asan build-fuzz

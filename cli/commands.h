@@ -13,5 +13,6 @@ void addIndicesCommand(CLI::App& app, int& exitCode);   ///< indices relatedness
 
 void addCompareCommand(CLI::App& app, int& exitCode);   ///< compare (compare_command.cpp)
 void addReportCommand(CLI::App& app, int& exitCode);    ///< report (report_command.cpp)
+void addListCriteriaFlag(CLI::App& app);                ///< --list-criteria (list_criteria.cpp)
 
 }  // namespace clustershift::cli

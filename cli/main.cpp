@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   clustershift::cli::CliVerbosity& verbosity = clustershift::cli::cliVerbosity();
   app.add_flag("-q,--quiet", verbosity.quiet, "No progress on stderr (errors and warnings only)");
   app.add_flag("--timings", verbosity.timings, "Print each stage's wall time, CPU time and peak memory on stderr at the end");
+  clustershift::cli::addListCriteriaFlag(app);
   int exitCode = 0;
   clustershift::cli::addRunCommands(app, exitCode);
   clustershift::cli::addMcdaCommand(app, exitCode);

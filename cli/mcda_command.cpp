@@ -18,6 +18,7 @@
 #include "clustershift/mcda.h"
 #include "clustershift/output_guard.h"
 #include "clustershift/table.h"
+#include "clustershift/methods.h"
 #include "commands.h"
 
 namespace clustershift::cli {
@@ -248,12 +249,12 @@ void addMcdaCommand(CLI::App& app, int& exitCode) {
   weights->excludes(weighting)->excludes(ahp);
   weighting->excludes(ahp);
   sub->add_option("--method", options->method, "Aggregation (default wlc)")
-      ->check(CLI::IsMember({"wlc", "wpm", "topsis"}));
+      ->check(CLI::IsMember(methodNames(aggregations())));
   sub->add_option("--normalize", options->normalize,
                   "Value function (default minmax; vector for topsis)")
       ->check(CLI::IsMember({"minmax", "vector", "none"}));
   sub->add_option("--missing", options->missing, "Empty cells: exclude (default), worst, mean")
-      ->check(CLI::IsMember({"exclude", "worst", "mean"}));
+      ->check(CLI::IsMember(methodNames(missingPolicies())));
   // Explicit ranges: CLI11's PositiveNumber prints the largest double (300 digits) in its message.
   sub->add_option("--draws", options->draws, "Robustness: number of weight draws (0 = none)")
       ->check(CLI::Range(0, 10000000));

@@ -1,4 +1,4 @@
-# QGIS 3.22 from Debian: only a find module, no config package (see shared QGIS-RECIPES.md).
+# QGIS 3.22 from Debian: only a find module, no config package (QGIS 3.22 ships no QGISConfig.cmake).
 find_package(Qt5 REQUIRED COMPONENTS Core Gui Widgets Xml Network PrintSupport Svg Sql Concurrent
              WebKit WebKitWidgets LinguistTools)
 list(APPEND CMAKE_MODULE_PATH /usr/share/qgis)

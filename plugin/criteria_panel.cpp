@@ -13,6 +13,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollBar>
@@ -25,6 +26,8 @@
 #include "clustershift/criterion.h"
 #include "clustershift/error.h"
 #include "clustershift/mcda.h"
+#include "clustershift/methods.h"
+#include "criterion_options_dialog.h"
 #include "sample_data.h"
 
 namespace clustershift::plugin {
@@ -45,35 +48,22 @@ enum Column {
   kColumns
 };
 
-const QStringList kFunctions = {QStringLiteral("minmax"),  QStringLiteral("vector"),
-                                QStringLiteral("none"),    QStringLiteral("linear"),
-                                QStringLiteral("sigmoid"), QStringLiteral("gaussian")};
-
-/// Saaty's fundamental scale 1/9..9 (Saaty 1980, "The Analytic Hierarchy Process", table 1.1).
-std::vector<double> saatyScale() {
-  std::vector<double> values;
-  for (int d = 9; d >= 2; --d) values.push_back(1.0 / d);
-  for (int v = 1; v <= 9; ++v) values.push_back(v);
-  return values;
+/// Names of a descriptor table (clustershift/methods.h).
+QStringList names(const std::vector<MethodInfo>& table) {
+  QStringList list;
+  for (const MethodInfo& m : table) list << QString::fromUtf8(m.name);
+  return list;
 }
 
-QString saatyText(double v) {
-  if (v >= 1) return QString::number(std::lround(v));
-  return QStringLiteral("1/%1").arg(std::lround(1 / v));
-}
-
-int nearestSaaty(double v) {
-  const std::vector<double> scale = saatyScale();
-  int best = 8;
-  double bestDiff = 1e300;
-  for (int i = 0; i < static_cast<int>(scale.size()); ++i) {
-    const double diff = std::fabs(std::log(scale[static_cast<size_t>(i)]) - std::log(v > 0 ? v : 1));
-    if (diff < bestDiff) {
-      bestDiff = diff;
-      best = i;
-    }
+/// Adds the table's names to `combo` (the name is the item text: scenario files use it),
+/// with the label in the UI language as tooltip; `skip` names are left out.
+void addMethods(QComboBox* combo, const std::vector<MethodInfo>& table, const QStringList& skip = {}) {
+  const bool zh = uiLanguage() == QLatin1String("zh_CN");
+  for (const MethodInfo& m : table) {
+    if (skip.contains(QString::fromUtf8(m.name))) continue;
+    combo->addItem(QString::fromUtf8(m.name));
+    combo->setItemData(combo->count() - 1, QString::fromUtf8(zh ? m.labelZh : m.label), Qt::ToolTipRole);
   }
-  return best;
 }
 
 std::optional<double> optionalNumber(const QTableWidgetItem* item, const QString& what) {
@@ -107,161 +97,33 @@ std::map<std::string, double> functionParams(const QTableWidgetItem* item, const
   return params;
 }
 
-/// The options cell as a JSON object (empty cell: {}). Throws InputError naming the criterion.
-nlohmann::json options(const QTableWidgetItem* item, const QString& id) {
-  const QString text = item ? item->text().trimmed() : QString();
+/// The options cell's JSON object (kept in Qt::UserRole; the text is only its summary).
+nlohmann::json options(const QTableWidgetItem* item) {
+  const QString text = item ? item->data(Qt::UserRole).toString() : QString();
   if (text.isEmpty()) return nlohmann::json::object();
+  return nlohmann::json::parse(text.toStdString());
+}
+
+/// Fills the options cell: the JSON in Qt::UserRole, the declared parameters with their
+/// values as text ("radius_km 50 km, threads 0"), "–" when the criterion takes none.
+void setOptions(QTableWidgetItem* item, const std::string& id, const nlohmann::json& params) {
+  const nlohmann::json object = params.is_null() ? nlohmann::json::object() : params;
+  item->setData(Qt::UserRole, QString::fromStdString(object.dump()));
+  QString text = QString::fromStdString(object.empty() ? std::string() : object.dump());
   try {
-    nlohmann::json j = nlohmann::json::parse(text.toStdString());
-    if (j.is_object()) return j;
-  } catch (const std::exception&) {
+    const std::unique_ptr<Criterion> criterion = CriterionRegistry::instance().create(id);
+    if (criterion->parameters().empty() && object.empty()) {
+      text = QStringLiteral("–");
+    } else {
+      text = QString::fromStdString(paramsText(*criterion, object));
+    }
+  } catch (const Error&) {
+    // Unknown criterion or refused values: the stored JSON; validate names the problem.
   }
-  throw InputError(
-      QStringLiteral("criteria table: %1 options: \"%2\" is not a JSON object").arg(id, text).toStdString());
+  item->setText(text);
 }
 
 }  // namespace
-
-// ---- AhpDialog ---------------------------------------------------------------------------
-
-AhpDialog::AhpDialog(const QStringList& names, const std::vector<std::vector<double>>& matrix,
-                     QWidget* parent)
-    : QDialog(parent), m_names(names) {
-  setObjectName(QStringLiteral("ahpDialog"));
-  setWindowTitle(tr("AHP pairwise comparison"));
-  const int n = static_cast<int>(names.size());
-  auto* main = new QVBoxLayout(this);
-  auto* intro = new QLabel(
-      tr("How much more important is the row criterion than the column criterion? "
-         "Saaty's scale: 1 equal, 3 moderate, 5 strong, 7 very strong, 9 extreme; 1/x the reverse."),
-      this);
-  intro->setWordWrap(true);
-  main->addWidget(intro);
-  auto* grid = new QGridLayout();
-  grid->setHorizontalSpacing(8);
-  const std::vector<double> scale = saatyScale();
-  m_upper.assign(static_cast<size_t>(n), std::vector<QComboBox*>(static_cast<size_t>(n), nullptr));
-  m_lower.assign(static_cast<size_t>(n), std::vector<QLabel*>(static_cast<size_t>(n), nullptr));
-  for (int j = 0; j < n; ++j) {
-    auto* head = new QLabel(QStringLiteral("<b>%1</b>").arg(names[j].toHtmlEscaped()), this);
-    head->setAlignment(Qt::AlignCenter);
-    grid->addWidget(head, 0, j + 1);
-  }
-  for (int i = 0; i < n; ++i) {
-    grid->addWidget(new QLabel(QStringLiteral("<b>%1</b>").arg(names[i].toHtmlEscaped()), this), i + 1, 0);
-    for (int j = 0; j < n; ++j) {
-      if (i == j) {
-        auto* one = new QLabel(QStringLiteral("1"), this);
-        one->setAlignment(Qt::AlignCenter);
-        grid->addWidget(one, i + 1, j + 1);
-      } else if (i < j) {
-        auto* combo = new QComboBox(this);
-        combo->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
-        combo->setObjectName(QStringLiteral("ahpCell_%1_%2").arg(i).arg(j));
-        for (double v : scale) combo->addItem(saatyText(v), v);
-        double v = 1;
-        if (static_cast<int>(matrix.size()) == n &&
-            static_cast<int>(matrix[static_cast<size_t>(i)].size()) == n) {
-          v = matrix[static_cast<size_t>(i)][static_cast<size_t>(j)];
-        }
-        combo->setCurrentIndex(nearestSaaty(v));
-        connect(combo, qOverload<int>(&QComboBox::currentIndexChanged), this, &AhpDialog::recompute);
-        m_upper[static_cast<size_t>(i)][static_cast<size_t>(j)] = combo;
-        grid->addWidget(combo, i + 1, j + 1);
-      } else {
-        auto* label = new QLabel(this);
-        label->setAlignment(Qt::AlignCenter);
-        label->setEnabled(false);  // read-only reciprocal
-        label->setToolTip(tr("Reciprocal of the cell above the diagonal"));
-        m_lower[static_cast<size_t>(i)][static_cast<size_t>(j)] = label;
-        grid->addWidget(label, i + 1, j + 1);
-      }
-    }
-  }
-  // Equal columns: as wide as the widest header or cell.
-  int columnWidth = 0;
-  for (int r = 0; r <= n; ++r) {
-    for (int c = 1; c <= n; ++c) {
-      if (QLayoutItem* item = grid->itemAtPosition(r, c))
-        columnWidth = std::max(columnWidth, item->sizeHint().width());
-    }
-  }
-  for (int j = 1; j <= n; ++j) {
-    grid->setColumnStretch(j, 1);
-    grid->setColumnMinimumWidth(j, columnWidth);
-  }
-  main->addLayout(grid);
-  auto* stats = new QFormLayout();
-  m_lambda = new QLabel(this);
-  m_lambda->setObjectName(QStringLiteral("ahpLambdaLabel"));
-  m_ci = new QLabel(this);
-  m_ci->setObjectName(QStringLiteral("ahpCiLabel"));
-  m_cr = new QLabel(this);
-  m_cr->setObjectName(QStringLiteral("ahpCrLabel"));
-  m_weights = new QLabel(this);
-  m_weights->setObjectName(QStringLiteral("ahpWeightsLabel"));
-  m_weights->setWordWrap(true);
-  m_hint = new QLabel(this);
-  m_hint->setObjectName(QStringLiteral("ahpHintLabel"));
-  m_hint->setWordWrap(true);
-  stats->addRow(tr("λmax"), m_lambda);
-  stats->addRow(tr("CI"), m_ci);
-  stats->addRow(tr("CR"), m_cr);
-  stats->addRow(tr("Weights"), m_weights);
-  main->addLayout(stats);
-  main->addWidget(m_hint);
-  auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-  connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-  connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-  main->addWidget(buttons);
-  recompute();
-}
-
-std::vector<std::vector<double>> AhpDialog::matrix() const {
-  const size_t n = static_cast<size_t>(m_names.size());
-  std::vector<std::vector<double>> m(n, std::vector<double>(n, 1.0));
-  for (size_t i = 0; i < n; ++i) {
-    for (size_t j = i + 1; j < n; ++j) {
-      const double v = m_upper[i][j]->currentData().toDouble();
-      m[i][j] = v;
-      m[j][i] = 1.0 / v;
-    }
-  }
-  return m;
-}
-
-void AhpDialog::recompute() {
-  const std::vector<std::vector<double>> m = matrix();
-  const size_t n = m.size();
-  for (size_t i = 0; i < n; ++i) {
-    for (size_t j = 0; j < i; ++j) m_lower[i][j]->setText(saatyText(m[i][j]));
-  }
-  std::vector<std::string> names;
-  for (const QString& name : m_names) names.push_back(name.toStdString());
-  try {
-    const mcda::AhpResult r = mcda::ahpWeights(m, names);
-    m_lambda->setText(QString::number(r.lambdaMax, 'f', 3));
-    m_ci->setText(QString::number(r.ci, 'f', 3));
-    m_cr->setText(tr("%1 (%2)").arg(QString::number(r.cr, 'f', 3),
-                                    r.consistent ? tr("consistent, < 0.10") : tr("inconsistent, ≥ 0.10")));
-    m_cr->setStyleSheet(r.consistent ? QStringLiteral("color: #1a7f37; font-weight: bold;")
-                                     : QStringLiteral("color: #c62828; font-weight: bold;"));
-    QStringList w;
-    for (size_t i = 0; i < r.weights.size(); ++i) {
-      w << QStringLiteral("%1 %2").arg(m_names[static_cast<int>(i)]).arg(r.weights[i], 0, 'f', 3);
-    }
-    m_weights->setText(w.join(QStringLiteral(", ")));
-    m_hint->setText(r.consistent || r.hint.text.empty()
-                        ? QString()
-                        : tr("Hint: %1").arg(QString::fromStdString(r.hint.text)));
-    m_hint->setVisible(!r.consistent && !r.hint.text.empty());
-  } catch (const std::exception& e) {
-    m_cr->setText(tr("error"));
-    m_cr->setStyleSheet(QStringLiteral("color: #c62828;"));
-    m_hint->setText(QString::fromStdString(e.what()));
-    m_hint->setVisible(true);
-  }
-}
 
 // ---- CriteriaPanel -----------------------------------------------------------------------
 
@@ -277,7 +139,7 @@ CriteriaPanel::CriteriaPanel(QWidget* parent) : QWidget(parent) {
       ->setToolTip(tr("Value-function parameters as key=value pairs, e.g. “lo=0, hi=1” (linear), "
                       "“mid=0.5, steepness=10” (sigmoid), “target=1, width=0.5” (gaussian)"));
   m_table->horizontalHeaderItem(kColOptions)
-      ->setToolTip(tr("Criterion options as JSON, e.g. {\"radius_km\": 50}"));
+      ->setToolTip(tr("The criterion's options with their units; double-click to edit them"));
   m_table->horizontalHeaderItem(kColFunction)
       ->setToolTip(tr("Value function turning raw values into 0..1 scores"));
   m_table->horizontalHeaderItem(kColMin)->setToolTip(tr("Hard lower limit on the raw value (empty: none)"));
@@ -316,7 +178,8 @@ CriteriaPanel::CriteriaPanel(QWidget* parent) : QWidget(parent) {
   auto* weightRow = new QHBoxLayout();
   m_weighting = new QComboBox(this);
   m_weighting->setObjectName(QStringLiteral("weightingCombo"));
-  for (const char* m : {"direct", "ahp", "entropy", "critic"}) m_weighting->addItem(QString::fromLatin1(m));
+  // blend needs alpha and an objective method, which only a scenario file sets.
+  addMethods(m_weighting, weightingMethods(), {QString::fromUtf8(info(WeightingMethod::Blend).name)});
   m_ahpButton = new QPushButton(tr("AHP…"), this);
   m_ahpButton->setObjectName(QStringLiteral("ahpButton"));
   m_ahpButton->setToolTip(tr("Pairwise comparison of the enabled criteria (sets weighting to ahp)"));
@@ -326,7 +189,7 @@ CriteriaPanel::CriteriaPanel(QWidget* parent) : QWidget(parent) {
   form->addRow(tr("Weighting"), weightRow);
   m_aggregation = new QComboBox(this);
   m_aggregation->setObjectName(QStringLiteral("aggregationCombo"));
-  for (const char* m : {"wlc", "wpm", "topsis"}) m_aggregation->addItem(QString::fromLatin1(m));
+  addMethods(m_aggregation, aggregations());
   form->addRow(tr("Aggregation"), m_aggregation);
   m_missing = new QComboBox(this);
   m_missing->setObjectName(QStringLiteral("missingCombo"));
@@ -369,6 +232,9 @@ CriteriaPanel::CriteriaPanel(QWidget* parent) : QWidget(parent) {
   for (QComboBox* combo : {m_weighting, m_aggregation, m_missing})
     connect(combo, qOverload<int>(&QComboBox::currentIndexChanged), this, &CriteriaPanel::changed);
   connect(m_table, &QTableWidget::itemChanged, this, &CriteriaPanel::changed);
+  connect(m_table, &QTableWidget::cellDoubleClicked, this, [this](int row, int column) {
+    if (column == kColOptions) editOptions(row);
+  });
   main->addWidget(robustness);
   setEnabled(false);
 }
@@ -410,8 +276,8 @@ void CriteriaPanel::fillRow(int row, const CriterionSpec& c) {
   if (c.direction) direction->setCurrentIndex(*c.direction == Direction::Cost ? 2 : 1);
   m_table->setCellWidget(row, kColDirection, direction);
   auto* function = new QComboBox(m_table);
-  function->addItems(kFunctions);
-  const int fi = kFunctions.indexOf(QString::fromStdString(c.valueFunction.type));
+  addMethods(function, valueFunctionTypes());
+  const int fi = names(valueFunctionTypes()).indexOf(QString::fromStdString(c.valueFunction.type));
   function->setCurrentIndex(fi >= 0 ? fi : 0);
   m_table->setCellWidget(row, kColFunction, function);
   auto* weight = new QDoubleSpinBox(m_table);
@@ -431,9 +297,10 @@ void CriteriaPanel::fillRow(int row, const CriterionSpec& c) {
   for (const auto& [key, value] : c.valueFunction.params)
     pairs << QStringLiteral("%1=%2").arg(QString::fromStdString(key)).arg(value, 0, 'g', 12);
   m_table->setItem(row, kColFunctionParams, new QTableWidgetItem(pairs.join(QStringLiteral(", "))));
-  const bool noOptions = c.params.is_null() || (c.params.is_object() && c.params.empty());
-  m_table->setItem(row, kColOptions,
-                   new QTableWidgetItem(noOptions ? QString() : QString::fromStdString(c.params.dump())));
+  auto* options = new QTableWidgetItem();
+  options->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);  // edited in CriterionOptionsDialog
+  setOptions(options, c.id, c.params);
+  m_table->setItem(row, kColOptions, options);
 }
 
 void CriteriaPanel::updateWeightSum() {
@@ -542,6 +409,25 @@ void CriteriaPanel::editAhp() {
   m_weighting->setCurrentIndex(m_weighting->findText(QStringLiteral("ahp")));
 }
 
+void CriteriaPanel::editOptions(int row) {
+  QTableWidgetItem* item = m_table->item(row, kColOptions);
+  const std::string id = m_table->item(row, kColId)->text().toStdString();
+  std::unique_ptr<Criterion> criterion;
+  try {
+    criterion = CriterionRegistry::instance().create(id);
+  } catch (const Error&) {
+    return;  // unknown criterion: nothing declared to edit
+  }
+  if (criterion->parameters().empty()) return;
+  CriterionOptionsDialog dialog(*criterion, options(item), this);
+  if (dialog.exec() != QDialog::Accepted) return;
+  try {
+    setOptions(item, id, dialog.params());
+  } catch (const InputError& e) {
+    QMessageBox::warning(this, tr("Criterion options"), QString::fromStdString(e.what()));
+  }
+}
+
 void CriteriaPanel::applyTo(Scenario& scenario) const {
   if (!m_loaded) return;
   std::vector<CriterionSpec> criteria = m_base;
@@ -559,7 +445,7 @@ void CriteriaPanel::applyTo(Scenario& scenario) const {
     c.valueFunction.type = function.toStdString();
     c.valueFunction.params =
         functionParams(m_table->item(row, kColFunctionParams), QString::fromStdString(c.id));
-    c.params = options(m_table->item(row, kColOptions), QString::fromStdString(c.id));
+    c.params = options(m_table->item(row, kColOptions));
     c.weight = qobject_cast<QDoubleSpinBox*>(m_table->cellWidget(row, kColWeight))->value();
     const QString id = QString::fromStdString(c.id);
     c.min = optionalNumber(m_table->item(row, kColMin), id + QStringLiteral(" min"));

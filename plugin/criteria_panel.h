@@ -67,6 +67,8 @@ class CriteriaPanel : public QWidget {
  private:
   QStringList enabledNames() const;
   void fillRow(int row, const CriterionSpec& c);
+  /// The typed options dialog of row `row` (declared parameters only).
+  void editOptions(int row);
   void fitTable();
   /// Sum of the enabled criteria's weights (the core normalises them to 1).
   void updateWeightSum();

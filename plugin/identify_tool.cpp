@@ -11,12 +11,13 @@
 #include <qgsvectorlayer.h>
 
 #include <limits>
+#include "clustershift_layers/result_schema.h"
 
 namespace clustershift::plugin {
 
 namespace {
 const QString kRoleProperty = QStringLiteral("clustershift/role");
-const QString kCandidateRole = QStringLiteral("candidate_scores");
+const QString kCandidateRole = layers::schema::name(layers::schema::kCandidates);
 }  // namespace
 
 IdentifyTool::IdentifyTool(QgsMapCanvas* canvas) : QgsMapTool(canvas) {

@@ -4,7 +4,7 @@
 set -euo pipefail
 
 PKGS=(
-  build-essential cmake pkg-config ccache
+  build-essential cmake pkg-config ccache clang-format git
   libqgis-dev qgis qgis-providers python3-qgis
   libgdal-dev libgeos-dev libproj-dev gdal-bin
   qtbase5-dev qttools5-dev-tools qttools5-dev libqt5svg5-dev libqt5webkit5-dev

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "clustershift/results.h"
+#include "clustershift_layers/result_schema.h"
 
 class QgsVectorLayer;
 class QgsFields;
@@ -40,6 +41,12 @@ std::vector<int> rankingOrder(const Results& results);
 /// An empty EPSG:4326 memory layer ("Point", "LineString", "MultiPolygon", or "None" for a
 /// table) with the given fields. Caller owns it.
 QgsVectorLayer* newMemoryLayer(const QString& geometryType, const QString& name, const QgsFields& fields);
+/// Appends the schema's fields (result_schema.h) with their types.
+void appendFields(QgsFields& fields, const schema::Field* begin, const schema::Field* end);
+template <std::size_t N>
+void appendFields(QgsFields& fields, const schema::Field (&spec)[N]) {
+  appendFields(fields, spec, spec + N);
+}
 /// Adds the features through the provider and updates the extent.
 void addAll(QgsVectorLayer* layer, QList<QgsFeature>& features);
 

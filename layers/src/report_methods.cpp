@@ -16,6 +16,8 @@
 #include <cmath>
 #include <map>
 
+#include "clustershift/criterion.h"
+#include "clustershift/error.h"
 #include "layers_detail.h"
 
 namespace clustershift::layers::detail {
@@ -228,6 +230,23 @@ QString compactJson(const json& j) {
   return jsonText(j);
 }
 
+/// A criterion's parameters as the run used them, from its declaration
+/// (Criterion::parameters(), clustershift::paramsText). Criteria no longer registered, or
+/// params the declaration refuses, show the stored JSON.
+QString criterionParamsText(const json& c) {
+  const json given = c.value("params", json::object());
+  const std::string id = c.value("id", std::string());
+  try {
+    if (clustershift::CriterionRegistry::instance().contains(id)) {
+      const std::string text =
+          clustershift::paramsText(*clustershift::CriterionRegistry::instance().create(id), given);
+      return text.empty() ? QStringLiteral("–") : QString::fromStdString(text);
+    }
+  } catch (const clustershift::Error&) {
+  }
+  return given.is_object() && !given.empty() ? compactJson(given) : QStringLiteral("–");
+}
+
 /// Row label of a comparison column (comparisonColumns() names).
 QString comparisonLabel(const Texts& tx, const std::string& column) {
   static const std::map<std::string, std::pair<const char*, const char*>> kLabels = {
@@ -377,7 +396,7 @@ std::unique_ptr<QgsPrintLayout> buildMethodsLayout(const ReportContext& ctx) {
   std::vector<QStringList> criteriaRows;
   for (const json& c : info.value("criteria", json::array())) {
     const QString label = localName(tx, c, "label", "label_zh");
-    const QString params = c.contains("params") && c["params"].is_object() && !c["params"].empty() ? compactJson(c["params"]) : QStringLiteral("–");
+    const QString params = criterionParamsText(c);
     criteriaRows.push_back({label, jsonText(c.value("id", json())), jsonText(c.value("unit", json())),
                             directionLabel(tx, c.value("direction", std::string("benefit"))), valueFunctionLabel(tx, c),
                             formatNumber(jsonNumber(c, "weight"), 3), constraintText(tx, c), params});

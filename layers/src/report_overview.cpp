@@ -95,9 +95,12 @@ void localiseLegend(QgsLayoutItemLegend* legend, const Texts& tx, int k) {
   for (QgsLayerTreeLayer* node : root->findLayers()) {
     const QString name = node->layer() ? node->layer()->name() : QString();
     QString title;
-    if (name == QLatin1String("candidate_scores")) title = tx.t("Candidate parks: score", "候选园区：综合得分");
-    else if (name == QLatin1String("transfer_flows")) title = tx.t("Transfer flows to the top parks", "向排名靠前园区的转移");
-    else if (name == QLatin1String("regions")) title = tx.t("Prefecture-level regions", "地级行政区");
+    if (name == QLatin1String(schema::kCandidates))
+      title = tx.t("Candidate parks: score", "候选园区：综合得分");
+    else if (name == QLatin1String(schema::kFlows))
+      title = tx.t("Transfer flows to the top parks", "向排名靠前园区的转移");
+    else if (name == QLatin1String(schema::kRegions))
+      title = tx.t("Prefecture-level regions", "地级行政区");
     if (!title.isEmpty()) node->setCustomProperty(QStringLiteral("legend/title-label"), title);
     const QList<QgsLayerTreeModelLegendNode*> nodes = legend->model()->layerOriginalLegendNodes(node);
     bool changed = false;

@@ -18,6 +18,7 @@
 
 #include "clustershift/error.h"
 #include "publish.h"
+#include "clustershift_layers/result_schema.h"
 #include "run_info.h"
 
 namespace clustershift::layers {
@@ -71,7 +72,7 @@ void requireFile(const QString& geopackage) {
 
 nlohmann::json readRunInfo(const QString& geopackage) {
   requireFile(geopackage);
-  std::unique_ptr<QgsVectorLayer> layer = openGpkgLayer(geopackage, QStringLiteral("run_info"));
+  std::unique_ptr<QgsVectorLayer> layer = openGpkgLayer(geopackage, schema::name(schema::kRunInfo));
   if (!layer)
     throw InputError(geopackage.toStdString() +
                      ": no run_info table (not a ClusterShift results GeoPackage, or written by a version before the "
@@ -86,16 +87,17 @@ ReportSource openReportSource(QgsProject* project, const QString& geopackage) {
   source.geopackage = QFileInfo(geopackage).absoluteFilePath();
   source.runInfo = readRunInfo(source.geopackage);  // first: the clearest message for a foreign file
 
-  const std::map<QString, QgsVectorLayer* ReportSource::*> tables{
-      {QStringLiteral("candidate_scores"), &ReportSource::candidates},
-      {QStringLiteral("transfer_flows"), &ReportSource::flows},
-      {QStringLiteral("regions"), &ReportSource::regions},
-      {QStringLiteral("catchments"), &ReportSource::catchments},
-      {QStringLiteral("sensitive_zones"), &ReportSource::sensitiveZones},
-      {QStringLiteral("region_effects"), &ReportSource::regionEffects},
-      {QStringLiteral("effects_timeline"), &ReportSource::timeline},
-      {QStringLiteral("coupling"), &ReportSource::coupling}};
-  const QStringList required{QStringLiteral("candidate_scores"), QStringLiteral("transfer_flows"), QStringLiteral("regions")};
+  const std::map<QString, QgsVectorLayer * ReportSource::*> tables{
+      {schema::name(schema::kCandidates), &ReportSource::candidates},
+      {schema::name(schema::kFlows), &ReportSource::flows},
+      {schema::name(schema::kRegions), &ReportSource::regions},
+      {schema::name(schema::kCatchments), &ReportSource::catchments},
+      {schema::name(schema::kSensitiveZones), &ReportSource::sensitiveZones},
+      {schema::name(schema::kRegionEffects), &ReportSource::regionEffects},
+      {schema::name(schema::kEffectsTimeline), &ReportSource::timeline},
+      {schema::name(schema::kCoupling), &ReportSource::coupling}};
+  const QStringList required{schema::name(schema::kCandidates), schema::name(schema::kFlows),
+                             schema::name(schema::kRegions)};
   for (const auto& [name, member] : tables) {
     QgsVectorLayer* layer = findGpkgLayer(project, source.geopackage, name);
     if (!layer) {

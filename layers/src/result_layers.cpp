@@ -57,6 +57,15 @@ QString scenarioTitle(const Scenario& scenario, const QString& language) {
   return toQ(scenario.name);
 }
 
+void appendFields(QgsFields& fields, const schema::Field* begin, const schema::Field* end) {
+  for (const schema::Field* f = begin; f != end; ++f) {
+    const QVariant::Type type = f->type == schema::FieldType::Text      ? QVariant::String
+                                : f->type == schema::FieldType::Integer ? QVariant::Int
+                                                                        : QVariant::Double;
+    fields.append(QgsField(QString::fromLatin1(f->name), type));
+  }
+}
+
 QgsVectorLayer* newMemoryLayer(const QString& geometryType, const QString& name, const QgsFields& fields) {
   const QString uri =
       geometryType == QLatin1String("None") ? geometryType : geometryType + QStringLiteral("?crs=EPSG:4326");
@@ -105,27 +114,16 @@ QgsGeometry bezierFlow(double x0, double y0, double x1, double y1, int segments 
 
 QgsVectorLayer* makeCandidateLayer(const Results& results) {
   QgsFields fields;
-  fields.append(QgsField(QStringLiteral("id"), QVariant::String));
-  fields.append(QgsField(QStringLiteral("name"), QVariant::String));
-  fields.append(QgsField(QStringLiteral("name_zh"), QVariant::String));
-  fields.append(QgsField(QStringLiteral("region_id"), QVariant::String));
-  fields.append(QgsField(QStringLiteral("region"), QVariant::String));
-  fields.append(QgsField(QStringLiteral("score"), QVariant::Double));
-  fields.append(QgsField(QStringLiteral("rank"), QVariant::Int));
-  fields.append(QgsField(QStringLiteral("status"), QVariant::String));
-  fields.append(QgsField(QStringLiteral("reason"), QVariant::String));
-  fields.append(QgsField(QStringLiteral("explanation"), QVariant::String));
+  detail::appendFields(fields, schema::kCandidateFields);
   for (const CriterionInfo& c : results.criteria) {
     const QString prefix = detail::fieldPrefix(c.id);
-    for (const char* suffix : {"_raw", "_norm", "_contrib"})
+    for (const char* suffix : schema::kCriterionSuffixes)
       fields.append(QgsField(prefix + QLatin1String(suffix), QVariant::Double));
   }
   const bool robust = hasRobustness(results);
-  if (robust)
-    for (const char* name : {"p_top1", "p_topk", "rank_mean", "rank_p05", "rank_p95"})
-      fields.append(QgsField(QLatin1String(name), QVariant::Double));
+  if (robust) detail::appendFields(fields, schema::kRobustnessFields);
 
-  QgsVectorLayer* layer = newMemoryLayer(QStringLiteral("Point"), QStringLiteral("candidate_scores"), fields);
+  QgsVectorLayer* layer = newMemoryLayer(QStringLiteral("Point"), schema::name(schema::kCandidates), fields);
   QgsFeatureList features;
   for (const ParkResult& p : results.parks) {
     QgsFeature f(layer->fields());
@@ -151,17 +149,8 @@ QgsVectorLayer* makeCandidateLayer(const Results& results) {
 
 QgsVectorLayer* makeFlowLayer(const Results& results) {
   QgsFields fields;
-  fields.append(QgsField(QStringLiteral("park_id"), QVariant::String));
-  fields.append(QgsField(QStringLiteral("name"), QVariant::String));
-  fields.append(QgsField(QStringLiteral("name_zh"), QVariant::String));
-  fields.append(QgsField(QStringLiteral("rank"), QVariant::Int));
-  fields.append(QgsField(QStringLiteral("score"), QVariant::Double));
-  fields.append(QgsField(QStringLiteral("distance_km"), QVariant::Double));
-  fields.append(QgsField(QStringLiteral("moved_output"), QVariant::Double));  // 亿元
-  fields.append(QgsField(QStringLiteral("moved_va"), QVariant::Double));      // 亿元
-  fields.append(QgsField(QStringLiteral("moved_jobs"), QVariant::Double));
-  fields.append(QgsField(QStringLiteral("knowledge_flow"), QVariant::Double));  // 亿元/yr (effects.h)
-  QgsVectorLayer* layer = newMemoryLayer(QStringLiteral("LineString"), QStringLiteral("transfer_flows"), fields);
+  detail::appendFields(fields, schema::kFlowFields);
+  QgsVectorLayer* layer = newMemoryLayer(QStringLiteral("LineString"), schema::name(schema::kFlows), fields);
   QgsFeatureList features;
   for (const Flow& fl : results.flows) {
     QgsFeature f(layer->fields());

@@ -20,6 +20,7 @@
 #include <cmath>
 #include <string>
 
+#include "clustershift/criterion.h"
 #include "clustershift/effects.h"
 #include "clustershift/error.h"
 #include "layers_detail.h"
@@ -178,16 +179,19 @@ json effectsJson(const Inputs& inputs, const EffectsResult& e) {
   return j;
 }
 
-/// labour_pool's radius when the scenario uses that criterion (its catchment is then the one
-/// scored), else the 50 km default of the criterion (core/src/criteria/labour_pool.cpp).
+/// labour_pool's radius as the run used it: the scenario's value, else the criterion's
+/// declared default (Criterion::parameters(), resolved by resolveParams).
 double catchmentKm(const Scenario& scenario) {
-  constexpr double kDefaultKm = 50;
+  const auto criterion = CriterionRegistry::instance().create("labour_pool");
+  nlohmann::json params;  // null: the declared default
   for (const CriterionSpec& c : scenario.criteria) {
-    if (c.id != "labour_pool" || !c.params.is_object()) continue;
-    const auto it = c.params.find("radius_km");
-    if (it != c.params.end() && it->is_number() && it->get<double>() > 0) return it->get<double>();
+    if (c.id == "labour_pool") params = c.params;
   }
-  return kDefaultKm;
+  try {
+    return resolveParams(*criterion, params).at("radius_km").get<double>();
+  } catch (const InputError&) {
+    return resolveParams(*criterion, nullptr).at("radius_km").get<double>();  // the run refused it anyway
+  }
 }
 
 }  // namespace
@@ -298,8 +302,8 @@ nlohmann::json runInfoJson(const Inputs& inputs, const Results& results) {
 
 QgsVectorLayer* makeRunInfoLayer(const nlohmann::json& info) {
   QgsFields fields;
-  fields.append(QgsField(QStringLiteral("json"), QVariant::String));
-  QgsVectorLayer* layer = newMemoryLayer(QStringLiteral("None"), QStringLiteral("run_info"), fields);
+  appendFields(fields, schema::kRunInfoFields);
+  QgsVectorLayer* layer = newMemoryLayer(QStringLiteral("None"), schema::name(schema::kRunInfo), fields);
   QgsFeature f(layer->fields());
   f.setAttributes(QgsAttributes() << QString::fromStdString(info.dump()));
   QgsFeatureList features{f};
@@ -333,10 +337,9 @@ QgsVectorLayer* makeCatchmentLayer(const Results& results, double radiusKm, int 
   if (!(radiusKm > 0) || !std::isfinite(radiusKm))
     throw InputError("catchments: radius must be a positive number of km, got " + std::to_string(radiusKm));
   QgsFields fields;
-  fields.append(QgsField(QStringLiteral("park_id"), QVariant::String));
-  fields.append(QgsField(QStringLiteral("rank"), QVariant::Int));
-  fields.append(QgsField(QStringLiteral("radius_km"), QVariant::Double));
-  QgsVectorLayer* layer = newMemoryLayer(QStringLiteral("MultiPolygon"), QStringLiteral("catchments"), fields);
+  appendFields(fields, schema::kCatchmentFields);
+  QgsVectorLayer* layer =
+      newMemoryLayer(QStringLiteral("MultiPolygon"), schema::name(schema::kCatchments), fields);
   // Geodesic circle on the WGS84 ellipsoid: the point reached at distance r along each of 72
   // azimuths (direct geodesic problem, Karney 2013, "Algorithms for geodesics", as QGIS computes it).
   QgsDistanceArea da;

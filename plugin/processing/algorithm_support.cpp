@@ -1,6 +1,7 @@
 #include "processing/algorithm_support.h"
 
 #include "clustershift_layers/layers.h"
+#include "clustershift/methods.h"
 
 #include <qgsfeaturerequest.h>
 #include <qgsfeaturesink.h>
@@ -100,9 +101,21 @@ namespace {
 
 const QStringList kModes = {QStringLiteral("complete"), QStringLiteral("partial"),
                             QStringLiteral("replication")};
-const QStringList kAggregations = {QStringLiteral("wlc"), QStringLiteral("wpm"), QStringLiteral("topsis")};
-const QStringList kWeightings = {QStringLiteral("direct"), QStringLiteral("entropy"),
-                                 QStringLiteral("critic")};
+/// Names of a descriptor table (clustershift/methods.h), `keep` only when given.
+QStringList methodList(const std::vector<MethodInfo>& table, const std::vector<std::string>& keep = {}) {
+  QStringList list;
+  for (const MethodInfo& m : table) {
+    if (keep.empty() || std::find(keep.begin(), keep.end(), m.name) != keep.end())
+      list << QString::fromUtf8(m.name);
+  }
+  return list;
+}
+
+const QStringList kAggregations = methodList(aggregations());
+// The weightings that need no pairwise matrix (ahp, blend: from a scenario file).
+const QStringList kWeightings =
+    methodList(weightingMethods(), {info(WeightingMethod::Direct).name, info(WeightingMethod::Entropy).name,
+                                    info(WeightingMethod::Critic).name});
 
 // The criteria of a run without a scenario file: those of the sample scenarios that need no
 // extra layer (labour cost, land with the 1.0 floor, distance, policy level, land price).

@@ -336,7 +336,7 @@ PARK_INDUSTRY_NAMES = {
 HIGH_TECH = ["C39", "C38", "C27", "C35", "C36", "C34"]
 LIGHT = ["C13", "C14", "C15", "C17", "C18", "C19", "C20", "C21", "C29", "C30", "C33"]
 
-# The case parks of DESIGN.md plus the template park of the replication case. Coordinates:
+# The case parks of the three sample scenarios plus the template park of the replication case. Coordinates:
 # approximate real location; if it falls outside the schematic Voronoi cell of its
 # prefecture, the point is moved toward the city seat until it lies inside.
 CASE_PARKS = [

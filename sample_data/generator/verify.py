@@ -4,7 +4,7 @@
     /usr/bin/python3 verify.py SAMPLE_DATA_DIR [--ranking]
 
 Exits 1 listing every problem. With --ranking it also prints a rough preview of the three
-scenarios (first criteria of issue 2, min-max + weighted sum) to see where the case parks land.
+scenarios (the first site criteria, min-max + weighted sum) to see where the case parks land.
 """
 import csv
 import glob
@@ -238,7 +238,7 @@ def ranking_preview(reg, pk, presets, scen):
         score = {pid: 0.0 for pid in ok}
         for c in s["criteria"]:
             if not ok or c["id"] not in next(iter(ok.values())):
-                continue  # the preview knows only the first criteria of issue 2
+                continue  # the preview knows only the first site criteria
             vals = [v[c["id"]] for v in ok.values()]
             lo, hi = min(vals), max(vals)
             for pid, v in ok.items():

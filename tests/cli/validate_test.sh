@@ -62,6 +62,13 @@ write_scenario "$OUT/two_problems.json" '
   "colour": "red",' '"high"' "$DATA/regions.gpkg"
 expect two_problems 2 "colour" "criteria[0].weight"
 
+# Criterion options are checked against each criterion's declaration, every problem listed.
+write_scenario "$OUT/bad_params.json" "" 0.4 "$DATA/regions.gpkg"
+sed -i 's/{"id": "land", "weight": 0.3, "min": 1.0}/{"id": "labour_pool", "weight": 0.3, "params": {"radius_km": -5, "radius": 3}}/' \
+  "$OUT/bad_params.json"
+expect bad_params 2 "labour_pool: params.radius_km: must be > 0, got -5" \
+  "labour_pool: params.radius: unknown parameter (known: radius_km, threads)"
+
 # A scenario file that cannot be read is an I/O error (exit 3).
 "$EXE" validate "$OUT/does_not_exist.json" >"$OUT/unreadable.out" 2>&1
 rc=$?

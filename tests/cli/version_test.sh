@@ -13,6 +13,12 @@ for cmd in demo run validate; do
   echo "$help" | grep -qE "^\s+$cmd\b" || fail "--help does not list '$cmd'"
 done
 
+# --list-criteria: the declared parameters, exit 0, without a subcommand.
+list=$("$EXE" --list-criteria) || fail "--list-criteria exited $?"
+echo "$list" | grep -qF "params.radius_km: number in km, default 50, > 0." || fail "--list-criteria: no labour_pool radius_km: $list"
+echo "$list" | grep -qF "params.class_speeds_kmh: number map in km/h, default none, > 0." \
+  || fail "--list-criteria: no travel_time_source class_speeds_kmh"
+
 "$EXE" no-such-command >"$OUT/usage.out" 2>&1
 rc=$?
 [ $rc -eq 2 ] || fail "unknown subcommand: exit $rc, expected 2"

@@ -1,5 +1,6 @@
 #include "clustershift_layers/layers.h"  // first: see the note in layers.h
 #include "fixtures.h"
+#include "clustershift_layers/result_schema.h"
 
 #include <gtest/gtest.h>
 
@@ -10,6 +11,7 @@
 #include <qgssymbollayer.h>
 #include <qgsvectorlayer.h>
 
+#include <iterator>
 #include <memory>
 
 namespace clustershift::layers {
@@ -100,6 +102,26 @@ TEST(CandidateStyle, RobustnessRingSizedByProbabilityOfTopK) {
   auto* plainRenderer = dynamic_cast<QgsRuleBasedRenderer*>(plainLayer->renderer());
   ASSERT_NE(plainRenderer, nullptr);
   EXPECT_EQ(plainRenderer->rootRule()->findRuleByKey(QStringLiteral("robustness")), nullptr);
+}
+
+TEST(ResultSchema, WritersFollowTheSchemaFieldByField) {
+  const Inputs in = sampleInputs();
+  const Results res = sampleResults(in);
+  std::unique_ptr<QgsVectorLayer> candidates(makeCandidateLayer(res));
+  int i = 0;
+  for (const schema::Field& f : schema::kCandidateFields)
+    EXPECT_EQ(candidates->fields().at(i++).name(), QLatin1String(f.name)) << f.name;
+  // Then the criteria, three fields each, in the schema's suffix order.
+  EXPECT_EQ(candidates->fields().at(i + 1).name(), QStringLiteral("labour_cost_norm"));
+  std::unique_ptr<QgsVectorLayer> flows(makeFlowLayer(res));
+  ASSERT_EQ(flows->fields().count(), static_cast<int>(std::size(schema::kFlowFields)));
+  i = 0;
+  for (const schema::Field& f : schema::kFlowFields) {
+    EXPECT_EQ(flows->fields().at(i).name(), QLatin1String(f.name));
+    EXPECT_EQ(flows->fields().at(i++).type(), f.type == schema::FieldType::Text      ? QVariant::String
+                                              : f.type == schema::FieldType::Integer ? QVariant::Int
+                                                                                     : QVariant::Double);
+  }
 }
 
 TEST(FlowLayer, CurvedLinesRunFromTheSourceToEachOfTheTopFive) {

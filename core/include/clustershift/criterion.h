@@ -3,6 +3,7 @@
 // Ids are stable lowercase strings used in scenario files, processing parameters and output
 // field names (<id>_raw, <id>_norm, <id>_contrib).
 #include <functional>
+#include <limits>
 #include <memory>
 #include <string>
 #include <vector>
@@ -25,6 +26,67 @@ struct CriterionContext {
   Feedback& feedback;
 };
 
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+/// Type of a declared criterion parameter.
+enum class ParamType {
+  Number,     ///< a JSON number
+  Integer,    ///< a JSON number with no fractional part
+  Boolean,    ///< true / false
+  NumberMap,  ///< an object {name: number}, e.g. {"motorway": 100}
+  TextList,   ///< a non-empty list of non-empty texts, e.g. ["321300", "341300"]
+};
+
+/// Name of a ParamType as written in docs and `clustershift --list-criteria`
+/// ("number", "integer", "boolean", "number map").
+const char* paramTypeName(ParamType type);
+
+/// One parameter of a criterion, declared once by the criterion (Criterion::parameters()).
+/// Validation (paramProblems/resolveParams/checkCriterion), the plugin's option editor, the report's methods
+/// table and `clustershift --list-criteria` all read this declaration.
+struct ParamSpec {
+  std::string name;  ///< key in the scenario's criteria[].params
+  ParamType type = ParamType::Number;
+  std::string unit;             ///< of the value (of each value of a NumberMap), "" if none
+  nlohmann::json defaultValue;  ///< used when the key is absent; null: absent means "automatic"
+  double min = -std::numeric_limits<double>::infinity();  ///< smallest allowed value
+  bool minExclusive = false;                              ///< true: value must be > min
+  double max = std::numeric_limits<double>::infinity();   ///< largest allowed value
+  std::string doc;                                        ///< one English sentence
+  bool required = false;  ///< true: absence is an error (then defaultValue is null)
+
+  /// A number > 0 (a radius, a speed, a cap).
+  static ParamSpec positive(std::string name, std::string unit, double defaultValue, std::string doc) {
+    return {std::move(name), ParamType::Number, std::move(unit), defaultValue, 0.0, true, kInf,
+            std::move(doc)};
+  }
+  /// Any finite number.
+  static ParamSpec number(std::string name, std::string unit, double defaultValue, std::string doc) {
+    return {std::move(name), ParamType::Number, std::move(unit), defaultValue, -kInf, false, kInf,
+            std::move(doc)};
+  }
+  /// A whole number >= 0 (a count).
+  static ParamSpec count(std::string name, int defaultValue, std::string doc) {
+    return {std::move(name), ParamType::Integer, "", defaultValue, 0.0, false, kInf, std::move(doc)};
+  }
+  static ParamSpec boolean(std::string name, bool defaultValue, std::string doc) {
+    return {std::move(name), ParamType::Boolean, "", defaultValue, -kInf, false, kInf, std::move(doc)};
+  }
+  /// A required list of texts (ids), no default.
+  static ParamSpec requiredTextList(std::string name, std::string doc) {
+    return {
+        std::move(name), ParamType::TextList, "", nlohmann::json(), -kInf, false, kInf, std::move(doc), true};
+  }
+  /// An object {name: number > 0}, empty by default.
+  static ParamSpec positiveMap(std::string name, std::string unit, std::string doc) {
+    return {std::move(name), ParamType::NumberMap, std::move(unit), nlohmann::json::object(), 0.0, true, kInf,
+            std::move(doc)};
+  }
+};
+
+/// "> 0", ">= 0", "0 – 1", "any" for messages and docs.
+std::string paramRangeText(const ParamSpec& spec);
+
 /// A site-scoring criterion. compute() returns one raw value per park (NaN = missing,
 /// with a warning through feedback saying why).
 class Criterion {
@@ -35,6 +97,9 @@ class Criterion {
   virtual std::string labelZh() const = 0;  ///< Chinese
   virtual std::string unit() const = 0;     ///< of the raw value, e.g. "km", "ratio"
   virtual Direction defaultDirection() const = 0;
+  /// The criterion's parameters, all of them (any other key in params is an error).
+  /// Default: none.
+  virtual std::vector<ParamSpec> parameters() const { return {}; }
   /// Validates params and inputs needed; throws InputError naming the criterion.
   virtual std::vector<double> compute(const CriterionContext& context,
                                       const nlohmann::json& params) const = 0;
@@ -53,15 +118,35 @@ class Criterion {
   }
 };
 
+/// Problems of `params` against criterion.parameters(): not an object, unknown keys, wrong
+/// types, values out of range; all of them, each "<id>: params.<key>: ...". Never throws.
+std::vector<std::string> paramProblems(const Criterion& criterion, const nlohmann::json& params);
+
+/// `params` checked against criterion.parameters() with the defaults filled in (an object).
+/// Throws InputError listing every problem of paramProblems() ("; "-separated).
+nlohmann::json resolveParams(const Criterion& criterion, const nlohmann::json& params);
+
+/// The parameters as a run uses them, given values and defaults alike, for the report's
+/// methods table and the plugin: "radius_km 50 km, threads 0" ("" when none; empty maps
+/// left out). Throws InputError like resolveParams().
+std::string paramsText(const Criterion& criterion, const nlohmann::json& params);
+
+/// What validate() reports for one criterion: paramProblems() as fatal problems, then
+/// criterion.check(). Never throws.
+std::vector<Problem> checkCriterion(const Criterion& criterion, const CriterionContext& context,
+                                    const nlohmann::json& params);
+
 using CriterionFactory = std::function<std::unique_ptr<Criterion>(const std::string& id)>;
 
 /// Registry of criteria by id. "field:<name>" ids are served by the prefix factory.
 class CriterionRegistry {
  public:
   static CriterionRegistry& instance();
-  /// Registers an exact id. Returns true (for static initialisers).
+  /// Registers an exact id. Returns true (for static initialisers). Throws std::logic_error
+  /// when the id is already registered (two criteria claiming one id is a programming error).
   bool add(const std::string& id, CriterionFactory factory);
-  /// Registers a prefix factory ("field:" -> any id starting with it).
+  /// Registers a prefix factory ("field:" -> any id starting with it). Throws
+  /// std::logic_error for a prefix registered twice.
   bool addPrefix(const std::string& prefix, CriterionFactory factory);
   /// Throws InputError "unknown criterion 'x' (known: ...)".
   std::unique_ptr<Criterion> create(const std::string& id) const;

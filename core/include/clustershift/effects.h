@@ -205,6 +205,7 @@ struct SectorAccounts {
   double sharedVa = 0;
   double gdp() const { return y[0] + y[1] + y[2] + sharedVa; }
   double production() const { return y[0] + y[1] + y[2]; }
+  /// 10k persons, like l (ClusterProfile::jobs, MovedSet::jobs, DirectEffect::jobs: persons).
   double jobs() const { return l[0] + l[1] + l[2]; }
 };
 

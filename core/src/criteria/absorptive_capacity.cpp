@@ -19,9 +19,8 @@ class AbsorptiveCapacity : public Criterion {
   Direction defaultDirection() const override { return Direction::Benefit; }
 
   std::vector<Problem> check(const CriterionContext& context,
-                             const nlohmann::json& params) const override {
+                             const nlohmann::json& /*params*/) const override {
     std::vector<Problem> problems;
-    detail::checkParams(kId, [&] { detail::rejectUnknownParams(kId, params, {}); }, problems);
     detail::requireRegionColumn(context, kId, "rd", false, problems);
     detail::requireRegionColumn(context, kId, "gdp", false, problems);
     return problems;
@@ -29,7 +28,7 @@ class AbsorptiveCapacity : public Criterion {
 
   std::vector<double> compute(const CriterionContext& context,
                               const nlohmann::json& params) const override {
-    detail::rejectUnknownParams(kId, params, {});
+    resolveParams(*this, params);  // takes none: rejects any
     const Inputs& inputs = context.inputs;
     for (const char* column : {"rd", "gdp"})
       if (!detail::regionsHaveColumn(inputs, column))

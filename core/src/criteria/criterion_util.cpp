@@ -1,4 +1,5 @@
 #include "criteria/criterion_util.h"
+#include "util/format.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -65,10 +66,6 @@ void warnPark(const CriterionContext& context, int park, const std::string& mess
   context.feedback.warn(Problem{Severity::Warning, parkWhere(context.inputs, park), message, p.id});
 }
 
-std::string fixed(double value, int decimals) {
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-  return buffer;
-}
+std::string fixed(double value, int decimals) { return util::formatFixed(value, decimals); }
 
 }  // namespace clustershift::detail

@@ -6,6 +6,7 @@
 
 #include "clustershift/indices.h"
 #include "criteria/criterion_util.h"
+#include "util/format.h"
 
 namespace clustershift::detail {
 
@@ -14,12 +15,6 @@ namespace {
 std::string baseName(const std::string& path) {
   const auto slash = path.find_last_of("/\\");
   return slash == std::string::npos ? path : path.substr(slash + 1);
-}
-
-std::string num(double v) {
-  std::ostringstream out;
-  out << v;
-  return out.str();
 }
 
 Problem fatal(const std::string& message) { return Problem{Severity::Fatal, "", message, {}}; }
@@ -116,7 +111,7 @@ Eigen::MatrixXd checkedOutputMatrix(const CriterionContext& context, const std::
         if (missing++ == 0) firstMissing = where;
         if (fillMissing) x(r, c) = 0;
       } else if (v < 0) {
-        throw InputError(criterion + ": " + where + ": output is negative (" + num(v) + ")");
+        throw InputError(criterion + ": " + where + ": output is negative (" + util::formatNumber(v) + ")");
       }
     }
   }
@@ -126,42 +121,6 @@ Eigen::MatrixXd checkedOutputMatrix(const CriterionContext& context, const std::
                                       " empty cell(s) counted as 0 (first: " + firstMissing + ")",
                                   {}});
   return x;
-}
-
-void rejectUnknownParams(const std::string& criterion, const nlohmann::json& params,
-                         const std::set<std::string>& known) {
-  if (params.is_null()) return;
-  if (!params.is_object())
-    throw InputError(criterion + ": params: expected an object, got " + params.dump());
-  for (auto it = params.begin(); it != params.end(); ++it) {
-    if (known.count(it.key()) == 0) {
-      std::string list;
-      for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
-      throw InputError(criterion + ": params." + it.key() + ": unknown parameter (known: " + list +
-                       ")");
-    }
-  }
-}
-
-double positiveParam(const std::string& criterion, const nlohmann::json& params,
-                     const std::string& key, double fallback) {
-  if (!params.is_object() || !params.contains(key) || params.at(key).is_null()) return fallback;
-  const auto& v = params.at(key);
-  if (!v.is_number())
-    throw InputError(criterion + ": params." + key + ": expected a number, got " + v.dump());
-  const double d = v.get<double>();
-  if (!(d > 0) || !std::isfinite(d))
-    throw InputError(criterion + ": params." + key + ": must be > 0, got " + v.dump());
-  return d;
-}
-
-bool boolParam(const std::string& criterion, const nlohmann::json& params, const std::string& key,
-               bool fallback) {
-  if (!params.is_object() || !params.contains(key) || params.at(key).is_null()) return fallback;
-  const auto& v = params.at(key);
-  if (!v.is_boolean())
-    throw InputError(criterion + ": params." + key + ": expected true or false, got " + v.dump());
-  return v.get<bool>();
 }
 
 }  // namespace clustershift::detail

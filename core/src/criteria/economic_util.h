@@ -40,26 +40,4 @@ int hostIndustryRow(const CriterionContext& context, const std::string& criterio
 Eigen::MatrixXd checkedOutputMatrix(const CriterionContext& context, const std::string& criterion,
                                     const IndustryMatrix& table, bool fillMissing);
 
-/// Throws InputError "<criterion>: params.<key>: unknown parameter (known: ...)" and for a
-/// non-object params value.
-void rejectUnknownParams(const std::string& criterion, const nlohmann::json& params,
-                         const std::set<std::string>& known);
-/// A number param (default when absent or null); throws InputError when it is not a number or
-/// not > lowerExclusive.
-double positiveParam(const std::string& criterion, const nlohmann::json& params,
-                     const std::string& key, double fallback);
-/// A boolean param; throws InputError when it is not a boolean.
-bool boolParam(const std::string& criterion, const nlohmann::json& params, const std::string& key,
-               bool fallback);
-
-/// Problems from a params check (each exception from `validate` becomes one fatal problem).
-template <typename F>
-void checkParams(const std::string& /*criterion*/, F&& validate, std::vector<Problem>& problems) {
-  try {
-    validate();
-  } catch (const InputError& e) {
-    problems.push_back(Problem{Severity::Fatal, "", e.what(), {}});
-  }
-}
-
 }  // namespace clustershift::detail

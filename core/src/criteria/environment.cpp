@@ -72,28 +72,6 @@ double overlapArea(const detail::PlanarShape& footprint, double x, double y, dou
   return area;
 }
 
-double bufferParam(const nlohmann::json& params) {
-  if (!params.is_null() && !params.is_object()) {
-    throw InputError(std::string(kId) + ": params: expected an object, got " + params.dump());
-  }
-  if (params.is_object()) {
-    for (auto it = params.begin(); it != params.end(); ++it) {
-      if (it.key() != "buffer_m") {
-        throw InputError(std::string(kId) + ": params." + it.key() + ": unknown parameter (known: buffer_m)");
-      }
-    }
-    if (params.contains("buffer_m") && !params.at("buffer_m").is_null()) {
-      const auto& v = params.at("buffer_m");
-      if (!v.is_number() || !(v.get<double>() > 0)) {
-        throw InputError(std::string(kId) + ": params.buffer_m: expected a positive number of metres, got " +
-                         v.dump());
-      }
-      return v.get<double>();
-    }
-  }
-  return kEnvironmentDefaultBufferM;
-}
-
 class Environment final : public Criterion {
  public:
   std::string id() const override { return kId; }
@@ -102,8 +80,13 @@ class Environment final : public Criterion {
   std::string unit() const override { return "share"; }
   Direction defaultDirection() const override { return Direction::Cost; }
 
+  std::vector<ParamSpec> parameters() const override {
+    return {ParamSpec::positive("buffer_m", "m", kEnvironmentDefaultBufferM,
+                                "Radius of the disk standing for a park given as a point.")};
+  }
+
   std::vector<double> compute(const CriterionContext& context, const nlohmann::json& params) const override {
-    const double bufferM = bufferParam(params);
+    const double bufferM = resolveParams(*this, params).at("buffer_m").get<double>();
     const Inputs& inputs = context.inputs;
     if (inputs.exclusions.empty()) {
       throw InputError(std::string(kId) +

@@ -20,16 +20,15 @@ class IndustrialBase : public Criterion {
   Direction defaultDirection() const override { return Direction::Benefit; }
 
   std::vector<Problem> check(const CriterionContext& context,
-                             const nlohmann::json& params) const override {
+                             const nlohmann::json& /*params*/) const override {
     std::vector<Problem> problems;
-    detail::checkParams(kId, [&] { detail::rejectUnknownParams(kId, params, {}); }, problems);
     detail::checkIndustryOutput(context, kId, problems);
     return problems;
   }
 
   std::vector<double> compute(const CriterionContext& context,
                               const nlohmann::json& params) const override {
-    detail::rejectUnknownParams(kId, params, {});
+    resolveParams(*this, params);  // takes none: rejects any
     const IndustryMatrix& table = detail::requireIndustryOutput(context, kId);
     const int industry = table.industryIndex(context.scenario.cluster.industry);
     // Missing cells stay NaN: the LQ of a missing cell is missing, not 0.

@@ -9,15 +9,14 @@
 // interpolation, Goodchild & Lam 1980).
 #include <cmath>
 #include <algorithm>
-#include <cstdio>
 #include <exception>
 #include <thread>
-#include <set>
 #include <string>
 #include <vector>
 
 #include "clustershift/criterion.h"
 #include "clustershift/error.h"
+#include "util/format.h"
 #include "spatial/catchment.h"
 
 namespace clustershift {
@@ -25,33 +24,6 @@ namespace {
 
 constexpr const char* kId = "labour_pool";
 constexpr double kDefaultRadiusKm = 50.0;
-
-double numberParam(const nlohmann::json& params, const std::string& key, double fallback) {
-  if (!params.is_object() || !params.contains(key) || params.at(key).is_null()) return fallback;
-  const auto& v = params.at(key);
-  if (!v.is_number()) {
-    throw InputError(std::string(kId) + ": params." + key + ": expected a number, got " + v.dump());
-  }
-  return v.get<double>();
-}
-
-void rejectUnknownParams(const nlohmann::json& params, const std::set<std::string>& known) {
-  if (params.is_null()) return;
-  if (!params.is_object())
-    throw InputError(std::string(kId) + ": params: expected an object, got " + params.dump());
-  for (auto it = params.begin(); it != params.end(); ++it) {
-    if (known.count(it.key()) == 0) {
-      throw InputError(std::string(kId) + ": params." + it.key() +
-                       ": unknown parameter (known: radius_km, threads)");
-    }
-  }
-}
-
-std::string formatKm(double km) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%g", km);
-  return buffer;
-}
 
 class LabourPool final : public Criterion {
  public:
@@ -61,14 +33,17 @@ class LabourPool final : public Criterion {
   std::string unit() const override { return "10k persons"; }
   Direction defaultDirection() const override { return Direction::Benefit; }
 
+  std::vector<ParamSpec> parameters() const override {
+    return {
+        ParamSpec::positive("radius_km", "km", kDefaultRadiusKm,
+                            "Radius of the catchment circle around the park."),
+        ParamSpec::count("threads", 0, "Worker threads for the catchment sums; 0: one per processor core.")};
+  }
+
   std::vector<double> compute(const CriterionContext& context, const nlohmann::json& params) const override {
-    rejectUnknownParams(params, {"radius_km", "threads"});
-    const double radiusKm = numberParam(params, "radius_km", kDefaultRadiusKm);
-    if (!(radiusKm > 0) || !std::isfinite(radiusKm)) {
-      throw InputError(std::string(kId) + ": params.radius_km must be a positive number of km, got " +
-                       formatKm(radiusKm));
-    }
-    const double threadsParam = numberParam(params, "threads", 0);
+    const nlohmann::json resolved = resolveParams(*this, params);
+    const double radiusKm = resolved.at("radius_km").get<double>();
+    const double threadsParam = resolved.at("threads").get<double>();
     const Inputs& inputs = context.inputs;
 
     // Regions are read (lon/lat, not projected yet) in parallel: GEOS contexts are per thread.
@@ -124,7 +99,7 @@ class LabourPool final : public Criterion {
       if (missingRegion[i] >= 0) {
         const Region& region = inputs.regions[static_cast<std::size_t>(missingRegion[i])];
         problem.message = std::string(kId) + ": park '" + park.id + "' — field 'working_age' of region '" +
-                          region.id + "' (" + region.name + ") within " + formatKm(radiusKm) +
+                          region.id + "' (" + region.name + ") within " + util::formatNumber(radiusKm) +
                           " km is missing; value is NULL";
       } else {
         problem.message = std::string(kId) + ": park '" + park.id + "' has no coordinates; value is NULL";

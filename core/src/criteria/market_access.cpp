@@ -37,10 +37,9 @@ class MarketAccess : public Criterion {
   std::string unit() const override { return "亿元 (distance-weighted GDP)"; }
   Direction defaultDirection() const override { return Direction::Benefit; }
 
-  std::vector<Problem> check(const CriterionContext& context, const nlohmann::json& params) const override {
+  std::vector<Problem> check(const CriterionContext& context,
+                             const nlohmann::json& /*params*/) const override {
     std::vector<Problem> problems;
-    detail::checkParams(
-        kId, [&] { delta(params); }, problems);
     detail::requireRegionColumn(context, kId, "gdp", false, problems);
     return problems;
   }
@@ -76,9 +75,13 @@ class MarketAccess : public Criterion {
   }
 
  private:
-  static double delta(const nlohmann::json& params) {
-    detail::rejectUnknownParams(kId, params, {"delta_km"});
-    return detail::positiveParam(kId, params, "delta_km", kDefaultDeltaKm);
+  std::vector<ParamSpec> parameters() const override {
+    return {ParamSpec::positive("delta_km", "km", kDefaultDeltaKm,
+                                "Distance decay δ: a region's GDP counts with weight exp(−d/δ) at d km.")};
+  }
+
+  double delta(const nlohmann::json& params) const {
+    return resolveParams(*this, params).at("delta_km").get<double>();
   }
 
   // One seat per region; regions without GDP or location are skipped with one warning.

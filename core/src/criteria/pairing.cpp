@@ -1,7 +1,7 @@
 // pairing: 1 when the park lies in a designated partner region of the source (对口合作,
 // 南北共建 / 南北挂钩 pairings decided by provincial government), else 0. Lets policy steer a
 // replication or an enclave (飞地) scenario; with "min": 1 it becomes a hard constraint.
-// params {"partners": ["region id", ...]} (required, non-empty).
+// params {"partners": ["region id", ...]} (required, non-empty; declared in parameters()).
 #include <set>
 
 #include "clustershift/criterion.h"
@@ -12,27 +12,6 @@ namespace {
 
 constexpr const char* kId = "pairing";
 
-/// The partner region ids; throws InputError naming the param.
-std::set<std::string> partners(const nlohmann::json& params) {
-  if (!params.is_object() || !params.contains("partners"))
-    throw InputError(std::string(kId) +
-                     ": params.partners is required (the designated partner region ids of the source, "
-                     "e.g. {\"partners\": [\"321300\"]})");
-  for (auto it = params.begin(); it != params.end(); ++it)
-    if (it.key() != "partners") throw InputError(std::string(kId) + ": unknown param '" + it.key() + "' (known: partners)");
-  const nlohmann::json& list = params.at("partners");
-  if (!list.is_array() || list.empty())
-    throw InputError(std::string(kId) + ": params.partners must be a non-empty list of region ids, got " + list.dump());
-  std::set<std::string> ids;
-  for (std::size_t i = 0; i < list.size(); ++i) {
-    if (!list[i].is_string() || list[i].get<std::string>().empty())
-      throw InputError(std::string(kId) + ": params.partners[" + std::to_string(i) + "] must be a region id, got " +
-                       list[i].dump());
-    ids.insert(list[i].get<std::string>());
-  }
-  return ids;
-}
-
 class Pairing : public Criterion {
  public:
   std::string id() const override { return kId; }
@@ -41,18 +20,26 @@ class Pairing : public Criterion {
   std::string unit() const override { return "0/1"; }
   Direction defaultDirection() const override { return Direction::Benefit; }
 
+  std::vector<ParamSpec> parameters() const override {
+    return {ParamSpec::requiredTextList(
+        "partners", "The designated partner region ids of the source, e.g. [\"321300\"].")};
+  }
+
   std::vector<Problem> check(const CriterionContext& context, const nlohmann::json& params) const override {
     std::vector<Problem> problems;
+    std::set<std::string> ids;
     try {
-      for (const std::string& id : partners(params))
-        if (context.inputs.regionIndex(id) < 0)
-          problems.push_back(Problem{Severity::Warning, "criteria",
-                                     std::string(kId) + ": partner region '" + id + "' is not in " +
-                                         context.inputs.regionsLabel,
-                                     {}});
-    } catch (const InputError& e) {
-      problems.push_back(Problem{Severity::Fatal, "criteria", e.what(), {}});
+      ids = partners(params);
+    } catch (const InputError&) {
+      return problems;  // the declared parameters' problems are listed by checkCriterion
     }
+    for (const std::string& id : ids)
+      if (context.inputs.regionIndex(id) < 0)
+        problems.push_back(Problem{
+            Severity::Warning,
+            "criteria",
+            std::string(kId) + ": partner region '" + id + "' is not in " + context.inputs.regionsLabel,
+            {}});
     return problems;
   }
 
@@ -63,12 +50,22 @@ class Pairing : public Criterion {
     for (std::size_t p = 0; p < inputs.parks.size(); ++p) {
       const int region = inputs.parks[p].region;
       if (region < 0) {
-        detail::warnPark(context, static_cast<int>(p), std::string(kId) + ": the park lies outside every region");
+        detail::warnPark(context, static_cast<int>(p),
+                         std::string(kId) + ": the park lies outside every region");
         continue;
       }
       raw[p] = ids.count(inputs.regions[static_cast<std::size_t>(region)].id) ? 1.0 : 0.0;
     }
     return raw;
+  }
+
+ private:
+  /// The partner region ids; throws InputError naming the param (resolveParams).
+  std::set<std::string> partners(const nlohmann::json& params) const {
+    std::set<std::string> ids;
+    for (const nlohmann::json& id : resolveParams(*this, params).at("partners"))
+      ids.insert(id.get<std::string>());
+    return ids;
   }
 };
 

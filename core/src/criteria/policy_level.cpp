@@ -11,8 +11,15 @@
 namespace clustershift {
 namespace {
 
-const std::map<std::string, double> kDefaults = {
-    {"national", 1.0}, {"provincial", 0.6}, {"county", 0.3}, {"other", 0.1}};
+struct Level {
+  const char* key;
+  double score;
+  const char* doc;
+};
+const Level kLevels[] = {{"national", 1.0, "Score of a national development zone (国家级)."},
+                         {"provincial", 0.6, "Score of a provincial park (省级)."},
+                         {"county", 0.3, "Score of a county or municipal park (县级, 市级)."},
+                         {"other", 0.1, "Score of a park of any other or unknown level."}};
 
 std::string levelKey(const std::string& level) {
   std::string key;
@@ -35,15 +42,10 @@ class PolicyLevel : public Criterion {
   std::string unit() const override { return "score"; }
   Direction defaultDirection() const override { return Direction::Benefit; }
 
-  std::vector<Problem> check(const CriterionContext& /*context*/,
-                             const nlohmann::json& params) const override {
-    std::vector<Problem> problems;
-    try {
-      scores(params);
-    } catch (const InputError& e) {
-      problems.push_back(Problem{Severity::Fatal, "criteria", e.what(), {}});
-    }
-    return problems;
+  std::vector<ParamSpec> parameters() const override {
+    std::vector<ParamSpec> specs;
+    for (const auto& [level, score, doc] : kLevels) specs.push_back(ParamSpec::number(level, "", score, doc));
+    return specs;
   }
 
   std::vector<double> compute(const CriterionContext& context,
@@ -58,21 +60,10 @@ class PolicyLevel : public Criterion {
   }
 
  private:
-  static std::map<std::string, double> scores(const nlohmann::json& params) {
-    std::map<std::string, double> table = kDefaults;
-    if (params.is_null()) return table;
-    if (!params.is_object()) throw InputError("policy_level: params must be an object");
-    for (auto it = params.begin(); it != params.end(); ++it) {
-      if (!table.count(it.key())) {
-        throw InputError("policy_level: unknown param '" + it.key() +
-                         "' (known: national, provincial, county, other)");
-      }
-      if (!it->is_number()) {
-        throw InputError("policy_level: param '" + it.key() + "' must be a number, got " +
-                         it->dump());
-      }
-      table[it.key()] = it->get<double>();
-    }
+  std::map<std::string, double> scores(const nlohmann::json& params) const {
+    std::map<std::string, double> table;
+    const nlohmann::json resolved = resolveParams(*this, params);
+    for (const auto& [key, value] : resolved.items()) table[key] = value.get<double>();
     return table;
   }
 };

@@ -1,6 +1,7 @@
 // Criterion registry: criteria register themselves from static initialisers in their own
 // files (PDAL-style), so adding one touches only its file and its test.
 #include <algorithm>
+#include <stdexcept>
 
 #include "clustershift/criterion.h"
 #include "clustershift/error.h"
@@ -14,7 +15,7 @@ CriterionRegistry& CriterionRegistry::instance() {
 
 bool CriterionRegistry::add(const std::string& id, CriterionFactory factory) {
   for (const auto& entry : m_exact) {
-    if (entry.first == id) return false;  // first registration wins
+    if (entry.first == id) throw std::logic_error("criterion id '" + id + "' is registered twice");
   }
   m_exact.emplace_back(id, std::move(factory));
   return true;
@@ -22,7 +23,8 @@ bool CriterionRegistry::add(const std::string& id, CriterionFactory factory) {
 
 bool CriterionRegistry::addPrefix(const std::string& prefix, CriterionFactory factory) {
   for (const auto& entry : m_prefix) {
-    if (entry.first == prefix) return false;
+    if (entry.first == prefix)
+      throw std::logic_error("criterion id prefix '" + prefix + "' is registered twice");
   }
   m_prefix.emplace_back(prefix, std::move(factory));
   return true;

@@ -19,17 +19,22 @@ class RelatednessCriterion : public Criterion {
   std::string unit() const override { return "density (0-1)"; }
   Direction defaultDirection() const override { return Direction::Benefit; }
 
+  std::vector<ParamSpec> parameters() const override {
+    return {ParamSpec::positive(
+        "rca_threshold", "RCA", 1.0,
+        "Revealed comparative advantage above which a region counts as specialised in an industry.")};
+  }
+
   std::vector<Problem> check(const CriterionContext& context,
-                             const nlohmann::json& params) const override {
+                             const nlohmann::json& /*params*/) const override {
     std::vector<Problem> problems;
-    detail::checkParams(kId, [&] { threshold(params); }, problems);
     detail::checkIndustryOutput(context, kId, problems);
     return problems;
   }
 
   std::vector<double> compute(const CriterionContext& context,
                               const nlohmann::json& params) const override {
-    const double rcaThreshold = threshold(params);
+    const double rcaThreshold = resolveParams(*this, params).at("rca_threshold").get<double>();
     const IndustryMatrix& table = detail::requireIndustryOutput(context, kId);
     const int industry = table.industryIndex(context.scenario.cluster.industry);
     const Eigen::MatrixXd x = detail::checkedOutputMatrix(context, kId, table, true);
@@ -43,12 +48,6 @@ class RelatednessCriterion : public Criterion {
       if (row >= 0) raw[p] = r.density(row, industry);
     }
     return raw;
-  }
-
- private:
-  static double threshold(const nlohmann::json& params) {
-    detail::rejectUnknownParams(kId, params, {"rca_threshold"});
-    return detail::positiveParam(kId, params, "rca_threshold", 1.0);
   }
 };
 

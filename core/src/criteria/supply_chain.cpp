@@ -17,8 +17,8 @@ namespace {
 constexpr const char* kId = "supply_chain";
 
 struct Params {
-  double cap = 3.0;
-  bool includeOwn = true;
+  double cap;
+  bool includeOwn;
 };
 
 class SupplyChain : public Criterion {
@@ -29,10 +29,18 @@ class SupplyChain : public Criterion {
   std::string unit() const override { return "weighted LQ"; }
   Direction defaultDirection() const override { return Direction::Benefit; }
 
+  std::vector<ParamSpec> parameters() const override {
+    return {ParamSpec::positive("cap", "LQ", 3.0,
+                                "Cap on each input industry's location quotient, so one extreme "
+                                "specialisation does not dominate."),
+            ParamSpec::boolean(
+                "include_own", true,
+                "Whether the cluster industry's purchases from itself count as an input industry.")};
+  }
+
   std::vector<Problem> check(const CriterionContext& context,
-                             const nlohmann::json& params) const override {
+                             const nlohmann::json& /*params*/) const override {
     std::vector<Problem> problems;
-    detail::checkParams(kId, [&] { parse(params); }, problems);
     detail::checkIndustryOutput(context, kId, problems);
     detail::checkIoTable(context, kId, problems);
     return problems;
@@ -88,12 +96,9 @@ class SupplyChain : public Criterion {
   }
 
  private:
-  static Params parse(const nlohmann::json& params) {
-    detail::rejectUnknownParams(kId, params, {"cap", "include_own"});
-    Params p;
-    p.cap = detail::positiveParam(kId, params, "cap", p.cap);
-    p.includeOwn = detail::boolParam(kId, params, "include_own", p.includeOwn);
-    return p;
+  Params parse(const nlohmann::json& params) const {
+    const nlohmann::json resolved = resolveParams(*this, params);
+    return Params{resolved.at("cap").get<double>(), resolved.at("include_own").get<bool>()};
   }
 };
 

@@ -44,7 +44,7 @@ double jaccard(const std::set<std::string>& a, const std::set<std::string>& b) {
 }
 
 double levelScore(const std::string& level) {
-  // Same default mapping as policy_level (issue 2).
+  // Same default mapping as policy_level.
   if (level == "national") return 1.0;
   if (level == "provincial") return 0.6;
   if (level == "county") return 0.3;
@@ -66,9 +66,7 @@ class TemplateSimilarity final : public Criterion {
   Direction defaultDirection() const override { return Direction::Benefit; }
 
   std::vector<double> compute(const CriterionContext& context, const nlohmann::json& params) const override {
-    if (!params.is_null() && !(params.is_object() && params.empty())) {
-      throw InputError(std::string(kId) + ": params: takes no parameters, got " + params.dump());
-    }
+    resolveParams(*this, params);  // takes none: rejects any
     const Inputs& inputs = context.inputs;
     const std::string& templateId = context.scenario.templatePark;
     if (templateId.empty()) {

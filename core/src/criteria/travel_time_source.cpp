@@ -7,34 +7,18 @@
 // boost::dijkstra_shortest_paths). Parks farther than max_snap_km from every node, or on
 // a part of the network not connected to the source, get NULL and a warning.
 #include <cmath>
-#include <cstdio>
-#include <set>
 #include <string>
 #include <vector>
 
 #include "clustershift/criterion.h"
 #include "clustershift/error.h"
+#include "util/format.h"
 #include "spatial/road_network.h"
 
 namespace clustershift {
 namespace {
 
 constexpr const char* kId = "travel_time_source";
-
-std::string formatNumber(double v) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.4g", v);
-  return buffer;
-}
-
-double positiveParam(const nlohmann::json& params, const std::string& key, double fallback) {
-  if (!params.is_object() || !params.contains(key) || params.at(key).is_null()) return fallback;
-  const auto& v = params.at(key);
-  if (!v.is_number() || !(v.get<double>() > 0)) {
-    throw InputError(std::string(kId) + ": params." + key + ": expected a positive number, got " + v.dump());
-  }
-  return v.get<double>();
-}
 
 class TravelTimeSource final : public Criterion {
  public:
@@ -44,40 +28,29 @@ class TravelTimeSource final : public Criterion {
   std::string unit() const override { return "min"; }
   Direction defaultDirection() const override { return Direction::Cost; }
 
+  std::vector<ParamSpec> parameters() const override {
+    return {
+        ParamSpec::positive("default_speed_kmh", "km/h", 60.0,
+                            "Speed on a road with no speed and no class speed."),
+        ParamSpec::positive("access_speed_kmh", "km/h", 20.0,
+                            "Speed off the network, from the source or the park to its nearest road node."),
+        ParamSpec::positive("max_snap_km", "km", 10.0,
+                            "Farthest a park or the source may be from a road node; farther gets NULL."),
+        ParamSpec::positive("snap_tolerance_m", "m", 1.0,
+                            "Road ends closer than this are joined into one node."),
+        ParamSpec::positiveMap("class_speeds_kmh", "km/h",
+                               "Speed by road class, e.g. {\"motorway\": 100}, for roads with no speed.")};
+  }
+
   std::vector<double> compute(const CriterionContext& context, const nlohmann::json& params) const override {
-    static const std::set<std::string> kKnown = {"default_speed_kmh", "access_speed_kmh", "max_snap_km",
-                                                 "snap_tolerance_m", "class_speeds_kmh"};
-    if (!params.is_null() && !params.is_object()) {
-      throw InputError(std::string(kId) + ": params: expected an object, got " + params.dump());
-    }
-    if (params.is_object()) {
-      for (auto it = params.begin(); it != params.end(); ++it) {
-        if (kKnown.count(it.key()) == 0) {
-          throw InputError(std::string(kId) + ": params." + it.key() +
-                           ": unknown parameter (known: default_speed_kmh, access_speed_kmh, max_snap_km, "
-                           "snap_tolerance_m, class_speeds_kmh)");
-        }
-      }
-    }
+    const nlohmann::json resolved = resolveParams(*this, params);
     detail::RoadNetworkOptions options;
-    options.defaultSpeedKmh = positiveParam(params, "default_speed_kmh", 60.0);
-    options.snapToleranceM = positiveParam(params, "snap_tolerance_m", 1.0);
-    const double accessKmh = positiveParam(params, "access_speed_kmh", 20.0);
-    const double maxSnapKm = positiveParam(params, "max_snap_km", 10.0);
-    if (params.is_object() && params.contains("class_speeds_kmh")) {
-      const auto& speeds = params.at("class_speeds_kmh");
-      if (!speeds.is_object()) {
-        throw InputError(std::string(kId) +
-                         ": params.class_speeds_kmh: expected an object {class: km/h}, got " + speeds.dump());
-      }
-      for (auto it = speeds.begin(); it != speeds.end(); ++it) {
-        if (!it.value().is_number() || !(it.value().get<double>() > 0)) {
-          throw InputError(std::string(kId) + ": params.class_speeds_kmh." + it.key() +
-                           ": expected a positive number, got " + it.value().dump());
-        }
-        options.classSpeedsKmh[it.key()] = it.value().get<double>();
-      }
-    }
+    options.defaultSpeedKmh = resolved.at("default_speed_kmh").get<double>();
+    options.snapToleranceM = resolved.at("snap_tolerance_m").get<double>();
+    const double accessKmh = resolved.at("access_speed_kmh").get<double>();
+    const double maxSnapKm = resolved.at("max_snap_km").get<double>();
+    for (const auto& [roadClass, speed] : resolved.at("class_speeds_kmh").items())
+      options.classSpeedsKmh[roadClass] = speed.get<double>();
 
     const Inputs& inputs = context.inputs;
     if (inputs.roads.empty()) {
@@ -93,9 +66,10 @@ class TravelTimeSource final : public Criterion {
     double sourceSnapKm = kNaN;
     const int sourceNode = network.nearestNode(context.sourceLon, context.sourceLat, sourceSnapKm);
     if (sourceNode < 0 || !(sourceSnapKm <= maxSnapKm)) {
-      throw InputError(std::string(kId) + ": the source location (" + formatNumber(context.sourceLon) + ", " +
-                       formatNumber(context.sourceLat) + ") is " + formatNumber(sourceSnapKm) +
-                       " km from the nearest road node (params.max_snap_km " + formatNumber(maxSnapKm) + ")");
+      throw InputError(
+          std::string(kId) + ": the source location (" + util::formatNumber(context.sourceLon, 4) + ", " +
+          util::formatNumber(context.sourceLat, 4) + ") is " + util::formatNumber(sourceSnapKm, 4) +
+          " km from the nearest road node (params.max_snap_km " + util::formatNumber(maxSnapKm, 4) + ")");
     }
     const std::vector<double> minutes = network.minutesFrom(sourceNode);
     const double sourceAccess = 60.0 * sourceSnapKm / accessKmh;
@@ -112,9 +86,9 @@ class TravelTimeSource final : public Criterion {
       if (node < 0) {
         problem.message = std::string(kId) + ": park '" + park.id + "' has no location; value is NULL";
       } else if (!(snapKm <= maxSnapKm)) {
-        problem.message = std::string(kId) + ": park '" + park.id + "' is " + formatNumber(snapKm) +
-                          " km from the nearest road node (params.max_snap_km " + formatNumber(maxSnapKm) +
-                          "); value is NULL";
+        problem.message = std::string(kId) + ": park '" + park.id + "' is " + util::formatNumber(snapKm, 4) +
+                          " km from the nearest road node (params.max_snap_km " +
+                          util::formatNumber(maxSnapKm, 4) + "); value is NULL";
       } else if (!std::isfinite(minutes[static_cast<std::size_t>(node)])) {
         problem.message = std::string(kId) + ": park '" + park.id +
                           "' is on a part of the road network not connected to the source; value is NULL";

@@ -1,4 +1,4 @@
-// Direct effects at one host: its share of the moved set (DESIGN.md "Effects").
+// Direct effects at one host: its share of the moved set (docs/model.md "Transfer effects").
 #include "clustershift/effects.h"
 
 namespace clustershift {

@@ -6,31 +6,28 @@
 #include <sstream>
 
 #include "clustershift/indices.h"
+#include "util/format.h"
 
 namespace clustershift {
 
 namespace {
 
-std::string num(double v) {
-  std::ostringstream out;
-  out << v;
-  return out.str();
-}
-
 void checkSizes(const Eigen::VectorXd& v, const char* what) {
   for (Eigen::Index i = 0; i < v.size(); ++i)
     if (std::isnan(v(i)) || v(i) < 0)
-      throw InputError(std::string("FLQ: ") + what + " size of sector " + std::to_string(i + 1) +
-                       " is " + (std::isnan(v(i)) ? std::string("missing") : "negative (" + num(v(i)) + ")"));
+      throw InputError(
+          std::string("FLQ: ") + what + " size of sector " + std::to_string(i + 1) + " is " +
+          (std::isnan(v(i)) ? std::string("missing") : "negative (" + util::formatNumber(v(i)) + ")"));
 }
 
 }  // namespace
 
 double flqLambda(double regionalTotal, double nationalTotal, double delta) {
   if (!(regionalTotal > 0) || !(nationalTotal > 0) || regionalTotal > nationalTotal)
-    throw InputError("FLQ: need 0 < regional total (" + num(regionalTotal) +
-                     ") <= national total (" + num(nationalTotal) + ")");
-  if (!(delta >= 0 && delta < 1)) throw InputError("FLQ: delta must be in [0, 1), is " + num(delta));
+    throw InputError("FLQ: need 0 < regional total (" + util::formatNumber(regionalTotal) +
+                     ") <= national total (" + util::formatNumber(nationalTotal) + ")");
+  if (!(delta >= 0 && delta < 1))
+    throw InputError("FLQ: delta must be in [0, 1), is " + util::formatNumber(delta));
   // λ* = [log2(1 + TRE/TNE)]^δ
   return std::pow(std::log2(1.0 + regionalTotal / nationalTotal), delta);
 }

@@ -6,6 +6,7 @@
 #include <Eigen/Eigenvalues>
 
 #include "clustershift/indices.h"
+#include "util/format.h"
 
 namespace clustershift {
 
@@ -14,12 +15,6 @@ namespace {
 std::string sectorName(const std::vector<std::string>& labels, Eigen::Index i) {
   if (i >= 0 && i < static_cast<Eigen::Index>(labels.size())) return "'" + labels[i] + "'";
   return std::to_string(i + 1);
-}
-
-std::string num(double v) {
-  std::ostringstream out;
-  out << v;
-  return out.str();
 }
 
 void checkLabels(const std::vector<std::string>& labels, Eigen::Index n, const char* what) {
@@ -42,19 +37,21 @@ Eigen::MatrixXd technicalCoefficients(const Eigen::MatrixXd& z, const Eigen::Vec
   Eigen::MatrixXd a(z.rows(), z.cols());
   for (Eigen::Index j = 0; j < z.cols(); ++j) {
     if (std::isnan(x(j)) || x(j) < 0)
-      throw InputError("input-output: total output of sector " + sectorName(labels, j) +
-                       " is " + (std::isnan(x(j)) ? std::string("missing") : "negative (" + num(x(j)) + ")"));
+      throw InputError(
+          "input-output: total output of sector " + sectorName(labels, j) + " is " +
+          (std::isnan(x(j)) ? std::string("missing") : "negative (" + util::formatNumber(x(j)) + ")"));
     for (Eigen::Index i = 0; i < z.rows(); ++i) {
       const double v = z(i, j);
       if (std::isnan(v) || v < 0)
-        throw InputError("input-output: transaction from sector " + sectorName(labels, i) +
-                         " to sector " + sectorName(labels, j) + " is " +
-                         (std::isnan(v) ? std::string("missing") : "negative (" + num(v) + ")"));
+        throw InputError(
+            "input-output: transaction from sector " + sectorName(labels, i) + " to sector " +
+            sectorName(labels, j) + " is " +
+            (std::isnan(v) ? std::string("missing") : "negative (" + util::formatNumber(v) + ")"));
     }
     if (x(j) == 0) {
       if (z.col(j).sum() > 0)
         throw InputError("input-output: sector " + sectorName(labels, j) +
-                         " has total output 0 but buys inputs (" + num(z.col(j).sum()) + ")");
+                         " has total output 0 but buys inputs (" + util::formatNumber(z.col(j).sum()) + ")");
       a.col(j).setZero();
       continue;
     }
@@ -81,9 +78,9 @@ Eigen::MatrixXd leontiefInverse(const Eigen::MatrixXd& a, const std::vector<std:
     for (Eigen::Index i = 0; i < a.rows(); ++i) {
       const double v = a(i, j);
       if (std::isnan(v) || v < 0)
-        throw InputError("Leontief inverse: coefficient a(" + sectorName(labels, i) + ", " +
-                         sectorName(labels, j) + ") is " +
-                         (std::isnan(v) ? std::string("missing") : "negative (" + num(v) + ")"));
+        throw InputError(
+            "Leontief inverse: coefficient a(" + sectorName(labels, i) + ", " + sectorName(labels, j) +
+            ") is " + (std::isnan(v) ? std::string("missing") : "negative (" + util::formatNumber(v) + ")"));
     }
   }
   // A non-negative A is productive iff its spectral radius is < 1; then (I − A)^-1 =
@@ -93,8 +90,8 @@ Eigen::MatrixXd leontiefInverse(const Eigen::MatrixXd& a, const std::vector<std:
     Eigen::Index worst = 0;
     const double worstSum = a.colwise().sum().maxCoeff(&worst);
     throw InputError("Leontief inverse: the coefficient table is not productive (spectral radius " +
-                     num(rho) + " >= 1); largest column sum is sector " + sectorName(labels, worst) +
-                     " (" + num(worstSum) + ")");
+                     util::formatNumber(rho) + " >= 1); largest column sum is sector " +
+                     sectorName(labels, worst) + " (" + util::formatNumber(worstSum) + ")");
   }
   const Eigen::Index n = a.rows();
   const Eigen::MatrixXd iMinusA = Eigen::MatrixXd::Identity(n, n) - a;
@@ -109,9 +106,8 @@ Eigen::MatrixXd leontiefInverse(const Eigen::MatrixXd& a, const std::vector<std:
         throw InputError("Leontief inverse: entry (" + sectorName(labels, i) + ", " +
                          sectorName(labels, j) + ") is not finite (I - A is near-singular)");
       if (l(i, j) < -1e-12)
-        throw InputError("Leontief inverse: entry (" + sectorName(labels, i) + ", " +
-                         sectorName(labels, j) + ") is negative (" + num(l(i, j)) +
-                         "): the table is not productive");
+        throw InputError("Leontief inverse: entry (" + sectorName(labels, i) + ", " + sectorName(labels, j) +
+                         ") is negative (" + util::formatNumber(l(i, j)) + "): the table is not productive");
       if (l(i, j) < 0) l(i, j) = 0;  // round-off
     }
   }

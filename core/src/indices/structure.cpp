@@ -4,16 +4,11 @@
 #include <sstream>
 
 #include "clustershift/indices.h"
+#include "util/format.h"
 
 namespace clustershift {
 
 namespace {
-
-std::string num(double v) {
-  std::ostringstream out;
-  out << v;
-  return out.str();
-}
 
 }  // namespace
 
@@ -22,8 +17,10 @@ StructureIndices structureIndices(const std::array<double, 3>& y, const std::arr
   bool yMissing = false, lMissing = false;
   for (int k = 0; k < 3; ++k) {
     const std::string ys = "y" + std::to_string(k + 1), ls = "l" + std::to_string(k + 1);
-    if (y[k] < 0) throw InputError("structure indices: " + ys + " is negative (" + num(y[k]) + ")");
-    if (l[k] < 0) throw InputError("structure indices: " + ls + " is negative (" + num(l[k]) + ")");
+    if (y[k] < 0)
+      throw InputError("structure indices: " + ys + " is negative (" + util::formatNumber(y[k]) + ")");
+    if (l[k] < 0)
+      throw InputError("structure indices: " + ls + " is negative (" + util::formatNumber(l[k]) + ")");
     if (std::isnan(y[k])) {
       yMissing = true;
       s.warnings.push_back(ys + " is missing");

@@ -1,4 +1,5 @@
 // Dispatch of the aggregation methods (one file each: wlc.cpp, wpm.cpp, topsis.cpp).
+#include "clustershift/methods.h"
 #include "clustershift/error.h"
 #include "clustershift/mcda.h"
 
@@ -20,10 +21,15 @@ void checkShape(const Matrix& matrix, const std::vector<double>& weights, const 
 
 std::vector<double> aggregate(const std::string& method, const Matrix& normalised,
                               const std::vector<double>& weights) {
-  if (method == "wlc") return weightedLinearCombination(normalised, weights);
-  if (method == "wpm") return weightedProduct(normalised, weights);
-  if (method == "topsis") return topsisCloseness(normalised, weights);
-  throw InputError("unknown aggregation method '" + method + "' (known: wlc, wpm, topsis)");
+  switch (aggregationFromName(method)) {
+    case Aggregation::Wlc:
+      return weightedLinearCombination(normalised, weights);
+    case Aggregation::Wpm:
+      return weightedProduct(normalised, weights);
+    case Aggregation::Topsis:
+      return topsisCloseness(normalised, weights);
+  }
+  return {};
 }
 
 }  // namespace clustershift::mcda

@@ -12,6 +12,7 @@
 
 #include "clustershift/error.h"
 #include "clustershift/mcda.h"
+#include "util/format.h"
 
 namespace clustershift::mcda {
 namespace {
@@ -33,20 +34,13 @@ const std::vector<double>& saatyScale() {
   return scale;
 }
 
-std::string number(double x) {
-  std::ostringstream text;
-  text.precision(4);
-  text << x;
-  return text.str();
-}
-
 /// Saaty-scale text: 3 -> "3", 0.3333 -> "1/3", else the number.
 std::string judgement(double x) {
   for (int k = 1; k <= 9; ++k) {
     if (std::fabs(x - k) < 1e-9) return std::to_string(k);
     if (std::fabs(x - 1.0 / k) < 1e-9) return "1/" + std::to_string(k);
   }
-  return number(x);
+  return util::formatNumber(x, 4);
 }
 
 struct Eigenpair {
@@ -112,12 +106,12 @@ AhpResult ahpWeights(const Matrix& pairwise, const std::vector<std::string>& nam
     for (size_t j = 0; j < n; ++j) {
       const double a = pairwise[i][j];
       if (!std::isfinite(a) || !(a > 0)) {
-        throw InputError("AHP matrix: " + cell(i, j) + " = " + number(a) +
+        throw InputError("AHP matrix: " + cell(i, j) + " = " + util::formatNumber(a, 4) +
                          " must be a positive number");
       }
     }
     if (std::fabs(pairwise[i][i] - 1.0) > 1e-9) {
-      throw InputError("AHP matrix: " + cell(i, i) + " = " + number(pairwise[i][i]) +
+      throw InputError("AHP matrix: " + cell(i, i) + " = " + util::formatNumber(pairwise[i][i], 4) +
                        " must be 1");
     }
   }
@@ -129,9 +123,9 @@ AhpResult ahpWeights(const Matrix& pairwise, const std::vector<std::string>& nam
     for (size_t j = i + 1; j < n; ++j) {
       const double product = pairwise[i][j] * pairwise[j][i];
       if (std::fabs(product - 1.0) > 0.01) {
-        throw InputError("AHP matrix: " + cell(j, i) + " = " + number(pairwise[j][i]) +
+        throw InputError("AHP matrix: " + cell(j, i) + " = " + util::formatNumber(pairwise[j][i], 4) +
                          " is not the reciprocal of " + cell(i, j) + " = " +
-                         number(pairwise[i][j]) + " (expected " +
+                         util::formatNumber(pairwise[i][j], 4) + " (expected " +
                          judgement(1.0 / pairwise[i][j]) + ")");
       }
       a(i, j) = pairwise[i][j];
@@ -174,9 +168,10 @@ AhpResult ahpWeights(const Matrix& pairwise, const std::vector<std::string>& nam
     if (result.hint.row >= 0) {
       const auto i = static_cast<size_t>(result.hint.row);
       const auto j = static_cast<size_t>(result.hint.column);
-      result.hint.text = "changing " + cell(i, j) + " from " + judgement(result.hint.current) +
-                         " to " + judgement(result.hint.suggested) + " would lower CR from " +
-                         number(result.cr) + " to " + number(result.hint.crAfter);
+      result.hint.text = "changing " + cell(i, j) + " from " + judgement(result.hint.current) + " to " +
+                         judgement(result.hint.suggested) + " would lower CR from " +
+                         util::formatNumber(result.cr, 4) + " to " +
+                         util::formatNumber(result.hint.crAfter, 4);
     }
   }
   return result;

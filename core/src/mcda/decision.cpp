@@ -5,20 +5,15 @@
 #include <limits>
 #include <sstream>
 
+#include "clustershift/methods.h"
 #include "clustershift/error.h"
 #include "clustershift/mcda.h"
+#include "util/format.h"
 
 namespace clustershift::mcda {
 namespace {
 
 constexpr double kNan = std::numeric_limits<double>::quiet_NaN();
-
-std::string number(double x) {
-  std::ostringstream text;
-  text.precision(6);
-  text << x;
-  return text.str();
-}
 
 void addReason(std::string& reason, const std::string& text) {
   reason += (reason.empty() ? "" : "; ") + text;
@@ -41,13 +36,8 @@ Decision decide(const Matrix& raw, const std::vector<CriterionSetup>& setups,
   const size_t n = raw.size();
   const size_t m = setups.size();
   if (m == 0) throw InputError("decision: no criteria enabled");
-  if (aggregation != "wlc" && aggregation != "wpm" && aggregation != "topsis") {
-    throw InputError("aggregation: unknown method '" + aggregation +
-                     "' (known: wlc, wpm, topsis)");
-  }
-  if (missing != "exclude" && missing != "worst" && missing != "mean") {
-    throw InputError("missing: unknown policy '" + missing + "' (known: exclude, worst, mean)");
-  }
+  aggregationFromName(aggregation);  // throws for an unknown method, before any work
+  missingPolicyFromName(missing);
   if (!preExcluded.empty() && preExcluded.size() != n) {
     throw InputError("decision: " + std::to_string(preExcluded.size()) +
                      " exclusion reasons for " + std::to_string(n) + " candidates");
@@ -70,8 +60,12 @@ Decision decide(const Matrix& raw, const std::vector<CriterionSetup>& setups,
         if (missing == "exclude") addReason(out.reason[i], c.id + ": missing value");
         continue;
       }
-      if (c.min && x < *c.min) addReason(out.reason[i], c.id + ": " + number(x) + " < min " + number(*c.min));
-      if (c.max && x > *c.max) addReason(out.reason[i], c.id + ": " + number(x) + " > max " + number(*c.max));
+      if (c.min && x < *c.min)
+        addReason(out.reason[i],
+                  c.id + ": " + util::formatNumber(x) + " < min " + util::formatNumber(*c.min));
+      if (c.max && x > *c.max)
+        addReason(out.reason[i],
+                  c.id + ": " + util::formatNumber(x) + " > max " + util::formatNumber(*c.max));
     }
     if (!out.reason[i].empty()) out.status[i] = "excluded";
   }
@@ -143,9 +137,9 @@ Decision decide(const Matrix& raw, const std::vector<CriterionSetup>& setups,
     out.weightingInfo["cr"] = ahp.cr;
     if (!ahp.consistent) {
       out.weightingHint = ahp.hint.text;
-      feedback.warn(warning("weighting.matrix",
-                            "AHP consistency ratio " + number(ahp.cr) + " >= 0.10" +
-                                (ahp.hint.text.empty() ? "" : "; " + ahp.hint.text)));
+      feedback.warn(warning("weighting.matrix", "AHP consistency ratio " + util::formatNumber(ahp.cr) +
+                                                    " >= 0.10" +
+                                                    (ahp.hint.text.empty() ? "" : "; " + ahp.hint.text)));
     }
     return ahp.weights;
   };
@@ -160,19 +154,21 @@ Decision decide(const Matrix& raw, const std::vector<CriterionSetup>& setups,
     throw InputError("weighting.objective: unknown method '" + method +
                      "' (known: entropy, critic)");
   };
-  const std::string& wm = weighting.method;
-  if (wm == "direct") {
-    out.weights = directWeights(direct, names);
-  } else if (wm == "ahp") {
-    if (weighting.matrix.empty()) throw InputError("weighting.matrix: AHP needs a pairwise matrix");
-    out.weights = subjective();
-  } else if (wm == "entropy" || wm == "critic") {
-    out.weights = objective(wm);
-  } else if (wm == "blend") {
-    out.weights = blendWeights(subjective(), objective(weighting.objective), weighting.alpha);
-  } else {
-    throw InputError("weighting.method: unknown method '" + wm +
-                     "' (known: direct, ahp, entropy, critic, blend)");
+  switch (weightingMethodFromName(weighting.method)) {
+    case WeightingMethod::Direct:
+      out.weights = directWeights(direct, names);
+      break;
+    case WeightingMethod::Ahp:
+      if (weighting.matrix.empty()) throw InputError("weighting.matrix: AHP needs a pairwise matrix");
+      out.weights = subjective();
+      break;
+    case WeightingMethod::Entropy:
+    case WeightingMethod::Critic:
+      out.weights = objective(weighting.method);
+      break;
+    case WeightingMethod::Blend:
+      out.weights = blendWeights(subjective(), objective(weighting.objective), weighting.alpha);
+      break;
   }
 
   // 4. Scores, ranks, contributions.

@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "clustershift/mcda.h"
+#include "util/format.h"
 
 namespace clustershift::mcda {
 
@@ -81,11 +82,7 @@ std::string explanationText(const Explanation& explanation,
     return k >= 0 && static_cast<size_t>(k) < names.size() ? names[static_cast<size_t>(k)]
                                                              : "#" + std::to_string(k + 1);
   };
-  auto gap = [](double g) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.3f", -g);
-    return std::string(buffer);
-  };
+  auto gap = [](double g) { return util::formatFixed(-g, 3); };
   std::string text = "behind " + name(alternativeIds, explanation.better);
   if (explanation.first < 0) return text;
   text += " mainly on " + name(criterionIds, explanation.first) + " (" +

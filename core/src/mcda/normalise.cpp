@@ -7,6 +7,7 @@
 #include <cmath>
 #include <limits>
 
+#include "clustershift/methods.h"
 #include "clustershift/error.h"
 #include "clustershift/mcda.h"
 
@@ -61,7 +62,8 @@ std::vector<double> normalise(const std::vector<double>& raw, const ValueFunctio
   std::vector<double> out(raw.size(), kNan);
   const std::string& type = function.type;
 
-  if (type == "minmax" || type.empty()) {
+  const ValueFunctionType kind = valueFunctionTypeFromName(type);
+  if (kind == ValueFunctionType::MinMax) {
     // Linear scale transformation (max-min), Hwang & Yoon 1981:
     // benefit (x - min)/(max - min), cost (max - x)/(max - min).
     // Zero variance: every non-missing value gets 1 (it cannot separate the candidates,
@@ -75,7 +77,7 @@ std::vector<double> normalise(const std::vector<double>& raw, const ValueFunctio
         out[i] = cost ? (range.hi - raw[i]) / span : (raw[i] - range.lo) / span;
       }
     }
-  } else if (type == "vector") {
+  } else if (kind == ValueFunctionType::Vector) {
     // Vector normalisation r = x / sqrt(sum x^2) (Hwang & Yoon 1981; TOPSIS).
     // Cost: 1 - r, which keeps every distance between candidates (so TOPSIS is unchanged)
     // while making larger = better. All-zero column: 1 for every non-missing value.
@@ -89,14 +91,14 @@ std::vector<double> normalise(const std::vector<double>& raw, const ValueFunctio
         out[i] = cost ? 1.0 - r : r;
       }
     }
-  } else if (type == "none") {
+  } else if (kind == ValueFunctionType::None) {
     // Raw values used as they are. Cost reflects them inside their own range,
     // x' = min + max - x, which reverses the order but keeps scale and sign.
     for (size_t i = 0; i < raw.size(); ++i) {
       if (std::isnan(raw[i])) continue;
       out[i] = cost ? range.lo + range.hi - raw[i] : raw[i];
     }
-  } else if (type == "linear") {
+  } else if (kind == ValueFunctionType::Linear) {
     // Piecewise linear between lo (score 0) and hi (score 1), clamped
     // (Malczewski & Rinner 2015, §4.3). Cost swaps the ends.
     const double lo = param(function, "lo");
@@ -110,7 +112,7 @@ std::vector<double> normalise(const std::vector<double>& raw, const ValueFunctio
       const double t = std::clamp((raw[i] - lo) / (hi - lo), 0.0, 1.0);
       out[i] = cost ? 1.0 - t : t;
     }
-  } else if (type == "sigmoid") {
+  } else if (kind == ValueFunctionType::Sigmoid) {
     // Logistic value function 1 / (1 + exp(-s (x - mid))) (Malczewski & Rinner 2015, §4.3).
     // steepness s > 0 in 1/unit of the raw value; cost mirrors it: 1 - f(x).
     const double mid = param(function, "mid");
@@ -124,7 +126,7 @@ std::vector<double> normalise(const std::vector<double>& raw, const ValueFunctio
       const double f = 1.0 / (1.0 + std::exp(-steepness * (raw[i] - mid)));
       out[i] = cost ? 1.0 - f : f;
     }
-  } else if (type == "gaussian") {
+  } else {  // Gaussian
     // Gaussian value function exp(-(x - target)^2 / (2 width^2)): 1 at the target
     // (Malczewski & Rinner 2015, §4.3). Cost: 1 - f (the target is the worst value).
     const double target = param(function, "target");
@@ -139,9 +141,6 @@ std::vector<double> normalise(const std::vector<double>& raw, const ValueFunctio
       const double f = std::exp(-0.5 * z * z);
       out[i] = cost ? 1.0 - f : f;
     }
-  } else {
-    throw InputError("unknown value function '" + type +
-                     "' (known: minmax, vector, none, linear, sigmoid, gaussian)");
   }
   return out;
 }

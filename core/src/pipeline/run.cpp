@@ -106,7 +106,7 @@ Results run(const Scenario& scenario, Inputs inputs, Feedback& feedback) {
     feedback.setProgress(0.1 + 0.7 * static_cast<double>(c) / static_cast<double>(nCriteria),
                          "scoring " + specs[c]->id);
     feedback.checkCanceled();
-    raw[c] = criteria[c]->compute(context, specs[c]->params);
+    raw[c] = criteria[c]->compute(context, resolveParams(*criteria[c], specs[c]->params));
     if (raw[c].size() != nParks) {
       throw Error(specs[c]->id + ": returned " + std::to_string(raw[c].size()) + " values for " +
                   std::to_string(nParks) + " parks");

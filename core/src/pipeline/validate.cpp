@@ -137,7 +137,7 @@ std::vector<Problem> validate(const Scenario& scenario, const Inputs& inputs) {
     if (!spec.enabled) continue;
     try {
       std::unique_ptr<Criterion> criterion = CriterionRegistry::instance().create(spec.id);
-      for (Problem& p : criterion->check(context, spec.params)) problems.push_back(std::move(p));
+      for (Problem& p : checkCriterion(*criterion, context, spec.params)) problems.push_back(std::move(p));
     } catch (const Error& e) {
       problems.push_back(Problem{Severity::Fatal, "criteria[" + std::to_string(i) + "].id",
                                  e.what(), {}});

@@ -1,4 +1,5 @@
 #include "scenario/json_reader.h"
+#include "util/format.h"
 
 #include <algorithm>
 #include <cmath>
@@ -17,12 +18,7 @@ std::string describeJson(const json& value) {
   return text;
 }
 
-std::string numberText(double value) {
-  std::ostringstream os;
-  os.precision(15);
-  os << value;
-  return os.str();
-}
+std::string numberText(double value) { return util::formatNumber(value, 15); }
 
 std::string joinPath(const std::string& path, const std::string& key) {
   if (path.empty() || path.back() == ':') return path + key;

@@ -11,11 +11,13 @@
 #include <sstream>
 
 #include "clustershift/criterion.h"
+#include "clustershift/methods.h"
 #include "clustershift/data.h"
 #include "clustershift/effects.h"
 #include "clustershift/error.h"
 #include "scenario/json_reader.h"
 #include "scenario/source_location.h"
+#include "util/format.h"
 
 namespace clustershift {
 
@@ -218,12 +220,7 @@ void parseProfile(JsonReader& r, const json& j, const std::string& path, Cluster
   }
   // Shares are fractions of one cluster: they must add up to 1 (rounding tolerance 0.01).
   constexpr double kTolerance = 0.01;
-  auto sumText = [](double v) {
-    std::ostringstream os;
-    os.precision(4);
-    os << v;
-    return os.str();
-  };
+  auto sumText = [](double v) { return util::formatNumber(v, 4); };
   if (std::fabs(outputSum - 1.0) > kTolerance) {
     r.fail(segPath, "output_share values sum to " + sumText(outputSum) + ", expected 1 (±0.01)");
   }
@@ -349,8 +346,7 @@ void parseCluster(JsonReader& r, const json& j, const std::string& path,
 
 void parseValueFunction(JsonReader& r, const json& j, const std::string& path,
                         ValueFunction& vf) {
-  static const std::vector<std::string> kTypes = {"minmax", "vector", "none",
-                                                  "linear", "sigmoid", "gaussian"};
+  static const std::vector<std::string> kTypes = methodNames(valueFunctionTypes());
   if (j.is_string()) {
     std::string type = j.get<std::string>();
     if (std::find(kTypes.begin(), kTypes.end(), type) == kTypes.end()) {
@@ -433,7 +429,7 @@ void parseCriterion(JsonReader& r, const json& j, const std::string& path, Crite
 void parseWeighting(JsonReader& r, const json& j, const std::string& path, Weighting& w) {
   if (!r.object(j, path)) return;
   r.allowedKeys(j, path, {"method", "matrix", "alpha", "objective"});
-  if (auto m = r.choice(j, path, "method", {"direct", "ahp", "entropy", "critic", "blend"})) {
+  if (auto m = r.choice(j, path, "method", methodNames(weightingMethods()))) {
     w.method = *m;
   }
   if (const json* matrix = r.array(j, path, "matrix")) {
@@ -729,8 +725,8 @@ Scenario parseScenario(const json& j, const std::string& baseDir) {
                                      " (one row per enabled criterion)");
     }
   }
-  if (auto v = r.choice(j, "", "aggregation", {"wlc", "wpm", "topsis"})) s.aggregation = *v;
-  if (auto v = r.choice(j, "", "missing", {"exclude", "worst", "mean"})) s.missing = *v;
+  if (auto v = r.choice(j, "", "aggregation", methodNames(aggregations()))) s.aggregation = *v;
+  if (auto v = r.choice(j, "", "missing", methodNames(missingPolicies()))) s.missing = *v;
   if (const json* u = r.child(j, "", "uncertainty")) parseUncertainty(r, *u, "uncertainty", s.uncertainty);
   if (const json* e = r.child(j, "", "effects")) {
     s.effects = *e;

@@ -17,6 +17,7 @@
 #include "clustershift/geo.h"
 #include "io/geos_context.h"
 #include "spatial/catchment.h"
+#include "util/format.h"
 
 namespace clustershift {
 namespace detail {
@@ -30,12 +31,6 @@ using NodeTree = bgi::rtree<NodeEntry, bgi::quadratic<16>>;
 
 using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, boost::no_property,
                                     boost::property<boost::edge_weight_t, double>>;
-
-std::string formatNumber(double v) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%g", v);
-  return buffer;
-}
 
 // Collects the vertex sequences (lon, lat) of every line in a (multi)line geometry.
 void collectLines(GEOSContextHandle_t h, const GEOSGeometry* g, std::vector<std::vector<double>>& out) {
@@ -80,7 +75,7 @@ RoadNetwork::RoadNetwork(const std::vector<Road>& roads, const RoadNetworkOption
     : m_impl(std::make_unique<Impl>()) {
   if (!(options.defaultSpeedKmh > 0)) {
     throw InputError("road network: default speed must be positive, got " +
-                     formatNumber(options.defaultSpeedKmh) + " km/h");
+                     util::formatNumber(options.defaultSpeedKmh) + " km/h");
   }
   // 1. Read every line.
   GEOSContextHandle_t h = GeosContext::current().handle();
@@ -112,7 +107,7 @@ RoadNetwork::RoadNetwork(const std::vector<Road>& roads, const RoadNetworkOption
       }
     }
     if (!(speed > 0) || !std::isfinite(speed)) {
-      throw InputError(where + ": road speed must be positive, got " + formatNumber(speed) +
+      throw InputError(where + ": road speed must be positive, got " + util::formatNumber(speed) +
                        " km/h (class '" + road.roadClass + "')");
     }
     speeds[i] = speed;

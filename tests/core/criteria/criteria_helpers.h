@@ -23,7 +23,7 @@ struct CriterionRun {
     return CriterionRegistry::instance().create(id)->compute(context(), params);
   }
   std::vector<Problem> check(const std::string& id, const nlohmann::json& params = nlohmann::json::object()) {
-    return CriterionRegistry::instance().create(id)->check(context(), params);
+    return checkCriterion(*CriterionRegistry::instance().create(id), context(), params);
   }
 };
 

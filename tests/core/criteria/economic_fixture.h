@@ -51,7 +51,7 @@ struct EconomicFixture {
 
   std::vector<Problem> check(const std::string& id, const nlohmann::json& params = nlohmann::json::object()) {
     CriterionContext context{scenario, inputs, -1, kNaN, kNaN, feedback};
-    return CriterionRegistry::instance().create(id)->check(context, params);
+    return checkCriterion(*CriterionRegistry::instance().create(id), context, params);
   }
 
   /// Runs and expects an InputError with exactly `message`.

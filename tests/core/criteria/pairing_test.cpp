@@ -35,9 +35,11 @@ TEST(Pairing, PartnersAreRequiredAndCheckedWithTheirPath) {
   };
   EXPECT_NE(fatal(run.check("pairing")).find("pairing: params.partners is required"), std::string::npos);
   EXPECT_NE(fatal(run.check("pairing", {{"partners", nlohmann::json::array()}})).find("non-empty list"), std::string::npos);
-  EXPECT_NE(fatal(run.check("pairing", {{"partners", {200}}})).find("params.partners[0] must be a region id, got 200"),
+  EXPECT_NE(fatal(run.check("pairing", {{"partners", {200}}}))
+                .find("pairing: params.partners[0]: expected a text, got 200"),
             std::string::npos);
-  EXPECT_NE(fatal(run.check("pairing", {{"partners", {"200"}}, {"radius", 3}})).find("unknown param 'radius'"),
+  EXPECT_NE(fatal(run.check("pairing", {{"partners", {"200"}}, {"radius", 3}}))
+                .find("pairing: params.radius: unknown parameter (known: partners)"),
             std::string::npos);
   // An unknown partner region is a warning naming it (the designation may cover regions outside the data).
   const auto problems = run.check("pairing", {{"partners", {"999"}}});

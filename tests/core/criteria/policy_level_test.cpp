@@ -35,7 +35,7 @@ TEST(PolicyLevel, UnknownOrNonNumericParamsAreErrors) {
   auto problems = run.check("policy_level", {{"state", 1}});
   ASSERT_EQ(problems.size(), 1u);
   EXPECT_EQ(problems[0].message,
-            "policy_level: unknown param 'state' (known: national, provincial, county, other)");
+            "policy_level: params.state: unknown parameter (known: national, provincial, county, other)");
   EXPECT_THROW(run.compute("policy_level", {{"national", "high"}}), InputError);
 }
 

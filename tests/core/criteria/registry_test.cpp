@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "clustershift/criterion.h"
 
@@ -36,12 +37,36 @@ TEST(CriterionRegistry, UnknownIdListsTheKnownOnes) {
   }
 }
 
-TEST(CriterionRegistry, DuplicateRegistrationKeepsTheFirst) {
+TEST(CriterionRegistry, DuplicateRegistrationIsAnError) {
   CriterionRegistry registry;
   auto factory = [](const std::string&) { return std::unique_ptr<Criterion>(); };
   EXPECT_TRUE(registry.add("x", factory));
-  EXPECT_FALSE(registry.add("x", factory));
+  try {
+    registry.add("x", factory);
+    FAIL() << "expected std::logic_error";
+  } catch (const std::logic_error& e) {
+    EXPECT_STREQ(e.what(), "criterion id 'x' is registered twice");
+  }
   EXPECT_EQ(registry.ids(), std::vector<std::string>{"x"});
+  EXPECT_TRUE(registry.addPrefix("p:", factory));
+  EXPECT_THROW(registry.addPrefix("p:", factory), std::logic_error);
+}
+
+TEST(CriterionRegistry, EveryBuiltinDeclaresWellFormedParameters) {
+  const CriterionRegistry& registry = CriterionRegistry::instance();
+  for (const std::string& id : registry.ids()) {
+    if (id.find('<') != std::string::npos) continue;  // "field:<name>"
+    const auto criterion = registry.create(id);
+    for (const ParamSpec& spec : criterion->parameters()) {
+      EXPECT_FALSE(spec.name.empty()) << id;
+      EXPECT_FALSE(spec.doc.empty()) << id << "." << spec.name;
+      if (spec.required) continue;  // no default to pass
+      // Every default passes the criterion's own validation.
+      nlohmann::json params = nlohmann::json::object();
+      params[spec.name] = spec.defaultValue;
+      EXPECT_TRUE(paramProblems(*criterion, params).empty()) << id << "." << spec.name;
+    }
+  }
 }
 
 TEST(CriterionFieldPrefix, OutputFieldNames) {

@@ -43,7 +43,7 @@ TEST(Aggregate, UnknownMethodIsAnError) {
     aggregate("electre", {{1.0}}, {1.0});
     FAIL() << "expected InputError";
   } catch (const InputError& e) {
-    EXPECT_STREQ(e.what(), "unknown aggregation method 'electre' (known: wlc, wpm, topsis)");
+    EXPECT_STREQ(e.what(), "aggregation: unknown method 'electre' (known: wlc, wpm, topsis)");
   }
 }
 

@@ -1,0 +1,141 @@
+#pragma once
+// Shared by the files of ClusterShiftDock (dock_widget.cpp: UI, scenario, checks, picks,
+// messages; dock_project.cpp: sample data, project state, stored results; dock_run.cpp: runs,
+// result groups, report): their includes, layer properties and small helpers.
+#include "dock_widget.h"  // first: brings nlohmann/json before QGIS (see run_task.h)
+#include "cluster_tab.h"
+#include "criteria_panel.h"
+#include "data_tab.h"
+#include "pick_tool.h"
+#include "project_state.h"
+#include "report_task.h"
+#include "run_tab.h"
+#include "run_task.h"
+
+#include <qgisinterface.h>
+#include <qgsapplication.h>
+#include <qgscoordinatetransform.h>
+#include <qgsexception.h>
+#include <qgsexpression.h>
+#include <qgsfeatureiterator.h>
+#include <qgsfeaturerequest.h>
+#include <qgsfilewidget.h>
+#include <qgsfillsymbol.h>
+#include <qgslayertree.h>
+#include <qgslayertreegroup.h>
+#include <qgslayertreeview.h>
+#include <qgslayoutmanager.h>
+#include <qgslinesymbol.h>
+#include <qgsmapcanvas.h>
+#include <qgsmaplayercombobox.h>
+#include <qgsmessagebar.h>
+#include <qgsmessagebaritem.h>
+#include <qgsmessagelog.h>
+#include <qgsprintlayout.h>
+#include <qgsproject.h>
+#include <qgssettings.h>
+#include <qgssinglesymbolrenderer.h>
+#include <qgsvectorlayer.h>
+
+#include <QComboBox>
+#include <QDateTime>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMap>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QScrollArea>
+#include <QTabWidget>
+#include <QTime>
+#include <QTimer>
+#include <QUrl>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <cmath>
+#include <exception>
+#include <functional>
+#include <map>
+#include <utility>
+
+#include "clustershift/pipeline.h"
+#include "clustershift_layers/layers.h"
+#include "clustershift_layers/result_schema.h"
+#include "sample_data.h"
+
+namespace clustershift::plugin {
+
+inline const QString kLogTag = QStringLiteral("ClusterShift");
+/// Custom property marking layers added by "Load sample data" (the plugin may restyle those).
+inline const QString kSampleProperty = QStringLiteral("clustershift/sample");
+inline const QString kScenarioProperty = QStringLiteral("clustershift/scenario");
+inline const QString kGpkgProperty = QStringLiteral("clustershift/gpkg");
+inline const QString kRoleProperty = QStringLiteral("clustershift/role");
+
+/// Tables of a results GeoPackage loaded into the group, top to bottom; the optional ones
+/// are skipped when absent. Hidden at first: catchments and region_effects (the ranking map
+/// reads as before; tick them to see the catchments or the ISU-change choropleth).
+struct ResultTable {
+  const char* name;
+  bool visible;
+};
+inline const ResultTable kResultTables[] = {
+    {layers::schema::kCandidates, true},      {layers::schema::kCatchments, false},
+    {layers::schema::kFlows, true},           {layers::schema::kSensitiveZones, true},
+    {layers::schema::kRegionEffects, false},  {layers::schema::kRegions, true},
+    {layers::schema::kEffectsTimeline, true}, {layers::schema::kCoupling, true},
+};
+
+/// Selects the first project layer called `name` that the combo accepts and that is not a
+/// ClusterShift result layer; true on success. Without one, never leaves a result layer selected.
+inline bool preselect(QgsMapLayerComboBox* combo, const QString& name) {
+  const QList<QgsMapLayer*> candidates = QgsProject::instance()->mapLayersByName(name);
+  for (QgsMapLayer* layer : candidates) {
+    if (layer->customProperty(kRoleProperty).isValid()) continue;
+    combo->setLayer(layer);
+    if (combo->currentLayer() == layer) return true;
+  }
+  if (QgsMapLayer* current = combo->currentLayer();
+      current && current->customProperty(kRoleProperty).isValid()) {
+    combo->setLayer(nullptr);
+  }
+  return false;
+}
+
+inline QString scenarioTitle(const Scenario& scenario, const QString& language) {
+  QString title = QString::fromStdString(scenario.titleFor(language.toStdString()));
+  if (title.isEmpty()) title = QString::fromStdString(scenario.name);
+  if (title.isEmpty()) title = QStringLiteral("ClusterShift");
+  return title;
+}
+
+inline QString problemList(const std::vector<Problem>& problems) {
+  QStringList lines;
+  for (const Problem& p : problems) {
+    lines << QStringLiteral("%1 %2").arg(
+        p.severity == Severity::Fatal ? QStringLiteral("[error]") : QStringLiteral("[warning]"),
+        QString::fromStdString(p.text()));
+  }
+  return lines.join(QLatin1Char('\n'));
+}
+
+/// Groups (at any depth) holding the results of scenario `name`.
+inline QList<QgsLayerTreeGroup*> resultGroups(QgsLayerTreeGroup* parent, const QString& name) {
+  QList<QgsLayerTreeGroup*> found;
+  for (QgsLayerTreeNode* child : parent->children()) {
+    if (!QgsLayerTree::isGroup(child)) continue;
+    QgsLayerTreeGroup* group = QgsLayerTree::toGroup(child);
+    if (group->customProperty(kScenarioProperty).toString() == name) {
+      found << group;
+    } else {
+      found << resultGroups(group, name);
+    }
+  }
+  return found;
+}
+
+}  // namespace clustershift::plugin

@@ -1,0 +1,249 @@
+// ClusterShiftDock: sample data, project signals and state, results stored in the project.
+#include "dock_internal.h"  // first: brings nlohmann/json before QGIS (see run_task.h)
+
+namespace clustershift::plugin {
+
+// ---- sample data and project ----------------------------------------------------------------
+
+void ClusterShiftDock::loadSampleData() {
+  const QString dir = sampleDataDir();
+  if (dir.isEmpty()) {
+    showError(tr("Sample data not found: set CLUSTERSHIFT_DATA to the sample_data folder."));
+    return;
+  }
+  QgsProject* project = QgsProject::instance();
+  const bool emptyProject = project->mapLayers().isEmpty();
+  QgsCoordinateReferenceSystem projectCrs;
+  QList<QgsMapLayer*> added;
+  // Bottom to top: each goes to the top of the layer tree.
+  for (const QString& name : {QStringLiteral("regions"), QStringLiteral("sensitive_zones"),
+                              QStringLiteral("roads"), QStringLiteral("parks")}) {
+    const QString file = dir + QLatin1Char('/') + name + QStringLiteral(".gpkg");
+    const QString source = file + QStringLiteral("|layername=") + name;
+    bool present = false;
+    for (QgsMapLayer* existing : project->mapLayersByName(name)) {
+      if (QFileInfo(existing->source().section(QLatin1Char('|'), 0, 0)) == QFileInfo(file)) present = true;
+    }
+    if (present) continue;
+    if (!QFileInfo::exists(file)) {
+      if (name == QLatin1String("regions") || name == QLatin1String("parks")) {
+        showError(tr("Sample data file missing: %1").arg(QDir::toNativeSeparators(file)));
+        qDeleteAll(added);
+        return;
+      }
+      continue;  // optional layers
+    }
+    auto layer = std::make_unique<QgsVectorLayer>(source, name, QStringLiteral("ogr"));
+    if (!layer->isValid()) {
+      showError(tr("Cannot open sample layer %1").arg(QDir::toNativeSeparators(source)));
+      qDeleteAll(added);
+      return;
+    }
+    layer->setCustomProperty(kSampleProperty, true);
+    QVariantMap props;
+    if (name == QLatin1String("regions")) {
+      // Neutral until a run marks the source region (same colours as layers::styleRegions).
+      props[QStringLiteral("color")] = QStringLiteral("#f4f1ea");
+      props[QStringLiteral("outline_color")] = QStringLiteral("#b8b2a6");
+      props[QStringLiteral("outline_width")] = QStringLiteral("0.15");
+      layer->setRenderer(new QgsSingleSymbolRenderer(QgsFillSymbol::createSimple(props)));
+    } else if (name == QLatin1String("sensitive_zones")) {
+      props[QStringLiteral("color")] = QStringLiteral("120,170,90,70");
+      props[QStringLiteral("outline_color")] = QStringLiteral("#5b8c3a");
+      props[QStringLiteral("outline_width")] = QStringLiteral("0.2");
+      layer->setRenderer(new QgsSingleSymbolRenderer(QgsFillSymbol::createSimple(props)));
+    } else if (name == QLatin1String("roads")) {
+      props[QStringLiteral("line_color")] = QStringLiteral("#9a8f80");
+      props[QStringLiteral("line_width")] = QStringLiteral("0.2");
+      layer->setRenderer(new QgsSingleSymbolRenderer(QgsLineSymbol::createSimple(props)));
+    }
+    added << layer.release();
+  }
+  if (!added.isEmpty()) {
+    for (QgsMapLayer* layer : added) {
+      project->addMapLayer(layer, false);
+      project->layerTreeRoot()->insertLayer(0, layer);
+    }
+    if (emptyProject) {
+      // Geographic lon/lat looks stretched at these latitudes: give a fresh project an
+      // equal-area projection fitted to the sample area.
+      QgsRectangle lonLat;
+      lonLat.setMinimal();
+      for (QgsMapLayer* layer : added) {
+        try {
+          const QgsCoordinateTransform toLonLat(
+              layer->crs(), QgsCoordinateReferenceSystem(QStringLiteral("EPSG:4326")), project);
+          lonLat.combineExtentWith(toLonLat.transformBoundingBox(layer->extent()));
+        } catch (const QgsCsException&) {
+        }
+      }
+      projectCrs = layers::studyAreaCrs(lonLat);
+    }
+    log(tr("Loaded sample data from %1").arg(QDir::toNativeSeparators(dir)));
+  }
+  preselect(m_data->regionCombo(), QStringLiteral("regions"));
+  preselect(m_data->parkCombo(), QStringLiteral("parks"));
+  preselect(m_data->zonesCombo(), QStringLiteral("sensitive_zones"));
+  preselect(m_data->roadsCombo(), QStringLiteral("roads"));
+  if (added.isEmpty()) return;
+  // Deferred: QGIS itself sets a new project's CRS from the first layer on the next event-loop
+  // pass; ours must come after it, and the zoom after the CRS.
+  QStringList ids;
+  for (QgsMapLayer* layer : added) ids << layer->id();
+  QTimer::singleShot(0, this, [this, ids, projectCrs] {
+    QgsProject* current = QgsProject::instance();
+    if (projectCrs.isValid()) current->setCrs(projectCrs);
+    QList<QgsMapLayer*> layers;
+    for (const QString& id : ids) {
+      if (QgsMapLayer* layer = current->mapLayer(id)) layers << layer;
+    }
+    zoomToResults(layers);
+  });
+}
+
+void ClusterShiftDock::layersAdded(const QList<QgsMapLayer*>&) {
+  // Fill empty pickers when suitable layers appear (e.g. added by hand).
+  if (!m_data->regionLayer()) preselect(m_data->regionCombo(), QStringLiteral("regions"));
+  if (!m_data->parkLayer()) preselect(m_data->parkCombo(), QStringLiteral("parks"));
+}
+
+void ClusterShiftDock::projectCleared() {
+  m_results.reset();
+  m_inputs.reset();
+  m_gpkg.clear();
+  m_run->clearResults();
+  updateActions();
+  if (QLineEdit* edit = m_run->outputDir()->lineEdit()) edit->setPlaceholderText(defaultOutputFolder());
+}
+
+void ClusterShiftDock::projectRead() {
+  restoreState();
+  if (QLineEdit* edit = m_run->outputDir()->lineEdit()) edit->setPlaceholderText(defaultOutputFolder());
+}
+
+void ClusterShiftDock::projectWriting(QDomDocument&) {
+  if (!m_hasBase) return;
+  ProjectState state;
+  state.scenarioJson = currentScenarioJson();
+  if (state.scenarioJson.isEmpty()) state.scenarioJson = QString::fromStdString(toJson(m_base).dump());
+  state.scenarioFile = m_scenarioPath;
+  auto id = [](const QgsMapLayer* layer) { return layer ? layer->id() : QString(); };
+  state.regionLayerId = id(m_data->regionLayer());
+  state.parkLayerId = id(m_data->parkLayer());
+  state.zonesLayerId = id(m_data->zonesLayer());
+  state.roadsLayerId = id(m_data->roadsLayer());
+  state.outputDir = m_run->outputDir()->filePath();
+  state.lastGeoPackage = m_gpkg;
+  state.reportLanguage = m_run->reportLanguage()->currentData().toString();
+  state.paper = m_run->paper()->currentData().toString();
+  // Written while the project is being saved: the entries go into this very file.
+  writeProjectState(QgsProject::instance(), state);
+}
+
+void ClusterShiftDock::restoreState() {
+  QgsProject* project = QgsProject::instance();
+  const ProjectState state = readProjectState(project);
+  if (state.isEmpty()) return;
+  auto select = [project](QgsMapLayerComboBox* combo, const QString& id) {
+    if (QgsMapLayer* layer = id.isEmpty() ? nullptr : project->mapLayer(id)) combo->setLayer(layer);
+  };
+  select(m_data->regionCombo(), state.regionLayerId);
+  select(m_data->parkCombo(), state.parkLayerId);
+  select(m_data->zonesCombo(), state.zonesLayerId);
+  select(m_data->roadsCombo(), state.roadsLayerId);
+  try {
+    const QString baseDir =
+        state.scenarioFile.isEmpty() ? project->absolutePath() : QFileInfo(state.scenarioFile).absolutePath();
+    const Scenario scenario =
+        parseScenario(nlohmann::json::parse(state.scenarioJson.toStdString()), baseDir.toStdString());
+    m_loadError.clear();
+    m_loadProblems.clear();
+    applyScenario(scenario);
+    m_scenarioPath = state.scenarioFile;
+    const QSignalBlocker b1(m_run->scenarioFile()), b2(m_run->scenarioCombo());
+    m_run->scenarioFile()->setFilePath(state.scenarioFile);
+    m_run->scenarioCombo()->setCurrentIndex(
+        std::max(0, m_run->scenarioCombo()->findData(state.scenarioFile)));
+    log(tr("Scenario restored from the project"));
+    m_run->status()->setText(
+        tr("Scenario “%1” restored from the project.").arg(scenarioTitle(scenario, uiLanguage())));
+  } catch (const std::exception& e) {
+    log(tr("The project's ClusterShift scenario cannot be restored: %1").arg(QString::fromUtf8(e.what())),
+        Qgis::MessageLevel::Warning);
+  }
+  m_run->outputDir()->setFilePath(state.outputDir);
+  const int li = m_run->reportLanguage()->findData(state.reportLanguage);
+  if (li >= 0) m_run->reportLanguage()->setCurrentIndex(li);
+  const int pi = m_run->paper()->findData(state.paper);
+  if (pi >= 0) m_run->paper()->setCurrentIndex(pi);
+  m_gpkg = QFileInfo::exists(state.lastGeoPackage) ? state.lastGeoPackage : QString();
+  showStoredResults();
+  updateActions();
+}
+
+void ClusterShiftDock::showStoredResults() {
+  m_run->clearResults();
+  if (m_gpkg.isEmpty()) return;
+  try {
+    const nlohmann::json info = layers::readRunInfo(m_gpkg);
+    int k = 5;
+    if (info.contains("robustness") && info["robustness"].is_object()) k = info["robustness"].value("k", 5);
+    QgsVectorLayer layer(m_gpkg + QStringLiteral("|layername=candidate_scores"),
+                         layers::schema::name(layers::schema::kCandidates), QStringLiteral("ogr"));
+    if (layer.isValid()) {
+      const bool zh = uiLanguage() == QLatin1String("zh_CN");
+      QgsFeatureRequest request;
+      request.setFilterExpression(QStringLiteral("\"status\" = 'ok' AND \"rank\" > 0"));
+      request.addOrderBy(QStringLiteral("rank"));
+      request.setLimit(10);
+      request.setFlags(QgsFeatureRequest::NoGeometry);
+      QVector<RunTab::SummaryRow> rows;
+      QgsFeatureIterator it = layer.getFeatures(request);
+      QgsFeature f;
+      auto number = [&f](const char* field) {
+        const QVariant v = f.attribute(QLatin1String(field));
+        bool ok = false;
+        const double d = v.toDouble(&ok);
+        return v.isNull() || !ok ? std::nan("") : d;
+      };
+      // Chinese region names from the GeoPackage's regions table (candidate_scores has the English ones).
+      QMap<QString, QString> regionZh;
+      if (zh) {
+        QgsVectorLayer regions(m_gpkg + QStringLiteral("|layername=regions"), QStringLiteral("regions"),
+                               QStringLiteral("ogr"));
+        if (regions.isValid() && regions.fields().lookupField(QStringLiteral("name_zh")) >= 0) {
+          QgsFeatureRequest regionRequest;
+          regionRequest.setFlags(QgsFeatureRequest::NoGeometry);
+          QgsFeatureIterator regionIt = regions.getFeatures(regionRequest);
+          QgsFeature rf;
+          while (regionIt.nextFeature(rf))
+            regionZh.insert(rf.attribute(QStringLiteral("id")).toString(),
+                            rf.attribute(QStringLiteral("name_zh")).toString());
+        }
+      }
+      while (it.nextFeature(f)) {
+        RunTab::SummaryRow row;
+        row.rank = f.attribute(QStringLiteral("rank")).toInt();
+        row.parkId = f.attribute(QStringLiteral("id")).toString();
+        const QString nameZh = f.attribute(QStringLiteral("name_zh")).toString();
+        row.park = zh && !nameZh.isEmpty() ? nameZh : f.attribute(QStringLiteral("name")).toString();
+        row.region = regionZh.value(f.attribute(QStringLiteral("region_id")).toString());
+        if (row.region.isEmpty()) row.region = f.attribute(QStringLiteral("region")).toString();
+        row.score = number("score");
+        row.pTopK = number("p_topk");
+        rows << row;
+      }
+      m_run->showSummary(rows, k);
+    }
+    if (info.contains("mode_comparison") && info["mode_comparison"].is_object()) {
+      const nlohmann::json& comparison = info["mode_comparison"];
+      m_run->showComparison(comparison.at("columns").get<std::vector<std::string>>(),
+                            comparison.at("rows").get<std::vector<std::vector<std::string>>>());
+    }
+  } catch (const std::exception& e) {
+    log(tr("The last results cannot be shown: %1").arg(QString::fromUtf8(e.what())),
+        Qgis::MessageLevel::Warning);
+  }
+}
+
+}  // namespace clustershift::plugin
