@@ -63,8 +63,10 @@ class Pairing : public Criterion {
   /// The partner region ids; throws InputError naming the param (resolveParams).
   std::set<std::string> partners(const nlohmann::json& params) const {
     std::set<std::string> ids;
-    for (const nlohmann::json& id : resolveParams(*this, params).at("partners"))
-      ids.insert(id.get<std::string>());
+    // Keep the resolved object alive: a range-for over resolveParams(...).at(...) would iterate
+    // a reference into a destroyed temporary.
+    const nlohmann::json resolved = resolveParams(*this, params);
+    for (const nlohmann::json& id : resolved.at("partners")) ids.insert(id.get<std::string>());
     return ids;
   }
 };
