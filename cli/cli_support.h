@@ -157,7 +157,8 @@ class QgisSession {
   QgisSession() {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
     // Qt warns on stderr without a runtime folder; give it a private one for this process.
-    if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) qputenv("XDG_RUNTIME_DIR", QFile::encodeName(m_profile.path()));
+    if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR"))
+      qputenv("XDG_RUNTIME_DIR", QFile::encodeName(m_profile.path()));
     m_app = std::make_unique<QgsApplication>(m_argc, m_argv, false, m_profile.path());
     QgsApplication::setPrefixPath(QStringLiteral("/usr"), true);
     QgsApplication::initQgis();

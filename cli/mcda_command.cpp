@@ -148,11 +148,10 @@ void runMcda(const McdaOptions& o) {
     std::vector<double> row;
     for (size_t j = 0; j < fields.size(); ++j) {
       const std::string& text = table.rows[r][fields[j]];
-      row.push_back(text.empty() ? std::numeric_limits<double>::quiet_NaN()
-                                 : mcda::parseNumber(text, o.table + " row " +
-                                                               std::to_string(r + 1) + " (id '" +
-                                                               ids.back() + "') field '" +
-                                                               o.criteria[j] + "'"));
+      row.push_back(text.empty()
+                        ? std::numeric_limits<double>::quiet_NaN()
+                        : mcda::parseNumber(text, o.table + " row " + std::to_string(r + 1) + " (id '" +
+                                                      ids.back() + "') field '" + o.criteria[j] + "'"));
     }
     raw.push_back(std::move(row));
   }
@@ -252,8 +251,7 @@ void addMcdaCommand(CLI::App& app, int& exitCode) {
                   "Robustness: Dirichlet concentration around the weights; 0 = uniform "
                   "(default 50)")
       ->check(CLI::NonNegativeNumber);
-  sub->add_option("--k", options->k, "Robustness: P(top-k) (default 5)")
-      ->check(CLI::PositiveNumber);
+  sub->add_option("--k", options->k, "Robustness: P(top-k) (default 5)")->check(CLI::PositiveNumber);
   sub->add_option("--out", options->out, "Write RESULT.csv (id, score, rank [, robustness])");
   sub->add_flag("--json", options->json, "Print weights and results as JSON to stdout");
   sub->callback([options, &exitCode] {

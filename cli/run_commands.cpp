@@ -58,8 +58,8 @@ QStringList parseLanguages(const std::string& text) {
 
 /// One scenario end to end. Returns what was written. compareModes: also project the effects
 /// under all three modes (Results::modeComparison, the report's comparison page).
-layers::OutputPaths runScenario(const std::string& scenarioPath, const QString& outDir, const QStringList& languages,
-                                bool compareModesToo = false) {
+layers::OutputPaths runScenario(const std::string& scenarioPath, const QString& outDir,
+                                const QStringList& languages, bool compareModesToo = false) {
   const Scenario scenario = loadScenario(scenarioPath);
   CliFeedback feedback(scenario.name);
   feedback.setPhase(0.0, 0.6);
@@ -149,10 +149,12 @@ void addRunCommands(CLI::App& app, int& exitCode) {
   runCmd->add_option("--top", runOptions->top, "Candidate pages in the report (with --report)")
       ->check(CLI::Range(1, 100))
       ->capture_default_str();
-  runCmd->add_option("--author", runOptions->author, "Author printed on the report (with --report; default: the scenario's)");
-  runCmd->add_flag("--compare-modes", runOptions->compareModes,
-                   "Also project the effects under complete, partial and replication transfer; the report gets the "
-                   "mode comparison page");
+  runCmd->add_option("--author", runOptions->author,
+                     "Author printed on the report (with --report; default: the scenario's)");
+  runCmd->add_flag(
+      "--compare-modes", runOptions->compareModes,
+      "Also project the effects under complete, partial and replication transfer; the report gets the "
+      "mode comparison page");
   runCmd->callback([runOptions, langOption, &exitCode] {
     exitCode = guarded([&] {
       const QStringList languages = parseLanguages(runOptions->lang);
@@ -160,9 +162,10 @@ void addRunCommands(CLI::App& app, int& exitCode) {
       if (ownReport && langOption->count() > 0 && languages.size() != 1)
         throw InputError("--lang: --report writes one report, give one language (zh_CN or en)");
       QgisSession qgis;
-      const QString out = QDir(QString::fromStdString(runOptions->out.empty() ? "." : runOptions->out)).absolutePath();
-      const layers::OutputPaths paths =
-          runScenario(runOptions->scenario, out, ownReport ? QStringList() : languages, runOptions->compareModes);
+      const QString out =
+          QDir(QString::fromStdString(runOptions->out.empty() ? "." : runOptions->out)).absolutePath();
+      const layers::OutputPaths paths = runScenario(
+          runOptions->scenario, out, ownReport ? QStringList() : languages, runOptions->compareModes);
       std::printf("Wrote:\n");
       printPaths(paths);
       if (ownReport) {

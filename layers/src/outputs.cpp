@@ -53,7 +53,8 @@ void writeLayer(QgsVectorLayer* layer, const QString& path, bool first) {
   const auto result = QgsVectorFileWriter::writeAsVectorFormatV3(layer, path, QgsProject::instance()->transformContext(),
                                                                  options, &error);
   if (result != QgsVectorFileWriter::NoError)
-    throw IoError(path.toStdString() + "/" + layer->name().toStdString() + ": cannot write layer (" + error.toStdString() + ")");
+    throw IoError(path.toStdString() + "/" + layer->name().toStdString() + ": cannot write layer (" +
+                  error.toStdString() + ")");
 }
 
 /// The project's CRS: fitted to the candidate parks (see layers::studyAreaCrs).
@@ -97,9 +98,12 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
                          Feedback& feedback) {
   const QString name = safeName(results.scenario.name);
   QDir out(outDir);
-  if (!QDir().mkpath(outDir) || !out.exists()) throw IoError(outDir.toStdString() + ": cannot create the output folder");
+  if (!QDir().mkpath(outDir) || !out.exists())
+    throw IoError(outDir.toStdString() + ": cannot create the output folder");
   QTemporaryDir tmp(out.absoluteFilePath(QStringLiteral(".%1.tmp-XXXXXX").arg(name)));
-  if (!tmp.isValid()) throw IoError(outDir.toStdString() + ": cannot create a temporary folder (" + tmp.errorString().toStdString() + ")");
+  if (!tmp.isValid())
+    throw IoError(outDir.toStdString() + ": cannot create a temporary folder (" +
+                  tmp.errorString().toStdString() + ")");
   const QDir work(tmp.path());
 
   const QString gpkgName = name + QStringLiteral(".gpkg");
@@ -167,7 +171,8 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
       layer->saveStyleToDatabase(ln, QStringLiteral("ClusterShift default style"), true, QString(), error);
       if (!error.isEmpty()) {
         delete layer;
-        throw IoError(gpkg.toStdString() + "/" + layerName + ": cannot store the style (" + error.toStdString() + ")");
+        throw IoError(gpkg.toStdString() + "/" + layerName + ": cannot store the style (" +
+                      error.toStdString() + ")");
       }
       const QString qmlName = QStringLiteral("%1_%2.qml").arg(name, ln);
       bool ok = false;
@@ -212,7 +217,8 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
 
     const QString qgzName = name + QStringLiteral(".qgz");
     if (!project.write(work.absoluteFilePath(qgzName)))
-      throw IoError(qgzName.toStdString() + ": cannot write the project (" + project.error().toStdString() + ")");
+      throw IoError(qgzName.toStdString() + ": cannot write the project (" + project.error().toStdString() +
+                    ")");
     files << qgzName;
   }  // project closed: the GeoPackage is no longer open
 

@@ -182,7 +182,8 @@ int exportReportPdf(const std::vector<QgsPrintLayout*>& layouts, const QString& 
   if (result != QgsLayoutExporter::Success) {
     QFile::remove(partial);
     throw IoError(pdfPath.toStdString() + ": PDF export failed (QgsLayoutExporter code " +
-                  std::to_string(static_cast<int>(result)) + (error.isEmpty() ? "" : ": " + error.toStdString()) + ")");
+                  std::to_string(static_cast<int>(result)) +
+                  (error.isEmpty() ? "" : ": " + error.toStdString()) + ")");
   }
   if (std::rename(QFile::encodeName(partial).constData(), QFile::encodeName(target.absoluteFilePath()).constData()) != 0) {
     QFile::remove(partial);

@@ -62,9 +62,9 @@ class Pairing : public Criterion {
  private:
   /// The partner region ids; throws InputError naming the param (resolveParams).
   std::set<std::string> partners(const nlohmann::json& params) const {
+    const nlohmann::json resolved = resolveParams(*this, params);  // alive for the whole loop
     std::set<std::string> ids;
-    for (const nlohmann::json& id : resolveParams(*this, params).at("partners"))
-      ids.insert(id.get<std::string>());
+    for (const nlohmann::json& id : resolved.at("partners")) ids.insert(id.get<std::string>());
     return ids;
   }
 };

@@ -144,8 +144,7 @@ CsvTable parseCsvTable(const std::string& text, const std::string& label,
   std::unordered_map<std::string, int> seenRows;
   while (std::getline(in, line)) {
     ++lineNo;
-    if (lineNo == 1 && line.size() >= 3 && line.compare(0, 3, "\xEF\xBB\xBF") == 0)
-      line.erase(0, 3);
+    if (lineNo == 1 && line.size() >= 3 && line.compare(0, 3, "\xEF\xBB\xBF") == 0) line.erase(0, 3);
     if (detail::trim(line).empty()) continue;
     auto cells = detail::splitRecord(line);
     if (!haveHeader) {
@@ -165,8 +164,7 @@ CsvTable parseCsvTable(const std::string& text, const std::string& label,
       if (!options.idColumn.empty()) {
         const auto it = seen.find(options.idColumn);
         if (it == seen.end())
-          throw InputError(name + ": no column '" + options.idColumn + "' (columns: " +
-                           columnList() + ")");
+          throw InputError(name + ": no column '" + options.idColumn + "' (columns: " + columnList() + ")");
         idCell = it->second;
       }
       if (options.columns.empty()) {
@@ -189,23 +187,22 @@ CsvTable parseCsvTable(const std::string& text, const std::string& label,
       continue;
     }
     const int row = static_cast<int>(table.rowIds.size());
-    const std::string rowText = name + " row " + std::to_string(row + 1) + " (line " +
-                                std::to_string(lineNo) + ")";
+    const std::string rowText =
+        name + " row " + std::to_string(row + 1) + " (line " + std::to_string(lineNo) + ")";
     if (cells.size() != headerCells)
       throw InputError(rowText + ": has " + std::to_string(cells.size()) + " cells, header has " +
                        std::to_string(headerCells));
     const std::string& id = cells[idCell];
     if (id.empty()) throw InputError(rowText + ": empty label in column '" + table.idColumn + "'");
-    if (!seenRows.emplace(id, row).second)
-      throw InputError(rowText + ": duplicate id '" + id + "'");
+    if (!seenRows.emplace(id, row).second) throw InputError(rowText + ": duplicate id '" + id + "'");
     std::vector<double> values(table.columns.size(), kNaN);
     for (std::size_t c = 0; c < valueCells.size(); ++c) {
       const std::string& cell = cells[valueCells[c]];
       if (cell.empty()) continue;
       double v = 0;
       if (!detail::parseNumber(cell, v))
-        throw InputError(rowText + " id '" + id + "', column '" + table.columns[c] +
-                         "': not a number ('" + cell + "')");
+        throw InputError(rowText + " id '" + id + "', column '" + table.columns[c] + "': not a number ('" +
+                         cell + "')");
       values[c] = v;
     }
     table.rowIds.push_back(id);

@@ -54,8 +54,8 @@ bool isNumericType(OGRFieldType type) {
 /// Reads a numeric field. NULL or empty -> NaN (warning when `warnNull`); text that is not
 /// a number -> NaN with a warning; negative when `nonNegative` -> fatal.
 double readNumber(const OgrSource& src, OGRFeatureH f, int index, const std::string& where,
-                  const std::string& field, const std::string& featureId,
-                  std::vector<Problem>& problems, bool nonNegative, bool warnNull) {
+                  const std::string& field, const std::string& featureId, std::vector<Problem>& problems,
+                  bool nonNegative, bool warnNull) {
   if (index < 0) return kNaN;
   std::string fw = fieldWhere(where, field);
   if (!OGR_F_IsFieldSetAndNotNull(f, index)) {
@@ -264,10 +264,9 @@ FieldLayout mapFields(const OgrSource& src, const DataSource& source,
 }
 
 /// Reads the mapped numeric columns (non-negative; NULL is a warning) and the extras of one feature.
-void readNumbers(const OgrSource& src, OGRFeatureH f, const FieldLayout& layout,
-                 const DataSource& source, const std::string& where, const std::string& id,
-                 std::vector<Problem>& problems, std::map<std::string, double>& values,
-                 std::map<std::string, double>& extra) {
+void readNumbers(const OgrSource& src, OGRFeatureH f, const FieldLayout& layout, const DataSource& source,
+                 const std::string& where, const std::string& id, std::vector<Problem>& problems,
+                 std::map<std::string, double>& values, std::map<std::string, double>& extra) {
   for (const auto& [column, index] : layout.numeric) {
     if (index < 0) continue;  // absent key = the source has no such field
     values[column] = readNumber(src, f, index, where, source.field(column), id, problems,
@@ -285,7 +284,8 @@ void readRegions(const DataSource& source, Inputs& inputs) {
   bool crsOk = false;
   LonLatTransform transform = layerTransform(src, problems, crsOk);
 
-  const FieldLayout layout = mapFields(src, source, {"name", "name_zh", "province"}, regionColumns(), problems);
+  const FieldLayout layout =
+      mapFields(src, source, {"name", "name_zh", "province"}, regionColumns(), problems);
 
   FeatureLoop{src}.forEach([&](OGRFeatureH f) {
     Region region;
@@ -402,8 +402,8 @@ void readRoads(const DataSource& source, Inputs& inputs) {
     road.fid = std::to_string(static_cast<long long>(OGR_F_GetFID(f)));
     road.roadClass = src.text(f, classField);
     std::string where = src.label + " " + fidText(f);
-    road.speedKmh = readNumber(src, f, speedField, where, source.field("speed_kmh"), {}, problems,
-                               true, false);
+    road.speedKmh =
+        readNumber(src, f, speedField, where, source.field("speed_kmh"), {}, problems, true, false);
     if (road.speedKmh == 0) {
       addProblem(problems, Severity::Warning, fieldWhere(where, source.field("speed_kmh")),
                  "is 0; the class default is used");
@@ -474,8 +474,8 @@ TextTable readTextTable(const DataSource& source, const std::string& what,
 double tableNumber(const TextTable& t, std::size_t row, std::size_t column,
                    const std::string& keyLabel, std::vector<Problem>& problems) {
   // Line numbers count the header as line 1 (CSV view of the table).
-  std::string where = t.label + " line " + std::to_string(row + 2) + " (" + keyLabel + " '" +
-                      t.keys[row] + "') column '" + t.columns[column] + "'";
+  std::string where = t.label + " line " + std::to_string(row + 2) + " (" + keyLabel + " '" + t.keys[row] +
+                      "') column '" + t.columns[column] + "'";
   const std::string& text = t.cells[row][column];
   double value = kNaN;
   if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
@@ -503,8 +503,7 @@ IndustryMatrix readIndustryMatrix(const DataSource& source, std::vector<Problem>
   std::set<std::string> seen;
   for (std::size_t r = 0; r < t.keys.size(); ++r) {
     if (t.keys[r].empty()) {
-      addProblem(problems, Severity::Fatal, t.label + " line " + std::to_string(r + 2),
-                 "empty region id");
+      addProblem(problems, Severity::Fatal, t.label + " line " + std::to_string(r + 2), "empty region id");
       continue;
     }
     if (!seen.insert(t.keys[r]).second) {

@@ -435,7 +435,8 @@ TEST(Scenario, OptionalLayersTitleStringAndEncoding) {
   j["data"]["exclusions"]["coordinates"] = "gcj02";
   auto problems = problemsOf(j);
   EXPECT_PROBLEM(problems, "data.roads.fields.lanes: unknown column (allowed: class, speed_kmh)");
-  EXPECT_PROBLEM(problems, "data.exclusions.coordinates: unknown key (allowed: path, layer, encoding, fields)");
+  EXPECT_PROBLEM(problems,
+                 "data.exclusions.coordinates: unknown key (allowed: path, layer, encoding, fields)");
 }
 
 TEST(Scenario, PresetSearchPathEndsWithTheSourceTree) {
