@@ -5,7 +5,7 @@ OUT ?= $(CURDIR)/out/demo
 PREFIX ?= /usr/local
 DESTDIR ?=
 
-.PHONY: all deps configure build build-demo demo test test-core test-qgis test-cli test-desktop qgis install sample-data bench bench-national format format-check core-check clean
+.PHONY: all deps configure build build-demo demo test test-core test-qgis test-cli test-desktop test-postgis qgis install package test-package sample-data bench bench-national format format-check core-check clean check-asan fuzz
 
 all: build
 
@@ -42,11 +42,25 @@ test-cli: build
 test-desktop: build
 	@cd $(BUILD) && ctest --output-on-failure -L desktop
 
+test-postgis: build
+	@cd $(BUILD) && ctest --output-on-failure -L postgis
+
 qgis: build demo
 	@bash scripts/run-qgis.sh $(BUILD) $(OUT)
 
 install: build
 	@DESTDIR=$(DESTDIR) cmake --install $(BUILD)
+
+# A Debian package (CPack) for prefix /usr: the build is reconfigured for /usr (a later `make test`
+# or `make install` reconfigures it back for $(PREFIX); ccache keeps both cheap).
+package:
+	@$(MAKE) --no-print-directory build PREFIX=/usr
+	@cd $(BUILD) && rm -f clustershift_*.deb && cpack -G DEB >cpack.log 2>&1 || { cat cpack.log; exit 1; }
+	@ls $(BUILD)/clustershift_*.deb
+
+# Installs that package with apt (root or sudo), runs /usr/bin/clustershift demo, then removes it.
+test-package: package
+	@bash scripts/test-package.sh $(BUILD)
 
 sample-data:
 	@bash sample_data/generator/generate.sh
@@ -60,6 +74,15 @@ bench-national: build
 
 format:
 	@clang-format -i $$(git ls-files '*.cpp' '*.h')
+
+# ASan + UBSan build in build-asan (gcc), then the core and cli test labels under it.
+check-asan: deps
+	@bash scripts/check-asan.sh build-asan $(JOBS)
+
+# libFuzzer targets in build-fuzz (clang, core only); FUZZ_SECONDS per target, corpora in fuzz/corpus.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	@bash scripts/fuzz.sh build-fuzz $(JOBS) $(FUZZ_SECONDS)
 
 # Formatting (.clang-format). Default: the lines changed since FORMAT_BASE (the merge base
 # with main; nothing to check when there is none), through git clang-format. FORMAT_FILES=...
@@ -84,4 +107,4 @@ core-check: deps
 	@cd $(BUILD)-core && ctest --output-on-failure -L core -j$(JOBS)
 
 clean:
-	@rm -rf $(BUILD) $(BUILD).configure.log $(BUILD)-core $(BUILD)-core.configure.log out
+	@rm -rf $(BUILD) $(BUILD).configure.log $(BUILD)-core $(BUILD)-core.configure.log out build-asan build-fuzz

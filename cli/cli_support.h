@@ -7,7 +7,10 @@
 
 #include <qgsapplication.h>
 
+#include <QCoreApplication>
 #include <QFile>
+#include <QSettings>
+#include <QStringList>
 #include <QTemporaryDir>
 
 #include <sys/resource.h>
@@ -16,6 +19,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 #include <mutex>
 #include <memory>
@@ -151,14 +155,43 @@ class CliFeedback : public Feedback {
   std::vector<StageTime> m_stages;
 };
 
+/// --verbose: an I/O error also prints the writers' own lines (GDAL, SQLite, QGIS), and Qt's
+/// warnings are printed as they come.
+inline bool& verbose() {
+  static bool on = false;
+  return on;
+}
+
+/// Qt's own warnings ("QPainter::begin(): Returned false" on a read-only target) are not the
+/// planner's business: kept for --verbose, the error itself is one plain line.
+inline QStringList& qtMessages() {
+  static QStringList messages;
+  return messages;
+}
+
+inline void keepQtMessage(QtMsgType type, const QMessageLogContext&, const QString& message) {
+  if (verbose() || type == QtFatalMsg) {
+    std::fprintf(stderr, "qt: %s\n", message.toUtf8().constData());
+  } else if (qtMessages().size() < 200) {
+    qtMessages() << message;
+  }
+  if (type == QtFatalMsg) std::abort();
+}
+
 /// QGIS core, offscreen, with a throwaway profile. One per process.
 class QgisSession {
  public:
   QgisSession() {
+    qInstallMessageHandler(keepQtMessage);
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
     // Qt warns on stderr without a runtime folder; give it a private one for this process.
-    if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR"))
-      qputenv("XDG_RUNTIME_DIR", QFile::encodeName(m_profile.path()));
+    if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) qputenv("XDG_RUNTIME_DIR", QFile::encodeName(m_profile.path()));
+    // Named, and every QSettings file kept in the throwaway profile: nothing lands in
+    // ~/.config/Unknown Organization.
+    QCoreApplication::setOrganizationName(QStringLiteral("ClusterShift"));
+    QCoreApplication::setApplicationName(QStringLiteral("clustershift"));
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_profile.path());
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_profile.path());
     m_app = std::make_unique<QgsApplication>(m_argc, m_argv, false, m_profile.path());
     QgsApplication::setPrefixPath(QStringLiteral("/usr"), true);
     QgsApplication::initQgis();
@@ -204,6 +237,8 @@ int guarded(Body&& body) {
     return 1;
   } catch (const IoError& e) {
     std::fprintf(stderr, "error: %s\n", e.what());
+    if (verbose())
+      for (const QString& line : layers::writeDiagnostics()) std::fprintf(stderr, "  detail: %s\n", line.toUtf8().constData());
     return 3;
   } catch (const InputError& e) {
     std::fprintf(stderr, "error: %s\n", e.what());

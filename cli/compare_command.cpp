@@ -4,6 +4,7 @@
 #include "clustershift/effects.h"  // clustershift headers first: see the note in layers.h
 #include "clustershift/error.h"
 #include "clustershift/feedback.h"
+#include "clustershift/output_guard.h"
 #include "clustershift/pipeline.h"
 #include "clustershift/scenario.h"
 
@@ -28,6 +29,8 @@ struct CompareOptions {
 
 int compare(const CompareOptions& options) {
   const Scenario scenario = loadScenario(options.scenario);
+  checkOutputsAgainstInputs({(std::filesystem::path(options.out) / (scenario.name + "_compare.csv")).string()},
+                            scenarioInputs(scenario, options.scenario));
   Feedback feedback;
   const Inputs inputs = loadInputs(scenario, feedback);
   const Results ranking = run(scenario, inputs, feedback);

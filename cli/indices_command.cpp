@@ -13,6 +13,7 @@
 
 #include "clustershift/error.h"
 #include "clustershift/indices.h"
+#include "clustershift/output_guard.h"
 #include "commands.h"
 
 namespace clustershift::cli {
@@ -64,7 +65,16 @@ Eigen::MatrixXd nonNegativeMatrix(const CsvTable& table) {
 
 // ---- relatedness -------------------------------------------------------------------------
 
+// Output files in a folder must not be one of the inputs (e.g. --out . next to rca.csv as input).
+void checkFolderOutputs(const std::string& dir, const std::vector<std::string>& names,
+                        const std::vector<NamedInput>& inputs) {
+  std::vector<std::string> outputs;
+  for (const auto& n : names) outputs.push_back(join(dir, n));
+  checkOutputsAgainstInputs(outputs, inputs);
+}
+
 void runRelatedness(const RelatednessOptions& o) {
+  checkFolderOutputs(o.out, {"rca.csv", "presence.csv", "proximity.csv", "density.csv"}, {{"matrix", o.matrix}});
   const CsvTable table = readCsvTable(o.matrix);
   const Eigen::MatrixXd x = nonNegativeMatrix(table);
   if (!(x.sum() > 0)) throw InputError(o.matrix + ": all values are zero");
@@ -94,6 +104,7 @@ void runStructure(const StructureOptions& o) {
       throw InputError("--fields: unknown key '" + key + "' (known: id, y1, y2, y3, l1, l2, l3)");
     map[key] = f.substr(eq + 1);
   }
+  checkOutputsAgainstInputs({o.out}, {{"table", o.table}});
   CsvReadOptions read;
   read.idColumn = map["id"];
   for (const auto& k : {"y1", "y2", "y3", "l1", "l2", "l3"}) read.columns.push_back(map[k]);
@@ -147,6 +158,9 @@ Eigen::VectorXd readOutputs(const std::string& path, const std::vector<std::stri
 }
 
 void runIo(const IoOptions& o) {
+  checkFolderOutputs(o.out, {"coefficients.csv", "leontief.csv", "multipliers.csv"},
+                     {{"coefficient table", o.coefficients}, {"transactions table", o.transactions},
+                      {"output table", o.output}});
   std::vector<std::string> sectors;
   std::string idColumn = "sector";
   Eigen::MatrixXd a;
@@ -181,6 +195,10 @@ void guarded(const char* name, int& exitCode, F&& body) {
   } catch (const IoError& e) {
     std::cerr << prefix << e.what() << "\n";
     exitCode = 3;
+  } catch (const ValidationError& e) {
+    for (const Problem& p : e.problems())
+      if (p.severity == Severity::Fatal) std::cerr << prefix << p.text() << "\n";
+    exitCode = 2;
   } catch (const InputError& e) {
     std::cerr << prefix << e.what() << "\n";
     exitCode = 2;
@@ -209,7 +227,7 @@ void addIndicesCommand(CLI::App& app, int& exitCode) {
       ->required();
   relSub->add_option("--out", rel->out, "Output folder")->required();
   relSub->add_option("--threshold", rel->threshold, "RCA threshold for presence (default 1)")
-      ->check(CLI::PositiveNumber);
+      ->check(CLI::Range(1e-9, 1e9));
   relSub->callback([rel, &exitCode] { guarded("relatedness", exitCode, [&] { runRelatedness(*rel); }); });
 
   auto st = std::make_shared<StructureOptions>();

@@ -16,6 +16,8 @@
 #include "clustershift/error.h"
 #include "clustershift/feedback.h"
 #include "clustershift/mcda.h"
+#include "clustershift/output_guard.h"
+#include "clustershift/table.h"
 #include "clustershift/methods.h"
 #include "commands.h"
 
@@ -136,25 +138,34 @@ void runMcda(const McdaOptions& o) {
     throw InputError("--weights: " + std::to_string(o.weights.size()) + " weights for " +
                      std::to_string(o.criteria.size()) + " criteria");
   }
+  if (!o.out.empty()) checkOutputsAgainstInputs({o.out}, {{"table", o.table}, {"AHP matrix", o.ahp}});
   const mcda::Table table = mcda::readTable(o.table, o.layer);
   const size_t idField = table.fieldIndex(o.id);
   std::vector<size_t> fields;
   for (const auto& c : o.criteria) fields.push_back(table.fieldIndex(c));
 
   std::vector<std::string> ids;
+  for (const auto& row : table.rows) ids.push_back(row[idField]);
+  // Every problem of the table at once: duplicate or empty ids, then every non-number.
+  std::vector<Problem> problems = idProblems(ids, table.where, o.id);
   mcda::Matrix raw;
   for (size_t r = 0; r < table.rows.size(); ++r) {
-    ids.push_back(table.rows[r][idField]);
     std::vector<double> row;
     for (size_t j = 0; j < fields.size(); ++j) {
       const std::string& text = table.rows[r][fields[j]];
-      row.push_back(text.empty()
-                        ? std::numeric_limits<double>::quiet_NaN()
-                        : mcda::parseNumber(text, o.table + " row " + std::to_string(r + 1) + " (id '" +
-                                                      ids.back() + "') field '" + o.criteria[j] + "'"));
+      double value = std::numeric_limits<double>::quiet_NaN();
+      if (!text.empty()) {
+        try {
+          value = mcda::parseNumber(text, table.where[r] + " (id '" + ids[r] + "') field '" + o.criteria[j] + "'");
+        } catch (const InputError& e) {
+          problems.push_back(Problem{Severity::Fatal, "", e.what(), ids[r]});
+        }
+      }
+      row.push_back(value);
     }
     raw.push_back(std::move(row));
   }
+  throwIfFatal(problems);
 
   // TOPSIS is defined on vector-normalised values; other methods default to minmax.
   const std::string normalize = !o.normalize.empty() ? o.normalize
@@ -244,14 +255,16 @@ void addMcdaCommand(CLI::App& app, int& exitCode) {
       ->check(CLI::IsMember({"minmax", "vector", "none"}));
   sub->add_option("--missing", options->missing, "Empty cells: exclude (default), worst, mean")
       ->check(CLI::IsMember(methodNames(missingPolicies())));
+  // Explicit ranges: CLI11's PositiveNumber prints the largest double (300 digits) in its message.
   sub->add_option("--draws", options->draws, "Robustness: number of weight draws (0 = none)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(CLI::Range(0, 10000000));
   sub->add_option("--seed", options->seed, "Robustness: random seed (default 42)");
   sub->add_option("--concentration", options->concentration,
                   "Robustness: Dirichlet concentration around the weights; 0 = uniform "
                   "(default 50)")
-      ->check(CLI::NonNegativeNumber);
-  sub->add_option("--k", options->k, "Robustness: P(top-k) (default 5)")->check(CLI::PositiveNumber);
+      ->check(CLI::Range(0.0, 1e9));
+  sub->add_option("--k", options->k, "Robustness: P(top-k) (default 5)")
+      ->check(CLI::Range(1, 1000000));
   sub->add_option("--out", options->out, "Write RESULT.csv (id, score, rank [, robustness])");
   sub->add_flag("--json", options->json, "Print weights and results as JSON to stdout");
   sub->callback([options, &exitCode] {
@@ -264,6 +277,10 @@ void addMcdaCommand(CLI::App& app, int& exitCode) {
     } catch (const IoError& e) {
       std::cerr << "clustershift mcda: " << e.what() << "\n";
       exitCode = 3;
+    } catch (const ValidationError& e) {
+      for (const Problem& p : e.problems())
+        if (p.severity == Severity::Fatal) std::cerr << "clustershift mcda: " << p.text() << "\n";
+      exitCode = 2;
     } catch (const InputError& e) {
       std::cerr << "clustershift mcda: " << e.what() << "\n";
       exitCode = 2;

@@ -1,6 +1,7 @@
 // `clustershift report RESULTS.gpkg --out FILE.pdf [--lang zh_CN|en] [--paper A4|A3] [--top N]
 // [--author TEXT]`: the multi-page report made from a results GeoPackage alone (no rerun).
 #include "clustershift/error.h"  // clustershift headers first: see the note in layers.h
+#include "clustershift/output_guard.h"
 #include "clustershift_layers/layers.h"
 
 #include <CLI/CLI.hpp>
@@ -58,8 +59,11 @@ void addReportCommand(CLI::App& app, int& exitCode) {
   sub->add_option("--paper", o->paper, "Paper size, landscape")->check(CLI::IsMember({"A4", "A3"}))->capture_default_str();
   sub->add_option("--top", o->top, "Number of candidate pages (top N parks)")->check(CLI::Range(1, 100))->capture_default_str();
   sub->add_option("--author", o->author, "Author printed on the overview page (default: the scenario's)");
+  sub->add_flag("--verbose", verbose(), "On a write failure also print GDAL's and QGIS's own lines");
   sub->callback([o, sub, &exitCode] {
     exitCode = guarded([&] {
+      checkOutputsAgainstInputs({o->out}, {{"results GeoPackage", o->geopackage}});
+      checkReplaceable(o->out, "%PDF-", "a PDF report");
       QgisSession qgis;
       const QString gpkg = QString::fromStdString(o->geopackage);
       // Defaults from the run: the scenario's report block (read first, so a foreign file fails clearly).

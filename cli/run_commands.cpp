@@ -3,7 +3,9 @@
 // for the commands that write outputs.
 #include "clustershift/error.h"  // clustershift headers first: see the note in layers.h
 #include "clustershift/feedback.h"
+#include "clustershift/output_guard.h"
 #include "clustershift/pipeline.h"
+#include "clustershift/postgres_output.h"
 #include "clustershift/scenario.h"
 #include "clustershift_layers/layers.h"
 
@@ -11,6 +13,7 @@
 
 #include <qgsapplication.h>
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -32,12 +35,17 @@
 namespace clustershift::cli {
 namespace {
 
-/// sample_data folder: $CLUSTERSHIFT_DATA, then the source tree, then the installed share folder.
+/// sample_data folder: $CLUSTERSHIFT_DATA, then the source tree, then the installed share folder
+/// (the installed one first when this is the installed command, e.g. /usr/bin/clustershift from the .deb).
 QString sampleDataDir() {
   QStringList candidates;
   if (!qEnvironmentVariableIsEmpty("CLUSTERSHIFT_DATA")) candidates << qEnvironmentVariable("CLUSTERSHIFT_DATA");
-  candidates << QStringLiteral(CLUSTERSHIFT_SOURCE_DIR "/sample_data")
-             << QStringLiteral(CLUSTERSHIFT_DATA_INSTALL_DIR "/sample_data");
+  const QString installed = QStringLiteral(CLUSTERSHIFT_DATA_INSTALL_DIR "/sample_data");
+  const QString source = QStringLiteral(CLUSTERSHIFT_SOURCE_DIR "/sample_data");
+  if (QCoreApplication::applicationDirPath() == QStringLiteral(CLUSTERSHIFT_BIN_INSTALL_DIR))
+    candidates << installed << source;
+  else
+    candidates << source << installed;
   for (const QString& dir : candidates)
     if (QFileInfo(dir + QStringLiteral("/scenarios")).isDir()) return QDir(dir).absolutePath();
   throw IoError("sample data not found (looked in: " + candidates.join(QStringLiteral(", ")).toStdString() +
@@ -58,9 +66,21 @@ QStringList parseLanguages(const std::string& text) {
 
 /// One scenario end to end. Returns what was written. compareModes: also project the effects
 /// under all three modes (Results::modeComparison, the report's comparison page).
-layers::OutputPaths runScenario(const std::string& scenarioPath, const QString& outDir,
-                                const QStringList& languages, bool compareModesToo = false) {
+layers::OutputPaths runScenario(const std::string& scenarioPath, const QString& outDir, const QStringList& languages,
+                                bool compareModesToo = false, const std::string& reportPath = {}) {
   const Scenario scenario = loadScenario(scenarioPath);
+  // Inputs are sacred, checked before any computing: no output may land on a file the run reads,
+  // and --report may not land on an output of the run itself.
+  std::vector<std::string> outputs;
+  for (const QString& p : layers::plannedOutputs(scenario, outDir, languages)) outputs.push_back(p.toStdString());
+  checkOutputsAgainstInputs(outputs, scenarioInputs(scenario, scenarioPath));
+  if (!reportPath.empty()) {
+    checkOutputsAgainstInputs({reportPath}, scenarioInputs(scenario, scenarioPath));
+    for (const std::string& p : outputs)
+      if (samePlace(reportPath, p))
+        throw InputError("--report " + reportPath + ": is also an output of this run (" + p + "); choose another file");
+    checkReplaceable(reportPath, "%PDF-", "a PDF report");
+  }
   CliFeedback feedback(scenario.name);
   feedback.setPhase(0.0, 0.6);
   Inputs inputs = loadInputs(scenario, feedback);
@@ -96,7 +116,20 @@ struct RunOptions {
   int top = 5;
   std::string author;
   bool compareModes = false;
+  std::string outDb;   ///< --out-db "PG:service=planning": also publish the results into PostgreSQL
+  std::string schema;  ///< --schema NAME (with --out-db)
 };
+
+/// --out-db: the results GeoPackage's layers, tables and styles into one schema, one transaction.
+void publishToDatabase(const QString& geopackage, const RunOptions& options) {
+  const std::vector<PublishedTable> tables =
+      publishResultsToPostgres(geopackage.toStdString(), options.outDb, options.schema);
+  std::printf("Wrote to %s, schema %s (one transaction; styles in layer_styles):\n", options.outDb.c_str(),
+              options.schema.c_str());
+  for (const PublishedTable& t : tables)
+    std::printf("  %s.%s  %lld row%s%s\n", options.schema.c_str(), t.name.c_str(), t.rows,
+                t.rows == 1 ? "" : "s", t.styled ? ", styled" : "");
+}
 
 }  // namespace
 
@@ -149,25 +182,44 @@ void addRunCommands(CLI::App& app, int& exitCode) {
   runCmd->add_option("--top", runOptions->top, "Candidate pages in the report (with --report)")
       ->check(CLI::Range(1, 100))
       ->capture_default_str();
-  runCmd->add_option("--author", runOptions->author,
-                     "Author printed on the report (with --report; default: the scenario's)");
-  runCmd->add_flag(
-      "--compare-modes", runOptions->compareModes,
-      "Also project the effects under complete, partial and replication transfer; the report gets the "
-      "mode comparison page");
+  runCmd->add_option("--author", runOptions->author, "Author printed on the report (with --report; default: the scenario's)");
+  runCmd->add_flag("--verbose", verbose(), "On a write failure also print GDAL's and QGIS's own lines");
+  runCmd->add_flag("--compare-modes", runOptions->compareModes,
+                   "Also project the effects under complete, partial and replication transfer; the report gets the "
+                   "mode comparison page");
+  runCmd->add_option(
+      "--out-db", runOptions->outDb,
+      "Also write the result layers, tables and styles into a PostgreSQL/PostGIS database, e.g. "
+      "\"PG:service=planning\" (credentials from pg_service.conf, ~/.pgpass or PGPASSWORD; needs --schema)");
+  runCmd->add_option("--schema", runOptions->schema,
+                     "Schema for --out-db (created when missing; same-named tables replaced)");
   runCmd->callback([runOptions, langOption, &exitCode] {
     exitCode = guarded([&] {
       const QStringList languages = parseLanguages(runOptions->lang);
       const bool ownReport = !runOptions->report.empty();
       if (ownReport && langOption->count() > 0 && languages.size() != 1)
         throw InputError("--lang: --report writes one report, give one language (zh_CN or en)");
+      if (runOptions->outDb.empty() != runOptions->schema.empty())
+        throw InputError(runOptions->outDb.empty() ? "--schema: only with --out-db"
+                                                   : "--out-db: give the schema with --schema NAME");
       QgisSession qgis;
+      // --out-db without --out: the files are only the way into the database (no report PDFs).
+      const bool filesWanted = !runOptions->out.empty() || runOptions->outDb.empty();
+      QTemporaryDir staging;
+      if (!filesWanted && !staging.isValid())
+        throw IoError("cannot create a temporary folder for the database export");
       const QString out =
-          QDir(QString::fromStdString(runOptions->out.empty() ? "." : runOptions->out)).absolutePath();
-      const layers::OutputPaths paths = runScenario(
-          runOptions->scenario, out, ownReport ? QStringList() : languages, runOptions->compareModes);
-      std::printf("Wrote:\n");
-      printPaths(paths);
+          filesWanted
+              ? QDir(QString::fromStdString(runOptions->out.empty() ? "." : runOptions->out)).absolutePath()
+              : staging.path();
+      const layers::OutputPaths paths =
+          runScenario(runOptions->scenario, out, ownReport || !filesWanted ? QStringList() : languages,
+                      runOptions->compareModes, runOptions->report);
+      if (filesWanted) {
+        std::printf("Wrote:\n");
+        printPaths(paths);
+      }
+      if (!runOptions->outDb.empty()) publishToDatabase(paths.geopackage, *runOptions);
       if (ownReport) {
         layers::ReportOptions options;
         const nlohmann::json info = layers::readRunInfo(paths.geopackage);

@@ -19,13 +19,18 @@
 #include <QFileInfo>
 #include <QTemporaryDir>
 
+#include <cpl_error.h>
+#include <gdal.h>
+
 #include <cmath>
 #include <cstdio>
 #include <memory>
 #include <vector>
 
 #include "clustershift/error.h"
+#include "clustershift/output_guard.h"
 #include "layers_detail.h"
+#include "publish.h"
 #include "report_detail.h"
 #include "run_info.h"
 
@@ -42,7 +47,7 @@ QString safeName(const std::string& name) {
   return s;
 }
 
-void writeLayer(QgsVectorLayer* layer, const QString& path, bool first) {
+void writeLayer(QgsVectorLayer* layer, const QString& path, const QString& shownPath, bool first) {
   QgsVectorFileWriter::SaveVectorOptions options;
   options.driverName = QStringLiteral("GPKG");
   options.layerName = layer->name();
@@ -50,11 +55,20 @@ void writeLayer(QgsVectorLayer* layer, const QString& path, bool first) {
   options.actionOnExistingFile =
       first ? QgsVectorFileWriter::CreateOrOverwriteFile : QgsVectorFileWriter::CreateOrOverwriteLayer;
   QString error;
+  // GDAL's own lines (a full disk gives a screenful) are kept for --verbose, not printed.
+  CPLPushErrorHandlerEx(
+      [](CPLErr level, CPLErrorNum, const char* message) {
+        if (level >= CE_Warning) detail::addWriteDiagnostic(QStringLiteral("GDAL: ") + QString::fromUtf8(message));
+      },
+      nullptr);
   const auto result = QgsVectorFileWriter::writeAsVectorFormatV3(layer, path, QgsProject::instance()->transformContext(),
                                                                  options, &error);
-  if (result != QgsVectorFileWriter::NoError)
-    throw IoError(path.toStdString() + "/" + layer->name().toStdString() + ": cannot write layer (" +
-                  error.toStdString() + ")");
+  CPLPopErrorHandler();
+  if (result != QgsVectorFileWriter::NoError) {
+    if (!error.isEmpty()) detail::addWriteDiagnostic(QStringLiteral("QgsVectorFileWriter: ") + error);
+    detail::failWrite(shownPath, detail::diagnoseFolder(QFileInfo(path).absolutePath()) + " (layer " +
+                                     layer->name().toStdString() + ")");
+  }
 }
 
 /// The project's CRS: fitted to the candidate parks (see layers::studyAreaCrs).
@@ -87,27 +101,60 @@ void styleSensitiveZones(QgsVectorLayer* layer) {
 /// Parks with a catchment circle in the GeoPackage (the report's candidate pages show up to this many).
 constexpr int kCatchmentParks = 10;
 
-void moveInto(const QString& from, const QString& to) {
-  if (std::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) != 0)
-    throw IoError(to.toStdString() + ": cannot move the finished file into place");
+const char* const kResultLayerNames[] = {"regions", "catchments", "transfer_flows", "candidate_scores",
+                                         "sensitive_zones", "region_effects"};
+
+/// An existing <name>.gpkg in the output folder must be an earlier result (it has run_info), so
+/// a scenario named like a data file never replaces that data.
+void checkEarlierGeoPackage(const QString& path) {
+  if (!QFileInfo::exists(path)) return;
+  CPLPushErrorHandler(CPLQuietErrorHandler);
+  GDALDatasetH ds = GDALOpenEx(QFile::encodeName(path).constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
+  const bool ours = ds && GDALDatasetGetLayerByName(ds, "run_info") != nullptr;
+  if (ds) GDALClose(ds);
+  CPLPopErrorHandler();
+  if (!ours)
+    throw InputError(path.toStdString() +
+                     ": exists and is not a ClusterShift results GeoPackage (no run_info table); not overwritten "
+                     "(choose another output folder or rename the scenario)");
 }
 
 }  // namespace
+
+QStringList plannedOutputs(const Scenario& scenario, const QString& outDir, const QStringList& languages) {
+  const QString name = safeName(scenario.name);
+  const QDir out(outDir);
+  QStringList files{out.absoluteFilePath(name + QStringLiteral(".gpkg")), out.absoluteFilePath(name + QStringLiteral(".qgz")),
+                    out.absoluteFilePath(detail::manifestName(name))};
+  for (const char* layer : kResultLayerNames) files << out.absoluteFilePath(QStringLiteral("%1_%2.qml").arg(name, QLatin1String(layer)));
+  for (const QString& language : languages) files << out.absoluteFilePath(QStringLiteral("%1_report_%2.pdf").arg(name, language));
+  return files;
+}
 
 OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QString& outDir, const QStringList& languages,
                          Feedback& feedback) {
   const QString name = safeName(results.scenario.name);
   QDir out(outDir);
-  if (!QDir().mkpath(outDir) || !out.exists())
-    throw IoError(outDir.toStdString() + ": cannot create the output folder");
+  // Inputs are sacred: no output may land on a file the scenario reads.
+  std::vector<std::string> planned;
+  for (const QString& p : plannedOutputs(results.scenario, out.absolutePath(), languages)) planned.push_back(p.toStdString());
+  checkOutputsAgainstInputs(planned, scenarioInputs(results.scenario));
+  checkEarlierGeoPackage(out.absoluteFilePath(name + QStringLiteral(".gpkg")));
+  if (QFileInfo(outDir).exists() && !QFileInfo(outDir).isDir())
+    throw InputError(outDir.toStdString() + ": is a file, not a folder (the output folder)");
+  if (!QDir().mkpath(outDir) || !out.exists()) throw IoError(outDir.toStdString() + ": cannot create the output folder");
+  const detail::FolderLock lock(out.absolutePath());
+  detail::removeStaleTemporaries(out);
   QTemporaryDir tmp(out.absoluteFilePath(QStringLiteral(".%1.tmp-XXXXXX").arg(name)));
-  if (!tmp.isValid())
-    throw IoError(outDir.toStdString() + ": cannot create a temporary folder (" +
-                  tmp.errorString().toStdString() + ")");
+  if (!tmp.isValid()) {
+    detail::addWriteDiagnostic(QStringLiteral("QTemporaryDir: ") + tmp.errorString());
+    detail::failWrite(out.absolutePath(), detail::diagnoseFolder(out.absolutePath()));
+  }
   const QDir work(tmp.path());
 
   const QString gpkgName = name + QStringLiteral(".gpkg");
   const QString gpkg = work.absoluteFilePath(gpkgName);
+  const QString shownGpkg = out.absoluteFilePath(gpkgName);
   QStringList files;  // names, relative to the work folder, in the order they are moved
   feedback.setProgress(0.0, "writing layers");
   const nlohmann::json runInfo = detail::runInfoJson(inputs, results);
@@ -116,26 +163,26 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
     std::unique_ptr<QgsVectorLayer> candidates(makeCandidateLayer(results));
     std::unique_ptr<QgsVectorLayer> flows(makeFlowLayer(results));
     std::unique_ptr<QgsVectorLayer> regions(makeRegionLayer(inputs, results));
-    writeLayer(candidates.get(), gpkg, true);
-    writeLayer(flows.get(), gpkg, false);
-    writeLayer(regions.get(), gpkg, false);
+    writeLayer(candidates.get(), gpkg, shownGpkg, true);
+    writeLayer(flows.get(), gpkg, shownGpkg, false);
+    writeLayer(regions.get(), gpkg, shownGpkg, false);
     std::unique_ptr<QgsVectorLayer> catchments(
         detail::makeCatchmentLayer(results, runInfo.value("catchment_km", 50.0), kCatchmentParks));
-    writeLayer(catchments.get(), gpkg, false);
+    writeLayer(catchments.get(), gpkg, shownGpkg, false);
     if (std::unique_ptr<QgsVectorLayer> zones(detail::makeSensitiveZonesLayer(inputs)); zones) {
-      writeLayer(zones.get(), gpkg, false);
+      writeLayer(zones.get(), gpkg, shownGpkg, false);
       hasZones = true;
     }
     if (results.effects) {
       std::unique_ptr<QgsVectorLayer> regionEffects(makeRegionEffectsLayer(inputs, results));
       std::unique_ptr<QgsVectorLayer> timeline(makeEffectsTimelineLayer(results));
       std::unique_ptr<QgsVectorLayer> coupling(makeCouplingLayer(results));
-      writeLayer(regionEffects.get(), gpkg, false);
-      writeLayer(timeline.get(), gpkg, false);
-      writeLayer(coupling.get(), gpkg, false);
+      writeLayer(regionEffects.get(), gpkg, shownGpkg, false);
+      writeLayer(timeline.get(), gpkg, shownGpkg, false);
+      writeLayer(coupling.get(), gpkg, shownGpkg, false);
     }
     std::unique_ptr<QgsVectorLayer> info(detail::makeRunInfoLayer(runInfo));
-    writeLayer(info.get(), gpkg, false);
+    writeLayer(info.get(), gpkg, shownGpkg, false);
   }
   files << gpkgName;
   feedback.checkCanceled();
@@ -159,7 +206,7 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
       auto* layer = new QgsVectorLayer(gpkg + QStringLiteral("|layername=") + ln, ln, QStringLiteral("ogr"));
       if (!layer->isValid()) {
         delete layer;
-        throw IoError(gpkg.toStdString() + "/" + layerName + ": cannot reopen the written layer");
+        detail::failWrite(shownGpkg, detail::diagnoseFolder(work.absolutePath()) + " (layer " + layerName + " unreadable)");
       }
       if (ln == QLatin1String("candidate_scores")) styleCandidates(layer);
       else if (ln == QLatin1String("transfer_flows")) styleFlows(layer);
@@ -171,15 +218,16 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
       layer->saveStyleToDatabase(ln, QStringLiteral("ClusterShift default style"), true, QString(), error);
       if (!error.isEmpty()) {
         delete layer;
-        throw IoError(gpkg.toStdString() + "/" + layerName + ": cannot store the style (" +
-                      error.toStdString() + ")");
+        detail::addWriteDiagnostic(QStringLiteral("saveStyleToDatabase: ") + error);
+        detail::failWrite(shownGpkg, detail::diagnoseFolder(work.absolutePath()) + " (style of " + layerName + ")");
       }
       const QString qmlName = QStringLiteral("%1_%2.qml").arg(name, ln);
       bool ok = false;
       const QString message = layer->saveNamedStyle(work.absoluteFilePath(qmlName), ok);
       if (!ok) {
         delete layer;
-        throw IoError(qmlName.toStdString() + ": cannot write the style (" + message.toStdString() + ")");
+        detail::addWriteDiagnostic(QStringLiteral("saveNamedStyle: ") + message);
+        detail::failWrite(out.absoluteFilePath(qmlName), detail::diagnoseFolder(work.absolutePath()));
       }
       files << qmlName;
       paths.styles << out.absoluteFilePath(qmlName);
@@ -216,15 +264,17 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
     }
 
     const QString qgzName = name + QStringLiteral(".qgz");
-    if (!project.write(work.absoluteFilePath(qgzName)))
-      throw IoError(qgzName.toStdString() + ": cannot write the project (" + project.error().toStdString() +
-                    ")");
+    if (!project.write(work.absoluteFilePath(qgzName))) {
+      detail::addWriteDiagnostic(QStringLiteral("QgsProject: ") + project.error());
+      detail::failWrite(out.absoluteFilePath(qgzName), detail::diagnoseFolder(work.absolutePath()));
+    }
     files << qgzName;
   }  // project closed: the GeoPackage is no longer open
 
   feedback.checkCanceled();
-  // Every file is complete: move them over the earlier outputs (rename within one folder).
-  for (const QString& f : files) moveInto(work.absoluteFilePath(f), out.absoluteFilePath(f));
+  // Every file is complete: check the GeoPackage, then publish the set (manifest last).
+  detail::verifyGeoPackage(gpkg, shownGpkg);
+  detail::publishSet(work, out, files, name, detail::newRunId());
   paths.geopackage = out.absoluteFilePath(gpkgName);
   paths.project = out.absoluteFilePath(name + QStringLiteral(".qgz"));
   feedback.setProgress(1.0, "done");

@@ -18,6 +18,7 @@
 #include <cstdio>
 
 #include "clustershift/error.h"
+#include "publish.h"
 #include "report_detail.h"
 
 namespace clustershift::layers {
@@ -181,9 +182,17 @@ int exportReportPdf(const std::vector<QgsPrintLayout*>& layouts, const QString& 
   }
   if (result != QgsLayoutExporter::Success) {
     QFile::remove(partial);
-    throw IoError(pdfPath.toStdString() + ": PDF export failed (QgsLayoutExporter code " +
-                  std::to_string(static_cast<int>(result)) +
-                  (error.isEmpty() ? "" : ": " + error.toStdString()) + ")");
+    if (!error.isEmpty()) detail::addWriteDiagnostic(QStringLiteral("QgsLayoutExporter: ") + error);
+    // FileError / PrintError: say why in plain words (full disk, read-only target), not QPainter's.
+    detail::failWrite(target.absoluteFilePath(), detail::diagnoseFolder(target.absolutePath()));
+  }
+  // Write, check, then publish: the PDF must parse and have every page before it replaces anything.
+  try {
+    detail::verifyPdf(partial, iterator.pages(), target.absoluteFilePath());
+    detail::syncFile(partial, target.absoluteFilePath());
+  } catch (...) {
+    QFile::remove(partial);
+    throw;
   }
   if (std::rename(QFile::encodeName(partial).constData(), QFile::encodeName(target.absoluteFilePath()).constData()) != 0) {
     QFile::remove(partial);

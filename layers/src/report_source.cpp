@@ -10,12 +10,14 @@
 #include <qgsvectorlayer.h>
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 
 #include <map>
 #include <memory>
 
 #include "clustershift/error.h"
+#include "publish.h"
 #include "clustershift_layers/result_schema.h"
 #include "run_info.h"
 
@@ -53,6 +55,17 @@ void requireFile(const QString& geopackage) {
   const QFileInfo info(geopackage);
   if (!info.isFile()) throw IoError(geopackage.toStdString() + ": no such file");
   if (!info.isReadable()) throw IoError(geopackage.toStdString() + ": cannot read the file");
+  // A damaged file is reported as damaged, not as "not a ClusterShift results GeoPackage".
+  QFile f(geopackage);
+  const bool sqlite = f.open(QIODevice::ReadOnly) && f.read(16).startsWith("SQLite format 3");
+  f.close();
+  if (sqlite) {
+    const std::string verdict = detail::sqliteVerdict(geopackage, "quick_check");
+    if (verdict != "ok")
+      throw InputError(geopackage.toStdString() + ": the GeoPackage is damaged or truncated (SQLite: " + verdict +
+                       "); run the scenario again");
+  }
+  detail::checkResultSet(geopackage);
 }
 
 }  // namespace

@@ -36,6 +36,12 @@ std::string fileName(const std::string& path) {
   return path.empty() ? std::string() : QFileInfo(toQ(path)).fileName().toStdString();
 }
 
+/// A file's name, or a database table as "schema.table (PG:service=…)" (scenarios hold no passwords).
+std::string sourceName(const DataSource& d) {
+  if (d.path.rfind("PG:", 0) == 0) return d.layer + " (" + d.path + ")";
+  return fileName(d.path);
+}
+
 /// One validation problem split into the parts the methods appendix shows. Problem::where reads
 /// like "parks.gpkg/parks fid=17 field 'area_ha'" (readers) or "criteria[2].weight" (scenario).
 json problemJson(const Problem& p) {
@@ -279,12 +285,12 @@ nlohmann::json runInfoJson(const Inputs& inputs, const Results& results) {
   }
   json sources = json::object();
   const DataSources& d = s.data;
-  sources["regions"] = fileName(d.regions.path);
-  sources["parks"] = fileName(d.parks.path);
-  if (d.industryOutput) sources["industry_output"] = fileName(d.industryOutput->path);
-  if (d.ioTable) sources["io_table"] = fileName(d.ioTable->path);
-  if (d.exclusions) sources["exclusions"] = fileName(d.exclusions->path);
-  if (d.roads) sources["roads"] = fileName(d.roads->path);
+  sources["regions"] = sourceName(d.regions);
+  sources["parks"] = sourceName(d.parks);
+  if (d.industryOutput) sources["industry_output"] = sourceName(*d.industryOutput);
+  if (d.ioTable) sources["io_table"] = sourceName(*d.ioTable);
+  if (d.exclusions) sources["exclusions"] = sourceName(*d.exclusions);
+  if (d.roads) sources["roads"] = sourceName(*d.roads);
   j["data_sources"] = sources;
   j["counts"] = {{"regions", inputs.regions.size()},
                  {"parks", results.parks.size()},

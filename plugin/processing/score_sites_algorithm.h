@@ -31,6 +31,8 @@ class ScoreSitesAlgorithm : public AlgorithmBase {
   std::optional<Inputs> m_inputs;
   std::optional<Results> m_results;
   QString m_outputFolder;
+  QString m_outputDb;      ///< OUTPUT_DB: "PG:service=planning"; empty = no database output
+  QString m_outputSchema;  ///< OUTPUT_SCHEMA
   bool m_reports = false;
   QVariantMap m_outputs;
 };

@@ -186,6 +186,39 @@ TEST(WriteOutputsAtomic, AFailedRunLeavesEarlierOutputsIntact) {
   EXPECT_EQ(openGpkgLayer(first.geopackage, QStringLiteral("candidate_scores"))->featureCount(), 8);
 }
 
+// Inputs are sacred, also for the plugin (which calls writeOutputs directly).
+TEST(WriteOutputsInputsAreSacred, AScenarioNamedLikeItsDataIsRefusedAndTheDataKept) {
+  const QString dir = scratchDir(QStringLiteral("sacred_input"));
+  const QString regions = dir + QStringLiteral("/regions.gpkg");
+  ASSERT_TRUE(QFile::copy(QStringLiteral(CLUSTERSHIFT_SOURCE_DIR "/sample_data/regions.gpkg"), regions));
+  const QByteArray before = [&] {
+    QFile f(regions);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+  }();
+  const Inputs in = sampleInputs();
+  Results results = sampleResults(in);
+  results.scenario.name = "regions";
+  results.scenario.data.regions.path = regions.toStdString();
+  Feedback feedback;
+  try {
+    writeOutputs(in, results, dir, {}, feedback);
+    FAIL() << "writeOutputs overwrote its input";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("would overwrite the input data.regions"), std::string::npos) << e.what();
+  }
+  // Not an input of this run, but not a result either: a GeoPackage without run_info is kept.
+  results.scenario.data.regions.path = "/elsewhere/regions.gpkg";
+  try {
+    writeOutputs(in, results, dir, {}, feedback);
+    FAIL() << "writeOutputs replaced a foreign GeoPackage";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("is not a ClusterShift results GeoPackage"), std::string::npos) << e.what();
+  }
+  QFile f(regions);
+  ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+  EXPECT_EQ(f.readAll(), before);
+}
+
 TEST(WriteOutputsAtomic, UnwritableFolderIsAnIoError) {
   const Inputs in = sampleInputs();
   Feedback feedback;

@@ -247,16 +247,20 @@ struct Table {
   std::string layer;
   std::vector<std::string> fields;
   std::vector<std::vector<std::string>> rows;  ///< [feature][field]
+  std::vector<std::string> where;  ///< per row, for messages: "t.csv line 4" or "t.gpkg/t fid=3"
   /// Index of a field by name; throws InputError "<path>: no field 'x' (fields: a, b)".
   size_t fieldIndex(const std::string& name) const;
 };
 
 /// Reads any OGR-readable table (CSV through GDAL's CSV driver, GeoPackage, DBF...).
 /// layer empty: the first layer. Throws IoError naming the path when it cannot be opened,
-/// InputError when the layer does not exist.
+/// InputError when the layer does not exist, ValidationError listing every CSV row whose cell
+/// count differs from the header's (table.h raggedRows). Text that SQLite keeps in a numeric
+/// GeoPackage column is returned as that text, so parseNumber reports it.
 Table readTable(const std::string& path, const std::string& layer = "");
 
-/// Parses a number, also a fraction "1/3". Throws InputError naming `where` and the text.
+/// Parses a number (clustershift::parseNumber), also a fraction "1/3". Throws InputError naming
+/// `where` and the text.
 double parseNumber(const std::string& text, const std::string& where);
 
 /// Reads an n x n AHP matrix CSV (header row and first column = criterion names, cells may

@@ -14,9 +14,13 @@ namespace clustershift {
 constexpr int kScenarioVersion = 1;
 
 /// One OGR data source and the mapping of core columns to its field names.
+/// A database table is path "PG:service=planning" (or another libpq connection string without
+/// a password) and layer "schema.table"; a spreadsheet table is an .xlsx/.ods path and layer
+/// the sheet name.
 struct DataSource {
   std::string path;      ///< absolute after loading (resolved against the scenario's folder)
-  std::string layer;     ///< empty: the first layer
+  std::string layer;     ///< empty: the first layer (sheet); "schema.table" for PostgreSQL
+  long long headerRow = 0;  ///< spreadsheets: 1-based row naming the columns; 0 = detect
   std::string encoding;  ///< e.g. "GBK" for DBFs without .cpg; empty: as GDAL detects
   std::string coordinates = "wgs84";  ///< wgs84 | gcj02 | bd09 (park points from web maps)
   /// core column -> source field. Missing entries default to the core column name.

@@ -1,6 +1,5 @@
 // Labelled numeric CSV tables (yearbook extracts: region × industry, IO coefficients, sectors).
 #include <algorithm>
-#include <cerrno>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -10,59 +9,12 @@
 #include <unordered_map>
 
 #include "clustershift/indices.h"
+#include "clustershift/table.h"
 
 namespace clustershift {
 
 namespace detail {
 namespace {
-
-std::string trim(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return {};
-  const auto e = s.find_last_not_of(" \t\r\n");
-  return s.substr(b, e - b + 1);
-}
-
-// Splits one CSV record. Double quotes group a cell; "" inside quotes is a literal quote.
-std::vector<std::string> splitRecord(const std::string& line) {
-  std::vector<std::string> cells;
-  std::string cell;
-  bool quoted = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (quoted) {
-      if (c == '"') {
-        if (i + 1 < line.size() && line[i + 1] == '"') {
-          cell += '"';
-          ++i;
-        } else {
-          quoted = false;
-        }
-      } else {
-        cell += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      cells.push_back(trim(cell));
-      cell.clear();
-    } else {
-      cell += c;
-    }
-  }
-  cells.push_back(trim(cell));
-  return cells;
-}
-
-bool parseNumber(const std::string& text, double& value) {
-  if (text.empty()) return false;
-  const char* begin = text.c_str();
-  char* end = nullptr;
-  errno = 0;
-  value = std::strtod(begin, &end);
-  if (end == begin || *end != '\0' || errno == ERANGE) return false;
-  return std::isfinite(value);
-}
 
 std::string baseName(const std::string& path) {
   const auto slash = path.find_last_of("/\\");
@@ -134,93 +86,95 @@ CsvTable parseCsvTable(const std::string& text, const std::string& label,
   CsvTable table;
   table.path = label;
   const std::string name = label.empty() ? std::string("table") : detail::baseName(label);
-  std::istringstream in(text);
-  std::string line;
-  int lineNo = 0;
-  bool haveHeader = false;
-  std::size_t headerCells = 0;
+  // One record reader, one number parser, one ragged-row and duplicate-id report (table.h),
+  // shared with the scenario's tables and `clustershift mcda`.
+  const std::vector<CsvRecord> records = splitCsv(text, name);
+  if (records.empty()) throw InputError(name + ": empty file (no header row)");
+  const std::vector<std::string>& cells = records[0].cells;
+  const std::string where = name + " line " + std::to_string(records[0].line);
+  std::unordered_map<std::string, std::size_t> seen;
+  for (std::size_t c = 0; c < cells.size(); ++c) {
+    if (cells[c].empty() && c > 0)
+      throw InputError(where + ": column " + std::to_string(c + 1) + " has an empty header");
+    if (!seen.emplace(cells[c], c).second) throw InputError(where + ": duplicate column '" + cells[c] + "'");
+  }
+  auto columnList = [&cells] {
+    std::string list;
+    for (const auto& c : cells) list += (list.empty() ? "" : ", ") + c;
+    return list;
+  };
   std::size_t idCell = 0;
   std::vector<std::size_t> valueCells;  // cell index of each value column
-  std::unordered_map<std::string, int> seenRows;
-  while (std::getline(in, line)) {
-    ++lineNo;
-    if (lineNo == 1 && line.size() >= 3 && line.compare(0, 3, "\xEF\xBB\xBF") == 0) line.erase(0, 3);
-    if (detail::trim(line).empty()) continue;
-    auto cells = detail::splitRecord(line);
-    if (!haveHeader) {
-      const std::string where = name + " line " + std::to_string(lineNo);
-      std::unordered_map<std::string, std::size_t> seen;
-      for (std::size_t c = 0; c < cells.size(); ++c) {
-        if (cells[c].empty() && c > 0)
-          throw InputError(where + ": column " + std::to_string(c + 1) + " has an empty header");
-        if (!seen.emplace(cells[c], c).second)
-          throw InputError(where + ": duplicate column '" + cells[c] + "'");
-      }
-      auto columnList = [&cells] {
-        std::string list;
-        for (const auto& c : cells) list += (list.empty() ? "" : ", ") + c;
-        return list;
-      };
-      if (!options.idColumn.empty()) {
-        const auto it = seen.find(options.idColumn);
-        if (it == seen.end())
-          throw InputError(name + ": no column '" + options.idColumn + "' (columns: " + columnList() + ")");
-        idCell = it->second;
-      }
-      if (options.columns.empty()) {
-        for (std::size_t c = 0; c < cells.size(); ++c)
-          if (c != idCell) valueCells.push_back(c);
-      } else {
-        for (const auto& col : options.columns) {
-          const auto it = seen.find(col);
-          if (it == seen.end())
-            throw InputError(name + ": no column '" + col + "' (columns: " + columnList() + ")");
-          valueCells.push_back(it->second);
-        }
-      }
-      if (valueCells.empty())
-        throw InputError(where + ": header needs a label column and at least one value column");
-      table.idColumn = cells[idCell].empty() ? std::string("id") : cells[idCell];
-      for (std::size_t c : valueCells) table.columns.push_back(cells[c]);
-      headerCells = cells.size();
-      haveHeader = true;
-      continue;
+  if (!options.idColumn.empty()) {
+    const auto it = seen.find(options.idColumn);
+    if (it == seen.end())
+      throw InputError(name + ": no column '" + options.idColumn + "' (columns: " + columnList() + ")");
+    idCell = it->second;
+  }
+  if (options.columns.empty()) {
+    for (std::size_t c = 0; c < cells.size(); ++c)
+      if (c != idCell) valueCells.push_back(c);
+  } else {
+    for (const auto& col : options.columns) {
+      const auto it = seen.find(col);
+      if (it == seen.end()) throw InputError(name + ": no column '" + col + "' (columns: " + columnList() + ")");
+      valueCells.push_back(it->second);
     }
+  }
+  if (valueCells.empty()) throw InputError(where + ": header needs a label column and at least one value column");
+  table.idColumn = cells[idCell].empty() ? std::string("id") : cells[idCell];
+  for (std::size_t c : valueCells) table.columns.push_back(cells[c]);
+
+  std::vector<Problem> problems = raggedRows(records, name);
+  std::vector<std::string> ids, idWhere;
+  for (std::size_t r = 1; r < records.size(); ++r) {
+    if (records[r].cells.size() != cells.size()) continue;  // reported by raggedRows
+    ids.push_back(records[r].cells[idCell]);
+    idWhere.push_back(name + " line " + std::to_string(records[r].line));
+  }
+  const std::vector<Problem> idIssues = idProblems(ids, idWhere, table.idColumn);
+  problems.insert(problems.end(), idIssues.begin(), idIssues.end());
+  std::unordered_map<std::string, bool> rowSeen;
+  for (std::size_t r = 1; r < records.size(); ++r) {
+    const CsvRecord& record = records[r];
+    if (record.cells.size() != cells.size()) continue;
+    const std::string& id = record.cells[idCell];
+    if (id.empty() || !rowSeen.emplace(id, true).second) continue;  // reported by idProblems
     const int row = static_cast<int>(table.rowIds.size());
-    const std::string rowText =
-        name + " row " + std::to_string(row + 1) + " (line " + std::to_string(lineNo) + ")";
-    if (cells.size() != headerCells)
-      throw InputError(rowText + ": has " + std::to_string(cells.size()) + " cells, header has " +
-                       std::to_string(headerCells));
-    const std::string& id = cells[idCell];
-    if (id.empty()) throw InputError(rowText + ": empty label in column '" + table.idColumn + "'");
-    if (!seenRows.emplace(id, row).second) throw InputError(rowText + ": duplicate id '" + id + "'");
+    const std::string rowText = name + " row " + std::to_string(row + 1) + " (line " + std::to_string(record.line) + ")";
     std::vector<double> values(table.columns.size(), kNaN);
     for (std::size_t c = 0; c < valueCells.size(); ++c) {
-      const std::string& cell = cells[valueCells[c]];
-      if (cell.empty()) continue;
+      const std::string& cell = record.cells[valueCells[c]];
       double v = 0;
-      if (!detail::parseNumber(cell, v))
-        throw InputError(rowText + " id '" + id + "', column '" + table.columns[c] + "': not a number ('" +
-                         cell + "')");
+      const NumberStatus status = parseNumber(cell, v);
+      if (status == NumberStatus::Empty) continue;
+      if (status != NumberStatus::Ok) {
+        problems.push_back(Problem{Severity::Fatal, rowText + " id '" + id + "', column '" + table.columns[c] + "'",
+                                   status == NumberStatus::NotANumber ? "not a number ('" + cell + "')"
+                                                                      : numberProblem(status, cell),
+                                   id});
+        continue;
+      }
       values[c] = v;
     }
     table.rowIds.push_back(id);
     table.values.push_back(std::move(values));
-    table.lines.push_back(lineNo);
+    table.lines.push_back(record.line);
   }
-  if (!haveHeader) throw InputError(name + ": empty file (no header row)");
+  // One problem reads as before ("t.csv row 2 (line 3) id 'B', column 'y2': not a number ('abc')");
+  // several are listed together.
+  std::size_t fatal = 0;
+  for (const Problem& p : problems) fatal += p.severity == Severity::Fatal;
+  if (fatal == 1)
+    for (const Problem& p : problems)
+      if (p.severity == Severity::Fatal) throw InputError(p.text());
+  throwIfFatal(problems);
   if (table.rowIds.empty()) throw InputError(name + ": no data rows");
   return table;
 }
 
 CsvTable readCsvTable(const std::string& path, const CsvReadOptions& options) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw IoError(path + ": cannot open for reading");
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) throw IoError(path + ": read error");
-  return parseCsvTable(buffer.str(), path, options);
+  return parseCsvTable(readWholeFile(path), path, options);
 }
 
 void writeCsvTable(const std::string& path, const CsvTable& table) {

@@ -9,6 +9,8 @@
 #include <mutex>
 
 #include "clustershift/error.h"
+#include "io/postgres.h"
+#include "io/spreadsheet.h"
 
 namespace clustershift::detail {
 
@@ -57,6 +59,12 @@ std::string OgrSource::text(OGRFeatureH feature, int index) const {
   return value;
 }
 
+std::string OgrSource::rowLabel(OGRFeatureH feature, std::size_t index) const {
+  if (!rowIdPrefix.empty())
+    return rowIdPrefix + std::to_string(static_cast<long long>(OGR_F_GetFID(feature)));
+  return "line " + std::to_string(index + 2);
+}
+
 namespace {
 std::string lowerExtension(const std::string& path) {
   std::string ext = fs::path(path).extension().string();
@@ -69,6 +77,8 @@ std::string lowerExtension(const std::string& path) {
 OgrSource openSource(const DataSource& source, const std::string& what, bool plainCsv) {
   ensureGdal();
   if (source.path.empty()) throw IoError(what + ": no path given");
+  if (isPostgresPath(source.path)) return openPostgres(source, what);
+  if (plainCsv && isSpreadsheetPath(source.path)) return openSpreadsheet(source, what);
   OgrSource out;
   out.fileName = fs::path(source.path).filename().string();
   std::string ext = lowerExtension(source.path);
@@ -123,6 +133,7 @@ OgrSource openSource(const DataSource& source, const std::string& what, bool pla
   }
   out.layerName = OGR_L_GetName(out.layer);
   out.label = out.fileName + "/" + out.layerName;
+  out.tableLabel = out.fileName;
   OGR_L_ResetReading(out.layer);
   return out;
 }

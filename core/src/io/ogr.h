@@ -1,5 +1,6 @@
 #pragma once
 // GDAL/OGR C API behind RAII, and the opening of one scenario data source.
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <vector>
@@ -69,16 +70,27 @@ struct OgrSource {
   std::string label;          ///< "regions.gpkg/regions"
   std::string driver;         ///< GDAL short name: "GPKG", "ESRI Shapefile", "CSV"...
   std::string recodeFrom;     ///< encoding to recode text fields from (non-shapefile drivers)
+  /// How table readers name the source: the file name for files ("industry_output.csv"),
+  /// the full label for a sheet or a database table (they need the sheet/table name).
+  std::string tableLabel;
+  /// How table messages name a row by its feature id: "row " (the sheet row of a spreadsheet),
+  /// "fid=" (a database row); empty: the line of a CSV file.
+  std::string rowIdPrefix;
   OGRFeatureDefnH definition() const { return OGR_L_GetLayerDefn(layer); }
   int fieldIndex(const std::string& name) const;  ///< -1 when absent
   std::vector<std::string> fieldNames() const;
   /// Text of a field (recoded to UTF-8), "" when NULL.
   std::string text(OGRFeatureH feature, int index) const;
+  /// Where the index-th feature (0-based, file order) sits, for table messages: "line 3"
+  /// (CSV view, header = line 1), "row 7" (sheet row) or "fid=7" (database row).
+  std::string rowLabel(OGRFeatureH feature, std::size_t index) const;
 };
 
 /// Opens a data source read-only. `what` names it in messages ("regions").
 /// CSV files get lon/lat point columns (lon/longitude/x/lng, lat/latitude/y) and type
-/// detection unless `plainCsv`; shapefiles get the ENCODING open option.
+/// detection unless `plainCsv`; shapefiles get the ENCODING open option. A `PG:` path is a
+/// PostgreSQL table (io/postgres.h); with `plainCsv` (tables) an .xlsx/.ods path is one sheet
+/// read with yearbook header detection (io/spreadsheet.h).
 /// Throws IoError naming the path (and the available layers when the layer is missing).
 OgrSource openSource(const DataSource& source, const std::string& what, bool plainCsv = false);
 

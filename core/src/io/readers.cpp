@@ -11,23 +11,14 @@
 
 #include "clustershift/coordinates.h"
 #include "clustershift/error.h"
+#include "clustershift/table.h"
 #include "io/geos_context.h"
 #include "io/ogr.h"
 
 namespace clustershift::detail {
 
 bool parseNumber(const std::string& text, double& value) {
-  std::size_t begin = text.find_first_not_of(" \t\r\n");
-  if (begin == std::string::npos) return false;
-  std::size_t end = text.find_last_not_of(" \t\r\n");
-  std::string trimmed = text.substr(begin, end - begin + 1);
-  const char* start = trimmed.c_str();
-  char* stop = nullptr;
-  errno = 0;
-  double v = std::strtod(start, &stop);
-  if (stop == start || *stop != '\0' || errno == ERANGE || !std::isfinite(v)) return false;
-  value = v;
-  return true;
+  return clustershift::parseNumber(text, value) == NumberStatus::Ok;
 }
 
 namespace {
@@ -53,11 +44,26 @@ bool isNumericType(OGRFieldType type) {
 
 /// Reads a numeric field. NULL or empty -> NaN (warning when `warnNull`); text that is not
 /// a number -> NaN with a warning; negative when `nonNegative` -> fatal.
+/// The text of a numeric-typed cell that holds no number (see nonNumericCells), or nullptr.
+const std::string* nonNumeric(const NonNumericCells& bad, OGRFeatureH f, int index) {
+  const auto row = bad.find(static_cast<long long>(OGR_F_GetFID(f)));
+  if (row == bad.end()) return nullptr;
+  const auto cell = row->second.find(index);
+  return cell == row->second.end() ? nullptr : &cell->second;
+}
+
 double readNumber(const OgrSource& src, OGRFeatureH f, int index, const std::string& where,
-                  const std::string& field, const std::string& featureId, std::vector<Problem>& problems,
-                  bool nonNegative, bool warnNull) {
+                  const std::string& field, const std::string& featureId,
+                  std::vector<Problem>& problems, bool nonNegative, bool warnNull,
+                  const NonNumericCells& bad) {
   if (index < 0) return kNaN;
   std::string fw = fieldWhere(where, field);
+  if (const std::string* text = nonNumeric(bad, f, index)) {
+    // Strict: SQLite and GDAL would read 'abc' as 0 and '12,345' as 12.
+    addProblem(problems, Severity::Fatal, fw,
+               numberProblem(NumberStatus::NotANumber, *text) + " in a numeric column", featureId);
+    return kNaN;
+  }
   if (!OGR_F_IsFieldSetAndNotNull(f, index)) {
     if (warnNull) addProblem(problems, Severity::Warning, fw, "is NULL", featureId);
     return kNaN;
@@ -72,8 +78,9 @@ double readNumber(const OgrSource& src, OGRFeatureH f, int index, const std::str
       if (warnNull) addProblem(problems, Severity::Warning, fw, "is empty", featureId);
       return kNaN;
     }
-    if (!parseNumber(text, value)) {
-      addProblem(problems, Severity::Warning, fw, "is not a number ('" + text + "')", featureId);
+    const NumberStatus status = clustershift::parseNumber(text, value);
+    if (status != NumberStatus::Ok) {
+      addProblem(problems, Severity::Fatal, fw, numberProblem(status, text), featureId);
       return kNaN;
     }
   }
@@ -98,6 +105,14 @@ int mappedField(const OgrSource& src, const DataSource& source, const std::strin
   bool explicitMap = source.fields.count(column) > 0;
   std::string list;
   for (const std::string& n : src.fieldNames()) list += (list.empty() ? "" : ", ") + n;
+  if (list.empty() && src.driver == "ESRI Shapefile") {
+    // No attributes at all: the .dbf next to the .shp is missing (or empty).
+    const std::string message = "has no attribute table: the .dbf file next to " + src.fileName + " is missing or has no fields";
+    for (const Problem& p : problems)
+      if (p.where == src.label && p.message == message) return -1;  // once per layer, not per column
+    addProblem(problems, Severity::Fatal, src.label, message);
+    return -1;
+  }
   std::string message = "field '" + name + "' not found" +
                          (explicitMap ? " (mapped from column '" + column + "')" : "") +
                          " (fields: " + list + ")";
@@ -206,6 +221,45 @@ bool isPolygonal(const std::vector<std::uint8_t>& wkb) {
   return type == 3 || type == 6;
 }
 
+bool validUtf8(const std::string& text) {
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  while (i < n) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    std::size_t len = 0;
+    if (c < 0x80) len = 1;
+    else if (c >= 0xC2 && c <= 0xDF) len = 2;
+    else if (c >= 0xE0 && c <= 0xEF) len = 3;
+    else if (c >= 0xF0 && c <= 0xF4) len = 4;
+    else return false;
+    if (i + len > n) return false;
+    for (std::size_t k = 1; k < len; ++k)
+      if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return false;
+    i += len;
+  }
+  return true;
+}
+
+/// Text fields that are not UTF-8: a shapefile without .cpg written in GBK (common for Chinese
+/// data) is read byte for byte. One problem per layer, naming the first feature and field.
+struct Utf8Check {
+  int bad = 0;
+  std::string first;
+  void check(const std::string& text, const std::string& where, const std::string& field) {
+    if (validUtf8(text)) return;
+    if (bad++ == 0) first = where + " field '" + field + "'";
+  }
+  void report(std::vector<Problem>& problems, const std::string& label, const DataSource& source) const {
+    if (bad == 0) return;
+    addProblem(problems, Severity::Fatal, label,
+               std::to_string(bad) + " text value" + (bad == 1 ? " is" : "s are") + " not UTF-8 (first: " + first +
+                   ")" + (source.encoding.empty() ? "; the file declares no encoding (no .cpg): if it is GBK, as "
+                                                   "Chinese shapefiles often are, set \"encoding\": \"GBK\" on this "
+                                                   "data source"
+                                                 : "; check \"encoding\": \"" + source.encoding + "\""));
+  }
+};
+
 struct FeatureLoop {
   const OgrSource& src;
   template <typename Fn>
@@ -231,7 +285,13 @@ std::vector<std::pair<int, std::string>> extraFields(const OgrSource& src,
   return fields;
 }
 
-double extraValue(OGRFeatureH f, int index) {
+double extraValue(OGRFeatureH f, int index, const std::string& where, const std::string& field,
+                  const std::string& featureId, std::vector<Problem>& problems, const NonNumericCells& bad) {
+  if (const std::string* text = nonNumeric(bad, f, index)) {
+    addProblem(problems, Severity::Fatal, fieldWhere(where, field),
+               numberProblem(NumberStatus::NotANumber, *text) + " in a numeric column", featureId);
+    return kNaN;
+  }
   return OGR_F_IsFieldSetAndNotNull(f, index) ? OGR_F_GetFieldAsDouble(f, index) : kNaN;
 }
 
@@ -264,15 +324,16 @@ FieldLayout mapFields(const OgrSource& src, const DataSource& source,
 }
 
 /// Reads the mapped numeric columns (non-negative; NULL is a warning) and the extras of one feature.
-void readNumbers(const OgrSource& src, OGRFeatureH f, const FieldLayout& layout, const DataSource& source,
-                 const std::string& where, const std::string& id, std::vector<Problem>& problems,
-                 std::map<std::string, double>& values, std::map<std::string, double>& extra) {
+void readNumbers(const OgrSource& src, OGRFeatureH f, const FieldLayout& layout,
+                 const DataSource& source, const std::string& where, const std::string& id,
+                 std::vector<Problem>& problems, std::map<std::string, double>& values,
+                 std::map<std::string, double>& extra, const NonNumericCells& bad) {
   for (const auto& [column, index] : layout.numeric) {
     if (index < 0) continue;  // absent key = the source has no such field
     values[column] = readNumber(src, f, index, where, source.field(column), id, problems,
-                                /*nonNegative=*/true, /*warnNull=*/true);
+                                /*nonNegative=*/true, /*warnNull=*/true, bad);
   }
-  for (const auto& [index, name] : layout.extras) extra[name] = extraValue(f, index);
+  for (const auto& [index, name] : layout.extras) extra[name] = extraValue(f, index, where, name, id, problems, bad);
 }
 
 }  // namespace
@@ -284,8 +345,9 @@ void readRegions(const DataSource& source, Inputs& inputs) {
   bool crsOk = false;
   LonLatTransform transform = layerTransform(src, problems, crsOk);
 
-  const FieldLayout layout =
-      mapFields(src, source, {"name", "name_zh", "province"}, regionColumns(), problems);
+  const FieldLayout layout = mapFields(src, source, {"name", "name_zh", "province"}, regionColumns(), problems);
+  const NonNumericCells bad = nonNumericCells(src.dataset.get(), src.layer);
+  Utf8Check utf8;
 
   FeatureLoop{src}.forEach([&](OGRFeatureH f) {
     Region region;
@@ -295,7 +357,10 @@ void readRegions(const DataSource& source, Inputs& inputs) {
     region.name = src.text(f, layout.text.at("name"));
     region.nameZh = src.text(f, layout.text.at("name_zh"));
     region.province = src.text(f, layout.text.at("province"));
-    readNumbers(src, f, layout, source, where, region.id, problems, region.values, region.extra);
+    for (const auto& [field, value] : {std::pair<const char*, const std::string*>{"id", &region.id}, {"name", &region.name},
+                                        {"name_zh", &region.nameZh}, {"province", &region.province}})
+      utf8.check(*value, where, source.field(field));
+    readNumbers(src, f, layout, source, where, region.id, problems, region.values, region.extra, bad);
     if (crsOk) {
       if (!readGeometry(f, transform, where, region.id, source.coordinates, problems,
                         region.wkb)) {
@@ -311,6 +376,7 @@ void readRegions(const DataSource& source, Inputs& inputs) {
     }
     inputs.regions.push_back(std::move(region));
   });
+  utf8.report(problems, src.label, source);
 }
 
 void readParks(const DataSource& source, Inputs& inputs) {
@@ -322,6 +388,8 @@ void readParks(const DataSource& source, Inputs& inputs) {
 
   const FieldLayout layout =
       mapFields(src, source, {"name", "name_zh", "level", "lead_industries"}, parkColumns(), problems);
+  const NonNumericCells bad = nonNumericCells(src.dataset.get(), src.layer);
+  Utf8Check utf8;
 
   FeatureLoop{src}.forEach([&](OGRFeatureH f) {
     Park park;
@@ -332,7 +400,11 @@ void readParks(const DataSource& source, Inputs& inputs) {
     park.nameZh = src.text(f, layout.text.at("name_zh"));
     park.level = src.text(f, layout.text.at("level"));
     park.leadIndustries = src.text(f, layout.text.at("lead_industries"));
-    readNumbers(src, f, layout, source, where, park.id, problems, park.values, park.extra);
+    for (const auto& [field, value] :
+         {std::pair<const char*, const std::string*>{"id", &park.id}, {"name", &park.name}, {"name_zh", &park.nameZh},
+          {"level", &park.level}, {"lead_industries", &park.leadIndustries}})
+      utf8.check(*value, where, source.field(field));
+    readNumbers(src, f, layout, source, where, park.id, problems, park.values, park.extra, bad);
     double area = park.value("area_ha"), available = park.value("available_ha");
     if (!std::isnan(area) && !std::isnan(available) && available > area * (1 + 1e-9)) {
       addProblem(problems, Severity::Warning, fieldWhere(where, source.field("available_ha")),
@@ -364,6 +436,7 @@ void readParks(const DataSource& source, Inputs& inputs) {
     }
     inputs.parks.push_back(std::move(park));
   });
+  utf8.report(problems, src.label, source);
 }
 
 void readZones(const DataSource& source, Inputs& inputs) {
@@ -397,13 +470,14 @@ void readRoads(const DataSource& source, Inputs& inputs) {
   LonLatTransform transform = layerTransform(src, problems, crsOk);
   int classField = mappedField(src, source, "class", problems, false);
   int speedField = mappedField(src, source, "speed_kmh", problems, false);
+  const NonNumericCells bad = nonNumericCells(src.dataset.get(), src.layer);
   FeatureLoop{src}.forEach([&](OGRFeatureH f) {
     Road road;
     road.fid = std::to_string(static_cast<long long>(OGR_F_GetFID(f)));
     road.roadClass = src.text(f, classField);
     std::string where = src.label + " " + fidText(f);
-    road.speedKmh =
-        readNumber(src, f, speedField, where, source.field("speed_kmh"), {}, problems, true, false);
+    road.speedKmh = readNumber(src, f, speedField, where, source.field("speed_kmh"), {}, problems,
+                               true, false, bad);
     if (road.speedKmh == 0) {
       addProblem(problems, Severity::Warning, fieldWhere(where, source.field("speed_kmh")),
                  "is 0; the class default is used");
@@ -422,6 +496,7 @@ struct TextTable {
   std::string label;
   std::vector<std::string> columns;  ///< value columns (not the key)
   std::vector<std::string> keys;
+  std::vector<std::string> rows;  ///< where each row sits: "line 3" (CSV) or "row 7" (sheet)
   std::vector<std::vector<std::string>> cells;
 };
 
@@ -430,8 +505,13 @@ TextTable readTextTable(const DataSource& source, const std::string& what,
                         bool& ok) {
   OgrSource src = openSource(source, what, /*plainCsv=*/true);
   TextTable table;
-  table.label = src.fileName;
+  table.label = src.tableLabel;
   ok = true;
+  // OGR's CSV driver drops extra cells silently: every row must have the header's cells.
+  if (src.driver == "CSV") {
+    const std::vector<Problem> shape = csvShapeProblems(source.path);
+    problems.insert(problems.end(), shape.begin(), shape.end());
+  }
   std::string keyName = source.field(keyColumn);
   int keyIndex = src.fieldIndex(keyName);
   if (keyIndex < 0) {
@@ -456,6 +536,7 @@ TextTable readTextTable(const DataSource& source, const std::string& what,
     indices.push_back(i);
   }
   FeatureLoop{src}.forEach([&](OGRFeatureH f) {
+    table.rows.push_back(src.rowLabel(f, table.keys.size()));
     table.keys.push_back(src.text(f, keyIndex));
     std::vector<std::string> row;
     for (int index : indices) {
@@ -473,17 +554,17 @@ TextTable readTextTable(const DataSource& source, const std::string& what,
 /// Parses a cell; adds a located problem and returns NaN when it is not a number.
 double tableNumber(const TextTable& t, std::size_t row, std::size_t column,
                    const std::string& keyLabel, std::vector<Problem>& problems) {
-  // Line numbers count the header as line 1 (CSV view of the table).
-  std::string where = t.label + " line " + std::to_string(row + 2) + " (" + keyLabel + " '" + t.keys[row] +
-                      "') column '" + t.columns[column] + "'";
+  std::string where = t.label + " " + t.rows[row] + " (" + keyLabel + " '" + t.keys[row] + "') column '" +
+                      t.columns[column] + "'";
   const std::string& text = t.cells[row][column];
   double value = kNaN;
   if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
     addProblem(problems, Severity::Warning, where, "is empty");
     return kNaN;
   }
-  if (!parseNumber(text, value)) {
-    addProblem(problems, Severity::Fatal, where, "is not a number ('" + text + "')");
+  const NumberStatus status = clustershift::parseNumber(text, value);
+  if (status != NumberStatus::Ok) {
+    addProblem(problems, Severity::Fatal, where, numberProblem(status, text));
     return kNaN;
   }
   if (value < 0) {
@@ -503,11 +584,11 @@ IndustryMatrix readIndustryMatrix(const DataSource& source, std::vector<Problem>
   std::set<std::string> seen;
   for (std::size_t r = 0; r < t.keys.size(); ++r) {
     if (t.keys[r].empty()) {
-      addProblem(problems, Severity::Fatal, t.label + " line " + std::to_string(r + 2), "empty region id");
+      addProblem(problems, Severity::Fatal, t.label + " " + t.rows[r], "empty region id");
       continue;
     }
     if (!seen.insert(t.keys[r]).second) {
-      addProblem(problems, Severity::Fatal, t.label + " line " + std::to_string(r + 2),
+      addProblem(problems, Severity::Fatal, t.label + " " + t.rows[r],
                  "duplicate region id '" + t.keys[r] + "'");
       continue;
     }

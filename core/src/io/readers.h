@@ -2,8 +2,11 @@
 // Readers for each kind of scenario data source (any OGR format). Every data problem is
 // appended to `problems` with its location ("regions.gpkg/regions fid=12 field 'gdp'");
 // only an unopenable source throws (IoError).
+#include <map>
 #include <string>
 #include <vector>
+
+#include <gdal.h>
 
 #include "clustershift/data.h"
 #include "clustershift/scenario.h"
@@ -25,7 +28,14 @@ IndustryMatrix readIndustryMatrix(const DataSource& source, std::vector<Problem>
 /// Square technical-coefficient table: column sector, then the same labels as columns.
 IoTable readIoTable(const DataSource& source, std::vector<Problem>& problems);
 
-/// Parses a number from text ("12.5", " 3 "); false when it is not entirely a number.
+/// fid -> field index -> the text SQLite holds in a numeric (INTEGER/REAL) column, for the
+/// cells that are not numbers ('abc', '12,345', 'NaN'). Only GeoPackage and SQLite sources
+/// can hold such cells; other drivers give an empty map. (numeric_cells.cpp)
+using NonNumericCells = std::map<long long, std::map<int, std::string>>;
+NonNumericCells nonNumericCells(GDALDatasetH dataset, OGRLayerH layer);
+
+/// Parses a number from text ("12.5", " 3 "); false when it is not entirely a number
+/// (clustershift::parseNumber, the one parser of every reader).
 bool parseNumber(const std::string& text, double& value);
 
 }  // namespace clustershift::detail

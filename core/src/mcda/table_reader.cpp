@@ -1,6 +1,5 @@
 // Plain attribute tables through OGR for `clustershift mcda` (CSV via GDAL's CSV driver, whose
 // fields stay text unless asked otherwise, GeoPackage, DBF...), and AHP matrix files.
-#include <cerrno>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -8,7 +7,9 @@
 
 #include "clustershift/error.h"
 #include "clustershift/mcda.h"
+#include "clustershift/table.h"
 #include "io/ogr.h"
+#include "io/readers.h"
 
 namespace clustershift::mcda {
 namespace {
@@ -55,6 +56,14 @@ Table readTable(const std::string& path, const std::string& layer) {
     if (layer.empty()) throw InputError(path + ": has no layer");
     throw InputError(path + ": no layer '" + layer + "'");
   }
+  // OGR's CSV driver drops extra cells without a word: check the rows' shape first.
+  std::vector<CsvRecord> records;
+  if (std::string(GDALGetDriverShortName(GDALGetDatasetDriver(dataset.get()))) == "CSV") {
+    const std::string name = std::filesystem::path(path).filename().string();
+    records = splitCsv(readWholeFile(path), name);
+    throwIfFatal(raggedRows(records, name));
+  }
+  const clustershift::detail::NonNumericCells bad = clustershift::detail::nonNumericCells(dataset.get(), handle);
   Table table;
   table.path = path;
   table.layer = OGR_L_GetName(handle);
@@ -66,11 +75,20 @@ Table readTable(const std::string& path, const std::string& layer) {
     clustershift::detail::FeaturePtr feature(OGR_L_GetNextFeature(handle));
     if (!feature) break;
     std::vector<std::string> row(static_cast<size_t>(count));
+    const auto badRow = bad.find(static_cast<long long>(OGR_F_GetFID(feature.get())));
     for (int k = 0; k < count; ++k) {
-      if (OGR_F_IsFieldSetAndNotNull(feature.get(), k)) {
+      if (badRow != bad.end() && badRow->second.count(k)) {
+        row[static_cast<size_t>(k)] = badRow->second.at(k);
+      } else if (OGR_F_IsFieldSetAndNotNull(feature.get(), k)) {
         row[static_cast<size_t>(k)] = OGR_F_GetFieldAsString(feature.get(), k);
       }
     }
+    const size_t index = table.rows.size();
+    table.where.push_back(index + 1 < records.size()
+                              ? std::filesystem::path(path).filename().string() + " line " +
+                                    std::to_string(records[index + 1].line)
+                              : std::filesystem::path(path).filename().string() + "/" + table.layer +
+                                    " fid=" + std::to_string(static_cast<long long>(OGR_F_GetFID(feature.get()))));
     table.rows.push_back(std::move(row));
   }
   return table;
@@ -78,21 +96,17 @@ Table readTable(const std::string& path, const std::string& layer) {
 
 double parseNumber(const std::string& text, const std::string& where) {
   const std::string t = trim(text);
-  auto parsePlain = [&](const std::string& s, double& value) {
-    if (s.empty()) return false;
-    char* end = nullptr;
-    errno = 0;
-    value = std::strtod(s.c_str(), &end);
-    return end == s.c_str() + s.size() && errno == 0 && std::isfinite(value);
-  };
   double value = 0;
   const auto slash = t.find('/');
   if (slash == std::string::npos) {
-    if (parsePlain(t, value)) return value;
+    const NumberStatus status = clustershift::parseNumber(t, value);
+    if (status == NumberStatus::Ok) return value;
+    if (status == NumberStatus::OutOfRange) throw InputError(where + ": '" + text + "' is out of range");
   } else {
     double numerator = 0, denominator = 0;
-    if (parsePlain(trim(t.substr(0, slash)), numerator) &&
-        parsePlain(trim(t.substr(slash + 1)), denominator) && denominator != 0) {
+    if (clustershift::parseNumber(t.substr(0, slash), numerator) == NumberStatus::Ok &&
+        clustershift::parseNumber(t.substr(slash + 1), denominator) == NumberStatus::Ok && denominator != 0 &&
+        std::isfinite(numerator / denominator)) {
       return numerator / denominator;
     }
   }

@@ -47,7 +47,9 @@ Results run(const Scenario& scenario, Inputs inputs, Feedback& feedback) {
   Results results;
   results.scenario = scenario;
   results.runTime = utcNow();
-  for (const Problem& p : problems) feedback.warn(p);
+  // The AHP consistency warning is reported again, with the weights, by mcda::decide.
+  for (const Problem& p : problems)
+    if (p.where != "weighting.matrix") feedback.warn(p);
 
   feedback.setProgress(0.05, "joining");
   joinParksToRegions(inputs);

@@ -1,9 +1,11 @@
 // validate: every problem of the inputs against what the scenario needs, collected.
 #include <algorithm>
+#include <sstream>
 #include <map>
 
 #include "clustershift/criterion.h"
 #include "clustershift/geo.h"
+#include "clustershift/mcda.h"
 #include "clustershift/pipeline.h"
 #include "criteria/criterion_util.h"
 #include "pipeline/source_location.h"
@@ -139,6 +141,28 @@ std::vector<Problem> validate(const Scenario& scenario, const Inputs& inputs) {
     } catch (const Error& e) {
       problems.push_back(Problem{Severity::Fatal, "criteria[" + std::to_string(i) + "].id",
                                  e.what(), {}});
+    }
+  }
+
+  // The AHP matrix as run() weighs it (mcda::decide): reciprocity, values, and the consistency
+  // ratio, reported with the same words.
+  if (!scenario.weighting.matrix.empty()) {
+    std::vector<std::string> names;
+    for (const CriterionSpec& spec : scenario.criteria)
+      if (spec.enabled) names.push_back(spec.id);
+    try {
+      const mcda::AhpResult ahp = mcda::ahpWeights(scenario.weighting.matrix, names);
+      if (!ahp.consistent) {
+        std::ostringstream cr;
+        cr.precision(6);
+        cr << ahp.cr;
+        problems.push_back(Problem{Severity::Warning, "weighting.matrix",
+                                   "AHP consistency ratio " + cr.str() + " >= 0.10" +
+                                       (ahp.hint.text.empty() ? "" : "; " + ahp.hint.text),
+                                   {}});
+      }
+    } catch (const Error& e) {
+      problems.push_back(Problem{Severity::Fatal, "weighting.matrix", e.what(), {}});
     }
   }
   return problems;

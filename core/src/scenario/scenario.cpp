@@ -16,6 +16,7 @@
 #include "clustershift/effects.h"
 #include "clustershift/error.h"
 #include "scenario/json_reader.h"
+#include "scenario/source_location.h"
 #include "util/format.h"
 
 namespace clustershift {
@@ -107,32 +108,18 @@ std::string joinList(const std::vector<std::string>& items) {
   return text;
 }
 
-std::string resolvePath(const std::string& path, const std::string& baseDir) {
-  if (path.empty()) return path;
-  // GDAL virtual file systems and URLs stay as they are.
-  if (path.rfind("/vsi", 0) == 0 || path.find("://") != std::string::npos) return path;
-  fs::path p(path);
-  if (p.is_absolute() || baseDir.empty()) return p.lexically_normal().string();
-  return (fs::path(baseDir) / p).lexically_normal().string();
-}
-
 void parseDataSource(JsonReader& r, const json& j, const std::string& path,
                      const std::string& baseDir, const std::vector<std::string>& fieldKeys,
                      bool allowCoordinates, DataSource& out) {
   if (!r.object(j, path)) return;
+  json keys = j;
+  keys.erase("password");  // never allowed, but reported by parseSourceLocation with where to put it
   if (allowCoordinates) {
-    r.allowedKeys(j, path, {"path", "layer", "encoding", "coordinates", "fields"});
+    r.allowedKeys(keys, path, {CLUSTERSHIFT_SOURCE_LOCATION_KEYS, "encoding", "coordinates", "fields"});
   } else {
-    r.allowedKeys(j, path, {"path", "layer", "encoding", "fields"});
+    r.allowedKeys(keys, path, {CLUSTERSHIFT_SOURCE_LOCATION_KEYS, "encoding", "fields"});
   }
-  if (auto p = r.string(j, path, "path", true)) {
-    if (p->empty()) {
-      r.fail(joinPath(path, "path"), "must not be empty");
-    } else {
-      out.path = resolvePath(*p, baseDir);
-    }
-  }
-  if (auto layer = r.string(j, path, "layer")) out.layer = *layer;
+  detail::parseSourceLocation(r, j, path, baseDir, out);
   if (auto enc = r.string(j, path, "encoding")) out.encoding = *enc;
   if (allowCoordinates) {
     if (auto c = r.choice(j, path, "coordinates", {"wgs84", "gcj02", "bd09"})) out.coordinates = *c;
@@ -251,15 +238,38 @@ bool validPresetName(const std::string& name) {
 }
 
 /// Reads a JSON file (comments allowed). Throws IoError / InputError.
+/// nlohmann's message without its "[json.exception.parse_error.101] " prefix.
+std::string plainJsonMessage(const json::exception& e) {
+  std::string text = e.what();
+  if (text.rfind("[json.exception.", 0) == 0) {
+    const auto close = text.find("] ");
+    if (close != std::string::npos) text = text.substr(close + 2);
+  }
+  return text;
+}
+
+/// Largest criterion weight accepted: far above any real use, far below overflow of their sum.
+constexpr double kMaxWeight = 1e6;
+
 json readJsonFile(const std::string& path) {
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) throw InputError(path + ": is a folder, not a scenario file (give the .json file)");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw IoError(path + ": cannot open for reading");
   std::stringstream buffer;
   buffer << in.rdbuf();
+  std::string text = buffer.str();
+  if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF')))
+    throw InputError(path + ": is UTF-16 encoded; save it as UTF-8 (JSON files are read as UTF-8)");
+  if (text.find('\0') != std::string::npos)
+    throw InputError(path + ": contains NUL bytes (UTF-16 or a binary file?); save it as UTF-8 text");
+  if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
   try {
-    return json::parse(buffer.str(), nullptr, true, /*ignore_comments=*/true);
-  } catch (const json::parse_error& e) {
-    throw InputError(path + ": invalid JSON: " + e.what());
+    return json::parse(text, nullptr, true, /*ignore_comments=*/true);
+  } catch (const json::out_of_range& e) {
+    throw InputError(path + ": a number is out of range (" + plainJsonMessage(e) + ")");
+  } catch (const json::exception& e) {
+    throw InputError(path + ": invalid JSON: " + plainJsonMessage(e));
   }
 }
 
@@ -328,7 +338,7 @@ void parseCluster(JsonReader& r, const json& j, const std::string& path,
   }
   if (hasFile) {
     if (auto file = r.string(j, path, "file")) {
-      parseProfileFile(r, resolvePath(*file, baseDir), joinPath(path, "file"), s.cluster);
+      parseProfileFile(r, detail::resolveDataPath(*file, baseDir), joinPath(path, "file"), s.cluster);
     }
   }
   if (hasProfile) parseProfile(r, j.at("profile"), joinPath(path, "profile"), s.cluster);
@@ -399,6 +409,10 @@ void parseCriterion(JsonReader& r, const json& j, const std::string& path, Crite
   if (auto w = r.number(j, path, "weight")) {
     if (!std::isfinite(*w) || *w < 0) {
       r.fail(joinPath(path, "weight"), "must be >= 0, got " + detail::numberText(*w));
+    } else if (*w > kMaxWeight) {
+      // Weights are relative (rescaled to sum 1); a sum of huge ones overflows to infinity.
+      r.fail(joinPath(path, "weight"), "must be at most 1e6 (weights are relative and rescaled to sum 1), got " +
+                                           detail::numberText(*w));
     }
     c.weight = *w;
   }
@@ -505,8 +519,8 @@ void parseData(JsonReader& r, const json& j, const std::string& baseDir, DataSou
 }
 
 json dataSourceJson(const DataSource& d, bool withCoordinates) {
-  json j = {{"path", d.path}};
-  if (!d.layer.empty()) j["layer"] = d.layer;
+  json j = json::object();
+  detail::sourceLocationJson(d, j);
   if (!d.encoding.empty()) j["encoding"] = d.encoding;
   if (withCoordinates) j["coordinates"] = d.coordinates;
   if (!d.fields.empty()) {

@@ -90,8 +90,11 @@ RoadNetwork::RoadNetwork(const std::vector<Road>& roads, const RoadNetworkOption
     GeosGeometryPtr g = geosFromWkb(road.wkb, where);
     collectLines(h, g.get(), lines[i]);
     if (lines[i].empty() && GEOSisEmpty_r(h, g.get()) == 0) {
-      throw InputError(where + ": road geometry is not a line (" + std::string(GEOSGeomType_r(h, g.get())) +
-                       ")");
+      // GEOSGeomType_r's string is the caller's to free (found by the ASan build: it leaked).
+      char* type = GEOSGeomType_r(h, g.get());
+      const std::string typeName = type ? type : "unknown type";
+      GEOSFree_r(h, type);
+      throw InputError(where + ": road geometry is not a line (" + typeName + ")");
     }
     double speed = road.speedKmh;
     if (std::isnan(speed)) {

@@ -63,9 +63,20 @@ struct OutputPaths {
   QStringList reports;   ///< <out>/<scenario>_report_<lang>.pdf
 };
 
+/// Every file writeOutputs may write for `scenario` into outDir (GeoPackage, .qml of every
+/// result layer, project, report PDFs, manifest): what the CLI checks against the inputs first.
+QStringList plannedOutputs(const Scenario& scenario, const QString& outDir, const QStringList& languages);
+
+/// GDAL's and SQLite's own lines about the last failed write (shown by the CLI with --verbose).
+QStringList writeDiagnostics();
+
 /// Writes GeoPackage (styles stored inside and as .qml), project and the report PDFs in
-/// the given languages, each to a temporary name renamed on success. On failure or cancel
-/// earlier outputs stay intact. Throws IoError.
+/// the given languages into a temporary folder, checks them (GeoPackage integrity_check, PDF
+/// page count), then publishes them as one set with a manifest (<name>.manifest.json, run id
+/// and SHA-256 of every file) moved last. Holds a lock on outDir (a second run fails) and
+/// removes temporaries of killed runs. On failure or cancel earlier outputs stay intact.
+/// Throws InputError when an output would replace an input of the scenario or a file that is
+/// not a ClusterShift output; IoError with one plain line ("disk full while writing ...").
 OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QString& outDir,
                          const QStringList& languages, Feedback& feedback);
 

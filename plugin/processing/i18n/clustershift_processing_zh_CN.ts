@@ -395,8 +395,8 @@
         <translation>候选园区评分</translation>
     </message>
     <message>
-        <source>Ranks the industrial parks as hosts of a cluster moving out of the source region (multi-criteria decision analysis). Give a scenario file, or a cluster preset and the source region; the other parameters override the scenario. OUTPUT holds every park with score, rank, status (ok | excluded), the reason of an exclusion and each criterion's raw value, normalised value and contribution. OUTPUT_FOLDER (optional) receives the results GeoPackage with styles and a QGIS project, the input of 'Print report'.</source>
-        <translation>对承接从转出地迁出的产业集群的园区进行排序（多准则决策分析）。提供情景文件，或产业集群预设与转出地区；其余参数覆盖情景中的设置。OUTPUT 包含每个园区的得分、排名、状态（ok | excluded）、排除原因以及各准则的原始值、标准化值和贡献。OUTPUT_FOLDER（可选）写入带样式的结果 GeoPackage 和 QGIS 工程，可作为“打印报告”的输入。</translation>
+        <source>Ranks the industrial parks as hosts of a cluster moving out of the source region (multi-criteria decision analysis). Give a scenario file, or a cluster preset and the source region; the other parameters override the scenario. OUTPUT holds every park with score, rank, status (ok | excluded), the reason of an exclusion and each criterion's raw value, normalised value and contribution. OUTPUT_FOLDER (optional) receives the results GeoPackage with styles and a QGIS project, the input of 'Print report'. OUTPUT_DB and OUTPUT_SCHEMA (optional) also write the result layers, tables and styles into a PostgreSQL/PostGIS schema in one transaction (credentials from pg_service.conf, .pgpass or PGPASSWORD).</source>
+        <translation>对承接从转出地迁出的产业集群的园区进行排序（多准则决策分析）。提供情景文件，或产业集群预设与转出地区；其余参数覆盖情景中的设置。OUTPUT 包含每个园区的得分、排名、状态（ok | excluded）、排除原因以及各准则的原始值、标准化值和贡献。OUTPUT_FOLDER（可选）写入带样式的结果 GeoPackage 和 QGIS 工程，可作为“打印报告”的输入。OUTPUT_DB 与 OUTPUT_SCHEMA（可选）另在一个事务中把结果图层、表及其样式写入 PostgreSQL/PostGIS 的模式（凭据取自 pg_service.conf、.pgpass 或 PGPASSWORD）。</translation>
     </message>
     <message>
         <source>Candidate scores</source>
@@ -433,6 +433,28 @@
     <message>
         <source>Results written to %1</source>
         <translation>结果已写入 %1</translation>
+    </message>
+    <message>
+        <source>PostgreSQL database for the results (e.g. PG:service=planning; no password)</source>
+        <translation>结果写入的 PostgreSQL 数据库（如 PG:service=planning；不含密码）</translation>
+    </message>
+    <message>
+        <source>Schema for the results in the database</source>
+        <translation>数据库中存放结果的模式（schema）</translation>
+    </message>
+    <message>
+        <source>required with OUTPUT_DB</source>
+        <translation>使用 OUTPUT_DB 时必填</translation>
+    </message>
+    <message>
+        <source>required with OUTPUT_SCHEMA</source>
+        <translation>使用 OUTPUT_SCHEMA 时必填</translation>
+    </message>
+    <message numerus="yes">
+        <source>Results written to %1, schema %2 (%n table(s))</source>
+        <translation>
+            <numerusform>结果已写入 %1 的模式 %2（%n 个表）</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -125,3 +125,55 @@ TEST(Encoding, WithoutTheOptionTheGbkFieldIsNotFound) {
   }
   EXPECT_TRUE(named) << "a fatal problem should name the mapped field '" << kNameField << "'";
 }
+
+TEST(Encoding, GbkTextWithoutCpgIsAnErrorSuggestingTheEncoding) {
+  // ASCII field names, GBK values: nothing fails to map, and the raw GBK bytes would reach the
+  // run (and its JSON writer) unless the reader says so.
+  const fs::path dir = freshDir("encoding_gbk_values");
+  char** options = CSLSetNameValue(nullptr, "ENCODING", "CP936");
+  writeLayer(dir / "parks.shp", "ESRI Shapefile", wkbPoint, "POINT(117.0 33.6)",
+             {{"id", "P341300-01"}, {"name_zh", kParkName}}, options);
+  CSLDestroy(options);
+  fs::remove(dir / "parks.cpg");
+  {
+    std::fstream dbf(dir / "parks.dbf", std::ios::in | std::ios::out | std::ios::binary);
+    dbf.seekp(29);
+    dbf.put('\0');
+  }
+  Scenario s = scenarioFor(dir, "");
+  s.data.parks.fields.clear();
+  Feedback feedback;
+  const Inputs inputs = loadInputs(s, feedback);
+  bool suggested = false;
+  for (const Problem& p : inputs.problems)
+    if (p.severity == Severity::Fatal && p.text() == "parks.shp/parks: 1 text value is not UTF-8 (first: parks.shp/parks "
+                                                    "fid=0 field 'name_zh'); the file declares no encoding (no .cpg): if "
+                                                    "it is GBK, as Chinese shapefiles often are, set \"encoding\": \"GBK\" "
+                                                    "on this data source")
+      suggested = true;
+  EXPECT_TRUE(suggested) << (inputs.problems.empty() ? "no problems" : inputs.problems.back().text());
+  // With the option the same file reads cleanly.
+  s.data.parks.encoding = "GBK";
+  const Inputs fixed = loadInputs(s, feedback);
+  ASSERT_EQ(fixed.parks.size(), 1u);
+  EXPECT_EQ(fixed.parks[0].nameZh, kParkName);
+  for (const Problem& p : fixed.problems) EXPECT_NE(p.severity, Severity::Fatal) << p.text();
+}
+
+TEST(MissingDbf, ShapefileWithoutItsDbfSaysSoOnce) {
+  const fs::path dir = freshDir("missing_dbf");
+  char** options = CSLSetNameValue(nullptr, "ENCODING", "UTF-8");
+  writeLayer(dir / "parks.shp", "ESRI Shapefile", wkbPoint, "POINT(117.0 33.6)", {{"id", "P1"}}, options);
+  CSLDestroy(options);
+  fs::remove(dir / "parks.dbf");
+  Scenario s = scenarioFor(dir, "");
+  s.data.parks.fields.clear();
+  Feedback feedback;
+  const Inputs inputs = loadInputs(s, feedback);
+  int said = 0;
+  for (const Problem& p : inputs.problems)
+    if (p.text() == "parks.shp/parks: has no attribute table: the .dbf file next to parks.shp is missing or has no fields")
+      ++said;
+  EXPECT_EQ(said, 1);
+  for (const Problem& p : inputs.problems) EXPECT_EQ(p.text().find("(fields: )"), std::string::npos) << p.text();
+}

@@ -91,6 +91,52 @@ TEST(ReadRegions, FieldMapRenamesColumnsAndExplicitTyposAreFatal) {
                  "avg_wage, extra_index)");
 }
 
+// SQLite keeps 'abc', '12,345', 'n/a' and 'NaN' as text in a REAL column; GDAL then reads
+// 0 or 12. Each one is reported with file, layer, fid, field and value, whatever the column type.
+TEST(ReadRegions, TextInRealColumnsIsFatalWithFidFieldAndValue) {
+  fs::path dir = tempDir("io_regions_text_in_real");
+  const std::string path = (dir / "regions.gpkg").string();
+  writeRegions(dir / "regions.gpkg");
+  // Text into REAL cells, as another program (or a hand edit in a SQLite tool) could put it.
+  GDALDatasetH ds = GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr);
+  ASSERT_NE(ds, nullptr);
+  for (const char* sql : {"UPDATE regions SET population = 'abc' WHERE fid = 1",
+                          "UPDATE regions SET gdp = '12,345' WHERE fid = 2",
+                          "UPDATE regions SET wage = 'n/a' WHERE fid = 2",
+                          "UPDATE regions SET land_price = 'NaN' WHERE fid = 1"}) {
+    OGRLayerH result = GDALDatasetExecuteSQL(ds, sql, nullptr, nullptr);
+    if (result) GDALDatasetReleaseResultSet(ds, result);
+  }
+  GDALClose(ds);
+  Inputs inputs;
+  detail::readRegions(source(dir / "regions.gpkg", "regions"), inputs);
+  EXPECT_PROBLEM(inputs.problems, Severity::Fatal,
+                 "regions.gpkg/regions fid=1 field 'population': is not a number ('abc') in a numeric column");
+  EXPECT_PROBLEM(inputs.problems, Severity::Fatal,
+                 "regions.gpkg/regions fid=2 field 'gdp': is not a number ('12,345') in a numeric column");
+  EXPECT_PROBLEM(inputs.problems, Severity::Fatal,
+                 "regions.gpkg/regions fid=2 field 'wage': is not a number ('n/a') in a numeric column");
+  EXPECT_PROBLEM(inputs.problems, Severity::Fatal,
+                 "regions.gpkg/regions fid=1 field 'land_price': is not a number ('NaN') in a numeric column");
+  // Not read as 0 or 12: the values are missing.
+  ASSERT_EQ(inputs.regions.size(), 2u);
+  EXPECT_TRUE(std::isnan(inputs.regions[0].value("population")));
+  EXPECT_TRUE(std::isnan(inputs.regions[1].value("gdp")));
+  // Clean cells still read.
+  EXPECT_DOUBLE_EQ(inputs.regions[0].value("gdp"), 7585);
+}
+
+TEST(ReadTables, CsvRowWithExtraCellsIsFatal) {
+  fs::path dir = tempDir("io_table_extra_cells");
+  writeText(dir / "industry_output.csv", "region_id,C18,C19\n330300,1,2\n341300,3,4,5\n341200,5\n");
+  std::vector<Problem> problems;
+  DataSource s = source(dir / "industry_output.csv");
+  (void)detail::readIndustryMatrix(s, problems);
+  EXPECT_PROBLEM(problems, Severity::Fatal,
+                 "industry_output.csv line 3: has 4 cells, the header has 3 (extra cells would be ignored)");
+  EXPECT_PROBLEM(problems, Severity::Fatal, "industry_output.csv line 4: has 2 cells, the header has 3 (missing cells)");
+}
+
 TEST(ReadRegions, MissingIdFieldIsFatal) {
   fs::path dir = tempDir("io_regions_noid");
   writeLayer((dir / "r.gpkg").string(), "GPKG", "r", 4326, wkbPolygon, {{"name", OFTString}},
@@ -107,7 +153,8 @@ TEST(ReadRegions, NonNumericAndNegativeValues) {
              {{kSquareA, {"A", "abc", "-3.2"}}, {kSquareB, {"B", " 12.5 ", "1"}}});
   Inputs inputs;
   detail::readRegions(source(dir / "regions.gpkg"), inputs);
-  EXPECT_PROBLEM(inputs.problems, Severity::Warning,
+  // Strict: text in a number column stops the run (it used to be a warning and NaN).
+  EXPECT_PROBLEM(inputs.problems, Severity::Fatal,
                  "regions.gpkg/regions fid=1 field 'gdp': is not a number ('abc')");
   EXPECT_PROBLEM(inputs.problems, Severity::Fatal,
                  "regions.gpkg/regions fid=1 field 'wage': is negative (-3.2)");

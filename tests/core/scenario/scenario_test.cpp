@@ -150,7 +150,8 @@ TEST(Scenario, UnknownKeysAreErrorsAtEveryLevel) {
                  "source, mode, moved_segments, replication, criteria, weighting, aggregation, "
                  "missing, uncertainty, effects, report)");
   EXPECT_PROBLEM(problems,
-                 "data.parks.srid: unknown key (allowed: path, layer, encoding, coordinates, fields)");
+                 "data.parks.srid: unknown key (allowed: path, layer, sheet, header_row, service, schema, "
+                 "table, encoding, coordinates, fields)");
   EXPECT_PROBLEM(problems,
                  "criteria[1].wieght: unknown key (allowed: id, enabled, direction, value_function, "
                  "weight, min, max, params)");
@@ -436,7 +437,8 @@ TEST(Scenario, OptionalLayersTitleStringAndEncoding) {
   auto problems = problemsOf(j);
   EXPECT_PROBLEM(problems, "data.roads.fields.lanes: unknown column (allowed: class, speed_kmh)");
   EXPECT_PROBLEM(problems,
-                 "data.exclusions.coordinates: unknown key (allowed: path, layer, encoding, fields)");
+                 "data.exclusions.coordinates: unknown key (allowed: path, layer, sheet, header_row, "
+                 "service, schema, table, encoding, fields)");
 }
 
 TEST(Scenario, PresetSearchPathEndsWithTheSourceTree) {

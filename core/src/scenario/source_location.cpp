@@ -1,0 +1,90 @@
+#include "scenario/source_location.h"
+
+#include <filesystem>
+
+#include "io/postgres.h"
+#include "io/spreadsheet.h"
+
+namespace clustershift::detail {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+std::string resolveDataPath(const std::string& path, const std::string& baseDir) {
+  if (path.empty()) return path;
+  // GDAL virtual file systems, database connections and URLs stay as they are.
+  if (path.rfind("/vsi", 0) == 0 || isPostgresPath(path) || path.find("://") != std::string::npos)
+    return path;
+  fs::path p(path);
+  if (p.is_absolute() || baseDir.empty()) return p.lexically_normal().string();
+  return (fs::path(baseDir) / p).lexically_normal().string();
+}
+
+void parseSourceLocation(JsonReader& r, const json& j, const std::string& path, const std::string& baseDir,
+                         DataSource& out) {
+  if (j.contains("password")) r.fail(joinPath(path, "password"), passwordAdvice());
+  const std::optional<std::string> file = r.string(j, path, "path");
+  const std::optional<std::string> service = r.string(j, path, "service");
+  if (file && service) {
+    r.fail(joinPath(path, "service"), "give either \"path\" or \"service\", not both");
+  } else if (!file && !service) {
+    r.fail(joinPath(path, "path"),
+           "missing required key (a file, a \"PG:\" connection string, or \"service\")");
+  } else if (file && file->empty()) {
+    r.fail(joinPath(path, "path"), "must not be empty");
+  } else if (service && service->empty()) {
+    r.fail(joinPath(path, "service"), "must not be empty");
+  } else if (file && hasPassword(*file)) {
+    r.fail(joinPath(path, "path"), "contains a password; " + passwordAdvice());
+  } else {
+    out.path = file ? resolveDataPath(*file, baseDir) : "PG:service=" + *service;
+  }
+  const bool database = service || (file && isPostgresPath(*file));
+
+  const std::optional<std::string> layer = r.string(j, path, "layer");
+  const std::optional<std::string> sheet = r.string(j, path, "sheet");
+  const std::optional<std::string> schema = r.string(j, path, "schema");
+  const std::optional<std::string> table = r.string(j, path, "table");
+  if (layer) out.layer = *layer;
+  if (sheet) {
+    if (layer)
+      r.fail(joinPath(path, "sheet"), "give either \"layer\" or \"sheet\", not both");
+    else if (database)
+      r.fail(joinPath(path, "sheet"), "a database table has no sheets (use \"schema\" and \"table\")");
+    else
+      out.layer = *sheet;
+  }
+  if ((schema || table) && !database) {
+    r.fail(joinPath(path, schema ? "schema" : "table"),
+           "only for a PostgreSQL source (\"service\" or a \"PG:\" path); a file names its layer with "
+           "\"layer\"");
+  } else if (schema && !table) {
+    r.fail(joinPath(path, "table"), "missing required key (the table in schema '" + *schema + "')");
+  } else if (table) {
+    if (layer)
+      r.fail(joinPath(path, "layer"), "give either \"layer\" or \"schema\" and \"table\", not both");
+    else if (table->empty() || (schema && schema->empty()))
+      r.fail(joinPath(path, "table"), "must not be empty");
+    else
+      out.layer = (schema ? *schema : std::string("public")) + "." + *table;
+  } else if (database && !layer) {
+    r.fail(joinPath(path, "table"),
+           "missing required key (a PostgreSQL source names \"schema\" and \"table\")");
+  }
+  if (const std::optional<long long> header = r.integer(j, path, "header_row")) {
+    if (*header < 1)
+      r.fail(joinPath(path, "header_row"), "must be a row number (1 or more)");
+    else if (!file || !isSpreadsheetPath(*file))
+      r.fail(joinPath(path, "header_row"), "only for .xlsx and .ods tables");
+    else
+      out.headerRow = *header;
+  }
+}
+
+void sourceLocationJson(const DataSource& d, json& j) {
+  j["path"] = d.path;
+  if (!d.layer.empty()) j["layer"] = d.layer;
+  if (d.headerRow > 0) j["header_row"] = d.headerRow;
+}
+
+}  // namespace clustershift::detail
