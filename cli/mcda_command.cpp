@@ -19,6 +19,7 @@
 #include "clustershift/output_guard.h"
 #include "clustershift/table.h"
 #include "clustershift/methods.h"
+#include "clustershift/util.h"
 #include "commands.h"
 
 namespace clustershift::cli {
@@ -44,58 +45,29 @@ struct McdaOptions {
   bool json = false;
 };
 
-std::string csvField(const std::string& text) {
-  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (char c : text) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + "\"";
-}
+/// A number cell: empty for a missing value (NaN), 10 significant digits otherwise.
+std::string csvNumber(double x) { return std::isnan(x) ? "" : util::formatNumber(x, 10); }
 
-std::string csvNumber(double x) {
-  if (std::isnan(x)) return "";
-  char buffer[40];
-  std::snprintf(buffer, sizeof buffer, "%.10g", x);
-  return buffer;
-}
-
-void writeCsv(const std::string& path, const std::vector<std::string>& ids,
-              const mcda::Decision& d) {
+void writeCsv(const std::string& path, const std::vector<std::string>& ids, const mcda::Decision& d) {
   const bool robust = !d.robustness.pTop1.empty();
-  const std::string temporary = path + ".tmp";
-  {
-    std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
-    if (!file) throw IoError(path + ": cannot write");
+  util::writeFileAtomically(path, [&](std::ostream& file) {
     file << "id,score,rank";
     if (robust) file << ",p_top1,p_topk,rank_mean,rank_p05,rank_p95";
     file << "\n";
     for (size_t i = 0; i < ids.size(); ++i) {
-      file << csvField(ids[i]) << ',' << csvNumber(d.scores[i]) << ',' << d.ranks[i];
+      file << util::csvQuote(ids[i]) << ',' << csvNumber(d.scores[i]) << ',' << d.ranks[i];
       if (robust) {
-        file << ',' << csvNumber(d.robustness.pTop1[i]) << ',' << csvNumber(d.robustness.pTopK[i])
-             << ',' << csvNumber(d.robustness.rankMean[i]) << ','
-             << csvNumber(d.robustness.rankP05[i]) << ',' << csvNumber(d.robustness.rankP95[i]);
+        file << ',' << csvNumber(d.robustness.pTop1[i]) << ',' << csvNumber(d.robustness.pTopK[i]) << ','
+             << csvNumber(d.robustness.rankMean[i]) << ',' << csvNumber(d.robustness.rankP05[i]) << ','
+             << csvNumber(d.robustness.rankP95[i]);
       }
       file << "\n";
     }
-    file.flush();
-    if (!file) {
-      std::filesystem::remove(temporary);
-      throw IoError(path + ": write failed");
-    }
-  }
-  std::error_code error;
-  std::filesystem::rename(temporary, path, error);
-  if (error) {
-    std::filesystem::remove(temporary);
-    throw IoError(path + ": cannot write (" + error.message() + ")");
-  }
+  });
 }
 
 nlohmann::ordered_json toJson(const McdaOptions& o, const std::vector<std::string>& ids,
-                      const mcda::Decision& d) {
+                              const mcda::Decision& d) {
   nlohmann::ordered_json out;
   out["weights"] = nlohmann::ordered_json::object();
   for (size_t j = 0; j < o.criteria.size(); ++j) out["weights"][o.criteria[j]] = d.weights[j];
@@ -156,7 +128,8 @@ void runMcda(const McdaOptions& o) {
       double value = std::numeric_limits<double>::quiet_NaN();
       if (!text.empty()) {
         try {
-          value = mcda::parseNumber(text, table.where[r] + " (id '" + ids[r] + "') field '" + o.criteria[j] + "'");
+          value = mcda::parseNumber(text,
+                                    table.where[r] + " (id '" + ids[r] + "') field '" + o.criteria[j] + "'");
         } catch (const InputError& e) {
           problems.push_back(Problem{Severity::Fatal, "", e.what(), ids[r]});
         }
@@ -168,16 +141,15 @@ void runMcda(const McdaOptions& o) {
   throwIfFatal(problems);
 
   // TOPSIS is defined on vector-normalised values; other methods default to minmax.
-  const std::string normalize = !o.normalize.empty() ? o.normalize
+  const std::string normalize = !o.normalize.empty()   ? o.normalize
                                 : o.method == "topsis" ? "vector"
                                                        : "minmax";
   std::vector<mcda::CriterionSetup> setups;
   for (size_t j = 0; j < o.criteria.size(); ++j) {
     mcda::CriterionSetup s;
     s.id = o.criteria[j];
-    s.direction = std::find(o.cost.begin(), o.cost.end(), s.id) != o.cost.end()
-                      ? Direction::Cost
-                      : Direction::Benefit;
+    s.direction =
+        std::find(o.cost.begin(), o.cost.end(), s.id) != o.cost.end() ? Direction::Cost : Direction::Benefit;
     s.valueFunction.type = normalize;
     s.weight = o.weights.empty() ? 1.0 : o.weights[j];
     setups.push_back(s);
@@ -196,8 +168,7 @@ void runMcda(const McdaOptions& o) {
   uncertainty.k = o.k;
 
   Feedback feedback;
-  const mcda::Decision d =
-      mcda::decide(raw, setups, weighting, o.method, uncertainty, feedback, o.missing);
+  const mcda::Decision d = mcda::decide(raw, setups, weighting, o.method, uncertainty, feedback, o.missing);
   for (const auto& p : feedback.warnings()) std::cerr << "warning: " << p.text() << "\n";
 
   if (!o.out.empty()) writeCsv(o.out, ids, d);
@@ -228,8 +199,8 @@ void runMcda(const McdaOptions& o) {
 
 void addMcdaCommand(CLI::App& app, int& exitCode) {
   auto options = std::make_shared<McdaOptions>();
-  CLI::App* sub = app.add_subcommand(
-      "mcda", "Rank the rows of any table (CSV, GeoPackage, DBF...) by several criteria");
+  CLI::App* sub =
+      app.add_subcommand("mcda", "Rank the rows of any table (CSV, GeoPackage, DBF...) by several criteria");
   sub->add_option("TABLE", options->table, "Table readable by OGR (CSV included)")->required();
   sub->add_option("--layer", options->layer, "Layer of TABLE (default: the first)");
   sub->add_option("--id", options->id, "Field identifying each alternative")->required();
@@ -238,9 +209,9 @@ void addMcdaCommand(CLI::App& app, int& exitCode) {
       ->delimiter(',');
   sub->add_option("--cost", options->cost, "Criteria where smaller is better, comma-separated")
       ->delimiter(',');
-  auto* weights = sub->add_option("--weights", options->weights,
-                                  "Direct weights in --criteria order (rescaled to sum 1)")
-                      ->delimiter(',');
+  auto* weights =
+      sub->add_option("--weights", options->weights, "Direct weights in --criteria order (rescaled to sum 1)")
+          ->delimiter(',');
   auto* weighting = sub->add_option("--weighting", options->weighting, "Objective weights")
                         ->check(CLI::IsMember({"direct", "entropy", "critic"}));
   auto* ahp = sub->add_option("--ahp", options->ahp,
@@ -250,8 +221,7 @@ void addMcdaCommand(CLI::App& app, int& exitCode) {
   weighting->excludes(ahp);
   sub->add_option("--method", options->method, "Aggregation (default wlc)")
       ->check(CLI::IsMember(methodNames(aggregations())));
-  sub->add_option("--normalize", options->normalize,
-                  "Value function (default minmax; vector for topsis)")
+  sub->add_option("--normalize", options->normalize, "Value function (default minmax; vector for topsis)")
       ->check(CLI::IsMember({"minmax", "vector", "none"}));
   sub->add_option("--missing", options->missing, "Empty cells: exclude (default), worst, mean")
       ->check(CLI::IsMember(methodNames(missingPolicies())));
@@ -263,8 +233,7 @@ void addMcdaCommand(CLI::App& app, int& exitCode) {
                   "Robustness: Dirichlet concentration around the weights; 0 = uniform "
                   "(default 50)")
       ->check(CLI::Range(0.0, 1e9));
-  sub->add_option("--k", options->k, "Robustness: P(top-k) (default 5)")
-      ->check(CLI::Range(1, 1000000));
+  sub->add_option("--k", options->k, "Robustness: P(top-k) (default 5)")->check(CLI::Range(1, 1000000));
   sub->add_option("--out", options->out, "Write RESULT.csv (id, score, rank [, robustness])");
   sub->add_flag("--json", options->json, "Print weights and results as JSON to stdout");
   sub->callback([options, &exitCode] {

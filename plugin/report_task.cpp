@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <exception>
 
+#include "clustershift/util.h"
+
 namespace clustershift::plugin {
 
 void ReportTask::Progress::setProgress(double fraction, const std::string& stage) {
   Feedback::setProgress(fraction, stage);
-  m_task->setProgress(5 + 95 * std::clamp(fraction, 0.0, 1.0));
+  m_task->setProgress(util::scaleProgress(fraction, 5, 100));
 }
 
 bool ReportTask::Progress::isCanceled() const { return Feedback::isCanceled() || m_task->isCanceled(); }

@@ -8,13 +8,14 @@
 
 #include "clustershift/effects.h"
 #include "clustershift/pipeline.h"
+#include "clustershift/util.h"
 #include "clustershift_layers/layers.h"
 
 namespace clustershift::plugin {
 
 void TaskFeedback::setProgress(double fraction, const std::string& stage) {
   Feedback::setProgress(fraction, stage);
-  m_task->forwardProgress(m_from + std::clamp(fraction, 0.0, 1.0) * (m_to - m_from));
+  m_task->forwardProgress(util::scaleProgress(fraction, m_from, m_to));
 }
 
 bool TaskFeedback::isCanceled() const { return Feedback::isCanceled() || m_task->isCanceled(); }

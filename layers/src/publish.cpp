@@ -104,24 +104,6 @@ void syncFolder(const QString& dir) {
 
 }  // namespace
 
-std::string writeFailureReason(int errorNumber) {
-  switch (errorNumber) {
-    case ENOSPC:
-      return "disk full";
-    case EROFS:
-      return "read-only file system";
-    case EDQUOT:
-      return "disk quota exceeded";
-    case EACCES:
-    case EPERM:
-      return "permission denied";
-    case EFBIG:
-      return "file size limit reached";
-    default:
-      return std::strerror(errorNumber);
-  }
-}
-
 FolderLock::FolderLock(const QString& dir) {
   // The folder itself is locked (flock on its descriptor): no lock file is left behind.
   m_fd = ::open(QFile::encodeName(dir).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);

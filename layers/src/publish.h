@@ -7,6 +7,8 @@
 
 #include <string>
 
+#include "clustershift/util.h"
+
 namespace clustershift::layers::detail {
 
 /// Exclusive lock on an output folder (flock on the folder itself), held until destruction.
@@ -26,9 +28,8 @@ class FolderLock {
 /// Returns how many were removed.
 int removeStaleTemporaries(const QDir& out);
 
-/// The plain words for a write failure: "disk full", "read-only file system", "disk quota
-/// exceeded", "permission denied", "file too large", else strerror.
-std::string writeFailureReason(int errorNumber);
+/// The plain words for a write failure (clustershift/util.h).
+using util::writeFailureReason;
 
 /// Why writing into `dir` may have failed when the writer (QGIS, Qt) does not say: the file
 /// system is read-only or full, the folder not writable, a file size limit set; else "write error".

@@ -2,6 +2,7 @@
 
 #include "clustershift_layers/layers.h"
 #include "clustershift/methods.h"
+#include "clustershift/util.h"
 
 #include <qgsfeaturerequest.h>
 #include <qgsfeaturesink.h>
@@ -35,7 +36,7 @@ void ProcessingFeedback::setProgress(double fraction, const std::string& stage) 
   Feedback::setProgress(fraction, stage);
   if (!m_feedback) return;
   std::lock_guard<std::mutex> lock(m_forwardMutex);
-  m_feedback->setProgress(100.0 * (m_start + (m_end - m_start) * std::clamp(fraction, 0.0, 1.0)));
+  m_feedback->setProgress(100.0 * util::scaleProgress(fraction, m_start, m_end));
 }
 
 bool ProcessingFeedback::isCanceled() const {

@@ -7,23 +7,12 @@
 
 #include "clustershift/effects.h"
 #include "clustershift/results.h"
+#include "clustershift/util.h"
 
 namespace clustershift {
 namespace {
 
-std::string num(double v, int precision) {
-  if (!std::isfinite(v)) return "";
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", precision, v);
-  return buf;
-}
-
-std::string csvCell(const std::string& text) {
-  if (text.find_first_of(",\"\n") == std::string::npos) return text;
-  std::string out = "\"";
-  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
+std::string num(double v, int precision) { return std::isfinite(v) ? util::formatFixed(v, precision) : ""; }
 
 /// Display width: CJK and other wide code points count 2 (enough for our labels).
 std::size_t displayWidth(const std::string& text) {
@@ -131,7 +120,8 @@ std::vector<std::vector<std::string>> comparisonRows(const ModeComparison& compa
   std::vector<std::vector<std::string>> rows;
   for (const EffectsResult& r : comparison.modes) {
     std::string parks, segments;
-    double va = 0, jobs = 0, ivaSum = 0, ijobs = 0, k = 0, out = 0, rev = 0, spill = 0, sharedVa = 0, sharedTax = 0;
+    double va = 0, jobs = 0, ivaSum = 0, ijobs = 0, k = 0, out = 0, rev = 0, spill = 0, sharedVa = 0,
+           sharedTax = 0;
     for (const HostEffect& h : r.hosts) {
       parks += (parks.empty() ? "" : ";") + h.parkId;
       out += h.direct.outputYuan100m;
@@ -225,28 +215,15 @@ std::vector<std::vector<std::string>> comparisonRows(const ModeComparison& compa
 }
 
 void writeComparisonCsv(const std::string& path, const ModeComparison& comparison) {
-  const std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) throw IoError(path + ": cannot open for writing");
+  util::writeFileAtomically(path, [&](std::ostream& out) {
     const auto& columns = comparisonColumns();
     for (std::size_t i = 0; i < columns.size(); ++i) out << (i ? "," : "") << columns[i];
     out << "\n";
     for (const auto& row : comparisonRows(comparison)) {
-      for (std::size_t i = 0; i < row.size(); ++i) out << (i ? "," : "") << csvCell(row[i]);
+      for (std::size_t i = 0; i < row.size(); ++i) out << (i ? "," : "") << util::csvQuote(row[i]);
       out << "\n";
     }
-    out.flush();
-    if (!out) {
-      out.close();
-      std::remove(tmp.c_str());
-      throw IoError(path + ": write failed");
-    }
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    std::remove(tmp.c_str());
-    throw IoError(path + ": cannot rename the temporary file into place");
-  }
+  });
 }
 
 std::string comparisonTable(const ModeComparison& comparison) {

@@ -10,6 +10,7 @@
 
 #include "clustershift/indices.h"
 #include "clustershift/table.h"
+#include "clustershift/util.h"
 
 namespace clustershift {
 
@@ -21,22 +22,8 @@ std::string baseName(const std::string& path) {
   return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
-std::string formatNumber(double v) {
-  if (std::isnan(v)) return "";
-  std::ostringstream out;
-  out << std::setprecision(10) << v;
-  return out.str();
-}
-
-std::string quoteIfNeeded(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char c : s) {
-    if (c == '"') q += '"';
-    q += c;
-  }
-  return q + "\"";
-}
+/// A value cell: empty for a missing value (NaN), 10 significant digits otherwise.
+std::string formatNumber(double v) { return std::isnan(v) ? "" : util::formatNumber(v, 10); }
 
 }  // namespace
 }  // namespace detail
@@ -61,8 +48,7 @@ std::string CsvTable::where(int row, int column) const {
     if (row < static_cast<int>(lines.size())) out << " (line " << lines[row] << ")";
     out << " id '" << rowIds[row] << "'";
   }
-  if (column >= 0 && column < static_cast<int>(columns.size()))
-    out << ", column '" << columns[column] << "'";
+  if (column >= 0 && column < static_cast<int>(columns.size())) out << ", column '" << columns[column] << "'";
   return out.str();
 }
 
@@ -81,8 +67,7 @@ Eigen::MatrixXd CsvTable::matrix() const {
   return out;
 }
 
-CsvTable parseCsvTable(const std::string& text, const std::string& label,
-                       const CsvReadOptions& options) {
+CsvTable parseCsvTable(const std::string& text, const std::string& label, const CsvReadOptions& options) {
   CsvTable table;
   table.path = label;
   const std::string name = label.empty() ? std::string("table") : detail::baseName(label);
@@ -117,11 +102,13 @@ CsvTable parseCsvTable(const std::string& text, const std::string& label,
   } else {
     for (const auto& col : options.columns) {
       const auto it = seen.find(col);
-      if (it == seen.end()) throw InputError(name + ": no column '" + col + "' (columns: " + columnList() + ")");
+      if (it == seen.end())
+        throw InputError(name + ": no column '" + col + "' (columns: " + columnList() + ")");
       valueCells.push_back(it->second);
     }
   }
-  if (valueCells.empty()) throw InputError(where + ": header needs a label column and at least one value column");
+  if (valueCells.empty())
+    throw InputError(where + ": header needs a label column and at least one value column");
   table.idColumn = cells[idCell].empty() ? std::string("id") : cells[idCell];
   for (std::size_t c : valueCells) table.columns.push_back(cells[c]);
 
@@ -141,7 +128,8 @@ CsvTable parseCsvTable(const std::string& text, const std::string& label,
     const std::string& id = record.cells[idCell];
     if (id.empty() || !rowSeen.emplace(id, true).second) continue;  // reported by idProblems
     const int row = static_cast<int>(table.rowIds.size());
-    const std::string rowText = name + " row " + std::to_string(row + 1) + " (line " + std::to_string(record.line) + ")";
+    const std::string rowText =
+        name + " row " + std::to_string(row + 1) + " (line " + std::to_string(record.line) + ")";
     std::vector<double> values(table.columns.size(), kNaN);
     for (std::size_t c = 0; c < valueCells.size(); ++c) {
       const std::string& cell = record.cells[valueCells[c]];
@@ -149,7 +137,8 @@ CsvTable parseCsvTable(const std::string& text, const std::string& label,
       const NumberStatus status = parseNumber(cell, v);
       if (status == NumberStatus::Empty) continue;
       if (status != NumberStatus::Ok) {
-        problems.push_back(Problem{Severity::Fatal, rowText + " id '" + id + "', column '" + table.columns[c] + "'",
+        problems.push_back(Problem{Severity::Fatal,
+                                   rowText + " id '" + id + "', column '" + table.columns[c] + "'",
                                    status == NumberStatus::NotANumber ? "not a number ('" + cell + "')"
                                                                       : numberProblem(status, cell),
                                    id});
@@ -178,29 +167,17 @@ CsvTable readCsvTable(const std::string& path, const CsvReadOptions& options) {
 }
 
 void writeCsvTable(const std::string& path, const CsvTable& table) {
-  const std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) throw IoError(path + ": cannot open for writing");
-    out << detail::quoteIfNeeded(table.idColumn);
-    for (const auto& c : table.columns) out << ',' << detail::quoteIfNeeded(c);
+  util::writeFileAtomically(path, [&](std::ostream& out) {
+    out << util::csvQuote(table.idColumn);
+    for (const auto& c : table.columns) out << ',' << util::csvQuote(c);
     out << '\n';
     for (std::size_t r = 0; r < table.rowIds.size(); ++r) {
-      out << detail::quoteIfNeeded(table.rowIds[r]);
+      out << util::csvQuote(table.rowIds[r]);
       for (std::size_t c = 0; c < table.columns.size(); ++c)
         out << ',' << detail::formatNumber(table.values[r][c]);
       out << '\n';
     }
-    out.flush();
-    if (!out) {
-      std::remove(tmp.c_str());
-      throw IoError(path + ": write error");
-    }
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    std::remove(tmp.c_str());
-    throw IoError(path + ": cannot rename temporary file into place");
-  }
+  });
 }
 
 CsvTable makeCsvTable(const std::string& idColumn, const std::vector<std::string>& rowIds,
@@ -208,9 +185,8 @@ CsvTable makeCsvTable(const std::string& idColumn, const std::vector<std::string
   if (values.rows() != static_cast<Eigen::Index>(rowIds.size()) ||
       values.cols() != static_cast<Eigen::Index>(columns.size()))
     throw InputError("table '" + idColumn + "': " + std::to_string(values.rows()) + "×" +
-                     std::to_string(values.cols()) + " values for " +
-                     std::to_string(rowIds.size()) + " rows and " +
-                     std::to_string(columns.size()) + " columns");
+                     std::to_string(values.cols()) + " values for " + std::to_string(rowIds.size()) +
+                     " rows and " + std::to_string(columns.size()) + " columns");
   CsvTable t;
   t.idColumn = idColumn;
   t.rowIds = rowIds;
@@ -234,7 +210,8 @@ IoTable ioTableFromCsv(const CsvTable& input, const std::string& what) {
   // stands beside the coefficients.
   CsvTable table = input;
   std::vector<double> national;
-  const auto nationalIt = std::find(table.columns.begin(), table.columns.end(), std::string("national_output"));
+  const auto nationalIt =
+      std::find(table.columns.begin(), table.columns.end(), std::string("national_output"));
   if (nationalIt != table.columns.end()) {
     const auto column = static_cast<std::size_t>(nationalIt - table.columns.begin());
     for (auto& row : table.values) {
@@ -245,14 +222,13 @@ IoTable ioTableFromCsv(const CsvTable& input, const std::string& what) {
   }
   const std::string name = table.path.empty() ? std::string("table") : detail::baseName(table.path);
   if (table.rowIds.size() != table.columns.size())
-    throw InputError(name + ": " + what + " must be square, has " +
-                     std::to_string(table.rowIds.size()) + " rows and " +
-                     std::to_string(table.columns.size()) + " columns");
+    throw InputError(name + ": " + what + " must be square, has " + std::to_string(table.rowIds.size()) +
+                     " rows and " + std::to_string(table.columns.size()) + " columns");
   for (std::size_t i = 0; i < table.columns.size(); ++i)
     if (table.rowIds[i] != table.columns[i])
       throw InputError(name + ": row " + std::to_string(i + 1) + " label '" + table.rowIds[i] +
-                       "' differs from column " + std::to_string(i + 2) + " label '" +
-                       table.columns[i] + "' (same sectors in the same order on both axes)");
+                       "' differs from column " + std::to_string(i + 2) + " label '" + table.columns[i] +
+                       "' (same sectors in the same order on both axes)");
   IoTable io;
   io.sectors = table.columns;
   io.a.resize(table.rowIds.size());
@@ -283,10 +259,10 @@ Eigen::MatrixXd toMatrix(const IoTable& table) {
   Eigen::MatrixXd out(n, n);
   for (Eigen::Index r = 0; r < n; ++r)
     for (Eigen::Index c = 0; c < n; ++c)
-      out(r, c) = (r < static_cast<Eigen::Index>(table.a.size()) &&
-                   c < static_cast<Eigen::Index>(table.a[r].size()))
-                      ? table.a[r][c]
-                      : kNaN;
+      out(r, c) =
+          (r < static_cast<Eigen::Index>(table.a.size()) && c < static_cast<Eigen::Index>(table.a[r].size()))
+              ? table.a[r][c]
+              : kNaN;
   return out;
 }
 

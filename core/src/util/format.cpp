@@ -1,4 +1,4 @@
-#include "util/format.h"
+#include "clustershift/util.h"
 
 #include <cstdio>
 

@@ -1,0 +1,36 @@
+#pragma once
+// Small shared infrastructure used by core, layers, the CLI and the plugin: number text, CSV
+// cells, atomic file writes, progress ranges. One copy each; do not write another.
+#include <functional>
+#include <ostream>
+#include <string>
+
+namespace clustershift::util {
+
+/// `value` with at most `significant` significant digits, like printf "%.*g" and like
+/// `std::ostream << value` at that precision: 0.1 -> "0.1", 150 -> "150", 1e-7 -> "1e-07",
+/// NaN -> "nan". The default (6) is what `std::ostream` prints by default.
+std::string formatNumber(double value, int significant = 6);
+
+/// `value` with exactly `decimals` digits after the point ("120.0" for 120, 1).
+std::string formatFixed(double value, int decimals);
+
+/// One CSV cell: quoted (RFC 4180: inner quotes doubled) when it holds the separator, a quote,
+/// a carriage return or a line feed; otherwise unchanged.
+std::string csvQuote(const std::string& cell, char separator = ',');
+
+/// The plain words for a write failure (an errno value): "disk full", "read-only file system",
+/// "disk quota exceeded", "permission denied", "file size limit reached", else strerror.
+std::string writeFailureReason(int errorNumber);
+
+/// Writes a file atomically: `write` fills a temporary file in the same folder
+/// (".<name>.tmp-XXXXXX"), which is flushed to disk (fsync), checked and renamed onto `path`.
+/// On any failure (including an exception thrown by `write`) the temporary file is removed and
+/// an earlier file at `path` is left as it was. Throws IoError
+/// "<path>: cannot write (<reason>); the earlier file is kept", or rethrows what `write` threw.
+void writeFileAtomically(const std::string& path, const std::function<void(std::ostream&)>& write);
+
+/// Maps the progress `fraction` (clamped to [0, 1]) of one phase onto [from, to] of the whole.
+double scaleProgress(double fraction, double from, double to);
+
+}  // namespace clustershift::util
