@@ -28,9 +28,10 @@ IndustryMatrix readIndustryMatrix(const DataSource& source, std::vector<Problem>
 /// Square technical-coefficient table: column sector, then the same labels as columns.
 IoTable readIoTable(const DataSource& source, std::vector<Problem>& problems);
 
-/// fid -> field index -> the text SQLite holds in a numeric (INTEGER/REAL) column, for the
-/// cells that are not numbers ('abc', '12,345', 'NaN'). Only GeoPackage and SQLite sources
-/// can hold such cells; other drivers give an empty map. (numeric_cells.cpp)
+/// fid -> field index -> the text a numeric (INTEGER/REAL, N/F) column holds, for the cells that
+/// are not numbers ('abc', '12,345', 'NaN'): what SQLite keeps in a GeoPackage/SQLite column, or
+/// the .dbf cell of a shapefile (read again with the numeric fields retyped to text, on a copy in
+/// /vsimem/). Other drivers give an empty map. (numeric_cells.cpp)
 using NonNumericCells = std::map<long long, std::map<int, std::string>>;
 NonNumericCells nonNumericCells(GDALDatasetH dataset, OGRLayerH layer);
 
