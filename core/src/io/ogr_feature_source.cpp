@@ -41,7 +41,13 @@ std::string OgrFeatureSource::noAttributesReason() const {
 void OgrFeatureSource::reset() { OGR_L_ResetReading(m_source.layer); }
 
 bool OgrFeatureSource::next(SourceFeature& feature) {
-  FeaturePtr owned(OGR_L_GetNextFeature(m_source.layer));
+  FeaturePtr owned;
+  {
+    // GDAL's own "Value 'abc' of field ... parsed incompletely" lines: those cells are reported
+    // with their location from nonNumericCells.
+    GdalErrorCapture quiet;
+    owned.reset(OGR_L_GetNextFeature(m_source.layer));
+  }
   if (!owned) return false;
   auto f = static_cast<OGRFeatureH>(owned.get());
   feature.fid = static_cast<long long>(OGR_F_GetFID(f));

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <utility>
 #include <sstream>
 
 #include "clustershift/coordinates.h"
@@ -20,18 +21,19 @@ bool parseNumber(const std::string& text, double& value) {
   return clustershift::parseNumber(text, value) == NumberStatus::Ok;
 }
 
-namespace {
-
-std::string quoteValue(double v) {
+std::string quoteNumber(double v) {
   std::ostringstream os;
   os << v;
   return os.str();
 }
 
-void addProblem(std::vector<Problem>& problems, Severity severity, const std::string& where,
-                const std::string& message, const std::string& featureId = {}) {
+void fileProblem(std::vector<Problem>& problems, Severity severity, const std::string& where,
+                 const std::string& message, const std::string& featureId) {
   problems.push_back(Problem{severity, where, message, featureId});
 }
+
+namespace {
+
 
 std::string fieldWhere(const std::string& featureWhere, const std::string& field) {
   return featureWhere + " field '" + field + "'";
@@ -72,10 +74,10 @@ struct Reader {
       const std::string message = "has no attribute table: " + why;
       for (const Problem& p : problems)
         if (p.where == label && p.message == message) return -1;  // once per layer, not per column
-      addProblem(problems, Severity::Fatal, label, message);
+      fileProblem(problems, Severity::Fatal, label, message);
       return -1;
     }
-    addProblem(problems, (explicitMap || required) ? Severity::Fatal : Severity::Warning, label,
+    fileProblem(problems, (explicitMap || required) ? Severity::Fatal : Severity::Warning, label,
                "field '" + name + "' not found" + (explicitMap ? " (mapped from column '" + column + "')" : "") +
                    " (fields: " + list + ")");
     return -1;
@@ -91,32 +93,32 @@ struct Reader {
     const std::string fw = fieldWhere(where(f), field.name);
     double value = kNaN;
     if (v.kind == FieldValue::Kind::Null) {
-      if (warnNull) addProblem(problems, Severity::Warning, fw, "is NULL", id);
+      if (warnNull) fileProblem(problems, Severity::Warning, fw, "is NULL", id);
       return kNaN;
     }
     if (v.kind == FieldValue::Kind::Number) {
       value = v.number;
     } else if (field.numeric) {
-      addProblem(problems, Severity::Fatal, fw,
+      fileProblem(problems, Severity::Fatal, fw,
                  numberProblem(NumberStatus::NotANumber, v.text) + " in a numeric column", id);
       return kNaN;
     } else {
       if (v.text.find_first_not_of(" \t\r\n") == std::string::npos) {
-        if (warnNull) addProblem(problems, Severity::Warning, fw, "is empty", id);
+        if (warnNull) fileProblem(problems, Severity::Warning, fw, "is empty", id);
         return kNaN;
       }
       const NumberStatus status = clustershift::parseNumber(v.text, value);
       if (status != NumberStatus::Ok) {
-        addProblem(problems, Severity::Fatal, fw, numberProblem(status, v.text), id);
+        fileProblem(problems, Severity::Fatal, fw, numberProblem(status, v.text), id);
         return kNaN;
       }
     }
     if (!std::isfinite(value)) {
-      addProblem(problems, Severity::Warning, fw, "is not a finite number", id);
+      fileProblem(problems, Severity::Warning, fw, "is not a finite number", id);
       return kNaN;
     }
     if (nonNegative && value < 0)
-      addProblem(problems, Severity::Fatal, fw, "is negative (" + quoteValue(value) + ")", id);
+      fileProblem(problems, Severity::Fatal, fw, "is negative (" + quoteNumber(value) + ")", id);
     return value;
   }
 
@@ -124,7 +126,7 @@ struct Reader {
   double extra(const SourceFeature& f, int index, const std::string& id) {
     const FieldValue& v = f.values[static_cast<std::size_t>(index)];
     if (v.kind == FieldValue::Kind::Text) {
-      addProblem(problems, Severity::Fatal, fieldWhere(where(f), fields[static_cast<std::size_t>(index)].name),
+      fileProblem(problems, Severity::Fatal, fieldWhere(where(f), fields[static_cast<std::size_t>(index)].name),
                  numberProblem(NumberStatus::NotANumber, v.text) + " in a numeric column", id);
       return kNaN;
     }
@@ -157,16 +159,16 @@ void convertWebMap(OGRGeometryH g, const std::string& coordinates) {
 LonLatTransform sourceTransform(const Reader& r, bool& ok) {
   ok = true;
   if (!r.source.hasGeometryColumn()) {
-    addProblem(r.problems, Severity::Fatal, r.label, "has no geometry column");
+    fileProblem(r.problems, Severity::Fatal, r.label, "has no geometry column");
     ok = false;
     return LonLatTransform(nullptr, r.label);
   }
   const std::string crs = r.source.crs();
   if (crs.empty()) {
     if (r.source.lonLatWithoutCrs()) {
-      addProblem(r.problems, Severity::Warning, r.label, "CSV has no CRS; lon/lat columns read as EPSG:4326");
+      fileProblem(r.problems, Severity::Warning, r.label, "CSV has no CRS; lon/lat columns read as EPSG:4326");
     } else {
-      addProblem(r.problems, Severity::Fatal, r.label,
+      fileProblem(r.problems, Severity::Fatal, r.label,
                  "missing CRS: define the layer's coordinate reference system (e.g. a .prj "
                  "file or an SRS in the GeoPackage)");
       ok = false;
@@ -177,7 +179,7 @@ LonLatTransform sourceTransform(const Reader& r, bool& ok) {
   {
     GdalErrorCapture capture;
     if (OSRSetFromUserInput(static_cast<OGRSpatialReferenceH>(srs.get()), crs.c_str()) != OGRERR_NONE) {
-      addProblem(r.problems, Severity::Fatal, r.label, "unreadable CRS (" + capture.lastMessage() + ")");
+      fileProblem(r.problems, Severity::Fatal, r.label, "unreadable CRS (" + capture.lastMessage() + ")");
       ok = false;
       return LonLatTransform(nullptr, r.label);
     }
@@ -185,7 +187,7 @@ LonLatTransform sourceTransform(const Reader& r, bool& ok) {
   try {
     return LonLatTransform(static_cast<OGRSpatialReferenceH>(srs.get()), r.label);
   } catch (const GeoError& e) {
-    addProblem(r.problems, Severity::Fatal, r.label, e.what());
+    fileProblem(r.problems, Severity::Fatal, r.label, e.what());
     ok = false;
     return LonLatTransform(nullptr, r.label);
   }
@@ -200,14 +202,14 @@ bool readGeometry(const SourceFeature& f, const LonLatTransform& transform, cons
   if (f.wkb.empty()) return false;
   OGRGeometryH created = nullptr;
   if (OGR_G_CreateFromWkb(f.wkb.data(), nullptr, &created, static_cast<int>(f.wkb.size())) != OGRERR_NONE) {
-    addProblem(problems, Severity::Fatal, where, "unreadable geometry", featureId);
+    fileProblem(problems, Severity::Fatal, where, "unreadable geometry", featureId);
     return false;
   }
   OgrGeometryPtr g(created);
   auto geometry = static_cast<OGRGeometryH>(g.get());
   std::string error;
   if (!transform.apply(geometry, error)) {
-    addProblem(problems, Severity::Fatal, where, "cannot transform to EPSG:4326: " + error, featureId);
+    fileProblem(problems, Severity::Fatal, where, "cannot transform to EPSG:4326: " + error, featureId);
     return false;
   }
   OGR_G_FlattenTo2D(geometry);
@@ -219,13 +221,13 @@ bool readGeometry(const SourceFeature& f, const LonLatTransform& transform, cons
     std::string reason;
     GeosGeometryPtr repaired;
     if (!geosCheckAndRepair(geos.get(), reason, repaired)) {
-      addProblem(problems, Severity::Warning, where, "invalid geometry (" + reason + ") repaired with GEOSMakeValid",
+      fileProblem(problems, Severity::Warning, where, "invalid geometry (" + reason + ") repaired with GEOSMakeValid",
                  featureId);
       wkb = geosToWkb(repaired.get());
       return true;
     }
   } catch (const GeoError& e) {
-    addProblem(problems, Severity::Fatal, where, std::string("unreadable geometry: ") + e.what(), featureId);
+    fileProblem(problems, Severity::Fatal, where, std::string("unreadable geometry: ") + e.what(), featureId);
     return false;
   }
   wkb = std::move(raw);
@@ -271,7 +273,7 @@ struct Utf8Check {
   }
   void report(std::vector<Problem>& problems, const std::string& label, const DataSource& source) const {
     if (bad == 0) return;
-    addProblem(problems, Severity::Fatal, label,
+    fileProblem(problems, Severity::Fatal, label,
                std::to_string(bad) + " text value" + (bad == 1 ? " is" : "s are") + " not UTF-8 (first: " + first +
                    ")" + (source.encoding.empty() ? "; the file declares no encoding (no .cpg): if it is GBK, as "
                                                    "Chinese shapefiles often are, set \"encoding\": \"GBK\" on this "
@@ -326,52 +328,65 @@ void readAttributes(Reader& r, const SourceFeature& f, const FieldLayout& layout
 
 }  // namespace
 
-void readZones(const DataSource& source, Inputs& inputs) {
-  OgrFeatureSource src(openSource(source, "exclusions"));
+namespace {
+
+/// An optional OGR layer (zones, roads): `fields(reader)` finds the mapped fields once, then
+/// `each(reader, feature, fields, transform)` sees every feature (transform null without a CRS).
+template <typename Fields, typename Each>
+void readOgrLayer(const DataSource& source, const char* what, Inputs& inputs, Fields fields, Each each) {
+  OgrFeatureSource src(openSource(source, what));
   Reader r{src, source, inputs.problems};
   bool crsOk = false;
-  LonLatTransform transform = sourceTransform(r, crsOk);
-  const int idField = r.mappedField("id", false);
-  const int nameField = r.mappedField("name", false);
+  const LonLatTransform transform = sourceTransform(r, crsOk);
+  const auto indices = fields(r);
   SourceFeature f;
   src.reset();
-  while (src.next(f)) {
-    Zone zone;
-    zone.fid = std::to_string(f.fid);
-    zone.id = idField >= 0 ? Reader::text(f, idField) : zone.fid;
-    zone.name = Reader::text(f, nameField);
-    if (crsOk && readGeometry(f, transform, r.where(f), zone.id, "wgs84", r.problems, zone.wkb)) {
-      if (!isPolygonal(zone.wkb)) {
-        addProblem(r.problems, Severity::Warning, r.where(f), "geometry is not a polygon; zone ignored", zone.id);
-        continue;
-      }
-      inputs.exclusions.push_back(std::move(zone));
-    }
-  }
+  while (src.next(f)) each(r, f, indices, crsOk ? &transform : nullptr);
+}
+
+}  // namespace
+
+void readZones(const DataSource& source, Inputs& inputs) {
+  readOgrLayer(
+      source, "exclusions", inputs,
+      [](Reader& r) {
+        const int id = r.mappedField("id", false);
+        return std::make_pair(id, r.mappedField("name", false));
+      },
+      [&](Reader& r, const SourceFeature& f, std::pair<int, int> fields, const LonLatTransform* transform) {
+        Zone zone;
+        zone.fid = std::to_string(f.fid);
+        zone.id = fields.first >= 0 ? Reader::text(f, fields.first) : zone.fid;
+        zone.name = Reader::text(f, fields.second);
+        if (!transform || !readGeometry(f, *transform, r.where(f), zone.id, "wgs84", r.problems, zone.wkb)) return;
+        if (!isPolygonal(zone.wkb)) {
+          fileProblem(r.problems, Severity::Warning, r.where(f), "geometry is not a polygon; zone ignored", zone.id);
+          return;
+        }
+        inputs.exclusions.push_back(std::move(zone));
+      });
 }
 
 void readRoads(const DataSource& source, Inputs& inputs) {
-  OgrFeatureSource src(openSource(source, "roads"));
-  Reader r{src, source, inputs.problems};
-  bool crsOk = false;
-  LonLatTransform transform = sourceTransform(r, crsOk);
-  const int classField = r.mappedField("class", false);
-  const int speedField = r.mappedField("speed_kmh", false);
-  SourceFeature f;
-  src.reset();
-  while (src.next(f)) {
-    Road road;
-    road.fid = std::to_string(f.fid);
-    road.roadClass = Reader::text(f, classField);
-    road.speedKmh = r.number(f, speedField, {}, true, false);
-    if (road.speedKmh == 0) {
-      addProblem(r.problems, Severity::Warning, fieldWhere(r.where(f), source.field("speed_kmh")),
-                 "is 0; the class default is used");
-      road.speedKmh = kNaN;
-    }
-    if (crsOk && readGeometry(f, transform, r.where(f), {}, "wgs84", r.problems, road.wkb))
-      inputs.roads.push_back(std::move(road));
-  }
+  readOgrLayer(
+      source, "roads", inputs,
+      [](Reader& r) {
+        const int roadClass = r.mappedField("class", false);
+        return std::make_pair(roadClass, r.mappedField("speed_kmh", false));
+      },
+      [&](Reader& r, const SourceFeature& f, std::pair<int, int> fields, const LonLatTransform* transform) {
+        Road road;
+        road.fid = std::to_string(f.fid);
+        road.roadClass = Reader::text(f, fields.first);
+        road.speedKmh = r.number(f, fields.second, {}, true, false);
+        if (road.speedKmh == 0) {
+          fileProblem(r.problems, Severity::Warning, fieldWhere(r.where(f), source.field("speed_kmh")),
+                      "is 0; the class default is used");
+          road.speedKmh = kNaN;
+        }
+        if (transform && readGeometry(f, *transform, r.where(f), {}, "wgs84", r.problems, road.wkb))
+          inputs.roads.push_back(std::move(road));
+      });
 }
 
 void readRegions(const DataSource& source, Inputs& inputs) {
@@ -386,9 +401,9 @@ void readParks(const DataSource& source, Inputs& inputs) {
 
 }  // namespace detail
 
-using detail::addProblem;
+using detail::fileProblem;
 using detail::fieldWhere;
-using detail::quoteValue;
+using detail::quoteNumber;
 
 void readRegions(FeatureSource& source, const DataSource& map, Inputs& inputs) {
   detail::Reader r{source, map, inputs.problems};
@@ -407,10 +422,10 @@ void readRegions(FeatureSource& source, const DataSource& map, Inputs& inputs) {
     if (crsOk) {
       if (!detail::readGeometry(f, transform, where, region.id, map.coordinates, r.problems, region.wkb)) {
         if (region.wkb.empty() && f.wkb.empty())
-          addProblem(r.problems, Severity::Fatal, where, f.emptyGeometry ? "has an empty geometry" : "has no geometry",
+          fileProblem(r.problems, Severity::Fatal, where, f.emptyGeometry ? "has an empty geometry" : "has no geometry",
                      region.id);
       } else if (!detail::isPolygonal(region.wkb)) {
-        addProblem(r.problems, Severity::Fatal, where, "geometry is not a polygon", region.id);
+        fileProblem(r.problems, Severity::Fatal, where, "geometry is not a polygon", region.id);
         region.wkb.clear();
       }
     }
@@ -439,8 +454,8 @@ void readParks(FeatureSource& source, const DataSource& map, Inputs& inputs) {
     const std::string where = r.where(f);
     const double area = park.value("area_ha"), available = park.value("available_ha");
     if (!std::isnan(area) && !std::isnan(available) && available > area * (1 + 1e-9)) {
-      addProblem(r.problems, Severity::Warning, fieldWhere(where, map.field("available_ha")),
-                 "available area " + quoteValue(available) + " ha exceeds total area " + quoteValue(area) + " ha",
+      fileProblem(r.problems, Severity::Warning, fieldWhere(where, map.field("available_ha")),
+                 "available area " + quoteNumber(available) + " ha exceeds total area " + quoteNumber(area) + " ha",
                  park.id);
     }
     if (crsOk) {
@@ -457,10 +472,10 @@ void readParks(FeatureSource& source, const DataSource& map, Inputs& inputs) {
             GEOSGeomGetY_r(ctx, p.get(), &park.lat);
           }
         } catch (const GeoError& e) {
-          addProblem(r.problems, Severity::Fatal, where, e.what(), park.id);
+          fileProblem(r.problems, Severity::Fatal, where, e.what(), park.id);
         }
       } else if (f.wkb.empty()) {
-        addProblem(r.problems, Severity::Warning, where, "has no geometry; park excluded", park.id);
+        fileProblem(r.problems, Severity::Warning, where, "has no geometry; park excluded", park.id);
       }
     }
     inputs.parks.push_back(std::move(park));

@@ -4,7 +4,6 @@
 #include <cmath>
 #include <optional>
 #include <set>
-#include <sstream>
 
 #include "clustershift/table.h"
 #include "io/ogr.h"
@@ -12,21 +11,6 @@
 #include "io/readers.h"
 
 namespace clustershift::detail {
-
-namespace {
-
-std::string quoteValue(double v) {
-  std::ostringstream os;
-  os << v;
-  return os.str();
-}
-
-void addProblem(std::vector<Problem>& problems, Severity severity, const std::string& where,
-                const std::string& message) {
-  problems.push_back(Problem{severity, where, message, {}});
-}
-
-}  // namespace
 
 namespace {
 
@@ -87,16 +71,16 @@ double tableNumber(const TextTable& t, std::size_t row, std::size_t column,
   const std::string& text = t.cells[row][column];
   double value = kNaN;
   if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
-    addProblem(problems, Severity::Warning, where, "is empty");
+    fileProblem(problems, Severity::Warning, where, "is empty");
     return kNaN;
   }
   const NumberStatus status = clustershift::parseNumber(text, value);
   if (status != NumberStatus::Ok) {
-    addProblem(problems, Severity::Fatal, where, numberProblem(status, text));
+    fileProblem(problems, Severity::Fatal, where, numberProblem(status, text));
     return kNaN;
   }
   if (value < 0) {
-    addProblem(problems, Severity::Fatal, where, "is negative (" + quoteValue(value) + ")");
+    fileProblem(problems, Severity::Fatal, where, "is negative (" + quoteNumber(value) + ")");
   }
   return value;
 }
@@ -112,11 +96,11 @@ IndustryMatrix readIndustryMatrix(const DataSource& source, std::vector<Problem>
   std::set<std::string> seen;
   for (std::size_t r = 0; r < t.keys.size(); ++r) {
     if (t.keys[r].empty()) {
-      addProblem(problems, Severity::Fatal, t.rows[r], "empty region id");
+      fileProblem(problems, Severity::Fatal, t.rows[r], "empty region id");
       continue;
     }
     if (!seen.insert(t.keys[r]).second) {
-      addProblem(problems, Severity::Fatal, t.rows[r],
+      fileProblem(problems, Severity::Fatal, t.rows[r],
                  "duplicate region id '" + t.keys[r] + "'");
       continue;
     }
@@ -150,7 +134,7 @@ IoTable readIoTable(const DataSource& source, std::vector<Problem>& problems) {
     for (const std::string& c : columns) {
       if (!rows.count(c)) missingRows += (missingRows.empty() ? "" : ", ") + c;
     }
-    addProblem(problems, Severity::Fatal, t.label,
+    fileProblem(problems, Severity::Fatal, t.label,
                "not a square table with the same sectors on both axes" +
                    (missingColumns.empty() ? "" : "; no column for: " + missingColumns) +
                    (missingRows.empty() ? "" : "; no row for: " + missingRows) +
@@ -175,8 +159,8 @@ IoTable readIoTable(const DataSource& source, std::vector<Problem>& problems) {
     for (std::size_t i = 0; i < t.keys.size(); ++i) {
       io.nationalOutput[i] = tableNumber(t, i, *nationalColumn, "sector", problems);
       if (io.nationalOutput[i] < 0)
-        addProblem(problems, Severity::Fatal, t.label + " row '" + t.keys[i] + "'",
-                   "column 'national_output' is negative (" + quoteValue(io.nationalOutput[i]) + ")");
+        fileProblem(problems, Severity::Fatal, t.label + " row '" + t.keys[i] + "'",
+                   "column 'national_output' is negative (" + quoteNumber(io.nationalOutput[i]) + ")");
     }
   }
   // A productive economy needs every column sum of A below 1 (Hawkins–Simon).
@@ -186,8 +170,8 @@ IoTable readIoTable(const DataSource& source, std::vector<Problem>& problems) {
       if (!std::isnan(io.a[i][j])) sum += io.a[i][j];
     }
     if (sum >= 1.0) {
-      addProblem(problems, Severity::Fatal, t.label + " column '" + t.keys[j] + "'",
-                 "coefficients sum to " + quoteValue(sum) + " (must be < 1)");
+      fileProblem(problems, Severity::Fatal, t.label + " column '" + t.keys[j] + "'",
+                 "coefficients sum to " + quoteNumber(sum) + " (must be < 1)");
     }
   }
   return io;
