@@ -12,7 +12,6 @@
 #include <qgsgeometry.h>
 #include <qgsvectorlayer.h>
 
-
 #include <string>
 #include <vector>
 
@@ -44,7 +43,8 @@ class LayerFeatureSource final : public FeatureSource {
   std::vector<SourceField> fields() const override {
     std::vector<SourceField> out;
     const QgsFields& fields = m_layer->fields();
-    for (int i = 0; i < fields.count(); ++i) out.push_back(SourceField{fromQ(fields.at(i).name()), fields.at(i).isNumeric()});
+    for (int i = 0; i < fields.count(); ++i)
+      out.push_back(SourceField{fromQ(fields.at(i).name()), fields.at(i).isNumeric()});
     return out;
   }
   bool hasGeometryColumn() const override { return m_layer->isSpatial(); }
@@ -92,7 +92,8 @@ void checkLayer(QgsVectorLayer* layer, const char* role, std::vector<Problem>& p
   if (!layer) {
     problems.push_back(Problem{Severity::Fatal, role, "no layer given", {}});
   } else if (!layer->isValid()) {
-    problems.push_back(Problem{Severity::Fatal, layerLabel(layer), "layer is not valid (source cannot be read)", {}});
+    problems.push_back(
+        Problem{Severity::Fatal, layerLabel(layer), "layer is not valid (source cannot be read)", {}});
   }
 }
 

@@ -147,9 +147,10 @@ TEST(InputsFromLayers, LayerWithoutCrsIsFatalInCoresWords) {
   parks->dataProvider()->addFeatures(QgsFeatureList() << f);
   Feedback feedback;
   const Inputs in = inputsFromLayers(regions.get(), parks.get(), scenarioWithRegionIdField(), feedback);
-  EXPECT_TRUE(hasProblem(in, Severity::Fatal,
-                         "parks: missing CRS: define the layer's coordinate reference system (e.g. a .prj file or an "
-                         "SRS in the GeoPackage)"))
+  EXPECT_TRUE(
+      hasProblem(in, Severity::Fatal,
+                 "parks: missing CRS: define the layer's coordinate reference system (e.g. a .prj file or an "
+                 "SRS in the GeoPackage)"))
       << [&] {
            std::string all;
            for (const Problem& p : in.problems) all += p.text() + "\n";

@@ -37,14 +37,14 @@ std::vector<bool> candidateParks(const Inputs& inputs, int sourceRegion);
 /// warning of `warnings` that starts with the criterion id>)". run() calls it on each criterion's
 /// computed values, validate() (through requireSomeValue) before any heavy work.
 std::optional<Problem> noValueProblem(const std::string& criterion, const std::vector<double>& values,
-                                      const std::vector<bool>& candidates, const std::vector<Problem>& warnings,
-                                      const std::string& where);
+                                      const std::vector<bool>& candidates,
+                                      const std::vector<Problem>& warnings, const std::string& where);
 
 /// For a criterion cheap to compute (a column per park or host region): computes it as run()
 /// would, its warnings kept aside, and appends noValueProblem()'s problem, so validate() reports a
 /// criterion that can only be NULL. A compute error is left to run() (this never throws).
-void requireSomeValue(const Criterion& criterion, const CriterionContext& context, const nlohmann::json& params,
-                      std::vector<Problem>& problems);
+void requireSomeValue(const Criterion& criterion, const CriterionContext& context,
+                      const nlohmann::json& params, std::vector<Problem>& problems);
 
 /// Warning about one park through feedback.
 void warnPark(const CriterionContext& context, int park, const std::string& message);

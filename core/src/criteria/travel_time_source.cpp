@@ -26,22 +26,28 @@ constexpr const char* kId = "travel_time_source";
 /// compute() (nearest node of the built network): both say the same words.
 std::optional<Problem> sourceSnapProblem(const CriterionContext& context, double snapKm, double maxSnapKm) {
   if (snapKm <= maxSnapKm) return std::nullopt;
-  return Problem{Severity::Fatal, "source",
-                 std::string(kId) + ": the source location (" + util::formatNumber(context.sourceLon, 4) + ", " +
-                     util::formatNumber(context.sourceLat, 4) + ") is " + util::formatNumber(snapKm, 4) +
-                     " km from the nearest road node (params.max_snap_km " + util::formatNumber(maxSnapKm, 4) +
-                     ")",
+  return Problem{Severity::Fatal,
+                 "source",
+                 std::string(kId) + ": the source location (" + util::formatNumber(context.sourceLon, 4) +
+                     ", " + util::formatNumber(context.sourceLat, 4) + ") is " +
+                     util::formatNumber(snapKm, 4) + " km from the nearest road node (params.max_snap_km " +
+                     util::formatNumber(maxSnapKm, 4) + ")",
                  {}};
 }
 
 /// What compute() needs before building the network: a road layer and a located source.
 std::optional<Problem> missingInput(const CriterionContext& context) {
   if (context.inputs.roads.empty())
-    return Problem{Severity::Fatal, "data.roads",
-                   std::string(kId) + ": needs a road layer (scenario data.roads); none was loaded", {}};
+    return Problem{Severity::Fatal,
+                   "data.roads",
+                   std::string(kId) + ": needs a road layer (scenario data.roads); none was loaded",
+                   {}};
   if (!std::isfinite(context.sourceLon) || !std::isfinite(context.sourceLat))
-    return Problem{Severity::Fatal, "source",
-                   std::string(kId) + ": the source cluster has no location (scenario source.lon/lat or region)", {}};
+    return Problem{
+        Severity::Fatal,
+        "source",
+        std::string(kId) + ": the source cluster has no location (scenario source.lon/lat or region)",
+        {}};
   return std::nullopt;
 }
 

@@ -111,7 +111,8 @@ NonNumericCells shapefileCells(GDALDatasetH dataset, OGRLayerH layer) {
       double value = 0;
       if (clustershift::parseNumber(cell, value) != NumberStatus::Ok) {
         const auto b = cell.find_first_not_of(' ');
-        cells[static_cast<long long>(OGR_F_GetFID(f))][i] = cell.substr(b, cell.find_last_not_of(' ') - b + 1);
+        cells[static_cast<long long>(OGR_F_GetFID(f))][i] =
+            cell.substr(b, cell.find_last_not_of(' ') - b + 1);
       }
     }
   }

@@ -11,7 +11,8 @@ OgrFeatureSource::OgrFeatureSource(OgrSource source)
   for (int i = 0; i < OGR_FD_GetFieldCount(defn); ++i) {
     OGRFieldDefnH fd = OGR_FD_GetFieldDefn(defn, i);
     const OGRFieldType type = OGR_Fld_GetType(fd);
-    m_fields.push_back(SourceField{OGR_Fld_GetNameRef(fd), type == OFTInteger || type == OFTInteger64 || type == OFTReal});
+    m_fields.push_back(
+        SourceField{OGR_Fld_GetNameRef(fd), type == OFTInteger || type == OFTInteger64 || type == OFTReal});
   }
 }
 

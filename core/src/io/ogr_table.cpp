@@ -13,7 +13,8 @@ namespace {
 bool isCsvFile(const OgrSource& source, const std::string& path) {
   if (source.driver != "CSV") return false;
   std::string ext = std::filesystem::path(path).extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return ext == ".csv";
 }
 
@@ -35,7 +36,8 @@ OgrTextTable readOgrTable(const OgrSource& source, const std::string& path, std:
   const NonNumericCells bad = nonNumericCells(source.dataset.get(), source.layer);
   OGRFeatureDefnH defn = source.definition();
   const int count = OGR_FD_GetFieldCount(defn);
-  for (int k = 0; k < count; ++k) table.columns.emplace_back(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, k)));
+  for (int k = 0; k < count; ++k)
+    table.columns.emplace_back(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, k)));
   OGR_L_ResetReading(source.layer);
   while (OGRFeatureH raw = OGR_L_GetNextFeature(source.layer)) {
     FeaturePtr feature(raw);
@@ -51,8 +53,9 @@ OgrTextTable readOgrTable(const OgrSource& source, const std::string& path, std:
     const std::size_t index = table.rows.size();
     std::string where;
     if (!records.empty())
-      where = source.fileName + " line " +
-              std::to_string(index + 1 < records.size() ? records[index + 1].line : static_cast<int>(index) + 2);
+      where =
+          source.fileName + " line " +
+          std::to_string(index + 1 < records.size() ? records[index + 1].line : static_cast<int>(index) + 2);
     else if (!source.rowIdPrefix.empty())
       where = source.tableLabel + " " + source.rowIdPrefix + std::to_string(fid);
     else

@@ -14,8 +14,8 @@ namespace clustershift::detail {
 struct OgrTextTable {
   std::vector<std::string> columns;            ///< every field name
   std::vector<std::vector<std::string>> rows;  ///< [row][column]: the text the cell holds, "" for NULL
-  std::vector<std::string> where;              ///< per row: "t.csv line 4", "book.xlsx/Sheet1 row 7", "t.gpkg/t fid=3"
-  std::vector<long long> fids;                 ///< per row: the OGR feature id
+  std::vector<std::string> where;  ///< per row: "t.csv line 4", "book.xlsx/Sheet1 row 7", "t.gpkg/t fid=3"
+  std::vector<long long> fids;     ///< per row: the OGR feature id
 };
 
 /// Reads every row of `source` (opened with openSource or by the caller). A numeric (INTEGER/REAL,

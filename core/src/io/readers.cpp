@@ -34,7 +34,6 @@ void fileProblem(std::vector<Problem>& problems, Severity severity, const std::s
 
 namespace {
 
-
 std::string fieldWhere(const std::string& featureWhere, const std::string& field) {
   return featureWhere + " field '" + field + "'";
 }
@@ -78,8 +77,9 @@ struct Reader {
       return -1;
     }
     fileProblem(problems, (explicitMap || required) ? Severity::Fatal : Severity::Warning, label,
-               "field '" + name + "' not found" + (explicitMap ? " (mapped from column '" + column + "')" : "") +
-                   " (fields: " + list + ")");
+                "field '" + name + "' not found" +
+                    (explicitMap ? " (mapped from column '" + column + "')" : "") + " (fields: " + list +
+                    ")");
     return -1;
   }
 
@@ -100,7 +100,7 @@ struct Reader {
       value = v.number;
     } else if (field.numeric) {
       fileProblem(problems, Severity::Fatal, fw,
-                 numberProblem(NumberStatus::NotANumber, v.text) + " in a numeric column", id);
+                  numberProblem(NumberStatus::NotANumber, v.text) + " in a numeric column", id);
       return kNaN;
     } else {
       if (v.text.find_first_not_of(" \t\r\n") == std::string::npos) {
@@ -126,8 +126,9 @@ struct Reader {
   double extra(const SourceFeature& f, int index, const std::string& id) {
     const FieldValue& v = f.values[static_cast<std::size_t>(index)];
     if (v.kind == FieldValue::Kind::Text) {
-      fileProblem(problems, Severity::Fatal, fieldWhere(where(f), fields[static_cast<std::size_t>(index)].name),
-                 numberProblem(NumberStatus::NotANumber, v.text) + " in a numeric column", id);
+      fileProblem(problems, Severity::Fatal,
+                  fieldWhere(where(f), fields[static_cast<std::size_t>(index)].name),
+                  numberProblem(NumberStatus::NotANumber, v.text) + " in a numeric column", id);
       return kNaN;
     }
     return v.kind == FieldValue::Kind::Number ? v.number : kNaN;
@@ -166,11 +167,12 @@ LonLatTransform sourceTransform(const Reader& r, bool& ok) {
   const std::string crs = r.source.crs();
   if (crs.empty()) {
     if (r.source.lonLatWithoutCrs()) {
-      fileProblem(r.problems, Severity::Warning, r.label, "CSV has no CRS; lon/lat columns read as EPSG:4326");
+      fileProblem(r.problems, Severity::Warning, r.label,
+                  "CSV has no CRS; lon/lat columns read as EPSG:4326");
     } else {
       fileProblem(r.problems, Severity::Fatal, r.label,
-                 "missing CRS: define the layer's coordinate reference system (e.g. a .prj "
-                 "file or an SRS in the GeoPackage)");
+                  "missing CRS: define the layer's coordinate reference system (e.g. a .prj "
+                  "file or an SRS in the GeoPackage)");
       ok = false;
     }
     return LonLatTransform(nullptr, r.label);
@@ -197,8 +199,8 @@ LonLatTransform sourceTransform(const Reader& r, bool& ok) {
 /// when the feature has no or an empty geometry; adds a fatal problem and returns false when it
 /// cannot be read or transformed.
 bool readGeometry(const SourceFeature& f, const LonLatTransform& transform, const std::string& where,
-                  const std::string& featureId, const std::string& coordinates, std::vector<Problem>& problems,
-                  std::vector<std::uint8_t>& wkb) {
+                  const std::string& featureId, const std::string& coordinates,
+                  std::vector<Problem>& problems, std::vector<std::uint8_t>& wkb) {
   if (f.wkb.empty()) return false;
   OGRGeometryH created = nullptr;
   if (OGR_G_CreateFromWkb(f.wkb.data(), nullptr, &created, static_cast<int>(f.wkb.size())) != OGRERR_NONE) {
@@ -221,8 +223,8 @@ bool readGeometry(const SourceFeature& f, const LonLatTransform& transform, cons
     std::string reason;
     GeosGeometryPtr repaired;
     if (!geosCheckAndRepair(geos.get(), reason, repaired)) {
-      fileProblem(problems, Severity::Warning, where, "invalid geometry (" + reason + ") repaired with GEOSMakeValid",
-                 featureId);
+      fileProblem(problems, Severity::Warning, where,
+                  "invalid geometry (" + reason + ") repaired with GEOSMakeValid", featureId);
       wkb = geosToWkb(repaired.get());
       return true;
     }
@@ -273,12 +275,14 @@ struct Utf8Check {
   }
   void report(std::vector<Problem>& problems, const std::string& label, const DataSource& source) const {
     if (bad == 0) return;
-    fileProblem(problems, Severity::Fatal, label,
-               std::to_string(bad) + " text value" + (bad == 1 ? " is" : "s are") + " not UTF-8 (first: " + first +
-                   ")" + (source.encoding.empty() ? "; the file declares no encoding (no .cpg): if it is GBK, as "
-                                                   "Chinese shapefiles often are, set \"encoding\": \"GBK\" on this "
-                                                   "data source"
-                                                 : "; check \"encoding\": \"" + source.encoding + "\""));
+    fileProblem(
+        problems, Severity::Fatal, label,
+        std::to_string(bad) + " text value" + (bad == 1 ? " is" : "s are") + " not UTF-8 (first: " + first +
+            ")" +
+            (source.encoding.empty() ? "; the file declares no encoding (no .cpg): if it is GBK, as "
+                                       "Chinese shapefiles often are, set \"encoding\": \"GBK\" on this "
+                                       "data source"
+                                     : "; check \"encoding\": \"" + source.encoding + "\""));
   }
 };
 
@@ -323,7 +327,8 @@ void readAttributes(Reader& r, const SourceFeature& f, const FieldLayout& layout
     if (index < 0) continue;  // absent key = the source has no such field
     item.values[column] = r.number(f, index, item.id, /*nonNegative=*/true, /*warnNull=*/true);
   }
-  for (int index : layout.extras) item.extra[r.fields[static_cast<std::size_t>(index)].name] = r.extra(f, index, item.id);
+  for (int index : layout.extras)
+    item.extra[r.fields[static_cast<std::size_t>(index)].name] = r.extra(f, index, item.id);
 }
 
 }  // namespace
@@ -358,9 +363,11 @@ void readZones(const DataSource& source, Inputs& inputs) {
         zone.fid = std::to_string(f.fid);
         zone.id = fields.first >= 0 ? Reader::text(f, fields.first) : zone.fid;
         zone.name = Reader::text(f, fields.second);
-        if (!transform || !readGeometry(f, *transform, r.where(f), zone.id, "wgs84", r.problems, zone.wkb)) return;
+        if (!transform || !readGeometry(f, *transform, r.where(f), zone.id, "wgs84", r.problems, zone.wkb))
+          return;
         if (!isPolygonal(zone.wkb)) {
-          fileProblem(r.problems, Severity::Warning, r.where(f), "geometry is not a polygon; zone ignored", zone.id);
+          fileProblem(r.problems, Severity::Warning, r.where(f), "geometry is not a polygon; zone ignored",
+                      zone.id);
           return;
         }
         inputs.exclusions.push_back(std::move(zone));
@@ -401,8 +408,8 @@ void readParks(const DataSource& source, Inputs& inputs) {
 
 }  // namespace detail
 
-using detail::fileProblem;
 using detail::fieldWhere;
+using detail::fileProblem;
 using detail::quoteNumber;
 
 void readRegions(FeatureSource& source, const DataSource& map, Inputs& inputs) {
@@ -416,14 +423,15 @@ void readRegions(FeatureSource& source, const DataSource& map, Inputs& inputs) {
   source.reset();
   while (source.next(f)) {
     Region region;
-    detail::readAttributes(r, f, layout, utf8, region,
-                           {{"name", &region.name}, {"name_zh", &region.nameZh}, {"province", &region.province}});
+    detail::readAttributes(
+        r, f, layout, utf8, region,
+        {{"name", &region.name}, {"name_zh", &region.nameZh}, {"province", &region.province}});
     const std::string where = r.where(f);
     if (crsOk) {
       if (!detail::readGeometry(f, transform, where, region.id, map.coordinates, r.problems, region.wkb)) {
         if (region.wkb.empty() && f.wkb.empty())
-          fileProblem(r.problems, Severity::Fatal, where, f.emptyGeometry ? "has an empty geometry" : "has no geometry",
-                     region.id);
+          fileProblem(r.problems, Severity::Fatal, where,
+                      f.emptyGeometry ? "has an empty geometry" : "has no geometry", region.id);
       } else if (!detail::isPolygonal(region.wkb)) {
         fileProblem(r.problems, Severity::Fatal, where, "geometry is not a polygon", region.id);
         region.wkb.clear();
@@ -454,9 +462,10 @@ void readParks(FeatureSource& source, const DataSource& map, Inputs& inputs) {
     const std::string where = r.where(f);
     const double area = park.value("area_ha"), available = park.value("available_ha");
     if (!std::isnan(area) && !std::isnan(available) && available > area * (1 + 1e-9)) {
-      fileProblem(r.problems, Severity::Warning, fieldWhere(where, map.field("available_ha")),
-                 "available area " + quoteNumber(available) + " ha exceeds total area " + quoteNumber(area) + " ha",
-                 park.id);
+      fileProblem(
+          r.problems, Severity::Warning, fieldWhere(where, map.field("available_ha")),
+          "available area " + quoteNumber(available) + " ha exceeds total area " + quoteNumber(area) + " ha",
+          park.id);
     }
     if (crsOk) {
       if (detail::readGeometry(f, transform, where, park.id, map.coordinates, r.problems, park.wkb)) {

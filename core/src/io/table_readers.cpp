@@ -19,7 +19,8 @@ struct TextTable {
   std::string label;
   std::vector<std::string> columns;  ///< value columns (not the key)
   std::vector<std::string> keys;
-  std::vector<std::string> rows;  ///< where each row sits: "t.csv line 3", "book.xlsx/Sheet1 row 7", "t.gpkg/t fid=3"
+  std::vector<std::string>
+      rows;  ///< where each row sits: "t.csv line 3", "book.xlsx/Sheet1 row 7", "t.gpkg/t fid=3"
   std::vector<std::vector<std::string>> cells;
 };
 
@@ -39,8 +40,8 @@ TextTable readTextTable(const DataSource& source, const std::string& what, const
     } else {
       std::string list;
       for (const std::string& n : all.columns) list += (list.empty() ? "" : ", ") + n;
-      problems.push_back(
-          Problem{Severity::Fatal, table.label, "column '" + keyName + "' not found (columns: " + list + ")", {}});
+      problems.push_back(Problem{
+          Severity::Fatal, table.label, "column '" + keyName + "' not found (columns: " + list + ")", {}});
       ok = false;
       return table;
     }
@@ -64,10 +65,10 @@ TextTable readTextTable(const DataSource& source, const std::string& what, const
 }
 
 /// Parses a cell; adds a located problem and returns NaN when it is not a number.
-double tableNumber(const TextTable& t, std::size_t row, std::size_t column,
-                   const std::string& keyLabel, std::vector<Problem>& problems) {
-  std::string where = t.rows[row] + " (" + keyLabel + " '" + t.keys[row] + "') column '" +
-                      t.columns[column] + "'";
+double tableNumber(const TextTable& t, std::size_t row, std::size_t column, const std::string& keyLabel,
+                   std::vector<Problem>& problems) {
+  std::string where =
+      t.rows[row] + " (" + keyLabel + " '" + t.keys[row] + "') column '" + t.columns[column] + "'";
   const std::string& text = t.cells[row][column];
   double value = kNaN;
   if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
@@ -100,8 +101,7 @@ IndustryMatrix readIndustryMatrix(const DataSource& source, std::vector<Problem>
       continue;
     }
     if (!seen.insert(t.keys[r]).second) {
-      fileProblem(problems, Severity::Fatal, t.rows[r],
-                 "duplicate region id '" + t.keys[r] + "'");
+      fileProblem(problems, Severity::Fatal, t.rows[r], "duplicate region id '" + t.keys[r] + "'");
       continue;
     }
     std::vector<double> row;
@@ -135,17 +135,17 @@ IoTable readIoTable(const DataSource& source, std::vector<Problem>& problems) {
       if (!rows.count(c)) missingRows += (missingRows.empty() ? "" : ", ") + c;
     }
     fileProblem(problems, Severity::Fatal, t.label,
-               "not a square table with the same sectors on both axes" +
-                   (missingColumns.empty() ? "" : "; no column for: " + missingColumns) +
-                   (missingRows.empty() ? "" : "; no row for: " + missingRows) +
-                   (rows.size() != t.keys.size() ? "; duplicate row labels" : ""));
+                "not a square table with the same sectors on both axes" +
+                    (missingColumns.empty() ? "" : "; no column for: " + missingColumns) +
+                    (missingRows.empty() ? "" : "; no row for: " + missingRows) +
+                    (rows.size() != t.keys.size() ? "; duplicate row labels" : ""));
     return io;
   }
   // Columns reordered to the row order, so a[i][j] is input of sector i per unit of j.
   std::vector<std::size_t> columnOf(t.keys.size());
   for (std::size_t i = 0; i < t.keys.size(); ++i) {
-    columnOf[i] = static_cast<std::size_t>(
-        std::find(t.columns.begin(), t.columns.end(), t.keys[i]) - t.columns.begin());
+    columnOf[i] = static_cast<std::size_t>(std::find(t.columns.begin(), t.columns.end(), t.keys[i]) -
+                                           t.columns.begin());
   }
   io.sectors = t.keys;
   io.a.assign(t.keys.size(), std::vector<double>(t.keys.size(), kNaN));
@@ -160,7 +160,7 @@ IoTable readIoTable(const DataSource& source, std::vector<Problem>& problems) {
       io.nationalOutput[i] = tableNumber(t, i, *nationalColumn, "sector", problems);
       if (io.nationalOutput[i] < 0)
         fileProblem(problems, Severity::Fatal, t.label + " row '" + t.keys[i] + "'",
-                   "column 'national_output' is negative (" + quoteNumber(io.nationalOutput[i]) + ")");
+                    "column 'national_output' is negative (" + quoteNumber(io.nationalOutput[i]) + ")");
     }
   }
   // A productive economy needs every column sum of A below 1 (Hawkins–Simon).
@@ -171,7 +171,7 @@ IoTable readIoTable(const DataSource& source, std::vector<Problem>& problems) {
     }
     if (sum >= 1.0) {
       fileProblem(problems, Severity::Fatal, t.label + " column '" + t.keys[j] + "'",
-                 "coefficients sum to " + quoteNumber(sum) + " (must be < 1)");
+                  "coefficients sum to " + quoteNumber(sum) + " (must be < 1)");
     }
   }
   return io;

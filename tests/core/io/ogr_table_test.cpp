@@ -44,8 +44,9 @@ TEST(ReadOgrTable, TextInARealColumnOfAGeoPackageTableIsReportedNotReadAsZero) {
   source.path = gpkg.string();
   std::vector<Problem> problems;
   const IndustryMatrix m = detail::readIndustryMatrix(source, problems);
-  EXPECT_PROBLEM(problems, Severity::Fatal,
-                 "industry_output.gpkg/industry_output fid=2 (region '341300') column 'C18': is not a number ('abc')");
+  EXPECT_PROBLEM(
+      problems, Severity::Fatal,
+      "industry_output.gpkg/industry_output fid=2 (region '341300') column 'C18': is not a number ('abc')");
   EXPECT_PROBLEM(problems, Severity::Fatal,
                  "industry_output.gpkg/industry_output fid=3 (region '350100') column 'C19': is not a number "
                  "('12,345')");

@@ -166,13 +166,15 @@ TEST(ReadRegions, TextInShapefileNumericFieldsIsFatalWithFidFieldAndValue) {
 TEST(ReadRegions, TextInAShapefileInteger64FieldIsFatal) {
   fs::path dir = tempDir("io_regions_text_in_dbf_int64");
   const std::string shp = (dir / "regions.shp").string();
-  writeLayer(shp, "ESRI Shapefile", "regions", 4326, wkbPolygon, {{"id", OFTString}, {"population", OFTString, 12}},
+  writeLayer(shp, "ESRI Shapefile", "regions", 4326, wkbPolygon,
+             {{"id", OFTString}, {"population", OFTString, 12}},
              {{kSquareA, {"330300", "930"}}, {kSquareB, {"341300", "12,345"}}});
   retypeDbfField(dir / "regions.dbf", 1, 'N', 0);
   Inputs inputs;
   detail::readRegions(source(dir / "regions.shp"), inputs);
-  EXPECT_PROBLEM(inputs.problems, Severity::Fatal,
-                 "regions.shp/regions fid=1 field 'population': is not a number ('12,345') in a numeric column");
+  EXPECT_PROBLEM(
+      inputs.problems, Severity::Fatal,
+      "regions.shp/regions fid=1 field 'population': is not a number ('12,345') in a numeric column");
 }
 
 TEST(ReadTables, CsvRowWithExtraCellsIsFatal) {

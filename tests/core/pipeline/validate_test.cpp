@@ -139,9 +139,10 @@ TEST(Validate, CriterionThatCanOnlyBeNullIsFatalWithRunsWords) {
     if (q.message.rfind("labour_cost: no value for any of the", 0) == 0) p = &q;
   ASSERT_NE(p, nullptr) << allText(problems);
   EXPECT_EQ(p->severity, Severity::Fatal);
-  EXPECT_EQ(p->text(),
-            "parks.gpkg/parks: labour_cost: no value for any of the 4 candidate parks, every one is NULL (first: "
-            "parks.gpkg/parks fid=2: labour_cost: host region '200' has no wage > 0)");
+  EXPECT_EQ(
+      p->text(),
+      "parks.gpkg/parks: labour_cost: no value for any of the 4 candidate parks, every one is NULL (first: "
+      "parks.gpkg/parks fid=2: labour_cost: host region '200' has no wage > 0)");
   Feedback feedback;
   try {
     run(syntheticScenario(), in, feedback);
@@ -160,9 +161,10 @@ TEST(Validate, FieldCriterionNullAtEveryCandidateIsFatal) {
   const auto problems = validate(parseScenario(j, "/tmp"), in);
   bool found = false;
   for (const Problem& q : problems)
-    found = found || (q.severity == Severity::Fatal &&
-                      q.message.rfind("field:land_price: no value for any of the 4 candidate parks, every one is NULL",
-                                      0) == 0);
+    found = found ||
+            (q.severity == Severity::Fatal &&
+             q.message.rfind("field:land_price: no value for any of the 4 candidate parks, every one is NULL",
+                             0) == 0);
   EXPECT_TRUE(found) << allText(problems);
   // One host with a value is enough.
   in.regions[1].values["land_price"] = 300;
@@ -179,12 +181,14 @@ TEST(Validate, SourceFarFromTheRoadNetworkIsFatalWithDistanceAndLimit) {
   Inputs in = syntheticInputs();
   Road road;
   road.fid = "1";
-  road.wkb = detail::geosToWkb(detail::geosFromWkt("LINESTRING(110.5 31, 111.5 31)", "road").get());  // 55.4 km north
+  road.wkb = detail::geosToWkb(
+      detail::geosFromWkt("LINESTRING(110.5 31, 111.5 31)", "road").get());  // 55.4 km north
   in.roads = {road};
   const auto problems = validate(parseScenario(j, "/tmp"), in);
-  EXPECT_PROBLEM(problems, Severity::Fatal,
-                 "source: travel_time_source: the source location (110.5, 30.5) is 55.43 km from the nearest road "
-                 "node (params.max_snap_km 20)");
+  EXPECT_PROBLEM(
+      problems, Severity::Fatal,
+      "source: travel_time_source: the source location (110.5, 30.5) is 55.43 km from the nearest road "
+      "node (params.max_snap_km 20)");
   Feedback feedback;
   EXPECT_THROW(run(parseScenario(j, "/tmp"), in, feedback), ValidationError);
   EXPECT_EQ(feedback.progress(), 0.0);
