@@ -198,7 +198,8 @@ TEST(Validate, SourceFarFromTheRoadNetworkIsFatalWithDistanceAndLimit) {
     EXPECT_EQ(q.message.find("travel_time_source"), std::string::npos) << q.text();
   // Without roads: the same words as compute().
   in.roads.clear();
-  EXPECT_PROBLEM(validate(parseScenario(j, "/tmp"), in), Severity::Fatal,
+  const auto withoutRoads = validate(parseScenario(j, "/tmp"), in);
+  EXPECT_PROBLEM(withoutRoads, Severity::Fatal,
                  "data.roads: travel_time_source: needs a road layer (scenario data.roads); none was loaded");
 }
 
