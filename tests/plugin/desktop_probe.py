@@ -19,8 +19,9 @@ from qgis.core import Qgis, QgsApplication, QgsFeatureRequest, QgsProject, QgsVe
 from qgis.PyQt.QtCore import QObject, QPoint, Qt, QTimer
 from qgis.PyQt.QtGui import QStandardItemModel
 from qgis.PyQt.QtTest import QTest
-from qgis.PyQt.QtWidgets import (QAction, QApplication, QComboBox, QDialog, QDockWidget, QLabel, QListView,
-                                 QPlainTextEdit, QPushButton, QTabWidget, QToolBar, QWidget)
+from qgis.PyQt.QtWidgets import (QAction, QApplication, QComboBox, QDialog, QDockWidget, QLabel, QLineEdit,
+                                 QListView, QPlainTextEdit, QPushButton, QTableWidget, QTabWidget, QToolBar,
+                                 QWidget)
 from qgis.PyQt import sip
 from qgis.utils import iface
 
@@ -35,6 +36,13 @@ SCENARIOS = ["wenzhou_footwear_complete", "guangzhou_leather_partial", "suzhou_e
 TABS = ["dataTab", "clusterTab", "criteriaTab", "runTab"]
 PLUGIN_NAME = "ClusterShift"
 CJK = re.compile("[\u4e00-\u9fff]")
+# English left in a Chinese UI: a Latin word of two or more letters, after removing what may stay
+# (indicator symbols, GDP, R&D, P(top-k), ids typed by the planner such as field names).
+ALLOWED_LATIN = re.compile(r"ISU|GDP|R&D|SMAA|AHP|TOPSIS|WLC|WPM|CRITIC|CR|CI|P\(|top|land_price|ClusterShift")
+
+
+def english_words(text):
+    return re.findall("[A-Za-z]{2,}", ALLOWED_LATIN.sub("", text or ""))
 
 T0 = time.time()
 res = {"phase": PHASE, "checks": [], "timings": {}, "info": {}, "done": False, "error": None}
@@ -263,10 +271,11 @@ def identify_excluded_park(cand, panel):
     reason = panel.findChild(QLabel, "parkReasonLabel")
     name = panel.findChild(QLabel, "parkNameLabel")
     chart = panel.findChild(QWidget, "contributionChart")
-    check("excluded park: panel shows status 'excluded' and the exclusion reason",
+    # The reason is rendered from the run's codes and values (labels and units, no field ids).
+    check("excluded park: panel shows status 'excluded' and the exclusion reason in words",
           f["id"] in name.text() and status.text() == "excluded" and reason.isVisible()
-          and reason.text() == f["reason"] and f["reason"],
-          f"name={name.text()} status={status.text()} reason={reason.text()!r} expected={f['reason']!r}")
+          and reason.text() and f["reason"] and "_raw" not in reason.text(),
+          f"name={name.text()} status={status.text()} reason={reason.text()!r} core={f['reason']!r}")
     values = list(chart.property("values") or []) if chart is not None else []
     check("excluded park: criterion values listed, no contribution bars",
           chart is not None and values and all(v != v for v in values),  # NaN: no bar
@@ -612,9 +621,36 @@ def zh_steps():
             yield 400
             check(f"screenshot of {page} (zh) saved", shot(dock, f"dock_{page}_zh.png"))
 
+    # ---- criteria tab: labels with units and method names in Chinese, ids only in tooltips ----
+    table = dock.findChild(QTableWidget, "criteriaTable")
+    cells = [table.item(r, 1).text() for r in range(table.rowCount())] if table else []
+    res["info"]["criteria_cells_zh"] = cells
+    check("criteria tab lists criterion labels without English",
+          cells and all(CJK.search(c) and not english_words(c) for c in cells), cells)
+    combos = [dock.findChild(QComboBox, n) for n in ("weightingCombo", "aggregationCombo", "missingCombo")]
+    combo_texts = [c.itemText(i) for c in combos if c for i in range(c.count())]
+    res["info"]["method_names_zh"] = combo_texts
+    check("weighting, aggregation and missing-value methods named in Chinese",
+          combo_texts and all(CJK.search(t) and not english_words(t) for t in combo_texts), combo_texts)
+    # ---- the source location can be typed ----
+    location = dock.findChild(QLineEdit, "sourceLocationEdit")
+    if check("source location field on the cluster tab", location is not None):
+        location.setText("120.65, 28.01")
+        location.editingFinished.emit()
+        yield 200
+        check("typed location shown back", location.text() == "120.65000, 28.01000", location.text())
+        location.setText("east of here")
+        location.editingFinished.emit()
+        yield 200
+        check("a location that is not two numbers is marked", "c62828" in location.styleSheet(),
+              location.styleSheet())
     groups = scenario_groups()
     check("saved project reopens with the three result groups", ok and sorted(groups) == sorted(SCENARIOS),
           {k: [g.name() for g in v] for k, v in groups.items()})
+    names = [n.name() for g in sum(groups.values(), []) for n in [g] + g.findLayers()]
+    res["info"]["layer_tree_zh"] = names
+    check("result groups and layers named in Chinese", names and all(not english_words(n) for n in names), names)
+    shot(iface.layerTreeView(), "layer_tree_zh.png")
     wenzhou = groups.get(SCENARIOS[0], [None])[0]
     if wenzhou is None:
         return
@@ -633,12 +669,85 @@ def zh_steps():
         status = panel.findChild(QLabel, "parkStatusLabel")
         check("park status in Chinese", status is not None and CJK.search(status.text()) is not None,
               status.text() if status else None)
+        # Side by side: the same park in each scenario group of the project.
+        across = panel.findChild(QTableWidget, "parkAcrossTable")
+        rows = [[across.item(r, c).text() for c in range(3)] for r in range(across.rowCount())] if across else []
+        res["info"]["park_across_zh"] = rows
+        check("park panel lists the park in each of the three scenario groups", len(rows) == 3, rows)
+        zoom = panel.findChild(QPushButton, "parkZoomButton")
+        canvas = iface.mapCanvas()
+        top = top_park(cand)
+        if check("zoom-to-park button shown", zoom is not None and zoom.isVisible()) and top is not None:
+            canvas.zoomToFullExtent()
+            yield from wait_canvas()
+            before = canvas.scale()
+            zoom.click()
+            yield from wait_canvas()
+            park_pt = canvas.mapSettings().layerToMapCoordinates(cand, top.geometry().asPoint())
+            centre = canvas.center()
+            check("zoom-to-park centres the map on the park and zooms in",
+                  canvas.scale() < before and abs(centre.x() - park_pt.x()) < 1 and abs(centre.y() - park_pt.y()) < 1,
+                  f"scale {before:.0f} -> {canvas.scale():.0f}; centre {centre.toString()} park {park_pt.toString()}")
+        excluded = click_isolated_park(cand, lambda f: f["status"] == "excluded")
+        if check("an isolated excluded park is on the map (zh)", excluded is not None):
+            yield 500
+            reason = panel.findChild(QLabel, "parkReasonLabel")
+            res["info"]["reason_zh"] = [reason.text() if reason else None, excluded["reason"]]
+            check("exclusion reason in Chinese with units, no English",
+                  reason is not None and CJK.search(reason.text()) and not english_words(reason.text()),
+                  res["info"]["reason_zh"])
+            panel.raise_()
+            yield 300
+            shot(panel, "park_panel_excluded_zh.png")
+            QTest.mouseClick(canvas.viewport(), Qt.LeftButton, Qt.NoModifier, QPoint(3, 3))
+            yield 300
+        # Every label of the panel for the top park again.
+        yield from identify_top_park(cand, wenzhou.name())
+        texts = [w.text() for w in panel.findChildren(QLabel) if w.isVisible() and w.text().strip()]
+        left = sorted({t for t in texts if english_words(t)})
+        res["info"]["park_panel_english_zh"] = left
+        check("park panel shows no English words", not left, left)
         yield from wait_canvas()
         shot(iface.mainWindow(), "map_results_zh.png")
         panel.raise_()
         yield 300
         check("park panel screenshot (zh) saved", shot(panel, "park_panel_zh.png"))
+    yield from first_screen_of_a_results_project(wenzhou)
     res["done"] = True
+
+
+def first_screen_of_a_results_project(group):
+    """Opens the .qgz a run wrote beside its GeoPackage (what `make qgis` opens for the demo): the
+    input pickers hold the run's inputs from its run_info (never a result layer), layers are named
+    in the UI language and the CRS has an authority."""
+    gpkg = group.customProperty("clustershift/gpkg") or ""
+    qgz = gpkg[:-5] + ".qgz" if gpkg.endswith(".gpkg") else ""
+    if not check("the run wrote a project beside its GeoPackage", qgz and os.path.isfile(qgz), qgz):
+        return
+    QgsProject.instance().clear()
+    yield 500
+    ok = QgsProject.instance().read(qgz)
+    yield 1500
+    dock = find(QDockWidget, "ClusterShiftDock") or open_dock()
+    yield 500
+    parks = dock.findChild(QWidget, "parkLayerCombo") if dock else None
+    regions = dock.findChild(QWidget, "regionLayerCombo") if dock else None
+    chosen = [c.currentLayer() for c in (regions, parks) if c is not None]
+    res["info"]["first_screen_pickers"] = [(l.name(), l.source()) if l else None for l in chosen]
+    check("results project: region and park pickers hold the run's inputs, not result layers",
+          ok and len(chosen) == 2 and all(l is not None and not l.customProperty("clustershift/role") for l in chosen)
+          and chosen[1].source().split("|")[0].endswith("parks.gpkg"),
+          res["info"]["first_screen_pickers"])
+    names = [l.name() for l in QgsProject.instance().mapLayers().values()]
+    res["info"]["first_screen_layers"] = names
+    check("results project: layer names in Chinese", names and all(not english_words(n) for n in names), names)
+    crs = QgsProject.instance().crs()
+    check("results project: the CRS has a name and an authority", crs.authid() == "ESRI:102025" and crs.description(),
+          [crs.authid(), crs.description()])
+    messages = dock.findChild(QPlainTextEdit, "logView") if dock else None
+    res["info"]["first_screen_log"] = messages.toPlainText()[-800:] if messages else None
+    yield from wait_canvas()
+    shot(iface.mainWindow(), "first_screen_zh.png")
 
 
 def drive(gen):
