@@ -3,6 +3,8 @@
 
 #include "clustershift_layers/labels.h"
 
+#include <qgsrulebasedrenderer.h>
+
 namespace clustershift::plugin {
 
 // ---- sample data and project ----------------------------------------------------------------
@@ -15,6 +17,7 @@ void ClusterShiftDock::loadSampleData() {
   }
   QgsProject* project = QgsProject::instance();
   const bool emptyProject = project->mapLayers().isEmpty();
+  const bool zh = uiLanguage() == QLatin1String("zh_CN");
   QgsCoordinateReferenceSystem projectCrs;
   QList<QgsMapLayer*> added;
   // Bottom to top: each goes to the top of the layer tree.
@@ -23,7 +26,8 @@ void ClusterShiftDock::loadSampleData() {
     const QString file = dir + QLatin1Char('/') + name + QStringLiteral(".gpkg");
     const QString source = file + QStringLiteral("|layername=") + name;
     bool present = false;
-    for (QgsMapLayer* existing : project->mapLayersByName(name)) {
+    for (QgsMapLayer* existing :
+         project->mapLayersByName(name) + project->mapLayersByName(sampleLayerName(name, zh))) {
       if (QFileInfo(existing->source().section(QLatin1Char('|'), 0, 0)) == QFileInfo(file)) present = true;
     }
     if (present) continue;
@@ -35,7 +39,7 @@ void ClusterShiftDock::loadSampleData() {
       }
       continue;  // optional layers
     }
-    auto layer = std::make_unique<QgsVectorLayer>(source, name, QStringLiteral("ogr"));
+    auto layer = std::make_unique<QgsVectorLayer>(source, sampleLayerName(name, zh), QStringLiteral("ogr"));
     if (!layer->isValid()) {
       showError(tr("Cannot open sample layer %1").arg(QDir::toNativeSeparators(source)));
       qDeleteAll(added);
@@ -286,6 +290,29 @@ bool hasRunInfo(const QString& geopackage) {
 
 }  // namespace
 
+namespace {
+
+/// The rule labels of a result layer's legend ("excluded / 已排除") in one language.
+void localiseLegend(QgsMapLayer* layer, bool zh) {
+  auto* vector = qobject_cast<QgsVectorLayer*>(layer);
+  auto* rules = vector ? dynamic_cast<QgsRuleBasedRenderer*>(vector->renderer()) : nullptr;
+  if (!rules) return;
+  bool changed = false;
+  for (QgsRuleBasedRenderer::Rule* rule : rules->rootRule()->descendants()) {
+    const QString shown = layers::legendText(rule->label(), zh);
+    if (shown != rule->label()) {
+      rule->setLabel(shown);
+      changed = true;
+    }
+  }
+  if (changed) {
+    emit vector->rendererChanged();  // the layer tree rebuilds the legend
+    vector->emitStyleChanged();
+  }
+}
+
+}  // namespace
+
 QHash<QString, QString> ClusterShiftDock::displayNames(const nlohmann::json* runInfo) const {
   const bool zh = uiLanguage() == QLatin1String("zh_CN");
   QHash<QString, QString> names;
@@ -334,6 +361,16 @@ void ClusterShiftDock::localiseResultLayers() {
     }
     const QString shown = layers::resultTableLabel(role.toStdString(), zh);
     if (layer->name() != shown && !layers::resultTableOfLabel(layer->name()).empty()) layer->setName(shown);
+    localiseLegend(layer, zh);
+  }
+  // Layers of "Load sample data": their names in the UI language too (the files keep theirs).
+  for (QgsMapLayer* layer : project->mapLayers()) {
+    if (!layer->customProperty(kSampleProperty).toBool()) continue;
+    const QString table = gpkgTable(layer).second;
+    const QString shown = sampleLayerName(table, zh);
+    if (!table.isEmpty() && layer->name() != shown &&
+        (layer->name() == table || layer->name() == sampleLayerName(table, !zh)))
+      layer->setName(shown);
   }
   // Result groups "<title> – <time>": the title in the UI language (run_info has both).
   std::function<void(QgsLayerTreeGroup*)> renameGroups = [&](QgsLayerTreeGroup* parent) {

@@ -465,7 +465,8 @@ void ParkPanel::showPark(QgsVectorLayer* layer, QgsFeatureId fid) {
   m_message->setVisible(false);
   const QString name = attr("name").toString(), nameZh = attr("name_zh").toString();
   QString title = chinese && !nameZh.isEmpty() ? nameZh : name;
-  const QString other = chinese ? name : nameZh;
+  // An English UI adds the Chinese name; a Chinese UI shows the Chinese name alone.
+  const QString other = chinese ? QString() : nameZh;
   if (!other.isEmpty() && other != title) title += QStringLiteral(" (%1)").arg(other);
   m_name->setText(QStringLiteral("%1 · %2").arg(title, attr("id").toString()));
   m_region->setText(QStringLiteral("%1 (%2)").arg(

@@ -4,6 +4,7 @@
 
 #include <QStringList>
 
+#include <algorithm>
 #include <cmath>
 #include <exception>
 #include <memory>
@@ -40,7 +41,8 @@ constexpr Words kUnits[] = {
     {"persons", "persons", "人"},
     {"LQ", "location quotient", "区位商"},
     {"weighted LQ", "weighted location quotient", "加权区位商"},
-    {"density (0-1)", "density (0–1)", "密度（0–1）"},
+    {"density (0-1)", "0–1", "0–1"},
+    {"yuan/year", "yuan/year", "元/年"},
     {"0/1", "yes/no (1/0)", "是/否（1/0）"},
     {"cosine", "cosine similarity", "余弦相似度"},
     {"R&D / GDP", "R&D / GDP", "研发投入/GDP"},
@@ -143,14 +145,19 @@ QString plainNumber(double x) {
 }  // namespace
 
 QString criterionLabel(const std::string& id, bool zh) {
-  if (id.rfind("field:", 0) == 0) {
-    const QString field = QString::fromStdString(id.substr(6));
-    return zh ? QStringLiteral("属性 %1").arg(field) : QStringLiteral("Attribute %1").arg(field);
-  }
+  const bool field = id.rfind("field:", 0) == 0;
   try {
-    if (const std::unique_ptr<Criterion> c = CriterionRegistry::instance().create(id))
-      return QString::fromStdString(zh ? c->labelZh() : c->label());
+    if (const std::unique_ptr<Criterion> c = CriterionRegistry::instance().create(id)) {
+      const std::string label = zh ? c->labelZh() : c->label();
+      // field:<name> of a column the registry knows (land_price → 工业用地价格) has a label of its
+      // own; any other field is named as the planner's attribute.
+      if (!field || label != id.substr(6)) return QString::fromStdString(label);
+    }
   } catch (const std::exception&) {
+  }
+  if (field) {
+    const QString name = QString::fromStdString(id.substr(6));
+    return zh ? QStringLiteral("属性 %1").arg(name) : QStringLiteral("Attribute %1").arg(name);
   }
   return QString::fromStdString(id);
 }
@@ -164,11 +171,11 @@ QString criterionLabelWithUnit(const std::string& id, bool zh) {
   const QString label = criterionLabel(id, zh);
   std::string unit;
   try {
-    if (id.rfind("field:", 0) != 0)
-      if (const std::unique_ptr<Criterion> c = CriterionRegistry::instance().create(id)) unit = c->unit();
+    if (const std::unique_ptr<Criterion> c = CriterionRegistry::instance().create(id)) unit = c->unit();
   } catch (const std::exception&) {
   }
-  if (unit.empty()) return label;
+  // No unit, or one the label already names ("产业基础（区位商）").
+  if (unit.empty() || label.contains(unitLabel(unit, zh))) return label;
   return zh ? QStringLiteral("%1（%2）").arg(label, unitLabel(unit, zh))
             : QStringLiteral("%1 (%2)").arg(label, unitLabel(unit, zh));
 }
@@ -184,6 +191,29 @@ QString valueWithUnit(double value, const std::string& unit, bool zh) {
 QString resultTableLabel(const std::string& table, bool zh) {
   if (const Words* w = lookup(kTables, table)) return pick(*w, zh);
   return QString::fromStdString(table);
+}
+
+// The bilingual legend texts of the result styles (styles.cpp, effects_layers.cpp): a label already
+// turned into one language is found here and turned into the other.
+constexpr Words kLegendTexts[] = {
+    {"excluded", "excluded", "已排除"},      {"ring", "P(top-k): ring size", "稳健性"},
+    {"source", "source region", "转出地区"}, {"regions", "regions", "地区"},
+    {"other", "other regions", "其他地区"},
+};
+
+QString legendText(const QString& bilingual, bool zh) {
+  for (const Words& w : kLegendTexts)
+    if (bilingual == QString::fromUtf8(w.en) || bilingual == QString::fromUtf8(w.zh)) return pick(w, zh);
+  const int at = bilingual.lastIndexOf(QLatin1String(" / "));
+  if (at < 0) return bilingual;
+  const QString first = bilingual.left(at), second = bilingual.mid(at + 3);
+  // The Chinese half has CJK characters, the English one none.
+  const auto cjk = [](const QString& text) {
+    return std::any_of(text.begin(), text.end(),
+                       [](QChar c) { return c.unicode() >= 0x4e00 && c.unicode() <= 0x9fff; });
+  };
+  if (!cjk(second) || cjk(first)) return bilingual;
+  return zh ? second : first;
 }
 
 std::string resultTableOfLabel(const QString& layerName) {
@@ -214,7 +244,7 @@ QString exclusionText(const std::string& reason, const std::vector<std::string>&
   for (const ExclusionReason& r : exclusionReasons(reason, criterionIds)) {
     std::string unit;
     try {
-      if (!r.criterion.empty() && r.criterion.rfind("field:", 0) != 0)
+      if (!r.criterion.empty())
         if (const std::unique_ptr<Criterion> c = CriterionRegistry::instance().create(r.criterion))
           unit = c->unit();
     } catch (const std::exception&) {

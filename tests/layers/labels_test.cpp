@@ -28,8 +28,11 @@ TEST(Labels, CriteriaInChineseHaveLabelAndUnitWithoutEnglish) {
   EXPECT_EQ(criterionLabelWithUnit("labour_pool", true), QStringLiteral("劳动力储备（万人）"));
   EXPECT_EQ(criterionLabelWithUnit("distance_source", false),
             QStringLiteral("Distance to the source cluster (km)"));
-  EXPECT_EQ(criterionLabel("field:land_price", true),
-            QStringLiteral("属性 land_price"));  // the planner's field name
+  EXPECT_EQ(criterionLabelWithUnit("field:land_price", true), QStringLiteral("工业用地价格（元/平方米）"));
+  EXPECT_EQ(criterionLabel("field:my_index", true),
+            QStringLiteral("属性 my_index"));  // the planner's field name
+  EXPECT_EQ(criterionLabelWithUnit("industrial_base", true),
+            QStringLiteral("产业基础（区位商）"));  // unit once
   EXPECT_EQ(criterionLabel("no_such_criterion", true), QStringLiteral("no_such_criterion"));
   for (const std::string& id : CriterionRegistry::instance().ids()) {
     if (id.rfind("field:", 0) == 0) continue;
@@ -72,6 +75,17 @@ TEST(Labels, ResultTablesAreNamedInTheUiLanguageAndFoundBack) {
   }
   EXPECT_EQ(resultTableLabel("candidate_scores", true), QStringLiteral("候选园区评分"));
   EXPECT_EQ(resultTableOfLabel(QStringLiteral("my parks")), "");
+}
+
+TEST(Labels, BilingualLegendTextsShowOneLanguage) {
+  EXPECT_EQ(legendText(QStringLiteral("excluded / 已排除"), true), QStringLiteral("已排除"));
+  EXPECT_EQ(legendText(QStringLiteral("excluded / 已排除"), false), QStringLiteral("excluded"));
+  EXPECT_EQ(legendText(QStringLiteral("P(top-k): ring size / 稳健性"), true), QStringLiteral("稳健性"));
+  EXPECT_EQ(legendText(QStringLiteral("0.21 – 0.37"), true), QStringLiteral("0.21 – 0.37"));
+  EXPECT_EQ(legendText(QStringLiteral("A / B"), true), QStringLiteral("A / B"));  // not bilingual
+  // A label already in one language (a project saved in the other UI language) is turned back.
+  EXPECT_EQ(legendText(QStringLiteral("已排除"), false), QStringLiteral("excluded"));
+  EXPECT_EQ(legendText(QStringLiteral("source region"), true), QStringLiteral("转出地区"));
 }
 
 TEST(Labels, ExclusionReasonsInChineseWithUnitsAndNoEnglish) {

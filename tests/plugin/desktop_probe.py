@@ -16,6 +16,7 @@ import time
 import traceback
 
 from qgis.core import Qgis, QgsApplication, QgsFeatureRequest, QgsProject, QgsVectorLayer
+from qgis.gui import QgsMapLayerComboBox
 from qgis.PyQt.QtCore import QObject, QPoint, Qt, QTimer
 from qgis.PyQt.QtGui import QStandardItemModel
 from qgis.PyQt.QtTest import QTest
@@ -730,8 +731,8 @@ def first_screen_of_a_results_project(group):
     yield 1500
     dock = find(QDockWidget, "ClusterShiftDock") or open_dock()
     yield 500
-    parks = dock.findChild(QWidget, "parkLayerCombo") if dock else None
-    regions = dock.findChild(QWidget, "regionLayerCombo") if dock else None
+    parks = dock.findChild(QgsMapLayerComboBox, "parkLayerCombo") if dock else None
+    regions = dock.findChild(QgsMapLayerComboBox, "regionLayerCombo") if dock else None
     chosen = [c.currentLayer() for c in (regions, parks) if c is not None]
     res["info"]["first_screen_pickers"] = [(l.name(), l.source()) if l else None for l in chosen]
     check("results project: region and park pickers hold the run's inputs, not result layers",

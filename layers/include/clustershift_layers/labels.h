@@ -24,6 +24,10 @@ QString valueWithUnit(double value, const std::string& unit, bool zh);
 /// The name of a result table as a layer name: candidate_scores → "Candidate scores" /
 /// "候选园区评分"; an unknown table's own name.
 QString resultTableLabel(const std::string& table, bool zh);
+/// One language of a bilingual legend text "English / 中文" (the result styles write both); any
+/// other text unchanged.
+QString legendText(const QString& bilingual, bool zh);
+
 /// The result table whose label (in either language) or own name is `layerName`; "" if none.
 std::string resultTableOfLabel(const QString& layerName);
 
