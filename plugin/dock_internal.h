@@ -90,6 +90,10 @@ inline const ResultTable kResultTables[] = {
     {layers::schema::kEffectsTimeline, true}, {layers::schema::kCoupling, true},
 };
 
+/// The legend texts of a result layer (rules, graduated classes, diagram categories), written
+/// "English / 中文" by the result styles, in one language (dock_project.cpp).
+void localiseLegend(QgsMapLayer* layer, bool zh);
+
 /// The layer name of a sample table in the UI language: the table name in English, 地区, 园区,
 /// 生态敏感区, 道路 in Chinese.
 inline QString sampleLayerName(const QString& table, bool zh) {

@@ -3,6 +3,8 @@
 
 #include "clustershift_layers/labels.h"
 
+#include <qgsdiagramrenderer.h>
+#include <qgsgraduatedsymbolrenderer.h>
 #include <qgsrulebasedrenderer.h>
 
 namespace clustershift::plugin {
@@ -290,19 +292,33 @@ bool hasRunInfo(const QString& geopackage) {
 
 }  // namespace
 
-namespace {
-
-/// The rule labels of a result layer's legend ("excluded / 已排除") in one language.
 void localiseLegend(QgsMapLayer* layer, bool zh) {
   auto* vector = qobject_cast<QgsVectorLayer*>(layer);
-  auto* rules = vector ? dynamic_cast<QgsRuleBasedRenderer*>(vector->renderer()) : nullptr;
-  if (!rules) return;
+  if (!vector) return;
   bool changed = false;
-  for (QgsRuleBasedRenderer::Rule* rule : rules->rootRule()->descendants()) {
-    const QString shown = layers::legendText(rule->label(), zh);
-    if (shown != rule->label()) {
-      rule->setLabel(shown);
-      changed = true;
+  if (auto* rules = dynamic_cast<QgsRuleBasedRenderer*>(vector->renderer())) {
+    for (QgsRuleBasedRenderer::Rule* rule : rules->rootRule()->descendants()) {
+      const QString shown = layers::legendText(rule->label(), zh);
+      if (shown != rule->label()) rule->setLabel(shown), changed = true;
+    }
+  } else if (auto* graduated = dynamic_cast<QgsGraduatedSymbolRenderer*>(vector->renderer())) {
+    for (int i = 0; i < graduated->ranges().size(); ++i) {
+      const QString label = graduated->ranges().at(i).label(), shown = layers::legendText(label, zh);
+      if (shown != label) graduated->updateRangeLabel(i, shown), changed = true;
+    }
+  }
+  if (QgsDiagramRenderer* diagrams = const_cast<QgsDiagramRenderer*>(vector->diagramRenderer())) {
+    if (auto* single = dynamic_cast<QgsSingleCategoryDiagramRenderer*>(diagrams)) {
+      QList<QgsDiagramSettings> settings = single->diagramSettings();
+      if (!settings.isEmpty()) {
+        QgsDiagramSettings s = settings.front();
+        bool any = false;
+        for (QString& label : s.categoryLabels) {
+          const QString shown = layers::legendText(label, zh);
+          if (shown != label) label = shown, any = true;
+        }
+        if (any) single->setDiagramSettings(s), changed = true;
+      }
     }
   }
   if (changed) {
@@ -310,8 +326,6 @@ void localiseLegend(QgsMapLayer* layer, bool zh) {
     vector->emitStyleChanged();
   }
 }
-
-}  // namespace
 
 QHash<QString, QString> ClusterShiftDock::displayNames(const nlohmann::json* runInfo) const {
   const bool zh = uiLanguage() == QLatin1String("zh_CN");

@@ -4,8 +4,6 @@
 #include "clustershift/methods.h"
 #include "clustershift_layers/labels.h"
 
-#include <qgsrulebasedrenderer.h>
-
 namespace clustershift::plugin {
 
 // ---- run ------------------------------------------------------------------------------------
@@ -336,10 +334,7 @@ void ClusterShiftDock::addResultGroup(const QString& geopackage, const Scenario&
                                                   QStringLiteral("ogr"), options);
     if (!layer->isValid()) continue;  // optional table not written for this run
     layer->setCustomProperty(kRoleProperty, tableName);
-    // The style's bilingual legend texts in the UI language.
-    if (auto* rules = dynamic_cast<QgsRuleBasedRenderer*>(layer->renderer()))
-      for (QgsRuleBasedRenderer::Rule* rule : rules->rootRule()->descendants())
-        rule->setLabel(layers::legendText(rule->label(), zh));
+    localiseLegend(layer.get(), zh);  // the style's bilingual legend texts in the UI language
     QgsVectorLayer* raw = layer.release();
     project->addMapLayer(raw, false);
     QgsLayerTreeLayer* node = group->addLayer(raw);

@@ -2,6 +2,7 @@
 // mode-comparison columns, exclusion reasons), in English or Chinese.
 #include "clustershift_layers/labels.h"
 
+#include <QRegularExpression>
 #include <QStringList>
 
 #include <algorithm>
@@ -204,16 +205,18 @@ constexpr Words kLegendTexts[] = {
 QString legendText(const QString& bilingual, bool zh) {
   for (const Words& w : kLegendTexts)
     if (bilingual == QString::fromUtf8(w.en) || bilingual == QString::fromUtf8(w.zh)) return pick(w, zh);
-  const int at = bilingual.lastIndexOf(QLatin1String(" / "));
-  if (at < 0) return bilingual;
-  const QString first = bilingual.left(at), second = bilingual.mid(at + 3);
-  // The Chinese half has CJK characters, the English one none.
-  const auto cjk = [](const QString& text) {
-    return std::any_of(text.begin(), text.end(),
-                       [](QChar c) { return c.unicode() >= 0x4e00 && c.unicode() <= 0x9fff; });
-  };
-  if (!cjk(second) || cjk(first)) return bilingual;
-  return zh ? second : first;
+  // Every "English / 中文" pair in the text, e.g. "primary / 第一产业 before / 转移前".
+  static const QRegularExpression pair(
+      QStringLiteral("([A-Za-z][A-Za-z0-9 ()\\-:,.]*?) / ([^A-Za-z/ ]*[\\x{4e00}-\\x{9fff}][^A-Za-z/ ]*)"));
+  QString out;
+  int last = 0;
+  QRegularExpressionMatchIterator it = pair.globalMatch(bilingual);
+  while (it.hasNext()) {
+    const QRegularExpressionMatch m = it.next();
+    out += bilingual.mid(last, m.capturedStart() - last) + m.captured(zh ? 2 : 1);
+    last = m.capturedEnd();
+  }
+  return out + bilingual.mid(last);
 }
 
 std::string resultTableOfLabel(const QString& layerName) {

@@ -86,6 +86,12 @@ TEST(Labels, BilingualLegendTextsShowOneLanguage) {
   // A label already in one language (a project saved in the other UI language) is turned back.
   EXPECT_EQ(legendText(QStringLiteral("已排除"), false), QStringLiteral("excluded"));
   EXPECT_EQ(legendText(QStringLiteral("source region"), true), QStringLiteral("转出地区"));
+  // Diagram categories of region_effects: two pairs in one text.
+  EXPECT_EQ(legendText(QStringLiteral("primary / 第一产业 before / 转移前"), true),
+            QStringLiteral("第一产业 转移前"));
+  EXPECT_EQ(legendText(QStringLiteral("primary / 第一产业 before / 转移前"), false),
+            QStringLiteral("primary before"));
+  EXPECT_EQ(legendText(QStringLiteral("other regions / 其他地区"), true), QStringLiteral("其他地区"));
 }
 
 TEST(Labels, ExclusionReasonsInChineseWithUnitsAndNoEnglish) {

@@ -39,7 +39,7 @@ PLUGIN_NAME = "ClusterShift"
 CJK = re.compile("[\u4e00-\u9fff]")
 # English left in a Chinese UI: a Latin word of two or more letters, after removing what may stay
 # (indicator symbols, GDP, R&D, P(top-k), ids typed by the planner such as field names).
-ALLOWED_LATIN = re.compile(r"ISU|GDP|R&D|SMAA|AHP|TOPSIS|WLC|WPM|CRITIC|CR|CI|P\(|top|land_price|ClusterShift")
+ALLOWED_LATIN = re.compile(r"ISU|TS|GDP|R&D|SMAA|AHP|TOPSIS|WLC|WPM|CRITIC|CR|CI|P\(|top|land_price|ClusterShift")
 
 
 def english_words(text):
@@ -731,9 +731,8 @@ def first_screen_of_a_results_project(group):
     yield 1500
     dock = find(QDockWidget, "ClusterShiftDock") or open_dock()
     yield 500
-    parks = dock.findChild(QgsMapLayerComboBox, "parkLayerCombo") if dock else None
-    regions = dock.findChild(QgsMapLayerComboBox, "regionLayerCombo") if dock else None
-    chosen = [c.currentLayer() for c in (regions, parks) if c is not None]
+    combos = [dock.findChild(QComboBox, n) if dock else None for n in ("regionLayerCombo", "parkLayerCombo")]
+    chosen = [sip.cast(c, QgsMapLayerComboBox).currentLayer() for c in combos if c is not None]
     res["info"]["first_screen_pickers"] = [(l.name(), l.source()) if l else None for l in chosen]
     check("results project: region and park pickers hold the run's inputs, not result layers",
           ok and len(chosen) == 2 and all(l is not None and not l.customProperty("clustershift/role") for l in chosen)
@@ -749,6 +748,26 @@ def first_screen_of_a_results_project(group):
     res["info"]["first_screen_log"] = messages.toPlainText()[-800:] if messages else None
     yield from wait_canvas()
     shot(iface.mainWindow(), "first_screen_zh.png")
+    # Compare modes right away: no run in this session, the stored run's scenario and inputs serve.
+    compare = dock.findChild(QPushButton, "compareButton") if dock else None
+    run_button = dock.findChild(QPushButton, "runButton") if dock else None
+    if not check("results project: Compare modes is enabled without a run", compare is not None and compare.isEnabled()):
+        return
+    compare.click()
+    yield from wait_idle(run_button)
+    table = dock.findChild(QTableWidget, "comparisonTable")
+    rows = [table.verticalHeaderItem(r).text() for r in range(table.rowCount())] if table else []
+    modes = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())] if table else []
+    res["info"]["comparison_zh"] = {"modes": modes, "rows": len(rows),
+                                    "with_english": [r for r in rows if english_words(r)]}
+    check("results project: the three modes compared, rows labelled in Chinese",
+          table is not None and table.isVisible() and len(modes) == 3 and rows
+          and all(not english_words(r) for r in rows), res["info"]["comparison_zh"])
+    tabs = dock.findChild(QTabWidget, "tabs")
+    if tabs is not None:
+        tabs.setCurrentIndex(3)
+        yield 300
+    shot(dock, "dock_compare_zh.png")
 
 
 def drive(gen):
