@@ -308,16 +308,23 @@ void localiseLegend(QgsMapLayer* layer, bool zh) {
     }
   }
   if (QgsDiagramRenderer* diagrams = const_cast<QgsDiagramRenderer*>(vector->diagramRenderer())) {
-    if (auto* single = dynamic_cast<QgsSingleCategoryDiagramRenderer*>(diagrams)) {
-      QList<QgsDiagramSettings> settings = single->diagramSettings();
-      if (!settings.isEmpty()) {
-        QgsDiagramSettings s = settings.front();
-        bool any = false;
-        for (QString& label : s.categoryLabels) {
-          const QString shown = layers::legendText(label, zh);
-          if (shown != label) label = shown, any = true;
+    // Both diagram renderers keep one settings object (region_effects: linearly interpolated bars).
+    const QList<QgsDiagramSettings> settings = diagrams->diagramSettings();
+    if (!settings.isEmpty()) {
+      QgsDiagramSettings s = settings.front();
+      bool any = false;
+      for (QString& label : s.categoryLabels) {
+        const QString shown = layers::legendText(label, zh);
+        if (shown != label) label = shown, any = true;
+      }
+      if (any) {
+        if (auto* single = dynamic_cast<QgsSingleCategoryDiagramRenderer*>(diagrams)) {
+          single->setDiagramSettings(s);
+          changed = true;
+        } else if (auto* linear = dynamic_cast<QgsLinearlyInterpolatedDiagramRenderer*>(diagrams)) {
+          linear->setDiagramSettings(s);
+          changed = true;
         }
-        if (any) single->setDiagramSettings(s), changed = true;
       }
     }
   }

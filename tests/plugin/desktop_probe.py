@@ -675,6 +675,8 @@ def zh_steps():
         rows = [[across.item(r, c).text() for c in range(3)] for r in range(across.rowCount())] if across else []
         res["info"]["park_across_zh"] = rows
         check("park panel lists the park in each of the three scenario groups", len(rows) == 3, rows)
+        if across is not None:
+            shot(across, "park_across_scenarios_zh.png")
         zoom = panel.findChild(QPushButton, "parkZoomButton")
         canvas = iface.mapCanvas()
         top = top_park(cand)
@@ -741,6 +743,12 @@ def first_screen_of_a_results_project(group):
     names = [l.name() for l in QgsProject.instance().mapLayers().values()]
     res["info"]["first_screen_layers"] = names
     check("results project: layer names in Chinese", names and all(not english_words(n) for n in names), names)
+    model = iface.layerTreeView().layerTreeModel()
+    legend = [str(ln.data(Qt.DisplayRole) or "") for node in QgsProject.instance().layerTreeRoot().findLayers()
+              for ln in model.layerLegendNodes(node)]
+    res["info"]["first_screen_legend_english"] = [t for t in legend if english_words(t)]
+    check("results project: legend texts without English", legend and not res["info"]["first_screen_legend_english"],
+          res["info"]["first_screen_legend_english"])
     crs = QgsProject.instance().crs()
     check("results project: the CRS has a name and an authority", crs.authid() == "ESRI:102025" and crs.description(),
           [crs.authid(), crs.description()])
