@@ -380,8 +380,14 @@ void ClusterShiftDock::localiseResultLayers() {
       role = table;
       layer->setCustomProperty(kRoleProperty, role);
     }
-    const QString shown = layers::resultTableLabel(role.toStdString(), zh);
-    if (layer->name() != shown && !layers::resultTableOfLabel(layer->name()).empty()) layer->setName(shown);
+    QString shown = layers::resultTableLabel(role.toStdString(), zh);
+    if (layer->customProperty(QStringLiteral("clustershift/report_catchments")).isValid()) {
+      // The report's own copy of the catchments (layers/src/report_candidates.cpp), outside the layer tree.
+      shown += zh ? QStringLiteral("（报告）") : QStringLiteral(" (report)");
+      if (layer->name() != shown) layer->setName(shown);
+    } else if (layer->name() != shown && !layers::resultTableOfLabel(layer->name()).empty()) {
+      layer->setName(shown);
+    }
     localiseLegend(layer, zh);
   }
   // Layers of "Load sample data": their names in the UI language too (the files keep theirs).

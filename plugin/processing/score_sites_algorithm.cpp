@@ -31,12 +31,14 @@ QString ScoreSitesAlgorithm::shortHelpString() const {
   return tr(
       "Ranks the industrial parks as hosts of a cluster moving out of the source region "
       "(multi-criteria decision analysis). Give a scenario file, or a cluster preset and the "
-      "source region; the other parameters override the scenario. OUTPUT holds every park with "
+      "source region; without either, the scenario saved in the project by the ClusterShift panel "
+      "is used. The other parameters override the scenario. OUTPUT holds every park with "
       "score, rank, status (ok | excluded), the reason of an exclusion and each criterion's raw "
       "value, normalised value and contribution. OUTPUT_FOLDER (optional) receives the results "
       "GeoPackage with styles and a QGIS project, the input of 'Print report'. OUTPUT_DB and "
       "OUTPUT_SCHEMA (optional) also write the result layers, tables and styles into a PostgreSQL/"
-      "PostGIS schema in one transaction (credentials from pg_service.conf, .pgpass or PGPASSWORD).");
+      "PostGIS schema in one transaction (credentials from pg_service.conf, .pgpass or PGPASSWORD). "
+      "A failed write fails the algorithm and leaves earlier results as they were.");
 }
 
 void ScoreSitesAlgorithm::initAlgorithm(const QVariantMap&) {
