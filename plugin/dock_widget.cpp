@@ -75,6 +75,8 @@ void ClusterShiftDock::buildUi() {
   connect(m_data, &DataTab::changed, this, &ClusterShiftDock::updateActions);  // compare needs the inputs
   connect(m_data, &DataTab::loadSampleRequested, this, &ClusterShiftDock::loadSampleData);
   connect(m_data, &DataTab::problemActivated, this, &ClusterShiftDock::showProblemFeature);
+  connect(m_data, &DataTab::message, this,
+          [this](const QString& text) { log(text, Qgis::MessageLevel::Warning); });
   connect(m_run, &RunTab::parkActivated, this, &ClusterShiftDock::showResultPark);
   connect(m_cluster, &ClusterTab::changed, this, &ClusterShiftDock::scheduleValidation);
   connect(m_cluster, &ClusterTab::message, this, [this](const QString& text) {

@@ -4,7 +4,7 @@
 <context>
     <name>ClusterShift</name>
     <message>
-        <location filename="../data_tab.cpp" line="+54"/>
+        <location filename="../data_tab.cpp" line="+55"/>
         <source>Id</source>
         <translation>编码</translation>
     </message>
@@ -181,7 +181,7 @@
         <translation>行指标相对列指标的重要程度？Saaty 标度：1 同等重要，3 稍重要，5 明显重要，7 强烈重要，9 极端重要；1/x 表示反过来。</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Reciprocal of the cell above the diagonal</source>
         <translation>对角线上方对应单元格的倒数</translation>
     </message>
@@ -234,19 +234,19 @@
 <context>
     <name>clustershift::plugin::ClusterShiftDock</name>
     <message>
-        <location filename="../dock_run.cpp" line="+236"/>
+        <location filename="../dock_run.cpp" line="+239"/>
         <location line="+23"/>
         <location line="+6"/>
-        <location line="+168"/>
+        <location line="+169"/>
         <location filename="../dock_widget.cpp" line="+9"/>
-        <location line="+327"/>
+        <location line="+329"/>
         <location line="+110"/>
         <location line="+2"/>
         <source>ClusterShift</source>
         <translation>ClusterShift 产业集群转移</translation>
     </message>
     <message>
-        <location filename="../dock_widget.cpp" line="-388"/>
+        <location filename="../dock_widget.cpp" line="-390"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
@@ -276,7 +276,7 @@
         <translation>运行与结果</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>Load a ClusterShift scenario</source>
         <translation>加载 ClusterShift 情景</translation>
     </message>
@@ -338,7 +338,7 @@
         <translation>情景已保存：%1</translation>
     </message>
     <message>
-        <location filename="../dock_run.cpp" line="-390"/>
+        <location filename="../dock_run.cpp" line="-394"/>
         <location filename="../dock_widget.cpp" line="+50"/>
         <source>Choose a region layer and a park layer (or press “Load sample data”).</source>
         <translation>请选择地区图层和园区图层（或点击“加载示例数据”）。</translation>
@@ -409,12 +409,12 @@
         <translation>已选取 %1。</translation>
     </message>
     <message>
-        <location filename="../dock_project.cpp" line="+13"/>
+        <location filename="../dock_project.cpp" line="+17"/>
         <source>Sample data not found: set CLUSTERSHIFT_DATA to the sample_data folder.</source>
         <translation>未找到示例数据：请将环境变量 CLUSTERSHIFT_DATA 设为 sample_data 文件夹。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Sample data file missing: %1</source>
         <translation>缺少示例数据文件：%1</translation>
     </message>
@@ -444,17 +444,17 @@
         <translation>无法恢复项目中的 ClusterShift 情景：%1</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+74"/>
         <source>The last results cannot be shown: %1</source>
         <translation>无法显示上次的结果：%1</translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+225"/>
         <source>The run information of %1 cannot be read: %2</source>
         <translation>无法读取 %1 的运行信息：%2</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>Inputs of the run loaded from its run information into “%1”</source>
         <translation>已根据运行信息把本次运行的输入数据载入“%1”</translation>
     </message>
@@ -555,28 +555,28 @@
     </message>
     <message>
         <location line="+15"/>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>ClusterShift: compare modes, %1</source>
         <translation>ClusterShift：转移模式比较，%1</translation>
     </message>
     <message>
-        <location line="-23"/>
-        <location line="+35"/>
+        <location line="-25"/>
+        <location line="+37"/>
         <source>Comparing complete, partial and replication for “%1”…</source>
         <translation>正在比较“%1”的整体转移、部分转移和复制扩张…</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-36"/>
         <source>Comparing the modes</source>
         <translation>正在比较转移模式</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Run a scenario first, or open a results project whose inputs are found: the comparison uses a ranking.</source>
         <translation>请先运行一个情景，或打开能找到输入数据的结果项目：模式比较需要一个排名。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Comparing the modes over the stored run (ranking recomputed from its scenario and inputs)</source>
         <translation>基于已保存的运行比较转移模式（按其情景和输入数据重新计算排名）</translation>
     </message>
@@ -596,7 +596,7 @@
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Task finished after %1 ms</source>
         <translation>任务用时 %1 毫秒</translation>
     </message>
@@ -657,7 +657,7 @@
         <translation>无法添加结果图层：未知内部错误</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+123"/>
         <source>Run a scenario first.</source>
         <translation>请先运行一个情景。</translation>
     </message>
@@ -864,13 +864,13 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+15"/>
+        <location line="+16"/>
         <location line="+63"/>
         <source>Pick</source>
         <translation>选取</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-77"/>
         <source>Click a region on the map</source>
         <translation>在地图上点击地区</translation>
     </message>
@@ -880,7 +880,7 @@
         <translation>经度, 纬度（留空：使用该地区自身的位置）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Where the cluster is, in degrees (WGS84/CGCS2000), e.g. 120.65, 28.01; distances and travel times start here</source>
         <translation>集群所在位置，单位为度（WGS84/CGCS2000），例如 120.65, 28.01；距离和通行时间从这里起算</translation>
     </message>
@@ -1014,7 +1014,7 @@
 <context>
     <name>clustershift::plugin::CriteriaPanel</name>
     <message>
-        <location filename="../criteria_panel.cpp" line="+132"/>
+        <location filename="../criteria_panel.cpp" line="+134"/>
         <source>On</source>
         <translation>启用</translation>
     </message>
@@ -1438,9 +1438,28 @@
         <translation>使用项目中的表格图层（CSV、电子表格或 GeoPackage 表）</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+18"/>
+        <source>%1 (a copy is used)</source>
+        <translation>%1（使用其副本）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The layer has no file: its rows are copied into a temporary GeoPackage for the run and copied again when they change</source>
+        <translation>该图层没有文件：运行时使用复制到临时 GeoPackage 的行，图层数据改变时会重新复制</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Cannot copy the table layer %1: %2</source>
+        <translation>无法复制表格图层 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>No table layers in the project</source>
+        <translation>项目中没有表格图层</translation>
+    </message>
+    <message>
         <source>No file-based table layers in the project</source>
-        <translation>项目中没有基于文件的表格图层</translation>
+        <translation type="vanished">项目中没有基于文件的表格图层</translation>
     </message>
     <message>
         <location line="+25"/>
@@ -1522,12 +1541,12 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+304"/>
+        <location line="+307"/>
         <source>Contribution of each criterion to the score</source>
         <translation>各评价指标对评分的贡献</translation>
     </message>
     <message>
-        <location line="-302"/>
+        <location line="-305"/>
         <source>Dark bar: what the criterion adds to the score; light bar: its weight, the most it could add. Grey: the park&apos;s own value (↓: lower is better).</source>
         <translation>深色条：该指标对评分的实际贡献；浅色条：该指标的权重，即可能的最大贡献。灰色数字：园区自身的指标值（↓：越低越好）。</translation>
     </message>
@@ -1562,7 +1581,7 @@
         <translation>未选择园区。</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+87"/>
         <source>Attribute %1</source>
         <translation>属性 %1</translation>
     </message>
@@ -1592,12 +1611,12 @@
         <translation>排在 %1 之后，主要差在%2（%3）和%4（%5）。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>The park is no longer in the layer.</source>
         <translation>该园区已不在图层中。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>not computed (no uncertainty draws)</source>
         <translation>未计算（无不确定性抽样）</translation>
     </message>
@@ -1628,12 +1647,12 @@
         <translation>参与排序</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-94"/>
         <source>Why not higher: %1</source>
         <translation>未能排得更靠前的原因：%1</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+124"/>
         <source>%1 · weight %2</source>
         <translation>%1 · 权重 %2</translation>
     </message>
