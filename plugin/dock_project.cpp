@@ -446,6 +446,7 @@ void ClusterShiftDock::localiseResultLayers() {
 
 void ClusterShiftDock::findRunInputs() {
   QgsProject* project = QgsProject::instance();
+  const bool wasDirty = project->isDirty();
   // Never leave a result layer in an input picker.
   for (QgsMapLayerComboBox* combo :
        {m_data->regionCombo(), m_data->parkCombo(), m_data->zonesCombo(), m_data->roadsCombo()}) {
@@ -538,6 +539,8 @@ void ClusterShiftDock::findRunInputs() {
       missing << QDir::toNativeSeparators(path);
     }
   }
+  // Opening a results project is not an edit of it: no "save changes?" for the inputs found.
+  if (group && !wasDirty) project->setDirty(false);
   if (group) log(tr("Inputs of the run loaded from its run information into “%1”").arg(group->name()));
   if (!missing.isEmpty())
     log(tr("Inputs of the run not found (choose them in the Data tab): %1")
