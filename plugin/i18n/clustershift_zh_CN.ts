@@ -487,17 +487,17 @@
     <message>
         <location line="+6"/>
         <source>complete transfer</source>
-        <translation>完全转移</translation>
+        <translation>整体转移</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>partial transfer</source>
-        <translation>不完全转移</translation>
+        <translation>部分转移</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>replication</source>
-        <translation>复制式转移</translation>
+        <translation>复制扩张</translation>
     </message>
     <message>
         <location line="+1"/>
