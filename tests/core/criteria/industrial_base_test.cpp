@@ -43,8 +43,8 @@ TEST(IndustrialBase, CheckReportsAClusterIndustryWithNoValueAtAnyCandidate) {
   const auto problems = f.check("industrial_base");
   ASSERT_EQ(problems.size(), 1u);
   EXPECT_EQ(problems[0].severity, clustershift::Severity::Fatal);
-  EXPECT_EQ(problems[0].message.rfind("industrial_base: no value for any of the 4 candidate parks, every one is NULL",
-                                      0),
+  EXPECT_EQ(problems[0].message.rfind(
+                "industrial_base: no value for any of the 4 candidate parks, every one is NULL", 0),
             0u)
       << problems[0].text();
 }
