@@ -33,6 +33,7 @@
 #include <benchmark/benchmark.h>
 #include <geos_c.h>
 
+#include "bench_support.h"
 #include "clustershift/criterion.h"
 #include "spatial/catchment.h"
 
@@ -50,27 +51,12 @@ constexpr int kOverlaySample = 400;
 
 // ---- synthetic generator ---------------------------------------------------------------
 
-void putU32(std::vector<std::uint8_t>& out, std::uint32_t v) {
-  for (int i = 0; i < 4; ++i) out.push_back(static_cast<std::uint8_t>(v >> (8 * i)));
-}
-void putF64(std::vector<std::uint8_t>& out, double v) {
-  std::uint64_t bits = 0;
-  std::memcpy(&bits, &v, sizeof bits);
-  for (int i = 0; i < 8; ++i) out.push_back(static_cast<std::uint8_t>(bits >> (8 * i)));
-}
-
-// Little-endian WKB Polygon with one ring (closed here).
+// Little-endian WKB of a polygon with one ring (MultiPolygon of one part, closed by the writer).
 std::vector<std::uint8_t> polygonWkb(const std::vector<double>& ring) {
-  std::vector<std::uint8_t> out;
-  out.push_back(1);
-  putU32(out, 3);
-  putU32(out, 1);
-  const std::uint32_t n = static_cast<std::uint32_t>(ring.size() / 2);
-  putU32(out, n + 1);
-  for (std::size_t i = 0; i < ring.size(); ++i) putF64(out, ring[i]);
-  putF64(out, ring[0]);
-  putF64(out, ring[1]);
-  return out;
+  detail::PlanarShape shape;
+  shape.polygons.emplace_back();
+  shape.polygons.back().rings.push_back(ring);
+  return detail::planarShapeToWkb(shape);
 }
 
 struct Grid {
@@ -152,12 +138,8 @@ Inputs makeInputs(bool dense) {
   }
   std::uniform_real_distribution<double> lon(kLon0, kLon1), lat(kLat0, kLat1);
   for (int p = 0; p < kParks; ++p) {
-    Park park;
-    park.id = "P" + std::to_string(p);
-    park.fid = park.id;
-    park.lon = lon(rng);
-    park.lat = lat(rng);
-    inputs.parks.push_back(std::move(park));
+    const double parkLon = lon(rng);
+    inputs.parks.push_back(bench::parkAt(p, parkLon, lat(rng)));
   }
   return inputs;
 }
@@ -230,14 +212,7 @@ void BM_LabourPoolCriterion(benchmark::State& state) {
   state.counters["regions"] = static_cast<double>(inputs.regions.size());
   state.counters["vertices_per_region"] = averageVertices(planarFor(dense));
 }
-BENCHMARK(BM_LabourPoolCriterion)
-    ->ArgName("dense")
-    ->Arg(0)
-    ->Arg(1)
-    ->Unit(benchmark::kMillisecond)
-    ->MeasureProcessCPUTime()
-    ->UseRealTime()
-    ->MinTime(2.0);
+BENCHMARK(BM_LabourPoolCriterion)->Apply(bench::coarseAndDense)->MinTime(2.0);
 
 void BM_AreaWeightedSums(benchmark::State& state) {
   const bool dense = state.range(0) != 0;
@@ -248,14 +223,7 @@ void BM_AreaWeightedSums(benchmark::State& state) {
   }
   state.counters["parks_per_s"] = benchmark::Counter(kParks, benchmark::Counter::kIsIterationInvariantRate);
 }
-BENCHMARK(BM_AreaWeightedSums)
-    ->ArgName("dense")
-    ->Arg(0)
-    ->Arg(1)
-    ->Unit(benchmark::kMillisecond)
-    ->MeasureProcessCPUTime()
-    ->UseRealTime()
-    ->MinTime(2.0);
+BENCHMARK(BM_AreaWeightedSums)->Apply(bench::coarseAndDense)->MinTime(2.0);
 
 // ---- baseline: plain GEOS overlay --------------------------------------------------------
 
@@ -358,14 +326,7 @@ void BM_GeosOverlay(benchmark::State& state) {
   state.counters["extrapolated_20k_s"] = best / kOverlaySample * kParks;
   state.counters["max_rel_diff_vs_exact"] = maxRel;
 }
-BENCHMARK(BM_GeosOverlay)
-    ->ArgName("dense")
-    ->Arg(0)
-    ->Arg(1)
-    ->Unit(benchmark::kMillisecond)
-    ->MeasureProcessCPUTime()
-    ->UseRealTime()
-    ->Iterations(3);
+BENCHMARK(BM_GeosOverlay)->Apply(bench::coarseAndDense)->Iterations(3);
 
 }  // namespace
 

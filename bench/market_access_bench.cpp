@@ -22,6 +22,7 @@
 
 #include <benchmark/benchmark.h>
 
+#include "bench_support.h"
 #include "clustershift/criterion.h"
 #include "clustershift/geo.h"
 #include "spatial/decay_sum.h"
@@ -49,11 +50,8 @@ const Inputs& inputs() {
       i.regions.push_back(std::move(region));
     }
     for (int p = 0; p < kParks; ++p) {
-      Park park;
-      park.id = "P" + std::to_string(p);
-      park.fid = park.id;
-      park.lon = lon(rng);
-      park.lat = lat(rng);
+      const double parkLon = lon(rng);
+      Park park = bench::parkAt(p, parkLon, lat(rng));
       park.region = 0;
       i.parks.push_back(std::move(park));
     }

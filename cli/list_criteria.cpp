@@ -5,10 +5,10 @@
 
 #include <CLI/CLI.hpp>
 
-#include <cstdio>
 #include <string>
 
 #include "commands.h"
+#include "clustershift/util.h"
 
 namespace clustershift::cli {
 
@@ -17,11 +17,7 @@ namespace {
 std::string defaultText(const nlohmann::json& v) {
   if (v.is_null()) return "automatic";
   if (v.is_object() && v.empty()) return "none";
-  if (v.is_number()) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%g", v.get<double>());  // 50, not 50.0
-    return buffer;
-  }
+  if (v.is_number()) return util::formatNumber(v.get<double>());  // 50, not 50.0
   return v.dump();
 }
 

@@ -1,4 +1,5 @@
 // clustershift headers (nlohmann/json) before QGIS headers: see layers.h.
+#include "clustershift/criterion.h"
 #include "clustershift_layers/labels.h"
 #include "clustershift_layers/layers.h"
 
@@ -41,10 +42,7 @@ const QString kContribSuffix = QStringLiteral("_contrib");
 
 /// The output field prefix of a criterion id, as layers writes it (field:land_price → field_land_price).
 QString fieldPrefix(const QString& criterionId) {
-  QString prefix = criterionId;
-  for (QChar& c : prefix)
-    if (!c.isLetterOrNumber() && c != QLatin1Char('_')) c = QLatin1Char('_');
-  return prefix;
+  return QString::fromStdString(criterionFieldPrefix(criterionId.toStdString()));
 }
 
 bool isNumber(const QVariant& v) { return v.isValid() && !v.isNull(); }
@@ -55,13 +53,8 @@ QString rawText(double r, const QString& unit, bool chinese) {
   return layers::valueWithUnit(r, unit.toStdString(), chinese);
 }
 
-QString number(const QVariant& v, int decimals) {
-  return isNumber(v) ? QString::number(v.toDouble(), 'f', decimals) : QStringLiteral("–");
-}
-
-QString percent(const QVariant& v) {
-  return isNumber(v) ? QStringLiteral("%1 %").arg(v.toDouble() * 100.0, 0, 'f', 1) : QStringLiteral("–");
-}
+/// The attribute as a number (NaN when NULL), for layers::numberText and layers::shareText.
+double numberOf(const QVariant& v) { return isNumber(v) ? v.toDouble() : std::nan(""); }
 
 QLabel* valueLabel(const QString& objectName, QWidget* parent) {
   auto* label = new QLabel(parent);
@@ -472,20 +465,20 @@ void ParkPanel::showPark(QgsVectorLayer* layer, QgsFeatureId fid) {
   m_region->setText(QStringLiteral("%1 (%2)").arg(
       regionName(layer, attr("region_id").toString(), attr("region").toString(), chinese),
       attr("region_id").toString()));
-  m_score->setText(number(attr("score"), 3));
+  m_score->setText(layers::numberText(numberOf(attr("score")), 3));
   const QVariant rank = attr("rank");
   m_rank->setText(isNumber(rank) ? QString::number(rank.toInt()) : QStringLiteral("–"));
 
   const bool robust = fields.lookupField(QStringLiteral("p_top1")) >= 0;
   const QString notComputed = tr("not computed (no uncertainty draws)");
   m_topKLabel->setText(run.topK > 0 ? tr("P(top %1)").arg(run.topK) : tr("P(top k)"));
-  m_top1->setText(robust ? percent(attr("p_top1")) : notComputed);
-  m_topK->setText(robust ? percent(attr("p_topk")) : notComputed);
+  m_top1->setText(robust ? layers::shareText(numberOf(attr("p_top1"))) : notComputed);
+  m_topK->setText(robust ? layers::shareText(numberOf(attr("p_topk"))) : notComputed);
   if (robust && isNumber(attr("rank_p05")))
     m_rankInterval->setText(tr("%1 – %2 (mean %3)")
                                 .arg(attr("rank_p05").toDouble(), 0, 'f', 0)
                                 .arg(attr("rank_p95").toDouble(), 0, 'f', 0)
-                                .arg(number(attr("rank_mean"), 1)));
+                                .arg(layers::numberText(numberOf(attr("rank_mean")), 1)));
   else
     m_rankInterval->setText(robust ? QStringLiteral("–") : notComputed);
 

@@ -45,10 +45,7 @@ QgsFillSymbol* fill(const QColor& color, const QColor& stroke, double strokeWidt
 
 QgsVectorLayer* makeRegionEffectsLayer(const Inputs& inputs, const Results& results) {
   QgsFields fields;
-  fields.append(QgsField(QStringLiteral("id"), QVariant::String));
-  fields.append(QgsField(QStringLiteral("name"), QVariant::String));
-  fields.append(QgsField(QStringLiteral("name_zh"), QVariant::String));
-  fields.append(QgsField(QStringLiteral("province"), QVariant::String));
+  detail::appendRegionNameFields(fields);
   fields.append(QgsField(QStringLiteral("role"), QVariant::String));  // source | host | source+host | other
   fields.append(QgsField(QStringLiteral("u"), QVariant::Double));
   for (const std::string& ind : effectIndicators())
@@ -62,16 +59,11 @@ QgsVectorLayer* makeRegionEffectsLayer(const Inputs& inputs, const Results& resu
   QgsFeatureList features;
   for (const Region& r : inputs.regions) {
     QgsFeature f(layer->fields());
-    if (!r.wkb.empty()) {
-      QgsGeometry g;
-      g.fromWkb(QByteArray(reinterpret_cast<const char*>(r.wkb.data()), static_cast<int>(r.wkb.size())));
-      g.convertToMultiType();
-      f.setGeometry(g);
-    }
+    detail::setMultiGeometry(f, r.wkb);
     const RegionEffect* e = results.effects ? results.effects->regionEffect(r.id) : nullptr;
-    QgsAttributes a;
-    a << toQ(r.id) << toQ(r.name) << toQ(r.nameZh) << toQ(r.province)
-      << (e ? toQ(e->role) : QStringLiteral("other")) << (e ? numberOrNull(e->upgrading) : QVariant(QVariant::Double));
+    QgsAttributes a(detail::regionNameValues(r).toVector());
+    a << (e ? toQ(e->role) : QStringLiteral("other"))
+      << (e ? numberOrNull(e->upgrading) : QVariant(QVariant::Double));
     for (const std::string& ind : effectIndicators()) {
       if (!e) {
         a << QVariant(QVariant::Double) << QVariant(QVariant::Double) << QVariant(QVariant::Double);

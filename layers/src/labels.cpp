@@ -181,10 +181,18 @@ QString criterionLabelWithUnit(const std::string& id, bool zh) {
             : QStringLiteral("%1 (%2)").arg(label, unitLabel(unit, zh));
 }
 
+QString numberText(double value, int decimals) {
+  return std::isnan(value) ? QStringLiteral("–") : QString::number(value, 'f', decimals);
+}
+
+QString shareText(double share) {
+  return std::isnan(share) ? QStringLiteral("–") : QStringLiteral("%1 %").arg(share * 100.0, 0, 'f', 1);
+}
+
 QString valueWithUnit(double value, const std::string& unit, bool zh) {
   if (std::isnan(value)) return QStringLiteral("–");
   if (unit == "ratio") return plainNumber(value) + QStringLiteral("×");
-  if (unit == "share") return QStringLiteral("%1 %").arg(value * 100.0, 0, 'f', 1);
+  if (unit == "share") return shareText(value);
   if (unit.empty() || unit == "score" || unit == "0–1") return plainNumber(value);
   return plainNumber(value) + QLatin1Char(' ') + unitLabel(unit, zh);
 }

@@ -7,7 +7,9 @@
 #include <QVariant>
 
 #include <cmath>
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "clustershift/results.h"
 #include "clustershift_layers/result_schema.h"
@@ -47,6 +49,13 @@ template <std::size_t N>
 void appendFields(QgsFields& fields, const schema::Field (&spec)[N]) {
   appendFields(fields, spec, spec + N);
 }
+/// Appends the text fields naming a region: id, name, name_zh, province.
+void appendRegionNameFields(QgsFields& fields);
+/// The values of appendRegionNameFields() for `region`, in that order.
+QList<QVariant> regionNameValues(const Region& region);
+/// Sets f's geometry to the lon/lat WKB as a multi-geometry (MultiPolygon for a polygon); no
+/// geometry when `wkb` is empty.
+void setMultiGeometry(QgsFeature& f, const std::vector<std::uint8_t>& wkb);
 /// Adds the features through the provider and updates the extent.
 void addAll(QgsVectorLayer* layer, QList<QgsFeature>& features);
 

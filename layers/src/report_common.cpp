@@ -25,6 +25,7 @@
 
 #include "clustershift/pipeline.h"
 #include "layers_detail.h"
+#include "clustershift_layers/labels.h"
 
 namespace clustershift::layers::detail {
 namespace {
@@ -248,8 +249,6 @@ double textEms(const QString& text) {
   return ems;
 }
 
-QString formatNumber(double value, int decimals) {
-  return std::isnan(value) ? QStringLiteral("–") : QString::number(value, 'f', decimals);
-}
+QString formatNumber(double value, int decimals) { return numberText(value, decimals); }
 
 }  // namespace clustershift::layers::detail

@@ -15,17 +15,13 @@
 #include <algorithm>
 #include <cmath>
 
+#include "clustershift/criterion.h"
 #include "layers_detail.h"
 
 namespace clustershift::layers {
 namespace detail {
 
-QString fieldPrefix(const std::string& criterionId) {
-  QString prefix = toQ(criterionId);
-  for (QChar& c : prefix)
-    if (!c.isLetterOrNumber() && c != QLatin1Char('_')) c = QLatin1Char('_');
-  return prefix;
-}
+QString fieldPrefix(const std::string& criterionId) { return toQ(criterionFieldPrefix(criterionId)); }
 
 QFont font(double pointSize, bool bold) {
   QFont f(kFontFamily);
@@ -73,6 +69,23 @@ QgsVectorLayer* newMemoryLayer(const QString& geometryType, const QString& name,
   layer->dataProvider()->addAttributes(fields.toList());
   layer->updateFields();
   return layer;
+}
+
+void appendRegionNameFields(QgsFields& fields) {
+  for (const char* name : {"id", "name", "name_zh", "province"})
+    fields.append(QgsField(QString::fromLatin1(name), QVariant::String));
+}
+
+QList<QVariant> regionNameValues(const Region& region) {
+  return {toQ(region.id), toQ(region.name), toQ(region.nameZh), toQ(region.province)};
+}
+
+void setMultiGeometry(QgsFeature& f, const std::vector<std::uint8_t>& wkb) {
+  if (wkb.empty()) return;
+  QgsGeometry g;
+  g.fromWkb(QByteArray(reinterpret_cast<const char*>(wkb.data()), static_cast<int>(wkb.size())));
+  g.convertToMultiType();
+  f.setGeometry(g);
 }
 
 void addAll(QgsVectorLayer* layer, QgsFeatureList& features) {
@@ -175,10 +188,7 @@ QgsVectorLayer* makeFlowLayer(const Results& results) {
 
 QgsVectorLayer* makeRegionLayer(const Inputs& inputs, const Results& results) {
   QgsFields fields;
-  fields.append(QgsField(QStringLiteral("id"), QVariant::String));
-  fields.append(QgsField(QStringLiteral("name"), QVariant::String));
-  fields.append(QgsField(QStringLiteral("name_zh"), QVariant::String));
-  fields.append(QgsField(QStringLiteral("province"), QVariant::String));
+  detail::appendRegionNameFields(fields);
   fields.append(QgsField(QStringLiteral("is_source"), QVariant::Int));
   // Core columns, in a stable order, as they were loaded (for labelling and later choropleths).
   std::vector<std::string> columns;
@@ -192,14 +202,9 @@ QgsVectorLayer* makeRegionLayer(const Inputs& inputs, const Results& results) {
   QgsFeatureList features;
   for (const Region& r : inputs.regions) {
     QgsFeature f(layer->fields());
-    if (!r.wkb.empty()) {
-      QgsGeometry g;
-      g.fromWkb(QByteArray(reinterpret_cast<const char*>(r.wkb.data()), static_cast<int>(r.wkb.size())));
-      g.convertToMultiType();
-      f.setGeometry(g);
-    }
-    QgsAttributes a;
-    a << toQ(r.id) << toQ(r.name) << toQ(r.nameZh) << toQ(r.province) << (r.id == results.sourceRegionId ? 1 : 0);
+    detail::setMultiGeometry(f, r.wkb);
+    QgsAttributes a(detail::regionNameValues(r).toVector());
+    a << (r.id == results.sourceRegionId ? 1 : 0);
     for (const std::string& c : columns) {
       auto it = r.values.find(c);
       a << (it == r.values.end() ? QVariant(QVariant::Double) : numberOrNull(it->second));

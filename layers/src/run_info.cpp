@@ -422,12 +422,7 @@ QgsVectorLayer* makeSensitiveZonesLayer(const Inputs& inputs) {
   QgsFeatureList features;
   for (const Zone& z : inputs.exclusions) {
     QgsFeature f(layer->fields());
-    if (!z.wkb.empty()) {
-      QgsGeometry g;
-      g.fromWkb(QByteArray(reinterpret_cast<const char*>(z.wkb.data()), static_cast<int>(z.wkb.size())));
-      g.convertToMultiType();
-      f.setGeometry(g);
-    }
+    setMultiGeometry(f, z.wkb);
     // The core reads no zone kind; the sample zones are all sensitive (red line, water source).
     f.setAttributes(QgsAttributes() << toQ(z.id) << toQ(z.name) << QStringLiteral("sensitive"));
     features << f;

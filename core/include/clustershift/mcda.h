@@ -271,6 +271,8 @@ Matrix readAhpMatrix(const std::string& path, const std::vector<std::string>& cr
 namespace detail {
 /// Throws InputError "<method>: row i has k values for m weights" on a shape mismatch.
 void checkShape(const Matrix& matrix, const std::vector<double>& weights, const char* method);
+/// The rows without a missing (NaN) value, for the objective weightings (entropy, CRITIC).
+std::vector<const std::vector<double>*> completeRows(const Matrix& matrix);
 }  // namespace detail
 
 }  // namespace clustershift::mcda

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "clustershift/effects.h"
+#include "clustershift/util.h"
 
 namespace clustershift {
 
@@ -19,7 +20,7 @@ SectorAccounts accountsOf(const Region& region, const std::string& label) {
     if (isMissing(v) || v < 0) {
       std::ostringstream s;
       s << label << " id=" << region.id << ": field '" << column << "' "
-        << (isMissing(v) ? std::string("is missing (NULL)") : "is negative (" + std::to_string(v) + ")")
+        << (isMissing(v) ? std::string("is missing (NULL)") : "is negative (" + util::formatNumber(v) + ")")
         << "; the effects need y1..y3, l1..l3 and rd";
       throw InputError(s.str());
     }

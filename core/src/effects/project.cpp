@@ -7,11 +7,11 @@
 #include <limits>
 #include <random>
 #include <set>
-#include <sstream>
 
 #include "clustershift/effects.h"
 #include "clustershift/geo.h"
 #include "clustershift/results.h"
+#include "clustershift/util.h"
 #include "pipeline/flow.h"
 
 namespace clustershift {
@@ -19,14 +19,6 @@ namespace {
 
 void warn(Feedback& feedback, const std::string& where, const std::string& message) {
   feedback.warn(Problem{Severity::Warning, where, message, ""});
-}
-
-std::string fmt(double v, int precision = 1) {
-  std::ostringstream s;
-  s.setf(std::ios::fixed);
-  s.precision(precision);
-  s << v;
-  return s.str();
 }
 
 /// Output and VA of each cluster segment present in a region (亿元).
@@ -70,11 +62,13 @@ void checkAccounts(const SectorAccounts& a, const Region& region, const std::str
     if (a.y[s] < -1e-9 || a.l[s] < -1e-9)
       throw InputError(label + " id=" + region.id +
                        ": the transfer removes more than the region has in sector " + std::to_string(s + 1) +
-                       " (" + kY[s] + " after " + fmt(a.y[s], 2) + " 亿元, " + kL[s] + " after " +
-                       fmt(a.l[s], 3) + " 10k persons); check the cluster size against the region");
+                       " (" + kY[s] + " after " + util::formatFixed(a.y[s], 2) + " 亿元, " + kL[s] +
+                       " after " + util::formatFixed(a.l[s], 3) +
+                       " 10k persons); check the cluster size against the region");
   }
   if (a.rd < -1e-9)
-    throw InputError(label + " id=" + region.id + ": field 'rd' (" + fmt(region.value("rd"), 2) +
+    throw InputError(label + " id=" + region.id + ": field 'rd' (" +
+                     util::formatFixed(region.value("rd"), 2) +
                      ") is smaller than the cluster R&D that leaves the region");
 }
 
@@ -266,14 +260,6 @@ std::vector<Coupling> couplingsOf(const std::vector<RegionEffect>& regions, cons
   return out;
 }
 
-/// Nearest-rank percentile of sorted values.
-double percentile(std::vector<double>& values, double q) {
-  if (values.empty()) return kNaN;
-  std::sort(values.begin(), values.end());
-  const auto rank = static_cast<std::size_t>(std::ceil(q * static_cast<double>(values.size())));
-  return values[std::min(values.size() - 1, rank == 0 ? 0 : rank - 1)];
-}
-
 /// One parameter set drawn around the chosen one (docs/model.md "Uncertainty of the effects").
 EffectsParams drawParams(const EffectsParams& base, std::mt19937_64& rng) {
   const double s = base.uncertainty.spread;
@@ -334,12 +320,16 @@ void monteCarlo(EffectsResult& result, const Setup& setup, Feedback& feedback) {
   static const char* const kKeys[4] = {"vc", "inn", "str", "u"};
   for (std::size_t i = 0; i < nRegions; ++i)
     for (std::size_t k = 0; k < 4; ++k)
-      result.regions[i].intervals[kKeys[k]] = Interval{percentile(m[4 * i + k], 0.05), percentile(m[4 * i + k], 0.95)};
+      result.regions[i].intervals[kKeys[k]] = Interval{util::nearestRankQuantile(m[4 * i + k], 0.05),
+                                                       util::nearestRankQuantile(m[4 * i + k], 0.95)};
   result.couplingUncertainty.resize(result.coupling.size());
   for (std::size_t c = 0; c < result.coupling.size(); ++c) {
-    result.couplingUncertainty[c].d = Interval{percentile(d[c], 0.05), percentile(d[c], 0.95)};
-    result.couplingUncertainty[c].c = Interval{percentile(cc[c], 0.05), percentile(cc[c], 0.95)};
-    result.couplingUncertainty[c].t = Interval{percentile(tt[c], 0.05), percentile(tt[c], 0.95)};
+    result.couplingUncertainty[c].d =
+        Interval{util::nearestRankQuantile(d[c], 0.05), util::nearestRankQuantile(d[c], 0.95)};
+    result.couplingUncertainty[c].c =
+        Interval{util::nearestRankQuantile(cc[c], 0.05), util::nearestRankQuantile(cc[c], 0.95)};
+    result.couplingUncertainty[c].t =
+        Interval{util::nearestRankQuantile(tt[c], 0.05), util::nearestRankQuantile(tt[c], 0.95)};
     for (std::size_t k = 0; k < 10; ++k) result.couplingUncertainty[c].pClass[k] = classes[c][k] / n;
   }
   result.draws = n;
@@ -451,7 +441,8 @@ EffectsResult projectEffects(const Scenario& scenario, const Inputs& inputs, con
     if (alloc.unallocated > 1e-9)
       warn(feedback, "effects.host",
            "the land of the top " + std::to_string(result.hosts.size()) + " parks carries only " +
-               fmt(100 * (1 - alloc.unallocated)) + " % of the moved capacity; the rest stays at the source");
+               util::formatFixed(100 * (1 - alloc.unallocated), 1) +
+               " % of the moved capacity; the rest stays at the source");
     result.hosts.erase(std::remove_if(result.hosts.begin(), result.hosts.end(),
                                       [](const HostEffect& h) { return h.share <= 0; }),
                        result.hosts.end());
@@ -459,8 +450,8 @@ EffectsResult projectEffects(const Scenario& scenario, const Inputs& inputs, con
     result.hosts.front().share = 1.0;
     if (result.hosts.front().capacityShare < 1.0)
       warn(feedback, inputs.parksLabel + " id=" + result.hosts.front().parkId,
-           "available land carries " + fmt(100 * result.hosts.front().capacityShare) +
-               " % of the moved segments' land need (" + fmt(central.landHa) + " ha)");
+           "available land carries " + util::formatFixed(100 * result.hosts.front().capacityShare, 1) +
+               " % of the moved segments' land need (" + util::formatFixed(central.landHa, 1) + " ha)");
   }
   if (result.hosts.empty()) throw InputError("effects.host: no host park received any capacity");
 

@@ -6,7 +6,7 @@
 #include <Eigen/Eigenvalues>
 
 #include "clustershift/indices.h"
-#include "util/format.h"
+#include "clustershift/util.h"
 
 namespace clustershift {
 

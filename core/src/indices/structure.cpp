@@ -4,7 +4,7 @@
 #include <sstream>
 
 #include "clustershift/indices.h"
-#include "util/format.h"
+#include "clustershift/util.h"
 
 namespace clustershift {
 

@@ -79,6 +79,15 @@ void invert(Forward forward, double lon, double lat, double& outLon, double& out
 }
 
 }  // namespace
+
+// Outside China the web-map systems are WGS84 itself: copies the point and returns true.
+bool copiedOutsideChina(double lon, double lat, double& outLon, double& outLat) {
+  if (insideChina(lon, lat)) return false;
+  outLon = lon;
+  outLat = lat;
+  return true;
+}
+
 }  // namespace detail
 
 bool insideChina(double lon, double lat) {
@@ -87,11 +96,7 @@ bool insideChina(double lon, double lat) {
 }
 
 void wgs84ToGcj02(double lon, double lat, double& outLon, double& outLat) {
-  if (!insideChina(lon, lat)) {
-    outLon = lon;
-    outLat = lat;
-    return;
-  }
+  if (detail::copiedOutsideChina(lon, lat, outLon, outLat)) return;
   double dLon = 0;
   double dLat = 0;
   detail::gcjOffset(lon, lat, dLon, dLat);
@@ -100,20 +105,12 @@ void wgs84ToGcj02(double lon, double lat, double& outLon, double& outLat) {
 }
 
 void gcj02ToBd09(double lon, double lat, double& outLon, double& outLat) {
-  if (!insideChina(lon, lat)) {
-    outLon = lon;
-    outLat = lat;
-    return;
-  }
+  if (detail::copiedOutsideChina(lon, lat, outLon, outLat)) return;
   detail::bdForward(lon, lat, outLon, outLat);
 }
 
 void gcj02ToWgs84(double lon, double lat, double& outLon, double& outLat) {
-  if (!insideChina(lon, lat)) {
-    outLon = lon;
-    outLat = lat;
-    return;
-  }
+  if (detail::copiedOutsideChina(lon, lat, outLon, outLat)) return;
   // The iterate may step across the rectangle's edge near the border; use the unguarded
   // offset so the iteration solves one smooth equation.
   detail::invert(
@@ -128,11 +125,7 @@ void gcj02ToWgs84(double lon, double lat, double& outLon, double& outLat) {
 }
 
 void bd09ToWgs84(double lon, double lat, double& outLon, double& outLat) {
-  if (!insideChina(lon, lat)) {
-    outLon = lon;
-    outLat = lat;
-    return;
-  }
+  if (detail::copiedOutsideChina(lon, lat, outLon, outLat)) return;
   double gcjLon = 0;
   double gcjLat = 0;
   detail::invert([](double x, double y, double& fx, double& fy) { detail::bdForward(x, y, fx, fy); }, lon,

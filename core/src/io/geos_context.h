@@ -10,9 +10,13 @@
 
 namespace clustershift::detail {
 
-/// The calling thread's GEOS context (created on first use, destroyed at thread exit).
+/// A GEOS context whose error and notice texts are captured. Use the calling thread's one
+/// (current()); construct one of your own only for GEOS objects that must outlive the thread
+/// that built them (CatchmentIndex's STRtree).
 class GeosContext {
  public:
+  GeosContext();
+  /// The calling thread's context (created on first use, destroyed at thread exit).
   static GeosContext& current();
   GEOSContextHandle_t handle() const { return m_handle; }
   /// Last GEOS error/notice text on this thread ("" when none); clears it.
@@ -23,7 +27,6 @@ class GeosContext {
   ~GeosContext();
 
  private:
-  GeosContext();
   GEOSContextHandle_t m_handle = nullptr;
   std::string m_message;
   friend void geosMessageHandler(const char* message, void* userdata);

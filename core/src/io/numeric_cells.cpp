@@ -9,6 +9,7 @@
 #include <cpl_vsi.h>
 
 #include "clustershift/table.h"
+#include "clustershift/util.h"
 #include "io/ogr.h"
 #include "io/readers.h"
 
@@ -20,15 +21,6 @@
 
 namespace clustershift::detail {
 namespace {
-
-std::string quotedIdentifier(const std::string& name) {
-  std::string q = "\"";
-  for (char c : name) {
-    if (c == '"') q += '"';
-    q += c;
-  }
-  return q + "\"";
-}
 
 std::vector<int> numericFields(OGRLayerH layer) {
   std::vector<int> fields;
@@ -133,12 +125,12 @@ NonNumericCells nonNumericCells(GDALDatasetH dataset, OGRLayerH layer) {
   for (int i = 0; i < OGR_FD_GetFieldCount(defn); ++i) {
     const OGRFieldType type = OGR_Fld_GetType(OGR_FD_GetFieldDefn(defn, i));
     if (type != OFTInteger && type != OFTInteger64 && type != OFTReal) continue;
-    const std::string field = quotedIdentifier(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i)));
+    const std::string field = util::sqlIdentifier(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i)));
     // Native SQL of the GeoPackage/SQLite driver (the "SQLITE" dialect would go through OGR
     // virtual tables, already converted). CAST to TEXT: GDAL hands the cell over unconverted.
-    const std::string sql = "SELECT " + quotedIdentifier(fidColumn) + ", CAST(" + field + " AS TEXT) FROM " +
-                            quotedIdentifier(OGR_L_GetName(layer)) + " WHERE typeof(" + field +
-                            ") NOT IN ('integer', 'real', 'null')";
+    const std::string sql = "SELECT " + util::sqlIdentifier(fidColumn) + ", CAST(" + field +
+                            " AS TEXT) FROM " + util::sqlIdentifier(OGR_L_GetName(layer)) + " WHERE typeof(" +
+                            field + ") NOT IN ('integer', 'real', 'null')";
     GdalErrorCapture quiet;
     OGRLayerH result = GDALDatasetExecuteSQL(dataset, sql.c_str(), nullptr, nullptr);
     if (!result) continue;

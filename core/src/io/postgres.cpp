@@ -7,6 +7,7 @@
 #include <regex>
 
 #include "clustershift/error.h"
+#include "clustershift/util.h"
 
 namespace clustershift::detail {
 
@@ -38,12 +39,6 @@ std::string describeConnection(const std::string& connection) {
 }
 
 namespace {
-
-std::string quoteLiteral(const std::string& text) {
-  std::string quoted = "'";
-  for (char c : text) quoted += c == '\'' ? std::string("''") : std::string(1, c);
-  return quoted + "'";
-}
 
 /// Text rows of a one-column query, empty on failure.
 std::vector<std::string> queryColumn(GDALDatasetH ds, const std::string& sql) {
@@ -97,11 +92,11 @@ OgrSource openPostgres(const DataSource& source, const std::string& what) {
   out.layer = GDALDatasetGetLayerByName(ds, source.layer.c_str());
   if (!out.layer) {
     const std::vector<std::string> schemas =
-        queryColumn(ds, "SELECT nspname FROM pg_namespace WHERE nspname = " + quoteLiteral(schema));
+        queryColumn(ds, "SELECT nspname FROM pg_namespace WHERE nspname = " + util::sqlLiteral(schema));
     if (schemas.empty()) throw IoError(where + ": the schema does not exist");
-    const std::vector<std::string> tables = queryColumn(
-        ds, "SELECT table_name FROM information_schema.tables WHERE table_schema = " + quoteLiteral(schema) +
-                " ORDER BY table_name");
+    const std::vector<std::string> tables =
+        queryColumn(ds, "SELECT table_name FROM information_schema.tables WHERE table_schema = " +
+                            util::sqlLiteral(schema) + " ORDER BY table_name");
     std::string list;
     for (const std::string& t : tables) list += (list.empty() ? "" : ", ") + t;
     throw IoError(where + ": no such table (tables in the schema: " + (list.empty() ? "none" : list) + ")");

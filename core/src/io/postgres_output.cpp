@@ -9,6 +9,7 @@
 #include <regex>
 
 #include "clustershift/error.h"
+#include "clustershift/util.h"
 #include "io/ogr.h"
 #include "io/postgres.h"
 
@@ -17,14 +18,6 @@ namespace {
 
 using detail::DatasetPtr;
 using detail::FeaturePtr;
-
-std::string literal(const std::string& text) {
-  std::string quoted = "'";
-  for (char c : text) quoted += c == '\'' ? std::string("''") : std::string(1, c);
-  return quoted + "'";
-}
-
-std::string identifier(const std::string& name) { return "\"" + name + "\""; }
 
 /// A style row of the GeoPackage's layer_styles table (written by QGIS's saveStyleToDatabase).
 struct StyleRow {
@@ -123,7 +116,7 @@ constexpr const char* kCreateLayerStyles =
     "update_time timestamp DEFAULT CURRENT_TIMESTAMP)";
 
 std::string xmlValue(const std::string& text) {
-  return text.empty() ? std::string("NULL") : "XMLPARSE(DOCUMENT " + literal(text) + ")";
+  return text.empty() ? std::string("NULL") : "XMLPARSE(DOCUMENT " + util::sqlLiteral(text) + ")";
 }
 
 }  // namespace
@@ -160,7 +153,8 @@ std::vector<PublishedTable> publishResultsToPostgres(const std::string& geopacka
     throw IoError(inSchema + ": cannot start a transaction (" + capture.lastMessage() + ")");
   std::vector<PublishedTable> published;
   try {
-    execute(pg, "CREATE SCHEMA IF NOT EXISTS " + identifier(schema), inSchema + ": cannot create the schema");
+    execute(pg, "CREATE SCHEMA IF NOT EXISTS " + util::sqlIdentifier(schema),
+            inSchema + ": cannot create the schema");
     const std::map<std::string, StyleRow> styles = readStyles(source);
     std::map<std::string, bool> spatial;
     for (int i = 0; i < GDALDatasetGetLayerCount(source); ++i) {
@@ -183,9 +177,9 @@ std::vector<PublishedTable> publishResultsToPostgres(const std::string& geopacka
         if (style == styles.end()) continue;
         const StyleRow& s = style->second;
         const std::string key =
-            "f_table_catalog = current_database() AND f_table_schema = " + literal(schema) +
-            " AND f_table_name = " + literal(table.name);
-        execute(pg, "DELETE FROM layer_styles WHERE " + key + " AND stylename = " + literal(s.name),
+            "f_table_catalog = current_database() AND f_table_schema = " + util::sqlLiteral(schema) +
+            " AND f_table_name = " + util::sqlLiteral(table.name);
+        execute(pg, "DELETE FROM layer_styles WHERE " + key + " AND stylename = " + util::sqlLiteral(s.name),
                 where + " (table '" + table.name + "')");
         if (s.isDefault) execute(pg, "UPDATE layer_styles SET useasdefault = false WHERE " + key, where);
         execute(pg,
@@ -193,10 +187,10 @@ std::vector<PublishedTable> publishResultsToPostgres(const std::string& geopacka
                 "stylename, "
                 "styleqml, stylesld, useasdefault, description, owner, ui, update_time) VALUES "
                 "(current_database(), " +
-                    literal(schema) + ", " + literal(table.name) + ", " +
-                    (spatial[table.name] ? "'geom'" : "NULL") + ", " + literal(s.name) + ", " +
+                    util::sqlLiteral(schema) + ", " + util::sqlLiteral(table.name) + ", " +
+                    (spatial[table.name] ? "'geom'" : "NULL") + ", " + util::sqlLiteral(s.name) + ", " +
                     xmlValue(s.qml) + ", " + xmlValue(s.sld) + ", " + (s.isDefault ? "true" : "false") +
-                    ", " + literal(s.description) + ", CURRENT_USER, " + xmlValue(s.ui) +
+                    ", " + util::sqlLiteral(s.description) + ", CURRENT_USER, " + xmlValue(s.ui) +
                     ", CURRENT_TIMESTAMP)",
                 where + " (table '" + table.name + "')");
         table.styled = true;

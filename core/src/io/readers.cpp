@@ -4,12 +4,12 @@
 #include <map>
 #include <set>
 #include <utility>
-#include <sstream>
 
 #include "clustershift/coordinates.h"
 #include "clustershift/error.h"
 #include "clustershift/feature_source.h"
 #include "clustershift/table.h"
+#include "clustershift/util.h"
 #include "io/geos_context.h"
 #include "io/ogr.h"
 #include "io/ogr_feature_source.h"
@@ -19,12 +19,6 @@ namespace detail {
 
 bool parseNumber(const std::string& text, double& value) {
   return clustershift::parseNumber(text, value) == NumberStatus::Ok;
-}
-
-std::string quoteNumber(double v) {
-  std::ostringstream os;
-  os << v;
-  return os.str();
 }
 
 void fileProblem(std::vector<Problem>& problems, Severity severity, const std::string& where,
@@ -118,7 +112,7 @@ struct Reader {
       return kNaN;
     }
     if (nonNegative && value < 0)
-      fileProblem(problems, Severity::Fatal, fw, "is negative (" + quoteNumber(value) + ")", id);
+      fileProblem(problems, Severity::Fatal, fw, "is negative (" + util::formatNumber(value) + ")", id);
     return value;
   }
 
@@ -410,7 +404,6 @@ void readParks(const DataSource& source, Inputs& inputs) {
 
 using detail::fieldWhere;
 using detail::fileProblem;
-using detail::quoteNumber;
 
 void readRegions(FeatureSource& source, const DataSource& map, Inputs& inputs) {
   detail::Reader r{source, map, inputs.problems};
@@ -462,10 +455,10 @@ void readParks(FeatureSource& source, const DataSource& map, Inputs& inputs) {
     const std::string where = r.where(f);
     const double area = park.value("area_ha"), available = park.value("available_ha");
     if (!std::isnan(area) && !std::isnan(available) && available > area * (1 + 1e-9)) {
-      fileProblem(
-          r.problems, Severity::Warning, fieldWhere(where, map.field("available_ha")),
-          "available area " + quoteNumber(available) + " ha exceeds total area " + quoteNumber(area) + " ha",
-          park.id);
+      fileProblem(r.problems, Severity::Warning, fieldWhere(where, map.field("available_ha")),
+                  "available area " + util::formatNumber(available) + " ha exceeds total area " +
+                      util::formatNumber(area) + " ha",
+                  park.id);
     }
     if (crsOk) {
       if (detail::readGeometry(f, transform, where, park.id, map.coordinates, r.problems, park.wkb)) {

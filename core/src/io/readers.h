@@ -35,8 +35,6 @@ IoTable readIoTable(const DataSource& source, std::vector<Problem>& problems);
 using NonNumericCells = std::map<long long, std::map<int, std::string>>;
 NonNumericCells nonNumericCells(GDALDatasetH dataset, OGRLayerH layer);
 
-/// A number for messages, as a stream writes it ("7585", "-3.2", "1e+06").
-std::string quoteNumber(double v);
 /// Appends Problem{severity, where, message, featureId} to `problems`.
 void fileProblem(std::vector<Problem>& problems, Severity severity, const std::string& where,
                  const std::string& message, const std::string& featureId = {});

@@ -11,6 +11,7 @@
 #include <set>
 
 #include "clustershift/error.h"
+#include "clustershift/util.h"
 #include "io/readers.h"
 
 namespace clustershift::detail {
@@ -35,10 +36,7 @@ std::string withoutThousandsSeparators(const std::string& text) {
 namespace {
 
 std::string trim(const std::string& text) {
-  const std::size_t begin = text.find_first_not_of(" \t\r\n");
-  if (begin == std::string::npos) return {};
-  const std::size_t end = text.find_last_not_of(" \t\r\n");
-  std::string t = text.substr(begin, end - begin + 1);
+  std::string t = util::trim(text);
   // Full-width spaces (U+3000) pad many yearbook cells.
   const std::string ideographicSpace = "\xE3\x80\x80";
   while (t.rfind(ideographicSpace, 0) == 0) t.erase(0, ideographicSpace.size());

@@ -1,4 +1,5 @@
 #include "clustershift/table.h"
+#include "clustershift/util.h"
 
 #include <charconv>
 #include <cmath>
@@ -7,16 +8,7 @@
 #include <unordered_map>
 
 namespace clustershift {
-namespace {
-
-std::string trim(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return {};
-  const auto e = s.find_last_not_of(" \t\r\n");
-  return s.substr(b, e - b + 1);
-}
-
-}  // namespace
+using util::trim;
 
 NumberStatus parseNumber(const std::string& text, double& value) {
   std::string t = trim(text);

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "clustershift/table.h"
+#include "clustershift/util.h"
 #include "io/ogr.h"
 #include "io/ogr_table.h"
 #include "io/readers.h"
@@ -81,7 +82,7 @@ double tableNumber(const TextTable& t, std::size_t row, std::size_t column, cons
     return kNaN;
   }
   if (value < 0) {
-    fileProblem(problems, Severity::Fatal, where, "is negative (" + quoteNumber(value) + ")");
+    fileProblem(problems, Severity::Fatal, where, "is negative (" + util::formatNumber(value) + ")");
   }
   return value;
 }
@@ -159,8 +160,9 @@ IoTable readIoTable(const DataSource& source, std::vector<Problem>& problems) {
     for (std::size_t i = 0; i < t.keys.size(); ++i) {
       io.nationalOutput[i] = tableNumber(t, i, *nationalColumn, "sector", problems);
       if (io.nationalOutput[i] < 0)
-        fileProblem(problems, Severity::Fatal, t.label + " row '" + t.keys[i] + "'",
-                    "column 'national_output' is negative (" + quoteNumber(io.nationalOutput[i]) + ")");
+        fileProblem(
+            problems, Severity::Fatal, t.label + " row '" + t.keys[i] + "'",
+            "column 'national_output' is negative (" + util::formatNumber(io.nationalOutput[i]) + ")");
     }
   }
   // A productive economy needs every column sum of A below 1 (Hawkins–Simon).
@@ -171,7 +173,7 @@ IoTable readIoTable(const DataSource& source, std::vector<Problem>& problems) {
     }
     if (sum >= 1.0) {
       fileProblem(problems, Severity::Fatal, t.label + " column '" + t.keys[j] + "'",
-                  "coefficients sum to " + quoteNumber(sum) + " (must be < 1)");
+                  "coefficients sum to " + util::formatNumber(sum) + " (must be < 1)");
     }
   }
   return io;

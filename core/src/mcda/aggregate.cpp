@@ -1,4 +1,7 @@
 // Dispatch of the aggregation methods (one file each: wlc.cpp, wpm.cpp, topsis.cpp).
+#include <algorithm>
+#include <cmath>
+
 #include "clustershift/methods.h"
 #include "clustershift/error.h"
 #include "clustershift/mcda.h"
@@ -15,6 +18,13 @@ void checkShape(const Matrix& matrix, const std::vector<double>& weights, const 
                        std::to_string(weights.size()) + " weights");
     }
   }
+}
+
+std::vector<const std::vector<double>*> completeRows(const Matrix& matrix) {
+  std::vector<const std::vector<double>*> rows;
+  for (const auto& row : matrix)
+    if (std::none_of(row.begin(), row.end(), [](double v) { return std::isnan(v); })) rows.push_back(&row);
+  return rows;
 }
 
 }  // namespace detail

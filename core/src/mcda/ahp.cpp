@@ -12,7 +12,7 @@
 
 #include "clustershift/error.h"
 #include "clustershift/mcda.h"
-#include "util/format.h"
+#include "clustershift/util.h"
 
 namespace clustershift::mcda {
 namespace {

@@ -5,13 +5,14 @@
 
 #include "clustershift/error.h"
 #include "clustershift/mcda.h"
+#include "clustershift/util.h"
 
 namespace clustershift::mcda {
 
 std::vector<double> blendWeights(const std::vector<double>& subjective,
                                  const std::vector<double>& objective, double alpha) {
   if (!(alpha >= 0 && alpha <= 1)) {
-    throw InputError("weighting.alpha must be in [0, 1] (got " + std::to_string(alpha) + ")");
+    throw InputError("weighting.alpha must be in [0, 1] (got " + util::formatNumber(alpha) + ")");
   }
   if (subjective.size() != objective.size()) {
     throw InputError("blend: " + std::to_string(subjective.size()) + " subjective and " +

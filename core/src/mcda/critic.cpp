@@ -17,12 +17,7 @@ std::vector<double> criticWeights(const Matrix& normalised) {
   const size_t n = normalised.front().size();
   if (n == 0) throw InputError("critic weights: no criteria");
   detail::checkShape(normalised, std::vector<double>(n), "critic");
-  std::vector<const std::vector<double>*> rows;
-  for (const auto& row : normalised) {
-    bool complete = true;
-    for (double v : row) complete = complete && !std::isnan(v);
-    if (complete) rows.push_back(&row);
-  }
+  const std::vector<const std::vector<double>*> rows = detail::completeRows(normalised);
   const size_t m = rows.size();
   const std::vector<double> equal(n, 1.0 / static_cast<double>(n));
   if (m < 2) return equal;

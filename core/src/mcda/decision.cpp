@@ -8,7 +8,7 @@
 #include "clustershift/methods.h"
 #include "clustershift/error.h"
 #include "clustershift/mcda.h"
-#include "util/format.h"
+#include "clustershift/util.h"
 
 namespace clustershift::mcda {
 namespace {

@@ -7,6 +7,7 @@
 
 #include "clustershift/error.h"
 #include "clustershift/mcda.h"
+#include "clustershift/util.h"
 
 namespace clustershift::mcda {
 
@@ -19,12 +20,7 @@ std::vector<double> entropyWeights(const Matrix& values, const std::vector<std::
     return j < names.size() ? "'" + names[j] + "'" : "#" + std::to_string(j + 1);
   };
   // Complete rows only: a missing value would bias p_ij of that column.
-  std::vector<const std::vector<double>*> rows;
-  for (const auto& row : values) {
-    bool complete = true;
-    for (double v : row) complete = complete && !std::isnan(v);
-    if (complete) rows.push_back(&row);
-  }
+  const std::vector<const std::vector<double>*> rows = detail::completeRows(values);
   const size_t m = rows.size();
   std::vector<double> diversity(n, 0.0);
   if (m >= 2) {
@@ -34,9 +30,8 @@ std::vector<double> entropyWeights(const Matrix& values, const std::vector<std::
       for (const auto* row : rows) {
         const double x = (*row)[j];
         if (x < 0) {
-          throw InputError("entropy weights: criterion " + name(j) +
-                           " has a negative value (" + std::to_string(x) +
-                           "); entropy needs non-negative values");
+          throw InputError("entropy weights: criterion " + name(j) + " has a negative value (" +
+                           util::formatNumber(x) + "); entropy needs non-negative values");
         }
         sum += x;
       }

@@ -7,7 +7,7 @@
 #include <limits>
 
 #include "clustershift/mcda.h"
-#include "util/format.h"
+#include "clustershift/util.h"
 
 namespace clustershift::mcda {
 

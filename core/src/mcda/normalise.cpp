@@ -10,6 +10,7 @@
 #include "clustershift/methods.h"
 #include "clustershift/error.h"
 #include "clustershift/mcda.h"
+#include "clustershift/util.h"
 
 namespace clustershift::mcda {
 namespace {
@@ -104,8 +105,8 @@ std::vector<double> normalise(const std::vector<double>& raw, const ValueFunctio
     const double lo = param(function, "lo");
     const double hi = param(function, "hi");
     if (!(hi != lo)) {
-      throw InputError("value function 'linear': lo and hi must differ (both " +
-                       std::to_string(lo) + ")");
+      throw InputError("value function 'linear': lo and hi must differ (both " + util::formatNumber(lo) +
+                       ")");
     }
     for (size_t i = 0; i < raw.size(); ++i) {
       if (std::isnan(raw[i])) continue;
@@ -119,7 +120,7 @@ std::vector<double> normalise(const std::vector<double>& raw, const ValueFunctio
     const double steepness = param(function, "steepness");
     if (!(steepness > 0)) {
       throw InputError("value function 'sigmoid': steepness must be > 0 (got " +
-                       std::to_string(steepness) + ")");
+                       util::formatNumber(steepness) + ")");
     }
     for (size_t i = 0; i < raw.size(); ++i) {
       if (std::isnan(raw[i])) continue;
@@ -132,8 +133,8 @@ std::vector<double> normalise(const std::vector<double>& raw, const ValueFunctio
     const double target = param(function, "target");
     const double width = param(function, "width");
     if (!(width > 0)) {
-      throw InputError("value function 'gaussian': width must be > 0 (got " +
-                       std::to_string(width) + ")");
+      throw InputError("value function 'gaussian': width must be > 0 (got " + util::formatNumber(width) +
+                       ")");
     }
     for (size_t i = 0; i < raw.size(); ++i) {
       if (std::isnan(raw[i])) continue;

@@ -14,6 +14,7 @@
 
 #include "clustershift/error.h"
 #include "clustershift/mcda.h"
+#include "clustershift/util.h"
 
 namespace clustershift::mcda {
 namespace {
@@ -172,8 +173,8 @@ void run(const Prepared& prepared, const Matrix& draws, std::vector<RankT>& rank
 template <typename RankT>
 void summarise(const std::vector<RankT>& ranks, size_t nf, size_t count, int k,
                const std::vector<size_t>& rowOf, Robustness& out) {
-  const size_t i05 = static_cast<size_t>(std::ceil(0.05 * static_cast<double>(count))) - 1;
-  const size_t i95 = static_cast<size_t>(std::ceil(0.95 * static_cast<double>(count))) - 1;
+  const size_t i05 = util::nearestRankIndex(0.05, count);
+  const size_t i95 = util::nearestRankIndex(0.95, count);
   constexpr size_t kBlock = 64;
   std::vector<RankT> column(kBlock * count);
   std::vector<uint32_t> histogram;
@@ -231,8 +232,8 @@ Matrix sampleWeights(const std::vector<double>& weights, int count, double conce
                      unsigned seed) {
   if (count < 0) throw InputError("uncertainty.draws must be >= 0 (got " + std::to_string(count) + ")");
   if (!(concentration >= 0) || !std::isfinite(concentration)) {
-    throw InputError("uncertainty.concentration must be >= 0 (got " +
-                     std::to_string(concentration) + ")");
+    throw InputError("uncertainty.concentration must be >= 0 (got " + util::formatNumber(concentration) +
+                     ")");
   }
   if (weights.empty()) throw InputError("robustness: no criteria");
   double sum = 0;

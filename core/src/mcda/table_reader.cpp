@@ -8,20 +8,12 @@
 #include "clustershift/error.h"
 #include "clustershift/mcda.h"
 #include "clustershift/table.h"
+#include "clustershift/util.h"
 #include "io/ogr.h"
 #include "io/ogr_table.h"
 
 namespace clustershift::mcda {
-namespace {
-
-std::string trim(const std::string& text) {
-  const auto b = text.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return {};
-  const auto e = text.find_last_not_of(" \t\r\n");
-  return text.substr(b, e - b + 1);
-}
-
-}  // namespace
+using util::trim;
 
 size_t Table::fieldIndex(const std::string& name) const {
   for (size_t k = 0; k < fields.size(); ++k) {

@@ -10,6 +10,7 @@
 #include "clustershift/geo.h"
 #include "clustershift/mcda.h"
 #include "clustershift/pipeline.h"
+#include "clustershift/util.h"
 #include "criteria/criterion_util.h"
 #include "pipeline/flow.h"
 #include "pipeline/source_location.h"
@@ -137,9 +138,9 @@ Results run(const Scenario& scenario, Inputs inputs, Feedback& feedback) {
       if (isMissing(v)) continue;
       std::string reason;
       if (spec.min && v < *spec.min) {
-        reason = prefix + detail::fixed(v, 2) + " < min " + detail::fixed(*spec.min, 2);
+        reason = prefix + util::formatFixed(v, 2) + " < min " + util::formatFixed(*spec.min, 2);
       } else if (spec.max && v > *spec.max) {
-        reason = prefix + detail::fixed(v, 2) + " > max " + detail::fixed(*spec.max, 2);
+        reason = prefix + util::formatFixed(v, 2) + " > max " + util::formatFixed(*spec.max, 2);
       }
       if (reason.empty()) continue;
       std::string detailText = criteria[c]->explain(context, spec.params, static_cast<int>(p), v);

@@ -1,12 +1,12 @@
 // validate: every problem of the inputs against what the scenario needs, collected.
 #include <algorithm>
-#include <sstream>
 #include <map>
 
 #include "clustershift/criterion.h"
 #include "clustershift/geo.h"
 #include "clustershift/mcda.h"
 #include "clustershift/pipeline.h"
+#include "clustershift/util.h"
 #include "criteria/criterion_util.h"
 #include "pipeline/source_location.h"
 #include "spatial/spatial_join.h"
@@ -153,11 +153,9 @@ std::vector<Problem> validate(const Scenario& scenario, const Inputs& inputs) {
     try {
       const mcda::AhpResult ahp = mcda::ahpWeights(scenario.weighting.matrix, names);
       if (!ahp.consistent) {
-        std::ostringstream cr;
-        cr.precision(6);
-        cr << ahp.cr;
-        problems.push_back(Problem{Severity::Warning, "weighting.matrix",
-                                   "AHP consistency ratio " + cr.str() + " >= 0.10" +
+        problems.push_back(Problem{Severity::Warning,
+                                   "weighting.matrix",
+                                   "AHP consistency ratio " + util::formatNumber(ahp.cr) + " >= 0.10" +
                                        (ahp.hint.text.empty() ? "" : "; " + ahp.hint.text),
                                    {}});
       }

@@ -10,7 +10,7 @@
 #include "scenario/block.h"
 #include "scenario/blocks.h"
 #include "scenario/source_location.h"
-#include "util/format.h"
+#include "clustershift/util.h"
 
 namespace clustershift {
 namespace detail {

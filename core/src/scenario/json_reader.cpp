@@ -1,5 +1,5 @@
 #include "scenario/json_reader.h"
-#include "util/format.h"
+#include "clustershift/util.h"
 
 #include <algorithm>
 #include <cmath>

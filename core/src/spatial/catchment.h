@@ -1,94 +1,16 @@
 #pragma once
-// Catchments: exact area of a circle ∩ polygon in a local equal-area plane, and an index
-// over region polygons answering "which regions does this circle overlap, by how much".
-// Used by labour_pool (area-weighted working-age population) and environment (share of a
-// buffer inside sensitive zones).
-#include <cstddef>
-#include <cstdint>
+// Catchments: an index over region polygons answering "which regions does this circle
+// overlap, by how much" (exact circle ∩ polygon areas in a local equal-area plane), and
+// area-weighted sums over circles. Used by labour_pool (area-weighted working-age
+// population) and environment (share of a buffer inside sensitive zones).
 #include <memory>
-#include <string>
-#include <utility>
 #include <vector>
+
+#include "spatial/equal_area_plane.h"
+#include "spatial/planar_shape.h"
 
 namespace clustershift {
 namespace detail {
-
-/// A polygon in a projected plane (metres): rings[0] the shell, the rest holes. Each ring
-/// holds x0,y0,x1,y1,... without repeating the first vertex; orientation is free.
-struct PlanarPolygon {
-  std::vector<std::vector<double>> rings;
-  /// Runs of consecutive edges of each ring with their bbox and partial shoelace sum, so a
-  /// circle can settle whole runs that lie inside or outside it without visiting their
-  /// edges. Filled by PlanarShape::finish(); parallel to `rings`.
-  struct Chunk {
-    std::uint32_t begin = 0;  ///< first edge (edge j joins vertex j to vertex j+1 mod n)
-    std::uint32_t end = 0;    ///< one past the last edge
-    double minX = 0, minY = 0, maxX = 0, maxY = 0;  ///< bbox of the run's vertices
-    double twice = 0;  ///< Σ (P−P0)×(Q−P0) over the run's edges, P0 = its first vertex
-  };
-  std::vector<std::vector<Chunk>> chunks;
-};
-
-/// A (multi)polygon in the plane with its bounding box and area (m²).
-struct PlanarShape {
-  std::vector<PlanarPolygon> polygons;
-  double minX = 0, minY = 0, maxX = 0, maxY = 0;
-  double area = 0;
-  /// Recomputes bbox, area (shoelace; holes subtracted) and edge chunks from the polygons.
-  void finish();
-  bool empty() const { return polygons.empty(); }
-};
-
-/// Area (m²) of the disk (cx, cy, r) ∩ the interior of one simple ring given as n vertices
-/// (x0,y0,x1,y1,...). Exact: the sum over the edges of the signed area of the disk ∩ the
-/// triangle (centre, edge start, edge end): the triangle fan of the shoelace (Gauss) area
-/// formula, each triangle clipped by the disk — a straight piece inside the disk
-/// contributes its triangle, a piece outside contributes the circular sector it subtends
-/// (Green's theorem). Sector angles are telescoped over runs of outside edges, so atan2 is
-/// evaluated only where the ring crosses the circle.
-/// Result is ≥ 0 whatever the ring's orientation.
-double circleRingArea(const double* xy, std::size_t n, double cx, double cy, double r);
-
-/// Area (m²) of the disk ∩ a shape: shells minus holes, summed over parts.
-double circleShapeArea(const PlanarShape& shape, double cx, double cy, double r);
-
-/// Lambert azimuthal equal-area projection on the WGS84 ellipsoid centred on (lon0, lat0)
-/// degrees (PROJ "+proj=laea"). Not thread-safe: project on one thread, then share results.
-class EqualAreaPlane {
- public:
-  EqualAreaPlane(double lon0, double lat0);
-  ~EqualAreaPlane();
-  EqualAreaPlane(const EqualAreaPlane&) = delete;
-  EqualAreaPlane& operator=(const EqualAreaPlane&) = delete;
-
-  /// Projects interleaved lon,lat degrees to x,y metres in place. Throws GeoError.
-  void forward(std::vector<double>& xy) const;
-  void forward(double lon, double lat, double& x, double& y) const;
-  double lon0() const { return m_lon0; }
-  double lat0() const { return m_lat0; }
-
- private:
-  struct Impl;
-  std::unique_ptr<Impl> m_impl;
-  double m_lon0;
-  double m_lat0;
-};
-
-/// Centre (degrees) of the bounding box of lon/lat WKB geometries, for EqualAreaPlane.
-/// Empty or unreadable geometries are skipped; (0, 0) when nothing is readable.
-void studyAreaCentre(const std::vector<const std::vector<std::uint8_t>*>& wkbs, double& lon, double& lat);
-
-/// Reads polygonal lon/lat WKB (Polygon, MultiPolygon, or polygons inside a collection) and
-/// projects it. Non-polygonal parts are ignored; empty WKB gives an empty shape.
-/// Throws GeoError naming `what` when the WKB cannot be parsed.
-PlanarShape projectShape(const std::vector<std::uint8_t>& wkb, const EqualAreaPlane& plane,
-                         const std::string& what);
-
-/// Reads polygonal WKB already in plane coordinates (no projection), e.g. a GEOS result.
-/// Throws GeoError naming `what` when the WKB cannot be parsed.
-PlanarShape planarShapeFromWkb(const std::vector<std::uint8_t>& wkb, const std::string& what);
-/// Little-endian 2D WKB MultiPolygon of a shape (closed rings), for GEOS operations.
-std::vector<std::uint8_t> planarShapeToWkb(const PlanarShape& shape);
 
 /// One region overlapped by a circle: index into the shapes and overlap area (m²).
 struct Overlap {

@@ -17,7 +17,7 @@
 #include "clustershift/geo.h"
 #include "io/geos_context.h"
 #include "spatial/catchment.h"
-#include "util/format.h"
+#include "clustershift/util.h"
 
 namespace clustershift {
 namespace detail {

@@ -18,6 +18,10 @@ QString criterionLabel(const std::string& id, bool zh);
 QString unitLabel(const std::string& unit, bool zh);
 /// "label (unit)" for the criteria table; only the label when the unit is empty.
 QString criterionLabelWithUnit(const std::string& id, bool zh);
+/// A number with `decimals` digits after the point; "–" when NaN (no value).
+QString numberText(double value, int decimals);
+/// A share (0–1) as a percentage with one decimal: 0.125 → "12.5 %"; "–" when NaN.
+QString shareText(double share);
 /// A value with its unit for reading: ratios "1.18×", shares "12.5 %", "35 km"/"35 公里".
 QString valueWithUnit(double value, const std::string& unit, bool zh);
 

@@ -1,5 +1,4 @@
-#include "clustershift/util.h"
-
+// Atomic file writes and the words for write failures (core/src/util/atomic_file.cpp).
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
@@ -10,6 +9,7 @@
 #include <stdexcept>
 
 #include "clustershift/error.h"
+#include "clustershift/util.h"
 
 namespace clustershift::util {
 namespace {
@@ -34,35 +34,6 @@ int entries(const fs::path& dir) {
   int n = 0;
   for (auto it = fs::directory_iterator(dir); it != fs::directory_iterator(); ++it) ++n;
   return n;
-}
-
-TEST(CsvQuote, PlainCellsStayAsTheyAre) {
-  EXPECT_EQ(csvQuote("Wenzhou 温州"), "Wenzhou 温州");
-  EXPECT_EQ(csvQuote(""), "");
-  EXPECT_EQ(csvQuote("a;b"), "a;b");  // not the separator
-}
-
-TEST(CsvQuote, SeparatorQuoteAndLineBreaksAreQuoted) {
-  EXPECT_EQ(csvQuote("B,C"), "\"B,C\"");
-  EXPECT_EQ(csvQuote("say \"hi\""), "\"say \"\"hi\"\"\"");
-  EXPECT_EQ(csvQuote("two\nlines"), "\"two\nlines\"");
-  EXPECT_EQ(csvQuote("cr\ronly"), "\"cr\ronly\"");  // two of the three old copies left \r bare
-  EXPECT_EQ(csvQuote("a;b", ';'), "\"a;b\"");
-  EXPECT_EQ(csvQuote("a,b", ';'), "a,b");
-}
-
-TEST(FormatNumber, SignificantAndFixed) {
-  EXPECT_EQ(formatNumber(0.3300330033, 10), "0.3300330033");
-  EXPECT_EQ(formatNumber(1e-7, 10), "1e-07");
-  EXPECT_EQ(formatNumber(150), "150");
-  EXPECT_EQ(formatFixed(120, 1), "120.0");
-  EXPECT_EQ(formatFixed(-0.00004, 4), "-0.0000");
-}
-
-TEST(ScaleProgress, MapsAndClampsOntoThePhase) {
-  EXPECT_DOUBLE_EQ(scaleProgress(0.5, 0.2, 0.6), 0.4);
-  EXPECT_DOUBLE_EQ(scaleProgress(-1, 5, 100), 5);
-  EXPECT_DOUBLE_EQ(scaleProgress(2, 5, 100), 100);
 }
 
 TEST(WriteFileAtomically, WritesAndReplacesWithNothingLeftBehind) {
