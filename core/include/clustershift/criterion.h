@@ -6,6 +6,7 @@
 #include <limits>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -118,6 +119,32 @@ class Criterion {
   }
 };
 
+/// The names of a criterion, declared once: id, labels in both languages, the unit of its raw
+/// value and its default direction.
+struct CriterionDescription {
+  std::string id;       ///< stable lowercase id, e.g. "labour_pool"
+  std::string label;    ///< English
+  std::string labelZh;  ///< Chinese
+  std::string unit;     ///< of the raw value, e.g. "km", "ratio", "share", "10k persons"
+  Direction direction;  ///< default direction
+};
+
+/// A criterion with fixed names (every built-in but field:<name>): its constructor passes one
+/// CriterionDescription, e.g. `Land() : DescribedCriterion({"land", "Land availability", "土地供给",
+/// "ratio", Direction::Benefit}) {}`.
+class DescribedCriterion : public Criterion {
+ public:
+  explicit DescribedCriterion(CriterionDescription info) : m_info(std::move(info)) {}
+  std::string id() const override { return m_info.id; }
+  std::string label() const override { return m_info.label; }
+  std::string labelZh() const override { return m_info.labelZh; }
+  std::string unit() const override { return m_info.unit; }
+  Direction defaultDirection() const override { return m_info.direction; }
+
+ private:
+  CriterionDescription m_info;
+};
+
 /// Problems of `params` against criterion.parameters(): not an object, unknown keys, wrong
 /// types, values out of range; all of them, each "<id>: params.<key>: ...". Never throws.
 std::vector<std::string> paramProblems(const Criterion& criterion, const nlohmann::json& params);
@@ -158,8 +185,10 @@ class CriterionRegistry {
   std::vector<std::pair<std::string, CriterionFactory>> m_prefix;
 };
 
-/// Output field prefix of a criterion id: "field:land_price" -> "field_land_price"
-/// (every character outside [a-z0-9_] becomes '_'). Fields are <prefix>_raw, _norm, _contrib.
+/// Output field prefix of a criterion id: "field:land_price" -> "field_land_price",
+/// "field:GDP-2020" -> "field_gdp_2020", "field:人口" -> "field_人口" (A-Z lowered, every other
+/// ASCII character outside [a-z0-9_] becomes '_', non-ASCII UTF-8 kept). Fields are
+/// <prefix>_raw, _norm, _contrib. The one rule: layers and the plugin call it too.
 std::string criterionFieldPrefix(const std::string& id);
 
 }  // namespace clustershift

@@ -2,6 +2,7 @@
 // own R&D effort as a proxy for its ability to absorb the moved knowledge
 // (Cohen & Levinthal 1990, Administrative Science Quarterly 35:128).
 #include "clustershift/criterion.h"
+#include "clustershift/util.h"
 #include "criteria/criterion_util.h"
 #include "criteria/economic_util.h"
 
@@ -10,13 +11,11 @@ namespace {
 
 constexpr const char* kId = "absorptive_capacity";
 
-class AbsorptiveCapacity : public Criterion {
+class AbsorptiveCapacity : public DescribedCriterion {
  public:
-  std::string id() const override { return kId; }
-  std::string label() const override { return "Absorptive capacity (R&D intensity)"; }
-  std::string labelZh() const override { return "吸收能力（研发强度）"; }
-  std::string unit() const override { return "R&D / GDP"; }
-  Direction defaultDirection() const override { return Direction::Benefit; }
+  AbsorptiveCapacity()
+      : DescribedCriterion({kId, "Absorptive capacity (R&D intensity)", "吸收能力（研发强度）", "R&D / GDP",
+                            Direction::Benefit}) {}
 
   std::vector<Problem> check(const CriterionContext& context, const nlohmann::json& params) const override {
     std::vector<Problem> problems;
@@ -30,10 +29,7 @@ class AbsorptiveCapacity : public Criterion {
                               const nlohmann::json& params) const override {
     resolveParams(*this, params);  // takes none: rejects any
     const Inputs& inputs = context.inputs;
-    for (const char* column : {"rd", "gdp"})
-      if (!detail::regionsHaveColumn(inputs, column))
-        throw InputError(std::string(kId) + ": " + inputs.regionsLabel + " has no field for column '" +
-                         column + "' (map it in data.regions.fields)");
+    detail::requireRegionColumns(inputs, kId, {"rd", "gdp"});
     std::vector<double> raw(inputs.parks.size(), kNaN);
     for (std::size_t p = 0; p < inputs.parks.size(); ++p) {
       const int r = inputs.parks[p].region;
@@ -46,8 +42,8 @@ class AbsorptiveCapacity : public Criterion {
       if (isMissing(rd) || rd < 0 || isMissing(gdp) || !(gdp > 0)) {
         detail::warnPark(context, static_cast<int>(p),
                          std::string(kId) + ": host region '" + host.id + "' needs rd >= 0 and gdp > 0 (rd " +
-                             (isMissing(rd) ? std::string("missing") : detail::fixed(rd, 2)) + ", gdp " +
-                             (isMissing(gdp) ? std::string("missing") : detail::fixed(gdp, 2)) + ")");
+                             (isMissing(rd) ? std::string("missing") : util::formatFixed(rd, 2)) + ", gdp " +
+                             (isMissing(gdp) ? std::string("missing") : util::formatFixed(gdp, 2)) + ")");
         continue;
       }
       raw[p] = rd / gdp;

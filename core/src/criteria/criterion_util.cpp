@@ -1,5 +1,5 @@
 #include "criteria/criterion_util.h"
-#include "util/format.h"
+#include "clustershift/util.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -44,13 +44,21 @@ void requireRegionColumn(const CriterionContext& context, const std::string& cri
   const Region& source = inputs.regions[static_cast<std::size_t>(context.sourceRegion)];
   double v = source.value(column);
   if (isMissing(v) || !(v > 0)) {
-    problems.push_back(Problem{Severity::Fatal,
-                               regionWhere(inputs, context.sourceRegion) + " field '" + column + "'",
-                               "source region '" + source.id + "' has " +
-                                   (isMissing(v) ? std::string("no value") : "value " + fixed(v, 2)) +
-                                   ", criterion " + criterion + " needs a value > 0",
-                               source.id});
+    problems.push_back(
+        Problem{Severity::Fatal, regionWhere(inputs, context.sourceRegion) + " field '" + column + "'",
+                "source region '" + source.id + "' has " +
+                    (isMissing(v) ? std::string("no value") : "value " + util::formatFixed(v, 2)) +
+                    ", criterion " + criterion + " needs a value > 0",
+                source.id});
   }
+}
+
+void requireRegionColumns(const Inputs& inputs, const std::string& criterion,
+                          std::initializer_list<const char*> columns) {
+  for (const char* column : columns)
+    if (!regionsHaveColumn(inputs, column))
+      throw InputError(criterion + ": " + inputs.regionsLabel + " has no field for column '" + column +
+                       "' (map it in data.regions.fields)");
 }
 
 void requireParkColumn(const CriterionContext& context, const std::string& criterion,
@@ -116,7 +124,5 @@ void warnPark(const CriterionContext& context, int park, const std::string& mess
   const Park& p = context.inputs.parks.at(static_cast<std::size_t>(park));
   context.feedback.warn(Problem{Severity::Warning, parkWhere(context.inputs, park), message, p.id});
 }
-
-std::string fixed(double value, int decimals) { return util::formatFixed(value, decimals); }
 
 }  // namespace clustershift::detail

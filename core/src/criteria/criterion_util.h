@@ -1,6 +1,7 @@
 #pragma once
 // Small helpers shared by criterion implementations: locations for messages and checks
 // for the columns a criterion needs.
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,6 +24,10 @@ bool parksHaveColumn(const Inputs& inputs, const std::string& column);
 void requireRegionColumn(const CriterionContext& context, const std::string& criterion,
                          const std::string& column, bool sourceMustBePositive,
                          std::vector<Problem>& problems);
+/// Throws InputError "<criterion>: <regions label> has no field for column '<c>' (map it in
+/// data.regions.fields)" for the first of `columns` no region has (compute()'s check).
+void requireRegionColumns(const Inputs& inputs, const std::string& criterion,
+                          std::initializer_list<const char*> columns);
 /// Appends a fatal problem when no park has `column`.
 void requireParkColumn(const CriterionContext& context, const std::string& criterion,
                        const std::string& column, std::vector<Problem>& problems);
@@ -48,8 +53,5 @@ void requireSomeValue(const Criterion& criterion, const CriterionContext& contex
 
 /// Warning about one park through feedback.
 void warnPark(const CriterionContext& context, int park, const std::string& message);
-
-/// Fixed-point text with `decimals` digits ("120.0").
-std::string fixed(double value, int decimals);
 
 }  // namespace clustershift::detail

@@ -6,13 +6,11 @@
 namespace clustershift {
 namespace {
 
-class DistanceSource : public Criterion {
+class DistanceSource : public DescribedCriterion {
  public:
-  std::string id() const override { return "distance_source"; }
-  std::string label() const override { return "Distance to the source cluster"; }
-  std::string labelZh() const override { return "与转出地距离"; }
-  std::string unit() const override { return "km"; }
-  Direction defaultDirection() const override { return Direction::Cost; }
+  DistanceSource()
+      : DescribedCriterion(
+            {"distance_source", "Distance to the source cluster", "与转出地距离", "km", Direction::Cost}) {}
 
   std::vector<Problem> check(const CriterionContext& context,
                              const nlohmann::json& /*params*/) const override {

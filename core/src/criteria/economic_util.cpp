@@ -6,7 +6,7 @@
 
 #include "clustershift/indices.h"
 #include "criteria/criterion_util.h"
-#include "util/format.h"
+#include "clustershift/util.h"
 
 namespace clustershift::detail {
 
@@ -63,6 +63,14 @@ void checkIoTable(const CriterionContext& context, const std::string& criterion,
   if (!industry.empty() && std::find(sectors.begin(), sectors.end(), industry) == sectors.end())
     problems.push_back(fatal(criterion + ": cluster industry '" + industry +
                              "' is not a sector of " + ioTableLabel(context)));
+}
+
+std::vector<Problem> checkIndustryCriterion(const Criterion& criterion, const CriterionContext& context,
+                                            const nlohmann::json& params) {
+  std::vector<Problem> problems;
+  checkIndustryOutput(context, criterion.id(), problems);
+  if (problems.empty()) requireSomeValue(criterion, context, params, problems);
+  return problems;
 }
 
 const IndustryMatrix& requireIndustryOutput(const CriterionContext& context,

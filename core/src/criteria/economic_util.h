@@ -19,6 +19,10 @@ std::string ioTableLabel(const CriterionContext& context);
 /// data.industry_output is required") or lacks the cluster's industry column.
 void checkIndustryOutput(const CriterionContext& context, const std::string& criterion,
                          std::vector<Problem>& problems);
+/// check() of a criterion over the industry-output table alone: checkIndustryOutput(), then,
+/// when that finds nothing, requireSomeValue() (criterion_util.h).
+std::vector<Problem> checkIndustryCriterion(const Criterion& criterion, const CriterionContext& context,
+                                            const nlohmann::json& params);
 /// The same for the input-output table (data.io_table) and the industry's sector in it.
 void checkIoTable(const CriterionContext& context, const std::string& criterion,
                   std::vector<Problem>& problems);

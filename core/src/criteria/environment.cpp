@@ -72,13 +72,10 @@ double overlapArea(const detail::PlanarShape& footprint, double x, double y, dou
   return area;
 }
 
-class Environment final : public Criterion {
+class Environment final : public DescribedCriterion {
  public:
-  std::string id() const override { return kId; }
-  std::string label() const override { return "Share in sensitive zones"; }
-  std::string labelZh() const override { return "生态敏感区占比"; }
-  std::string unit() const override { return "share"; }
-  Direction defaultDirection() const override { return Direction::Cost; }
+  Environment()
+      : DescribedCriterion({kId, "Share in sensitive zones", "生态敏感区占比", "share", Direction::Cost}) {}
 
   std::vector<ParamSpec> parameters() const override {
     return {ParamSpec::positive("buffer_m", "m", kEnvironmentDefaultBufferM,

@@ -11,19 +11,14 @@ namespace {
 
 constexpr const char* kId = "industrial_base";
 
-class IndustrialBase : public Criterion {
+class IndustrialBase : public DescribedCriterion {
  public:
-  std::string id() const override { return kId; }
-  std::string label() const override { return "Industrial base (location quotient)"; }
-  std::string labelZh() const override { return "产业基础（区位商）"; }
-  std::string unit() const override { return "LQ"; }
-  Direction defaultDirection() const override { return Direction::Benefit; }
+  IndustrialBase()
+      : DescribedCriterion(
+            {kId, "Industrial base (location quotient)", "产业基础（区位商）", "LQ", Direction::Benefit}) {}
 
   std::vector<Problem> check(const CriterionContext& context, const nlohmann::json& params) const override {
-    std::vector<Problem> problems;
-    detail::checkIndustryOutput(context, kId, problems);
-    if (problems.empty()) detail::requireSomeValue(*this, context, params, problems);
-    return problems;
+    return detail::checkIndustryCriterion(*this, context, params);
   }
 
   std::vector<double> compute(const CriterionContext& context,

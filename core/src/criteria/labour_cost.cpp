@@ -5,13 +5,11 @@
 namespace clustershift {
 namespace {
 
-class LabourCost : public Criterion {
+class LabourCost : public DescribedCriterion {
  public:
-  std::string id() const override { return "labour_cost"; }
-  std::string label() const override { return "Labour cost advantage"; }
-  std::string labelZh() const override { return "劳动力成本优势"; }
-  std::string unit() const override { return "ratio"; }
-  Direction defaultDirection() const override { return Direction::Benefit; }
+  LabourCost()
+      : DescribedCriterion(
+            {"labour_cost", "Labour cost advantage", "劳动力成本优势", "ratio", Direction::Benefit}) {}
 
   std::vector<Problem> check(const CriterionContext& context, const nlohmann::json& params) const override {
     std::vector<Problem> problems;

@@ -16,7 +16,7 @@
 
 #include "clustershift/criterion.h"
 #include "clustershift/error.h"
-#include "util/format.h"
+#include "clustershift/util.h"
 #include "spatial/catchment.h"
 
 namespace clustershift {
@@ -25,13 +25,9 @@ namespace {
 constexpr const char* kId = "labour_pool";
 constexpr double kDefaultRadiusKm = 50.0;
 
-class LabourPool final : public Criterion {
+class LabourPool final : public DescribedCriterion {
  public:
-  std::string id() const override { return kId; }
-  std::string label() const override { return "Labour pool"; }
-  std::string labelZh() const override { return "劳动力储备"; }
-  std::string unit() const override { return "10k persons"; }
-  Direction defaultDirection() const override { return Direction::Benefit; }
+  LabourPool() : DescribedCriterion({kId, "Labour pool", "劳动力储备", "10k persons", Direction::Benefit}) {}
 
   std::vector<ParamSpec> parameters() const override {
     return {

@@ -3,6 +3,7 @@
 // replication scale, 1 otherwise) — the jobs-per-hectare land-need convention of industrial
 // park planning.
 #include "clustershift/criterion.h"
+#include "clustershift/util.h"
 #include "criteria/criterion_util.h"
 
 namespace clustershift {
@@ -17,13 +18,9 @@ double neededHa(const Scenario& scenario) {
   return need;
 }
 
-class Land : public Criterion {
+class Land : public DescribedCriterion {
  public:
-  std::string id() const override { return "land"; }
-  std::string label() const override { return "Land availability"; }
-  std::string labelZh() const override { return "土地供给"; }
-  std::string unit() const override { return "ratio"; }
-  Direction defaultDirection() const override { return Direction::Benefit; }
+  Land() : DescribedCriterion({"land", "Land availability", "土地供给", "ratio", Direction::Benefit}) {}
 
   std::vector<Problem> check(const CriterionContext& context, const nlohmann::json& params) const override {
     std::vector<Problem> problems;
@@ -59,8 +56,8 @@ class Land : public Criterion {
                       int park, double raw) const override {
     double need = neededHa(context.scenario);
     double available = context.inputs.parks.at(static_cast<std::size_t>(park)).value("available_ha");
-    return "available " + detail::fixed(available, 1) + " ha " + (raw < 1 ? "< " : "vs ") +
-           "needed " + detail::fixed(need, 1) + " ha";
+    return "available " + util::formatFixed(available, 1) + " ha " + (raw < 1 ? "< " : "vs ") + "needed " +
+           util::formatFixed(need, 1) + " ha";
   }
 };
 

@@ -29,13 +29,11 @@ double extraValue(const Region& r, const std::string& key) {
   return r.value(key);
 }
 
-class MarketAccess : public Criterion {
+class MarketAccess : public DescribedCriterion {
  public:
-  std::string id() const override { return kId; }
-  std::string label() const override { return "Market access (GDP potential)"; }
-  std::string labelZh() const override { return "市场可达性（GDP潜力）"; }
-  std::string unit() const override { return "亿元 (distance-weighted GDP)"; }
-  Direction defaultDirection() const override { return Direction::Benefit; }
+  MarketAccess()
+      : DescribedCriterion({kId, "Market access (GDP potential)", "市场可达性（GDP潜力）",
+                            "亿元 (distance-weighted GDP)", Direction::Benefit}) {}
 
   std::vector<Problem> check(const CriterionContext& context,
                              const nlohmann::json& /*params*/) const override {
@@ -47,9 +45,7 @@ class MarketAccess : public Criterion {
   std::vector<double> compute(const CriterionContext& context, const nlohmann::json& params) const override {
     const double deltaKm = delta(params);
     const Inputs& inputs = context.inputs;
-    if (!detail::regionsHaveColumn(inputs, "gdp"))
-      throw InputError(std::string(kId) + ": " + inputs.regionsLabel +
-                       " has no field for column 'gdp' (map it in data.regions.fields)");
+    detail::requireRegionColumns(inputs, kId, {"gdp"});
     const std::vector<Seat> seats = regionSeats(context);
     std::vector<double> seatLon, seatLat, gdp, parkLon, parkLat;
     for (const Seat& s : seats) {

@@ -12,13 +12,11 @@ namespace {
 
 constexpr const char* kId = "pairing";
 
-class Pairing : public Criterion {
+class Pairing : public DescribedCriterion {
  public:
-  std::string id() const override { return kId; }
-  std::string label() const override { return "Designated partner region (pairing)"; }
-  std::string labelZh() const override { return "对口合作地区"; }
-  std::string unit() const override { return "0/1"; }
-  Direction defaultDirection() const override { return Direction::Benefit; }
+  Pairing()
+      : DescribedCriterion(
+            {kId, "Designated partner region (pairing)", "对口合作地区", "0/1", Direction::Benefit}) {}
 
   std::vector<ParamSpec> parameters() const override {
     return {ParamSpec::requiredTextList(

@@ -6,7 +6,7 @@
 
 #include "clustershift/criterion.h"
 #include "clustershift/error.h"
-#include "util/format.h"
+#include "clustershift/util.h"
 
 namespace clustershift {
 namespace {

@@ -34,13 +34,11 @@ std::string levelKey(const std::string& level) {
   return "other";
 }
 
-class PolicyLevel : public Criterion {
+class PolicyLevel : public DescribedCriterion {
  public:
-  std::string id() const override { return "policy_level"; }
-  std::string label() const override { return "Park policy level"; }
-  std::string labelZh() const override { return "园区政策级别"; }
-  std::string unit() const override { return "score"; }
-  Direction defaultDirection() const override { return Direction::Benefit; }
+  PolicyLevel()
+      : DescribedCriterion(
+            {"policy_level", "Park policy level", "园区政策级别", "score", Direction::Benefit}) {}
 
   std::vector<ParamSpec> parameters() const override {
     std::vector<ParamSpec> specs;

@@ -67,7 +67,9 @@ std::vector<std::string> CriterionRegistry::ids() const {
 std::string criterionFieldPrefix(const std::string& id) {
   std::string prefix = id;
   for (char& ch : prefix) {
-    bool keep = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_';
+    // Bytes of multi-byte UTF-8 characters (field:人口 -> field_人口) are kept whole.
+    bool keep = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' ||
+                static_cast<unsigned char>(ch) >= 0x80;
     if (ch >= 'A' && ch <= 'Z') {
       ch = static_cast<char>(ch - 'A' + 'a');
       keep = true;

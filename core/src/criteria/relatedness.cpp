@@ -11,13 +11,11 @@ namespace {
 
 constexpr const char* kId = "relatedness";
 
-class RelatednessCriterion : public Criterion {
+class RelatednessCriterion : public DescribedCriterion {
  public:
-  std::string id() const override { return kId; }
-  std::string label() const override { return "Relatedness density"; }
-  std::string labelZh() const override { return "产业关联密度"; }
-  std::string unit() const override { return "density (0-1)"; }
-  Direction defaultDirection() const override { return Direction::Benefit; }
+  RelatednessCriterion()
+      : DescribedCriterion(
+            {kId, "Relatedness density", "产业关联密度", "density (0-1)", Direction::Benefit}) {}
 
   std::vector<ParamSpec> parameters() const override {
     return {ParamSpec::positive(
@@ -26,10 +24,7 @@ class RelatednessCriterion : public Criterion {
   }
 
   std::vector<Problem> check(const CriterionContext& context, const nlohmann::json& params) const override {
-    std::vector<Problem> problems;
-    detail::checkIndustryOutput(context, kId, problems);
-    if (problems.empty()) detail::requireSomeValue(*this, context, params, problems);
-    return problems;
+    return detail::checkIndustryCriterion(*this, context, params);
   }
 
   std::vector<double> compute(const CriterionContext& context,

@@ -8,6 +8,7 @@
 // include_own (default true: the industry's purchases from itself count).
 #include "clustershift/criterion.h"
 #include "clustershift/indices.h"
+#include "clustershift/util.h"
 #include "criteria/criterion_util.h"
 #include "criteria/economic_util.h"
 
@@ -21,13 +22,10 @@ struct Params {
   bool includeOwn;
 };
 
-class SupplyChain : public Criterion {
+class SupplyChain : public DescribedCriterion {
  public:
-  std::string id() const override { return kId; }
-  std::string label() const override { return "Supply-chain support"; }
-  std::string labelZh() const override { return "配套能力"; }
-  std::string unit() const override { return "weighted LQ"; }
-  Direction defaultDirection() const override { return Direction::Benefit; }
+  SupplyChain()
+      : DescribedCriterion({kId, "Supply-chain support", "配套能力", "weighted LQ", Direction::Benefit}) {}
 
   std::vector<ParamSpec> parameters() const override {
     return {ParamSpec::positive("cap", "LQ", 3.0,
@@ -60,9 +58,10 @@ class SupplyChain : public Criterion {
     for (std::size_t j = 0; j < io.sectors.size(); ++j) {
       const double a = j < io.a.size() && i < io.a[j].size() ? io.a[j][i] : kNaN;
       if (isMissing(a) || a < 0)
-        throw InputError(std::string(kId) + ": " + detail::ioTableLabel(context) + " row '" +
-                         io.sectors[j] + "', column '" + industry + "': coefficient is " +
-                         (isMissing(a) ? std::string("missing") : "negative (" + detail::fixed(a, 4) + ")"));
+        throw InputError(
+            std::string(kId) + ": " + detail::ioTableLabel(context) + " row '" + io.sectors[j] +
+            "', column '" + industry + "': coefficient is " +
+            (isMissing(a) ? std::string("missing") : "negative (" + util::formatFixed(a, 4) + ")"));
       if (a == 0 || (j == i && !prm.includeOwn)) continue;
       const int column = table.industryIndex(io.sectors[j]);
       if (column >= 0) inputs.emplace_back(column, a);

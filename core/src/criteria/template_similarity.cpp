@@ -57,13 +57,11 @@ const std::vector<std::string>& featureNames() {
   return kNames;
 }
 
-class TemplateSimilarity final : public Criterion {
+class TemplateSimilarity final : public DescribedCriterion {
  public:
-  std::string id() const override { return kId; }
-  std::string label() const override { return "Similarity to the template park"; }
-  std::string labelZh() const override { return "与模板园区相似度"; }
-  std::string unit() const override { return "cosine"; }
-  Direction defaultDirection() const override { return Direction::Benefit; }
+  TemplateSimilarity()
+      : DescribedCriterion(
+            {kId, "Similarity to the template park", "与模板园区相似度", "cosine", Direction::Benefit}) {}
 
   std::vector<double> compute(const CriterionContext& context, const nlohmann::json& params) const override {
     resolveParams(*this, params);  // takes none: rejects any

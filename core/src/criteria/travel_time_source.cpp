@@ -14,7 +14,7 @@
 
 #include "clustershift/criterion.h"
 #include "clustershift/error.h"
-#include "util/format.h"
+#include "clustershift/util.h"
 #include "spatial/road_network.h"
 
 namespace clustershift {
@@ -51,13 +51,11 @@ std::optional<Problem> missingInput(const CriterionContext& context) {
   return std::nullopt;
 }
 
-class TravelTimeSource final : public Criterion {
+class TravelTimeSource final : public DescribedCriterion {
  public:
-  std::string id() const override { return kId; }
-  std::string label() const override { return "Travel time to the source cluster"; }
-  std::string labelZh() const override { return "至原集群通行时间"; }
-  std::string unit() const override { return "min"; }
-  Direction defaultDirection() const override { return Direction::Cost; }
+  TravelTimeSource()
+      : DescribedCriterion(
+            {kId, "Travel time to the source cluster", "至原集群通行时间", "min", Direction::Cost}) {}
 
   std::vector<ParamSpec> parameters() const override {
     return {

@@ -73,6 +73,7 @@ TEST(CriterionFieldPrefix, OutputFieldNames) {
   EXPECT_EQ(criterionFieldPrefix("labour_cost"), "labour_cost");
   EXPECT_EQ(criterionFieldPrefix("field:land_price"), "field_land_price");
   EXPECT_EQ(criterionFieldPrefix("field:GDP-2020"), "field_gdp_2020");
+  EXPECT_EQ(criterionFieldPrefix("field:人口 密度"), "field_人口_密度");  // UTF-8 kept, the space replaced
 }
 
 }  // namespace

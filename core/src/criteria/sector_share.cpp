@@ -1,0 +1,68 @@
+// sector_share: share of one sector in the host region's output, y_k / (y1 + y2 + y3), with y1,
+// y2, y3 the region's primary, secondary and tertiary output (亿元): the host's industrial
+// structure (产业结构, the "composition of gross regional product" of the China Statistical
+// Yearbook). The default, the secondary sector (k = 2), says how industrial the host already
+// is; k = 3 favours service-led hosts for service-heavy clusters.
+#include "clustershift/criterion.h"
+#include "clustershift/util.h"
+#include "criteria/criterion_util.h"
+
+namespace clustershift {
+namespace {
+
+constexpr const char* kId = "sector_share";
+constexpr const char* kColumns[] = {"y1", "y2", "y3"};
+
+class SectorShare : public DescribedCriterion {
+ public:
+  SectorShare()
+      : DescribedCriterion(
+            {kId, "Sector share of host output", "产业结构（部门产值占比）", "share", Direction::Benefit}) {}
+  std::vector<ParamSpec> parameters() const override {
+    return {{"sector", ParamType::Integer, "", 2, 1.0, false, 3.0,
+             "Sector whose share is scored: 1 primary, 2 secondary (industry), 3 tertiary."}};
+  }
+
+  std::vector<Problem> check(const CriterionContext& context, const nlohmann::json& params) const override {
+    std::vector<Problem> problems;
+    for (const char* column : kColumns) detail::requireRegionColumn(context, kId, column, false, problems);
+    if (problems.empty()) detail::requireSomeValue(*this, context, params, problems);
+    return problems;
+  }
+
+  std::vector<double> compute(const CriterionContext& context, const nlohmann::json& params) const override {
+    const int sector = resolveParams(*this, params)["sector"].get<int>();
+    const Inputs& inputs = context.inputs;
+    detail::requireRegionColumns(inputs, kId, {"y1", "y2", "y3"});
+    std::vector<double> raw(inputs.parks.size(), kNaN);
+    for (std::size_t p = 0; p < inputs.parks.size(); ++p) {
+      const int r = inputs.parks[p].region;
+      if (r < 0) continue;  // outside every region: not a candidate
+      const Region& host = inputs.regions[static_cast<std::size_t>(r)];
+      double total = 0;
+      bool usable = true;
+      for (const char* column : kColumns) {
+        const double y = host.value(column);
+        usable = usable && !isMissing(y) && y >= 0;
+        total += y;
+      }
+      if (!usable || !(total > 0)) {
+        detail::warnPark(context, static_cast<int>(p),
+                         std::string(kId) + ": host region '" + host.id +
+                             "' needs y1, y2, y3 >= 0 (亿元) with a positive sum (y1 " +
+                             util::formatNumber(host.value("y1")) + ", y2 " +
+                             util::formatNumber(host.value("y2")) + ", y3 " +
+                             util::formatNumber(host.value("y3")) + ")");
+        continue;
+      }
+      raw[p] = host.value(kColumns[sector - 1]) / total;
+    }
+    return raw;
+  }
+};
+
+}  // namespace
+
+CLUSTERSHIFT_REGISTER_CRITERION("sector_share", SectorShare)
+
+}  // namespace clustershift
