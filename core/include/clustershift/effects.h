@@ -264,9 +264,9 @@ double knowledgeFlow(double phi, double poolYuan100m, double absorptive, double 
 
 /// The indicators of one region state.
 struct RegionIndicators {
-  double ts = kNaN;
-  double isu = kNaN;
-  double theil = kNaN;
+  double ts = kNaN;           ///< advancement TS = Y3 / Y2 (ratio)
+  double isu = kNaN;          ///< upgrading ISU = Σ_s s · Y_s / Y, 1–3 (dimensionless)
+  double theil = kNaN;        ///< Theil index of structural rationality (dimensionless, 0 = balanced)
   double h = kNaN;            ///< productivity-weighted advancement H (刘伟, 张辉 & 黄泽华 2008)
   double lp2 = kNaN;          ///< secondary-sector VA per worker (万元/person)
   double vaRate = kNaN;       ///< NaN when no cluster segment is present
@@ -363,13 +363,13 @@ struct HostEffect {
   double share = 1;             ///< share of the moved capacity
   double capacityShare = kNaN;  ///< land capacity as share of the moved capacity (∞ if unknown)
   double distanceKm = kNaN;
-  double lon = kNaN, lat = kNaN;
+  double lon = kNaN, lat = kNaN;  ///< degrees (WGS84)
   DirectEffect direct;
   IoMultipliers multipliers;
   double indirectOutputYuan100m = 0;
   double indirectVaYuan100m = 0;
   double indirectJobs = 0;  ///< persons
-  double absorptive = kNaN;
+  double absorptive = kNaN;           ///< host R&D / GDP (absorptive capacity)
   double knowledgeFlowYuan100m = 0;   ///< K: source → host
   double reverseFlowYuan100m = 0;     ///< host plant → source
   double spilloverVaYuan100m = 0;     ///< VA gained by host local firms
@@ -419,7 +419,7 @@ struct TimelineRow {
   double ramp = 0;  ///< cumulative share R(t)
   std::string regionId;
   std::string indicator;  ///< effectIndicators() names, vc, inn, str, "u" and "coupling_d" (host rows)
-  double value = kNaN;
+  double value = kNaN;    ///< in the indicator's unit (jobs: 10k persons, gdp: 亿元)
 };
 
 /// Monte Carlo summary of one coupling (source, host region).
@@ -435,9 +435,9 @@ struct EffectsResult {
   EffectsParams params;
   MovedSet moved;
   std::string sourceRegionId;
-  double sourceLon = kNaN, sourceLat = kNaN;
+  double sourceLon = kNaN, sourceLat = kNaN;  ///< degrees (WGS84)
   std::vector<HostEffect> hosts;
-  double unallocatedShare = 0;
+  double unallocatedShare = 0;  ///< share (0–1) of the moved capacity no host's land can take
   SourceEffect source;
   std::vector<RegionEffect> regions;  ///< source first, then host regions
   std::vector<Coupling> coupling;     ///< one per host region

@@ -14,9 +14,9 @@ namespace clustershift {
 
 /// Per criterion and park: raw value, normalised value [0,1], contribution to the score.
 struct CriterionScore {
-  double raw = kNaN;
-  double norm = kNaN;
-  double contrib = kNaN;
+  double raw = kNaN;      ///< in the criterion's unit (Criterion::unit())
+  double norm = kNaN;     ///< value function result, 0–1 (1 = best)
+  double contrib = kNaN;  ///< weight · norm (score points)
 };
 
 struct ParkResult {
@@ -26,8 +26,8 @@ struct ParkResult {
   std::string nameZh;
   std::string regionId;    ///< empty when outside every region
   std::string regionName;
-  double lon = kNaN, lat = kNaN;
-  double score = kNaN;     ///< NaN when excluded
+  double lon = kNaN, lat = kNaN;  ///< degrees (WGS84)
+  double score = kNaN;            ///< 0–1 for wlc; NaN when excluded
   int rank = 0;            ///< 1 = best; 0 when excluded; ties share the better rank
   std::string status = "ok";  ///< ok | excluded
   std::string reason;      ///< why excluded (English; stable wording)
@@ -35,7 +35,7 @@ struct ParkResult {
   /// The two criteria that most separate the park from the next better-ranked one, e.g.
   /// "behind P2 mainly on labour_cost (-0.120) and land (-0.050)"; empty for rank 1 / excluded.
   std::string explanation;
-  // Robustness (SMAA); NaN when not computed.
+  // Robustness (SMAA); NaN when not computed. Probabilities 0–1, ranks (1 = best).
   double pTop1 = kNaN, pTopK = kNaN, rankMean = kNaN, rankP05 = kNaN, rankP95 = kNaN;
 };
 
@@ -56,11 +56,11 @@ struct Flow {
   std::string parkId;
   int rank = 0;
   double score = kNaN;
-  double fromLon = kNaN, fromLat = kNaN, toLon = kNaN, toLat = kNaN;
+  double fromLon = kNaN, fromLat = kNaN, toLon = kNaN, toLat = kNaN;  ///< degrees (WGS84)
   double distanceKm = kNaN;
-  double movedOutputYuan100m = kNaN;
-  double movedVaYuan100m = kNaN;
-  double movedJobs = kNaN;
+  double movedOutputYuan100m = kNaN;    ///< effects: output moved to the host (亿元/yr)
+  double movedVaYuan100m = kNaN;        ///< effects: value added moved (亿元/yr)
+  double movedJobs = kNaN;              ///< effects: jobs moved (persons, not 10k persons)
   double knowledgeFlowYuan100m = kNaN;  ///< effects: knowledge flow source -> host (亿元/yr)
 };
 
@@ -68,7 +68,7 @@ struct Results {
   Scenario scenario;
   std::string sourceRegionId;
   std::string sourceRegionName;
-  double sourceLon = kNaN, sourceLat = kNaN;
+  double sourceLon = kNaN, sourceLat = kNaN;  ///< degrees (WGS84)
   std::vector<CriterionInfo> criteria;
   std::map<std::string, double> weightingInfo;  ///< e.g. lambda_max, ci, cr for AHP
   std::vector<ParkResult> parks;   ///< same order as Inputs::parks
