@@ -15,6 +15,7 @@
 #include "clustershift/data.h"
 #include "clustershift/effects.h"
 #include "clustershift/error.h"
+#include "scenario/candidates.h"
 #include "scenario/json_reader.h"
 #include "scenario/source_location.h"
 #include "util/format.h"
@@ -588,7 +589,7 @@ Scenario parseScenario(const json& j, const std::string& baseDir) {
   r.allowedKeys(j, "",
                 {"version", "name", "title", "description", "data", "cluster", "source", "mode",
                  "moved_segments", "replication", "criteria", "weighting", "aggregation",
-                 "missing", "uncertainty", "effects", "report"});
+                 "missing", "uncertainty", "effects", "report", "candidates"});
 
   if (auto v = r.integer(j, "", "version", true)) {
     if (*v != kScenarioVersion) {
@@ -739,6 +740,7 @@ Scenario parseScenario(const json& j, const std::string& baseDir) {
     }
   }
   if (const json* rep = r.child(j, "", "report")) parseReport(r, *rep, "report", s.report);
+  if (const json* c = r.child(j, "", "candidates")) detail::parseCandidates(r, *c, "candidates", s.candidates);
 
   if (r.hasFatal()) throw ValidationError(problems);
   return s;
@@ -813,6 +815,7 @@ json toJson(const Scenario& s) {
   j["report"] = {{"language", s.report.language},
                  {"top_n", s.report.topN},
                  {"author", s.report.author}};
+  if (s.candidates.gridKm > 0) j["candidates"] = detail::candidatesJson(s.candidates);
   return j;
 }
 
