@@ -37,7 +37,7 @@ namespace clustershift::detail {
 namespace {
 
 constexpr std::size_t kChunkCells = std::size_t{1} << 18;  // cells per criterion call
-constexpr long long kWarningsKept = 20;                      // per screening, then a count
+constexpr long long kWarningsKept = 20;                    // per screening, then a count
 constexpr std::size_t kAggregateRows = 65536;
 
 // Forwards the first warnings of the screening and counts the rest: a criterion that warns
@@ -84,16 +84,17 @@ OgrGeometryPtr geometryFromWkb(const std::vector<std::uint8_t>& wkb) {
 
 GDALDatasetH memRaster(int width, int height, GDALDataType type, const double* transform) {
   GDALDatasetH ds = GDALCreate(GDALGetDriverByName("MEM"), "", width, height, 1, type, nullptr);
-  if (!ds) throw Error("candidate grid: cannot allocate a " + std::to_string(width) + " × " + std::to_string(height) + " raster");
+  if (!ds)
+    throw Error("candidate grid: cannot allocate a " + std::to_string(width) + " × " +
+                std::to_string(height) + " raster");
   GDALSetGeoTransform(ds, const_cast<double*>(transform));
   return ds;
 }
 
 // Burns geometries into a one-band MEM raster and reads it back.
 template <typename T>
-std::vector<T> burn(const std::vector<OGRGeometryH>& geometries, const std::vector<double>& values,
-                    int width, int height, const double* transform, GDALDataType type, double fill,
-                    bool allTouched) {
+std::vector<T> burn(const std::vector<OGRGeometryH>& geometries, const std::vector<double>& values, int width,
+                    int height, const double* transform, GDALDataType type, double fill, bool allTouched) {
   DatasetPtr ds(memRaster(width, height, type, transform));
   GDALRasterBandH band = GDALGetRasterBand(static_cast<GDALDatasetH>(ds.get()), 1);
   GDALFillRaster(band, fill, 0);
@@ -104,7 +105,8 @@ std::vector<T> burn(const std::vector<OGRGeometryH>& geometries, const std::vect
                                              const_cast<OGRGeometryH*>(geometries.data()), nullptr, nullptr,
                                              values.data(), options, nullptr, nullptr);
   CSLDestroy(options);
-  if (err != CE_None) throw Error("candidate grid: rasterising the regions failed: " + std::string(CPLGetLastErrorMsg()));
+  if (err != CE_None)
+    throw Error("candidate grid: rasterising the regions failed: " + std::string(CPLGetLastErrorMsg()));
   std::vector<T> out(static_cast<std::size_t>(width) * static_cast<std::size_t>(height));
   if (GDALRasterIO(band, GF_Read, 0, 0, width, height, out.data(), width, height, type, 0, 0) != CE_None)
     throw Error("candidate grid: reading the region raster failed: " + std::string(CPLGetLastErrorMsg()));
@@ -132,12 +134,14 @@ Grid buildGrid(const Inputs& inputs, double cellKm) {
     burnValues.push_back(static_cast<double>(r));
     owned.push_back(std::move(g));
   }
-  if (polygons.empty()) throw InputError("candidate grid: " + inputs.regionsLabel + " has no region geometry to lay a grid over");
+  if (polygons.empty())
+    throw InputError("candidate grid: " + inputs.regionsLabel + " has no region geometry to lay a grid over");
 
   Grid grid;
   grid.cellM = cellKm * 1000.0;
   char proj[160];
-  std::snprintf(proj, sizeof proj, "+proj=laea +lat_0=%.6f +lon_0=%.6f +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs",
+  std::snprintf(proj, sizeof proj,
+                "+proj=laea +lat_0=%.6f +lon_0=%.6f +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs",
                 0.5 * (south + north), 0.5 * (west + east));
   SrsPtr lonLat = lonLatSrs(), plane(OSRNewSpatialReference(nullptr));
   OSRImportFromProj4(static_cast<OGRSpatialReferenceH>(plane.get()), proj);
@@ -175,7 +179,8 @@ Grid buildGrid(const Inputs& inputs, double cellKm) {
   if (columns * rows > 4.0e9)
     throw InputError("candidates.grid_km: " + std::to_string(cellKm) + " km cells make a grid of " +
                      std::to_string(static_cast<long long>(columns)) + " × " +
-                     std::to_string(static_cast<long long>(rows)) + " cells over the regions; choose larger cells");
+                     std::to_string(static_cast<long long>(rows)) +
+                     " cells over the regions; choose larger cells");
   grid.width = static_cast<int>(columns);
   grid.height = static_cast<int>(rows);
   const double transform[6] = {grid.originX, grid.cellM, 0, grid.originY, 0, -grid.cellM};
@@ -193,13 +198,15 @@ Grid buildGrid(const Inputs& inputs, double cellKm) {
     if (burnt[p] >= 0 || border[p]) pixels.push_back(static_cast<std::uint32_t>(p));
   std::vector<double> x(pixels.size()), y(pixels.size());
   for (std::size_t i = 0; i < pixels.size(); ++i) {
-    x[i] = grid.originX + (static_cast<double>(pixels[i] % static_cast<std::uint32_t>(grid.width)) + 0.5) * grid.cellM;
-    y[i] = grid.originY - (static_cast<double>(pixels[i] / static_cast<std::uint32_t>(grid.width)) + 0.5) * grid.cellM;
+    x[i] = grid.originX +
+           (static_cast<double>(pixels[i] % static_cast<std::uint32_t>(grid.width)) + 0.5) * grid.cellM;
+    y[i] = grid.originY -
+           (static_cast<double>(pixels[i] / static_cast<std::uint32_t>(grid.width)) + 0.5) * grid.cellM;
   }
   std::vector<int> ok(pixels.size(), 0);
   if (!pixels.empty() &&
-      !OCTTransformEx(static_cast<OGRCoordinateTransformationH>(toLonLat.get()), static_cast<int>(pixels.size()),
-                      x.data(), y.data(), nullptr, ok.data()))
+      !OCTTransformEx(static_cast<OGRCoordinateTransformationH>(toLonLat.get()),
+                      static_cast<int>(pixels.size()), x.data(), y.data(), nullptr, ok.data()))
     throw GeoError("candidate grid: cell centres cannot be transformed to lon/lat");
 
   // Border cells: the exact join, on two threads (one GEOS context each).
@@ -207,8 +214,8 @@ Grid buildGrid(const Inputs& inputs, double cellKm) {
   for (std::size_t i = 0; i < pixels.size(); ++i)
     if (border[pixels[i]] && ok[i]) onBorder.push_back(i);
   std::vector<int> exact(onBorder.size(), -1);
-  const std::size_t threads = std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()),
-                                                    onBorder.size() / 1000 + 1);
+  const std::size_t threads =
+      std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), onBorder.size() / 1000 + 1);
   std::vector<std::exception_ptr> errors(threads);
   auto join = [&](std::size_t t) {
     try {
@@ -300,7 +307,8 @@ Results runCandidateGrid(const Scenario& scenario, Inputs inputs, Feedback& feed
   checkSupported(scenario);
   {
     const std::vector<Problem> problems = validate(scenario, inputs);
-    if (std::any_of(problems.begin(), problems.end(), [](const Problem& p) { return p.severity == Severity::Fatal; }))
+    if (std::any_of(problems.begin(), problems.end(),
+                    [](const Problem& p) { return p.severity == Severity::Fatal; }))
       throw ValidationError(problems);
   }
   joinParksToRegions(inputs);
@@ -311,7 +319,9 @@ Results runCandidateGrid(const Scenario& scenario, Inputs inputs, Feedback& feed
   const double areaHa = cellKm * cellKm * 100.0;
   Grid grid = buildGrid(inputs, cellKm);
   const std::size_t nCells = grid.pixel.size();
-  if (nCells == 0) throw InputError("candidates.grid_km: no cell centre of the " + std::to_string(cellKm) + " km grid lies inside a region");
+  if (nCells == 0)
+    throw InputError("candidates.grid_km: no cell centre of the " + std::to_string(cellKm) +
+                     " km grid lies inside a region");
   feedback.checkCanceled();
 
   std::vector<const CriterionSpec*> specs;
@@ -330,8 +340,9 @@ Results runCandidateGrid(const Scenario& scenario, Inputs inputs, Feedback& feed
   ScreeningFeedback screening(feedback);
   CriterionContext context{scenario, inputs, source.region, source.lon, source.lat, screening};
   for (std::size_t c = 0; c < nCriteria; ++c) {
-    feedback.setProgress(0.05 + 0.8 * static_cast<double>(c) / static_cast<double>(std::max<std::size_t>(nCriteria, 1)),
-                         "grid: scoring " + specs[c]->id);
+    feedback.setProgress(
+        0.05 + 0.8 * static_cast<double>(c) / static_cast<double>(std::max<std::size_t>(nCriteria, 1)),
+        "grid: scoring " + specs[c]->id);
     for (std::size_t begin = 0; begin < nCells; begin += kChunkCells) {
       const std::size_t end = std::min(nCells, begin + kChunkCells);
       inputs.parks.clear();
@@ -346,7 +357,8 @@ Results runCandidateGrid(const Scenario& scenario, Inputs inputs, Feedback& feed
   }
   inputs.parks.clear();
   if (screening.dropped() > 0)
-    feedback.warn(Problem{Severity::Warning, "candidates",
+    feedback.warn(Problem{Severity::Warning,
+                          "candidates",
                           "candidate grid: " + std::to_string(screening.dropped()) +
                               " more warnings about single cells not shown (the first " +
                               std::to_string(kWarningsKept) + " are)",
@@ -359,7 +371,8 @@ Results runCandidateGrid(const Scenario& scenario, Inputs inputs, Feedback& feed
     if (grid.region[k] == source.region) in[k] = 0;
     for (std::size_t c = 0; c < nCriteria && in[k]; ++c) {
       const double v = raw[c][k];
-      if (isMissing(v) || (specs[c]->min && v < *specs[c]->min) || (specs[c]->max && v > *specs[c]->max)) in[k] = 0;
+      if (isMissing(v) || (specs[c]->min && v < *specs[c]->min) || (specs[c]->max && v > *specs[c]->max))
+        in[k] = 0;
     }
   }
   for (std::size_t c = 0; c < nCriteria; ++c) {
@@ -435,11 +448,14 @@ Results runCandidateGrid(const Scenario& scenario, Inputs inputs, Feedback& feed
   for (std::size_t k = 0; k < nCells; ++k)
     if (!isMissing(score[k])) order.push_back(k);
   const std::size_t scored = order.size();
-  const std::size_t keep = std::min<std::size_t>(order.size(), static_cast<std::size_t>(scenario.candidates.keep));
-  std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(keep), order.end(),
-                    [&](std::size_t a, std::size_t b) { return score[a] > score[b] || (score[a] == score[b] && a < b); });
+  const std::size_t keep =
+      std::min<std::size_t>(order.size(), static_cast<std::size_t>(scenario.candidates.keep));
+  std::partial_sort(
+      order.begin(), order.begin() + static_cast<std::ptrdiff_t>(keep), order.end(),
+      [&](std::size_t a, std::size_t b) { return score[a] > score[b] || (score[a] == score[b] && a < b); });
   order.resize(keep);
-  if (keep == 0) throw InputError("candidate grid: every one of the " + std::to_string(nCells) + " cells is excluded");
+  if (keep == 0)
+    throw InputError("candidate grid: every one of the " + std::to_string(nCells) + " cells is excluded");
 
   ScoreGrid out;
   out.width = grid.width;

@@ -17,7 +17,8 @@ double ringAreaM2(const geod_geodesic& geod, OGRGeometryH ring) {
   geod_polygon polygon;
   geod_polygon_init(&polygon, 0);
   // The closing vertex repeats the first: geod_polygon closes the ring itself.
-  for (int i = 0; i + 1 < n; ++i) geod_polygon_addpoint(&geod, &polygon, OGR_G_GetY(ring, i), OGR_G_GetX(ring, i));
+  for (int i = 0; i + 1 < n; ++i)
+    geod_polygon_addpoint(&geod, &polygon, OGR_G_GetY(ring, i), OGR_G_GetX(ring, i));
   double area = 0;
   geod_polygon_compute(&geod, &polygon, 0, 1, &area, nullptr);
   return std::abs(area);
@@ -41,13 +42,15 @@ void placePolygonCandidates(Inputs& inputs) {
   for (Park& park : inputs.parks) {
     if (park.wkb.empty()) continue;
     OGRGeometryH g = nullptr;
-    if (OGR_G_CreateFromWkb(park.wkb.data(), nullptr, &g, static_cast<int>(park.wkb.size())) != OGRERR_NONE) continue;
+    if (OGR_G_CreateFromWkb(park.wkb.data(), nullptr, &g, static_cast<int>(park.wkb.size())) != OGRERR_NONE)
+      continue;
     OgrGeometryPtr owned(g);
     const OGRwkbGeometryType type = wkbFlatten(OGR_G_GetGeometryType(g));
     if (type != wkbPolygon && type != wkbMultiPolygon) continue;
     try {
       GeosGeometryPtr shape = geosFromWkb(park.wkb, "park '" + park.id + "'");
-      GeosGeometryPtr centroid = geosOwn(GEOSGetCentroid_r(ctx, shape.get()), "centroid of park '" + park.id + "'");
+      GeosGeometryPtr centroid =
+          geosOwn(GEOSGetCentroid_r(ctx, shape.get()), "centroid of park '" + park.id + "'");
       double x = kNaN, y = kNaN;
       if (GEOSContains_r(ctx, shape.get(), centroid.get()) == 1 && GEOSGeomGetX_r(ctx, centroid.get(), &x) &&
           GEOSGeomGetY_r(ctx, centroid.get(), &y)) {
@@ -62,7 +65,8 @@ void placePolygonCandidates(Inputs& inputs) {
     if (type == wkbPolygon) {
       areaM2 = polygonAreaM2(geod, g);
     } else {
-      for (int i = 0; i < OGR_G_GetGeometryCount(g); ++i) areaM2 += polygonAreaM2(geod, OGR_G_GetGeometryRef(g, i));
+      for (int i = 0; i < OGR_G_GetGeometryCount(g); ++i)
+        areaM2 += polygonAreaM2(geod, OGR_G_GetGeometryRef(g, i));
     }
     park.values["area_ha"] = areaM2 / 10000.0;
   }

@@ -21,7 +21,8 @@ void writeScoreGrid(const ScoreGrid& grid, const std::string& path) {
   const std::string temporary = path + ".tmp-" + std::to_string(::getpid()) + ".tif";
   auto fail = [&](const std::string& what) {
     std::filesystem::remove(temporary);
-    throw IoError(path + ": " + what + (capture.lastMessage().empty() ? "" : " (" + capture.lastMessage() + ")"));
+    throw IoError(path + ": " + what +
+                  (capture.lastMessage().empty() ? "" : " (" + capture.lastMessage() + ")"));
   };
   CPLErrorReset();
   char** options = nullptr;
@@ -30,8 +31,8 @@ void writeScoreGrid(const ScoreGrid& grid, const std::string& path) {
   options = CSLSetNameValue(options, "TILED", "YES");
   options = CSLSetNameValue(options, "BIGTIFF", "IF_SAFER");
   {
-    detail::DatasetPtr ds(GDALCreate(GDALGetDriverByName("GTiff"), temporary.c_str(), grid.width, grid.height, 1,
-                                     GDT_Float32, options));
+    detail::DatasetPtr ds(GDALCreate(GDALGetDriverByName("GTiff"), temporary.c_str(), grid.width, grid.height,
+                                     1, GDT_Float32, options));
     CSLDestroy(options);
     if (!ds) fail("cannot create the score raster");
     auto* h = static_cast<GDALDatasetH>(ds.get());
@@ -41,8 +42,8 @@ void writeScoreGrid(const ScoreGrid& grid, const std::string& path) {
     GDALRasterBandH band = GDALGetRasterBand(h, 1);
     GDALSetRasterNoDataValue(band, std::numeric_limits<double>::quiet_NaN());
     GDALSetDescription(band, "score");
-    if (GDALRasterIO(band, GF_Write, 0, 0, grid.width, grid.height, const_cast<float*>(grid.score.data()), grid.width,
-                     grid.height, GDT_Float32, 0, 0) != CE_None)
+    if (GDALRasterIO(band, GF_Write, 0, 0, grid.width, grid.height, const_cast<float*>(grid.score.data()),
+                     grid.width, grid.height, GDT_Float32, 0, 0) != CE_None)
       fail("writing the scores failed");
   }
   // Closing writes the last tiles; GDAL reports a failure there only through its error state.

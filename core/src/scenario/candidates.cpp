@@ -17,14 +17,15 @@ void parseCandidates(JsonReader& reader, const nlohmann::json& json, const std::
   reader.allowedKeys(json, path, {"grid_km", "keep", "raster"});
   if (auto v = reader.number(json, path, "grid_km", true)) {
     if (!(*v >= kMinGridKm) || !std::isfinite(*v))
-      reader.fail(joinPath(path, "grid_km"), "must be a cell side >= " + numberText(kMinGridKm) + " km, got " +
-                                                 numberText(*v));
+      reader.fail(joinPath(path, "grid_km"),
+                  "must be a cell side >= " + numberText(kMinGridKm) + " km, got " + numberText(*v));
     else
       options.gridKm = *v;
   }
   if (auto v = reader.integer(json, path, "keep")) {
     if (*v < 1 || *v > kMaxKeep)
-      reader.fail(joinPath(path, "keep"), "must be in [1, " + std::to_string(kMaxKeep) + "], got " + std::to_string(*v));
+      reader.fail(joinPath(path, "keep"),
+                  "must be in [1, " + std::to_string(kMaxKeep) + "], got " + std::to_string(*v));
     else
       options.keep = static_cast<int>(*v);
   }

@@ -72,7 +72,8 @@ TEST(PolygonCandidates, CentroidOutsideKeepsThePointOnSurface) {
   park.lat = 30.05;
   // A U: its centroid (113.15, ~30.07) falls in the notch.
   park.wkb = wkbFromWkt(
-      "POLYGON ((113 30, 113.3 30, 113.3 30.2, 113.2 30.2, 113.2 30.05, 113.1 30.05, 113.1 30.2, 113 30.2, 113 30))");
+      "POLYGON ((113 30, 113.3 30, 113.3 30.2, 113.2 30.2, 113.2 30.05, 113.1 30.05, 113.1 30.2, 113 30.2, "
+      "113 30))");
   inputs.parks.push_back(park);
   placePolygonCandidates(inputs);
   EXPECT_DOUBLE_EQ(inputs.parks[0].lon, 113.05);
