@@ -99,12 +99,16 @@ format-check: deps
 	    echo "format-check: changed lines are not formatted (git clang-format $(FORMAT_BASE))"; exit 1; \
 	  else echo "format-check: changed lines formatted"; fi; fi
 
-# Core alone, without QGIS (proves the one-way dependency), and its tests.
+# Core alone, without QGIS (proves the one-way dependency), and its tests, built with ASan + UBSan
+# (-O1 -g1, like check-asan): CI's sanitizer run of the core label at no extra build. Any sanitizer
+# report fails the test that triggered it (-fno-sanitize-recover=all, halt_on_error); leaks too.
 core-check: deps
-	@cmake -S . -B $(BUILD)-core -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCLUSTERSHIFT_WITH_QGIS=OFF \
-	  -DCLUSTERSHIFT_WITH_BENCH=OFF >$(BUILD)-core.configure.log 2>&1 || { cat $(BUILD)-core.configure.log; exit 1; }
+	@cmake -S . -B $(BUILD)-core -DCMAKE_BUILD_TYPE=None -DCMAKE_CXX_FLAGS="-O1 -g1" -DCLUSTERSHIFT_WITH_QGIS=OFF \
+	  -DCLUSTERSHIFT_WITH_BENCH=OFF -DCLUSTERSHIFT_SANITIZE=ON >$(BUILD)-core.configure.log 2>&1 \
+	  || { cat $(BUILD)-core.configure.log; exit 1; }
 	@cmake --build $(BUILD)-core -j$(JOBS) --target core_tests
-	@cd $(BUILD)-core && ctest --output-on-failure -L core -j$(JOBS)
+	@cd $(BUILD)-core && UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1 ctest --output-on-failure -L core -j$(JOBS) --timeout 900
 
 clean:
 	@rm -rf $(BUILD) $(BUILD).configure.log $(BUILD)-core $(BUILD)-core.configure.log out build-asan build-fuzz

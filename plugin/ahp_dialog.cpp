@@ -28,6 +28,7 @@
 #include "clustershift/error.h"
 #include "clustershift/mcda.h"
 #include "clustershift/methods.h"
+#include "clustershift_layers/labels.h"
 #include "criterion_options_dialog.h"
 #include "sample_data.h"
 
@@ -62,6 +63,11 @@ int nearestSaaty(double v) {
   return best;
 }
 
+/// A criterion id as the dialog shows it: its label in the UI language.
+QString shown(const QString& id) {
+  return layers::criterionLabel(id.toStdString(), uiLanguage() == QLatin1String("zh_CN"));
+}
+
 }  // namespace
 
 // ---- AhpDialog ---------------------------------------------------------------------------
@@ -85,12 +91,14 @@ AhpDialog::AhpDialog(const QStringList& names, const std::vector<std::vector<dou
   m_upper.assign(static_cast<size_t>(n), std::vector<QComboBox*>(static_cast<size_t>(n), nullptr));
   m_lower.assign(static_cast<size_t>(n), std::vector<QLabel*>(static_cast<size_t>(n), nullptr));
   for (int j = 0; j < n; ++j) {
-    auto* head = new QLabel(QStringLiteral("<b>%1</b>").arg(names[j].toHtmlEscaped()), this);
+    auto* head = new QLabel(QStringLiteral("<b>%1</b>").arg(shown(names[j]).toHtmlEscaped()), this);
+    head->setToolTip(names[j]);
     head->setAlignment(Qt::AlignCenter);
     grid->addWidget(head, 0, j + 1);
   }
   for (int i = 0; i < n; ++i) {
-    grid->addWidget(new QLabel(QStringLiteral("<b>%1</b>").arg(names[i].toHtmlEscaped()), this), i + 1, 0);
+    grid->addWidget(new QLabel(QStringLiteral("<b>%1</b>").arg(shown(names[i]).toHtmlEscaped()), this), i + 1,
+                    0);
     for (int j = 0; j < n; ++j) {
       if (i == j) {
         auto* one = new QLabel(QStringLiteral("1"), this);

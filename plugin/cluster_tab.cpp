@@ -16,6 +16,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QRegularExpression>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSet>
@@ -102,7 +103,9 @@ ClusterTab::ClusterTab(QWidget* parent) : QScrollArea(parent) {
 
   // ---- source ----
   auto* sourceBox = new QGroupBox(tr("Source region"), content);
-  auto* sourceRow = new QHBoxLayout(sourceBox);
+  auto* sourceLayout = new QVBoxLayout(sourceBox);
+  auto* sourceRow = new QHBoxLayout();
+  sourceLayout->addLayout(sourceRow);
   m_source = new QComboBox(sourceBox);
   m_source->setObjectName(QStringLiteral("sourceRegionCombo"));
   m_source->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
@@ -114,8 +117,29 @@ ClusterTab::ClusterTab(QWidget* parent) : QScrollArea(parent) {
   m_pickSource->setToolTip(tr("Click a region on the map"));
   sourceRow->addWidget(m_source, 1);
   sourceRow->addWidget(m_pickSource);
+  // The cluster's own location (e.g. the shoe town rather than the prefecture's seat): typed as
+  // "lon, lat" or picked on the map; empty = the region's location.
+  auto* locationRow = new QHBoxLayout();
+  m_location = new QLineEdit(sourceBox);
+  m_location->setObjectName(QStringLiteral("sourceLocationEdit"));
+  m_location->setPlaceholderText(tr("lon, lat (empty: the region's own location)"));
+  m_location->setToolTip(
+      tr("Where the cluster is, in degrees (WGS84/CGCS2000), e.g. 120.65, 28.01; "
+         "distances and travel times start here"));
+  connect(m_location, &QLineEdit::editingFinished, this, &ClusterTab::locationEdited);
+  m_pickLocation = new QPushButton(QgsApplication::getThemeIcon(QStringLiteral("/mActionAddMarker.svg")),
+                                   tr("Pick"), sourceBox);
+  m_pickLocation->setObjectName(QStringLiteral("pickLocationButton"));
+  m_pickLocation->setToolTip(tr("Click the cluster's location on the map (also sets the source region)"));
+  locationRow->addWidget(new QLabel(tr("Location"), sourceBox));
+  locationRow->addWidget(m_location, 1);
+  locationRow->addWidget(m_pickLocation);
+  sourceLayout->addLayout(locationRow);
   connect(m_source, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
-    if (sourceRegion() != m_scenarioSource) m_sourceLon.reset(), m_sourceLat.reset();
+    if (sourceRegion() != m_scenarioSource) {
+      m_sourceLon.reset(), m_sourceLat.reset();
+      showSourceLocation();
+    }
     emit changed();
   });
   main->addWidget(sourceBox);
@@ -306,6 +330,46 @@ void ClusterTab::setSourceRegion(const QString& id) {
   m_source->setCurrentIndex(m_source->findData(id));  // emits changed(), drops lon/lat
 }
 
+void ClusterTab::setSourceLocation(double lon, double lat) {
+  // The location belongs to the region now chosen (applyTo keeps it for that region only).
+  m_scenarioSource = sourceRegion();
+  m_sourceLon = lon;
+  m_sourceLat = lat;
+  showSourceLocation();
+  emit changed();
+}
+
+void ClusterTab::showSourceLocation() {
+  m_location->setStyleSheet(QString());
+  m_location->setText(m_sourceLon && m_sourceLat
+                          ? QStringLiteral("%1, %2").arg(*m_sourceLon, 0, 'f', 5).arg(*m_sourceLat, 0, 'f', 5)
+                          : QString());
+}
+
+void ClusterTab::locationEdited() {
+  const QString text = m_location->text().trimmed();
+  if (text.isEmpty()) {
+    if (!m_sourceLon && !m_sourceLat) return;
+    m_sourceLon.reset();
+    m_sourceLat.reset();
+    m_location->setStyleSheet(QString());
+    emit changed();
+    return;
+  }
+  // "120.65, 28.01", "120.65 28.01" or with a Chinese comma.
+  const QStringList parts = text.split(QRegularExpression(QStringLiteral("[,，;\\s]+")), Qt::SkipEmptyParts);
+  bool okLon = false, okLat = false;
+  const double lon = parts.size() == 2 ? parts[0].toDouble(&okLon) : 0.0;
+  const double lat = parts.size() == 2 ? parts[1].toDouble(&okLat) : 0.0;
+  if (!okLon || !okLat || lon < -180 || lon > 180 || lat < -90 || lat > 90) {
+    m_location->setStyleSheet(QStringLiteral("color: #c62828;"));
+    emit message(tr("Location “%1”: give longitude and latitude in degrees, e.g. 120.65, 28.01").arg(text));
+    return;
+  }
+  if (m_sourceLon == lon && m_sourceLat == lat) return;
+  setSourceLocation(lon, lat);
+}
+
 void ClusterTab::setTemplatePark(const QString& id) {
   m_template->setText(id);
   if (!m_replication->isChecked()) m_replication->setChecked(true);
@@ -329,6 +393,7 @@ void ClusterTab::setScenario(const Scenario& scenario) {
   m_scenarioSource = QString::fromStdString(scenario.sourceRegion);
   m_sourceLon = scenario.sourceLon;
   m_sourceLat = scenario.sourceLat;
+  showSourceLocation();
   {
     const QSignalBlocker blocker(m_source);
     if (m_source->findData(m_scenarioSource) < 0 && !m_scenarioSource.isEmpty())

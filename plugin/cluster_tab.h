@@ -40,8 +40,11 @@ class ClusterTab : public QScrollArea {
   void setSourceRegion(const QString& id);
   /// Sets the template park (map pick).
   void setTemplatePark(const QString& id);
+  /// Sets the cluster's location (degrees; map pick or typed), shown in the location field.
+  void setSourceLocation(double lon, double lat);
 
   QPushButton* pickSourceButton() const { return m_pickSource; }
+  QPushButton* pickLocationButton() const { return m_pickLocation; }
   QPushButton* pickTemplateButton() const { return m_pickTemplate; }
 
  signals:
@@ -55,11 +58,17 @@ class ClusterTab : public QScrollArea {
   void showProfile(const ClusterProfile& profile, const std::vector<std::string>& moved);
   void modeChanged();
   QString sourceRegion() const;
+  /// The location field from m_sourceLon/m_sourceLat.
+  void showSourceLocation();
+  /// Reads the typed "lon, lat" (empty: the region's own location); marks a bad entry.
+  void locationEdited();
 
   QComboBox* m_preset = nullptr;
   QTableWidget* m_segments = nullptr;
   QComboBox* m_source = nullptr;
   QPushButton* m_pickSource = nullptr;
+  QLineEdit* m_location = nullptr;
+  QPushButton* m_pickLocation = nullptr;
   QRadioButton* m_complete = nullptr;
   QRadioButton* m_partial = nullptr;
   QRadioButton* m_replication = nullptr;

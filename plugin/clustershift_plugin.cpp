@@ -171,6 +171,7 @@ void ClusterShiftPlugin::projectRead() {
 ParkPanel* ClusterShiftPlugin::panel() {
   if (!m_panel) {
     m_panel = new ParkPanel(m_locale, m_iface->mainWindow());
+    m_panel->setCanvas(m_iface->mapCanvas());
     m_iface->addDockWidget(Qt::RightDockWidgetArea, m_panel);
     if (m_dock) {
       if (auto* window = qobject_cast<QMainWindow*>(m_iface->mainWindow()))

@@ -27,6 +27,7 @@
 #include "clustershift/error.h"
 #include "clustershift/mcda.h"
 #include "clustershift/methods.h"
+#include "clustershift_layers/labels.h"
 #include "criterion_options_dialog.h"
 #include "sample_data.h"
 
@@ -48,22 +49,20 @@ enum Column {
   kColumns
 };
 
-/// Names of a descriptor table (clustershift/methods.h).
-QStringList names(const std::vector<MethodInfo>& table) {
-  QStringList list;
-  for (const MethodInfo& m : table) list << QString::fromUtf8(m.name);
-  return list;
-}
-
-/// Adds the table's names to `combo` (the name is the item text: scenario files use it),
-/// with the label in the UI language as tooltip; `skip` names are left out.
+/// Adds the table's methods to `combo`: the label in the UI language as the item text, the name
+/// (what scenario files use) as item data and in the tooltip; `skip` names are left out.
 void addMethods(QComboBox* combo, const std::vector<MethodInfo>& table, const QStringList& skip = {}) {
   const bool zh = uiLanguage() == QLatin1String("zh_CN");
   for (const MethodInfo& m : table) {
     if (skip.contains(QString::fromUtf8(m.name))) continue;
-    combo->addItem(QString::fromUtf8(m.name));
-    combo->setItemData(combo->count() - 1, QString::fromUtf8(zh ? m.labelZh : m.label), Qt::ToolTipRole);
+    combo->addItem(QString::fromUtf8(zh ? m.labelZh : m.label), QString::fromUtf8(m.name));
+    combo->setItemData(combo->count() - 1, QString::fromUtf8(m.name), Qt::ToolTipRole);
   }
+}
+
+/// The criterion id of a row's criterion cell (the cell shows the label).
+QString criterionId(const QTableWidgetItem* item) {
+  return item ? item->data(Qt::UserRole).toString() : QString();
 }
 
 std::optional<double> optionalNumber(const QTableWidgetItem* item, const QString& what) {
@@ -253,20 +252,20 @@ void CriteriaPanel::fillRow(int row, const CriterionSpec& c) {
   on->setFlags(Qt::ItemIsUserCheckable | Qt::ItemIsEnabled | Qt::ItemIsSelectable);
   on->setCheckState(c.enabled ? Qt::Checked : Qt::Unchecked);
   m_table->setItem(row, kColEnabled, on);
-  auto* id = new QTableWidgetItem(QString::fromStdString(c.id));
+  // The cell shows the label and unit in the UI language; the id (scenario files and output
+  // fields use it) is the item's data and goes into the tooltip with the default direction.
+  const bool zh = uiLanguage() == QLatin1String("zh_CN");
+  auto* id = new QTableWidgetItem(layers::criterionLabelWithUnit(c.id, zh));
+  id->setData(Qt::UserRole, QString::fromStdString(c.id));
   id->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
-  // The id stays the cell text (scenario files and output fields use it); the label in the UI
-  // language, the unit and the default direction go into the tooltip.
   try {
     if (const std::unique_ptr<Criterion> criterion = CriterionRegistry::instance().create(c.id)) {
-      const bool zh = uiLanguage() == QLatin1String("zh_CN");
-      const std::string label = zh ? criterion->labelZh() : criterion->label();
-      id->setToolTip(tr("%1 (unit: %2; default: %3)")
-                         .arg(QString::fromStdString(label), QString::fromStdString(criterion->unit()),
+      id->setToolTip(tr("%1 (id %2; default: %3)")
+                         .arg(layers::criterionLabelWithUnit(c.id, zh), QString::fromStdString(c.id),
                               criterion->defaultDirection() == Direction::Cost ? tr("cost") : tr("benefit")));
     }
   } catch (const std::exception&) {
-    id->setToolTip(tr("Unknown criterion: the run will report it"));
+    id->setToolTip(tr("Unknown criterion %1: the run will report it").arg(QString::fromStdString(c.id)));
   }
   m_table->setItem(row, kColId, id);
   auto* direction = new QComboBox(m_table);
@@ -277,7 +276,7 @@ void CriteriaPanel::fillRow(int row, const CriterionSpec& c) {
   m_table->setCellWidget(row, kColDirection, direction);
   auto* function = new QComboBox(m_table);
   addMethods(function, valueFunctionTypes());
-  const int fi = names(valueFunctionTypes()).indexOf(QString::fromStdString(c.valueFunction.type));
+  const int fi = function->findData(QString::fromStdString(c.valueFunction.type));
   function->setCurrentIndex(fi >= 0 ? fi : 0);
   m_table->setCellWidget(row, kColFunction, function);
   auto* weight = new QDoubleSpinBox(m_table);
@@ -331,10 +330,14 @@ void CriteriaPanel::fitTable() {
   const QString typed = m_addCombo->currentText();
   m_addCombo->clear();
   QStringList listed;
-  for (int row = 0; row < m_table->rowCount(); ++row) listed << m_table->item(row, kColId)->text();
+  for (int row = 0; row < m_table->rowCount(); ++row) listed << criterionId(m_table->item(row, kColId));
+  const bool zh = uiLanguage() == QLatin1String("zh_CN");
   for (const std::string& id : CriterionRegistry::instance().ids()) {
     const QString q = QString::fromStdString(id);
-    if (!listed.contains(q)) m_addCombo->addItem(q);
+    if (listed.contains(q)) continue;
+    // The label is shown; the id is the item data (and what a typed entry is compared with).
+    m_addCombo->addItem(id.rfind("field:", 0) == 0 ? q : layers::criterionLabel(id, zh), q);
+    m_addCombo->setItemData(m_addCombo->count() - 1, q, Qt::ToolTipRole);
   }
   m_addCombo->setEditText(typed.isEmpty() ? m_addCombo->itemText(0) : typed);
   updateWeightSum();
@@ -342,12 +345,15 @@ void CriteriaPanel::fitTable() {
 
 void CriteriaPanel::addCriterion() {
   QString id = m_addCombo->currentText().trimmed();
+  // A registry entry shows its label: take its id.
+  if (const int at = m_addCombo->findText(id); at >= 0 && !m_addCombo->itemData(at).toString().isEmpty())
+    id = m_addCombo->itemData(at).toString();
   if (id.isEmpty() || id.endsWith(QLatin1String("<name>"))) {
     m_addCombo->setFocus();
     return;
   }
   for (int row = 0; row < m_table->rowCount(); ++row) {
-    if (m_table->item(row, kColId)->text() == id) return;  // listed already
+    if (criterionId(m_table->item(row, kColId)) == id) return;  // listed already
   }
   CriterionSpec spec;
   spec.id = id.toStdString();
@@ -374,9 +380,9 @@ void CriteriaPanel::setScenario(const Scenario& scenario) {
       fillRow(row, m_base[static_cast<size_t>(row)]);
   }
   fitTable();
-  const int wi = m_weighting->findText(QString::fromStdString(scenario.weighting.method));
+  const int wi = m_weighting->findData(QString::fromStdString(scenario.weighting.method));
   m_weighting->setCurrentIndex(wi >= 0 ? wi : 0);
-  const int ai = m_aggregation->findText(QString::fromStdString(scenario.aggregation));
+  const int ai = m_aggregation->findData(QString::fromStdString(scenario.aggregation));
   m_aggregation->setCurrentIndex(ai >= 0 ? ai : 0);
   m_ahpMatrix = scenario.weighting.matrix;
   m_ahpNames = enabledNames();
@@ -394,7 +400,7 @@ QStringList CriteriaPanel::enabledNames() const {
   QStringList names;
   for (int row = 0; row < m_table->rowCount(); ++row) {
     if (m_table->item(row, kColEnabled)->checkState() == Qt::Checked)
-      names << m_table->item(row, kColId)->text();
+      names << criterionId(m_table->item(row, kColId));
   }
   return names;
 }
@@ -406,12 +412,12 @@ void CriteriaPanel::editAhp() {
   if (dialog.exec() != QDialog::Accepted) return;
   m_ahpMatrix = dialog.matrix();
   m_ahpNames = names;
-  m_weighting->setCurrentIndex(m_weighting->findText(QStringLiteral("ahp")));
+  m_weighting->setCurrentIndex(m_weighting->findData(QStringLiteral("ahp")));
 }
 
 void CriteriaPanel::editOptions(int row) {
   QTableWidgetItem* item = m_table->item(row, kColOptions);
-  const std::string id = m_table->item(row, kColId)->text().toStdString();
+  const std::string id = criterionId(m_table->item(row, kColId)).toStdString();
   std::unique_ptr<Criterion> criterion;
   try {
     criterion = CriterionRegistry::instance().create(id);
@@ -441,7 +447,8 @@ void CriteriaPanel::applyTo(Scenario& scenario) const {
     } else {
       c.direction = direction == QLatin1String("cost") ? Direction::Cost : Direction::Benefit;
     }
-    const QString function = qobject_cast<QComboBox*>(m_table->cellWidget(row, kColFunction))->currentText();
+    const QString function =
+        qobject_cast<QComboBox*>(m_table->cellWidget(row, kColFunction))->currentData().toString();
     c.valueFunction.type = function.toStdString();
     c.valueFunction.params =
         functionParams(m_table->item(row, kColFunctionParams), QString::fromStdString(c.id));
@@ -452,7 +459,7 @@ void CriteriaPanel::applyTo(Scenario& scenario) const {
     c.max = optionalNumber(m_table->item(row, kColMax), id + QStringLiteral(" max"));
   }
   scenario.criteria = criteria;
-  scenario.weighting.method = m_weighting->currentText().toStdString();
+  scenario.weighting.method = m_weighting->currentData().toString().toStdString();
   if (scenario.weighting.method == "ahp") {
     const QStringList names = enabledNames();
     if (names == m_ahpNames && static_cast<int>(m_ahpMatrix.size()) == names.size()) {
@@ -463,7 +470,7 @@ void CriteriaPanel::applyTo(Scenario& scenario) const {
       scenario.weighting.matrix.assign(n, std::vector<double>(n, 1.0));
     }
   }
-  scenario.aggregation = m_aggregation->currentText().toStdString();
+  scenario.aggregation = m_aggregation->currentData().toString().toStdString();
   scenario.uncertainty.draws = m_draws->value();
   scenario.uncertainty.k = m_topK->value();
   scenario.uncertainty.seed = static_cast<unsigned>(m_seed->value());

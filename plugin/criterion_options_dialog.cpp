@@ -13,6 +13,8 @@
 #include <cmath>
 
 #include "clustershift/error.h"
+#include "clustershift_layers/labels.h"
+#include "sample_data.h"
 
 namespace clustershift::plugin {
 
@@ -27,7 +29,8 @@ CriterionOptionsDialog::CriterionOptionsDialog(const Criterion& criterion, const
                                                QWidget* parent)
     : QDialog(parent), m_specs(criterion.parameters()), m_id(QString::fromStdString(criterion.id())) {
   setObjectName(QStringLiteral("criterionOptionsDialog"));
-  setWindowTitle(tr("Options of %1").arg(QString::fromStdString(criterion.label())));
+  setWindowTitle(tr("Options of %1")
+                     .arg(layers::criterionLabel(criterion.id(), uiLanguage() == QLatin1String("zh_CN"))));
   auto* main = new QVBoxLayout(this);
   auto* form = new QFormLayout();
   main->addLayout(form);

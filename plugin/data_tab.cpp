@@ -8,6 +8,7 @@
 #include <qgsmaplayerproxymodel.h>
 #include <qgsproject.h>
 #include <qgsproviderregistry.h>
+#include <qgsvectorfilewriter.h>
 #include <qgsvectorlayer.h>
 
 #include <QComboBox>
@@ -346,7 +347,44 @@ QWidget* DataTab::tableLayerButton(const QString& name, QgsFileWidget* target,
       QString path = parts.value(QStringLiteral("path")).toString();
       if (path.isEmpty() && layer->source().startsWith(QLatin1String("file:")))
         path = QUrl(layer->source().section(QLatin1Char('?'), 0, 0)).toLocalFile();
-      if (path.isEmpty() || !QFileInfo::exists(path)) continue;
+      if (path.isEmpty() || !QFileInfo::exists(path)) {
+        // No file behind it (memory layer, database table): the run reads a copy of it.
+        if (!m_tableCopies.isValid()) continue;
+        QAction* action = menu->addAction(tr("%1 (a copy is used)").arg(layer->name()));
+        action->setToolTip(
+            tr("The layer has no file: its rows are copied into a temporary GeoPackage "
+               "for the run and copied again when they change"));
+        const QString layerId = layer->id();
+        connect(action, &QAction::triggered, this, [this, target, &fromLayer, layerId] {
+          auto* chosen = qobject_cast<QgsVectorLayer*>(QgsProject::instance()->mapLayer(layerId));
+          if (!chosen) return;
+          const QString copy = m_tableCopies.filePath(QStringLiteral("%1.gpkg").arg(target->objectName()));
+          auto write = [this, copy, layerId]() -> bool {
+            auto* source = qobject_cast<QgsVectorLayer*>(QgsProject::instance()->mapLayer(layerId));
+            if (!source) return false;
+            QgsVectorFileWriter::SaveVectorOptions options;
+            options.driverName = QStringLiteral("GPKG");
+            options.layerName = QStringLiteral("table");
+            options.actionOnExistingFile = QgsVectorFileWriter::CreateOrOverwriteFile;
+            QString error;
+            const auto result = QgsVectorFileWriter::writeAsVectorFormatV3(
+                source, copy, QgsProject::instance()->transformContext(), options, &error);
+            if (result != QgsVectorFileWriter::NoError) {
+              emit message(tr("Cannot copy the table layer %1: %2").arg(source->name(), error));
+              return false;
+            }
+            return true;
+          };
+          if (!write()) return;
+          // Edits of the layer reach the next run: the copy follows them.
+          connect(chosen, &QgsVectorLayer::dataChanged, this, [this, write, target, copy] {
+            if (target->filePath() == copy && write()) emit changed();
+          });
+          fromLayer = {copy, QStringLiteral("table")};
+          target->setFilePath(copy);
+        });
+        continue;
+      }
       const QString layerName = parts.value(QStringLiteral("layerName")).toString();
       QAction* action = menu->addAction(layer->name());
       action->setToolTip(QDir::toNativeSeparators(path));
@@ -355,7 +393,7 @@ QWidget* DataTab::tableLayerButton(const QString& name, QgsFileWidget* target,
         target->setFilePath(path);
       });
     }
-    if (menu->isEmpty()) menu->addAction(tr("No file-based table layers in the project"))->setEnabled(false);
+    if (menu->isEmpty()) menu->addAction(tr("No table layers in the project"))->setEnabled(false);
   });
   button->setMenu(menu);
   return button;

@@ -7,6 +7,7 @@
 #include "clustershift/scenario.h"
 
 #include <QScrollArea>
+#include <QTemporaryDir>
 #include <map>
 #include <optional>
 #include <string>
@@ -54,6 +55,8 @@ class DataTab : public QScrollArea {
  signals:
   /// Layers, fields, tables or options changed (the dock re-validates, debounced).
   void changed();
+  /// A message for the dock's log (e.g. a table layer that could not be copied).
+  void message(const QString& text);
   void loadSampleRequested();
   /// A problem naming a feature was double-clicked (the feature's id value).
   void problemActivated(const QString& featureId);
@@ -65,7 +68,8 @@ class DataTab : public QScrollArea {
   /// field with the column's name (any case), else a known alias, else none.
   void prefill(std::map<std::string, QgsFieldComboBox*>& pickers, QgsVectorLayer* layer,
                const std::map<std::string, std::string>& mapped);
-  /// "Use a project layer" button for a table: fills the file widget from a table layer's source.
+  /// "Use a project layer" button for a table: fills the file widget from a table layer's source,
+  /// or from a copy of a layer without a file (memory layer, database table).
   QWidget* tableLayerButton(const QString& name, QgsFileWidget* target,
                             std::pair<QString, QString>& fromLayer, QWidget* parent);
   void setOptionalSource(QgsMapLayerComboBox* combo, const std::optional<DataSource>& source,
@@ -85,6 +89,9 @@ class DataTab : public QScrollArea {
   /// Table chosen from a project layer: (file path, layer name inside it, e.g. a GeoPackage table).
   std::pair<QString, QString> m_industryFromLayer;
   std::pair<QString, QString> m_ioFromLayer;
+  /// Copies of table layers that have no file (memory, database): written here as GeoPackages,
+  /// since the core reads tables from files; refreshed when the layer's data change.
+  QTemporaryDir m_tableCopies;
   QComboBox* m_encoding = nullptr;
   QComboBox* m_coordinates = nullptr;
   QListWidget* m_problems = nullptr;

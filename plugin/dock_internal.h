@@ -90,10 +90,27 @@ inline const ResultTable kResultTables[] = {
     {layers::schema::kEffectsTimeline, true}, {layers::schema::kCoupling, true},
 };
 
-/// Selects the first project layer called `name` that the combo accepts and that is not a
-/// ClusterShift result layer; true on success. Without one, never leaves a result layer selected.
+/// The legend texts of a result layer (rules, graduated classes, diagram categories), written
+/// "English / 中文" by the result styles, in one language (dock_project.cpp).
+void localiseLegend(QgsMapLayer* layer, bool zh);
+
+/// The layer name of a sample table in the UI language: the table name in English, 地区, 园区,
+/// 生态敏感区, 道路 in Chinese.
+inline QString sampleLayerName(const QString& table, bool zh) {
+  if (!zh) return table;
+  if (table == QLatin1String("regions")) return QStringLiteral("地区");
+  if (table == QLatin1String("parks")) return QStringLiteral("园区");
+  if (table == QLatin1String("sensitive_zones")) return QStringLiteral("生态敏感区");
+  if (table == QLatin1String("roads")) return QStringLiteral("道路");
+  return table;
+}
+
+/// Selects the first project layer called `name` (or its Chinese sample name) that the combo
+/// accepts and that is not a ClusterShift result layer; true on success. Without one, never
+/// leaves a result layer selected.
 inline bool preselect(QgsMapLayerComboBox* combo, const QString& name) {
-  const QList<QgsMapLayer*> candidates = QgsProject::instance()->mapLayersByName(name);
+  const QList<QgsMapLayer*> candidates = QgsProject::instance()->mapLayersByName(name) +
+                                         QgsProject::instance()->mapLayersByName(sampleLayerName(name, true));
   for (QgsMapLayer* layer : candidates) {
     if (layer->customProperty(kRoleProperty).isValid()) continue;
     combo->setLayer(layer);

@@ -1,6 +1,9 @@
 // ClusterShiftDock: runs and mode comparisons as tasks, the result layer group, the report.
 #include "dock_internal.h"  // first: brings nlohmann/json before QGIS (see run_task.h)
 
+#include "clustershift/methods.h"
+#include "clustershift_layers/labels.h"
+
 namespace clustershift::plugin {
 
 // ---- run ------------------------------------------------------------------------------------
@@ -62,13 +65,18 @@ void ClusterShiftDock::runScenario() {
         }
       }
     }
+    const bool zh = uiLanguage() == QLatin1String("zh_CN");
+    auto methodLabel = [zh](const MethodInfo& m) { return QString::fromUtf8(zh ? m.labelZh : m.label); };
+    const QString mode = scenario.mode == TransferMode::Complete  ? tr("complete transfer")
+                         : scenario.mode == TransferMode::Partial ? tr("partial transfer")
+                                                                  : tr("replication");
     log(tr("Mode %1; criteria: %2 enabled of %3; weighting %4, aggregation %5")
-            .arg(QString::fromStdString(toString(scenario.mode)))
+            .arg(mode)
             .arg(std::count_if(scenario.criteria.begin(), scenario.criteria.end(),
                                [](const CriterionSpec& c) { return c.enabled; }))
             .arg(scenario.criteria.size())
-            .arg(QString::fromStdString(scenario.weighting.method),
-                 QString::fromStdString(scenario.aggregation)));
+            .arg(methodLabel(info(weightingMethodFromName(scenario.weighting.method))),
+                 methodLabel(info(aggregationFromName(scenario.aggregation)))));
     Feedback readFeedback;
     // Read on the main thread: layer providers are not thread safe.
     auto inputs =
@@ -117,7 +125,7 @@ void ClusterShiftDock::compareModes() {
     return;
   }
   if (!m_results || !m_inputs) {
-    showError(tr("Run a scenario first: the comparison uses its ranking."));
+    compareStoredModes();
     return;
   }
   const QString title = scenarioTitle(m_results->scenario, uiLanguage());
@@ -135,6 +143,48 @@ void ClusterShiftDock::compareModes() {
   m_run->status()->setText(tr("Comparing complete, partial and replication for “%1”…").arg(title));
   log(tr("Comparing the modes"));
   QgsApplication::taskManager()->addTask(task);
+}
+
+void ClusterShiftDock::compareStoredModes() {
+  // A reopened results project: the run's scenario from its run_info, the inputs from the layers
+  // the Data tab holds (found from the same run_info); the ranking is recomputed with the run's
+  // seed and the modes compared over it.
+  QgsVectorLayer* regions = m_data->regionLayer();
+  QgsVectorLayer* parks = m_data->parkLayer();
+  if (m_gpkg.isEmpty() || !regions || !parks) {
+    showError(
+        tr("Run a scenario first, or open a results project whose inputs are found: the comparison "
+           "uses a ranking."));
+    return;
+  }
+  try {
+    const nlohmann::json info = layers::readRunInfo(m_gpkg);
+    Scenario scenario = parseScenario(info.at("scenario"), QFileInfo(m_gpkg).absolutePath().toStdString());
+    Feedback readFeedback;
+    auto inputs =
+        std::make_shared<const Inputs>(layers::inputsFromLayers(regions, parks, scenario, readFeedback));
+    const QString title = scenarioTitle(scenario, uiLanguage());
+    auto* task = new RunTask(std::move(scenario), inputs, QFileInfo(m_gpkg).absolutePath(),
+                             tr("ClusterShift: compare modes, %1").arg(title));
+    task->setCompareModes(true);
+    m_pendingInputs = inputs;
+    connect(task, &RunTask::completed, this, [this](RunOutcome* outcome) {
+      taskCompleted(outcome, static_cast<int>(RunTask::Job::CompareModes));
+    });
+    connect(task, &QgsTask::progressChanged, this, &ClusterShiftDock::taskProgress);
+    connect(task, &QObject::destroyed, this, [this] {
+      if (!m_run->runButton()->isEnabled()) setRunning(false);
+    });
+    m_task = task;
+    setRunning(true);
+    m_run->status()->setText(tr("Comparing complete, partial and replication for “%1”…").arg(title));
+    log(tr("Comparing the modes over the stored run (ranking recomputed from its scenario and inputs)"));
+    QgsApplication::taskManager()->addTask(task);
+  } catch (const ValidationError& e) {
+    showError(tr("The stored scenario or the data have problems"), e.problems());
+  } catch (const std::exception& e) {
+    showError(tr("Cannot compare the modes of the stored run: %1").arg(QString::fromUtf8(e.what())));
+  }
 }
 
 void ClusterShiftDock::cancelRun() {
@@ -160,7 +210,9 @@ void ClusterShiftDock::setRunning(bool running) {
 
 void ClusterShiftDock::updateActions() {
   const bool busy = static_cast<bool>(m_task);
-  m_run->compareButton()->setEnabled(!busy && m_results && m_inputs);
+  m_run->compareButton()->setEnabled(
+      !busy &&
+      ((m_results && m_inputs) || (!m_gpkg.isEmpty() && m_data->regionLayer() && m_data->parkLayer())));
   m_run->reportButton()->setEnabled(!busy && !m_reportTask && !m_gpkg.isEmpty());
 }
 
@@ -171,7 +223,7 @@ void ClusterShiftDock::taskCompleted(RunOutcome* outcome, int job) {
   try {
     log(tr("Task finished after %1 ms").arg(outcome->elapsedMs));
     if (outcome->results) {
-      if (!comparing) m_inputs = m_pendingInputs;
+      if (m_pendingInputs) m_inputs = m_pendingInputs;  // a run, or a stored run's comparison
       m_pendingInputs.reset();
       m_results = std::move(outcome->results);
       m_gpkg = outcome->geopackage;
@@ -179,7 +231,7 @@ void ClusterShiftDock::taskCompleted(RunOutcome* outcome, int job) {
       addResultGroup(m_gpkg, m_results->scenario);
       const QString title = scenarioTitle(m_results->scenario, uiLanguage());
       if (comparing) {
-        if (m_results->modeComparison) m_run->showComparison(*m_results->modeComparison);
+        if (m_results->modeComparison) m_run->showComparison(*m_results->modeComparison, displayNames());
         const QString text =
             tr("%1: the three modes compared; the next report includes the comparison.").arg(title);
         log(text, Qgis::MessageLevel::Success);
@@ -271,14 +323,18 @@ void ClusterShiftDock::addResultGroup(const QString& geopackage, const Scenario&
   group->setCustomProperty(kGpkgProperty, geopackage);
 
   QList<QgsMapLayer*> added;
+  const bool zh = uiLanguage() == QLatin1String("zh_CN");
   QgsVectorLayer::LayerOptions options(project->transformContext());
   for (const ResultTable& table : kResultTables) {
     const QString tableName = QString::fromLatin1(table.name);
     // Styles come from the GeoPackage (layer_styles, loaded as the default style).
+    // Named in the UI language; the GeoPackage table keeps its id (the role property).
     auto layer = std::make_unique<QgsVectorLayer>(geopackage + QStringLiteral("|layername=") + tableName,
-                                                  tableName, QStringLiteral("ogr"), options);
+                                                  layers::resultTableLabel(table.name, zh),
+                                                  QStringLiteral("ogr"), options);
     if (!layer->isValid()) continue;  // optional table not written for this run
     layer->setCustomProperty(kRoleProperty, tableName);
+    localiseLegend(layer.get(), zh);  // the style's bilingual legend texts in the UI language
     QgsVectorLayer* raw = layer.release();
     project->addMapLayer(raw, false);
     QgsLayerTreeLayer* node = group->addLayer(raw);

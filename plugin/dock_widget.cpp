@@ -14,7 +14,9 @@ ClusterShiftDock::ClusterShiftDock(QgisInterface* iface, QWidget* parent)
   preselect(m_data->zonesCombo(), QStringLiteral("sensitive_zones"));
   preselect(m_data->roadsCombo(), QStringLiteral("roads"));
   reloadPresets();
+  localiseResultLayers();
   restoreState();
+  findRunInputs();
   QgsProject* project = QgsProject::instance();
   connect(project, &QgsProject::layersAdded, this, &ClusterShiftDock::layersAdded);
   connect(project, &QgsProject::cleared, this, &ClusterShiftDock::projectCleared);
@@ -70,8 +72,11 @@ void ClusterShiftDock::buildUi() {
   connect(m_validateTimer, &QTimer::timeout, this, &ClusterShiftDock::validateNow);
 
   connect(m_data, &DataTab::changed, this, &ClusterShiftDock::scheduleValidation);
+  connect(m_data, &DataTab::changed, this, &ClusterShiftDock::updateActions);  // compare needs the inputs
   connect(m_data, &DataTab::loadSampleRequested, this, &ClusterShiftDock::loadSampleData);
   connect(m_data, &DataTab::problemActivated, this, &ClusterShiftDock::showProblemFeature);
+  connect(m_data, &DataTab::message, this,
+          [this](const QString& text) { log(text, Qgis::MessageLevel::Warning); });
   connect(m_run, &RunTab::parkActivated, this, &ClusterShiftDock::showResultPark);
   connect(m_cluster, &ClusterTab::changed, this, &ClusterShiftDock::scheduleValidation);
   connect(m_cluster, &ClusterTab::message, this, [this](const QString& text) {
@@ -82,6 +87,8 @@ void ClusterShiftDock::buildUi() {
   connect(m_cluster->pickSourceButton(), &QPushButton::clicked, this, [this] { startPick(Pick::Source); });
   connect(m_cluster->pickTemplateButton(), &QPushButton::clicked, this,
           [this] { startPick(Pick::Template); });
+  connect(m_cluster->pickLocationButton(), &QPushButton::clicked, this,
+          [this] { startPick(Pick::Location); });
 
   connect(m_run->scenarioCombo(), qOverload<int>(&QComboBox::currentIndexChanged), this,
           &ClusterShiftDock::presetChosen);
@@ -311,11 +318,11 @@ void ClusterShiftDock::refreshRegionList() {
 // ---- map picks ------------------------------------------------------------------------------
 
 void ClusterShiftDock::startPick(Pick what) {
-  QgsVectorLayer* layer = what == Pick::Source ? m_data->regionLayer() : m_data->parkLayer();
+  QgsVectorLayer* layer = what == Pick::Template ? m_data->parkLayer() : m_data->regionLayer();
   QgsMapCanvas* canvas = m_iface ? m_iface->mapCanvas() : nullptr;
   if (!layer || !canvas) {
-    showError(what == Pick::Source ? tr("Choose a region layer on the Data tab first.")
-                                   : tr("Choose a park layer on the Data tab first."));
+    showError(what != Pick::Template ? tr("Choose a region layer on the Data tab first.")
+                                     : tr("Choose a park layer on the Data tab first."));
     return;
   }
   if (!m_pickTool) {
@@ -325,8 +332,9 @@ void ClusterShiftDock::startPick(Pick what) {
   }
   m_pick = what;
   m_pickTool->start(layer);
-  const QString text = what == Pick::Source ? tr("Click the source region on the map (Esc cancels).")
-                                            : tr("Click the template park on the map (Esc cancels).");
+  const QString text = what == Pick::Source     ? tr("Click the source region on the map (Esc cancels).")
+                       : what == Pick::Location ? tr("Click the cluster's location on the map (Esc cancels).")
+                                                : tr("Click the template park on the map (Esc cancels).");
   m_run->status()->setText(text);
   if (m_iface->messageBar()) m_iface->messageBar()->pushInfo(tr("ClusterShift"), text);
 }
@@ -382,14 +390,32 @@ void ClusterShiftDock::showResultPark(const QString& parkId) {
 }
 
 void ClusterShiftDock::picked(const QgsFeature& feature) {
-  QString field = m_pick == Pick::Source ? m_data->regionField("id") : m_data->parkField("id");
+  QString field = m_pick == Pick::Template ? m_data->parkField("id") : m_data->regionField("id");
   if (field.isEmpty()) field = QStringLiteral("id");
   const QString id = feature.attribute(field).toString();
   if (id.isEmpty()) {
     showError(tr("The picked feature has no “%1” value.").arg(field));
     return;
   }
-  if (m_pick == Pick::Source) {
+  if (m_pick == Pick::Location) {
+    // The clicked point in degrees (WGS84 ≡ CGCS2000 at this scale), in the region clicked.
+    QgsMapCanvas* canvas = m_iface ? m_iface->mapCanvas() : nullptr;
+    if (!canvas || !m_pickTool) return;
+    try {
+      const QgsCoordinateTransform toLonLat(canvas->mapSettings().destinationCrs(),
+                                            QgsCoordinateReferenceSystem(QStringLiteral("EPSG:4326")),
+                                            QgsProject::instance());
+      const QgsPointXY lonLat = toLonLat.transform(m_pickTool->lastClick());
+      m_cluster->setSourceRegion(id);
+      m_cluster->setSourceLocation(lonLat.x(), lonLat.y());
+      log(tr("Cluster location picked on the map: %1, %2 (region %3)")
+              .arg(lonLat.x(), 0, 'f', 5)
+              .arg(lonLat.y(), 0, 'f', 5)
+              .arg(id));
+    } catch (const QgsCsException& e) {
+      showError(tr("The picked point cannot be converted to longitude/latitude: %1").arg(e.what()));
+    }
+  } else if (m_pick == Pick::Source) {
     m_cluster->setSourceRegion(id);
     log(tr("Source region picked on the map: %1").arg(id));
   } else {

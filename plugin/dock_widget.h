@@ -11,6 +11,7 @@
 #include <qgis.h>
 #include <qgsdockwidget.h>
 
+#include <QHash>
 #include <QPointer>
 #include <memory>
 #include <vector>
@@ -70,7 +71,7 @@ class ClusterShiftDock : public QgsDockWidget {
   void validateNow();
 
  private:
-  enum class Pick { Source, Template };
+  enum class Pick { Source, Template, Location };
 
   void buildUi();
   void reloadPresets();
@@ -92,12 +93,24 @@ class ClusterShiftDock : public QgsDockWidget {
   /// Loads the GeoPackage's layers into "<title> – <time>", replacing the group of the same scenario.
   void addResultGroup(const QString& geopackage, const Scenario& scenario);
   void zoomToResults(const QList<QgsMapLayer*>& layers);
+  /// Compare modes for a reopened results project (no m_results): see dock_run.cpp.
+  void compareStoredModes();
   QString outputFolder() const;
   QString defaultOutputFolder() const;
   QString reportLanguage() const;
   void restoreState();
   /// Top candidates and mode comparison of m_gpkg (a reopened project), from its layers and run_info.
   void showStoredResults();
+  /// Names in the UI language of the ids a mode comparison shows (segments, parks, regions), from
+  /// the last run, the loaded scenario and, when given, a results GeoPackage's run_info.
+  QHash<QString, QString> displayNames(const nlohmann::json* runInfo = nullptr) const;
+  /// Result layers of the project (role property, or a table of a results GeoPackage): role set,
+  /// named in the UI language (the GeoPackage tables keep their ids).
+  void localiseResultLayers();
+  /// The inputs of a results project: a run_info's data sources matched with the project's
+  /// layers, or loaded (unchecked, in a group "Inputs of the run") when the files exist; else
+  /// the pickers stay empty.
+  void findRunInputs();
   /// Message bar + dock log + QGIS message log; problems listed in full under "more".
   void showError(const QString& summary, const std::vector<Problem>& problems = {});
   void log(const QString& line, Qgis::MessageLevel level = Qgis::MessageLevel::Info);

@@ -1,4 +1,5 @@
 // clustershift headers (nlohmann/json) before QGIS headers: see layers.h.
+#include "clustershift_layers/labels.h"
 #include "clustershift_layers/layers.h"
 
 #include "park_panel.h"
@@ -10,7 +11,15 @@
 #include <qgsproject.h>
 #include <qgsvectorlayer.h>
 
+#include <qgsapplication.h>
+#include <qgscoordinatetransform.h>
+#include <qgsexception.h>
+#include <qgsmapcanvas.h>
+
 #include <QCoreApplication>
+#include <QHeaderView>
+#include <QPushButton>
+#include <QTableWidget>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QLabel>
@@ -40,20 +49,10 @@ QString fieldPrefix(const QString& criterionId) {
 
 bool isNumber(const QVariant& v) { return v.isValid() && !v.isNull(); }
 
-/// A criterion's raw value in the planner's terms: ratios as "1.18×", shares in %, km, minutes.
-QString rawText(double r, const QString& unit) {
-  auto plain = [](double x) {
-    return QString::number(x, 'f', std::abs(x) >= 100 ? 0 : std::abs(x) >= 10 ? 1 : 2);
-  };
-  if (unit == QLatin1String("ratio")) return plain(r) + QStringLiteral("×");
-  if (unit == QLatin1String("share")) return QStringLiteral("%1 %").arg(r * 100.0, 0, 'f', 1);
-  if (unit == QLatin1String("km")) return QCoreApplication::translate("ClusterShift", "%1 km").arg(plain(r));
-  if (unit == QLatin1String("min"))
-    return QCoreApplication::translate("ClusterShift", "%1 min").arg(plain(r));
-  if (unit == QStringLiteral("yuan/m²"))
-    return QCoreApplication::translate("ClusterShift", "%1 yuan/m²").arg(plain(r));
-  if (unit.isEmpty() || unit == QLatin1String("score")) return plain(r);
-  return plain(r) + QLatin1Char(' ') + unit;
+/// A criterion's raw value in the planner's terms and language: ratios as "1.18×", shares in %,
+/// "35 公里", "12 分钟" (layers::valueWithUnit).
+QString rawText(double r, const QString& unit, bool chinese) {
+  return layers::valueWithUnit(r, unit.toStdString(), chinese);
 }
 
 QString number(const QVariant& v, int decimals) {
@@ -238,6 +237,31 @@ ParkPanel::ParkPanel(const QString& language, QWidget* parent)
   layout->addWidget(chartTitle);
   m_chart = new ContributionChart(content);
   layout->addWidget(m_chart);
+  m_acrossTitle = new QLabel(tr("This park in every scenario of the project"), content);
+  m_acrossTitle->setFont(bold);
+  layout->addWidget(m_acrossTitle);
+  m_across = new QTableWidget(content);
+  m_across->setObjectName(QStringLiteral("parkAcrossTable"));
+  m_across->setColumnCount(3);
+  m_across->setHorizontalHeaderLabels({tr("Scenario"), tr("Rank"), tr("Score")});
+  m_across->verticalHeader()->setVisible(false);
+  m_across->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  m_across->setSelectionBehavior(QAbstractItemView::SelectRows);
+  m_across->setToolTip(tr("Double-click a scenario to show the park's result there"));
+  m_across->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+  connect(m_across, &QTableWidget::cellDoubleClicked, this, [this](int row, int) {
+    if (row < 0 || row >= m_rows.size()) return;
+    const ScenarioRow chosen = m_rows[row];
+    if (chosen.layer) showPark(chosen.layer, chosen.fid);
+  });
+  layout->addWidget(m_across);
+  m_zoom = new QPushButton(QgsApplication::getThemeIcon(QStringLiteral("/mActionZoomToSelected.svg")),
+                           tr("Zoom to the park"), content);
+  m_zoom->setObjectName(QStringLiteral("parkZoomButton"));
+  m_zoom->setToolTip(tr("Zoom the map to the park and flash it"));
+  m_zoom->setVisible(false);
+  connect(m_zoom, &QPushButton::clicked, this, &ParkPanel::zoomToPark);
+  layout->addWidget(m_zoom);
   m_source = valueLabel(QStringLiteral("parkSourceLabel"), content);
   m_source->setStyleSheet(QStringLiteral("color: palette(mid);"));
   layout->addWidget(m_source);
@@ -257,6 +281,60 @@ void ParkPanel::showMessage(const QString& text) {
   m_reason->setVisible(false);
   m_reasonLabel->setVisible(false);
   m_chart->setBars({}, tr("No park selected."));
+  m_layer = nullptr;
+  m_rows.clear();
+  m_across->setRowCount(0);
+  m_across->setVisible(false);
+  m_acrossTitle->setVisible(false);
+  m_zoom->setVisible(false);
+}
+
+void ParkPanel::setCanvas(QgsMapCanvas* canvas) { m_canvas = canvas; }
+
+void ParkPanel::zoomToPark() {
+  if (!m_canvas || !m_layer) return;
+  QgsFeature f;
+  if (!m_layer->getFeatures(QgsFeatureRequest(m_fid).setNoAttributes()).nextFeature(f) || !f.hasGeometry())
+    return;
+  try {
+    const QgsCoordinateTransform transform(m_layer->crs(), m_canvas->mapSettings().destinationCrs(),
+                                           QgsProject::instance());
+    const QgsPointXY point = transform.transform(f.geometry().centroid().asPoint());
+    m_canvas->setCenter(point);
+    m_canvas->zoomScale(std::min(m_canvas->scale(), 1500000.0));  // a point: close enough to see its area
+    m_canvas->refresh();
+  } catch (const QgsCsException&) {
+    return;
+  }
+  m_canvas->flashFeatureIds(m_layer, QgsFeatureIds() << m_fid);
+}
+
+QVector<ParkPanel::ScenarioRow> ParkPanel::acrossScenarios(const QString& parkId) {
+  QVector<ScenarioRow> rows;
+  if (parkId.isEmpty()) return rows;
+  for (QgsLayerTreeLayer* node : QgsProject::instance()->layerTreeRoot()->findLayers()) {
+    auto* layer = qobject_cast<QgsVectorLayer*>(node->layer());
+    if (!layer || layer->customProperty(QStringLiteral("clustershift/role")).toString() !=
+                      QLatin1String("candidate_scores"))
+      continue;
+    QgsFeatureRequest request(
+        QgsExpression(QgsExpression::createFieldEqualityExpression(QStringLiteral("id"), parkId)));
+    request.setFlags(QgsFeatureRequest::NoGeometry);
+    QgsFeature f;
+    if (!layer->getFeatures(request).nextFeature(f)) continue;
+    ScenarioRow row;
+    row.layer = layer;
+    row.fid = f.id();
+    row.status = f.attribute(QStringLiteral("status")).toString();
+    const QVariant rank = f.attribute(QStringLiteral("rank")), score = f.attribute(QStringLiteral("score"));
+    row.rank = isNumber(rank) ? rank.toInt() : 0;
+    row.score = isNumber(score) ? score.toDouble() : std::nan("");
+    auto* group = qobject_cast<QgsLayerTreeGroup*>(node->parent());
+    row.scenario = group && group->parent() ? group->name() : runLabels(layer).title;
+    if (row.scenario.isEmpty()) row.scenario = layer->name();
+    rows << row;
+  }
+  return rows;
 }
 
 QString ParkPanel::geoPackageOf(QgsVectorLayer* layer) {
@@ -295,10 +373,16 @@ const ParkPanel::RunLabels& ParkPanel::runLabels(QgsVectorLayer* layer) {
           if (c.contains("weight") && c["weight"].is_number()) entry.weight = c["weight"].get<double>();
           labels.byPrefix.insert(fieldPrefix(id), entry);
           labels.order << fieldPrefix(id);
+          labels.ids.push_back(id.toStdString());
         }
       }
       if (info.contains("robustness") && info["robustness"].is_object())
         labels.topK = info["robustness"].value("k", 0);
+      if (info.contains("title") && info["title"].is_object()) {
+        const nlohmann::json& titles = info["title"];
+        labels.title = QString::fromStdString(titles.value(chinese ? "zh_CN" : "en", std::string()));
+        if (labels.title.isEmpty()) labels.title = QString::fromStdString(titles.value("en", std::string()));
+      }
     } catch (const std::exception&) {
       // An older GeoPackage without run_info: field names serve as labels.
     }
@@ -330,11 +414,14 @@ QString ParkPanel::explanationText(QgsVectorLayer* layer, const QString& explana
     const auto label = run.byPrefix.constFind(fieldPrefix(id));
     return label != run.byPrefix.constEnd() ? label->label : id;
   };
+  // The gaps are score points (the score runs 0–1).
+  auto points = [](const QString& gap) { return tr("%1 points").arg(gap); };
   if (m.captured(2).isEmpty()) return tr("Behind %1.").arg(park);
   if (m.captured(4).isEmpty())
-    return tr("Behind %1, mainly on %2 (%3).").arg(park, criterion(m.captured(2)), m.captured(3));
+    return tr("Behind %1, mainly on %2 (%3).").arg(park, criterion(m.captured(2)), points(m.captured(3)));
   return tr("Behind %1, mainly on %2 (%3) and %4 (%5).")
-      .arg(park, criterion(m.captured(2)), m.captured(3), criterion(m.captured(4)), m.captured(5));
+      .arg(park, criterion(m.captured(2)), points(m.captured(3)), criterion(m.captured(4)),
+           points(m.captured(5)));
 }
 
 QString ParkPanel::regionName(QgsVectorLayer* layer, const QString& regionId, const QString& fallback,
@@ -378,7 +465,8 @@ void ParkPanel::showPark(QgsVectorLayer* layer, QgsFeatureId fid) {
   m_message->setVisible(false);
   const QString name = attr("name").toString(), nameZh = attr("name_zh").toString();
   QString title = chinese && !nameZh.isEmpty() ? nameZh : name;
-  const QString other = chinese ? name : nameZh;
+  // An English UI adds the Chinese name; a Chinese UI shows the Chinese name alone.
+  const QString other = chinese ? QString() : nameZh;
   if (!other.isEmpty() && other != title) title += QStringLiteral(" (%1)").arg(other);
   m_name->setText(QStringLiteral("%1 · %2").arg(title, attr("id").toString()));
   m_region->setText(QStringLiteral("%1 (%2)").arg(
@@ -405,7 +493,8 @@ void ParkPanel::showPark(QgsVectorLayer* layer, QgsFeatureId fid) {
   const bool excluded = status == QLatin1String("excluded");
   m_status->setText(excluded ? tr("excluded") : status == QLatin1String("ok") ? tr("ranked") : status);
   m_status->setStyleSheet(excluded ? QStringLiteral("color: #b2182b; font-weight: bold;") : QString());
-  m_reason->setText(attr("reason").toString());
+  // The run's reason codes and values, worded in the UI language with units.
+  m_reason->setText(layers::exclusionText(attr("reason").toString().toStdString(), run.ids, chinese));
   m_reason->setVisible(excluded || !attr("reason").toString().isEmpty());
   m_reasonLabel->setVisible(m_reason->isVisible());
   const QString explanation = attr("explanation").toString();
@@ -436,7 +525,7 @@ void ParkPanel::showPark(QgsVectorLayer* layer, QgsFeatureId fid) {
     // The park's own value, so the bar can be read in the planner's units (km, ratio, …).
     QString detail;
     if (isNumber(raw)) {
-      QString value = rawText(raw.toDouble(), known ? label->unit : QString());
+      QString value = rawText(raw.toDouble(), known ? label->unit : QString(), chinese);
       if (known && label->cost) value += QStringLiteral(" ↓");
       detail = value;
     }
@@ -454,6 +543,44 @@ void ParkPanel::showPark(QgsVectorLayer* layer, QgsFeatureId fid) {
     if (node->parent() && node->parent()->parent()) where = node->parent()->name();  // the result group
   }
   m_source->setText(tr("Results: %1").arg(where));
+  m_layer = layer;
+  m_fid = fid;
+  m_zoom->setVisible(m_canvas != nullptr);
+  // The same park in the other scenarios of the project, side by side.
+  m_rows = acrossScenarios(attr("id").toString());
+  m_across->setRowCount(m_rows.size());
+  for (int r = 0; r < m_rows.size(); ++r) {
+    const ScenarioRow& row = m_rows[r];
+    auto item = [](const QString& text, Qt::Alignment align) {
+      auto* cell = new QTableWidgetItem(text);
+      cell->setTextAlignment(align | Qt::AlignVCenter);
+      cell->setToolTip(text);
+      return cell;
+    };
+    QTableWidgetItem* scenarioCell = item(row.scenario, Qt::AlignLeft);
+    if (row.layer == layer) {
+      QFont font = scenarioCell->font();
+      font.setBold(true);
+      scenarioCell->setFont(font);
+    }
+    m_across->setItem(r, 0, scenarioCell);
+    m_across->setItem(r, 1,
+                      item(row.status == QLatin1String("excluded") ? tr("excluded")
+                           : row.rank > 0                          ? QString::number(row.rank)
+                                                                   : QStringLiteral("–"),
+                           Qt::AlignRight));
+    m_across->setItem(r, 2,
+                      item(std::isnan(row.score) ? QStringLiteral("–") : QString::number(row.score, 'f', 3),
+                           Qt::AlignRight));
+  }
+  m_across->resizeColumnToContents(1);
+  m_across->resizeColumnToContents(2);
+  m_across->setFixedHeight(m_across->horizontalHeader()->sizeHint().height() +
+                           std::max(1, static_cast<int>(m_rows.size())) *
+                               m_across->verticalHeader()->defaultSectionSize() +
+                           2 * m_across->frameWidth() + 2);
+  m_across->setVisible(!m_rows.isEmpty());
+  m_acrossTitle->setVisible(!m_rows.isEmpty());
   setUserVisible(true);
   raise();
 }

@@ -10,7 +10,13 @@
 #include <QVariantList>
 #include <QVector>
 
+#include <string>
+#include <vector>
+
 class QLabel;
+class QPushButton;
+class QTableWidget;
+class QgsMapCanvas;
 class QgsVectorLayer;
 
 namespace clustershift::plugin {
@@ -54,8 +60,28 @@ class ParkPanel : public QgsDockWidget {
   /// `language` picks the criterion labels of run_info: "zh_CN" (label_zh) or anything else (label).
   explicit ParkPanel(const QString& language, QWidget* parent = nullptr);
 
-  /// Shows feature `fid` of `layer` (a candidate_scores layer).
+  /// Shows feature `fid` of `layer` (a candidate_scores layer), and the same park in every other
+  /// candidate_scores layer of the project (one row per scenario).
   void showPark(QgsVectorLayer* layer, QgsFeatureId fid);
+  /// The map the "zoom to the park" button zooms and flashes on (none: the button is hidden).
+  void setCanvas(QgsMapCanvas* canvas);
+
+  /// One scenario's result for the park shown (the side-by-side table).
+  struct ScenarioRow {
+    QString scenario;  ///< the result group's name, else the run's title in the UI language
+    QgsVectorLayer* layer = nullptr;
+    QgsFeatureId fid = 0;
+    QString status;    ///< ok | excluded
+    int rank = 0;      ///< 0: not ranked
+    double score = 0;  ///< NaN when excluded
+  };
+  /// The park `parkId` in every candidate_scores layer of the project (role property), in
+  /// layer-tree order.
+  QVector<ScenarioRow> acrossScenarios(const QString& parkId);
+
+ public slots:
+  /// Zooms the map to the park shown and flashes it.
+  void zoomToPark();
   /// Clears the park and shows a hint (e.g. nothing found at the click).
   void showMessage(const QString& text);
 
@@ -69,7 +95,9 @@ class ParkPanel : public QgsDockWidget {
   struct RunLabels {
     QHash<QString, CriterionLabel> byPrefix;  ///< field prefix ("field_land_price") → label
     QStringList order;                        ///< field prefixes in the scenario's criteria order
+    std::vector<std::string> ids;             ///< criterion ids in the same order
     int topK = 0;                             ///< robustness k (0: unknown)
+    QString title;                            ///< the run's title in the UI language
   };
   /// Criterion labels from the run_info of the layer's GeoPackage (cached per file); empty when
   /// the GeoPackage or its run_info cannot be read.
@@ -100,6 +128,13 @@ class ParkPanel : public QgsDockWidget {
   QLabel* m_explanation = nullptr;
   QLabel* m_source = nullptr;
   QLabel* m_chartTitle = nullptr;
+  QPushButton* m_zoom = nullptr;
+  QTableWidget* m_across = nullptr;
+  QLabel* m_acrossTitle = nullptr;
+  QgsMapCanvas* m_canvas = nullptr;
+  QgsVectorLayer* m_layer = nullptr;  ///< of the park shown
+  QgsFeatureId m_fid = 0;
+  QVector<ScenarioRow> m_rows;
   ContributionChart* m_chart = nullptr;
 };
 

@@ -1,6 +1,7 @@
 #include "pick_tool.h"
 
 #include <qgsmapcanvas.h>
+#include <qgsmapmouseevent.h>
 #include <qgsvectorlayer.h>
 
 #include <QKeyEvent>
@@ -32,6 +33,11 @@ void PickTool::stop() {
   } else {
     canvas->unsetMapTool(this);
   }
+}
+
+void PickTool::canvasReleaseEvent(QgsMapMouseEvent* e) {
+  m_lastClick = e->mapPoint();  // before the base class identifies (and emits picked())
+  QgsMapToolIdentifyFeature::canvasReleaseEvent(e);
 }
 
 void PickTool::keyReleaseEvent(QKeyEvent* e) {

@@ -4,6 +4,7 @@
 // hands the canvas back to the tool that was active before. Esc cancels.
 #include <qgsfeature.h>
 #include <qgsmaptoolidentifyfeature.h>
+#include <qgspointxy.h>
 
 #include <QPointer>
 
@@ -18,12 +19,16 @@ class PickTool : public QgsMapToolIdentifyFeature {
   /// Gives the canvas back to the previous tool when this one is active.
   void stop();
   void keyReleaseEvent(QKeyEvent* e) override;
+  void canvasReleaseEvent(QgsMapMouseEvent* e) override;
+  /// Where the last click was, in the canvas CRS.
+  QgsPointXY lastClick() const { return m_lastClick; }
 
  signals:
   void picked(const QgsFeature& feature);
 
  private:
   QPointer<QgsMapTool> m_previous;
+  QgsPointXY m_lastClick;
 };
 
 }  // namespace clustershift::plugin

@@ -20,6 +20,7 @@
 #include <map>
 
 #include "clustershift/effects.h"
+#include "clustershift_layers/labels.h"
 #include "sample_data.h"
 
 namespace clustershift::plugin {
@@ -43,28 +44,6 @@ QTableWidget* resultTable(const QString& name, QWidget* parent) {
   table->setTextElideMode(Qt::ElideRight);
   table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 6);
   return table;
-}
-
-/// Readable row labels of the mode comparison; the other indicators keep their column names.
-QString indicatorLabel(const std::string& column) {
-  static const std::map<std::string, const char*> kLabels = {
-      {"host_park", QT_TRANSLATE_NOOP("ClusterShift", "Host park")},
-      {"host_region", QT_TRANSLATE_NOOP("ClusterShift", "Host region")},
-      {"moved_segments", QT_TRANSLATE_NOOP("ClusterShift", "Moved segments")},
-      {"moved_output_yuan100m", QT_TRANSLATE_NOOP("ClusterShift", "Moved output (亿元)")},
-      {"moved_va_yuan100m", QT_TRANSLATE_NOOP("ClusterShift", "Moved value added (亿元)")},
-      {"moved_jobs", QT_TRANSLATE_NOOP("ClusterShift", "Moved jobs")},
-      {"indirect_va_yuan100m", QT_TRANSLATE_NOOP("ClusterShift", "Indirect value added (亿元)")},
-      {"indirect_jobs", QT_TRANSLATE_NOOP("ClusterShift", "Indirect jobs")},
-      {"output_multiplier", QT_TRANSLATE_NOOP("ClusterShift", "Output multiplier")},
-      {"knowledge_flow_yuan100m", QT_TRANSLATE_NOOP("ClusterShift", "Knowledge flow (亿元/yr)")},
-      {"source_gdp_change_yuan100m", QT_TRANSLATE_NOOP("ClusterShift", "Source GDP change (亿元)")},
-      {"host_gdp_change_yuan100m", QT_TRANSLATE_NOOP("ClusterShift", "Host GDP change (亿元)")},
-      {"coupling_d", QT_TRANSLATE_NOOP("ClusterShift", "Coupling coordination D")},
-  };
-  const auto it = kLabels.find(column);
-  return it == kLabels.end() ? QString::fromStdString(column)
-                             : QCoreApplication::translate("ClusterShift", it->second);
 }
 
 }  // namespace
@@ -271,12 +250,29 @@ void RunTab::showSummary(const QVector<SummaryRow>& rows, int k) {
   m_summary->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
 }
 
-void RunTab::showComparison(const ModeComparison& comparison) {
-  showComparison(comparisonColumns(), comparisonRows(comparison));
+void RunTab::showComparison(const ModeComparison& comparison, const QHash<QString, QString>& names) {
+  showComparison(comparisonColumns(), comparisonRows(comparison), names);
 }
 
-void RunTab::showComparison(const std::vector<std::string>& columns,
-                            const std::vector<std::vector<std::string>>& rows) {
+void RunTab::showComparison(const std::vector<std::string>& allColumns,
+                            const std::vector<std::vector<std::string>>& allRows,
+                            const QHash<QString, QString>& names) {
+  const bool zh = uiLanguage() == QLatin1String("zh_CN");
+  // The coordination class once, in the UI language.
+  const std::string otherClass = zh ? "class_en" : "class_zh";
+  std::vector<std::string> columns;
+  std::vector<size_t> kept;
+  for (size_t c = 0; c < allColumns.size(); ++c) {
+    if (allColumns[c] == otherClass) continue;
+    columns.push_back(allColumns[c]);
+    kept.push_back(c);
+  }
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& r : allRows) {
+    std::vector<std::string> row;
+    for (size_t c : kept) row.push_back(c < r.size() ? r[c] : std::string());
+    rows.push_back(row);
+  }
   // Transposed: one column per mode, one row per indicator.
   m_comparison->clear();
   m_comparison->setColumnCount(static_cast<int>(rows.size()));
@@ -289,14 +285,18 @@ void RunTab::showComparison(const std::vector<std::string>& columns,
                     : mode == QLatin1String("replication") ? tr("Replication")
                                                            : mode);
   }
-  for (size_t c = 1; c < columns.size(); ++c) indicatorHeaders << indicatorLabel(columns[c]);
+  for (size_t c = 1; c < columns.size(); ++c)
+    indicatorHeaders << layers::comparisonColumnLabel(columns[c], zh);
   m_comparison->setHorizontalHeaderLabels(modeHeaders);
   m_comparison->setVerticalHeaderLabels(indicatorHeaders);
   m_comparison->verticalHeader()->setVisible(true);
   for (int m = 0; m < static_cast<int>(rows.size()); ++m) {
     for (size_t c = 1; c < columns.size() && c < rows[static_cast<size_t>(m)].size(); ++c) {
       QString text = QString::fromStdString(rows[static_cast<size_t>(m)][c]);
-      text.replace(QLatin1Char(';'), QStringLiteral("; "));
+      // Lists of ids (segments, host parks) and region ids: their names in the UI language.
+      QStringList parts = text.split(QLatin1Char(';'));
+      for (QString& part : parts) part = names.value(part, part);
+      text = parts.join(zh ? QStringLiteral("、") : QStringLiteral("; "));
       bool numeric = false;
       text.toDouble(&numeric);
       QTableWidgetItem* item =

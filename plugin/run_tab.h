@@ -7,6 +7,7 @@
 #include "clustershift/scenario.h"
 
 #include <QScrollArea>
+#include <QHash>
 #include <QVector>
 #include <string>
 #include <vector>
@@ -61,11 +62,13 @@ class RunTab : public QScrollArea {
   /// `inputs` (optional) gives the Chinese region names for a Chinese UI.
   void showSummary(const Results& results, const Inputs* inputs = nullptr);
   void showSummary(const QVector<SummaryRow>& rows, int k);
-  /// Indicators as rows, modes as columns (the dock is narrow).
-  void showComparison(const ModeComparison& comparison);
+  /// Indicators as rows (labels and units in the UI language), modes as columns (the dock is
+  /// narrow). `names` maps the ids in the cells (segments, parks, regions) to what is shown.
+  void showComparison(const ModeComparison& comparison, const QHash<QString, QString>& names = {});
   /// Same from the comparison's text table (columns, then one row of cells per mode).
   void showComparison(const std::vector<std::string>& columns,
-                      const std::vector<std::vector<std::string>>& rows);
+                      const std::vector<std::vector<std::string>>& rows,
+                      const QHash<QString, QString>& names = {});
   void clearResults();
 
  signals:

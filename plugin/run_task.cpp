@@ -47,8 +47,12 @@ bool RunTask::run() {
   try {
     std::unique_ptr<Results> results;
     if (m_job == Job::Run) {
-      m_feedback.setRange(0, 85);
+      m_feedback.setRange(0, m_compareToo ? 40 : 85);
       results = std::make_unique<Results>(clustershift::run(m_scenario, *m_inputs, m_feedback));
+      if (m_compareToo) {
+        m_feedback.setRange(40, 85);
+        results->modeComparison = compareModes(m_scenario, *m_inputs, *results, m_feedback);
+      }
     } else {
       m_feedback.setRange(0, 70);
       results = std::move(m_previous);

@@ -67,6 +67,9 @@ class RunTask : public QgsTask {
           const QString& description);
 
   Job job() const { return m_job; }
+  /// Job::Run only: compare the modes too, over the new ranking (a reopened results project,
+  /// whose ranking is recomputed from the run's stored scenario and inputs).
+  void setCompareModes(bool compare) { m_compareToo = compare; }
   bool run() override;
   void finished(bool result) override;
   void cancel() override;
@@ -81,6 +84,7 @@ class RunTask : public QgsTask {
   void forwardProgress(double percent) { setProgress(percent); }
 
   Job m_job = Job::Run;
+  bool m_compareToo = false;
   Scenario m_scenario;
   std::unique_ptr<Results> m_previous;
   std::shared_ptr<const Inputs> m_inputs;

@@ -230,6 +230,9 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
         delete layer;
         detail::failWrite(shownGpkg, detail::diagnoseFolder(work.absolutePath()) + " (layer " + layerName + " unreadable)");
       }
+      // The plugin names result layers in its UI language and finds them by this role (the
+      // table name), not by the layer name.
+      layer->setCustomProperty(QStringLiteral("clustershift/role"), ln);
       if (ln == QLatin1String("candidate_scores")) styleCandidates(layer);
       else if (ln == QLatin1String("transfer_flows")) styleFlows(layer);
       else if (ln == QLatin1String("region_effects")) styleRegionEffects(layer);

@@ -218,7 +218,8 @@ std::unique_ptr<QgsPrintLayout> buildOverviewLayout(const ReportContext& ctx) {
   north->setPicturePath(QgsApplication::pkgDataPath() + QStringLiteral("/svg/arrows/NorthArrow_02.svg"),
                         QgsLayoutItemPicture::FormatSVG);
   north->setLinkedMap(map);
-  north->setNorthMode(QgsLayoutItemPicture::GridNorth);
+  // True north: the map's CRS (ESRI:102025, central meridian 95°E) can lean at the study area.
+  north->setNorthMode(QgsLayoutItemPicture::TrueNorth);
   north->setBackgroundEnabled(false);
   l->addLayoutItem(north);
   north->attemptSetSceneRect(QRectF(mapX + mapW - 15 * s, mapY + 3, 11 * s, 15 * s));

@@ -378,6 +378,16 @@ QgsCoordinateReferenceSystem studyAreaCrs(const QgsRectangle& lonLat) {
   if (lonLat.isNull() || !std::isfinite(lonLat.xMinimum()) || lonLat.yMinimum() > lonLat.yMaximum() ||
       lonLat.height() > 60 || lonLat.width() > 90)
     return wgs84;
+  // An authority CRS when one fits: QGIS then names it everywhere (status bar, properties, other
+  // software) instead of "Unknown CRS". ESRI:102025 Asia North Albers Equal Area Conic (lon_0 95°E,
+  // standard parallels 15°N and 65°N) is equal-area over its area of use (10–85°N, 25°E–175°W);
+  // it fits when the study area lies inside that and within 25° of its central meridian, so the
+  // meridians lean by at most about 15° (n = (sin 15° + sin 65°)/2 ≈ 0.58 times the longitude offset).
+  if (lonLat.yMinimum() >= 10 && lonLat.yMaximum() <= 85 && lonLat.xMinimum() >= 25 &&
+      lonLat.xMaximum() <= 180 && std::abs((lonLat.xMinimum() + lonLat.xMaximum()) / 2 - 95.0) <= 25.0) {
+    const QgsCoordinateReferenceSystem asiaNorth(QStringLiteral("ESRI:102025"));
+    if (asiaNorth.isValid()) return asiaNorth;
+  }
   const double minLat = lonLat.yMinimum(), maxLat = lonLat.yMaximum();
   const double range = std::max(maxLat - minLat, 2.0);
   const double mid = (minLat + maxLat) / 2;

@@ -1,248 +1,232 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ClusterShift</name>
     <message>
-        <location filename="../data_tab.cpp" line="+54" />
+        <location filename="../data_tab.cpp" line="+55"/>
         <source>Id</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Province</source>
         <translation>省份</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Population</source>
         <translation>常住人口</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Working-age population</source>
         <translation>劳动年龄人口</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>GDP</source>
         <translation>地区生产总值</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Value added, primary</source>
         <translation>第一产业增加值</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Value added, secondary</source>
         <translation>第二产业增加值</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Value added, tertiary</source>
         <translation>第三产业增加值</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Employment, primary</source>
         <translation>第一产业从业人员</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Employment, secondary</source>
         <translation>第二产业从业人员</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Employment, tertiary</source>
         <translation>第三产业从业人员</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Average wage</source>
         <translation>平均工资</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>R&amp;D spending</source>
         <translation>研发经费支出</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Industrial land price</source>
         <translation>工业用地价格</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Level</source>
         <translation>园区级别</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Lead industries</source>
         <translation>主导产业</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Area (ha)</source>
         <translation>面积（公顷）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Available land (ha)</source>
         <translation>可用土地（公顷）</translation>
     </message>
     <message>
-        <location filename="../run_tab.cpp" line="+51" />
         <source>Host park</source>
-        <translation>承接园区</translation>
+        <translation type="vanished">承接园区</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Host region</source>
-        <translation>承接地区</translation>
+        <translation type="vanished">承接地区</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Moved segments</source>
-        <translation>转移环节</translation>
+        <translation type="vanished">转移环节</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Moved output (亿元)</source>
-        <translation>转移产值（亿元）</translation>
+        <translation type="vanished">转移产值（亿元）</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Moved value added (亿元)</source>
-        <translation>转移增加值（亿元）</translation>
+        <translation type="vanished">转移增加值（亿元）</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Moved jobs</source>
-        <translation>转移就业</translation>
+        <translation type="vanished">转移就业</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Indirect value added (亿元)</source>
-        <translation>间接增加值（亿元）</translation>
+        <translation type="vanished">间接增加值（亿元）</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Indirect jobs</source>
-        <translation>间接就业</translation>
+        <translation type="vanished">间接就业</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Output multiplier</source>
-        <translation>产出乘数</translation>
+        <translation type="vanished">产出乘数</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Knowledge flow (亿元/yr)</source>
-        <translation>知识流量（亿元/年）</translation>
+        <translation type="vanished">知识流量（亿元/年）</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Source GDP change (亿元)</source>
-        <translation>转出地 GDP 变化（亿元）</translation>
+        <translation type="vanished">转出地 GDP 变化（亿元）</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Host GDP change (亿元)</source>
-        <translation>承接地 GDP 变化（亿元）</translation>
+        <translation type="vanished">承接地 GDP 变化（亿元）</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Coupling coordination D</source>
-        <translation>耦合协调度 D</translation>
+        <translation type="vanished">耦合协调度 D</translation>
     </message>
     <message>
-        <location filename="../park_panel.cpp" line="+50" />
         <source>%1 km</source>
-        <translation>%1 公里</translation>
+        <translation type="vanished">%1 公里</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>%1 min</source>
-        <translation>%1 分钟</translation>
+        <translation type="vanished">%1 分钟</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>%1 yuan/m²</source>
-        <translation>%1 元/m²</translation>
+        <translation type="vanished">%1 元/m²</translation>
     </message>
 </context>
 <context>
     <name>clustershift::plugin::AhpDialog</name>
     <message>
-        <location filename="../criteria_panel.cpp" line="+131" />
+        <location filename="../ahp_dialog.cpp" line="+79"/>
         <source>AHP pairwise comparison</source>
         <translation>层次分析法（AHP）两两比较</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>How much more important is the row criterion than the column criterion? Saaty's scale: 1 equal, 3 moderate, 5 strong, 7 very strong, 9 extreme; 1/x the reverse.</source>
+        <location line="+4"/>
+        <source>How much more important is the row criterion than the column criterion? Saaty&apos;s scale: 1 equal, 3 moderate, 5 strong, 7 very strong, 9 extreme; 1/x the reverse.</source>
         <translation>行指标相对列指标的重要程度？Saaty 标度：1 同等重要，3 稍重要，5 明显重要，7 强烈重要，9 极端重要；1/x 表示反过来。</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+42"/>
         <source>Reciprocal of the cell above the diagonal</source>
         <translation>对角线上方对应单元格的倒数</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+32"/>
         <source>λmax</source>
         <translation>λmax</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>CI</source>
         <translation>CI</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>CR</source>
         <translation>CR</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+35"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>consistent, &lt; 0.10</source>
         <translation>一致性可接受，&lt; 0.10</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>inconsistent, ≥ 0.10</source>
         <translation>一致性不足，≥ 0.10</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Hint: %1</source>
         <translation>提示：%1</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>error</source>
         <translation>错误</translation>
     </message>
@@ -250,458 +234,528 @@
 <context>
     <name>clustershift::plugin::ClusterShiftDock</name>
     <message>
-        <location filename="../dock_widget.cpp" line="+165" />
-        <location line="+322" />
-        <location line="+494" />
-        <location line="+23" />
-        <location line="+6" />
-        <location line="+164" />
-        <location line="+62" />
-        <location line="+2" />
+        <location filename="../dock_run.cpp" line="+239"/>
+        <location line="+23"/>
+        <location line="+6"/>
+        <location line="+169"/>
+        <location filename="../dock_widget.cpp" line="+9"/>
+        <location line="+329"/>
+        <location line="+110"/>
+        <location line="+2"/>
         <source>ClusterShift</source>
         <translation>ClusterShift 产业集群转移</translation>
     </message>
     <message>
-        <location line="-1024" />
+        <location filename="../dock_widget.cpp" line="-390"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Cluster</source>
         <translation>产业集群</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Criteria</source>
         <translation>评价指标</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Cluster and transfer mode</source>
         <translation>产业集群与转移模式</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Run and results</source>
         <translation>运行与结果</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+34"/>
         <source>Load a ClusterShift scenario</source>
         <translation>加载 ClusterShift 情景</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+8" />
+        <location line="+1"/>
+        <location line="+8"/>
         <source>ClusterShift scenario (*.json)</source>
         <translation>ClusterShift 情景（*.json）</translation>
     </message>
     <message>
-        <location line="-1" />
+        <location line="-1"/>
         <source>Save the ClusterShift scenario</source>
         <translation>保存 ClusterShift 情景</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>(scenario file below)</source>
         <translation>（使用下方的情景文件）</translation>
     </message>
     <message>
-        <location line="+39" />
+        <location line="+39"/>
         <source>Scenario loaded: %1</source>
         <translation>已加载情景：%1</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Scenario “%1” loaded. Check the tabs, then press Run.</source>
         <translation>已加载情景“%1”。请检查各选项卡，然后点击“运行”。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The scenario %1 has problems</source>
         <translation>情景 %1 存在问题</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Cannot read the scenario %1: %2</source>
         <translation>无法读取情景 %1：%2</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Cannot read the scenario %1: unknown internal error</source>
         <translation>无法读取情景 %1：未知内部错误</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+31"/>
         <source>Cannot write the scenario %1: %2</source>
         <translation>无法写入情景 %1：%2</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Cannot save the scenario: %1</source>
         <translation>无法保存情景：%1</translation>
     </message>
     <message>
-        <location line="+8" />
-        <location line="+1" />
+        <location line="+8"/>
+        <location line="+1"/>
         <source>Scenario saved: %1</source>
         <translation>情景已保存：%1</translation>
     </message>
     <message>
-        <location line="+50" />
-        <location line="+412" />
+        <location filename="../dock_run.cpp" line="-394"/>
+        <location filename="../dock_widget.cpp" line="+50"/>
         <source>Choose a region layer and a park layer (or press “Load sample data”).</source>
         <translation>请选择地区图层和园区图层（或点击“加载示例数据”）。</translation>
     </message>
     <message>
-        <location line="-361" />
+        <location filename="../dock_widget.cpp" line="+51"/>
         <source>Choose a region layer on the Data tab first.</source>
         <translation>请先在“数据”选项卡中选择地区图层。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Choose a park layer on the Data tab first.</source>
         <translation>请先在“数据”选项卡中选择园区图层。</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Click the source region on the map (Esc cancels).</source>
         <translation>请在地图上点击转出地区（按 Esc 取消）。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
+        <source>Click the cluster&apos;s location on the map (Esc cancels).</source>
+        <translation>请在地图上点击产业集群所在位置（按 Esc 取消）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Click the template park on the map (Esc cancels).</source>
         <translation>请在地图上点击模板园区（按 Esc 取消）。</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+24"/>
         <source>Feature %1 selected in %2.</source>
         <translation>已在 %2 中选中要素 %1。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>No park or region with the id %1.</source>
         <translation>没有编码为 %1 的园区或地区。</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+33"/>
         <source>The picked feature has no “%1” value.</source>
         <translation>所选要素没有“%1”值。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+14"/>
+        <source>Cluster location picked on the map: %1, %2 (region %3)</source>
+        <translation>已在地图上选取集群位置：%1, %2（地区 %3）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The picked point cannot be converted to longitude/latitude: %1</source>
+        <translation>选取的点无法换算为经纬度：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Source region picked on the map: %1</source>
         <translation>已在地图上选取转出地区：%1</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Template park picked on the map: %1</source>
         <translation>已在地图上选取模板园区：%1</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Picked %1.</source>
         <translation>已选取 %1。</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location filename="../dock_project.cpp" line="+17"/>
         <source>Sample data not found: set CLUSTERSHIFT_DATA to the sample_data folder.</source>
         <translation>未找到示例数据：请将环境变量 CLUSTERSHIFT_DATA 设为 sample_data 文件夹。</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+21"/>
         <source>Sample data file missing: %1</source>
         <translation>缺少示例数据文件：%1</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Cannot open sample layer %1</source>
         <translation>无法打开示例图层 %1</translation>
     </message>
     <message>
-        <location line="+44" />
+        <location line="+44"/>
         <source>Loaded sample data from %1</source>
         <translation>已从 %1 加载示例数据</translation>
     </message>
     <message>
-        <location line="+85" />
+        <location line="+87"/>
         <source>Scenario restored from the project</source>
         <translation>已从项目恢复情景</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Scenario “%1” restored from the project.</source>
         <translation>已从项目恢复情景“%1”。</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>The project's ClusterShift scenario cannot be restored: %1</source>
+        <location line="+2"/>
+        <source>The project&apos;s ClusterShift scenario cannot be restored: %1</source>
         <translation>无法恢复项目中的 ClusterShift 情景：%1</translation>
     </message>
     <message>
-        <location line="+73" />
+        <location line="+74"/>
         <source>The last results cannot be shown: %1</source>
         <translation>无法显示上次的结果：%1</translation>
     </message>
     <message>
-        <location line="+29" />
-        <location line="+86" />
+        <location line="+225"/>
+        <source>The run information of %1 cannot be read: %2</source>
+        <translation>无法读取 %1 的运行信息：%2</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Inputs of the run loaded from its run information into “%1”</source>
+        <translation>已根据运行信息把本次运行的输入数据载入“%1”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Inputs of the run not found (choose them in the Data tab): %1</source>
+        <translation>未找到本次运行的输入数据（请在“数据”页选择）：%1</translation>
+    </message>
+    <message>
+        <location filename="../dock_run.cpp" line="-10"/>
+        <location line="+91"/>
         <source>A run is already in progress.</source>
         <translation>已有一次运行正在进行。</translation>
     </message>
     <message>
-        <location line="-72" />
+        <location line="-77"/>
         <source>Choose a scenario file or a sample scenario.</source>
         <translation>请选择情景文件或示例情景。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Scenario %1</source>
         <translation>情景 %1</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Layer %1: attribute encoding set to %2</source>
         <translation>图层 %1：属性编码设为 %2</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+6"/>
+        <source>complete transfer</source>
+        <translation>整体转移</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>partial transfer</source>
+        <translation>部分转移</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>replication</source>
+        <translation>复制扩张</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Mode %1; criteria: %2 enabled of %3; weighting %4, aggregation %5</source>
         <translation>转移模式 %1；评价指标：已启用 %2 个（共 %3 个）；赋权方法 %4，集成方法 %5</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>Layers: %1 (%2 features), %3 (%4 features)</source>
         <translation>图层：%1（%2 个要素），%3（%4 个要素）</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Output folder: %1</source>
         <translation>输出文件夹：%1</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>ClusterShift: %1</source>
         <translation>ClusterShift：%1</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Run stopped.</source>
         <translation>运行已停止。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Running “%1”…</source>
         <translation>正在运行“%1”…</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The scenario or the data have problems</source>
         <translation>情景或数据存在问题</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Cannot read input: %1</source>
         <translation>无法读取输入：%1</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Cannot start the run: %1</source>
         <translation>无法开始运行：%1</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Cannot start the run: unknown internal error</source>
         <translation>无法开始运行：未知内部错误</translation>
     </message>
     <message>
-        <location line="+10" />
         <source>Run a scenario first: the comparison uses its ranking.</source>
-        <translation>请先运行一个情景：模式比较基于其排序结果。</translation>
+        <translation type="vanished">请先运行一个情景：模式比较基于其排序结果。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+15"/>
+        <location line="+35"/>
         <source>ClusterShift: compare modes, %1</source>
         <translation>ClusterShift：转移模式比较，%1</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="-25"/>
+        <location line="+37"/>
         <source>Comparing complete, partial and replication for “%1”…</source>
         <translation>正在比较“%1”的整体转移、部分转移和复制扩张…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-36"/>
         <source>Comparing the modes</source>
         <translation>正在比较转移模式</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+12"/>
+        <source>Run a scenario first, or open a results project whose inputs are found: the comparison uses a ranking.</source>
+        <translation>请先运行一个情景，或打开能找到输入数据的结果项目：模式比较需要一个排名。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Comparing the modes over the stored run (ranking recomputed from its scenario and inputs)</source>
+        <translation>基于已保存的运行比较转移模式（按其情景和输入数据重新计算排名）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The stored scenario or the data have problems</source>
+        <translation>已保存的情景或数据有问题</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot compare the modes of the stored run: %1</source>
+        <translation>无法比较已保存运行的转移模式：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+30"/>
         <source>Task finished after %1 ms</source>
         <translation>任务用时 %1 毫秒</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Results written: %1</source>
         <translation>结果已写入：%1</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>%1: the three modes compared; the next report includes the comparison.</source>
         <translation>%1：三种转移模式已比较，下一份报告将包含比较结果。</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>%1: %2 parks ranked, %3 excluded%4.</source>
         <translation>%1：%2 个园区参与排序，%3 个被排除%4。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>; best host: %1</source>
         <translation>；最佳承接园区：%1</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Press “Print report…” for the PDF.</source>
         <translation>点击“打印报告…”生成 PDF。</translation>
     </message>
     <message>
-        <location line="+5" />
-        <location line="+2" />
+        <location line="+5"/>
+        <location line="+2"/>
         <source>Run cancelled.</source>
         <translation>运行已取消。</translation>
     </message>
     <message>
-        <location line="-1" />
+        <location line="-1"/>
         <source>Run cancelled</source>
         <translation>运行已取消</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Run failed: %1</source>
         <translation>运行失败：%1</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Run failed: the scenario or the data have problems</source>
         <translation>运行失败：情景或数据存在问题</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Cannot add the result layers: %1</source>
         <translation>无法添加结果图层：%1</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Cannot add the result layers: unknown internal error</source>
         <translation>无法添加结果图层：未知内部错误</translation>
     </message>
     <message>
-        <location line="+118" />
+        <location line="+123"/>
         <source>Run a scenario first.</source>
         <translation>请先运行一个情景。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>A report is already being written.</source>
         <translation>报告正在生成中。</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>Save the ClusterShift report</source>
         <translation>保存 ClusterShift 报告</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF（*.pdf）</translation>
     </message>
     <message numerus="yes">
-        <location line="+7" />
+        <location line="+7"/>
         <source>Report written (%n page(s)): %1</source>
-        <translation><numerusform>报告已生成（%n 页）：%1</numerusform></translation>
+        <translation>
+            <numerusform>报告已生成（%n 页）：%1</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+7" />
+        <location line="+1"/>
+        <location line="+7"/>
         <source>Report written: %1</source>
         <translation>报告已生成：%1</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Report layouts added to the project (%1)</source>
         <translation>报告布局已添加到项目（%1）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The report layouts could not be added to the project: %1</source>
         <translation>无法将报告布局添加到项目：%1</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>ClusterShift: report %1</source>
         <translation>ClusterShift：报告 %1</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Report cancelled.</source>
         <translation>报告已取消。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Cannot write the report: %1</source>
         <translation>无法生成报告：%1</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Writing the report…</source>
         <translation>正在生成报告…</translation>
     </message>
     <message numerus="yes">
-        <location line="+14" />
+        <location filename="../dock_widget.cpp" line="+13"/>
         <source>%1 (%n error(s)): %2</source>
-        <translation><numerusform>%1（%n 个错误）：%2</numerusform></translation>
+        <translation>
+            <numerusform>%1（%n 个错误）：%2</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>clustershift::plugin::ClusterShiftPlugin</name>
     <message>
-        <location filename="../clustershift_plugin.cpp" line="+82" />
+        <location filename="../clustershift_plugin.cpp" line="+82"/>
         <source>ClusterShift: cluster transfer sites…</source>
         <translation>ClusterShift：产业集群转移选址…</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Open the ClusterShift panel: score host parks for an industrial cluster transfer</source>
         <translation>打开 ClusterShift 面板：为产业集群转移评价候选承接园区</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Identify ClusterShift park</source>
         <translation>识别 ClusterShift 园区</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Click a park on the map to see its score, rank, robustness and criterion contributions</source>
         <translation>在地图上点击园区，查看其评分、排名、稳健性和各指标贡献</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>ClusterShift</source>
         <translation>ClusterShift 产业集群转移</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>ClusterShift %1 loaded</source>
         <translation>ClusterShift %1 已加载</translation>
     </message>
@@ -709,224 +763,250 @@
 <context>
     <name>clustershift::plugin::ClusterTab</name>
     <message>
-        <location filename="../cluster_tab.cpp" line="+67" />
+        <location filename="../cluster_tab.cpp" line="+68"/>
         <source>Cluster</source>
         <translation>产业集群</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Shipped cluster profiles; choosing one replaces the segment table</source>
         <translation>内置产业集群画像；选择后将替换价值链环节表</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Segment</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Jobs</source>
         <translation>就业</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>VA</source>
         <translation>增加值率</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Mov.</source>
         <translation>可转移</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Out.</source>
         <translation>产值</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>KI</source>
         <translation>知识</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>J/ha</source>
         <translation>就业/公顷</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Value-chain segment</source>
         <translation>价值链环节</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Share of the cluster's output (0–1)</source>
+        <location line="+1"/>
+        <source>Share of the cluster&apos;s output (0–1)</source>
         <translation>占产业集群产值的比重（0–1）</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Share of the cluster's jobs (0–1)</source>
+        <location line="+1"/>
+        <source>Share of the cluster&apos;s jobs (0–1)</source>
         <translation>占产业集群就业的比重（0–1）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Value-added rate: value added / output (0–1)</source>
         <translation>增加值率：增加值 / 产值（0–1）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Knowledge intensity (0–1)</source>
         <translation>知识密集度（0–1）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Jobs per hectare of park land (land need)</source>
         <translation>每公顷园区用地就业人数（用于测算用地需求）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Movable: moves by default in a partial transfer</source>
         <translation>可转移：部分转移时默认转移该环节</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Double-click a number to edit it; shares are fractions of the whole cluster</source>
         <translation>双击数值即可编辑；比重为占整个产业集群的份额</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Source region</source>
         <translation>转出地区</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+8"/>
         <source>Region the cluster leaves</source>
         <translation>产业集群迁出的地区</translation>
     </message>
     <message>
-        <location line="+2" />
-        <location line="+58" />
+        <location line="+2"/>
+        <location line="+16"/>
+        <location line="+63"/>
         <source>Pick</source>
         <translation>选取</translation>
     </message>
     <message>
-        <location line="-56" />
+        <location line="-77"/>
         <source>Click a region on the map</source>
         <translation>在地图上点击地区</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+8"/>
+        <source>lon, lat (empty: the region&apos;s own location)</source>
+        <translation>经度, 纬度（留空：使用该地区自身的位置）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Where the cluster is, in degrees (WGS84/CGCS2000), e.g. 120.65, 28.01; distances and travel times start here</source>
+        <translation>集群所在位置，单位为度（WGS84/CGCS2000），例如 120.65, 28.01；距离和通行时间从这里起算</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Click the cluster&apos;s location on the map (also sets the source region)</source>
+        <translation>在地图上点击集群位置（同时设定转出地）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Location</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Transfer mode</source>
         <translation>转移模式</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Complete</source>
         <translation>整体转移</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The whole value chain moves</source>
         <translation>整条价值链转移</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Partial</source>
         <translation>部分转移</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Only the checked segments move</source>
         <translation>仅转移勾选的环节</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+18" />
+        <location line="+1"/>
+        <location line="+18"/>
         <source>Replication</source>
         <translation>复制扩张</translation>
     </message>
     <message>
-        <location line="-16" />
+        <location line="-16"/>
         <source>A copy of the cluster at scale λ grows next to a template park</source>
         <translation>按规模系数 λ 在模板园区附近复制产业集群</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Moved segments</source>
         <translation>转移环节</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Scale λ of the replica relative to the source cluster</source>
         <translation>复制集群相对原集群的规模系数 λ</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Scale λ</source>
         <translation>规模系数 λ</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>park id</source>
         <translation>园区编码</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Park whose profile the replica follows</source>
         <translation>复制集群所参照的园区</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Click a park on the map</source>
         <translation>在地图上点击园区</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Template park</source>
         <translation>模板园区</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>(custom)</source>
         <translation>（自定义）</translation>
     </message>
     <message>
-        <location line="+38" />
+        <location line="+38"/>
         <source>Cluster profile “%1” loaded</source>
         <translation>已加载产业集群画像“%1”</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Cannot read the cluster profile %1: %2</source>
         <translation>无法读取产业集群画像 %1：%2</translation>
     </message>
     <message>
-        <location line="+126" />
+        <location line="+112"/>
+        <source>Location “%1”: give longitude and latitude in degrees, e.g. 120.65, 28.01</source>
+        <translation>位置“%1”：请以度为单位填写经度和纬度，例如 120.65, 28.01</translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <source>output share</source>
         <translation>产值比重</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>job share</source>
         <translation>就业比重</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>VA rate</source>
         <translation>增加值率</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>knowledge intensity</source>
         <translation>知识密集度</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>jobs per ha</source>
         <translation>每公顷就业</translation>
     </message>
@@ -934,397 +1014,460 @@
 <context>
     <name>clustershift::plugin::CriteriaPanel</name>
     <message>
-        <location filename="../criteria_panel.cpp" line="+14" />
+        <location filename="../criteria_panel.cpp" line="+134"/>
         <source>On</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Criterion</source>
         <translation>评价指标</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Function</source>
         <translation>价值函数</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Min</source>
         <translation>下限</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Max</source>
         <translation>上限</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Function parameters</source>
         <translation>函数参数</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Value-function parameters as key=value pairs, e.g. “lo=0, hi=1” (linear), “mid=0.5, steepness=10” (sigmoid), “target=1, width=0.5” (gaussian)</source>
         <translation>价值函数参数，以 键=值 形式填写，例如“lo=0, hi=1”（线性）、“mid=0.5, steepness=10”（S 型）、“target=1, width=0.5”（高斯）</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>Criterion options as JSON, e.g. {"radius_km": 50}</source>
-        <translation>指标选项（JSON），例如 {"radius_km": 50}</translation>
+        <source>Criterion options as JSON, e.g. {&quot;radius_km&quot;: 50}</source>
+        <translation type="vanished">指标选项（JSON），例如 {&quot;radius_km&quot;: 50}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+5"/>
         <source>Value function turning raw values into 0..1 scores</source>
         <translation>将原始值转换为 0–1 评分的价值函数</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Hard lower limit on the raw value (empty: none)</source>
         <translation>原始值的硬性下限（留空：无）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Hard upper limit on the raw value (empty: none)</source>
         <translation>原始值的硬性上限（留空：无）</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Edits apply to the next run; min/max empty = no hard limit</source>
         <translation>修改在下次运行时生效；下限/上限留空表示无硬性约束</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>A criterion of the registry, or field:&lt;name&gt; for a numeric park or region field</source>
         <translation>指标库中的评价指标，或用 field:&lt;字段名&gt; 引用园区或地区的数值字段</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Add the criterion to the table (weight 0.1)</source>
         <translation>将该指标加入表格（权重 0.1）</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+18"/>
         <source>AHP…</source>
         <translation>AHP…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Pairwise comparison of the enabled criteria (sets weighting to ahp)</source>
         <translation>对已启用的评价指标进行两两比较（赋权方法设为 AHP）</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Weighting</source>
         <translation>赋权方法</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Aggregation</source>
         <translation>集成方法</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>exclude the park</source>
         <translation>排除该园区</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>worst value</source>
         <translation>按最差值计</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>mean value</source>
         <translation>按平均值计</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>What a missing (NULL) criterion value counts as</source>
         <translation>指标值缺失（NULL）时的处理方式</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Missing values</source>
         <translation>缺失值</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Robustness (SMAA)</source>
         <translation>稳健性（SMAA）</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Random weight draws around the chosen weights (0: no robustness analysis)</source>
         <translation>围绕所设权重的随机权重抽样次数（0：不做稳健性分析）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Weight draws</source>
         <translation>权重抽样次数</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>k of P(top-k): how often a park ranks among the best k over the draws</source>
         <translation>P(前 k) 中的 k：各次抽样中园区进入前 k 名的频率</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Top k</source>
         <translation>前 k 名</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Dirichlet concentration κ of the draws around the weights (higher: closer; 0: uniform on the simplex)</source>
         <translation>权重抽样的狄利克雷集中度 κ（越大越接近所设权重；0：在单纯形上均匀抽样）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Concentration κ</source>
         <translation>集中度 κ</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Random seed: the same seed gives the same draws</source>
         <translation>随机种子：相同种子得到相同的抽样</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+38"/>
+        <source>Unknown criterion %1: the run will report it</source>
+        <translation>未知指标 %1：运行时将报告</translation>
+    </message>
+    <message>
+        <location line="+165"/>
+        <source>Criterion options</source>
+        <translation>指标选项</translation>
+    </message>
+    <message>
         <source>%1 (unit: %2; default: %3)</source>
-        <translation>%1（单位：%2；默认：%3）</translation>
+        <translation type="vanished">%1（单位：%2；默认：%3）</translation>
     </message>
     <message>
-        <location line="+5" />
         <source>Unknown criterion: the run will report it</source>
-        <translation>未知评价指标：运行时将报告该问题</translation>
+        <translation type="vanished">未知评价指标：运行时将报告该问题</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="-161"/>
         <source>default</source>
         <translation>默认</translation>
     </message>
     <message numerus="yes">
-        <location line="+43" />
+        <location line="+44"/>
         <source>%n criteria enabled; weights sum to 1.</source>
-        <translation><numerusform>已启用 %n 个评价指标；权重之和为 1。</numerusform></translation>
+        <translation>
+            <numerusform>已启用 %n 个评价指标；权重之和为 1。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>%n criteria enabled; weights sum to %1 (normalised to 1 for the run).</source>
-        <translation><numerusform>已启用 %n 个评价指标；权重之和为 %1（运行时归一化为 1）。</numerusform></translation>
+        <translation>
+            <numerusform>已启用 %n 个评价指标；权重之和为 %1（运行时归一化为 1）。</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="-51" />
-        <location line="+8" />
+        <location line="-52"/>
+        <location line="+8"/>
         <source>benefit</source>
         <translation>效益型</translation>
     </message>
     <message>
-        <location line="-8" />
-        <location line="+9" />
+        <location line="-132"/>
+        <source>The criterion&apos;s options with their units; double-click to edit them</source>
+        <translation>指标的选项及其单位；双击编辑</translation>
+    </message>
+    <message>
+        <location line="+122"/>
+        <source>%1 (id %2; default: %3)</source>
+        <translation>%1（编码 %2；默认：%3）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+9"/>
         <source>cost</source>
         <translation>成本型</translation>
     </message>
 </context>
 <context>
+    <name>clustershift::plugin::CriterionOptionsDialog</name>
+    <message>
+        <location filename="../criterion_options_dialog.cpp" line="+32"/>
+        <source>Options of %1</source>
+        <translation>%1 的选项</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>name=number, … (%1)</source>
+        <translation>名称=数值, …（%1）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>id, id, …</source>
+        <translation>编码, 编码, …</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Range: %1</source>
+        <translation>范围：%1</translation>
+    </message>
+</context>
+<context>
     <name>clustershift::plugin::DataTab</name>
     <message>
-        <location filename="../data_tab.cpp" line="+69" />
+        <location filename="../data_tab.cpp" line="+69"/>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Polygon layer of regions (prefecture-level units) with the statistics</source>
         <translation>带统计数据的地区面图层（地级单元）</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Industrial parks: the candidate host sites</source>
         <translation>产业园区：候选承接地</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Optional: sensitive zones (ecological red lines, water sources) for the environment criterion</source>
         <translation>可选：环境敏感区（生态保护红线、水源地），用于环境约束指标</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Optional: road network for the travel-time criteria</source>
         <translation>可选：路网，用于通行时间类指标</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Regions</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Parks</source>
         <translation>园区</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Sensitive zones</source>
         <translation>环境敏感区</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Load sample data</source>
         <translation>加载示例数据</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Add the sample regions, parks, sensitive zones and roads to the project</source>
         <translation>将示例地区、园区、环境敏感区和道路加入项目</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>Layer field holding the core column “%1”</source>
         <translation>对应核心字段“%1”的图层字段</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>Region fields</source>
         <translation>地区字段</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Park fields</source>
         <translation>园区字段</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Tables and options</source>
         <translation>数据表与选项</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Tables (*.csv *.xlsx *.ods *.gpkg);;All files (*)</source>
         <translation>数据表（*.csv *.xlsx *.ods *.gpkg）;;所有文件（*）</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Region × industry output (亿元): first column region_id, one column per industry code</source>
         <translation>地区 × 行业产值（亿元）：第一列为 region_id，每个行业代码一列</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Input-output technical coefficients: first column sector, same labels as the header</source>
         <translation>投入产出直接消耗系数：第一列为部门，标签与表头一致</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Industry output</source>
         <translation>行业产值</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>IO table</source>
         <translation>投入产出表</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Attribute encoding of shapefile inputs (DBF without .cpg)</source>
         <translation>Shapefile 输入的属性编码（无 .cpg 的 DBF）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>WGS84 / CGCS2000</source>
         <translation>WGS84 / CGCS2000</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>GCJ-02 (Amap, Tencent)</source>
         <translation>GCJ-02（高德、腾讯）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>BD-09 (Baidu)</source>
         <translation>BD-09（百度）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Coordinate system of the park points (web-map coordinates are converted)</source>
         <translation>园区点的坐标系（网络地图坐标将自动转换）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Park coordinates</source>
         <translation>园区坐标</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Data problems</source>
         <translation>数据问题</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Checked whenever the layers, fields or the scenario change; double-click a problem to show its feature</source>
         <translation>图层、字段或情景变化时自动检查；双击问题可在地图上显示对应要素</translation>
     </message>
     <message>
-        <location line="+75" />
+        <location line="+75"/>
         <source>Use a table layer of the project (CSV, spreadsheet or GeoPackage table)</source>
         <translation>使用项目中的表格图层（CSV、电子表格或 GeoPackage 表）</translation>
     </message>
     <message>
-        <location line="+24" />
-        <source>No file-based table layers in the project</source>
-        <translation>项目中没有基于文件的表格图层</translation>
+        <location line="+18"/>
+        <source>%1 (a copy is used)</source>
+        <translation>%1（使用其副本）</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+1"/>
+        <source>The layer has no file: its rows are copied into a temporary GeoPackage for the run and copied again when they change</source>
+        <translation>该图层没有文件：运行时使用复制到临时 GeoPackage 的行，图层数据改变时会重新复制</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Cannot copy the table layer %1: %2</source>
+        <translation>无法复制表格图层 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>No table layers in the project</source>
+        <translation>项目中没有表格图层</translation>
+    </message>
+    <message>
+        <source>No file-based table layers in the project</source>
+        <translation type="vanished">项目中没有基于文件的表格图层</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>File: %1</source>
         <translation>文件：%1</translation>
     </message>
     <message>
-        <location line="+97" />
+        <location line="+97"/>
         <source>No problems found in the data.</source>
         <translation>数据未发现问题。</translation>
     </message>
@@ -1332,12 +1475,12 @@
 <context>
     <name>clustershift::plugin::IdentifyTool</name>
     <message>
-        <location filename="../identify_tool.cpp" line="+53" />
+        <location filename="../identify_tool.cpp" line="+54"/>
         <source>No ClusterShift result layer (candidate_scores) in the project. Run a scenario first.</source>
         <translation>项目中没有 ClusterShift 结果图层（candidate_scores）。请先运行一个情景。</translation>
     </message>
     <message>
-        <location line="+48" />
+        <location line="+48"/>
         <source>No park within %1 pixels of the click.</source>
         <translation>点击位置 %1 像素范围内没有园区。</translation>
     </message>
@@ -1345,158 +1488,191 @@
 <context>
     <name>clustershift::plugin::ParkPanel</name>
     <message>
-        <location filename="../park_panel.cpp" line="+133" />
+        <location filename="../park_panel.cpp" line="+186"/>
         <source>ClusterShift park</source>
         <translation>ClusterShift 园区</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Choose the ClusterShift identify tool and click a park on the map.</source>
         <translation>请选择 ClusterShift 识别工具，然后在地图上点击园区。</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>P(top-k)</source>
         <translation>P(前 k 名)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
+        <location line="+28"/>
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-27"/>
+        <location line="+27"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-26"/>
         <source>P(rank 1)</source>
         <translation>P(排名第 1)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Rank interval (5–95 %)</source>
         <translation>排名区间（5%–95%）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+7" />
-        <location line="+217" />
+        <location line="+7"/>
+        <location line="+307"/>
         <source>Contribution of each criterion to the score</source>
         <translation>各评价指标对评分的贡献</translation>
     </message>
     <message>
-        <location line="-215" />
-        <source>Dark bar: what the criterion adds to the score; light bar: its weight, the most it could add. Grey: the park's own value (↓: lower is better).</source>
+        <location line="-305"/>
+        <source>Dark bar: what the criterion adds to the score; light bar: its weight, the most it could add. Grey: the park&apos;s own value (↓: lower is better).</source>
         <translation>深色条：该指标对评分的实际贡献；浅色条：该指标的权重，即可能的最大贡献。灰色数字：园区自身的指标值（↓：越低越好）。</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+8"/>
+        <source>This park in every scenario of the project</source>
+        <translation>本园区在项目各情景中的结果</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Scenario</source>
+        <translation>情景</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Double-click a scenario to show the park&apos;s result there</source>
+        <translation>双击某一情景，查看本园区在该情景中的结果</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Zoom to the park</source>
+        <translation>缩放到园区</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Zoom the map to the park and flash it</source>
+        <translation>把地图缩放到本园区并闪烁标示</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>No park selected.</source>
         <translation>未选择园区。</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+87"/>
         <source>Attribute %1</source>
         <translation>属性 %1</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+41"/>
         <source>%1 (rank %2)</source>
         <translation>%1（第 %2 名）</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+7"/>
+        <source>%1 points</source>
+        <translation>%1 分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Behind %1.</source>
         <translation>排在 %1 之后。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Behind %1, mainly on %2 (%3).</source>
         <translation>排在 %1 之后，主要差在%2（%3）。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Behind %1, mainly on %2 (%3) and %4 (%5).</source>
         <translation>排在 %1 之后，主要差在%2（%3）和%4（%5）。</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+32"/>
         <source>The park is no longer in the layer.</source>
         <translation>该园区已不在图层中。</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+26"/>
         <source>not computed (no uncertainty draws)</source>
         <translation>未计算（无不确定性抽样）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>P(top %1)</source>
         <translation>P(前 %1 名)</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>P(top k)</source>
         <translation>P(前 k 名)</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>%1 – %2 (mean %3)</source>
         <translation>%1 – %2（均值 %3）</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
+        <location line="+74"/>
         <source>excluded</source>
         <translation>已排除</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="-74"/>
         <source>ranked</source>
         <translation>参与排序</translation>
     </message>
     <message>
-        <location line="-90" />
+        <location line="-94"/>
         <source>Why not higher: %1</source>
         <translation>未能排得更靠前的原因：%1</translation>
     </message>
     <message>
-        <location line="+119" />
+        <location line="+124"/>
         <source>%1 · weight %2</source>
         <translation>%1 · 权重 %2</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Criterion values (excluded parks get no score)</source>
         <translation>各评价指标数值（被排除的园区不计分）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Excluded parks have no score contributions.</source>
         <translation>被排除的园区没有评分贡献。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>No contribution fields in this layer.</source>
         <translation>该图层没有指标贡献字段。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Results: %1</source>
         <translation>结果：%1</translation>
     </message>
@@ -1504,7 +1680,7 @@
 <context>
     <name>clustershift::plugin::ReportTask</name>
     <message>
-        <location filename="../report_task.cpp" line="+34" />
+        <location filename="../report_task.cpp" line="+34"/>
         <source>unknown internal error</source>
         <translation>未知内部错误</translation>
     </message>
@@ -1512,207 +1688,207 @@
 <context>
     <name>clustershift::plugin::RunTab</name>
     <message>
-        <location filename="../run_tab.cpp" line="+17" />
+        <location filename="../run_tab.cpp" line="+59"/>
         <source>Scenario</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Sample scenarios; choosing one fills every tab</source>
         <translation>示例情景；选择后将填充所有选项卡</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Sample</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>ClusterShift scenario (*.json)</source>
         <translation>ClusterShift 情景（*.json）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Open a ClusterShift scenario</source>
         <translation>打开 ClusterShift 情景</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The scenario file the tabs were filled from</source>
         <translation>填充各选项卡所用的情景文件</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Load…</source>
         <translation>加载…</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Load a scenario JSON file into the tabs</source>
         <translation>将情景 JSON 文件加载到各选项卡</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>Save the tabs' settings as a scenario JSON file</source>
+        <location line="+3"/>
+        <source>Save the tabs&apos; settings as a scenario JSON file</source>
         <translation>将各选项卡的设置保存为情景 JSON 文件</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Output folder for the results</source>
         <translation>结果输出文件夹</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The results GeoPackage &lt;scenario&gt;.gpkg and its styles go here</source>
         <translation>结果 GeoPackage（&lt;情景&gt;.gpkg）及其样式保存在此</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Output</source>
         <translation>输出位置</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Choose the layers and a scenario, then press Run.</source>
         <translation>请选择图层和情景，然后点击“运行”。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Top candidates</source>
         <translation>排名靠前的候选园区</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Park</source>
         <translation>园区</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>P(top-k)</source>
         <translation>P(前 k 名)</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Double-click a park to show it on the map</source>
         <translation>双击园区可在地图上显示</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Compare modes</source>
         <translation>比较转移模式</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The same cluster, source and host under complete, partial and replication</source>
         <translation>同一产业集群、转出地和承接地在整体转移、部分转移和复制扩张下的比较</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>As in the scenario</source>
         <translation>与情景一致</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>A4 landscape</source>
         <translation>A4 横向</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>A3 landscape</source>
         <translation>A3 横向</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Candidate parks listed and given a page each</source>
         <translation>列出并逐页介绍的候选园区数</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Top N</source>
         <translation>前 N 名</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Print report…</source>
         <translation>打印报告…</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Write the PDF report of the last run (layouts also go to the project)</source>
         <translation>生成最近一次运行的 PDF 报告（布局同时加入项目）</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location line="+47" />
+        <location line="+47"/>
         <source>P(top-%1)</source>
         <translation>P(前 %1 名)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Share of the weight draws in which the park ranks among the best %1</source>
         <translation>在权重抽样中该园区进入前 %1 名的比例</translation>
     </message>
     <message>
-        <location line="+39" />
+        <location line="+56"/>
         <source>Complete</source>
         <translation>整体转移</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Partial</source>
         <translation>部分转移</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Replication</source>
         <translation>复制扩张</translation>
     </message>
@@ -1720,7 +1896,7 @@
 <context>
     <name>clustershift::plugin::RunTask</name>
     <message>
-        <location filename="../run_task.cpp" line="+72" />
+        <location filename="../run_task.cpp" line="+76"/>
         <source>unknown internal error</source>
         <translation>未知内部错误</translation>
     </message>

@@ -9,6 +9,7 @@
 #include <qgsprocessingfeedback.h>
 #include <qgsprocessingparameters.h>
 #include <qgsprocessingutils.h>
+#include <qgsproject.h>
 #include <qgsvectorfilewriter.h>
 #include <qgsvectorlayer.h>
 
@@ -40,6 +41,10 @@ void ProcessingFeedback::setProgress(double fraction, const std::string& stage) 
 
 bool ProcessingFeedback::isCanceled() const {
   return Feedback::isCanceled() || (m_feedback && m_feedback->isCanceled());
+}
+
+void ProcessingFeedback::pushInfo(const QString& text) {
+  if (m_feedback) m_feedback->pushInfo(text);
 }
 
 void ProcessingFeedback::pushWarnings(const std::vector<Problem>& warnings, std::size_t maxShown) {
@@ -175,6 +180,13 @@ QVariantMap AlgorithmBase::guarded(const std::function<QVariantMap()>& body) con
 }
 
 namespace {
+/// The scenario the ClusterShift dock saved in the project (plugin/project_state.cpp: scope
+/// "ClusterShift", key "/scenario"); "" when none.
+QString savedScenarioJson(const QgsProject* project) {
+  return project ? project->readEntry(QStringLiteral("ClusterShift"), QStringLiteral("/scenario"))
+                 : QString();
+}
+
 /// Styles an output layer once QGIS has loaded it into the project.
 class StylePostProcessor : public QgsProcessingLayerPostProcessorInterface {
  public:
@@ -318,11 +330,27 @@ PreparedRun AlgorithmBase::prepareRun(const QVariantMap& parameters, QgsProcessi
     }
     if (!j.is_object()) fail(param::kScenario, tr("'%1' does not hold a JSON object").arg(scenarioPath));
     baseDir = utf8(QFileInfo(scenarioPath).absolutePath());
+  } else if (const QString saved = savedScenarioJson(context.project());
+             preset.isEmpty() && !saved.isEmpty()) {
+    // No file and no preset: the scenario the ClusterShift dock saved in the project (paths in it
+    // are absolute); the parameters below still override it.
+    try {
+      j = nlohmann::json::parse(saved.toStdString());
+    } catch (const nlohmann::json::exception& e) {
+      fail(param::kScenario,
+           tr("the project's saved scenario is not valid JSON (%1)").arg(QString::fromUtf8(e.what())));
+    }
+    if (!j.is_object())
+      fail(param::kScenario, tr("the project's saved scenario does not hold a JSON object"));
+    const QString projectDir = context.project() ? context.project()->absolutePath() : QString();
+    baseDir = utf8(projectDir.isEmpty() ? QDir::currentPath() : projectDir);
+    feedback.pushInfo(tr("Scenario: the one saved in the project"));
   } else {
     if (preset.isEmpty())
-      fail(
-          param::kPreset,
-          tr("choose a cluster preset (%1) or give a SCENARIO file").arg(presets.join(QStringLiteral(", "))));
+      fail(param::kPreset,
+           tr("choose a cluster preset (%1), give a SCENARIO file or save a scenario in the project "
+              "(ClusterShift panel)")
+               .arg(presets.join(QStringLiteral(", "))));
     if (sourceRegion.isEmpty())
       fail(param::kSourceRegion,
            tr("required when no SCENARIO file is given (a region id of the REGIONS layer)"));

@@ -41,6 +41,8 @@ class ProcessingFeedback : public Feedback {
   bool isCanceled() const override;
   /// Pushes warnings to the log, at most maxShown of them plus a count of the rest.
   void pushWarnings(const std::vector<Problem>& warnings, std::size_t maxShown = 20);
+  /// An information line in the algorithm's log.
+  void pushInfo(const QString& text);
 
  private:
   QgsProcessingFeedback* m_feedback;

@@ -11,6 +11,7 @@
 #include <QTemporaryDir>
 
 #include <memory>
+#include <optional>
 
 namespace clustershift::processing {
 
@@ -30,12 +31,14 @@ QString ScoreSitesAlgorithm::shortHelpString() const {
   return tr(
       "Ranks the industrial parks as hosts of a cluster moving out of the source region "
       "(multi-criteria decision analysis). Give a scenario file, or a cluster preset and the "
-      "source region; the other parameters override the scenario. OUTPUT holds every park with "
+      "source region; without either, the scenario saved in the project by the ClusterShift panel "
+      "is used. The other parameters override the scenario. OUTPUT holds every park with "
       "score, rank, status (ok | excluded), the reason of an exclusion and each criterion's raw "
       "value, normalised value and contribution. OUTPUT_FOLDER (optional) receives the results "
       "GeoPackage with styles and a QGIS project, the input of 'Print report'. OUTPUT_DB and "
       "OUTPUT_SCHEMA (optional) also write the result layers, tables and styles into a PostgreSQL/"
-      "PostGIS schema in one transaction (credentials from pg_service.conf, .pgpass or PGPASSWORD).");
+      "PostGIS schema in one transaction (credentials from pg_service.conf, .pgpass or PGPASSWORD). "
+      "A failed write fails the algorithm and leaves earlier results as they were.");
 }
 
 void ScoreSitesAlgorithm::initAlgorithm(const QVariantMap&) {
@@ -64,14 +67,15 @@ QVariantMap ScoreSitesAlgorithm::processAlgorithm(const QVariantMap& parameters,
     ProcessingFeedback fb(feedback);
     fb.setPhase(0.0, 0.2);
     PreparedRun prepared = prepareRun(parameters, context, fb);
-    m_outputFolder = parameterAsString(parameters, kOutputFolder, context).trimmed();
-    m_reports = parameterAsBoolean(parameters, kReports, context);
-    m_outputDb = parameterAsString(parameters, kOutputDb, context).trimmed();
-    m_outputSchema = parameterAsString(parameters, kOutputSchema, context).trimmed();
-    if (!m_outputDb.isEmpty() && m_outputSchema.isEmpty()) fail(kOutputSchema, tr("required with OUTPUT_DB"));
-    if (m_outputDb.isEmpty() && !m_outputSchema.isEmpty()) fail(kOutputDb, tr("required with OUTPUT_SCHEMA"));
-    const bool writesResults = !m_outputFolder.isEmpty() || !m_outputDb.isEmpty();
-    if (writesResults) m_inputs = prepared.inputs;  // run() consumes its copy
+    const QString outputFolder = parameterAsString(parameters, kOutputFolder, context).trimmed();
+    const bool reports = parameterAsBoolean(parameters, kReports, context);
+    const QString outputDb = parameterAsString(parameters, kOutputDb, context).trimmed();
+    const QString outputSchema = parameterAsString(parameters, kOutputSchema, context).trimmed();
+    if (!outputDb.isEmpty() && outputSchema.isEmpty()) fail(kOutputSchema, tr("required with OUTPUT_DB"));
+    if (outputDb.isEmpty() && !outputSchema.isEmpty()) fail(kOutputDb, tr("required with OUTPUT_SCHEMA"));
+    const bool writesResults = !outputFolder.isEmpty() || !outputDb.isEmpty();
+    std::optional<Inputs> inputs;
+    if (writesResults) inputs = prepared.inputs;  // run() consumes its copy
     fb.setPhase(0.2, writesResults ? 0.8 : 1.0);
     Results results = clustershift::run(prepared.scenario, std::move(prepared.inputs), fb);
     fb.pushWarnings(results.warnings);
@@ -94,44 +98,33 @@ QVariantMap ScoreSitesAlgorithm::processAlgorithm(const QVariantMap& parameters,
                            .arg(feasible)
                            .arg(results.parks.size())
                            .arg(hasTop ? top : tr("none")));
-    if (writesResults) m_results = std::move(results);
-    m_outputs = outputs;
-    return outputs;
-  });
-}
+    if (!writesResults) return outputs;
 
-QVariantMap ScoreSitesAlgorithm::postProcessAlgorithm(QgsProcessingContext&,
-                                                      QgsProcessingFeedback* feedback) {
-  if (!m_results || !m_inputs) return m_outputs;
-  return guarded([&] {
-    ProcessingFeedback fb(feedback);
+    // The results folder and the database: a failure here throws, and the algorithm fails.
     fb.setPhase(0.8, 1.0);
     const QStringList languages =
-        m_reports ? QStringList{QStringLiteral("zh_CN"), QStringLiteral("en")} : QStringList{};
+        reports ? QStringList{QStringLiteral("zh_CN"), QStringLiteral("en")} : QStringList{};
     // Database only: the GeoPackage is the way into the database, written to a temporary folder.
     QTemporaryDir staging;
-    const bool filesWanted = !m_outputFolder.isEmpty();
+    const bool filesWanted = !outputFolder.isEmpty();
     if (!filesWanted && !staging.isValid())
       throw IoError("cannot create a temporary folder for the database export");
     const layers::OutputPaths paths =
-        layers::writeOutputs(*m_inputs, *m_results, filesWanted ? m_outputFolder : staging.path(),
+        layers::writeOutputs(*inputs, results, filesWanted ? outputFolder : staging.path(),
                              filesWanted ? languages : QStringList(), fb);
-    QVariantMap outputs = m_outputs;
     if (filesWanted) {
-      outputs.insert(kOutputFolder, m_outputFolder);
+      outputs.insert(kOutputFolder, outputFolder);
       outputs.insert(QStringLiteral("GEOPACKAGE"), paths.geopackage);
       outputs.insert(QStringLiteral("PROJECT"), paths.project);
       feedback->pushInfo(tr("Results written to %1").arg(paths.geopackage));
     }
-    if (!m_outputDb.isEmpty()) {
+    if (!outputDb.isEmpty()) {
       const std::vector<PublishedTable> tables = publishResultsToPostgres(
-          paths.geopackage.toStdString(), m_outputDb.toStdString(), m_outputSchema.toStdString());
+          paths.geopackage.toStdString(), outputDb.toStdString(), outputSchema.toStdString());
       feedback->pushInfo(
           tr("Results written to %1, schema %2 (%n table(s))", nullptr, static_cast<int>(tables.size()))
-              .arg(m_outputDb, m_outputSchema));
+              .arg(outputDb, outputSchema));
     }
-    m_results.reset();
-    m_inputs.reset();
     return outputs;
   });
 }

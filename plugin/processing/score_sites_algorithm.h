@@ -2,8 +2,6 @@
 // clustershift:scoresites — rank the candidate parks for a cluster transfer.
 #include "processing/algorithm_support.h"
 
-#include <optional>
-
 namespace clustershift::processing {
 
 /// Regions + parks (+ zones, roads) and a scenario file or preset → candidate_scores (score,
@@ -19,22 +17,15 @@ class ScoreSitesAlgorithm : public AlgorithmBase {
   QString groupId() const override { return QStringLiteral("siteselection"); }
   QString shortHelpString() const override;
   void initAlgorithm(const QVariantMap& configuration = QVariantMap()) override;
+  /// On the main thread: the results folder builds a QgsProject and prints the PDF report, and it
+  /// is written inside processAlgorithm so that any write failure fails the algorithm (an
+  /// exception in postProcessAlgorithm is only logged by QGIS, which then reports success).
+  Flags flags() const override { return AlgorithmBase::flags() | FlagNoThreading; }
 
  protected:
   QgsProcessingAlgorithm* createInstance() const override { return new ScoreSitesAlgorithm(); }
   QVariantMap processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
                                QgsProcessingFeedback* feedback) override;
-  /// The results folder is written here, on the main thread (it builds a QgsProject).
-  QVariantMap postProcessAlgorithm(QgsProcessingContext& context, QgsProcessingFeedback* feedback) override;
-
- private:
-  std::optional<Inputs> m_inputs;
-  std::optional<Results> m_results;
-  QString m_outputFolder;
-  QString m_outputDb;      ///< OUTPUT_DB: "PG:service=planning"; empty = no database output
-  QString m_outputSchema;  ///< OUTPUT_SCHEMA
-  bool m_reports = false;
-  QVariantMap m_outputs;
 };
 
 }  // namespace clustershift::processing

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <qgscoordinatereferencesystem.h>
 #include <qgsfeature.h>
 #include <qgsgeometry.h>
 #include <qgsvectordataprovider.h>
@@ -116,7 +117,9 @@ TEST(InputsFromLayers, CollectsEveryProblemWithItsLocation) {
   const Inputs in = inputsFromLayers(regions.get(), parks.get(), s, feedback);
   EXPECT_TRUE(hasProblem(in, Severity::Fatal, "field 'title' not found (mapped from column 'name')"));
   EXPECT_TRUE(hasProblem(in, Severity::Fatal, "field 'area_ha': is negative (-3)"));
-  EXPECT_TRUE(hasProblem(in, Severity::Warning, "field 'available_ha': is not a number ('lots')"));
+  // Core's rule, as for files (this reader used to let it pass as a warning): text that is not a
+  // number where a number belongs is fatal.
+  EXPECT_TRUE(hasProblem(in, Severity::Fatal, "field 'available_ha': is not a number ('lots')"));
   EXPECT_FALSE(feedback.warnings().empty());
   parks->rollBack();
 }
@@ -129,7 +132,33 @@ TEST(InputsFromLayers, MissingLayerOrIdFieldIsFatal) {
   auto regions = regionLayer();
   in = inputsFromLayers(regions.get(), parks.get(), Scenario{}, feedback);  // no field map: 'id' is absent
   EXPECT_TRUE(hasProblem(in, Severity::Fatal, "field 'id' not found"));
-  EXPECT_TRUE(in.regions.empty());
+}
+
+// One validation routine: a layer without CRS is reported by core's reader in the words the
+// file path uses, and its geometry is not used.
+TEST(InputsFromLayers, LayerWithoutCrsIsFatalInCoresWords) {
+  auto regions = regionLayer();
+  auto parks = std::make_unique<QgsVectorLayer>(QStringLiteral("Point?field=id:string&field=area_ha:double"),
+                                                QStringLiteral("parks"), QStringLiteral("memory"));
+  parks->setCrs(QgsCoordinateReferenceSystem());  // QGIS may give a new layer a default CRS
+  QgsFeature f(parks->fields());
+  f.setGeometry(QgsGeometry::fromPointXY(QgsPointXY(120.5, 28.5)));
+  f.setAttributes(QgsAttributes() << QStringLiteral("P1") << 10.0);
+  parks->dataProvider()->addFeatures(QgsFeatureList() << f);
+  Feedback feedback;
+  const Inputs in = inputsFromLayers(regions.get(), parks.get(), scenarioWithRegionIdField(), feedback);
+  EXPECT_TRUE(
+      hasProblem(in, Severity::Fatal,
+                 "parks: missing CRS: define the layer's coordinate reference system (e.g. a .prj file or an "
+                 "SRS in the GeoPackage)"))
+      << [&] {
+           std::string all;
+           for (const Problem& p : in.problems) all += p.text() + "\n";
+           return all;
+         }();
+  ASSERT_EQ(in.parks.size(), 1u);
+  EXPECT_TRUE(in.parks[0].wkb.empty());
+  EXPECT_DOUBLE_EQ(in.parks[0].value("area_ha"), 10.0);
 }
 
 }  // namespace

@@ -12,6 +12,8 @@
 #include <qgsvectordataprovider.h>
 #include <qgsvectorlayer.h>
 #include <qgsproject.h>
+#include <qgsrectangle.h>
+#include <qgscoordinatereferencesystem.h>
 
 #include <memory>
 #include <string>
@@ -174,6 +176,23 @@ TEST(SensitiveZones, CopyOfTheInputZonesOrNothing) {
   EXPECT_EQ(f.attribute(QStringLiteral("id")).toString(), QStringLiteral("Z1"));
   EXPECT_EQ(f.attribute(QStringLiteral("name")).toString(), QStringLiteral("Water source"));
   EXPECT_TRUE(f.hasGeometry());
+}
+
+TEST(StudyAreaCrs, AnAuthorityEqualAreaCrsWhereItFitsElseANamedFittedOne) {
+  // The sample study area (east and south China): ESRI:102025, named, so QGIS never shows "Unknown CRS".
+  const QgsCoordinateReferenceSystem china = studyAreaCrs(QgsRectangle(108.5, 20.5, 122.5, 35.0));
+  EXPECT_EQ(china.authid(), QStringLiteral("ESRI:102025"));
+  EXPECT_FALSE(china.description().isEmpty());
+  EXPECT_FALSE(china.isGeographic());
+  // Western Europe lies outside its area of use: an Albers fitted to the extent, with a name.
+  const QgsCoordinateReferenceSystem europe = studyAreaCrs(QgsRectangle(0, 42, 20, 55));
+  EXPECT_TRUE(europe.authid().isEmpty());
+  EXPECT_EQ(europe.description(), QStringLiteral("ClusterShift study area (Albers equal-area)"));
+  EXPECT_TRUE(europe.toProj().contains(QStringLiteral("+proj=aea")));
+  // Japan's east: more than 25° from the central meridian 95°E, the fitted one again.
+  EXPECT_TRUE(studyAreaCrs(QgsRectangle(135, 33, 145, 43)).authid().isEmpty());
+  // Too large an extent: lon/lat.
+  EXPECT_EQ(studyAreaCrs(QgsRectangle(-170, -60, 170, 70)).authid(), QStringLiteral("EPSG:4326"));
 }
 
 }  // namespace

@@ -15,12 +15,14 @@ import re
 import time
 import traceback
 
-from qgis.core import Qgis, QgsApplication, QgsFeatureRequest, QgsProject, QgsVectorLayer
+from qgis.core import Qgis, QgsApplication, QgsFeature, QgsFeatureRequest, QgsProject, QgsVectorLayer
+from qgis.gui import QgsFileWidget, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import QObject, QPoint, Qt, QTimer
 from qgis.PyQt.QtGui import QStandardItemModel
 from qgis.PyQt.QtTest import QTest
-from qgis.PyQt.QtWidgets import (QAction, QApplication, QComboBox, QDialog, QDockWidget, QLabel, QListView,
-                                 QPlainTextEdit, QPushButton, QTabWidget, QToolBar, QWidget)
+from qgis.PyQt.QtWidgets import (QAction, QApplication, QComboBox, QDialog, QDockWidget, QLabel, QLineEdit,
+                                 QListView, QPlainTextEdit, QPushButton, QTableWidget, QTabWidget, QToolBar,
+                                 QToolButton, QWidget)
 from qgis.PyQt import sip
 from qgis.utils import iface
 
@@ -35,6 +37,13 @@ SCENARIOS = ["wenzhou_footwear_complete", "guangzhou_leather_partial", "suzhou_e
 TABS = ["dataTab", "clusterTab", "criteriaTab", "runTab"]
 PLUGIN_NAME = "ClusterShift"
 CJK = re.compile("[\u4e00-\u9fff]")
+# English left in a Chinese UI: a Latin word of two or more letters, after removing what may stay
+# (indicator symbols, GDP, R&D, P(top-k), ids typed by the planner such as field names).
+ALLOWED_LATIN = re.compile(r"ISU|TS|GDP|R&D|SMAA|AHP|TOPSIS|WLC|WPM|CRITIC|CR|CI|P\(|top|land_price|ClusterShift")
+
+
+def english_words(text):
+    return re.findall("[A-Za-z]{2,}", ALLOWED_LATIN.sub("", text or ""))
 
 T0 = time.time()
 res = {"phase": PHASE, "checks": [], "timings": {}, "info": {}, "done": False, "error": None}
@@ -263,10 +272,11 @@ def identify_excluded_park(cand, panel):
     reason = panel.findChild(QLabel, "parkReasonLabel")
     name = panel.findChild(QLabel, "parkNameLabel")
     chart = panel.findChild(QWidget, "contributionChart")
-    check("excluded park: panel shows status 'excluded' and the exclusion reason",
+    # The reason is rendered from the run's codes and values (labels and units, no field ids).
+    check("excluded park: panel shows status 'excluded' and the exclusion reason in words",
           f["id"] in name.text() and status.text() == "excluded" and reason.isVisible()
-          and reason.text() == f["reason"] and f["reason"],
-          f"name={name.text()} status={status.text()} reason={reason.text()!r} expected={f['reason']!r}")
+          and reason.text() and f["reason"] and "_raw" not in reason.text(),
+          f"name={name.text()} status={status.text()} reason={reason.text()!r} core={f['reason']!r}")
     values = list(chart.property("values") or []) if chart is not None else []
     check("excluded park: criterion values listed, no contribution bars",
           chart is not None and values and all(v != v for v in values),  # NaN: no bar
@@ -449,7 +459,64 @@ def main_steps():
               iface.mainWindow().isVisible() and sorted(groups) == sorted(SCENARIOS)
               and all(len(v) == 1 for v in groups.values()),
               {"before": before, "after": {k: [g.name() for g in v] for k, v in groups.items()}})
+    yield from table_from_memory_layer()
     res["done"] = True
+
+
+def table_from_memory_layer():
+    """The industry-output table from a memory layer (no file): the dock uses a copy, and a run
+    with it ranks as the run with the CSV file did."""
+    import csv
+    dock = find(QDockWidget, "ClusterShiftDock")
+    run = dock.findChild(QPushButton, "runButton") if dock else None
+    combo = dock.findChild(QComboBox, "scenarioCombo") if dock else None
+    name = SCENARIOS[1]  # not the first: the zh phase reopens the first one's results
+    groups = scenario_groups().get(name, [])
+    if not check("memory table: a result of the scenario to compare with", dock and groups):
+        return
+    before = top_park(role_layer(groups[0], "candidate_scores"))
+    with open(os.path.join(SAMPLE, "industry_output.csv"), newline="", encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    header, body = rows[0], rows[1:]
+    uri = "None?" + "&".join(["field=region_id:string"] + [f"field={h}:double" for h in header[1:]])
+    layer = QgsVectorLayer(uri, "output_table_memory", "memory")
+    feats = []
+    for r in body:
+        feat = QgsFeature(layer.fields())
+        feat.setAttributes([r[0]] + [float(v) if v else None for v in r[1:]])
+        feats.append(feat)
+    layer.dataProvider().addFeatures(feats)
+    QgsProject.instance().addMapLayer(layer)
+    idx = next((i for i in range(combo.count()) if name in str(combo.itemData(i))), -1)
+    combo.setCurrentIndex(idx)
+    yield 800
+    button = dock.findChild(QToolButton, "industryTableLayerButton")
+    menu = button.menu() if button is not None else None
+    if not check("memory table: the table button has a menu", menu is not None):
+        return
+    menu.aboutToShow.emit()
+    actions = [a for a in menu.actions() if a.text().startswith("output_table_memory")]
+    if not check("memory table: the memory layer is offered", len(actions) == 1, [a.text() for a in menu.actions()]):
+        return
+    actions[0].trigger()
+    yield 300
+    found = dock.findChild(QWidget, "industryTableFile")
+    widget = sip.cast(found, QgsFileWidget) if found is not None else None
+    original = os.path.join(SAMPLE, "industry_output.csv")
+    path = widget.filePath() if widget is not None else ""
+    copy = QgsVectorLayer(path + "|layername=table", "copy", "ogr") if path else None
+    check("memory table: a GeoPackage copy with every row is used",
+          copy is not None and copy.isValid() and copy.featureCount() == len(body), path)
+    run.click()
+    yield from wait_idle(run)
+    groups = scenario_groups().get(name, [])
+    after = top_park(role_layer(groups[0], "candidate_scores")) if groups else None
+    check("memory table: the run with the copy ranks the same top park as with the CSV",
+          before is not None and after is not None and before["id"] == after["id"],
+          [before["id"] if before else None, after["id"] if after else None])
+    if widget is not None:
+        widget.setFilePath(original)  # the saved project keeps the sample file, not the temporary copy
+    yield 300
 
 
 def check_plugin_parts(when, expect_present=True):
@@ -612,9 +679,36 @@ def zh_steps():
             yield 400
             check(f"screenshot of {page} (zh) saved", shot(dock, f"dock_{page}_zh.png"))
 
+    # ---- criteria tab: labels with units and method names in Chinese, ids only in tooltips ----
+    table = dock.findChild(QTableWidget, "criteriaTable")
+    cells = [table.item(r, 1).text() for r in range(table.rowCount())] if table else []
+    res["info"]["criteria_cells_zh"] = cells
+    check("criteria tab lists criterion labels without English",
+          cells and all(CJK.search(c) and not english_words(c) for c in cells), cells)
+    combos = [dock.findChild(QComboBox, n) for n in ("weightingCombo", "aggregationCombo", "missingCombo")]
+    combo_texts = [c.itemText(i) for c in combos if c for i in range(c.count())]
+    res["info"]["method_names_zh"] = combo_texts
+    check("weighting, aggregation and missing-value methods named in Chinese",
+          combo_texts and all(CJK.search(t) and not english_words(t) for t in combo_texts), combo_texts)
+    # ---- the source location can be typed ----
+    location = dock.findChild(QLineEdit, "sourceLocationEdit")
+    if check("source location field on the cluster tab", location is not None):
+        location.setText("120.65, 28.01")
+        location.editingFinished.emit()
+        yield 200
+        check("typed location shown back", location.text() == "120.65000, 28.01000", location.text())
+        location.setText("east of here")
+        location.editingFinished.emit()
+        yield 200
+        check("a location that is not two numbers is marked", "c62828" in location.styleSheet(),
+              location.styleSheet())
     groups = scenario_groups()
     check("saved project reopens with the three result groups", ok and sorted(groups) == sorted(SCENARIOS),
           {k: [g.name() for g in v] for k, v in groups.items()})
+    names = [n.name() for g in sum(groups.values(), []) for n in [g] + g.findLayers()]
+    res["info"]["layer_tree_zh"] = names
+    check("result groups and layers named in Chinese", names and all(not english_words(n) for n in names), names)
+    shot(iface.layerTreeView(), "layer_tree_zh.png")
     wenzhou = groups.get(SCENARIOS[0], [None])[0]
     if wenzhou is None:
         return
@@ -633,12 +727,112 @@ def zh_steps():
         status = panel.findChild(QLabel, "parkStatusLabel")
         check("park status in Chinese", status is not None and CJK.search(status.text()) is not None,
               status.text() if status else None)
+        # Side by side: the same park in each scenario group of the project.
+        across = panel.findChild(QTableWidget, "parkAcrossTable")
+        rows = [[across.item(r, c).text() for c in range(3)] for r in range(across.rowCount())] if across else []
+        res["info"]["park_across_zh"] = rows
+        check("park panel lists the park in each of the three scenario groups", len(rows) == 3, rows)
+        if across is not None:
+            shot(across, "park_across_scenarios_zh.png")
+        zoom = panel.findChild(QPushButton, "parkZoomButton")
+        canvas = iface.mapCanvas()
+        top = top_park(cand)
+        if check("zoom-to-park button shown", zoom is not None and zoom.isVisible()) and top is not None:
+            canvas.zoomToFullExtent()
+            yield from wait_canvas()
+            before = canvas.scale()
+            zoom.click()
+            yield from wait_canvas()
+            park_pt = canvas.mapSettings().layerToMapCoordinates(cand, top.geometry().asPoint())
+            centre = canvas.center()
+            check("zoom-to-park centres the map on the park and zooms in",
+                  canvas.scale() < before and abs(centre.x() - park_pt.x()) < 1 and abs(centre.y() - park_pt.y()) < 1,
+                  f"scale {before:.0f} -> {canvas.scale():.0f}; centre {centre.toString()} park {park_pt.toString()}")
+        excluded = click_isolated_park(cand, lambda f: f["status"] == "excluded")
+        if check("an isolated excluded park is on the map (zh)", excluded is not None):
+            yield 500
+            reason = panel.findChild(QLabel, "parkReasonLabel")
+            res["info"]["reason_zh"] = [reason.text() if reason else None, excluded["reason"]]
+            check("exclusion reason in Chinese with units, no English",
+                  reason is not None and CJK.search(reason.text()) and not english_words(reason.text()),
+                  res["info"]["reason_zh"])
+            panel.raise_()
+            yield 300
+            shot(panel, "park_panel_excluded_zh.png")
+            QTest.mouseClick(canvas.viewport(), Qt.LeftButton, Qt.NoModifier, QPoint(3, 3))
+            yield 300
+        # Every label of the panel for the top park again.
+        yield from identify_top_park(cand, wenzhou.name())
+        texts = [w.text() for w in panel.findChildren(QLabel) if w.isVisible() and w.text().strip()]
+        left = sorted({t for t in texts if english_words(t)})
+        res["info"]["park_panel_english_zh"] = left
+        check("park panel shows no English words", not left, left)
         yield from wait_canvas()
         shot(iface.mainWindow(), "map_results_zh.png")
         panel.raise_()
         yield 300
         check("park panel screenshot (zh) saved", shot(panel, "park_panel_zh.png"))
+    yield from first_screen_of_a_results_project(wenzhou)
     res["done"] = True
+
+
+def first_screen_of_a_results_project(group):
+    """Opens the .qgz a run wrote beside its GeoPackage (what `make qgis` opens for the demo): the
+    input pickers hold the run's inputs from its run_info (never a result layer), layers are named
+    in the UI language and the CRS has an authority."""
+    gpkg = group.customProperty("clustershift/gpkg") or ""
+    qgz = gpkg[:-5] + ".qgz" if gpkg.endswith(".gpkg") else ""
+    if not check("the run wrote a project beside its GeoPackage", qgz and os.path.isfile(qgz), qgz):
+        return
+    QgsProject.instance().clear()
+    yield 500
+    ok = QgsProject.instance().read(qgz)
+    yield 1500
+    dock = find(QDockWidget, "ClusterShiftDock") or open_dock()
+    yield 500
+    combos = [dock.findChild(QComboBox, n) if dock else None for n in ("regionLayerCombo", "parkLayerCombo")]
+    chosen = [sip.cast(c, QgsMapLayerComboBox).currentLayer() for c in combos if c is not None]
+    res["info"]["first_screen_pickers"] = [(l.name(), l.source()) if l else None for l in chosen]
+    check("results project: region and park pickers hold the run's inputs, not result layers",
+          ok and len(chosen) == 2 and all(l is not None and not l.customProperty("clustershift/role") for l in chosen)
+          and chosen[1].source().split("|")[0].endswith("parks.gpkg"),
+          res["info"]["first_screen_pickers"])
+    names = [l.name() for l in QgsProject.instance().mapLayers().values()]
+    res["info"]["first_screen_layers"] = names
+    check("results project: layer names in Chinese", names and all(not english_words(n) for n in names), names)
+    model = iface.layerTreeView().layerTreeModel()
+    legend = [str(ln.data(Qt.DisplayRole) or "") for node in QgsProject.instance().layerTreeRoot().findLayers()
+              for ln in model.layerLegendNodes(node)]
+    res["info"]["first_screen_legend_english"] = [t for t in legend if english_words(t)]
+    check("results project: legend texts without English", legend and not res["info"]["first_screen_legend_english"],
+          res["info"]["first_screen_legend_english"])
+    crs = QgsProject.instance().crs()
+    check("results project: the CRS has a name and an authority", crs.authid() == "ESRI:102025" and crs.description(),
+          [crs.authid(), crs.description()])
+    messages = dock.findChild(QPlainTextEdit, "logView") if dock else None
+    res["info"]["first_screen_log"] = messages.toPlainText()[-800:] if messages else None
+    yield from wait_canvas()
+    shot(iface.mainWindow(), "first_screen_zh.png")
+    # Compare modes right away: no run in this session, the stored run's scenario and inputs serve.
+    compare = dock.findChild(QPushButton, "compareButton") if dock else None
+    run_button = dock.findChild(QPushButton, "runButton") if dock else None
+    if not check("results project: Compare modes is enabled without a run", compare is not None and compare.isEnabled()):
+        return
+    compare.click()
+    yield from wait_idle(run_button)
+    table = dock.findChild(QTableWidget, "comparisonTable")
+    rows = [table.verticalHeaderItem(r).text() for r in range(table.rowCount())] if table else []
+    modes = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())] if table else []
+    res["info"]["comparison_zh"] = {"modes": modes, "rows": len(rows),
+                                    "with_english": [r for r in rows if english_words(r)]}
+    check("results project: the three modes compared, rows labelled in Chinese",
+          table is not None and table.isVisible() and len(modes) == 3 and rows
+          and all(not english_words(r) for r in rows), res["info"]["comparison_zh"])
+    tabs = dock.findChild(QTabWidget, "tabs")
+    if tabs is not None:
+        tabs.setCurrentIndex(3)
+        yield 300
+    shot(dock, "dock_compare_zh.png")
 
 
 def drive(gen):

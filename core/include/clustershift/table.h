@@ -39,10 +39,6 @@ std::vector<Problem> raggedRows(const std::vector<CsvRecord>& records, const std
 /// Reads a file whole. Throws IoError naming it.
 std::string readWholeFile(const std::string& path);
 
-/// raggedRows of a CSV file on disk (any other file: none). For readers that go through OGR,
-/// whose CSV driver drops extra cells without a word.
-std::vector<Problem> csvShapeProblems(const std::string& path);
-
 /// Duplicate and empty ids: "t.csv line 9: duplicate id 'A3' (first on line 4)". `where[i]`
 /// locates ids[i] ("t.csv line 9", "parks.gpkg/parks fid=3"). Fatal.
 std::vector<Problem> idProblems(const std::vector<std::string>& ids, const std::vector<std::string>& where,

@@ -18,11 +18,11 @@ class AbsorptiveCapacity : public Criterion {
   std::string unit() const override { return "R&D / GDP"; }
   Direction defaultDirection() const override { return Direction::Benefit; }
 
-  std::vector<Problem> check(const CriterionContext& context,
-                             const nlohmann::json& /*params*/) const override {
+  std::vector<Problem> check(const CriterionContext& context, const nlohmann::json& params) const override {
     std::vector<Problem> problems;
     detail::requireRegionColumn(context, kId, "rd", false, problems);
     detail::requireRegionColumn(context, kId, "gdp", false, problems);
+    if (problems.empty()) detail::requireSomeValue(*this, context, params, problems);
     return problems;
   }
 

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <exception>
 
 namespace clustershift::detail {
 
@@ -59,6 +60,56 @@ void requireParkColumn(const CriterionContext& context, const std::string& crite
                              "has no field for column '" + column + "', needed by criterion " +
                                  criterion + " (map it in data.parks.fields)",
                              {}});
+}
+
+std::vector<bool> candidateParks(const Inputs& inputs, int sourceRegion) {
+  std::vector<bool> candidates(inputs.parks.size(), false);
+  for (std::size_t p = 0; p < inputs.parks.size(); ++p) {
+    const Park& park = inputs.parks[p];
+    candidates[p] =
+        !isMissing(park.lon) && !isMissing(park.lat) && park.region >= 0 && park.region != sourceRegion;
+  }
+  return candidates;
+}
+
+std::optional<Problem> noValueProblem(const std::string& criterion, const std::vector<double>& values,
+                                      const std::vector<bool>& candidates,
+                                      const std::vector<Problem>& warnings, const std::string& where) {
+  std::size_t count = 0;
+  for (std::size_t p = 0; p < candidates.size(); ++p) {
+    if (!candidates[p]) continue;
+    ++count;
+    if (p < values.size() && !isMissing(values[p])) return std::nullopt;
+  }
+  if (count == 0) return std::nullopt;
+  std::string why;
+  for (const Problem& w : warnings)
+    if (w.message.rfind(criterion, 0) == 0) {
+      why = " (first: " + w.text() + ")";
+      break;
+    }
+  return Problem{Severity::Fatal,
+                 where,
+                 criterion + ": no value for any of the " + std::to_string(count) +
+                     " candidate parks, every one is NULL" + why,
+                 {}};
+}
+
+void requireSomeValue(const Criterion& criterion, const CriterionContext& context,
+                      const nlohmann::json& params, std::vector<Problem>& problems) {
+  Feedback aside;
+  const CriterionContext quiet{context.scenario,  context.inputs,    context.sourceRegion,
+                               context.sourceLon, context.sourceLat, aside};
+  std::vector<double> values;
+  try {
+    values = criterion.compute(quiet, params);
+  } catch (const std::exception&) {
+    return;  // run() reports it; check() has already said what is missing
+  }
+  const std::optional<Problem> problem =
+      noValueProblem(criterion.id(), values, candidateParks(context.inputs, context.sourceRegion),
+                     aside.warnings(), context.inputs.parksLabel);
+  if (problem) problems.push_back(*problem);
 }
 
 void warnPark(const CriterionContext& context, int park, const std::string& message) {

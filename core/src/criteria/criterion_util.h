@@ -1,6 +1,7 @@
 #pragma once
 // Small helpers shared by criterion implementations: locations for messages and checks
 // for the columns a criterion needs.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,25 @@ void requireRegionColumn(const CriterionContext& context, const std::string& cri
 /// Appends a fatal problem when no park has `column`.
 void requireParkColumn(const CriterionContext& context, const std::string& criterion,
                        const std::string& column, std::vector<Problem>& problems);
+
+/// The parks a run scores: located, inside a region (Park::region joined) and not in the source
+/// region; the rule run() applies before computing any criterion.
+std::vector<bool> candidateParks(const Inputs& inputs, int sourceRegion);
+
+/// The one check that a criterion has something to rank: when some parks are candidates and not
+/// one of them has a value in `values` (one per park, NaN = NULL), a fatal problem
+/// "<criterion>: no value for any of the N candidate parks, every one is NULL (first: <the first
+/// warning of `warnings` that starts with the criterion id>)". run() calls it on each criterion's
+/// computed values, validate() (through requireSomeValue) before any heavy work.
+std::optional<Problem> noValueProblem(const std::string& criterion, const std::vector<double>& values,
+                                      const std::vector<bool>& candidates,
+                                      const std::vector<Problem>& warnings, const std::string& where);
+
+/// For a criterion cheap to compute (a column per park or host region): computes it as run()
+/// would, its warnings kept aside, and appends noValueProblem()'s problem, so validate() reports a
+/// criterion that can only be NULL. A compute error is left to run() (this never throws).
+void requireSomeValue(const Criterion& criterion, const CriterionContext& context,
+                      const nlohmann::json& params, std::vector<Problem>& problems);
 
 /// Warning about one park through feedback.
 void warnPark(const CriterionContext& context, int park, const std::string& message);

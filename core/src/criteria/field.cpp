@@ -73,9 +73,12 @@ class FieldCriterion : public Criterion {
   }
   Direction defaultDirection() const override { return Direction::Benefit; }
 
-  std::vector<Problem> check(const CriterionContext& context,
-                             const nlohmann::json& /*params*/) const override {
-    if (locate(context.inputs) != Where::None) return {};
+  std::vector<Problem> check(const CriterionContext& context, const nlohmann::json& params) const override {
+    if (locate(context.inputs) != Where::None) {
+      std::vector<Problem> problems;
+      detail::requireSomeValue(*this, context, params, problems);
+      return problems;
+    }
     return {Problem{Severity::Fatal, context.inputs.parksLabel,
                     "criterion " + m_id + ": no numeric field '" + m_name + "' in " +
                         context.inputs.parksLabel + " or " + context.inputs.regionsLabel,

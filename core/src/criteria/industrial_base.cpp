@@ -19,10 +19,10 @@ class IndustrialBase : public Criterion {
   std::string unit() const override { return "LQ"; }
   Direction defaultDirection() const override { return Direction::Benefit; }
 
-  std::vector<Problem> check(const CriterionContext& context,
-                             const nlohmann::json& /*params*/) const override {
+  std::vector<Problem> check(const CriterionContext& context, const nlohmann::json& params) const override {
     std::vector<Problem> problems;
     detail::checkIndustryOutput(context, kId, problems);
+    if (problems.empty()) detail::requireSomeValue(*this, context, params, problems);
     return problems;
   }
 

@@ -13,10 +13,10 @@ class LabourCost : public Criterion {
   std::string unit() const override { return "ratio"; }
   Direction defaultDirection() const override { return Direction::Benefit; }
 
-  std::vector<Problem> check(const CriterionContext& context,
-                             const nlohmann::json& /*params*/) const override {
+  std::vector<Problem> check(const CriterionContext& context, const nlohmann::json& params) const override {
     std::vector<Problem> problems;
     detail::requireRegionColumn(context, id(), "wage", true, problems);
+    if (problems.empty()) detail::requireSomeValue(*this, context, params, problems);
     return problems;
   }
 

@@ -25,10 +25,10 @@ class Land : public Criterion {
   std::string unit() const override { return "ratio"; }
   Direction defaultDirection() const override { return Direction::Benefit; }
 
-  std::vector<Problem> check(const CriterionContext& context,
-                             const nlohmann::json& /*params*/) const override {
+  std::vector<Problem> check(const CriterionContext& context, const nlohmann::json& params) const override {
     std::vector<Problem> problems;
     detail::requireParkColumn(context, id(), "available_ha", problems);
+    if (problems.empty()) detail::requireSomeValue(*this, context, params, problems);
     if (!(neededHa(context.scenario) > 0)) {
       problems.push_back(Problem{Severity::Fatal, "cluster",
                                  "land: the moved segments need no land (check jobs and "

@@ -25,10 +25,10 @@ class RelatednessCriterion : public Criterion {
         "Revealed comparative advantage above which a region counts as specialised in an industry.")};
   }
 
-  std::vector<Problem> check(const CriterionContext& context,
-                             const nlohmann::json& /*params*/) const override {
+  std::vector<Problem> check(const CriterionContext& context, const nlohmann::json& params) const override {
     std::vector<Problem> problems;
     detail::checkIndustryOutput(context, kId, problems);
+    if (problems.empty()) detail::requireSomeValue(*this, context, params, problems);
     return problems;
   }
 

@@ -38,11 +38,11 @@ class SupplyChain : public Criterion {
                 "Whether the cluster industry's purchases from itself count as an input industry.")};
   }
 
-  std::vector<Problem> check(const CriterionContext& context,
-                             const nlohmann::json& /*params*/) const override {
+  std::vector<Problem> check(const CriterionContext& context, const nlohmann::json& params) const override {
     std::vector<Problem> problems;
     detail::checkIndustryOutput(context, kId, problems);
     detail::checkIoTable(context, kId, problems);
+    if (problems.empty()) detail::requireSomeValue(*this, context, params, problems);
     return problems;
   }
 

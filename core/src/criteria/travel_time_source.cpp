@@ -7,6 +7,8 @@
 // boost::dijkstra_shortest_paths). Parks farther than max_snap_km from every node, or on
 // a part of the network not connected to the source, get NULL and a warning.
 #include <cmath>
+#include <exception>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +21,35 @@ namespace clustershift {
 namespace {
 
 constexpr const char* kId = "travel_time_source";
+
+/// The one check of the source's snap distance, for check() (nearest road vertex, no graph) and
+/// compute() (nearest node of the built network): both say the same words.
+std::optional<Problem> sourceSnapProblem(const CriterionContext& context, double snapKm, double maxSnapKm) {
+  if (snapKm <= maxSnapKm) return std::nullopt;
+  return Problem{Severity::Fatal,
+                 "source",
+                 std::string(kId) + ": the source location (" + util::formatNumber(context.sourceLon, 4) +
+                     ", " + util::formatNumber(context.sourceLat, 4) + ") is " +
+                     util::formatNumber(snapKm, 4) + " km from the nearest road node (params.max_snap_km " +
+                     util::formatNumber(maxSnapKm, 4) + ")",
+                 {}};
+}
+
+/// What compute() needs before building the network: a road layer and a located source.
+std::optional<Problem> missingInput(const CriterionContext& context) {
+  if (context.inputs.roads.empty())
+    return Problem{Severity::Fatal,
+                   "data.roads",
+                   std::string(kId) + ": needs a road layer (scenario data.roads); none was loaded",
+                   {}};
+  if (!std::isfinite(context.sourceLon) || !std::isfinite(context.sourceLat))
+    return Problem{
+        Severity::Fatal,
+        "source",
+        std::string(kId) + ": the source cluster has no location (scenario source.lon/lat or region)",
+        {}};
+  return std::nullopt;
+}
 
 class TravelTimeSource final : public Criterion {
  public:
@@ -42,6 +73,20 @@ class TravelTimeSource final : public Criterion {
                                "Speed by road class, e.g. {\"motorway\": 100}, for roads with no speed.")};
   }
 
+  /// The inputs and the source's snap distance, without building the network (validate()).
+  std::vector<Problem> check(const CriterionContext& context, const nlohmann::json& params) const override {
+    if (auto problem = missingInput(context)) return {*problem};
+    try {
+      const double maxSnapKm = resolveParams(*this, params).at("max_snap_km").get<double>();
+      const double snapKm =
+          detail::nearestVertexKm(context.inputs.roads, context.sourceLon, context.sourceLat, "roads");
+      if (auto problem = sourceSnapProblem(context, snapKm, maxSnapKm)) return {*problem};
+    } catch (const std::exception&) {
+      // Bad params are reported by paramProblems(), unreadable roads by compute().
+    }
+    return {};
+  }
+
   std::vector<double> compute(const CriterionContext& context, const nlohmann::json& params) const override {
     const nlohmann::json resolved = resolveParams(*this, params);
     detail::RoadNetworkOptions options;
@@ -53,24 +98,14 @@ class TravelTimeSource final : public Criterion {
       options.classSpeedsKmh[roadClass] = speed.get<double>();
 
     const Inputs& inputs = context.inputs;
-    if (inputs.roads.empty()) {
-      throw InputError(std::string(kId) + ": needs a road layer (scenario data.roads); none was loaded");
-    }
-    if (!std::isfinite(context.sourceLon) || !std::isfinite(context.sourceLat)) {
-      throw InputError(std::string(kId) +
-                       ": the source cluster has no location (scenario source.lon/lat or region)");
-    }
+    if (auto problem = missingInput(context)) throw InputError(problem->message);
     const detail::RoadNetwork network(inputs.roads, options, "roads");
     context.feedback.checkCanceled();
 
     double sourceSnapKm = kNaN;
     const int sourceNode = network.nearestNode(context.sourceLon, context.sourceLat, sourceSnapKm);
-    if (sourceNode < 0 || !(sourceSnapKm <= maxSnapKm)) {
-      throw InputError(
-          std::string(kId) + ": the source location (" + util::formatNumber(context.sourceLon, 4) + ", " +
-          util::formatNumber(context.sourceLat, 4) + ") is " + util::formatNumber(sourceSnapKm, 4) +
-          " km from the nearest road node (params.max_snap_km " + util::formatNumber(maxSnapKm, 4) + ")");
-    }
+    if (auto problem = sourceSnapProblem(context, sourceNode < 0 ? kNaN : sourceSnapKm, maxSnapKm))
+      throw InputError(problem->message);
     const std::vector<double> minutes = network.minutesFrom(sourceNode);
     const double sourceAccess = 60.0 * sourceSnapKm / accessKmh;
 

@@ -1,125 +1,139 @@
 #include "io/readers.h"
 
-#include <algorithm>
-#include <cerrno>
 #include <cmath>
-#include <cstdlib>
 #include <map>
-#include <optional>
 #include <set>
+#include <utility>
 #include <sstream>
 
 #include "clustershift/coordinates.h"
 #include "clustershift/error.h"
+#include "clustershift/feature_source.h"
 #include "clustershift/table.h"
 #include "io/geos_context.h"
 #include "io/ogr.h"
+#include "io/ogr_feature_source.h"
 
-namespace clustershift::detail {
+namespace clustershift {
+namespace detail {
 
 bool parseNumber(const std::string& text, double& value) {
   return clustershift::parseNumber(text, value) == NumberStatus::Ok;
 }
 
-namespace {
-
-std::string quoteValue(double v) {
+std::string quoteNumber(double v) {
   std::ostringstream os;
   os << v;
   return os.str();
 }
 
-void addProblem(std::vector<Problem>& problems, Severity severity, const std::string& where,
-                const std::string& message, const std::string& featureId = {}) {
+void fileProblem(std::vector<Problem>& problems, Severity severity, const std::string& where,
+                 const std::string& message, const std::string& featureId) {
   problems.push_back(Problem{severity, where, message, featureId});
 }
+
+namespace {
 
 std::string fieldWhere(const std::string& featureWhere, const std::string& field) {
   return featureWhere + " field '" + field + "'";
 }
 
-bool isNumericType(OGRFieldType type) {
-  return type == OFTInteger || type == OFTInteger64 || type == OFTReal;
-}
+/// The one reader's view of a source: its label, fields and problems list.
+struct Reader {
+  FeatureSource& source;
+  const DataSource& map;
+  std::vector<Problem>& problems;
+  std::string label = source.label();
+  std::vector<SourceField> fields = source.fields();
 
-/// Reads a numeric field. NULL or empty -> NaN (warning when `warnNull`); text that is not
-/// a number -> NaN with a warning; negative when `nonNegative` -> fatal.
-/// The text of a numeric-typed cell that holds no number (see nonNumericCells), or nullptr.
-const std::string* nonNumeric(const NonNumericCells& bad, OGRFeatureH f, int index) {
-  const auto row = bad.find(static_cast<long long>(OGR_F_GetFID(f)));
-  if (row == bad.end()) return nullptr;
-  const auto cell = row->second.find(index);
-  return cell == row->second.end() ? nullptr : &cell->second;
-}
-
-double readNumber(const OgrSource& src, OGRFeatureH f, int index, const std::string& where,
-                  const std::string& field, const std::string& featureId,
-                  std::vector<Problem>& problems, bool nonNegative, bool warnNull,
-                  const NonNumericCells& bad) {
-  if (index < 0) return kNaN;
-  std::string fw = fieldWhere(where, field);
-  if (const std::string* text = nonNumeric(bad, f, index)) {
-    // Strict: SQLite and GDAL would read 'abc' as 0 and '12,345' as 12.
-    addProblem(problems, Severity::Fatal, fw,
-               numberProblem(NumberStatus::NotANumber, *text) + " in a numeric column", featureId);
-    return kNaN;
-  }
-  if (!OGR_F_IsFieldSetAndNotNull(f, index)) {
-    if (warnNull) addProblem(problems, Severity::Warning, fw, "is NULL", featureId);
-    return kNaN;
-  }
-  OGRFieldType type = OGR_Fld_GetType(OGR_F_GetFieldDefnRef(f, index));
-  double value = kNaN;
-  if (isNumericType(type)) {
-    value = OGR_F_GetFieldAsDouble(f, index);
-  } else {
-    std::string text = src.text(f, index);
-    if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
-      if (warnNull) addProblem(problems, Severity::Warning, fw, "is empty", featureId);
-      return kNaN;
-    }
-    const NumberStatus status = clustershift::parseNumber(text, value);
-    if (status != NumberStatus::Ok) {
-      addProblem(problems, Severity::Fatal, fw, numberProblem(status, text), featureId);
-      return kNaN;
-    }
-  }
-  if (!std::isfinite(value)) {
-    addProblem(problems, Severity::Warning, fw, "is not a finite number", featureId);
-    return kNaN;
-  }
-  if (nonNegative && value < 0) {
-    addProblem(problems, Severity::Fatal, fw, "is negative (" + quoteValue(value) + ")",
-               featureId);
-  }
-  return value;
-}
-
-/// Field index of a mapped column. A column the scenario maps explicitly to a missing field
-/// is fatal (a typo); a default-named one missing is a warning (the column stays empty).
-int mappedField(const OgrSource& src, const DataSource& source, const std::string& column,
-                std::vector<Problem>& problems, bool required) {
-  std::string name = source.field(column);
-  int index = src.fieldIndex(name);
-  if (index >= 0) return index;
-  bool explicitMap = source.fields.count(column) > 0;
-  std::string list;
-  for (const std::string& n : src.fieldNames()) list += (list.empty() ? "" : ", ") + n;
-  if (list.empty() && src.driver == "ESRI Shapefile") {
-    // No attributes at all: the .dbf next to the .shp is missing (or empty).
-    const std::string message = "has no attribute table: the .dbf file next to " + src.fileName + " is missing or has no fields";
-    for (const Problem& p : problems)
-      if (p.where == src.label && p.message == message) return -1;  // once per layer, not per column
-    addProblem(problems, Severity::Fatal, src.label, message);
+  int fieldIndex(const std::string& name) const {
+    for (std::size_t i = 0; i < fields.size(); ++i)
+      if (fields[i].name == name) return static_cast<int>(i);
     return -1;
   }
-  std::string message = "field '" + name + "' not found" +
-                         (explicitMap ? " (mapped from column '" + column + "')" : "") +
-                         " (fields: " + list + ")";
-  addProblem(problems, (explicitMap || required) ? Severity::Fatal : Severity::Warning,
-             src.label, message);
-  return -1;
-}
+  std::string where(const SourceFeature& f) const { return label + " fid=" + std::to_string(f.fid); }
+  /// Text of a field, "" when absent or NULL (a number as the source writes it).
+  static std::string text(const SourceFeature& f, int index) {
+    if (index < 0) return {};
+    const FieldValue& v = f.values[static_cast<std::size_t>(index)];
+    return v.kind == FieldValue::Kind::Null ? std::string() : v.text;
+  }
+
+  /// Field index of a mapped column. A column the scenario maps explicitly to a missing field
+  /// is fatal (a typo); a default-named one missing is a warning (the column stays empty).
+  int mappedField(const std::string& column, bool required) {
+    const std::string name = map.field(column);
+    const int index = fieldIndex(name);
+    if (index >= 0) return index;
+    const bool explicitMap = map.fields.count(column) > 0;
+    std::string list;
+    for (const SourceField& f : fields) list += (list.empty() ? "" : ", ") + f.name;
+    const std::string why = source.noAttributesReason();
+    if (list.empty() && !why.empty()) {
+      const std::string message = "has no attribute table: " + why;
+      for (const Problem& p : problems)
+        if (p.where == label && p.message == message) return -1;  // once per layer, not per column
+      fileProblem(problems, Severity::Fatal, label, message);
+      return -1;
+    }
+    fileProblem(problems, (explicitMap || required) ? Severity::Fatal : Severity::Warning, label,
+                "field '" + name + "' not found" +
+                    (explicitMap ? " (mapped from column '" + column + "')" : "") + " (fields: " + list +
+                    ")");
+    return -1;
+  }
+
+  /// Reads a numeric field. NULL or empty -> NaN (warning when `warnNull`); text that is not a
+  /// number -> fatal (in a numeric field: SQLite and GDAL would read 'abc' as 0 and '12,345' as
+  /// 12); not finite -> NaN with a warning; negative when `nonNegative` -> fatal.
+  double number(const SourceFeature& f, int index, const std::string& id, bool nonNegative, bool warnNull) {
+    if (index < 0) return kNaN;
+    const SourceField& field = fields[static_cast<std::size_t>(index)];
+    const FieldValue& v = f.values[static_cast<std::size_t>(index)];
+    const std::string fw = fieldWhere(where(f), field.name);
+    double value = kNaN;
+    if (v.kind == FieldValue::Kind::Null) {
+      if (warnNull) fileProblem(problems, Severity::Warning, fw, "is NULL", id);
+      return kNaN;
+    }
+    if (v.kind == FieldValue::Kind::Number) {
+      value = v.number;
+    } else if (field.numeric) {
+      fileProblem(problems, Severity::Fatal, fw,
+                  numberProblem(NumberStatus::NotANumber, v.text) + " in a numeric column", id);
+      return kNaN;
+    } else {
+      if (v.text.find_first_not_of(" \t\r\n") == std::string::npos) {
+        if (warnNull) fileProblem(problems, Severity::Warning, fw, "is empty", id);
+        return kNaN;
+      }
+      const NumberStatus status = clustershift::parseNumber(v.text, value);
+      if (status != NumberStatus::Ok) {
+        fileProblem(problems, Severity::Fatal, fw, numberProblem(status, v.text), id);
+        return kNaN;
+      }
+    }
+    if (!std::isfinite(value)) {
+      fileProblem(problems, Severity::Warning, fw, "is not a finite number", id);
+      return kNaN;
+    }
+    if (nonNegative && value < 0)
+      fileProblem(problems, Severity::Fatal, fw, "is negative (" + quoteNumber(value) + ")", id);
+    return value;
+  }
+
+  /// Value of a numeric field kept as an extra: NULL -> NaN; text -> fatal.
+  double extra(const SourceFeature& f, int index, const std::string& id) {
+    const FieldValue& v = f.values[static_cast<std::size_t>(index)];
+    if (v.kind == FieldValue::Kind::Text) {
+      fileProblem(problems, Severity::Fatal,
+                  fieldWhere(where(f), fields[static_cast<std::size_t>(index)].name),
+                  numberProblem(NumberStatus::NotANumber, v.text) + " in a numeric column", id);
+      return kNaN;
+    }
+    return v.kind == FieldValue::Kind::Number ? v.number : kNaN;
+  }
+};
 
 /// Applies the GCJ-02/BD-09 -> WGS84 inverse to every vertex.
 void convertWebMap(OGRGeometryH g, const std::string& coordinates) {
@@ -140,20 +154,64 @@ void convertWebMap(OGRGeometryH g, const std::string& coordinates) {
   }
 }
 
-/// Reads, transforms and repairs a feature's geometry into lon/lat WKB. Returns false (no
-/// problem added) when the feature has no geometry; adds a fatal problem and returns false
-/// when it cannot be transformed.
-bool readGeometry(OGRFeatureH f, const LonLatTransform& transform, const std::string& where,
+/// Checks the source's CRS; returns the transform. Adds a fatal problem when the source has
+/// geometry but no CRS (CSV point columns are assumed to be EPSG:4326 lon/lat, with a warning,
+/// since CSV cannot carry a CRS).
+LonLatTransform sourceTransform(const Reader& r, bool& ok) {
+  ok = true;
+  if (!r.source.hasGeometryColumn()) {
+    fileProblem(r.problems, Severity::Fatal, r.label, "has no geometry column");
+    ok = false;
+    return LonLatTransform(nullptr, r.label);
+  }
+  const std::string crs = r.source.crs();
+  if (crs.empty()) {
+    if (r.source.lonLatWithoutCrs()) {
+      fileProblem(r.problems, Severity::Warning, r.label,
+                  "CSV has no CRS; lon/lat columns read as EPSG:4326");
+    } else {
+      fileProblem(r.problems, Severity::Fatal, r.label,
+                  "missing CRS: define the layer's coordinate reference system (e.g. a .prj "
+                  "file or an SRS in the GeoPackage)");
+      ok = false;
+    }
+    return LonLatTransform(nullptr, r.label);
+  }
+  SrsPtr srs(OSRNewSpatialReference(nullptr));
+  {
+    GdalErrorCapture capture;
+    if (OSRSetFromUserInput(static_cast<OGRSpatialReferenceH>(srs.get()), crs.c_str()) != OGRERR_NONE) {
+      fileProblem(r.problems, Severity::Fatal, r.label, "unreadable CRS (" + capture.lastMessage() + ")");
+      ok = false;
+      return LonLatTransform(nullptr, r.label);
+    }
+  }
+  try {
+    return LonLatTransform(static_cast<OGRSpatialReferenceH>(srs.get()), r.label);
+  } catch (const GeoError& e) {
+    fileProblem(r.problems, Severity::Fatal, r.label, e.what());
+    ok = false;
+    return LonLatTransform(nullptr, r.label);
+  }
+}
+
+/// Transforms and repairs a feature's geometry into lon/lat WKB. Returns false (no problem added)
+/// when the feature has no or an empty geometry; adds a fatal problem and returns false when it
+/// cannot be read or transformed.
+bool readGeometry(const SourceFeature& f, const LonLatTransform& transform, const std::string& where,
                   const std::string& featureId, const std::string& coordinates,
                   std::vector<Problem>& problems, std::vector<std::uint8_t>& wkb) {
-  OGRGeometryH ref = OGR_F_GetGeometryRef(f);
-  if (!ref || OGR_G_IsEmpty(ref)) return false;
-  OgrGeometryPtr g(OGR_G_Clone(ref));
+  if (f.wkb.empty()) return false;
+  OGRGeometryH created = nullptr;
+  if (OGR_G_CreateFromWkb(f.wkb.data(), nullptr, &created, static_cast<int>(f.wkb.size())) != OGRERR_NONE) {
+    fileProblem(problems, Severity::Fatal, where, "unreadable geometry", featureId);
+    return false;
+  }
+  OgrGeometryPtr g(created);
   auto geometry = static_cast<OGRGeometryH>(g.get());
   std::string error;
   if (!transform.apply(geometry, error)) {
-    addProblem(problems, Severity::Fatal, where, "cannot transform to EPSG:4326: " + error,
-               featureId);
+    fileProblem(problems, Severity::Fatal, where, "cannot transform to EPSG:4326: " + error, featureId);
     return false;
   }
   OGR_G_FlattenTo2D(geometry);
@@ -165,51 +223,17 @@ bool readGeometry(OGRFeatureH f, const LonLatTransform& transform, const std::st
     std::string reason;
     GeosGeometryPtr repaired;
     if (!geosCheckAndRepair(geos.get(), reason, repaired)) {
-      addProblem(problems, Severity::Warning, where,
-                 "invalid geometry (" + reason + ") repaired with GEOSMakeValid", featureId);
+      fileProblem(problems, Severity::Warning, where,
+                  "invalid geometry (" + reason + ") repaired with GEOSMakeValid", featureId);
       wkb = geosToWkb(repaired.get());
       return true;
     }
   } catch (const GeoError& e) {
-    addProblem(problems, Severity::Fatal, where, std::string("unreadable geometry: ") + e.what(),
-               featureId);
+    fileProblem(problems, Severity::Fatal, where, std::string("unreadable geometry: ") + e.what(), featureId);
     return false;
   }
   wkb = std::move(raw);
   return true;
-}
-
-/// Checks the layer CRS; returns the transform. Adds a fatal problem when the layer has
-/// geometry but no CRS (CSV point columns are assumed to be EPSG:4326 lon/lat, with a
-/// warning, since CSV cannot carry a CRS).
-LonLatTransform layerTransform(const OgrSource& src, std::vector<Problem>& problems,
-                               bool& ok) {
-  ok = true;
-  if (OGR_L_GetGeomType(src.layer) == wkbNone) {
-    addProblem(problems, Severity::Fatal, src.label, "has no geometry column");
-    ok = false;
-    return LonLatTransform(nullptr, src.label);
-  }
-  OGRSpatialReferenceH srs = OGR_L_GetSpatialRef(src.layer);
-  if (!srs) {
-    if (src.driver == "CSV") {
-      addProblem(problems, Severity::Warning, src.label,
-                 "CSV has no CRS; lon/lat columns read as EPSG:4326");
-    } else {
-      addProblem(problems, Severity::Fatal, src.label,
-                 "missing CRS: define the layer's coordinate reference system (e.g. a .prj "
-                 "file or an SRS in the GeoPackage)");
-      ok = false;
-    }
-    return LonLatTransform(nullptr, src.label);
-  }
-  try {
-    return LonLatTransform(srs, src.label);
-  } catch (const GeoError& e) {
-    addProblem(problems, Severity::Fatal, src.label, e.what());
-    ok = false;
-    return LonLatTransform(nullptr, src.label);
-  }
 }
 
 bool isPolygonal(const std::vector<std::uint8_t>& wkb) {
@@ -251,418 +275,221 @@ struct Utf8Check {
   }
   void report(std::vector<Problem>& problems, const std::string& label, const DataSource& source) const {
     if (bad == 0) return;
-    addProblem(problems, Severity::Fatal, label,
-               std::to_string(bad) + " text value" + (bad == 1 ? " is" : "s are") + " not UTF-8 (first: " + first +
-                   ")" + (source.encoding.empty() ? "; the file declares no encoding (no .cpg): if it is GBK, as "
-                                                   "Chinese shapefiles often are, set \"encoding\": \"GBK\" on this "
-                                                   "data source"
-                                                 : "; check \"encoding\": \"" + source.encoding + "\""));
+    fileProblem(
+        problems, Severity::Fatal, label,
+        std::to_string(bad) + " text value" + (bad == 1 ? " is" : "s are") + " not UTF-8 (first: " + first +
+            ")" +
+            (source.encoding.empty() ? "; the file declares no encoding (no .cpg): if it is GBK, as "
+                                       "Chinese shapefiles often are, set \"encoding\": \"GBK\" on this "
+                                       "data source"
+                                     : "; check \"encoding\": \"" + source.encoding + "\""));
   }
 };
 
-struct FeatureLoop {
-  const OgrSource& src;
-  template <typename Fn>
-  void forEach(Fn fn) {
-    OGR_L_ResetReading(src.layer);
-    while (OGRFeatureH raw = OGR_L_GetNextFeature(src.layer)) {
-      FeaturePtr feature(raw);
-      fn(raw);
-    }
-  }
-};
-
-/// Numeric fields not used by a mapped column, for Region/Park::extra.
-std::vector<std::pair<int, std::string>> extraFields(const OgrSource& src,
-                                                     const std::set<int>& used) {
-  std::vector<std::pair<int, std::string>> fields;
-  OGRFeatureDefnH defn = src.definition();
-  for (int i = 0; i < OGR_FD_GetFieldCount(defn); ++i) {
-    if (used.count(i)) continue;
-    OGRFieldDefnH fd = OGR_FD_GetFieldDefn(defn, i);
-    if (isNumericType(OGR_Fld_GetType(fd))) fields.emplace_back(i, OGR_Fld_GetNameRef(fd));
-  }
-  return fields;
-}
-
-double extraValue(OGRFeatureH f, int index, const std::string& where, const std::string& field,
-                  const std::string& featureId, std::vector<Problem>& problems, const NonNumericCells& bad) {
-  if (const std::string* text = nonNumeric(bad, f, index)) {
-    addProblem(problems, Severity::Fatal, fieldWhere(where, field),
-               numberProblem(NumberStatus::NotANumber, *text) + " in a numeric column", featureId);
-    return kNaN;
-  }
-  return OGR_F_IsFieldSetAndNotNull(f, index) ? OGR_F_GetFieldAsDouble(f, index) : kNaN;
-}
-
-/// Where each mapped column of a feature source sits (-1 = absent) and which other numeric
-/// fields are kept as extras. Regions and parks differ only in their column lists.
+/// Where each mapped column of a source sits (-1 = absent) and which other numeric fields are
+/// kept as extras. Regions and parks differ only in their column lists.
 struct FieldLayout {
   int id = -1;
   std::map<std::string, int> text;
   std::map<std::string, int> numeric;
-  std::vector<std::pair<int, std::string>> extras;
+  std::vector<int> extras;
 };
 
-FieldLayout mapFields(const OgrSource& src, const DataSource& source,
-                      std::initializer_list<const char*> textColumns,
-                      const std::vector<std::string>& numericColumns, std::vector<Problem>& problems) {
+FieldLayout mapFields(Reader& r, std::initializer_list<const char*> textColumns,
+                      const std::vector<std::string>& numericColumns) {
   FieldLayout layout;
-  layout.id = mappedField(src, source, "id", problems, true);
-  for (const char* column : textColumns) {
-    layout.text[column] = mappedField(src, source, column, problems, false);
-  }
+  layout.id = r.mappedField("id", true);
+  for (const char* column : textColumns) layout.text[column] = r.mappedField(column, false);
   std::set<int> used = {layout.id};
   for (const std::string& column : numericColumns) {
-    int index = mappedField(src, source, column, problems, false);
+    const int index = r.mappedField(column, false);
     layout.numeric[column] = index;
     used.insert(index);
   }
   for (const auto& [column, index] : layout.text) used.insert(index);
-  layout.extras = extraFields(src, used);
+  for (std::size_t i = 0; i < r.fields.size(); ++i)
+    if (r.fields[i].numeric && !used.count(static_cast<int>(i))) layout.extras.push_back(static_cast<int>(i));
   return layout;
 }
 
-/// Reads the mapped numeric columns (non-negative; NULL is a warning) and the extras of one feature.
-void readNumbers(const OgrSource& src, OGRFeatureH f, const FieldLayout& layout,
-                 const DataSource& source, const std::string& where, const std::string& id,
-                 std::vector<Problem>& problems, std::map<std::string, double>& values,
-                 std::map<std::string, double>& extra, const NonNumericCells& bad) {
+/// Id, texts (UTF-8 checked) and numbers of one region or park.
+template <typename T>
+void readAttributes(Reader& r, const SourceFeature& f, const FieldLayout& layout, Utf8Check& utf8, T& item,
+                    std::initializer_list<std::pair<const char*, std::string*>> texts) {
+  item.fid = std::to_string(f.fid);
+  item.id = layout.id >= 0 ? Reader::text(f, layout.id) : item.fid;
+  utf8.check(item.id, r.where(f), r.map.field("id"));
+  for (const auto& [column, value] : texts) {
+    *value = Reader::text(f, layout.text.at(column));
+    utf8.check(*value, r.where(f), r.map.field(column));
+  }
   for (const auto& [column, index] : layout.numeric) {
     if (index < 0) continue;  // absent key = the source has no such field
-    values[column] = readNumber(src, f, index, where, source.field(column), id, problems,
-                                /*nonNegative=*/true, /*warnNull=*/true, bad);
+    item.values[column] = r.number(f, index, item.id, /*nonNegative=*/true, /*warnNull=*/true);
   }
-  for (const auto& [index, name] : layout.extras) extra[name] = extraValue(f, index, where, name, id, problems, bad);
+  for (int index : layout.extras)
+    item.extra[r.fields[static_cast<std::size_t>(index)].name] = r.extra(f, index, item.id);
 }
 
 }  // namespace
 
-void readRegions(const DataSource& source, Inputs& inputs) {
-  OgrSource src = openSource(source, "regions");
-  inputs.regionsLabel = src.label;
-  std::vector<Problem>& problems = inputs.problems;
+namespace {
+
+/// An optional OGR layer (zones, roads): `fields(reader)` finds the mapped fields once, then
+/// `each(reader, feature, fields, transform)` sees every feature (transform null without a CRS).
+template <typename Fields, typename Each>
+void readOgrLayer(const DataSource& source, const char* what, Inputs& inputs, Fields fields, Each each) {
+  OgrFeatureSource src(openSource(source, what));
+  Reader r{src, source, inputs.problems};
   bool crsOk = false;
-  LonLatTransform transform = layerTransform(src, problems, crsOk);
+  const LonLatTransform transform = sourceTransform(r, crsOk);
+  const auto indices = fields(r);
+  SourceFeature f;
+  src.reset();
+  while (src.next(f)) each(r, f, indices, crsOk ? &transform : nullptr);
+}
 
-  const FieldLayout layout = mapFields(src, source, {"name", "name_zh", "province"}, regionColumns(), problems);
-  const NonNumericCells bad = nonNumericCells(src.dataset.get(), src.layer);
-  Utf8Check utf8;
+}  // namespace
 
-  FeatureLoop{src}.forEach([&](OGRFeatureH f) {
-    Region region;
-    region.fid = std::to_string(static_cast<long long>(OGR_F_GetFID(f)));
-    region.id = layout.id >= 0 ? src.text(f, layout.id) : region.fid;
-    std::string where = src.label + " " + fidText(f);
-    region.name = src.text(f, layout.text.at("name"));
-    region.nameZh = src.text(f, layout.text.at("name_zh"));
-    region.province = src.text(f, layout.text.at("province"));
-    for (const auto& [field, value] : {std::pair<const char*, const std::string*>{"id", &region.id}, {"name", &region.name},
-                                        {"name_zh", &region.nameZh}, {"province", &region.province}})
-      utf8.check(*value, where, source.field(field));
-    readNumbers(src, f, layout, source, where, region.id, problems, region.values, region.extra, bad);
-    if (crsOk) {
-      if (!readGeometry(f, transform, where, region.id, source.coordinates, problems,
-                        region.wkb)) {
-        if (region.wkb.empty() && OGR_F_GetGeometryRef(f) == nullptr) {
-          addProblem(problems, Severity::Fatal, where, "has no geometry", region.id);
-        } else if (region.wkb.empty()) {
-          addProblem(problems, Severity::Fatal, where, "has an empty geometry", region.id);
+void readZones(const DataSource& source, Inputs& inputs) {
+  readOgrLayer(
+      source, "exclusions", inputs,
+      [](Reader& r) {
+        const int id = r.mappedField("id", false);
+        return std::make_pair(id, r.mappedField("name", false));
+      },
+      [&](Reader& r, const SourceFeature& f, std::pair<int, int> fields, const LonLatTransform* transform) {
+        Zone zone;
+        zone.fid = std::to_string(f.fid);
+        zone.id = fields.first >= 0 ? Reader::text(f, fields.first) : zone.fid;
+        zone.name = Reader::text(f, fields.second);
+        if (!transform || !readGeometry(f, *transform, r.where(f), zone.id, "wgs84", r.problems, zone.wkb))
+          return;
+        if (!isPolygonal(zone.wkb)) {
+          fileProblem(r.problems, Severity::Warning, r.where(f), "geometry is not a polygon; zone ignored",
+                      zone.id);
+          return;
         }
-      } else if (!isPolygonal(region.wkb)) {
-        addProblem(problems, Severity::Fatal, where, "geometry is not a polygon", region.id);
+        inputs.exclusions.push_back(std::move(zone));
+      });
+}
+
+void readRoads(const DataSource& source, Inputs& inputs) {
+  readOgrLayer(
+      source, "roads", inputs,
+      [](Reader& r) {
+        const int roadClass = r.mappedField("class", false);
+        return std::make_pair(roadClass, r.mappedField("speed_kmh", false));
+      },
+      [&](Reader& r, const SourceFeature& f, std::pair<int, int> fields, const LonLatTransform* transform) {
+        Road road;
+        road.fid = std::to_string(f.fid);
+        road.roadClass = Reader::text(f, fields.first);
+        road.speedKmh = r.number(f, fields.second, {}, true, false);
+        if (road.speedKmh == 0) {
+          fileProblem(r.problems, Severity::Warning, fieldWhere(r.where(f), source.field("speed_kmh")),
+                      "is 0; the class default is used");
+          road.speedKmh = kNaN;
+        }
+        if (transform && readGeometry(f, *transform, r.where(f), {}, "wgs84", r.problems, road.wkb))
+          inputs.roads.push_back(std::move(road));
+      });
+}
+
+void readRegions(const DataSource& source, Inputs& inputs) {
+  OgrFeatureSource src(openSource(source, "regions"));
+  clustershift::readRegions(src, source, inputs);
+}
+
+void readParks(const DataSource& source, Inputs& inputs) {
+  OgrFeatureSource src(openSource(source, "parks"));
+  clustershift::readParks(src, source, inputs);
+}
+
+}  // namespace detail
+
+using detail::fieldWhere;
+using detail::fileProblem;
+using detail::quoteNumber;
+
+void readRegions(FeatureSource& source, const DataSource& map, Inputs& inputs) {
+  detail::Reader r{source, map, inputs.problems};
+  inputs.regionsLabel = r.label;
+  bool crsOk = false;
+  detail::LonLatTransform transform = detail::sourceTransform(r, crsOk);
+  const detail::FieldLayout layout = detail::mapFields(r, {"name", "name_zh", "province"}, regionColumns());
+  detail::Utf8Check utf8;
+  SourceFeature f;
+  source.reset();
+  while (source.next(f)) {
+    Region region;
+    detail::readAttributes(
+        r, f, layout, utf8, region,
+        {{"name", &region.name}, {"name_zh", &region.nameZh}, {"province", &region.province}});
+    const std::string where = r.where(f);
+    if (crsOk) {
+      if (!detail::readGeometry(f, transform, where, region.id, map.coordinates, r.problems, region.wkb)) {
+        if (region.wkb.empty() && f.wkb.empty())
+          fileProblem(r.problems, Severity::Fatal, where,
+                      f.emptyGeometry ? "has an empty geometry" : "has no geometry", region.id);
+      } else if (!detail::isPolygonal(region.wkb)) {
+        fileProblem(r.problems, Severity::Fatal, where, "geometry is not a polygon", region.id);
         region.wkb.clear();
       }
     }
     inputs.regions.push_back(std::move(region));
-  });
-  utf8.report(problems, src.label, source);
+  }
+  utf8.report(r.problems, r.label, map);
 }
 
-void readParks(const DataSource& source, Inputs& inputs) {
-  OgrSource src = openSource(source, "parks");
-  inputs.parksLabel = src.label;
-  std::vector<Problem>& problems = inputs.problems;
+void readParks(FeatureSource& source, const DataSource& map, Inputs& inputs) {
+  detail::Reader r{source, map, inputs.problems};
+  inputs.parksLabel = r.label;
   bool crsOk = false;
-  LonLatTransform transform = layerTransform(src, problems, crsOk);
-
-  const FieldLayout layout =
-      mapFields(src, source, {"name", "name_zh", "level", "lead_industries"}, parkColumns(), problems);
-  const NonNumericCells bad = nonNumericCells(src.dataset.get(), src.layer);
-  Utf8Check utf8;
-
-  FeatureLoop{src}.forEach([&](OGRFeatureH f) {
+  detail::LonLatTransform transform = detail::sourceTransform(r, crsOk);
+  const detail::FieldLayout layout =
+      detail::mapFields(r, {"name", "name_zh", "level", "lead_industries"}, parkColumns());
+  detail::Utf8Check utf8;
+  SourceFeature f;
+  source.reset();
+  while (source.next(f)) {
     Park park;
-    park.fid = std::to_string(static_cast<long long>(OGR_F_GetFID(f)));
-    park.id = layout.id >= 0 ? src.text(f, layout.id) : park.fid;
-    std::string where = src.label + " " + fidText(f);
-    park.name = src.text(f, layout.text.at("name"));
-    park.nameZh = src.text(f, layout.text.at("name_zh"));
-    park.level = src.text(f, layout.text.at("level"));
-    park.leadIndustries = src.text(f, layout.text.at("lead_industries"));
-    for (const auto& [field, value] :
-         {std::pair<const char*, const std::string*>{"id", &park.id}, {"name", &park.name}, {"name_zh", &park.nameZh},
-          {"level", &park.level}, {"lead_industries", &park.leadIndustries}})
-      utf8.check(*value, where, source.field(field));
-    readNumbers(src, f, layout, source, where, park.id, problems, park.values, park.extra, bad);
-    double area = park.value("area_ha"), available = park.value("available_ha");
+    detail::readAttributes(r, f, layout, utf8, park,
+                           {{"name", &park.name},
+                            {"name_zh", &park.nameZh},
+                            {"level", &park.level},
+                            {"lead_industries", &park.leadIndustries}});
+    const std::string where = r.where(f);
+    const double area = park.value("area_ha"), available = park.value("available_ha");
     if (!std::isnan(area) && !std::isnan(available) && available > area * (1 + 1e-9)) {
-      addProblem(problems, Severity::Warning, fieldWhere(where, source.field("available_ha")),
-                 "available area " + quoteValue(available) + " ha exceeds total area " +
-                     quoteValue(area) + " ha",
-                 park.id);
+      fileProblem(
+          r.problems, Severity::Warning, fieldWhere(where, map.field("available_ha")),
+          "available area " + quoteNumber(available) + " ha exceeds total area " + quoteNumber(area) + " ha",
+          park.id);
     }
     if (crsOk) {
-      if (readGeometry(f, transform, where, park.id, source.coordinates, problems, park.wkb)) {
+      if (detail::readGeometry(f, transform, where, park.id, map.coordinates, r.problems, park.wkb)) {
         try {
-          GeosGeometryPtr g = geosFromWkb(park.wkb, where);
-          GEOSContextHandle_t ctx = GeosContext::current().handle();
+          detail::GeosGeometryPtr g = detail::geosFromWkb(park.wkb, where);
+          GEOSContextHandle_t ctx = detail::GeosContext::current().handle();
           if (GEOSGeomTypeId_r(ctx, g.get()) == GEOS_POINT) {
             GEOSGeomGetX_r(ctx, g.get(), &park.lon);
             GEOSGeomGetY_r(ctx, g.get(), &park.lat);
           } else {
-            GeosGeometryPtr p = geosOwn(GEOSPointOnSurface_r(ctx, g.get()), where);
+            detail::GeosGeometryPtr p = detail::geosOwn(GEOSPointOnSurface_r(ctx, g.get()), where);
             GEOSGeomGetX_r(ctx, p.get(), &park.lon);
             GEOSGeomGetY_r(ctx, p.get(), &park.lat);
           }
         } catch (const GeoError& e) {
-          addProblem(problems, Severity::Fatal, where, e.what(), park.id);
+          fileProblem(r.problems, Severity::Fatal, where, e.what(), park.id);
         }
-      } else if (OGR_F_GetGeometryRef(f) == nullptr ||
-                 OGR_G_IsEmpty(OGR_F_GetGeometryRef(f))) {
-        addProblem(problems, Severity::Warning, where, "has no geometry; park excluded",
-                   park.id);
+      } else if (f.wkb.empty()) {
+        fileProblem(r.problems, Severity::Warning, where, "has no geometry; park excluded", park.id);
       }
     }
     inputs.parks.push_back(std::move(park));
-  });
-  utf8.report(problems, src.label, source);
+  }
+  utf8.report(r.problems, r.label, map);
 }
 
-void readZones(const DataSource& source, Inputs& inputs) {
-  OgrSource src = openSource(source, "exclusions");
-  std::vector<Problem>& problems = inputs.problems;
-  bool crsOk = false;
-  LonLatTransform transform = layerTransform(src, problems, crsOk);
-  int idField = mappedField(src, source, "id", problems, false);
-  int nameField = mappedField(src, source, "name", problems, false);
-  FeatureLoop{src}.forEach([&](OGRFeatureH f) {
-    Zone zone;
-    zone.fid = std::to_string(static_cast<long long>(OGR_F_GetFID(f)));
-    zone.id = idField >= 0 ? src.text(f, idField) : zone.fid;
-    zone.name = src.text(f, nameField);
-    std::string where = src.label + " " + fidText(f);
-    if (crsOk && readGeometry(f, transform, where, zone.id, "wgs84", problems, zone.wkb)) {
-      if (!isPolygonal(zone.wkb)) {
-        addProblem(problems, Severity::Warning, where, "geometry is not a polygon; zone ignored",
-                   zone.id);
-        return;
-      }
-      inputs.exclusions.push_back(std::move(zone));
-    }
-  });
-}
-
-void readRoads(const DataSource& source, Inputs& inputs) {
-  OgrSource src = openSource(source, "roads");
-  std::vector<Problem>& problems = inputs.problems;
-  bool crsOk = false;
-  LonLatTransform transform = layerTransform(src, problems, crsOk);
-  int classField = mappedField(src, source, "class", problems, false);
-  int speedField = mappedField(src, source, "speed_kmh", problems, false);
-  const NonNumericCells bad = nonNumericCells(src.dataset.get(), src.layer);
-  FeatureLoop{src}.forEach([&](OGRFeatureH f) {
-    Road road;
-    road.fid = std::to_string(static_cast<long long>(OGR_F_GetFID(f)));
-    road.roadClass = src.text(f, classField);
-    std::string where = src.label + " " + fidText(f);
-    road.speedKmh = readNumber(src, f, speedField, where, source.field("speed_kmh"), {}, problems,
-                               true, false, bad);
-    if (road.speedKmh == 0) {
-      addProblem(problems, Severity::Warning, fieldWhere(where, source.field("speed_kmh")),
-                 "is 0; the class default is used");
-      road.speedKmh = kNaN;
-    }
-    if (crsOk && readGeometry(f, transform, where, {}, "wgs84", problems, road.wkb)) {
-      inputs.roads.push_back(std::move(road));
-    }
-  });
-}
-
-namespace {
-
-/// Reads a table source: key column + the other columns, as text. Rows keep file order.
-struct TextTable {
-  std::string label;
-  std::vector<std::string> columns;  ///< value columns (not the key)
-  std::vector<std::string> keys;
-  std::vector<std::string> rows;  ///< where each row sits: "line 3" (CSV) or "row 7" (sheet)
-  std::vector<std::vector<std::string>> cells;
-};
-
-TextTable readTextTable(const DataSource& source, const std::string& what,
-                        const std::string& keyColumn, std::vector<Problem>& problems,
-                        bool& ok) {
-  OgrSource src = openSource(source, what, /*plainCsv=*/true);
-  TextTable table;
-  table.label = src.tableLabel;
-  ok = true;
-  // OGR's CSV driver drops extra cells silently: every row must have the header's cells.
-  if (src.driver == "CSV") {
-    const std::vector<Problem> shape = csvShapeProblems(source.path);
-    problems.insert(problems.end(), shape.begin(), shape.end());
-  }
-  std::string keyName = source.field(keyColumn);
-  int keyIndex = src.fieldIndex(keyName);
-  if (keyIndex < 0) {
-    // A table whose first column is the key under another name still reads.
-    if (!source.fields.count(keyColumn) && OGR_FD_GetFieldCount(src.definition()) > 0) {
-      keyIndex = 0;
-    } else {
-      std::string list;
-      for (const std::string& n : src.fieldNames()) list += (list.empty() ? "" : ", ") + n;
-      addProblem(problems, Severity::Fatal, table.label,
-                 "column '" + keyName + "' not found (columns: " + list + ")");
-      ok = false;
-      return table;
-    }
-  }
-  std::vector<int> indices;
-  OGRFeatureDefnH defn = src.definition();
-  for (int i = 0; i < OGR_FD_GetFieldCount(defn); ++i) {
-    if (i == keyIndex) continue;
-    OGRFieldDefnH fd = OGR_FD_GetFieldDefn(defn, i);
-    table.columns.emplace_back(OGR_Fld_GetNameRef(fd));
-    indices.push_back(i);
-  }
-  FeatureLoop{src}.forEach([&](OGRFeatureH f) {
-    table.rows.push_back(src.rowLabel(f, table.keys.size()));
-    table.keys.push_back(src.text(f, keyIndex));
-    std::vector<std::string> row;
-    for (int index : indices) {
-      row.push_back(OGR_F_IsFieldSetAndNotNull(f, index) ? src.text(f, index) : "");
-    }
-    table.cells.push_back(std::move(row));
-  });
-  if (table.keys.empty()) {
-    addProblem(problems, Severity::Fatal, table.label, "has no rows");
-    ok = false;
-  }
-  return table;
-}
-
-/// Parses a cell; adds a located problem and returns NaN when it is not a number.
-double tableNumber(const TextTable& t, std::size_t row, std::size_t column,
-                   const std::string& keyLabel, std::vector<Problem>& problems) {
-  std::string where = t.label + " " + t.rows[row] + " (" + keyLabel + " '" + t.keys[row] + "') column '" +
-                      t.columns[column] + "'";
-  const std::string& text = t.cells[row][column];
-  double value = kNaN;
-  if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
-    addProblem(problems, Severity::Warning, where, "is empty");
-    return kNaN;
-  }
-  const NumberStatus status = clustershift::parseNumber(text, value);
-  if (status != NumberStatus::Ok) {
-    addProblem(problems, Severity::Fatal, where, numberProblem(status, text));
-    return kNaN;
-  }
-  if (value < 0) {
-    addProblem(problems, Severity::Fatal, where, "is negative (" + quoteValue(value) + ")");
-  }
-  return value;
-}
-
-}  // namespace
-
-IndustryMatrix readIndustryMatrix(const DataSource& source, std::vector<Problem>& problems) {
-  bool ok = false;
-  TextTable t = readTextTable(source, "industry_output", "region_id", problems, ok);
-  IndustryMatrix m;
-  if (!ok) return m;
-  m.industries = t.columns;
-  std::set<std::string> seen;
-  for (std::size_t r = 0; r < t.keys.size(); ++r) {
-    if (t.keys[r].empty()) {
-      addProblem(problems, Severity::Fatal, t.label + " " + t.rows[r], "empty region id");
-      continue;
-    }
-    if (!seen.insert(t.keys[r]).second) {
-      addProblem(problems, Severity::Fatal, t.label + " " + t.rows[r],
-                 "duplicate region id '" + t.keys[r] + "'");
-      continue;
-    }
-    std::vector<double> row;
-    for (std::size_t c = 0; c < t.columns.size(); ++c) {
-      row.push_back(tableNumber(t, r, c, "region", problems));
-    }
-    m.regionIds.push_back(t.keys[r]);
-    m.values.push_back(std::move(row));
-  }
-  return m;
-}
-
-IoTable readIoTable(const DataSource& source, std::vector<Problem>& problems) {
-  bool ok = false;
-  TextTable t = readTextTable(source, "io_table", "sector", problems, ok);
-  IoTable io;
-  if (!ok) return io;
-  // Optional national totals (gross output by sector) for the FLQ, beside the coefficients.
-  const auto national = std::find(t.columns.begin(), t.columns.end(), std::string("national_output"));
-  std::optional<std::size_t> nationalColumn;
-  if (national != t.columns.end()) nationalColumn = static_cast<std::size_t>(national - t.columns.begin());
-  std::set<std::string> rows(t.keys.begin(), t.keys.end());
-  std::set<std::string> columns(t.columns.begin(), t.columns.end());
-  columns.erase("national_output");
-  if (rows.size() != t.keys.size() || rows != columns) {
-    std::string missingColumns, missingRows;
-    for (const std::string& r : rows) {
-      if (!columns.count(r)) missingColumns += (missingColumns.empty() ? "" : ", ") + r;
-    }
-    for (const std::string& c : columns) {
-      if (!rows.count(c)) missingRows += (missingRows.empty() ? "" : ", ") + c;
-    }
-    addProblem(problems, Severity::Fatal, t.label,
-               "not a square table with the same sectors on both axes" +
-                   (missingColumns.empty() ? "" : "; no column for: " + missingColumns) +
-                   (missingRows.empty() ? "" : "; no row for: " + missingRows) +
-                   (rows.size() != t.keys.size() ? "; duplicate row labels" : ""));
-    return io;
-  }
-  // Columns reordered to the row order, so a[i][j] is input of sector i per unit of j.
-  std::vector<std::size_t> columnOf(t.keys.size());
-  for (std::size_t i = 0; i < t.keys.size(); ++i) {
-    columnOf[i] = static_cast<std::size_t>(
-        std::find(t.columns.begin(), t.columns.end(), t.keys[i]) - t.columns.begin());
-  }
-  io.sectors = t.keys;
-  io.a.assign(t.keys.size(), std::vector<double>(t.keys.size(), kNaN));
-  for (std::size_t i = 0; i < t.keys.size(); ++i) {
-    for (std::size_t j = 0; j < t.keys.size(); ++j) {
-      io.a[i][j] = tableNumber(t, i, columnOf[j], "sector", problems);
-    }
-  }
-  if (nationalColumn) {
-    io.nationalOutput.assign(t.keys.size(), kNaN);
-    for (std::size_t i = 0; i < t.keys.size(); ++i) {
-      io.nationalOutput[i] = tableNumber(t, i, *nationalColumn, "sector", problems);
-      if (io.nationalOutput[i] < 0)
-        addProblem(problems, Severity::Fatal, t.label + " row '" + t.keys[i] + "'",
-                   "column 'national_output' is negative (" + quoteValue(io.nationalOutput[i]) + ")");
-    }
-  }
-  // A productive economy needs every column sum of A below 1 (Hawkins–Simon).
-  for (std::size_t j = 0; j < t.keys.size(); ++j) {
-    double sum = 0;
-    for (std::size_t i = 0; i < t.keys.size(); ++i) {
-      if (!std::isnan(io.a[i][j])) sum += io.a[i][j];
-    }
-    if (sum >= 1.0) {
-      addProblem(problems, Severity::Fatal, t.label + " column '" + t.keys[j] + "'",
-                 "coefficients sum to " + quoteValue(sum) + " (must be < 1)");
-    }
-  }
-  return io;
-}
-
-}  // namespace clustershift::detail
+}  // namespace clustershift

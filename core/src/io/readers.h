@@ -28,11 +28,18 @@ IndustryMatrix readIndustryMatrix(const DataSource& source, std::vector<Problem>
 /// Square technical-coefficient table: column sector, then the same labels as columns.
 IoTable readIoTable(const DataSource& source, std::vector<Problem>& problems);
 
-/// fid -> field index -> the text SQLite holds in a numeric (INTEGER/REAL) column, for the
-/// cells that are not numbers ('abc', '12,345', 'NaN'). Only GeoPackage and SQLite sources
-/// can hold such cells; other drivers give an empty map. (numeric_cells.cpp)
+/// fid -> field index -> the text a numeric (INTEGER/REAL, N/F) column holds, for the cells that
+/// are not numbers ('abc', '12,345', 'NaN'): what SQLite keeps in a GeoPackage/SQLite column, or
+/// the .dbf cell of a shapefile (read again with the numeric fields retyped to text, on a copy in
+/// /vsimem/). Other drivers give an empty map. (numeric_cells.cpp)
 using NonNumericCells = std::map<long long, std::map<int, std::string>>;
 NonNumericCells nonNumericCells(GDALDatasetH dataset, OGRLayerH layer);
+
+/// A number for messages, as a stream writes it ("7585", "-3.2", "1e+06").
+std::string quoteNumber(double v);
+/// Appends Problem{severity, where, message, featureId} to `problems`.
+void fileProblem(std::vector<Problem>& problems, Severity severity, const std::string& where,
+                 const std::string& message, const std::string& featureId = {});
 
 /// Parses a number from text ("12.5", " 3 "); false when it is not entirely a number
 /// (clustershift::parseNumber, the one parser of every reader).

@@ -16,14 +16,6 @@ std::string trim(const std::string& s) {
   return s.substr(b, e - b + 1);
 }
 
-bool endsWithCsv(const std::string& path) {
-  if (path.size() < 4) return false;
-  std::string ext = path.substr(path.size() - 4);
-  for (char& c : ext)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return ext == ".csv";
-}
-
 }  // namespace
 
 NumberStatus parseNumber(const std::string& text, double& value) {
@@ -144,20 +136,6 @@ std::string readWholeFile(const std::string& path) {
   buffer << in.rdbuf();
   if (in.bad()) throw IoError(path + ": read error");
   return buffer.str();
-}
-
-std::vector<Problem> csvShapeProblems(const std::string& path) {
-  if (!endsWithCsv(path)) return {};
-  std::ifstream probe(path, std::ios::binary);
-  if (!probe) return {};  // the OGR reader reports an unreadable file itself
-  const std::string slash = "/";
-  const std::string label =
-      path.substr(path.find_last_of('/') == std::string::npos ? 0 : path.find_last_of('/') + 1);
-  try {
-    return raggedRows(splitCsv(readWholeFile(path), label), label);
-  } catch (const InputError& e) {
-    return {Problem{Severity::Fatal, "", e.what(), {}}};
-  }
 }
 
 std::vector<Problem> idProblems(const std::vector<std::string>& ids, const std::vector<std::string>& where,

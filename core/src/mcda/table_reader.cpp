@@ -9,7 +9,7 @@
 #include "clustershift/mcda.h"
 #include "clustershift/table.h"
 #include "io/ogr.h"
-#include "io/readers.h"
+#include "io/ogr_table.h"
 
 namespace clustershift::mcda {
 namespace {
@@ -56,41 +56,25 @@ Table readTable(const std::string& path, const std::string& layer) {
     if (layer.empty()) throw InputError(path + ": has no layer");
     throw InputError(path + ": no layer '" + layer + "'");
   }
-  // OGR's CSV driver drops extra cells without a word: check the rows' shape first.
-  std::vector<CsvRecord> records;
-  if (std::string(GDALGetDriverShortName(GDALGetDatasetDriver(dataset.get()))) == "CSV") {
-    const std::string name = std::filesystem::path(path).filename().string();
-    records = splitCsv(readWholeFile(path), name);
-    throwIfFatal(raggedRows(records, name));
-  }
-  const clustershift::detail::NonNumericCells bad = clustershift::detail::nonNumericCells(dataset.get(), handle);
+  // The one OGR table reader: numeric cells holding text come back as that text, a CSV file's
+  // ragged rows (which OGR's CSV driver drops or pads without a word) are reported.
+  clustershift::detail::OgrSource source;
+  source.layer = handle;
+  source.fileName = std::filesystem::path(path).filename().string();
+  source.layerName = OGR_L_GetName(handle);
+  source.label = source.fileName + "/" + source.layerName;
+  source.tableLabel = source.fileName;
+  source.driver = GDALGetDriverShortName(GDALGetDatasetDriver(dataset.get()));
+  source.dataset = std::move(dataset);
+  std::vector<Problem> problems;
+  clustershift::detail::OgrTextTable read = clustershift::detail::readOgrTable(source, path, problems);
+  throwIfFatal(problems);
   Table table;
   table.path = path;
-  table.layer = OGR_L_GetName(handle);
-  OGRFeatureDefnH defn = OGR_L_GetLayerDefn(handle);
-  const int count = OGR_FD_GetFieldCount(defn);
-  for (int k = 0; k < count; ++k) table.fields.emplace_back(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, k)));
-  OGR_L_ResetReading(handle);
-  while (true) {
-    clustershift::detail::FeaturePtr feature(OGR_L_GetNextFeature(handle));
-    if (!feature) break;
-    std::vector<std::string> row(static_cast<size_t>(count));
-    const auto badRow = bad.find(static_cast<long long>(OGR_F_GetFID(feature.get())));
-    for (int k = 0; k < count; ++k) {
-      if (badRow != bad.end() && badRow->second.count(k)) {
-        row[static_cast<size_t>(k)] = badRow->second.at(k);
-      } else if (OGR_F_IsFieldSetAndNotNull(feature.get(), k)) {
-        row[static_cast<size_t>(k)] = OGR_F_GetFieldAsString(feature.get(), k);
-      }
-    }
-    const size_t index = table.rows.size();
-    table.where.push_back(index + 1 < records.size()
-                              ? std::filesystem::path(path).filename().string() + " line " +
-                                    std::to_string(records[index + 1].line)
-                              : std::filesystem::path(path).filename().string() + "/" + table.layer +
-                                    " fid=" + std::to_string(static_cast<long long>(OGR_F_GetFID(feature.get()))));
-    table.rows.push_back(std::move(row));
-  }
+  table.layer = source.layerName;
+  table.fields = std::move(read.columns);
+  table.rows = std::move(read.rows);
+  table.where = std::move(read.where);
   return table;
 }
 

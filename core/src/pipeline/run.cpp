@@ -124,23 +124,13 @@ Results scoreCandidates(const Scenario& scenario, Inputs inputs, Feedback& feedb
     for (std::size_t p = 0; p < nParks; ++p) results.parks[p].criteria[c].raw = raw[c][p];
     // A criterion with no value at any candidate (e.g. a field that is NULL everywhere) leaves
     // nothing to rank, whatever the missing-value policy: stop before the decision engine,
-    // the outputs and the reports, and say which criterion and why.
-    std::size_t candidates = 0, valued = 0;
-    for (std::size_t p = 0; p < nParks; ++p) {
-      if (!results.parks[p].reason.empty()) continue;
-      ++candidates;
-      if (!isMissing(raw[c][p])) ++valued;
-    }
-    if (candidates > 0 && valued == 0) {
-      std::string why;
-      for (const Problem& w : feedback.warnings())
-        if (w.message.rfind(specs[c]->id, 0) == 0) {
-          why = " (first: " + w.text() + ")";
-          break;
-        }
-      throw InputError(specs[c]->id + ": no value for any of the " + std::to_string(candidates) +
-                       " candidate parks, every one is NULL" + why);
-    }
+    // the outputs and the reports, and say which criterion and why. validate() runs the same
+    // check first for the criteria cheap to compute (detail::requireSomeValue).
+    std::vector<bool> candidates(nParks);
+    for (std::size_t p = 0; p < nParks; ++p) candidates[p] = results.parks[p].reason.empty();
+    if (const auto problem =
+            detail::noValueProblem(specs[c]->id, raw[c], candidates, feedback.warnings(), inputs.parksLabel))
+      throw InputError(problem->text());
   }
   feedback.checkCanceled();
   feedback.setProgress(0.8, "constraints");

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 
 namespace clustershift::detail {
@@ -29,6 +31,50 @@ std::string indexPath(const std::string& path, std::size_t index) {
   return path + "[" + std::to_string(index) + "]";
 }
 
+std::string joinList(const std::vector<std::string>& items) {
+  std::string text;
+  for (const std::string& item : items) text += (text.empty() ? "" : ", ") + item;
+  return text;
+}
+
+namespace {
+
+/// nlohmann's message without its "[json.exception.parse_error.101] " prefix.
+std::string plainJsonMessage(const json::exception& e) {
+  std::string text = e.what();
+  if (text.rfind("[json.exception.", 0) == 0) {
+    const auto close = text.find("] ");
+    if (close != std::string::npos) text = text.substr(close + 2);
+  }
+  return text;
+}
+
+}  // namespace
+
+json readJsonFile(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec))
+    throw InputError(path + ": is a folder, not a scenario file (give the .json file)");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw IoError(path + ": cannot open for reading");
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  std::string text = buffer.str();
+  if (text.size() >= 2 &&
+      ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF')))
+    throw InputError(path + ": is UTF-16 encoded; save it as UTF-8 (JSON files are read as UTF-8)");
+  if (text.find('\0') != std::string::npos)
+    throw InputError(path + ": contains NUL bytes (UTF-16 or a binary file?); save it as UTF-8 text");
+  if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
+  try {
+    return json::parse(text, nullptr, true, /*ignore_comments=*/true);
+  } catch (const json::out_of_range& e) {
+    throw InputError(path + ": a number is out of range (" + plainJsonMessage(e) + ")");
+  } catch (const json::exception& e) {
+    throw InputError(path + ": invalid JSON: " + plainJsonMessage(e));
+  }
+}
+
 void JsonReader::fail(const std::string& path, const std::string& message) {
   m_problems.push_back(Problem{Severity::Fatal, path, message, {}});
 }
@@ -50,19 +96,19 @@ bool JsonReader::object(const json& value, const std::string& path) {
 
 void JsonReader::allowedKeys(const json& object, const std::string& path,
                              std::initializer_list<const char*> allowed) {
+  allowedKeys(object, path, std::vector<std::string>(allowed.begin(), allowed.end()));
+}
+
+void JsonReader::allowedKeys(const json& object, const std::string& path,
+                             const std::vector<std::string>& allowed) {
   if (!object.is_object()) return;
   for (auto it = object.begin(); it != object.end(); ++it) {
-    bool known = std::any_of(allowed.begin(), allowed.end(),
-                             [&](const char* key) { return it.key() == key; });
-    if (known) continue;
-    std::string list;
-    for (const char* key : allowed) list += (list.empty() ? "" : ", ") + std::string(key);
-    fail(joinPath(path, it.key()), "unknown key (allowed: " + list + ")");
+    if (std::find(allowed.begin(), allowed.end(), it.key()) != allowed.end()) continue;
+    fail(joinPath(path, it.key()), "unknown key (allowed: " + joinList(allowed) + ")");
   }
 }
 
-const json* JsonReader::member(const json& object, const std::string& path, const char* key,
-                               bool required) {
+const json* JsonReader::member(const json& object, const std::string& path, const char* key, bool required) {
   if (!object.is_object()) return nullptr;
   auto it = object.find(key);
   if (it == object.end()) {
@@ -76,8 +122,8 @@ const json* JsonReader::member(const json& object, const std::string& path, cons
   return &*it;
 }
 
-std::optional<double> JsonReader::number(const json& object, const std::string& path,
-                                         const char* key, bool required) {
+std::optional<double> JsonReader::number(const json& object, const std::string& path, const char* key,
+                                         bool required) {
   const json* value = member(object, path, key, required);
   if (!value) return std::nullopt;
   if (!value->is_number()) {
@@ -87,8 +133,8 @@ std::optional<double> JsonReader::number(const json& object, const std::string& 
   return value->get<double>();
 }
 
-std::optional<long long> JsonReader::integer(const json& object, const std::string& path,
-                                             const char* key, bool required) {
+std::optional<long long> JsonReader::integer(const json& object, const std::string& path, const char* key,
+                                             bool required) {
   const json* value = member(object, path, key, required);
   if (!value) return std::nullopt;
   if (value->is_number_integer()) return value->get<long long>();
@@ -102,8 +148,8 @@ std::optional<long long> JsonReader::integer(const json& object, const std::stri
   return std::nullopt;
 }
 
-std::optional<std::string> JsonReader::string(const json& object, const std::string& path,
-                                              const char* key, bool required) {
+std::optional<std::string> JsonReader::string(const json& object, const std::string& path, const char* key,
+                                              bool required) {
   const json* value = member(object, path, key, required);
   if (!value) return std::nullopt;
   if (!value->is_string()) {
@@ -113,8 +159,8 @@ std::optional<std::string> JsonReader::string(const json& object, const std::str
   return value->get<std::string>();
 }
 
-std::optional<bool> JsonReader::boolean(const json& object, const std::string& path,
-                                        const char* key, bool required) {
+std::optional<bool> JsonReader::boolean(const json& object, const std::string& path, const char* key,
+                                        bool required) {
   const json* value = member(object, path, key, required);
   if (!value) return std::nullopt;
   if (!value->is_boolean()) {
@@ -124,8 +170,7 @@ std::optional<bool> JsonReader::boolean(const json& object, const std::string& p
   return value->get<bool>();
 }
 
-const json* JsonReader::child(const json& object, const std::string& path, const char* key,
-                              bool required) {
+const json* JsonReader::child(const json& object, const std::string& path, const char* key, bool required) {
   const json* value = member(object, path, key, required);
   if (!value) return nullptr;
   if (!value->is_object()) {
@@ -135,8 +180,7 @@ const json* JsonReader::child(const json& object, const std::string& path, const
   return value;
 }
 
-const json* JsonReader::array(const json& object, const std::string& path, const char* key,
-                              bool required) {
+const json* JsonReader::array(const json& object, const std::string& path, const char* key, bool required) {
   const json* value = member(object, path, key, required);
   if (!value) return nullptr;
   if (!value->is_array()) {
@@ -146,10 +190,8 @@ const json* JsonReader::array(const json& object, const std::string& path, const
   return value;
 }
 
-std::optional<std::string> JsonReader::choice(const json& object, const std::string& path,
-                                              const char* key,
-                                              const std::vector<std::string>& allowed,
-                                              bool required) {
+std::optional<std::string> JsonReader::choice(const json& object, const std::string& path, const char* key,
+                                              const std::vector<std::string>& allowed, bool required) {
   std::optional<std::string> text = string(object, path, key, required);
   if (!text) return std::nullopt;
   if (std::find(allowed.begin(), allowed.end(), *text) != allowed.end()) return text;

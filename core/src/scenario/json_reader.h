@@ -24,6 +24,13 @@ std::string joinPath(const std::string& path, const std::string& key);
 /// ("a", 2) -> "a[2]".
 std::string indexPath(const std::string& path, std::size_t index);
 
+/// "a, b, c".
+std::string joinList(const std::vector<std::string>& items);
+
+/// Reads a UTF-8 JSON file (comments and a BOM allowed). Throws IoError when it cannot be
+/// opened, InputError for a folder, UTF-16, NUL bytes or invalid JSON (with nlohmann's words).
+nlohmann::json readJsonFile(const std::string& path);
+
 class JsonReader {
  public:
   explicit JsonReader(std::vector<Problem>& problems) : m_problems(problems) {}
@@ -36,34 +43,35 @@ class JsonReader {
   /// Reports every key of object not in allowed as "unknown key".
   void allowedKeys(const nlohmann::json& object, const std::string& path,
                    std::initializer_list<const char*> allowed);
+  void allowedKeys(const nlohmann::json& object, const std::string& path,
+                   const std::vector<std::string>& allowed);
 
   /// Members. Absent (or null when nullable) -> std::nullopt; required + absent -> problem.
-  std::optional<double> number(const nlohmann::json& object, const std::string& path,
-                               const char* key, bool required = false);
-  std::optional<long long> integer(const nlohmann::json& object, const std::string& path,
-                                   const char* key, bool required = false);
-  std::optional<std::string> string(const nlohmann::json& object, const std::string& path,
-                                    const char* key, bool required = false);
-  std::optional<bool> boolean(const nlohmann::json& object, const std::string& path,
-                              const char* key, bool required = false);
+  std::optional<double> number(const nlohmann::json& object, const std::string& path, const char* key,
+                               bool required = false);
+  std::optional<long long> integer(const nlohmann::json& object, const std::string& path, const char* key,
+                                   bool required = false);
+  std::optional<std::string> string(const nlohmann::json& object, const std::string& path, const char* key,
+                                    bool required = false);
+  std::optional<bool> boolean(const nlohmann::json& object, const std::string& path, const char* key,
+                              bool required = false);
   /// Pointer to the member when it is an object (nullptr otherwise, with a problem when
   /// present but not an object, or required and absent).
-  const nlohmann::json* child(const nlohmann::json& object, const std::string& path,
-                              const char* key, bool required = false);
+  const nlohmann::json* child(const nlohmann::json& object, const std::string& path, const char* key,
+                              bool required = false);
   /// Pointer to the member when it is an array.
-  const nlohmann::json* array(const nlohmann::json& object, const std::string& path,
-                              const char* key, bool required = false);
+  const nlohmann::json* array(const nlohmann::json& object, const std::string& path, const char* key,
+                              bool required = false);
   /// A string member restricted to a set of values.
-  std::optional<std::string> choice(const nlohmann::json& object, const std::string& path,
-                                    const char* key, const std::vector<std::string>& allowed,
-                                    bool required = false);
+  std::optional<std::string> choice(const nlohmann::json& object, const std::string& path, const char* key,
+                                    const std::vector<std::string>& allowed, bool required = false);
 
   std::vector<Problem>& problems() { return m_problems; }
   bool hasFatal() const;
 
  private:
-  const nlohmann::json* member(const nlohmann::json& object, const std::string& path,
-                               const char* key, bool required);
+  const nlohmann::json* member(const nlohmann::json& object, const std::string& path, const char* key,
+                               bool required);
   std::vector<Problem>& m_problems;
 };
 

@@ -7,6 +7,12 @@
 
 namespace clustershift::detail {
 
+const std::vector<std::string>& sourceLocationKeys() {
+  static const std::vector<std::string> kKeys = {"path",    "layer",  "sheet", "header_row",
+                                                 "service", "schema", "table"};
+  return kKeys;
+}
+
 namespace fs = std::filesystem;
 using nlohmann::json;
 

@@ -2,6 +2,7 @@
 // Where a scenario data block's data lives: a file (path, layer or sheet, header_row) or a
 // PostgreSQL table (a "PG:" path, or service + schema + table). Never a password.
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -10,8 +11,8 @@
 
 namespace clustershift::detail {
 
-/// The keys parseSourceLocation reads, for allowedKeys.
-#define CLUSTERSHIFT_SOURCE_LOCATION_KEYS "path", "layer", "sheet", "header_row", "service", "schema", "table"
+/// The keys parseSourceLocation reads, in the order "unknown key (allowed: …)" lists them.
+const std::vector<std::string>& sourceLocationKeys();
 
 /// A relative file path joined to the scenario folder; PG:, /vsi… and URLs unchanged.
 std::string resolveDataPath(const std::string& path, const std::string& baseDir);

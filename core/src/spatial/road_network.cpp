@@ -157,6 +157,32 @@ RoadNetwork::RoadNetwork(const std::vector<Road>& roads, const RoadNetworkOption
   }
 }
 
+double nearestVertexKm(const std::vector<Road>& roads, double lon, double lat, const std::string& label) {
+  if (!std::isfinite(lon) || !std::isfinite(lat)) return kNaN;
+  GEOSContextHandle_t h = GeosContext::current().handle();
+  const double kx = std::cos(lat * 3.14159265358979323846 / 180.0);
+  double best = std::numeric_limits<double>::infinity(), bestLon = kNaN, bestLat = kNaN;
+  std::vector<std::vector<double>> lines;
+  for (const Road& road : roads) {
+    if (road.wkb.empty()) continue;
+    lines.clear();
+    GeosGeometryPtr g = geosFromWkb(road.wkb, label + " fid=" + road.fid);
+    collectLines(h, g.get(), lines);
+    for (const auto& xy : lines) {
+      for (std::size_t k = 0; k + 1 < xy.size(); k += 2) {
+        const double dx = (xy[k] - lon) * kx, dy = xy[k + 1] - lat;
+        const double d2 = dx * dx + dy * dy;
+        if (d2 < best) {
+          best = d2;
+          bestLon = xy[k];
+          bestLat = xy[k + 1];
+        }
+      }
+    }
+  }
+  return std::isnan(bestLon) ? kNaN : geodesicKm(lon, lat, bestLon, bestLat);
+}
+
 RoadNetwork::~RoadNetwork() = default;
 
 std::size_t RoadNetwork::nodeCount() const { return boost::num_vertices(m_impl->graph); }

@@ -23,6 +23,13 @@ struct RoadNetworkOptions {
 /// administrative classes): planning assumptions, overridable per scenario.
 const std::map<std::string, double>& defaultClassSpeedsKmh();
 
+/// Geodesic km from (lon, lat) degrees to the nearest vertex of any road, found by one pass over
+/// the vertices without building the graph: what validate() checks for the source's snap distance
+/// in a fraction of the network's build time. The vertex is chosen in a plane scaled by cos(lat)
+/// at the point (exact enough near any snap limit). NaN when there is no vertex or the point is
+/// not finite. Throws GeoError naming `label` and the road fid for unreadable WKB.
+double nearestVertexKm(const std::vector<Road>& roads, double lon, double lat, const std::string& label);
+
 /// An undirected road graph. Every vertex of every line is a node (vertices within the
 /// snap tolerance merged, so lines meeting at shared endpoints or vertices connect); each
 /// consecutive vertex pair is an edge weighted by its geodesic length / speed.

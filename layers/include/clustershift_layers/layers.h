@@ -29,8 +29,10 @@ namespace clustershift::layers {
 Inputs inputsFromLayers(QgsVectorLayer* regions, QgsVectorLayer* parks, const Scenario& scenario,
                         Feedback& feedback);
 
-/// Albers equal-area conic fitted to a lon/lat extent, named "ClusterShift study area (Albers
-/// equal-area)"; EPSG:4326 when the extent is empty or very large. The CRS of written projects,
+/// An equal-area CRS for a lon/lat extent: ESRI:102025 (Asia North Albers Equal Area Conic) when the
+/// extent lies in its area of use within 25° of its central meridian (95°E), e.g. China east of
+/// Xinjiang; else an Albers equal-area conic fitted to the extent, named "ClusterShift study area
+/// (Albers equal-area)"; EPSG:4326 when the extent is empty or very large. The CRS of written projects,
 /// of reports made from a GeoPackage alone and of a fresh plugin project.
 QgsCoordinateReferenceSystem studyAreaCrs(const QgsRectangle& lonLatExtent);
 

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ClusterShift</name>
@@ -59,7 +60,7 @@
         <translation>（取自情景文件）</translation>
     </message>
     <message>
-        <source>Cluster preset (instead of the scenario's cluster)</source>
+        <source>Cluster preset (instead of the scenario&apos;s cluster)</source>
         <translation>产业集群预设（替代情景中的集群）</translation>
     </message>
     <message>
@@ -91,15 +92,15 @@
         <translation>（取自情景文件；无情景文件时为直接赋权）</translation>
     </message>
     <message>
-        <source>Moved segments for a partial transfer (e.g. production;assembly; empty = the scenario's)</source>
+        <source>Moved segments for a partial transfer (e.g. production;assembly; empty = the scenario&apos;s)</source>
         <translation>部分转移的环节（如 production;assembly；留空则取自情景）</translation>
     </message>
     <message>
-        <source>Template park for replication (park id; empty = the scenario's)</source>
+        <source>Template park for replication (park id; empty = the scenario&apos;s)</source>
         <translation>复制模式的模板园区（园区编号；留空则取自情景）</translation>
     </message>
     <message>
-        <source>Replication scale λ (0 = the scenario's, 0.5 without one)</source>
+        <source>Replication scale λ (0 = the scenario&apos;s, 0.5 without one)</source>
         <translation>复制规模 λ（0 = 取自情景，无情景时为 0.5）</translation>
     </message>
     <message>
@@ -107,7 +108,7 @@
         <translation>稳健性抽样次数（SMAA；-1 = 取自情景文件，0 = 不做）</translation>
     </message>
     <message>
-        <source>Industry output table (CSV; overrides the scenario's)</source>
+        <source>Industry output table (CSV; overrides the scenario&apos;s)</source>
         <translation>分行业产值表（CSV；覆盖情景中的设置）</translation>
     </message>
     <message>
@@ -115,19 +116,19 @@
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <source>Input-output coefficients (CSV; overrides the scenario's)</source>
+        <source>Input-output coefficients (CSV; overrides the scenario&apos;s)</source>
         <translation>投入产出直接消耗系数（CSV；覆盖情景中的设置）</translation>
     </message>
     <message>
-        <source>Regions field for '%1'</source>
+        <source>Regions field for &apos;%1&apos;</source>
         <translation>行政区字段：%1</translation>
     </message>
     <message>
-        <source>Parks field for '%1'</source>
+        <source>Parks field for &apos;%1&apos;</source>
         <translation>园区字段：%1</translation>
     </message>
     <message>
-        <source>cannot read the layer '%1'</source>
+        <source>cannot read the layer &apos;%1&apos;</source>
         <translation>无法读取图层“%1”</translation>
     </message>
     <message>
@@ -135,31 +136,31 @@
         <translation>没有序号为 %1 的预设（0–%2）</translation>
     </message>
     <message>
-        <source>cannot read '%1'</source>
+        <source>cannot read &apos;%1&apos;</source>
         <translation>无法读取“%1”</translation>
     </message>
     <message>
-        <source>'%1' is not valid JSON (%2)</source>
+        <source>&apos;%1&apos; is not valid JSON (%2)</source>
         <translation>“%1”不是有效的 JSON（%2）</translation>
     </message>
     <message>
-        <source>'%1' does not hold a JSON object</source>
+        <source>&apos;%1&apos; does not hold a JSON object</source>
         <translation>“%1”不包含 JSON 对象</translation>
     </message>
     <message>
         <source>choose a cluster preset (%1) or give a SCENARIO file</source>
-        <translation>请选择产业集群预设（%1）或提供情景文件 SCENARIO</translation>
+        <translation type="vanished">请选择产业集群预设（%1）或提供情景文件 SCENARIO</translation>
     </message>
     <message>
         <source>required when no SCENARIO file is given (a region id of the REGIONS layer)</source>
         <translation>未提供情景文件 SCENARIO 时必填（REGIONS 图层中的地区代码）</translation>
     </message>
     <message>
-        <source>'%1': "data" is not an object</source>
+        <source>&apos;%1&apos;: &quot;data&quot; is not an object</source>
         <translation>“%1”：“data”不是对象</translation>
     </message>
     <message>
-        <source>file '%1' not found</source>
+        <source>file &apos;%1&apos; not found</source>
         <translation>找不到文件“%1”</translation>
     </message>
     <message>
@@ -175,7 +176,7 @@
         <translation>选址</translation>
     </message>
     <message>
-        <source>Projects the transfer effects of the scenario's cluster, source and host choice under all three modes (complete, partial, replication) and returns them side by side: moved output, jobs, multipliers, knowledge flow and the change of the structure indices at source and host.</source>
+        <source>Projects the transfer effects of the scenario&apos;s cluster, source and host choice under all three modes (complete, partial, replication) and returns them side by side: moved output, jobs, multipliers, knowledge flow and the change of the structure indices at source and host.</source>
         <translation>在三种模式（完全转移、部分转移、复制）下，按情景的集群、转出地和承接地推算转移效应并并列给出：转移产值、就业、乘数、知识流以及转出地和承接地产业结构指数的变化。</translation>
     </message>
     <message>
@@ -235,11 +236,11 @@
         <translation>：数值为负（%1）</translation>
     </message>
     <message>
-        <source>'%1': all values are zero</source>
+        <source>&apos;%1&apos;: all values are zero</source>
         <translation>“%1”：所有数值均为零</translation>
     </message>
     <message>
-        <source>cannot create the folder '%1'</source>
+        <source>cannot create the folder &apos;%1&apos;</source>
         <translation>无法创建文件夹“%1”</translation>
     </message>
     <message>
@@ -271,19 +272,19 @@
         <translation>产业结构指数</translation>
     </message>
     <message>
-        <source>no field '%1' in '%2' (fields: %3)</source>
+        <source>no field &apos;%1&apos; in &apos;%2&apos; (fields: %3)</source>
         <translation>“%2”中没有字段“%1”（现有字段：%3）</translation>
     </message>
     <message>
-        <source>%1 fid=%2 (id '%3'): field '%4' is not a number ('%5')</source>
+        <source>%1 fid=%2 (id &apos;%3&apos;): field &apos;%4&apos; is not a number (&apos;%5&apos;)</source>
         <translation>%1 fid=%2（代码“%3”）：字段“%4”不是数值（“%5”）</translation>
     </message>
     <message>
-        <source>%1 fid=%2 (id '%3'): field '%4' is negative (%5)</source>
+        <source>%1 fid=%2 (id &apos;%3&apos;): field &apos;%4&apos; is negative (%5)</source>
         <translation>%1 fid=%2（代码“%3”）：字段“%4”为负（%5）</translation>
     </message>
     <message>
-        <source>%1 fid=%2 (id '%3'): %4</source>
+        <source>%1 fid=%2 (id &apos;%3&apos;): %4</source>
         <translation>%1 fid=%2（代码“%3”）：%4</translation>
     </message>
     <message>
@@ -295,7 +296,7 @@
         <translation>报告</translation>
     </message>
     <message>
-        <source>Prints the planning report (overview map, candidate pages for the top N parks, effects, mode comparison, methods) of a results GeoPackage as one PDF, in Chinese or English, on A4 or A3 landscape. The GeoPackage comes from 'Score candidate sites' (results folder), the plugin or `clustershift run`.</source>
+        <source>Prints the planning report (overview map, candidate pages for the top N parks, effects, mode comparison, methods) of a results GeoPackage as one PDF, in Chinese or English, on A4 or A3 landscape. The GeoPackage comes from &apos;Score candidate sites&apos; (results folder), the plugin or `clustershift run`.</source>
         <translation>将结果 GeoPackage 的规划报告（总览图、前 N 个候选园区页、转移效应、模式比较、方法说明）输出为一个 PDF，中文或英文，A4 或 A3 横向。GeoPackage 来自“候选园区评分”（结果文件夹）、插件或 `clustershift run`。</translation>
     </message>
     <message>
@@ -347,15 +348,15 @@
         <translation>推算转移效应</translation>
     </message>
     <message>
-        <source>Ranks the parks as 'Score candidate sites' does, then projects what the transfer does to the source and the host region(s): value chain, input-output multipliers, knowledge flow, structure indices (TS, ISU, Theil), the upgrading index U and the coupling coordination degree. HOST: 'best' (rank 1 park), 'allocate' (split over the top HOST_COUNT parks) or a park id; empty = the scenario's choice.</source>
+        <source>Ranks the parks as &apos;Score candidate sites&apos; does, then projects what the transfer does to the source and the host region(s): value chain, input-output multipliers, knowledge flow, structure indices (TS, ISU, Theil), the upgrading index U and the coupling coordination degree. HOST: &apos;best&apos; (rank 1 park), &apos;allocate&apos; (split over the top HOST_COUNT parks) or a park id; empty = the scenario&apos;s choice.</source>
         <translation>先按“候选园区评分”对园区排序，再推算转移对转出地和承接地的影响：价值链、投入产出乘数、知识流、产业结构指数（TS、ISU、泰尔指数）、升级指数 U 和耦合协调度。HOST：“best”（排名第一的园区）、“allocate”（分配到前 HOST_COUNT 个园区）或园区编号；留空则取自情景。</translation>
     </message>
     <message>
-        <source>Host (best | allocate | park id; empty = the scenario's)</source>
+        <source>Host (best | allocate | park id; empty = the scenario&apos;s)</source>
         <translation>承接地（best | allocate | 园区编号；留空则取自情景）</translation>
     </message>
     <message>
-        <source>Hosts when allocating (0 = the scenario's)</source>
+        <source>Hosts when allocating (0 = the scenario&apos;s)</source>
         <translation>分配时的承接园区数（0 = 取自情景）</translation>
     </message>
     <message>
@@ -395,8 +396,8 @@
         <translation>候选园区评分</translation>
     </message>
     <message>
-        <source>Ranks the industrial parks as hosts of a cluster moving out of the source region (multi-criteria decision analysis). Give a scenario file, or a cluster preset and the source region; the other parameters override the scenario. OUTPUT holds every park with score, rank, status (ok | excluded), the reason of an exclusion and each criterion's raw value, normalised value and contribution. OUTPUT_FOLDER (optional) receives the results GeoPackage with styles and a QGIS project, the input of 'Print report'. OUTPUT_DB and OUTPUT_SCHEMA (optional) also write the result layers, tables and styles into a PostgreSQL/PostGIS schema in one transaction (credentials from pg_service.conf, .pgpass or PGPASSWORD).</source>
-        <translation>对承接从转出地迁出的产业集群的园区进行排序（多准则决策分析）。提供情景文件，或产业集群预设与转出地区；其余参数覆盖情景中的设置。OUTPUT 包含每个园区的得分、排名、状态（ok | excluded）、排除原因以及各准则的原始值、标准化值和贡献。OUTPUT_FOLDER（可选）写入带样式的结果 GeoPackage 和 QGIS 工程，可作为“打印报告”的输入。OUTPUT_DB 与 OUTPUT_SCHEMA（可选）另在一个事务中把结果图层、表及其样式写入 PostgreSQL/PostGIS 的模式（凭据取自 pg_service.conf、.pgpass 或 PGPASSWORD）。</translation>
+        <source>Ranks the industrial parks as hosts of a cluster moving out of the source region (multi-criteria decision analysis). Give a scenario file, or a cluster preset and the source region; without either, the scenario saved in the project by the ClusterShift panel is used. The other parameters override the scenario. OUTPUT holds every park with score, rank, status (ok | excluded), the reason of an exclusion and each criterion&apos;s raw value, normalised value and contribution. OUTPUT_FOLDER (optional) receives the results GeoPackage with styles and a QGIS project, the input of &apos;Print report&apos;. OUTPUT_DB and OUTPUT_SCHEMA (optional) also write the result layers, tables and styles into a PostgreSQL/PostGIS schema in one transaction (credentials from pg_service.conf, .pgpass or PGPASSWORD). A failed write fails the algorithm and leaves earlier results as they were.</source>
+        <translation>对承接从转出地迁出的产业集群的园区进行排序（多准则决策分析）。提供情景文件，或产业集群预设与转出地区；两者都不提供时，使用 ClusterShift 面板保存在项目中的情景。其余参数覆盖情景中的设置。OUTPUT 包含每个园区的得分、排名、状态（ok | excluded）、排除原因以及各准则的原始值、标准化值和贡献。OUTPUT_FOLDER（可选）写入带样式的结果 GeoPackage 和 QGIS 工程，可作为“打印报告”的输入。OUTPUT_DB 与 OUTPUT_SCHEMA（可选）另在一个事务中把结果图层、表及其样式写入 PostgreSQL/PostGIS 的模式（凭据取自 pg_service.conf、.pgpass 或 PGPASSWORD）。任何写入失败都会使算法失败，并保留先前的结果不变。</translation>
     </message>
     <message>
         <source>Candidate scores</source>
@@ -455,6 +456,22 @@
         <translation>
             <numerusform>结果已写入 %1 的模式 %2（%n 个表）</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>the project&apos;s saved scenario is not valid JSON (%1)</source>
+        <translation>项目中保存的情景不是有效的 JSON（%1）</translation>
+    </message>
+    <message>
+        <source>the project&apos;s saved scenario does not hold a JSON object</source>
+        <translation>项目中保存的情景不是一个 JSON 对象</translation>
+    </message>
+    <message>
+        <source>Scenario: the one saved in the project</source>
+        <translation>情景：使用项目中保存的情景</translation>
+    </message>
+    <message>
+        <source>choose a cluster preset (%1), give a SCENARIO file or save a scenario in the project (ClusterShift panel)</source>
+        <translation>请选择集群预设（%1）、提供 SCENARIO 情景文件，或在项目中保存一个情景（ClusterShift 面板）</translation>
     </message>
 </context>
 </TS>

@@ -33,3 +33,18 @@ TEST(IndustrialBase, MissingTableNamesTheScenarioKey) {
   f.inputs.industryOutput.reset();
   f.expectError("industrial_base", "industrial_base: scenario data.industry_output is required");
 }
+
+// Issue 12: the cluster's industry column empty in every host region leaves nothing to rank; check()
+// (validate) says so in run()'s words, through the same routine (detail::noValueProblem).
+TEST(IndustrialBase, CheckReportsAClusterIndustryWithNoValueAtAnyCandidate) {
+  EconomicFixture f;
+  EXPECT_TRUE(f.check("industrial_base").empty());
+  for (auto& row : f.inputs.industryOutput->values) row[2] = clustershift::kNaN;  // I3 everywhere
+  const auto problems = f.check("industrial_base");
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].severity, clustershift::Severity::Fatal);
+  EXPECT_EQ(problems[0].message.rfind(
+                "industrial_base: no value for any of the 4 candidate parks, every one is NULL", 0),
+            0u)
+      << problems[0].text();
+}

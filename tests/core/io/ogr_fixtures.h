@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -18,6 +19,7 @@ inline const std::string kNull = "<null>";
 struct FieldSpec {
   std::string name;
   OGRFieldType type = OFTString;
+  int width = 0;  ///< 0: the driver's default
 };
 
 struct FeatureSpec {
@@ -62,6 +64,7 @@ inline void writeLayer(const std::string& path, const std::string& driverName,
   if (!layer) throw std::runtime_error("cannot create layer " + layerName);
   for (const FieldSpec& f : fields) {
     OGRFieldDefnH fd = OGR_Fld_Create(f.name.c_str(), f.type);
+    if (f.width > 0) OGR_Fld_SetWidth(fd, f.width);
     OGR_L_CreateField(layer, fd, TRUE);
     OGR_Fld_Destroy(fd);
   }
@@ -89,6 +92,24 @@ inline void writeLayer(const std::string& path, const std::string& driverName,
     OGR_F_Destroy(feature);
   }
   GDALClose(ds);
+}
+
+/// A text field of a .dbf made numeric: its type letter becomes `type` ('N' or 'F') with
+/// `decimals`, its cells untouched, as a program that writes text into numeric fields leaves them
+/// (dBASE header: 32 bytes, then 32 bytes per field with the type at 11, decimals at 17).
+inline void retypeDbfField(const std::filesystem::path& dbf, int field, char type, int decimals) {
+  std::fstream file(dbf, std::ios::in | std::ios::out | std::ios::binary);
+  if (!file) throw std::runtime_error("cannot open " + dbf.string());
+  file.seekp(32 + 32 * field + 11);
+  file.put(type);
+  file.seekp(32 + 32 * field + 17);
+  file.put(static_cast<char>(decimals));
+  if (!file) throw std::runtime_error("cannot retype a field of " + dbf.string());
+}
+
+inline std::string readBytes(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
 inline void writeText(const std::filesystem::path& path, const std::string& text) {

@@ -126,6 +126,57 @@ TEST(ReadRegions, TextInRealColumnsIsFatalWithFidFieldAndValue) {
   EXPECT_DOUBLE_EQ(inputs.regions[0].value("gdp"), 7585);
 }
 
+// A .dbf keeps every cell as text: 'abc', '12,345' or 'n/a' in a numeric (N) field reads as 0 or
+// 12 through GDAL, and an N(12,0) field (GDAL's Integer64) says nothing at all. Each one is reported
+// like the GeoPackage case, the .dbf's NULL ('*' cells) stays a NULL, and the file is not touched.
+TEST(ReadRegions, TextInShapefileNumericFieldsIsFatalWithFidFieldAndValue) {
+  fs::path dir = tempDir("io_regions_text_in_dbf");
+  const std::string shp = (dir / "regions.shp").string();
+  writeLayer(shp, "ESRI Shapefile", "regions", 4326, wkbPolygon,
+             {{"id", OFTString}, {"population", OFTString}, {"gdp", OFTString}, {"wage", OFTString}},
+             {{kSquareA, {"330300", "930", "7585.5", "100000"}},
+              {kSquareB, {"341300", "abc", "12,345", "n/a"}},
+              {"POLYGON((112 30,113 30,113 31,112 31,112 30))", {"341500", "*", "NaN", " 61000 "}}});
+  retypeDbfField(dir / "regions.dbf", 1, 'N', 0);  // width 80 -> a Real field in GDAL
+  retypeDbfField(dir / "regions.dbf", 2, 'N', 3);
+  retypeDbfField(dir / "regions.dbf", 3, 'F', 0);
+  const std::string before = readBytes(dir / "regions.dbf");
+  Inputs inputs;
+  detail::readRegions(source(dir / "regions.shp"), inputs);
+  EXPECT_PROBLEM(inputs.problems, Severity::Fatal,
+                 "regions.shp/regions fid=1 field 'population': is not a number ('abc') in a numeric column");
+  EXPECT_PROBLEM(inputs.problems, Severity::Fatal,
+                 "regions.shp/regions fid=1 field 'gdp': is not a number ('12,345') in a numeric column");
+  EXPECT_PROBLEM(inputs.problems, Severity::Fatal,
+                 "regions.shp/regions fid=1 field 'wage': is not a number ('n/a') in a numeric column");
+  EXPECT_PROBLEM(inputs.problems, Severity::Fatal,
+                 "regions.shp/regions fid=2 field 'gdp': is not a number ('NaN') in a numeric column");
+  EXPECT_PROBLEM(inputs.problems, Severity::Warning, "regions.shp/regions fid=2 field 'population': is NULL");
+  int fatal = 0;
+  for (const Problem& p : inputs.problems) fatal += p.severity == Severity::Fatal;
+  EXPECT_EQ(fatal, 4) << allText(inputs.problems);
+  ASSERT_EQ(inputs.regions.size(), 3u);
+  EXPECT_DOUBLE_EQ(inputs.regions[0].value("gdp"), 7585.5);
+  EXPECT_DOUBLE_EQ(inputs.regions[2].value("wage"), 61000);
+  EXPECT_TRUE(std::isnan(inputs.regions[1].value("gdp")));  // not 12
+  EXPECT_EQ(readBytes(dir / "regions.dbf"), before);
+}
+
+// N(12,0) is GDAL's Integer64, which reads '12,345' as 12 without even a GDAL warning.
+TEST(ReadRegions, TextInAShapefileInteger64FieldIsFatal) {
+  fs::path dir = tempDir("io_regions_text_in_dbf_int64");
+  const std::string shp = (dir / "regions.shp").string();
+  writeLayer(shp, "ESRI Shapefile", "regions", 4326, wkbPolygon,
+             {{"id", OFTString}, {"population", OFTString, 12}},
+             {{kSquareA, {"330300", "930"}}, {kSquareB, {"341300", "12,345"}}});
+  retypeDbfField(dir / "regions.dbf", 1, 'N', 0);
+  Inputs inputs;
+  detail::readRegions(source(dir / "regions.shp"), inputs);
+  EXPECT_PROBLEM(
+      inputs.problems, Severity::Fatal,
+      "regions.shp/regions fid=1 field 'population': is not a number ('12,345') in a numeric column");
+}
+
 TEST(ReadTables, CsvRowWithExtraCellsIsFatal) {
   fs::path dir = tempDir("io_table_extra_cells");
   writeText(dir / "industry_output.csv", "region_id,C18,C19\n330300,1,2\n341300,3,4,5\n341200,5\n");

@@ -126,5 +126,82 @@ TEST(Validate, SourceRegionValueNeededByACriterion) {
                  "criterion labour_cost needs a value > 0");
 }
 
+// Issue 12: validate() passes what run() rejects. A wage that is NULL in every host region leaves
+// labour_cost with no value at any candidate; validate() says so with the words run() uses (one
+// routine, detail::noValueProblem), and run() stops in that check before computing anything.
+TEST(Validate, CriterionThatCanOnlyBeNullIsFatalWithRunsWords) {
+  Inputs in = syntheticInputs();
+  for (Region& r : in.regions)
+    if (r.id != "100") r.values["wage"] = kNaN;
+  const auto problems = validate(syntheticScenario(), in);
+  const Problem* p = nullptr;
+  for (const Problem& q : problems)
+    if (q.message.rfind("labour_cost: no value for any of the", 0) == 0) p = &q;
+  ASSERT_NE(p, nullptr) << allText(problems);
+  EXPECT_EQ(p->severity, Severity::Fatal);
+  EXPECT_EQ(
+      p->text(),
+      "parks.gpkg/parks: labour_cost: no value for any of the 4 candidate parks, every one is NULL (first: "
+      "parks.gpkg/parks fid=2: labour_cost: host region '200' has no wage > 0)");
+  Feedback feedback;
+  try {
+    run(syntheticScenario(), in, feedback);
+    FAIL() << "expected ValidationError";
+  } catch (const ValidationError& e) {
+    EXPECT_NE(std::string(e.what()).find(p->text()), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(feedback.progress(), 0.0);  // stopped before the first step of the run
+}
+
+TEST(Validate, FieldCriterionNullAtEveryCandidateIsFatal) {
+  json j = syntheticScenarioJson();
+  j["criteria"].push_back({{"id", "field:land_price"}, {"weight", 0.5}});
+  Inputs in = syntheticInputs();
+  for (Region& r : in.regions) r.values["land_price"] = kNaN;
+  const auto problems = validate(parseScenario(j, "/tmp"), in);
+  bool found = false;
+  for (const Problem& q : problems)
+    found = found ||
+            (q.severity == Severity::Fatal &&
+             q.message.rfind("field:land_price: no value for any of the 4 candidate parks, every one is NULL",
+                             0) == 0);
+  EXPECT_TRUE(found) << allText(problems);
+  // One host with a value is enough.
+  in.regions[1].values["land_price"] = 300;
+  for (const Problem& q : validate(parseScenario(j, "/tmp"), in))
+    EXPECT_EQ(q.message.find("no value for any"), std::string::npos) << q.text();
+}
+
+// Issue 12: a source too far from the road network was found after the whole network was built
+// (25 s on a national data set). validate() finds it from the road vertices alone, with the
+// distance and the limit, in the words compute() uses; run() stops there before any criterion.
+TEST(Validate, SourceFarFromTheRoadNetworkIsFatalWithDistanceAndLimit) {
+  json j = syntheticScenarioJson();
+  j["criteria"].push_back({{"id", "travel_time_source"}, {"weight", 0.5}, {"params", {{"max_snap_km", 20}}}});
+  Inputs in = syntheticInputs();
+  Road road;
+  road.fid = "1";
+  road.wkb = detail::geosToWkb(
+      detail::geosFromWkt("LINESTRING(110.5 31, 111.5 31)", "road").get());  // 55.4 km north
+  in.roads = {road};
+  const auto problems = validate(parseScenario(j, "/tmp"), in);
+  EXPECT_PROBLEM(
+      problems, Severity::Fatal,
+      "source: travel_time_source: the source location (110.5, 30.5) is 55.43 km from the nearest road "
+      "node (params.max_snap_km 20)");
+  Feedback feedback;
+  EXPECT_THROW(run(parseScenario(j, "/tmp"), in, feedback), ValidationError);
+  EXPECT_EQ(feedback.progress(), 0.0);
+  // Within the limit: nothing to say.
+  j["criteria"].back()["params"]["max_snap_km"] = 60;
+  for (const Problem& q : validate(parseScenario(j, "/tmp"), in))
+    EXPECT_EQ(q.message.find("travel_time_source"), std::string::npos) << q.text();
+  // Without roads: the same words as compute().
+  in.roads.clear();
+  const auto withoutRoads = validate(parseScenario(j, "/tmp"), in);
+  EXPECT_PROBLEM(withoutRoads, Severity::Fatal,
+                 "data.roads: travel_time_source: needs a road layer (scenario data.roads); none was loaded");
+}
+
 }  // namespace
 }  // namespace clustershift

@@ -11,6 +11,7 @@
 #include <qgsprocessingparameters.h>
 #include <qgsvectorfilewriter.h>
 
+#include <QDateTime>
 #include <QEventLoop>
 #include <QFileInfo>
 
@@ -243,9 +244,70 @@ TEST(ScoreSites, OutputFolderGetsGeoPackageAndProject) {
   EXPECT_TRUE(QDir(dir).entryList({QStringLiteral("*.pdf")}, QDir::Files).isEmpty());  // no PDFs unless asked
 }
 
+TEST(ScoreSites, AResultsFolderThatCannotBeWrittenFailsTheAlgorithm) {
+  // The folder is a file: the write fails, and so must the algorithm (not only a log line).
+  const QString dir = scratchDir(QStringLiteral("score_write_failure"));
+  const QString notAFolder = dir + QStringLiteral("/results");
+  {
+    QFile file(notAFolder);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write("a file where the results folder should be");
+  }
+  QVariantMap p = scenarioParameters(QStringLiteral("wenzhou_footwear_complete"));
+  p.insert(QStringLiteral("OUTPUT_FOLDER"), notAFolder);
+  const AlgorithmRun run = runAlgorithm(kAlg, p);
+  EXPECT_FALSE(run.ok);
+  EXPECT_TRUE(run.error.startsWith(QStringLiteral("clustershift:scoresites: "))) << run.error.toStdString();
+  EXPECT_TRUE(run.error.contains(notAFolder)) << run.error.toStdString();
+  EXPECT_FALSE(run.outputs.contains(QStringLiteral("GEOPACKAGE")));
+  QFile file(notAFolder);  // the input-like file is left as it was
+  ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+  EXPECT_EQ(file.readAll(), QByteArray("a file where the results folder should be"));
+}
+
+TEST(ScoreSites, AFailedRenameWhilePublishingFailsTheAlgorithmAndKeepsEarlierResults) {
+  QVariantMap p = scenarioParameters(QStringLiteral("wenzhou_footwear_complete"));
+  const QString dir = scratchDir(QStringLiteral("score_rename_failure"));
+  p.insert(QStringLiteral("OUTPUT_FOLDER"), dir);
+  const AlgorithmRun first = runAlgorithm(kAlg, p);
+  ASSERT_TRUE(first.ok) << first.error.toStdString();
+  const QString gpkg = first.outputs.value(QStringLiteral("GEOPACKAGE")).toString();
+  const QDateTime written = QFileInfo(gpkg).lastModified();
+  qputenv("CLUSTERSHIFT_TEST_FAIL_RENAME", "1");  // layers/src/publish.cpp: the first rename fails
+  const AlgorithmRun second = runAlgorithm(kAlg, p);
+  qunsetenv("CLUSTERSHIFT_TEST_FAIL_RENAME");
+  EXPECT_FALSE(second.ok);
+  EXPECT_TRUE(second.error.contains(QStringLiteral("earlier outputs kept"))) << second.error.toStdString();
+  EXPECT_TRUE(QFileInfo(gpkg).isFile());
+  EXPECT_EQ(QFileInfo(gpkg).lastModified(), written);
+}
+
+TEST(ScoreSites, WithoutFileOrPresetTheProjectsSavedScenarioIsUsed) {
+  // What the ClusterShift dock saves in the project (plugin/project_state.cpp).
+  QFile file(scenarioFile(QStringLiteral("guangzhou_leather_partial")));
+  ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+  nlohmann::json j = nlohmann::json::parse(file.readAll().toStdString());
+  // Sample scenarios name their data relative to their folder: make it absolute as the dock does.
+  const Scenario parsed = loadScenario(file.fileName().toStdString());
+  j = toJson(parsed);
+  QgsProject::instance()->writeEntry(QStringLiteral("ClusterShift"), QStringLiteral("/scenario"),
+                                     QString::fromStdString(j.dump()));
+  QVariantMap p = scenarioParameters(QString());
+  p.remove(QStringLiteral("SCENARIO"));
+  RecordingFeedback feedback;
+  const AlgorithmRun run = runAlgorithm(kAlg, p, &feedback);
+  QgsProject::instance()->removeEntry(QStringLiteral("ClusterShift"), QStringLiteral("/scenario"));
+  ASSERT_TRUE(run.ok) << run.error.toStdString();
+  EXPECT_EQ(run.outputs.value(QStringLiteral("TOP_PARK")).toString().toStdString(),
+            coreRankOne(QStringLiteral("guangzhou_leather_partial")));
+  EXPECT_TRUE(feedback.infos.join(QLatin1Char('\n')).contains(QStringLiteral("saved in the project")))
+      << feedback.infos.join(QLatin1Char('\n')).toStdString();
+}
+
 TEST(ScoreSites, RunsAsABackgroundTaskLikeTheToolbox) {
-  // The toolbox runs processAlgorithm on a worker thread (QgsProcessingAlgRunnerTask) and
-  // postProcessAlgorithm (the results folder) back on the main thread.
+  // QgsProcessingAlgRunnerTask runs processAlgorithm (with the results folder) on a worker
+  // thread; the toolbox runs the algorithm on the main thread (FlagNoThreading), a model or a
+  // script may still use a task.
   ensureProvider();
   QVariantMap p = scenarioParameters(QStringLiteral("wenzhou_footwear_complete"));
   const QString dir = scratchDir(QStringLiteral("score_task"));

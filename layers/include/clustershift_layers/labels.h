@@ -1,0 +1,44 @@
+#pragma once
+// What the plugin and the reports show for the stable ids of a run, in the UI language: criterion
+// labels and units, the result tables (layer names), the mode-comparison columns and exclusion
+// reasons. The ids stay in scenario files, field names and GeoPackage tables; these are only the
+// words on screen. "zh" picks Chinese, anything else English.
+#include <QString>
+
+#include <string>
+#include <vector>
+
+namespace clustershift::layers {
+
+/// A criterion's label: the registry's label/labelZh, "Attribute x"/"属性 x" for field:x; the id
+/// itself for an unknown id.
+QString criterionLabel(const std::string& id, bool zh);
+/// A unit of the registry or of a result field in the UI language: km → 公里, ratio → 倍,
+/// share → 占比, 10k persons → 万人, 亿元/yr → 亿元/年, … (unknown units unchanged).
+QString unitLabel(const std::string& unit, bool zh);
+/// "label (unit)" for the criteria table; only the label when the unit is empty.
+QString criterionLabelWithUnit(const std::string& id, bool zh);
+/// A value with its unit for reading: ratios "1.18×", shares "12.5 %", "35 km"/"35 公里".
+QString valueWithUnit(double value, const std::string& unit, bool zh);
+
+/// The name of a result table as a layer name: candidate_scores → "Candidate scores" /
+/// "候选园区评分"; an unknown table's own name.
+QString resultTableLabel(const std::string& table, bool zh);
+/// One language of a bilingual legend text "English / 中文" (the result styles write both); any
+/// other text unchanged.
+QString legendText(const QString& bilingual, bool zh);
+
+/// The result table whose label (in either language) or own name is `layerName`; "" if none.
+std::string resultTableOfLabel(const QString& layerName);
+
+/// Label of a mode-comparison column (effects comparisonColumns()), with its unit, e.g.
+/// moved_output_yuan100m → "转移产值（亿元）", vc_source_p05 → "转出地价值链升级（5 %分位）".
+/// Unknown columns: the column name.
+QString comparisonColumnLabel(const std::string& column, bool zh);
+
+/// The park's exclusion reasons (the reason field: run wording) in the UI language with units,
+/// one per line; `criterionIds` are the run's criteria (for field prefixes). Unknown wording is
+/// kept as written.
+QString exclusionText(const std::string& reason, const std::vector<std::string>& criterionIds, bool zh);
+
+}  // namespace clustershift::layers
