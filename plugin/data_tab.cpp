@@ -114,24 +114,6 @@ QFormLayout* compactForm(QWidget* parent) {
 
 }  // namespace
 
-const std::vector<std::string>& regionFieldKeys() {
-  static const std::vector<std::string> kKeys = [] {
-    std::vector<std::string> keys{"id", "name", "name_zh", "province"};
-    for (const std::string& c : regionColumns()) keys.push_back(c);
-    return keys;
-  }();
-  return kKeys;
-}
-
-const std::vector<std::string>& parkFieldKeys() {
-  static const std::vector<std::string> kKeys = [] {
-    std::vector<std::string> keys{"id", "name", "name_zh", "level", "lead_industries"};
-    for (const std::string& c : parkColumns()) keys.push_back(c);
-    return keys;
-  }();
-  return kKeys;
-}
-
 DataTab::DataTab(QWidget* parent) : QScrollArea(parent) {
   setObjectName(QStringLiteral("dataTab"));
   setWidgetResizable(true);

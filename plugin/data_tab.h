@@ -104,8 +104,4 @@ class DataTab : public QScrollArea {
   QString m_roadsFileItem;
 };
 
-/// Core columns with a field picker: region keys and park keys (as in the scenario field maps).
-const std::vector<std::string>& regionFieldKeys();
-const std::vector<std::string>& parkFieldKeys();
-
 }  // namespace clustershift::plugin

@@ -129,8 +129,12 @@ void ClusterShiftDock::compareModes() {
     return;
   }
   const QString title = scenarioTitle(m_results->scenario, uiLanguage());
-  auto* task =
-      new RunTask(*m_results, m_inputs, outputFolder(), tr("ClusterShift: compare modes, %1").arg(title));
+  startCompareTask(
+      new RunTask(*m_results, m_inputs, outputFolder(), tr("ClusterShift: compare modes, %1").arg(title)),
+      title, tr("Comparing the modes"));
+}
+
+void ClusterShiftDock::startCompareTask(RunTask* task, const QString& title, const QString& logLine) {
   connect(task, &RunTask::completed, this, [this](RunOutcome* outcome) {
     taskCompleted(outcome, static_cast<int>(RunTask::Job::CompareModes));
   });
@@ -141,7 +145,7 @@ void ClusterShiftDock::compareModes() {
   m_task = task;
   setRunning(true);
   m_run->status()->setText(tr("Comparing complete, partial and replication for “%1”…").arg(title));
-  log(tr("Comparing the modes"));
+  log(logLine);
   QgsApplication::taskManager()->addTask(task);
 }
 
@@ -168,18 +172,9 @@ void ClusterShiftDock::compareStoredModes() {
                              tr("ClusterShift: compare modes, %1").arg(title));
     task->setCompareModes(true);
     m_pendingInputs = inputs;
-    connect(task, &RunTask::completed, this, [this](RunOutcome* outcome) {
-      taskCompleted(outcome, static_cast<int>(RunTask::Job::CompareModes));
-    });
-    connect(task, &QgsTask::progressChanged, this, &ClusterShiftDock::taskProgress);
-    connect(task, &QObject::destroyed, this, [this] {
-      if (!m_run->runButton()->isEnabled()) setRunning(false);
-    });
-    m_task = task;
-    setRunning(true);
-    m_run->status()->setText(tr("Comparing complete, partial and replication for “%1”…").arg(title));
-    log(tr("Comparing the modes over the stored run (ranking recomputed from its scenario and inputs)"));
-    QgsApplication::taskManager()->addTask(task);
+    startCompareTask(
+        task, title,
+        tr("Comparing the modes over the stored run (ranking recomputed from its scenario and inputs)"));
   } catch (const ValidationError& e) {
     showError(tr("The stored scenario or the data have problems"), e.problems());
   } catch (const std::exception& e) {

@@ -95,6 +95,8 @@ class ClusterShiftDock : public QgsDockWidget {
   void zoomToResults(const QList<QgsMapLayer*>& layers);
   /// Compare modes for a reopened results project (no m_results): see dock_run.cpp.
   void compareStoredModes();
+  /// Connects a compare-modes task to the dock, shows it running and queues it.
+  void startCompareTask(RunTask* task, const QString& title, const QString& logLine);
   QString outputFolder() const;
   QString defaultOutputFolder() const;
   QString reportLanguage() const;

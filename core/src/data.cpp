@@ -6,14 +6,31 @@ namespace clustershift {
 
 const std::vector<std::string>& regionColumns() {
   static const std::vector<std::string> kColumns = {
-      "population", "working_age", "gdp", "y1", "y2", "y3",
-      "l1",         "l2",          "l3",  "wage", "rd", "land_price"};
+      "population", "working_age", "gdp", "y1", "y2", "y3", "l1", "l2", "l3", "wage", "rd", "land_price"};
   return kColumns;
 }
 
 const std::vector<std::string>& parkColumns() {
   static const std::vector<std::string> kColumns = {"area_ha", "available_ha"};
   return kColumns;
+}
+
+const std::vector<std::string>& regionFieldKeys() {
+  static const std::vector<std::string> kKeys = [] {
+    std::vector<std::string> keys = {"id", "name", "name_zh", "province"};
+    for (const std::string& c : regionColumns()) keys.push_back(c);
+    return keys;
+  }();
+  return kKeys;
+}
+
+const std::vector<std::string>& parkFieldKeys() {
+  static const std::vector<std::string> kKeys = [] {
+    std::vector<std::string> keys = {"id", "name", "name_zh", "level", "lead_industries"};
+    for (const std::string& c : parkColumns()) keys.push_back(c);
+    return keys;
+  }();
+  return kKeys;
 }
 
 namespace {
@@ -42,9 +59,7 @@ double Park::value(const std::string& column) const { return lookup(values, colu
 
 int IndustryMatrix::regionIndex(const std::string& id) const { return indexOf(regionIds, id); }
 
-int IndustryMatrix::industryIndex(const std::string& code) const {
-  return indexOf(industries, code);
-}
+int IndustryMatrix::industryIndex(const std::string& code) const { return indexOf(industries, code); }
 
 int Inputs::regionIndex(const std::string& id) const { return indexById(regions, id); }
 

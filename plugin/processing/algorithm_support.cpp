@@ -71,24 +71,6 @@ QString parkField(const std::string& key) {
 }
 }  // namespace param
 
-const std::vector<std::string>& regionFieldKeys() {
-  static const std::vector<std::string> kKeys = [] {
-    std::vector<std::string> keys = {"id", "name", "name_zh", "province"};
-    for (const std::string& c : regionColumns()) keys.push_back(c);
-    return keys;
-  }();
-  return kKeys;
-}
-
-const std::vector<std::string>& parkFieldKeys() {
-  static const std::vector<std::string> kKeys = [] {
-    std::vector<std::string> keys = {"id", "name", "name_zh", "level", "lead_industries"};
-    for (const std::string& c : parkColumns()) keys.push_back(c);
-    return keys;
-  }();
-  return kKeys;
-}
-
 QStringList presetNames() {
   std::set<std::string> names;
   for (const std::string& dir : presetSearchPath()) {

@@ -73,10 +73,6 @@ QString regionField(const std::string& key);
 QString parkField(const std::string& key);
 }  // namespace param
 
-/// Region field-map keys (id, name, ..., land_price) and park keys (id, ..., available_ha).
-const std::vector<std::string>& regionFieldKeys();
-const std::vector<std::string>& parkFieldKeys();
-
 /// Preset cluster names offered by the PRESET enum (after its first "from the scenario" entry):
 /// the .json files of clustershift::presetSearchPath(), else the four shipped ones.
 QStringList presetNames();

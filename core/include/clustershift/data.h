@@ -22,16 +22,20 @@ inline bool isMissing(double v) { return std::isnan(v); }
 const std::vector<std::string>& regionColumns();
 /// Core park columns (units): area_ha, available_ha (hectares).
 const std::vector<std::string>& parkColumns();
+/// Keys a data block's `fields` map (and every field picker) may name: the text columns, then
+/// regionColumns() / parkColumns().
+const std::vector<std::string>& regionFieldKeys();
+const std::vector<std::string>& parkFieldKeys();
 
 struct Region {
-  std::string id;        ///< e.g. GB/T 2260 code "330300"
-  std::string name;      ///< English / pinyin
+  std::string id;    ///< e.g. GB/T 2260 code "330300"
+  std::string name;  ///< English / pinyin
   std::string nameZh;
   std::string province;
-  std::string fid;       ///< source feature id, for messages
-  std::vector<std::uint8_t> wkb;     ///< (multi)polygon, lon/lat
-  std::map<std::string, double> values;  ///< core columns; NaN = NULL
-  std::map<std::string, double> extra;   ///< every other numeric source field (for field:<name>)
+  std::string fid;                                ///< source feature id, for messages
+  std::vector<std::uint8_t> wkb;                  ///< (multi)polygon, lon/lat
+  std::map<std::string, double> values;           ///< core columns; NaN = NULL
+  std::map<std::string, double> extra;            ///< every other numeric source field (for field:<name>)
   double value(const std::string& column) const;  ///< NaN when absent
 };
 
@@ -42,9 +46,9 @@ struct Park {
   std::string level;           ///< national | provincial | county (or other text)
   std::string leadIndustries;  ///< ";"-separated industry names
   std::string fid;
-  double lon = kNaN;           ///< point or point-on-surface, degrees
+  double lon = kNaN;  ///< point or point-on-surface, degrees
   double lat = kNaN;
-  std::vector<std::uint8_t> wkb;  ///< point or polygon, lon/lat
+  std::vector<std::uint8_t> wkb;         ///< point or polygon, lon/lat
   std::map<std::string, double> values;  ///< area_ha, available_ha ...
   std::map<std::string, double> extra;
   int region = -1;  ///< index into Inputs::regions after the spatial join; -1 = outside all
@@ -55,7 +59,7 @@ struct Park {
 struct IndustryMatrix {
   std::vector<std::string> regionIds;
   std::vector<std::string> industries;
-  std::vector<std::vector<double>> values;  ///< [region][industry]
+  std::vector<std::vector<double>> values;       ///< [region][industry]
   int regionIndex(const std::string& id) const;  ///< -1 when absent
   int industryIndex(const std::string& code) const;
 };
@@ -93,8 +97,8 @@ struct Inputs {
   std::vector<Park> parks;
   std::optional<IndustryMatrix> industryOutput;
   std::optional<IoTable> ioTable;
-  std::vector<Zone> exclusions;  ///< optional layer; empty when not given
-  std::vector<Road> roads;       ///< optional layer; empty when not given
+  std::vector<Zone> exclusions;   ///< optional layer; empty when not given
+  std::vector<Road> roads;        ///< optional layer; empty when not given
   std::vector<Problem> problems;  ///< collected while loading (warnings and fatal ones)
 
   int regionIndex(const std::string& id) const;  ///< -1 when absent

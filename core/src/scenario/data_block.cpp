@@ -20,24 +20,6 @@ namespace {
 
 using nlohmann::json;
 
-const std::vector<std::string>& regionFieldKeys() {
-  static const std::vector<std::string> kKeys = [] {
-    std::vector<std::string> keys = {"id", "name", "name_zh", "province"};
-    for (const std::string& c : regionColumns()) keys.push_back(c);
-    return keys;
-  }();
-  return kKeys;
-}
-
-const std::vector<std::string>& parkFieldKeys() {
-  static const std::vector<std::string> kKeys = [] {
-    std::vector<std::string> keys = {"id", "name", "name_zh", "level", "lead_industries"};
-    for (const std::string& c : parkColumns()) keys.push_back(c);
-    return keys;
-  }();
-  return kKeys;
-}
-
 /// The block of one data source. Only parks carry "coordinates" (the datum of their points);
 /// `fieldKeys` are the core columns its "fields" map may rename; baseDir resolves relative
 /// paths (not used for writing).
