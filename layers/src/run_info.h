@@ -43,7 +43,9 @@
 //                          "indirect_va_yuan100m", "indirect_jobs", "absorptive",
 //                          "knowledge_flow_yuan100m"}],
 //               "regions"[i]: {.., "u_parts": {indicator: u_i}}},
-//   "counts": {"regions": 50, "parks": 80, "ranked": 61, "zones": 6, "roads": 40}
+//   "counts": {"regions": 50, "parks": 80, "ranked": 61, "zones": 6, "roads": 40},
+//   "inputs_fingerprint": "<sha-256 hex of inputsFingerprint()>",
+//   "warnings"[i]: {.., "code": "negative", "values": {"value": "-3.2"}} (coded problems only)
 // Numbers that are NaN in the run are null.
 #include "clustershift_layers/layers.h"  // first: see the note in layers.h
 

@@ -37,9 +37,10 @@ NonNumericCells nonNumericCells(GDALDatasetH dataset, OGRLayerH layer);
 
 /// A number for messages, as a stream writes it ("7585", "-3.2", "1e+06").
 std::string quoteNumber(double v);
-/// Appends Problem{severity, where, message, featureId} to `problems`.
+/// Appends Problem{severity, where, message, featureId} to `problems`, with its code and values.
 void fileProblem(std::vector<Problem>& problems, Severity severity, const std::string& where,
-                 const std::string& message, const std::string& featureId = {});
+                 const std::string& message, const std::string& featureId = {}, const std::string& code = {},
+                 const std::map<std::string, std::string>& values = {});
 
 /// Parses a number from text ("12.5", " 3 "); false when it is not entirely a number
 /// (clustershift::parseNumber, the one parser of every reader).
