@@ -393,7 +393,7 @@ bool DataTab::copyTableLayer(const QString& layerId, QgsFileWidget* target,
   return true;
 }
 
-QString DataTab::copySource(const QgsFileWidget* target) const {
+QString DataTab::copySource(QgsFileWidget* target) const {
   const auto it = m_copySources.find(target);
   if (it == m_copySources.end() || !m_tableCopies.isValid()) return {};
   const QString copy = m_tableCopies.filePath(QStringLiteral("%1.gpkg").arg(target->objectName()));
@@ -405,7 +405,7 @@ QString DataTab::ioTableLayerId() const { return copySource(m_ioTable); }
 
 QStringList DataTab::temporaryTableLayers() const {
   QStringList names;
-  for (const QgsFileWidget* widget : {m_industryTable, m_ioTable}) {
+  for (QgsFileWidget* widget : {m_industryTable, m_ioTable}) {
     const QString id = copySource(widget);
     if (id.isEmpty()) continue;
     const QgsMapLayer* layer = QgsProject::instance()->mapLayer(id);

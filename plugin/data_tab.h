@@ -94,7 +94,7 @@ class DataTab : public QScrollArea {
   /// at it; the copy follows the layer's edits. False (with a message) when it cannot.
   bool copyTableLayer(const QString& layerId, QgsFileWidget* target, std::pair<QString, QString>& fromLayer);
   /// The layer a table's current file is a temporary copy of, "" when it is not a copy.
-  QString copySource(const QgsFileWidget* target) const;
+  QString copySource(QgsFileWidget* target) const;
   void setOptionalSource(QgsMapLayerComboBox* combo, const std::optional<DataSource>& source,
                          QString& fileItem);
   std::optional<DataSource> optionalSource(const QgsMapLayerComboBox* combo, const QString& fileItem,

@@ -162,7 +162,7 @@ constexpr Words kParamDocs[] = {
     {"environment/buffer_m", "", "以点表示的园区按此半径的圆计算与敏感区的重叠。"},
     {"labour_pool/radius_km", "", "园区周围劳动力腹地圆的半径。"},
     {"labour_pool/threads", "", "计算腹地人口的工作线程数；0 表示每个处理器核心一个线程。"},
-    {"market_access/delta_km", "", "距离衰减 δ：距离 d 公里处地区的 GDP 以权重 exp(−d/δ) 计入。"},
+    {"market_access/delta_km", "", "距离衰减 δ：距离 d 公里处地区的 GDP 以权重 e^(−d/δ) 计入。"},
     {"pairing/partners", "", "转出地的对口合作地区编号，例如 321300。"},
     {"policy_level/national", "", "国家级开发区的得分。"},
     {"policy_level/provincial", "", "省级园区的得分。"},

@@ -19,9 +19,9 @@ const std::map<std::string, const char*>& zhTemplates() {
   static const std::map<std::string, const char*> kTemplates = {
       // readers (core/src/io/readers.cpp)
       {"no_attribute_table", "没有属性表（{reason}）"},
-      {"field_not_found", "找不到字段“{field}”（现有字段：{fields}）"},
+      {"field_not_found", "没有“{column}”对应的字段（现有字段：{fields}）"},
       {"mapped_field_not_found", "找不到字段“{field}”（由“{column}”列指定；现有字段：{fields}）"},
-      {"null", "为空值（NULL）"},
+      {"null", "为空值"},
       {"empty", "为空"},
       {"text_in_numeric_column", "数值字段中的值不是数字（“{value}”）"},
       {"not_a_number", "不是数字（“{value}”）"},

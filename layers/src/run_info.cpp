@@ -390,6 +390,7 @@ QString inputsFingerprint(const Inputs& inputs) {
   };
   auto values = [&](const std::map<std::string, double>& m) {
     for (const auto& [k, v] : m) {
+      if (k == "fid") continue;  // QGIS shows a GeoPackage's feature id as a field, OGR does not
       text(k);
       number(v);
     }

@@ -839,6 +839,7 @@ def data_tab_problems_zh(dock, tabs):
     if not check("data tab: park layer picker", combo is not None):
         return
     previous = combo.currentLayer()
+    previous_tab = tabs.currentIndex() if tabs is not None else -1
     layer = QgsVectorLayer("Point?crs=EPSG:4326&field=id:string&field=name:string&field=name_zh:string"
                            "&field=level:string&field=area_ha:double", "问题园区", "memory")
     feats = []
@@ -868,6 +869,8 @@ def data_tab_problems_zh(dock, tabs):
     check("data tab with problems screenshot saved", shot(dock, "dock_dataTab_problems_zh.png"))
     combo.setLayer(previous)
     QgsProject.instance().removeMapLayer(layer.id())
+    if tabs is not None and previous_tab >= 0:
+        tabs.setCurrentIndex(previous_tab)
     yield 1500
 
 
