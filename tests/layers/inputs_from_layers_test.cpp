@@ -181,15 +181,11 @@ TEST(InputsFromLayers, FingerprintIsTheSameThroughQgisAndOgrAndChangesWithAValue
   Feedback feedback;
   const Inputs fromLayers = inputsFromLayers(&regions, &parks, scenario, feedback);
   const Inputs fromFiles = loadInputs(scenario, feedback);
-  auto keys = [](const std::map<std::string, double>& m) {
-    std::string k;
-    for (const auto& [key, v] : m) k += key + " ";
-    return k;
-  };
-  for (std::size_t i = 0; i < std::min(fromLayers.regions.size(), fromFiles.regions.size()) && i < 1; ++i)
-    EXPECT_EQ(keys(fromLayers.regions[i].extra), keys(fromFiles.regions[i].extra));
-  for (std::size_t i = 0; i < std::min(fromLayers.parks.size(), fromFiles.parks.size()) && i < 1; ++i)
-    EXPECT_EQ(keys(fromLayers.parks[i].extra), keys(fromFiles.parks[i].extra));
+  // QGIS shows a GeoPackage's feature id as a field "fid" (an extra value OGR does not give):
+  // the fingerprint leaves it out.
+  ASSERT_FALSE(fromLayers.parks.empty());
+  EXPECT_EQ(fromLayers.parks.front().extra.count("fid"), 1u);
+  EXPECT_EQ(fromFiles.parks.front().extra.count("fid"), 0u);
   const QString fingerprint = inputsFingerprint(fromFiles);
   EXPECT_EQ(fingerprint.size(), 64);
   EXPECT_EQ(inputsFingerprint(fromLayers), fingerprint);
