@@ -127,7 +127,8 @@ QStringList plannedOutputs(const Scenario& scenario, const QString& outDir, cons
   QStringList files{out.absoluteFilePath(name + QStringLiteral(".gpkg")), out.absoluteFilePath(name + QStringLiteral(".qgz")),
                     out.absoluteFilePath(detail::manifestName(name))};
   for (const char* layer : kResultLayerNames) files << out.absoluteFilePath(QStringLiteral("%1_%2.qml").arg(name, QLatin1String(layer)));
-  for (const QString& language : languages) files << out.absoluteFilePath(QStringLiteral("%1_report_%2.pdf").arg(name, language));
+  for (const QString& language : languages)
+    files << out.absoluteFilePath(QStringLiteral("%1_report_%2.pdf").arg(name, language));
   return files;
 }
 

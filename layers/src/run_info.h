@@ -17,7 +17,8 @@
 //   "criteria": [{"id": "labour_cost", "label": "...", "label_zh": "...", "unit": "...",
 //                 "direction": "benefit" | "cost", "value_function": "linear", "weight": 0.2,
 //                 "params": {...the scenario's criterion params...}}],
-//   "weighting": {"method": "direct|ahp|entropy|critic|blend", "info": {"lambda_max": .., "ci": .., "cr": ..},
+//   "weighting": {"method": "direct|ahp|entropy|critic|blend", "info": {"lambda_max": .., "ci": .., "cr":
+//   ..},
 //                 "ahp_matrix": [[...]] | null},
 //   "aggregation": "wlc|wpm|topsis", "missing": "exclude|worst|mean",
 //   "robustness": {"draws": 2000, "k": 5, "concentration": 50, "seed": 42} | null,

@@ -134,7 +134,8 @@ TEST(ProblemText, ParamsHaveChineseLabelsDescriptionsAndRanges) {
     for (const ParamSpec& spec : c->parameters()) {
       for (const QString& text : {paramLabel(id, spec, true), paramDescription(id, spec, true),
                                   paramRange(spec, true), unitLabel(spec.unit, true)})
-        EXPECT_FALSE(latin.match(QString(text).remove(QStringLiteral("GDP"))).hasMatch()) << id << "/" << spec.name << ": " << text.toStdString();
+        EXPECT_FALSE(latin.match(QString(text).remove(QStringLiteral("GDP"))).hasMatch())
+            << id << "/" << spec.name << ": " << text.toStdString();
       EXPECT_EQ(paramDescription(id, spec, false).toStdString(), spec.doc);
     }
   }

@@ -76,7 +76,8 @@ struct Results {
   std::vector<Problem> warnings;
   std::string runTime;             ///< ISO 8601 UTC
   std::optional<EffectsResult> effects;  ///< transfer effects (attachEffects, effects.h)
-  std::optional<ModeComparison> modeComparison;  ///< the three modes side by side (compareModes), when asked for
+  std::optional<ModeComparison>
+      modeComparison;  ///< the three modes side by side (compareModes), when asked for
 
   /// Indices into parks sorted by rank (excluded last).
   std::vector<int> ranking() const;
