@@ -25,6 +25,6 @@ set(CPACK_STRIP_FILES ON)  # RelWithDebInfo objects: no debug info in the packag
 # plus what is loaded at run time rather than linked: the QGIS providers and the CJK fonts of the reports.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS_PRIVATE_DIRS ${CMAKE_BINARY_DIR}/lib)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "qgis (>= 3.22), qgis-providers, fonts-noto-cjk")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "qgis (>= 3.22), qgis-providers, fonts-noto-cjk, qttranslations5-l10n")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "python3-qgis")
 include(CPack)

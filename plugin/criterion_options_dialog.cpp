@@ -45,10 +45,11 @@ CriterionOptionsDialog::CriterionOptionsDialog(const Criterion& criterion, const
     main->insertWidget(0, warning);
     current = resolveParams(criterion, nullptr);
   }
+  const bool zh = uiLanguage() == QLatin1String("zh_CN");
   for (const ParamSpec& spec : m_specs) {
     const nlohmann::json value = current.value(spec.name, nlohmann::json());
     const QString unit =
-        spec.unit.empty() ? QString() : QStringLiteral(" ") + QString::fromStdString(spec.unit);
+        spec.unit.empty() ? QString() : QStringLiteral(" ") + layers::unitLabel(spec.unit, zh);
     QWidget* editor = nullptr;
     switch (spec.type) {
       case ParamType::Number: {
@@ -85,7 +86,7 @@ CriterionOptionsDialog::CriterionOptionsDialog(const Criterion& criterion, const
                          .arg(it.value().get<double>(), 0, 'g', 12);
         }
         auto* line = new QLineEdit(pairs.join(QStringLiteral(", ")), this);
-        line->setPlaceholderText(tr("name=number, … (%1)").arg(QString::fromStdString(spec.unit)));
+        line->setPlaceholderText(tr("name=number, … (%1)").arg(layers::unitLabel(spec.unit, zh)));
         editor = line;
         break;
       }
@@ -102,12 +103,32 @@ CriterionOptionsDialog::CriterionOptionsDialog(const Criterion& criterion, const
       }
     }
     editor->setObjectName(QString::fromStdString(spec.name));
-    const QString tip = QString::fromStdString(spec.doc) + QStringLiteral("\n") +
-                        tr("Range: %1").arg(QString::fromStdString(paramRangeText(spec)));
+    // Label and description in the UI language, the option's key for the scenario file in the tip.
+    const QString description = layers::paramDescription(criterion.id(), spec, zh);
+    const bool ranged = spec.type == ParamType::Number || spec.type == ParamType::Integer;
+    const QString tip =
+        description +
+        (ranged ? QStringLiteral("\n") + tr("Range: %1").arg(layers::paramRange(spec, zh)) : QString()) +
+        QStringLiteral("\n") + tr("Key in the scenario file: %1").arg(QString::fromStdString(spec.name));
     editor->setToolTip(tip);
-    auto* label = new QLabel(QString::fromStdString(spec.name), this);
+    auto* label =
+        new QLabel(layers::paramLabel(criterion.id(), spec, zh) +
+                       (spec.unit.empty() ? QString()
+                                          : (zh ? QStringLiteral("（%1）") : QStringLiteral(" (%1)"))
+                                                .arg(layers::unitLabel(spec.unit, zh))),
+                   this);
     label->setToolTip(tip);
-    form->addRow(label, editor);
+    auto* cell = new QWidget(this);
+    auto* cellLayout = new QVBoxLayout(cell);
+    cellLayout->setContentsMargins(0, 0, 0, 0);
+    cellLayout->setSpacing(1);
+    cellLayout->addWidget(editor);
+    auto* note = new QLabel(description, cell);
+    note->setObjectName(QString::fromStdString(spec.name) + QStringLiteral("_description"));
+    note->setWordWrap(true);
+    note->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    cellLayout->addWidget(note);
+    form->addRow(label, cell);
     m_editors.push_back(editor);
   }
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);

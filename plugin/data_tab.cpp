@@ -17,7 +17,9 @@
 #include <QMenu>
 #include <QToolButton>
 #include <QUrl>
+#include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QLabel>
@@ -26,7 +28,11 @@
 #include <QStyle>
 #include <QVBoxLayout>
 
+#include <tuple>
+
 #include "clustershift/data.h"
+#include "clustershift_layers/labels.h"
+#include "sample_data.h"
 
 namespace clustershift::plugin {
 
@@ -337,34 +343,8 @@ QWidget* DataTab::tableLayerButton(const QString& name, QgsFileWidget* target,
             tr("The layer has no file: its rows are copied into a temporary GeoPackage "
                "for the run and copied again when they change"));
         const QString layerId = layer->id();
-        connect(action, &QAction::triggered, this, [this, target, &fromLayer, layerId] {
-          auto* chosen = qobject_cast<QgsVectorLayer*>(QgsProject::instance()->mapLayer(layerId));
-          if (!chosen) return;
-          const QString copy = m_tableCopies.filePath(QStringLiteral("%1.gpkg").arg(target->objectName()));
-          auto write = [this, copy, layerId]() -> bool {
-            auto* source = qobject_cast<QgsVectorLayer*>(QgsProject::instance()->mapLayer(layerId));
-            if (!source) return false;
-            QgsVectorFileWriter::SaveVectorOptions options;
-            options.driverName = QStringLiteral("GPKG");
-            options.layerName = QStringLiteral("table");
-            options.actionOnExistingFile = QgsVectorFileWriter::CreateOrOverwriteFile;
-            QString error;
-            const auto result = QgsVectorFileWriter::writeAsVectorFormatV3(
-                source, copy, QgsProject::instance()->transformContext(), options, &error);
-            if (result != QgsVectorFileWriter::NoError) {
-              emit message(tr("Cannot copy the table layer %1: %2").arg(source->name(), error));
-              return false;
-            }
-            return true;
-          };
-          if (!write()) return;
-          // Edits of the layer reach the next run: the copy follows them.
-          connect(chosen, &QgsVectorLayer::dataChanged, this, [this, write, target, copy] {
-            if (target->filePath() == copy && write()) emit changed();
-          });
-          fromLayer = {copy, QStringLiteral("table")};
-          target->setFilePath(copy);
-        });
+        connect(action, &QAction::triggered, this,
+                [this, target, &fromLayer, layerId] { copyTableLayer(layerId, target, fromLayer); });
         continue;
       }
       const QString layerName = parts.value(QStringLiteral("layerName")).toString();
@@ -379,6 +359,120 @@ QWidget* DataTab::tableLayerButton(const QString& name, QgsFileWidget* target,
   });
   button->setMenu(menu);
   return button;
+}
+
+bool DataTab::copyTableLayer(const QString& layerId, QgsFileWidget* target,
+                             std::pair<QString, QString>& fromLayer) {
+  auto* chosen = qobject_cast<QgsVectorLayer*>(QgsProject::instance()->mapLayer(layerId));
+  if (!chosen || !m_tableCopies.isValid()) return false;
+  const QString copy = m_tableCopies.filePath(QStringLiteral("%1.gpkg").arg(target->objectName()));
+  auto write = [this, copy, layerId]() -> bool {
+    auto* source = qobject_cast<QgsVectorLayer*>(QgsProject::instance()->mapLayer(layerId));
+    if (!source) return false;
+    QgsVectorFileWriter::SaveVectorOptions options;
+    options.driverName = QStringLiteral("GPKG");
+    options.layerName = QStringLiteral("table");
+    options.actionOnExistingFile = QgsVectorFileWriter::CreateOrOverwriteFile;
+    QString error;
+    const auto result = QgsVectorFileWriter::writeAsVectorFormatV3(
+        source, copy, QgsProject::instance()->transformContext(), options, &error);
+    if (result != QgsVectorFileWriter::NoError) {
+      emit message(tr("Cannot copy the table layer %1: %2").arg(source->name(), error));
+      return false;
+    }
+    return true;
+  };
+  if (!write()) return false;
+  // Edits of the layer reach the next run: the copy follows them.
+  connect(chosen, &QgsVectorLayer::dataChanged, this, [this, write, target, copy] {
+    if (target->filePath() == copy && write()) emit changed();
+  });
+  fromLayer = {copy, QStringLiteral("table")};
+  m_copySources[target] = layerId;
+  target->setFilePath(copy);
+  return true;
+}
+
+QString DataTab::copySource(QgsFileWidget* target) const {
+  const auto it = m_copySources.find(target);
+  if (it == m_copySources.end() || !m_tableCopies.isValid()) return {};
+  const QString copy = m_tableCopies.filePath(QStringLiteral("%1.gpkg").arg(target->objectName()));
+  return target->filePath() == copy ? it->second : QString();
+}
+
+QString DataTab::industryTableLayerId() const { return copySource(m_industryTable); }
+QString DataTab::ioTableLayerId() const { return copySource(m_ioTable); }
+
+QStringList DataTab::temporaryTableLayers() const {
+  QStringList names;
+  for (QgsFileWidget* widget : {m_industryTable, m_ioTable}) {
+    const QString id = copySource(widget);
+    if (id.isEmpty()) continue;
+    const QgsMapLayer* layer = QgsProject::instance()->mapLayer(id);
+    names << (layer ? layer->name() : id);
+  }
+  return names;
+}
+
+QStringList DataTab::keepTableCopies(const QString& folder, QString& error) {
+  QStringList written;
+  error.clear();
+  const std::pair<QgsFileWidget*, std::pair<QString, QString>*> tables[] = {
+      {m_industryTable, &m_industryFromLayer}, {m_ioTable, &m_ioFromLayer}};
+  for (const auto& [widget, fromLayer] : tables) {
+    const QString id = copySource(widget);
+    auto* layer = qobject_cast<QgsVectorLayer*>(QgsProject::instance()->mapLayer(id));
+    if (id.isEmpty() || !layer) continue;
+    // A free name: an existing file (perhaps the planner's own data) is never replaced.
+    QString base = layer->name();
+    base.replace(QRegularExpression(QStringLiteral("[\\\\/:*?\"<>|]")), QStringLiteral("_"));
+    QString target = QDir(folder).filePath(base + QStringLiteral(".gpkg"));
+    for (int n = 2; QFileInfo::exists(target); ++n)
+      target = QDir(folder).filePath(QStringLiteral("%1_%2.gpkg").arg(base).arg(n));
+    const QString partial = target + QStringLiteral(".part.gpkg");
+    QgsVectorFileWriter::SaveVectorOptions options;
+    options.driverName = QStringLiteral("GPKG");
+    options.layerName = QStringLiteral("table");
+    options.actionOnExistingFile = QgsVectorFileWriter::CreateOrOverwriteFile;
+    QString writeError;
+    const auto result = QgsVectorFileWriter::writeAsVectorFormatV3(
+        layer, partial, QgsProject::instance()->transformContext(), options, &writeError);
+    if (result != QgsVectorFileWriter::NoError || !QFile::rename(partial, target)) {
+      QFile::remove(partial);
+      error = tr("Cannot save the table layer %1 as %2: %3")
+                  .arg(layer->name(), QDir::toNativeSeparators(target),
+                       writeError.isEmpty() ? tr("the file cannot be renamed") : writeError);
+      return written;
+    }
+    m_copySources.erase(widget);
+    *fromLayer = {target, QStringLiteral("table")};
+    widget->setFilePath(target);
+    written << target;
+  }
+  if (!written.isEmpty()) emit changed();
+  return written;
+}
+
+void DataTab::reattachTableLayers(const QString& industryLayerId, const QString& ioLayerId) {
+  const std::tuple<QgsFileWidget*, std::pair<QString, QString>*, QString> tables[] = {
+      {m_industryTable, &m_industryFromLayer, industryLayerId}, {m_ioTable, &m_ioFromLayer, ioLayerId}};
+  for (const auto& [widget, fromLayer, id] : tables) {
+    if (id.isEmpty() || (!widget->filePath().isEmpty() && QFileInfo::exists(widget->filePath()))) continue;
+    auto* layer = qobject_cast<QgsVectorLayer*>(QgsProject::instance()->mapLayer(id));
+    if (layer && layer->featureCount() > 0 && copyTableLayer(id, widget, *fromLayer)) {
+      emit message(tr("Table copied again from the layer %1").arg(layer->name()));
+      continue;
+    }
+    {
+      const QSignalBlocker blocker(widget);
+      widget->setFilePath(QString());
+    }
+    emit message(
+        tr("A table of the scenario was a copy of the layer %1, which is not in the project with "
+           "its rows any more (a memory layer is not saved with the project): choose the table again.")
+            .arg(layer ? layer->name() : id));
+    emit changed();
+  }
 }
 
 void DataTab::setOptionalSource(QgsMapLayerComboBox* combo, const std::optional<DataSource>& source,
@@ -504,7 +598,7 @@ void DataTab::setProblems(const std::vector<Problem>& problems, const QString& n
   for (const Severity severity : {Severity::Fatal, Severity::Warning}) {
     for (const Problem& p : problems) {
       if (p.severity != severity) continue;
-      const QString text = QString::fromStdString(p.text());
+      const QString text = layers::problemText(p, uiLanguage() == QLatin1String("zh_CN"));
       auto* item =
           new QListWidgetItem(st->standardIcon(severity == Severity::Fatal ? QStyle::SP_MessageBoxCritical
                                                                            : QStyle::SP_MessageBoxWarning),

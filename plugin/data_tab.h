@@ -52,6 +52,24 @@ class DataTab : public QScrollArea {
   /// when no check could be made (e.g. "choose the layers").
   void setProblems(const std::vector<Problem>& problems, const QString& note = QString());
 
+  // ---- tables from layers without a file (memory layers, database tables) ----
+  // The run reads a temporary GeoPackage copy of such a layer; a scenario saved with it would
+  // point at a copy that is gone after QGIS closes. The dock tells the planner and, with their
+  // consent, keeps the tables as GeoPackages in the project's (or scenario's) folder.
+
+  /// Names of the layers whose temporary copies the tables use now.
+  QStringList temporaryTableLayers() const;
+  /// Writes each such layer as "<folder>/<layer name>.gpkg" (a free name; never over an existing
+  /// file; temporary name, then rename) and points its table at it. Returns the files written;
+  /// `error` names the layer and file of a failure (the tables written before it are kept).
+  QStringList keepTableCopies(const QString& folder, QString& error);
+  /// Project layer ids of the layers the tables are copied from ("" = none), for the project.
+  QString industryTableLayerId() const;
+  QString ioTableLayerId() const;
+  /// After a project is read: a table whose copy is gone is copied again from its layer when the
+  /// project still holds it with rows, else the planner is told to choose the table again.
+  void reattachTableLayers(const QString& industryLayerId, const QString& ioLayerId);
+
  signals:
   /// Layers, fields, tables or options changed (the dock re-validates, debounced).
   void changed();
@@ -72,6 +90,11 @@ class DataTab : public QScrollArea {
   /// or from a copy of a layer without a file (memory layer, database table).
   QWidget* tableLayerButton(const QString& name, QgsFileWidget* target,
                             std::pair<QString, QString>& fromLayer, QWidget* parent);
+  /// Copies table layer `layerId` into the temporary GeoPackage of `target` and points the table
+  /// at it; the copy follows the layer's edits. False (with a message) when it cannot.
+  bool copyTableLayer(const QString& layerId, QgsFileWidget* target, std::pair<QString, QString>& fromLayer);
+  /// The layer a table's current file is a temporary copy of, "" when it is not a copy.
+  QString copySource(QgsFileWidget* target) const;
   void setOptionalSource(QgsMapLayerComboBox* combo, const std::optional<DataSource>& source,
                          QString& fileItem);
   std::optional<DataSource> optionalSource(const QgsMapLayerComboBox* combo, const QString& fileItem,
@@ -92,6 +115,8 @@ class DataTab : public QScrollArea {
   /// Copies of table layers that have no file (memory, database): written here as GeoPackages,
   /// since the core reads tables from files; refreshed when the layer's data change.
   QTemporaryDir m_tableCopies;
+  /// Table widget → id of the layer its temporary copy was made from.
+  std::map<const QgsFileWidget*, QString> m_copySources;
   QComboBox* m_encoding = nullptr;
   QComboBox* m_coordinates = nullptr;
   QListWidget* m_problems = nullptr;

@@ -63,6 +63,7 @@
 #include <utility>
 
 #include "clustershift/pipeline.h"
+#include "clustershift_layers/labels.h"
 #include "clustershift_layers/layers.h"
 #include "clustershift_layers/result_schema.h"
 #include "sample_data.h"
@@ -130,12 +131,18 @@ inline QString scenarioTitle(const Scenario& scenario, const QString& language) 
   return title;
 }
 
+/// A core problem in the UI language (layers::problemText: codes and values worded with units).
+inline QString shownProblem(const Problem& p) {
+  return layers::problemText(p, uiLanguage() == QLatin1String("zh_CN"));
+}
+
 inline QString problemList(const std::vector<Problem>& problems) {
   QStringList lines;
   for (const Problem& p : problems) {
-    lines << QStringLiteral("%1 %2").arg(
-        p.severity == Severity::Fatal ? QStringLiteral("[error]") : QStringLiteral("[warning]"),
-        QString::fromStdString(p.text()));
+    lines << QStringLiteral("%1 %2").arg(p.severity == Severity::Fatal
+                                             ? QCoreApplication::translate("ClusterShift", "[error]")
+                                             : QCoreApplication::translate("ClusterShift", "[warning]"),
+                                         shownProblem(p));
   }
   return lines.join(QLatin1Char('\n'));
 }

@@ -7,6 +7,8 @@
 #include <qgsgraduatedsymbolrenderer.h>
 #include <qgsrulebasedrenderer.h>
 
+#include <QPointer>
+
 namespace clustershift::plugin {
 
 // ---- sample data and project ----------------------------------------------------------------
@@ -146,8 +148,43 @@ void ClusterShiftDock::projectWriting(QDomDocument&) {
   state.lastGeoPackage = m_gpkg;
   state.reportLanguage = m_run->reportLanguage()->currentData().toString();
   state.paper = m_run->paper()->currentData().toString();
+  state.industryTableLayerId = m_data->industryTableLayerId();
+  state.ioTableLayerId = m_data->ioTableLayerId();
   // Written while the project is being saved: the entries go into this very file.
   writeProjectState(QgsProject::instance(), state);
+  offerToKeepTableCopies();
+}
+
+void ClusterShiftDock::offerToKeepTableCopies() {
+  // A table from a layer without a file is read from a temporary copy, gone when QGIS closes (and
+  // a memory layer's rows are not saved with the project): ask before writing into the folder.
+  const QStringList layers = m_data->temporaryTableLayers();
+  if (layers.isEmpty()) return;
+  const QString text = tr("The scenario's table(s) %1 come from layers without a file: the saved scenario "
+                          "points at temporary copies that are gone when QGIS closes.")
+                           .arg(layers.join(QStringLiteral("、")));
+  log(text, Qgis::MessageLevel::Warning);
+  if (!m_iface || !m_iface->messageBar()) return;
+  auto* keep = new QPushButton(tr("Save them as GeoPackages in the project folder"));
+  keep->setObjectName(QStringLiteral("keepTableCopiesButton"));
+  auto* item = new QgsMessageBarItem(tr("ClusterShift"), text, keep, Qgis::MessageLevel::Warning, 0);
+  QPointer<QgsMessageBarItem> guard(item);
+  connect(keep, &QPushButton::clicked, this, [this, guard] {
+    QgsProject* project = QgsProject::instance();
+    const QString folder = project->absolutePath();
+    QString error;
+    const QStringList written = m_data->keepTableCopies(folder, error);
+    for (const QString& file : written) log(tr("Table saved as %1").arg(QDir::toNativeSeparators(file)));
+    if (!error.isEmpty()) {
+      showError(error);
+    } else if (!written.isEmpty()) {
+      // The planner asked for it: the project is saved again, now naming the GeoPackages.
+      project->write();
+      m_run->status()->setText(tr("Tables saved in the project folder; the project names them now."));
+    }
+    if (guard && m_iface && m_iface->messageBar()) m_iface->messageBar()->popWidget(guard);
+  });
+  m_iface->messageBar()->pushItem(item);
 }
 
 void ClusterShiftDock::restoreState() {
@@ -169,6 +206,7 @@ void ClusterShiftDock::restoreState() {
     m_loadError.clear();
     m_loadProblems.clear();
     applyScenario(scenario);
+    m_data->reattachTableLayers(state.industryTableLayerId, state.ioTableLayerId);
     m_scenarioPath = state.scenarioFile;
     const QSignalBlocker b1(m_run->scenarioFile()), b2(m_run->scenarioCombo());
     m_run->scenarioFile()->setFilePath(state.scenarioFile);

@@ -82,7 +82,7 @@ void ClusterShiftDock::runScenario() {
     auto inputs =
         std::make_shared<const Inputs>(layers::inputsFromLayers(regions, parks, scenario, readFeedback));
     for (const Problem& warning : readFeedback.warnings()) {
-      log(QString::fromStdString(warning.text()), Qgis::MessageLevel::Warning);
+      log(shownProblem(warning), Qgis::MessageLevel::Warning);
     }
     const QString title = scenarioTitle(scenario, uiLanguage());
     log(tr("Layers: %1 (%2 features), %3 (%4 features)")
@@ -124,7 +124,10 @@ void ClusterShiftDock::compareModes() {
     showError(tr("A run is already in progress."));
     return;
   }
-  if (!m_results || !m_inputs) {
+  // A run of this session without a comparison: compare over its ranking. Otherwise (a reopened
+  // results project, or the modes compared already) the stored results are used while the inputs
+  // are those of the run, and recomputed when they changed.
+  if (!m_results || !m_inputs || m_results->modeComparison) {
     compareStoredModes();
     return;
   }
@@ -168,13 +171,32 @@ void ClusterShiftDock::compareStoredModes() {
     auto inputs =
         std::make_shared<const Inputs>(layers::inputsFromLayers(regions, parks, scenario, readFeedback));
     const QString title = scenarioTitle(scenario, uiLanguage());
+    // Stored results are reused while they are current: the inputs read now are those of the run
+    // (run_info's fingerprint) and the run already holds the comparison.
+    const QString stored = QString::fromStdString(info.value("inputs_fingerprint", std::string()));
+    const bool current = !stored.isEmpty() && stored == layers::inputsFingerprint(*inputs);
+    if (current && info.contains("mode_comparison") && info["mode_comparison"].is_object()) {
+      const nlohmann::json& comparison = info["mode_comparison"];
+      m_run->showComparison(comparison.at("columns").get<std::vector<std::string>>(),
+                            comparison.at("rows").get<std::vector<std::vector<std::string>>>(),
+                            displayNames(&info));
+      log(tr("%1: the stored comparison of the modes is current (the inputs are those of the run); "
+             "shown without recomputing.")
+              .arg(title));
+      m_run->status()->setText(
+          tr("%1: the three modes compared (stored results, inputs unchanged).").arg(title));
+      return;
+    }
     auto* task = new RunTask(std::move(scenario), inputs, QFileInfo(m_gpkg).absolutePath(),
                              tr("ClusterShift: compare modes, %1").arg(title));
     task->setCompareModes(true);
     m_pendingInputs = inputs;
-    startCompareTask(
-        task, title,
-        tr("Comparing the modes over the stored run (ranking recomputed from its scenario and inputs)"));
+    startCompareTask(task, title,
+                     !stored.isEmpty() && !current
+                         ? tr("The inputs changed since the stored run: its ranking is recomputed from its "
+                              "scenario and the current inputs, then the modes are compared")
+                         : tr("Comparing the modes over the stored run (ranking recomputed from its scenario "
+                              "and inputs)"));
   } catch (const ValidationError& e) {
     showError(tr("The stored scenario or the data have problems"), e.problems());
   } catch (const std::exception& e) {
@@ -245,7 +267,7 @@ void ClusterShiftDock::taskCompleted(RunOutcome* outcome, int job) {
               uiLanguage() == QLatin1String("zh_CN") && !top.nameZh.empty() ? top.nameZh : top.name);
         }
         for (const Problem& warning : m_results->warnings) {
-          log(QString::fromStdString(warning.text()), Qgis::MessageLevel::Warning);
+          log(shownProblem(warning), Qgis::MessageLevel::Warning);
         }
         const QString summary = tr("%1: %2 parks ranked, %3 excluded%4.")
                                     .arg(title)

@@ -3,6 +3,8 @@
 // dock_run.cpp.
 #include "dock_internal.h"  // first: brings nlohmann/json before QGIS (see run_task.h)
 
+#include <QMessageBox>
+
 namespace clustershift::plugin {
 
 ClusterShiftDock::ClusterShiftDock(QgisInterface* iface, QWidget* parent)
@@ -185,6 +187,28 @@ bool ClusterShiftDock::loadScenarioFile(const QString& path) {
 }
 
 bool ClusterShiftDock::saveScenarioFile(const QString& path) {
+  // Tables read from temporary copies of layers without a file: with the planner's consent they
+  // are kept as GeoPackages beside the scenario, else the file would name copies that vanish.
+  if (const QStringList copies = m_data->temporaryTableLayers(); !copies.isEmpty()) {
+    const auto answer = QMessageBox::question(
+        this, tr("Save scenario"),
+        tr("The table(s) %1 come from layers without a file; the run reads temporary copies that are "
+           "gone when QGIS closes. Save them as GeoPackages in %2 so the scenario reopens with them?")
+            .arg(copies.join(QStringLiteral("、")), QDir::toNativeSeparators(QFileInfo(path).absolutePath())),
+        QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+    if (answer == QMessageBox::Yes) {
+      QString error;
+      for (const QString& file : m_data->keepTableCopies(QFileInfo(path).absolutePath(), error))
+        log(tr("Table saved as %1").arg(QDir::toNativeSeparators(file)));
+      if (!error.isEmpty()) {
+        showError(error);
+        return false;
+      }
+    } else {
+      log(tr("The scenario names temporary table copies: choose the tables again after reopening it."),
+          Qgis::MessageLevel::Warning);
+    }
+  }
   try {
     Scenario scenario = currentScenario();
     if (scenario.name.empty()) scenario.name = QFileInfo(path).completeBaseName().toStdString();
@@ -435,12 +459,12 @@ void ClusterShiftDock::showError(const QString& summary, const std::vector<Probl
     const auto first = std::find_if(problems.begin(), problems.end(),
                                     [](const Problem& p) { return p.severity == Severity::Fatal; });
     const Problem& shown = first != problems.end() ? *first : problems.front();
-    text = tr("%1 (%n error(s)): %2", nullptr, fatal).arg(summary, QString::fromStdString(shown.text()));
+    text = tr("%1 (%n error(s)): %2", nullptr, fatal).arg(summary, shownProblem(shown));
   }
   log(summary, Qgis::MessageLevel::Critical);
   const QString details = problemList(problems);
   for (const Problem& p : problems) {
-    log(QString::fromStdString(p.text()),
+    log(shownProblem(p),
         p.severity == Severity::Fatal ? Qgis::MessageLevel::Critical : Qgis::MessageLevel::Warning);
   }
   m_run->status()->setText(text);
@@ -456,10 +480,10 @@ void ClusterShiftDock::log(const QString& line, Qgis::MessageLevel level) {
   QString prefix;
   switch (level) {
     case Qgis::MessageLevel::Critical:
-      prefix = QStringLiteral("ERROR ");
+      prefix = tr("ERROR") + QLatin1Char(' ');
       break;
     case Qgis::MessageLevel::Warning:
-      prefix = QStringLiteral("warning ");
+      prefix = tr("warning") + QLatin1Char(' ');
       break;
     default:
       break;

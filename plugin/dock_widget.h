@@ -47,6 +47,9 @@ class ClusterShiftDock : public QgsDockWidget {
   bool loadScenarioFile(const QString& path);
   /// Writes currentScenarioJson() to `path`; false on failure.
   bool saveScenarioFile(const QString& path);
+  /// Tables read from temporary copies of layers without a file: tells the planner and offers to
+  /// save them as GeoPackages in the project folder (message bar button), then saves again.
+  void offerToKeepTableCopies();
   /// Assembles the scenario from the tabs, reads the layers and starts the run task.
   void runScenario();
   void cancelRun();

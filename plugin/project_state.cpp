@@ -24,6 +24,8 @@ const Key kKeys[] = {
     {"/lastGeoPackage", &ProjectState::lastGeoPackage},
     {"/report/language", &ProjectState::reportLanguage},
     {"/report/paper", &ProjectState::paper},
+    {"/tables/industry_output/layer", &ProjectState::industryTableLayerId},
+    {"/tables/io_table/layer", &ProjectState::ioTableLayerId},
 };
 
 }  // namespace

@@ -19,6 +19,9 @@ struct ProjectState {
   QString lastGeoPackage;  ///< results GeoPackage of the last run
   QString reportLanguage;  ///< "" = as in the scenario
   QString paper;           ///< A4 | A3
+  /// Layers (project ids) the industry-output / IO tables are temporary copies of ("" = none).
+  QString industryTableLayerId;
+  QString ioTableLayerId;
 
   bool isEmpty() const { return scenarioJson.isEmpty(); }
 };

@@ -11,6 +11,8 @@ PKGS=(
   nlohmann-json3-dev libeigen3-dev libcli11-dev libboost-graph-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   xvfb xauth fonts-noto-cjk poppler-utils imagemagick sqlite3 jq bc
+  # Qt's own words (OK, Cancel, Yes, No) in a Chinese QGIS
+  qttranslations5-l10n
   # the postgis tests: a throwaway PostgreSQL 15 + PostGIS 3 server (initdb, pg_ctl) and psql
   postgresql-15 postgresql-15-postgis-3 postgresql-client-15
 )

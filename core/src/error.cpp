@@ -14,6 +14,14 @@ std::string summarise(const std::vector<Problem>& problems) {
 }
 }  // namespace
 
+Problem codedProblem(Severity severity, std::string where, std::string message, std::string featureId,
+                     std::string code, std::map<std::string, std::string> values) {
+  Problem p{severity, std::move(where), std::move(message), std::move(featureId)};
+  p.code = std::move(code);
+  p.values = std::move(values);
+  return p;
+}
+
 ValidationError::ValidationError(std::vector<Problem> problems)
     : InputError(summarise(problems)), m_problems(std::move(problems)) {}
 

@@ -13,6 +13,7 @@
 #include <qgsvectorlayer.h>
 
 #include <QByteArray>
+#include <QCryptographicHash>
 #include <QFileInfo>
 #include <QRegularExpression>
 
@@ -76,6 +77,10 @@ json problemJson(const Problem& p) {
   j["value"] = value;
   j["message"] = p.message;
   j["text"] = p.text();
+  if (!p.code.empty()) {  // the core's code and values, for a UI's own wording (layers::problemText)
+    j["code"] = p.code;
+    j["values"] = p.values;
+  }
   return j;
 }
 
@@ -292,6 +297,7 @@ nlohmann::json runInfoJson(const Inputs& inputs, const Results& results) {
   if (d.exclusions) sources["exclusions"] = sourceName(*d.exclusions);
   if (d.roads) sources["roads"] = sourceName(*d.roads);
   j["data_sources"] = sources;
+  j["inputs_fingerprint"] = inputsFingerprint(inputs).toStdString();
   j["counts"] = {{"regions", inputs.regions.size()},
                  {"parks", results.parks.size()},
                  {"ranked", std::count_if(results.parks.begin(), results.parks.end(), [](const ParkResult& p) { return p.rank > 0; })},
@@ -370,6 +376,80 @@ QgsVectorLayer* makeCatchmentLayer(const Results& results, double radiusKm, int 
 }  // namespace clustershift::layers::detail
 
 namespace clustershift::layers {
+
+QString inputsFingerprint(const Inputs& inputs) {
+  QCryptographicHash hash(QCryptographicHash::Sha256);
+  auto text = [&hash](const std::string& s) {
+    hash.addData(s.data(), static_cast<int>(s.size()));
+    hash.addData("\x1f", 1);
+  };
+  // Numbers as text with 12 significant digits: the same value read through OGR or QGIS, as
+  // double or as text, gives the same bytes.
+  auto number = [&text](double v) {
+    text(std::isnan(v) ? std::string("NULL") : QString::number(v, 'g', 12).toStdString());
+  };
+  auto values = [&](const std::map<std::string, double>& m) {
+    for (const auto& [k, v] : m) {
+      if (k == "fid") continue;  // QGIS shows a GeoPackage's feature id as a field, OGR does not
+      text(k);
+      number(v);
+    }
+  };
+  // A geometry by its bounding box (rounded): the ranking depends on where things are, and the
+  // bytes of a WKB differ between readers for the same shape (multi or single, ring order).
+  auto box = [&](const std::vector<std::uint8_t>& wkb) {
+    if (wkb.empty()) return text("no geometry");
+    QgsGeometry g;
+    g.fromWkb(QByteArray(reinterpret_cast<const char*>(wkb.data()), static_cast<int>(wkb.size())));
+    const QgsRectangle r = g.boundingBox();
+    for (double v : {r.xMinimum(), r.yMinimum(), r.xMaximum(), r.yMaximum()})
+      text(QString::number(v, 'f', 6).toStdString());
+  };
+  text("regions");
+  for (const Region& r : inputs.regions) {
+    text(r.id);
+    values(r.values);
+    values(r.extra);
+    box(r.wkb);
+  }
+  text("parks");
+  for (const Park& p : inputs.parks) {
+    text(p.id);
+    text(p.level);
+    text(p.leadIndustries);
+    number(std::isnan(p.lon) ? p.lon : std::round(p.lon * 1e7) / 1e7);
+    number(std::isnan(p.lat) ? p.lat : std::round(p.lat * 1e7) / 1e7);
+    values(p.values);
+    values(p.extra);
+  }
+  if (inputs.industryOutput) {
+    text("industry_output");
+    for (const std::string& i : inputs.industryOutput->industries) text(i);
+    for (std::size_t r = 0; r < inputs.industryOutput->regionIds.size(); ++r) {
+      text(inputs.industryOutput->regionIds[r]);
+      for (double v : inputs.industryOutput->values[r]) number(v);
+    }
+  }
+  if (inputs.ioTable) {
+    text("io_table");
+    for (const std::string& s : inputs.ioTable->sectors) text(s);
+    for (const auto& row : inputs.ioTable->a)
+      for (double v : row) number(v);
+    for (double v : inputs.ioTable->nationalOutput) number(v);
+  }
+  text("zones");
+  for (const Zone& z : inputs.exclusions) {
+    text(z.id);
+    box(z.wkb);
+  }
+  text("roads");
+  for (const Road& r : inputs.roads) {
+    text(r.roadClass);
+    number(r.speedKmh);
+    box(r.wkb);
+  }
+  return QString::fromLatin1(hash.result().toHex());
+}
 
 QgsCoordinateReferenceSystem studyAreaCrs(const QgsRectangle& lonLat) {
   // Standard parallels at 1/6 and 5/6 of the latitude range (Deetz & Adams 1934 rule, as in

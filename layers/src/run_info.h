@@ -17,7 +17,8 @@
 //   "criteria": [{"id": "labour_cost", "label": "...", "label_zh": "...", "unit": "...",
 //                 "direction": "benefit" | "cost", "value_function": "linear", "weight": 0.2,
 //                 "params": {...the scenario's criterion params...}}],
-//   "weighting": {"method": "direct|ahp|entropy|critic|blend", "info": {"lambda_max": .., "ci": .., "cr": ..},
+//   "weighting": {"method": "direct|ahp|entropy|critic|blend", "info": {"lambda_max": .., "ci": .., "cr":
+//   ..},
 //                 "ahp_matrix": [[...]] | null},
 //   "aggregation": "wlc|wpm|topsis", "missing": "exclude|worst|mean",
 //   "robustness": {"draws": 2000, "k": 5, "concentration": 50, "seed": 42} | null,
@@ -43,7 +44,9 @@
 //                          "indirect_va_yuan100m", "indirect_jobs", "absorptive",
 //                          "knowledge_flow_yuan100m"}],
 //               "regions"[i]: {.., "u_parts": {indicator: u_i}}},
-//   "counts": {"regions": 50, "parks": 80, "ranked": 61, "zones": 6, "roads": 40}
+//   "counts": {"regions": 50, "parks": 80, "ranked": 61, "zones": 6, "roads": 40},
+//   "inputs_fingerprint": "<sha-256 hex of inputsFingerprint()>",
+//   "warnings"[i]: {.., "code": "negative", "values": {"value": "-3.2"}} (coded problems only)
 // Numbers that are NaN in the run are null.
 #include "clustershift_layers/layers.h"  // first: see the note in layers.h
 

@@ -4,7 +4,7 @@
 <context>
     <name>ClusterShift</name>
     <message>
-        <location filename="../data_tab.cpp" line="+55"/>
+        <location filename="../data_tab.cpp" line="+61"/>
         <source>Id</source>
         <translation>编码</translation>
     </message>
@@ -104,68 +104,14 @@
         <translation>可用土地（公顷）</translation>
     </message>
     <message>
-        <source>Host park</source>
-        <translation type="vanished">承接园区</translation>
+        <location filename="../dock_internal.h" line="+143"/>
+        <source>[error]</source>
+        <translation>[错误]</translation>
     </message>
     <message>
-        <source>Host region</source>
-        <translation type="vanished">承接地区</translation>
-    </message>
-    <message>
-        <source>Moved segments</source>
-        <translation type="vanished">转移环节</translation>
-    </message>
-    <message>
-        <source>Moved output (亿元)</source>
-        <translation type="vanished">转移产值（亿元）</translation>
-    </message>
-    <message>
-        <source>Moved value added (亿元)</source>
-        <translation type="vanished">转移增加值（亿元）</translation>
-    </message>
-    <message>
-        <source>Moved jobs</source>
-        <translation type="vanished">转移就业</translation>
-    </message>
-    <message>
-        <source>Indirect value added (亿元)</source>
-        <translation type="vanished">间接增加值（亿元）</translation>
-    </message>
-    <message>
-        <source>Indirect jobs</source>
-        <translation type="vanished">间接就业</translation>
-    </message>
-    <message>
-        <source>Output multiplier</source>
-        <translation type="vanished">产出乘数</translation>
-    </message>
-    <message>
-        <source>Knowledge flow (亿元/yr)</source>
-        <translation type="vanished">知识流量（亿元/年）</translation>
-    </message>
-    <message>
-        <source>Source GDP change (亿元)</source>
-        <translation type="vanished">转出地 GDP 变化（亿元）</translation>
-    </message>
-    <message>
-        <source>Host GDP change (亿元)</source>
-        <translation type="vanished">承接地 GDP 变化（亿元）</translation>
-    </message>
-    <message>
-        <source>Coupling coordination D</source>
-        <translation type="vanished">耦合协调度 D</translation>
-    </message>
-    <message>
-        <source>%1 km</source>
-        <translation type="vanished">%1 公里</translation>
-    </message>
-    <message>
-        <source>%1 min</source>
-        <translation type="vanished">%1 分钟</translation>
-    </message>
-    <message>
-        <source>%1 yuan/m²</source>
-        <translation type="vanished">%1 元/m²</translation>
+        <location line="+1"/>
+        <source>[warning]</source>
+        <translation>[警告]</translation>
     </message>
 </context>
 <context>
@@ -234,19 +180,20 @@
 <context>
     <name>clustershift::plugin::ClusterShiftDock</name>
     <message>
-        <location filename="../dock_run.cpp" line="+239"/>
+        <location filename="../dock_project.cpp" line="+170"/>
+        <location filename="../dock_run.cpp" line="+252"/>
         <location line="+23"/>
         <location line="+6"/>
         <location line="+169"/>
-        <location filename="../dock_widget.cpp" line="+9"/>
-        <location line="+329"/>
+        <location filename="../dock_widget.cpp" line="+11"/>
+        <location line="+352"/>
         <location line="+110"/>
         <location line="+2"/>
         <source>ClusterShift</source>
         <translation>ClusterShift 产业集群转移</translation>
     </message>
     <message>
-        <location filename="../dock_widget.cpp" line="-390"/>
+        <location filename="../dock_widget.cpp" line="-413"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
@@ -276,7 +223,7 @@
         <translation>运行与结果</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Load a ClusterShift scenario</source>
         <translation>加载 ClusterShift 情景</translation>
     </message>
@@ -322,7 +269,22 @@
         <translation>无法读取情景 %1：未知内部错误</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+13"/>
+        <source>Save scenario</source>
+        <translation>保存情景</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The table(s) %1 come from layers without a file; the run reads temporary copies that are gone when QGIS closes. Save them as GeoPackages in %2 so the scenario reopens with them?</source>
+        <translation>表 %1 来自没有文件的图层；运行读取的是临时副本，QGIS 关闭后即消失。是否将其另存为 GeoPackage 于 %2，使情景重新打开时仍可使用？</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The scenario names temporary table copies: choose the tables again after reopening it.</source>
+        <translation>情景引用的是临时表副本：重新打开后请重新选择这些表。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Cannot write the scenario %1: %2</source>
         <translation>无法写入情景 %1：%2</translation>
     </message>
@@ -338,8 +300,18 @@
         <translation>情景已保存：%1</translation>
     </message>
     <message>
-        <location filename="../dock_run.cpp" line="-394"/>
-        <location filename="../dock_widget.cpp" line="+50"/>
+        <location line="+236"/>
+        <source>ERROR</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../dock_run.cpp" line="-407"/>
+        <location filename="../dock_widget.cpp" line="-189"/>
         <source>Choose a region layer and a park layer (or press “Load sample data”).</source>
         <translation>请选择地区图层和园区图层（或点击“加载示例数据”）。</translation>
     </message>
@@ -409,7 +381,7 @@
         <translation>已选取 %1。</translation>
     </message>
     <message>
-        <location filename="../dock_project.cpp" line="+17"/>
+        <location filename="../dock_project.cpp" line="-151"/>
         <source>Sample data not found: set CLUSTERSHIFT_DATA to the sample_data folder.</source>
         <translation>未找到示例数据：请将环境变量 CLUSTERSHIFT_DATA 设为 sample_data 文件夹。</translation>
     </message>
@@ -429,7 +401,28 @@
         <translation>已从 %1 加载示例数据</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+71"/>
+        <source>The scenario&apos;s table(s) %1 come from layers without a file: the saved scenario points at temporary copies that are gone when QGIS closes.</source>
+        <translation>情景中的表 %1 来自没有文件的图层：保存的情景引用的是临时副本，QGIS 关闭后即消失。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save them as GeoPackages in the project folder</source>
+        <translation>另存为工程文件夹中的 GeoPackage</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location filename="../dock_widget.cpp" line="-247"/>
+        <source>Table saved as %1</source>
+        <translation>表已保存为 %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tables saved in the project folder; the project names them now.</source>
+        <translation>表已保存到工程文件夹，工程现已引用这些文件。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Scenario restored from the project</source>
         <translation>已从项目恢复情景</translation>
     </message>
@@ -449,12 +442,12 @@
         <translation>无法显示上次的结果：%1</translation>
     </message>
     <message>
-        <location line="+225"/>
+        <location line="+226"/>
         <source>The run information of %1 cannot be read: %2</source>
         <translation>无法读取 %1 的运行信息：%2</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+63"/>
         <source>Inputs of the run loaded from its run information into “%1”</source>
         <translation>已根据运行信息把本次运行的输入数据载入“%1”</translation>
     </message>
@@ -550,33 +543,43 @@
         <translation>无法开始运行：未知内部错误</translation>
     </message>
     <message>
-        <source>Run a scenario first: the comparison uses its ranking.</source>
-        <translation type="vanished">请先运行一个情景：模式比较基于其排序结果。</translation>
-    </message>
-    <message>
         <location line="+15"/>
-        <location line="+35"/>
+        <location line="+54"/>
         <source>ClusterShift: compare modes, %1</source>
         <translation>ClusterShift：转移模式比较，%1</translation>
     </message>
     <message>
-        <location line="-25"/>
-        <location line="+37"/>
+        <location line="-40"/>
         <source>Comparing complete, partial and replication for “%1”…</source>
         <translation>正在比较“%1”的整体转移、部分转移和复制扩张…</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-13"/>
         <source>Comparing the modes</source>
         <translation>正在比较转移模式</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+26"/>
         <source>Run a scenario first, or open a results project whose inputs are found: the comparison uses a ranking.</source>
         <translation>请先运行一个情景，或打开能找到输入数据的结果项目：模式比较需要一个排名。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+20"/>
+        <source>%1: the stored comparison of the modes is current (the inputs are those of the run); shown without recomputing.</source>
+        <translation>%1：已保存的转移模式比较仍然有效（输入数据与该次运行相同），直接显示，未重新计算。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: the three modes compared (stored results, inputs unchanged).</source>
+        <translation>%1：三种模式已比较（已保存的结果，输入数据未变）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The inputs changed since the stored run: its ranking is recomputed from its scenario and the current inputs, then the modes are compared</source>
+        <translation>自保存的运行以来输入数据已改变：按其情景和当前输入重新计算排序，再比较各转移模式</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Comparing the modes over the stored run (ranking recomputed from its scenario and inputs)</source>
         <translation>基于已保存的运行比较转移模式（按其情景和输入数据重新计算排名）</translation>
     </message>
@@ -720,7 +723,7 @@
         <translation>正在生成报告…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../dock_widget.cpp" line="+13"/>
+        <location filename="../dock_widget.cpp" line="+260"/>
         <source>%1 (%n error(s)): %2</source>
         <translation>
             <numerusform>%1（%n 个错误）：%2</numerusform>
@@ -1014,7 +1017,7 @@
 <context>
     <name>clustershift::plugin::CriteriaPanel</name>
     <message>
-        <location filename="../criteria_panel.cpp" line="+134"/>
+        <location filename="../criteria_panel.cpp" line="+168"/>
         <source>On</source>
         <translation>启用</translation>
     </message>
@@ -1062,10 +1065,6 @@
         <location line="+2"/>
         <source>Value-function parameters as key=value pairs, e.g. “lo=0, hi=1” (linear), “mid=0.5, steepness=10” (sigmoid), “target=1, width=0.5” (gaussian)</source>
         <translation>价值函数参数，以 键=值 形式填写，例如“lo=0, hi=1”（线性）、“mid=0.5, steepness=10”（S 型）、“target=1, width=0.5”（高斯）</translation>
-    </message>
-    <message>
-        <source>Criterion options as JSON, e.g. {&quot;radius_km&quot;: 50}</source>
-        <translation type="vanished">指标选项（JSON），例如 {&quot;radius_km&quot;: 50}</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1208,14 +1207,6 @@
         <translation>指标选项</translation>
     </message>
     <message>
-        <source>%1 (unit: %2; default: %3)</source>
-        <translation type="vanished">%1（单位：%2；默认：%3）</translation>
-    </message>
-    <message>
-        <source>Unknown criterion: the run will report it</source>
-        <translation type="vanished">未知评价指标：运行时将报告该问题</translation>
-    </message>
-    <message>
         <location line="-161"/>
         <source>default</source>
         <translation>默认</translation>
@@ -1275,15 +1266,20 @@
         <translation>编码, 编码, …</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Range: %1</source>
         <translation>范围：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key in the scenario file: %1</source>
+        <translation>情景文件中的键：%1</translation>
     </message>
 </context>
 <context>
     <name>clustershift::plugin::DataTab</name>
     <message>
-        <location filename="../data_tab.cpp" line="+69"/>
+        <location filename="../data_tab.cpp" line="+51"/>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
@@ -1443,26 +1439,42 @@
         <translation>%1（使用其副本）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The layer has no file: its rows are copied into a temporary GeoPackage for the run and copied again when they change</source>
         <translation>该图层没有文件：运行时使用复制到临时 GeoPackage 的行，图层数据改变时会重新复制</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+37"/>
         <source>Cannot copy the table layer %1: %2</source>
         <translation>无法复制表格图层 %1：%2</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+62"/>
+        <source>Cannot save the table layer %1 as %2: %3</source>
+        <translation>无法将表图层 %1 保存为 %2：%3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the file cannot be renamed</source>
+        <translation>文件无法重命名</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Table copied again from the layer %1</source>
+        <translation>已从图层 %1 重新复制表</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A table of the scenario was a copy of the layer %1, which is not in the project with its rows any more (a memory layer is not saved with the project): choose the table again.</source>
+        <translation>情景中的一个表是图层 %1 的副本，而该图层及其数据已不在工程中（内存图层不随工程保存）：请重新选择该表。</translation>
+    </message>
+    <message>
+        <location line="-112"/>
         <source>No table layers in the project</source>
         <translation>项目中没有表格图层</translation>
     </message>
     <message>
-        <source>No file-based table layers in the project</source>
-        <translation type="vanished">项目中没有基于文件的表格图层</translation>
-    </message>
-    <message>
-        <location line="+25"/>
+        <location line="+138"/>
         <source>File: %1</source>
         <translation>文件：%1</translation>
     </message>

@@ -1,9 +1,11 @@
 #include "processing/algorithm_support.h"
 
+#include "clustershift_layers/labels.h"
 #include "clustershift_layers/layers.h"
 #include "clustershift/methods.h"
 #include "clustershift/util.h"
 
+#include <qgsapplication.h>
 #include <qgsfeaturerequest.h>
 #include <qgsfeaturesink.h>
 #include <qgsprocessingcontext.h>
@@ -57,7 +59,8 @@ void ProcessingFeedback::pushWarnings(const std::vector<Problem>& warnings, std:
                                   .arg(warnings.size() - maxShown));
       break;
     }
-    m_feedback->pushWarning(QString::fromStdString(p.text()));
+    // In the UI language, like the dock (codes and values worded with units).
+    m_feedback->pushWarning(layers::problemText(p, QgsApplication::locale().startsWith(QLatin1String("zh"))));
   }
 }
 
@@ -145,7 +148,8 @@ QVariantMap AlgorithmBase::guarded(const std::function<QVariantMap()>& body) con
   } catch (const ValidationError& e) {
     QStringList lines;
     for (const Problem& p : e.problems())
-      if (p.severity == Severity::Fatal) lines << QString::fromStdString(p.text());
+      if (p.severity == Severity::Fatal)
+        lines << layers::problemText(p, QgsApplication::locale().startsWith(QLatin1String("zh")));
     const int total = lines.size();
     if (total > 20) {
       lines = lines.mid(0, 20);

@@ -60,13 +60,31 @@ void ScoreSitesAlgorithm::initAlgorithm(const QVariantMap&) {
   addOutput(new QgsProcessingOutputFile(QStringLiteral("PROJECT"), tr("Results project")));
 }
 
+bool ScoreSitesAlgorithm::prepareAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
+                                           QgsProcessingFeedback* feedback) {
+  // Main thread: layer providers and the project are not thread safe.
+  guarded([&] {
+    ProcessingFeedback fb(feedback);
+    fb.setPhase(0.0, 0.2);
+    m_prepared = std::make_unique<PreparedRun>(prepareRun(parameters, context, fb));
+    return QVariantMap();
+  });
+  return true;
+}
+
+QVariantMap ScoreSitesAlgorithm::postProcessAlgorithm(QgsProcessingContext&, QgsProcessingFeedback*) {
+  m_prepared.reset();  // the materialised layers belong to the main thread
+  return {};
+}
+
 QVariantMap ScoreSitesAlgorithm::processAlgorithm(const QVariantMap& parameters,
                                                   QgsProcessingContext& context,
                                                   QgsProcessingFeedback* feedback) {
   return guarded([&] {
+    if (!m_prepared) throw QgsProcessingException(qualifiedName() + QStringLiteral(": not prepared"));
     ProcessingFeedback fb(feedback);
-    fb.setPhase(0.0, 0.2);
-    PreparedRun prepared = prepareRun(parameters, context, fb);
+    PreparedRun& prepared = *m_prepared;
+    fb.checkCanceled();
     const QString outputFolder = parameterAsString(parameters, kOutputFolder, context).trimmed();
     const bool reports = parameterAsBoolean(parameters, kReports, context);
     const QString outputDb = parameterAsString(parameters, kOutputDb, context).trimmed();

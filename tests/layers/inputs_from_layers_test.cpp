@@ -167,6 +167,40 @@ TEST(InputsFromLayers, LayerWithoutCrsIsFatalInCoresWords) {
 namespace clustershift::layers {
 namespace {
 
+// A results project reopened in the dock knows its stored results are current when the inputs read
+// from its layers have the fingerprint the run stored (a CLI run read them through OGR).
+TEST(InputsFromLayers, FingerprintIsTheSameThroughQgisAndOgrAndChangesWithAValue) {
+  const Scenario scenario =
+      loadScenario(CLUSTERSHIFT_SOURCE_DIR "/sample_data/scenarios/wenzhou_footwear_complete.json");
+  QgsVectorLayer regions(
+      QString::fromStdString(scenario.data.regions.path) + QStringLiteral("|layername=regions"),
+      QStringLiteral("regions"), QStringLiteral("ogr"));
+  QgsVectorLayer parks(QString::fromStdString(scenario.data.parks.path) + QStringLiteral("|layername=parks"),
+                       QStringLiteral("parks"), QStringLiteral("ogr"));
+  ASSERT_TRUE(regions.isValid() && parks.isValid());
+  Feedback feedback;
+  const Inputs fromLayers = inputsFromLayers(&regions, &parks, scenario, feedback);
+  const Inputs fromFiles = loadInputs(scenario, feedback);
+  // QGIS shows a GeoPackage's feature id as a field "fid" (an extra value OGR does not give):
+  // the fingerprint leaves it out.
+  ASSERT_FALSE(fromLayers.parks.empty());
+  EXPECT_EQ(fromLayers.parks.front().extra.count("fid"), 1u);
+  EXPECT_EQ(fromFiles.parks.front().extra.count("fid"), 0u);
+  const QString fingerprint = inputsFingerprint(fromFiles);
+  EXPECT_EQ(fingerprint.size(), 64);
+  EXPECT_EQ(inputsFingerprint(fromLayers), fingerprint);
+  Inputs changed = fromFiles;
+  changed.parks.front().values["available_ha"] += 1.0;
+  EXPECT_NE(inputsFingerprint(changed), fingerprint);
+  Inputs moved = fromFiles;
+  moved.parks.back().lon += 0.01;
+  EXPECT_NE(inputsFingerprint(moved), fingerprint);
+  ASSERT_TRUE(fromFiles.industryOutput.has_value());
+  Inputs table = fromFiles;
+  table.industryOutput->values.front().front() += 1.0;
+  EXPECT_NE(inputsFingerprint(table), fingerprint);
+}
+
 // The plugin path (QGIS layers) and the CLI path (OGR files) must feed the model identically.
 TEST(InputsFromLayers, MatchesTheCoreOgrReaderOnTheSampleData) {
   const Scenario scenario =

@@ -15,13 +15,15 @@ import re
 import time
 import traceback
 
-from qgis.core import Qgis, QgsApplication, QgsFeature, QgsFeatureRequest, QgsProject, QgsVectorLayer
+from qgis.core import (Qgis, QgsApplication, QgsFeature, QgsFeatureRequest, QgsGeometry, QgsPointXY, QgsProject,
+                       QgsVectorLayer)
 from qgis.gui import QgsFileWidget, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import QObject, QPoint, Qt, QTimer
 from qgis.PyQt.QtGui import QStandardItemModel
 from qgis.PyQt.QtTest import QTest
 from qgis.PyQt.QtWidgets import (QAction, QApplication, QComboBox, QDialog, QDockWidget, QLabel, QLineEdit,
-                                 QListView, QPlainTextEdit, QPushButton, QTableWidget, QTabWidget, QToolBar,
+                                 QListView, QListWidget, QPlainTextEdit, QPushButton, QScrollArea, QTableWidget,
+                                 QTabWidget, QToolBar,
                                  QToolButton, QWidget)
 from qgis.PyQt import sip
 from qgis.utils import iface
@@ -514,6 +516,24 @@ def table_from_memory_layer():
     check("memory table: the run with the copy ranks the same top park as with the CSV",
           before is not None and after is not None and before["id"] == after["id"],
           [before["id"] if before else None, after["id"] if after else None])
+    # Saving the project while the table is a temporary copy: the planner is told and, on the
+    # message bar's button, the table is written as a GeoPackage in the project folder.
+    folder = os.path.join(OUT_DIR, "memory_table_project")
+    os.makedirs(folder, exist_ok=True)
+    QgsProject.instance().write(os.path.join(folder, "memory_table.qgz"))
+    yield 500
+    keep = iface.messageBar().findChild(QPushButton, "keepTableCopiesButton")
+    if check("memory table: saving the project offers to keep the table in the project folder", keep is not None,
+             message_bar_items()):
+        keep.click()
+        yield 800
+        kept = os.path.join(folder, "output_table_memory.gpkg")
+        saved = QgsProject.instance().readEntry("ClusterShift", "/scenario")[0]
+        table = QgsVectorLayer(kept + "|layername=table", "kept", "ogr")
+        check("memory table: kept as a GeoPackage with every row, the table and the saved scenario name it",
+              table.isValid() and table.featureCount() == len(body) and widget is not None
+              and widget.filePath() == kept and kept in saved,
+              [kept, widget.filePath() if widget else None, saved[:300]])
     if widget is not None:
         widget.setFilePath(original)  # the saved project keeps the sample file, not the temporary copy
     yield 300
@@ -690,6 +710,40 @@ def zh_steps():
     res["info"]["method_names_zh"] = combo_texts
     check("weighting, aggregation and missing-value methods named in Chinese",
           combo_texts and all(CJK.search(t) and not english_words(t) for t in combo_texts), combo_texts)
+    # ---- criterion options: labels, descriptions and units in Chinese (table cell and dialog) ----
+    if table is not None:
+        options = [table.item(r, 8).text() for r in range(table.rowCount()) if table.item(r, 8)]
+        res["info"]["criteria_options_zh"] = options
+        check("criteria tab options cells without English", all(not english_words(o) for o in options), options)
+        row = next((r for r, o in enumerate(options) if o and o != "–"), -1)
+        seen = {}
+
+        def inspect_options():
+            dlg = QApplication.activeModalWidget()
+            try:
+                if dlg is not None and dlg.objectName() == "criterionOptionsDialog":
+                    seen["title"] = dlg.windowTitle()
+                    seen["texts"] = [w.text() for w in dlg.findChildren(QLabel) if w.text().strip()]
+                    seen["tips"] = [w.toolTip() for w in dlg.findChildren(QLabel) if w.toolTip()]
+                    seen["shot"] = shot(dlg, "criterion_options_zh.png")
+            finally:
+                if dlg is not None:
+                    dlg.reject()
+
+        if check("a criterion with options in the criteria table", row >= 0, options):
+            QTimer.singleShot(800, inspect_options)
+            table.cellDoubleClicked.emit(row, 8)
+            yield 300
+            res["info"]["criterion_options_dialog_zh"] = seen
+            texts = seen.get("texts", [])
+            check("criterion options dialog: labels, units and descriptions in Chinese, no English",
+                  texts and all(CJK.search(t) or re.fullmatch(r"[\d.\s%°–-]*", t) for t in texts)
+                  and not any(english_words(t) for t in texts + [seen.get("title", "")]), seen)
+            check("criterion options dialog screenshot saved", seen.get("shot"))
+
+    # ---- data tab: problems of a layer worded in Chinese, file, feature, field and value kept ----
+    yield from data_tab_problems_zh(dock, tabs)
+
     # ---- the source location can be typed ----
     location = dock.findChild(QLineEdit, "sourceLocationEdit")
     if check("source location field on the cluster tab", location is not None):
@@ -776,6 +830,50 @@ def zh_steps():
     res["done"] = True
 
 
+def data_tab_problems_zh(dock, tabs):
+    """A park layer with problems (negative and NULL areas, no available_ha for the land criterion)
+    picked in the Data tab: every problem is listed in Chinese; only the layer, fid, field names
+    and values stay as they are."""
+    parks_combo = dock.findChild(QComboBox, "parkLayerCombo")
+    combo = sip.cast(parks_combo, QgsMapLayerComboBox) if parks_combo is not None else None
+    if not check("data tab: park layer picker", combo is not None):
+        return
+    previous = combo.currentLayer()
+    previous_tab = tabs.currentIndex() if tabs is not None else -1
+    layer = QgsVectorLayer("Point?crs=EPSG:4326&field=id:string&field=name:string&field=name_zh:string"
+                           "&field=level:string&field=area_ha:double", "问题园区", "memory")
+    feats = []
+    for i, (lon, lat, area) in enumerate([(119.9, 29.1, -3.5), (118.3, 33.6, None), (117.0, 31.8, 800.0)]):
+        f = QgsFeature(layer.fields())
+        f.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(lon, lat)))
+        f.setAttributes([f"Q{i + 1}", f"Park Q{i + 1}", f"问题园区{i + 1}", "provincial", area])
+        feats.append(f)
+    layer.dataProvider().addFeatures(feats)
+    QgsProject.instance().addMapLayer(layer)
+    combo.setLayer(layer)
+    if tabs is not None:
+        tabs.setCurrentIndex(0)
+    yield 2500  # the dock validates debounced
+    problems = dock.findChild(QListWidget, "problemsList")
+    items = [problems.item(i) for i in range(problems.count())] if problems else []
+    texts = [it.text() for it in items]
+    res["info"]["data_problems_zh"] = texts
+    kept = re.compile(r"fid=\d+|\b(id|name|name_zh|level|area_ha)\b")
+    left = [t for t in texts if english_words(kept.sub("", t))]
+    check("data tab lists the layer's problems, errors among them",
+          len(texts) >= 3 and any(it.data(Qt.UserRole) == "error" for it in items), texts)
+    check("data tab problems in Chinese, with the field and value kept",
+          not left and any("area_ha" in t and "-3.5" in t for t in texts), {"english": left, "all": texts})
+    dock.findChild(QScrollArea, "dataTab").verticalScrollBar().setValue(10 ** 6)
+    yield 300
+    check("data tab with problems screenshot saved", shot(dock, "dock_dataTab_problems_zh.png"))
+    combo.setLayer(previous)
+    QgsProject.instance().removeMapLayer(layer.id())
+    if tabs is not None and previous_tab >= 0:
+        tabs.setCurrentIndex(previous_tab)
+    yield 1500
+
+
 def first_screen_of_a_results_project(group):
     """Opens the .qgz a run wrote beside its GeoPackage (what `make qgis` opens for the demo): the
     input pickers hold the run's inputs from its run_info (never a result layer), layers are named
@@ -828,6 +926,14 @@ def first_screen_of_a_results_project(group):
     check("results project: the three modes compared, rows labelled in Chinese",
           table is not None and table.isVisible() and len(modes) == 3 and rows
           and all(not english_words(r) for r in rows), res["info"]["comparison_zh"])
+    # Compare again: the inputs are unchanged, the stored comparison is current and shown at once.
+    log_view = dock.findChild(QPlainTextEdit, "logView")
+    compare.click()
+    yield 300
+    log_text = log_view.toPlainText()[-600:] if log_view else ""
+    check("results project: Compare modes again reuses the stored comparison (inputs unchanged, no task)",
+          QgsApplication.taskManager().countActiveTasks() == 0 and run_button.isEnabled()
+          and table.rowCount() == len(rows) and "未重新计算" in log_text, log_text)
     tabs = dock.findChild(QTabWidget, "tabs")
     if tabs is not None:
         tabs.setCurrentIndex(3)

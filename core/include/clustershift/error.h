@@ -2,6 +2,7 @@
 // Error types thrown by clustershift::core. Every message names what it can of
 // file, layer, feature id, field and value, e.g.
 //   parks.gpkg/parks fid=17: field 'area_ha' is negative (-3.2)
+#include <map>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -40,14 +41,25 @@ class Cancelled : public Error {
 
 enum class Severity { Warning, Fatal };
 
-/// One data or scenario problem, located as precisely as possible.
+/// One data or scenario problem, located as precisely as possible. `message` is the stable English
+/// wording (the CLI prints text()); `code` and `values` say the same for a UI that words it in its
+/// own language (layers::problemText): e.g. code "negative" with values {"value": "-3.2"}. The codes
+/// and their values are listed in docs/architecture.md ("Problem codes"); a problem without a code
+/// is shown in its English wording.
 struct Problem {
   Severity severity = Severity::Fatal;
   std::string where;    ///< "parks.gpkg/parks fid=17 field 'area_ha'" or "criteria[2].weight"
   std::string message;  ///< "is negative (-3.2)"
   std::string featureId;  ///< id of the feature concerned, empty if none
+  // Initialised here so that Problem{severity, where, message, featureId} stays warning-free.
+  std::string code = {};  ///< "negative", "field_not_found", …; empty: only the English wording
+  std::map<std::string, std::string> values = {};  ///< the code's values, as the message writes them
   std::string text() const { return where.empty() ? message : where + ": " + message; }
 };
+
+/// A problem with its code and values (the English message as the CLI prints it).
+Problem codedProblem(Severity severity, std::string where, std::string message, std::string featureId,
+                     std::string code, std::map<std::string, std::string> values = {});
 
 /// Thrown when validation found fatal problems; carries all of them (fatal and warnings).
 class ValidationError : public InputError {

@@ -103,6 +103,9 @@ struct AhpHint {
   double suggested = std::numeric_limits<double>::quiet_NaN();  ///< a_ij proposed (1/9..9)
   double crAfter = std::numeric_limits<double>::quiet_NaN();    ///< CR with the change
   std::string text;   ///< "changing cell (a, b) from 7 to 3 would lower CR from 0.169 to 0.08"
+  /// The hint's figures for a UI's own wording: row, column (criterion ids), from, to (Saaty
+  /// judgements "7", "1/3"), cr, cr_after.
+  std::map<std::string, std::string> values;
 };
 
 struct AhpResult {
@@ -114,6 +117,13 @@ struct AhpResult {
   bool consistent = true;       ///< cr < kAhpConsistencyThreshold
   AhpHint hint;
 };
+
+/// Values of the "ahp_inconsistent" problem: the hint's values with cr as the message writes it.
+inline std::map<std::string, std::string> ahpWarningValues(const AhpResult& ahp, const std::string& cr) {
+  std::map<std::string, std::string> values = ahp.hint.values;
+  values["cr"] = cr;
+  return values;
+}
 
 /// AHP weights from a pairwise comparison matrix (ahp.cpp; Saaty 1977/1980; principal
 /// eigenvector with Eigen). pairwise[i][j] = importance of criterion i over j (Saaty scale

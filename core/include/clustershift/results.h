@@ -89,8 +89,8 @@ struct Results {
   std::vector<Problem> warnings;
   std::string runTime;             ///< ISO 8601 UTC
   std::optional<EffectsResult> effects;  ///< transfer effects (attachEffects, effects.h)
-  std::optional<ModeComparison> modeComparison;
-  std::optional<ScoreGrid> scoreGrid;  ///< candidate grid runs: every cell's score; parks = the best cells  ///< the three modes side by side (compareModes), when asked for
+  std::optional<ModeComparison> modeComparison;  ///< the three modes side by side (compareModes), when asked for
+  std::optional<ScoreGrid> scoreGrid;  ///< candidate grid runs: every cell's score; parks = the best cells
 
   /// Indices into parks sorted by rank (excluded last).
   std::vector<int> ranking() const;

@@ -34,7 +34,8 @@ class AbsorptiveCapacity : public DescribedCriterion {
     for (std::size_t p = 0; p < inputs.parks.size(); ++p) {
       const int r = inputs.parks[p].region;
       if (r < 0) {
-        detail::warnPark(context, static_cast<int>(p), std::string(kId) + ": park lies outside every region");
+        detail::warnPark(context, static_cast<int>(p), std::string(kId) + ": park lies outside every region",
+                         "park_outside_regions_for", {{"criterion", kId}});
         continue;
       }
       const Region& host = inputs.regions[static_cast<std::size_t>(r)];
@@ -43,7 +44,12 @@ class AbsorptiveCapacity : public DescribedCriterion {
         detail::warnPark(context, static_cast<int>(p),
                          std::string(kId) + ": host region '" + host.id + "' needs rd >= 0 and gdp > 0 (rd " +
                              (isMissing(rd) ? std::string("missing") : util::formatFixed(rd, 2)) + ", gdp " +
-                             (isMissing(gdp) ? std::string("missing") : util::formatFixed(gdp, 2)) + ")");
+                             (isMissing(gdp) ? std::string("missing") : util::formatFixed(gdp, 2)) + ")",
+                         "host_needs_rd_gdp",
+                         {{"criterion", kId},
+                          {"region", host.id},
+                          {"rd", isMissing(rd) ? std::string() : util::formatFixed(rd, 2)},
+                          {"gdp", isMissing(gdp) ? std::string() : util::formatFixed(gdp, 2)}});
         continue;
       }
       raw[p] = rd / gdp;

@@ -34,22 +34,26 @@ void requireRegionColumn(const CriterionContext& context, const std::string& cri
                          std::vector<Problem>& problems) {
   const Inputs& inputs = context.inputs;
   if (!regionsHaveColumn(inputs, column)) {
-    problems.push_back(Problem{Severity::Fatal, inputs.regionsLabel,
-                               "has no field for column '" + column + "', needed by criterion " +
-                                   criterion + " (map it in data.regions.fields)",
-                               {}});
+    problems.push_back(codedProblem(Severity::Fatal, inputs.regionsLabel,
+                                    "has no field for column '" + column + "', needed by criterion " +
+                                        criterion + " (map it in data.regions.fields)",
+                                    {}, "region_column_missing",
+                                    {{"column", column}, {"criterion", criterion}}));
     return;
   }
   if (!sourceMustBePositive || context.sourceRegion < 0) return;
   const Region& source = inputs.regions[static_cast<std::size_t>(context.sourceRegion)];
   double v = source.value(column);
   if (isMissing(v) || !(v > 0)) {
-    problems.push_back(
-        Problem{Severity::Fatal, regionWhere(inputs, context.sourceRegion) + " field '" + column + "'",
-                "source region '" + source.id + "' has " +
-                    (isMissing(v) ? std::string("no value") : "value " + util::formatFixed(v, 2)) +
-                    ", criterion " + criterion + " needs a value > 0",
-                source.id});
+    std::map<std::string, std::string> values{
+        {"id", source.id}, {"criterion", criterion}, {"column", column}};
+    if (!isMissing(v)) values["value"] = util::formatFixed(v, 2);
+    problems.push_back(codedProblem(
+        Severity::Fatal, regionWhere(inputs, context.sourceRegion) + " field '" + column + "'",
+        "source region '" + source.id + "' has " +
+            (isMissing(v) ? std::string("no value") : "value " + util::formatFixed(v, 2)) + ", criterion " + criterion +
+            " needs a value > 0",
+        source.id, isMissing(v) ? "source_value_missing" : "source_value_not_positive", std::move(values)));
   }
 }
 
@@ -64,10 +68,10 @@ void requireRegionColumns(const Inputs& inputs, const std::string& criterion,
 void requireParkColumn(const CriterionContext& context, const std::string& criterion,
                        const std::string& column, std::vector<Problem>& problems) {
   if (parksHaveColumn(context.inputs, column)) return;
-  problems.push_back(Problem{Severity::Fatal, context.inputs.parksLabel,
-                             "has no field for column '" + column + "', needed by criterion " +
-                                 criterion + " (map it in data.parks.fields)",
-                             {}});
+  problems.push_back(codedProblem(Severity::Fatal, context.inputs.parksLabel,
+                                  "has no field for column '" + column + "', needed by criterion " +
+                                      criterion + " (map it in data.parks.fields)",
+                                  {}, "park_column_missing", {{"column", column}, {"criterion", criterion}}));
 }
 
 std::vector<bool> candidateParks(const Inputs& inputs, int sourceRegion) {
@@ -91,16 +95,21 @@ std::optional<Problem> noValueProblem(const std::string& criterion, const std::v
   }
   if (count == 0) return std::nullopt;
   std::string why;
+  std::map<std::string, std::string> figures{{"criterion", criterion}, {"count", std::to_string(count)}};
   for (const Problem& w : warnings)
     if (w.message.rfind(criterion, 0) == 0) {
       why = " (first: " + w.text() + ")";
+      // The first warning, for a UI's own wording: its where, code and values under "first.".
+      figures["first.where"] = w.where;
+      figures["first.code"] = w.code;
+      figures["first.text"] = w.text();
+      for (const auto& [key, value] : w.values) figures["first." + key] = value;
       break;
     }
-  return Problem{Severity::Fatal,
-                 where,
-                 criterion + ": no value for any of the " + std::to_string(count) +
-                     " candidate parks, every one is NULL" + why,
-                 {}};
+  return codedProblem(Severity::Fatal, where,
+                      criterion + ": no value for any of the " + std::to_string(count) +
+                          " candidate parks, every one is NULL" + why,
+                      {}, "criterion_all_null", std::move(figures));
 }
 
 void requireSomeValue(const Criterion& criterion, const CriterionContext& context,
@@ -120,9 +129,11 @@ void requireSomeValue(const Criterion& criterion, const CriterionContext& contex
   if (problem) problems.push_back(*problem);
 }
 
-void warnPark(const CriterionContext& context, int park, const std::string& message) {
+void warnPark(const CriterionContext& context, int park, const std::string& message, const std::string& code,
+              std::map<std::string, std::string> values) {
   const Park& p = context.inputs.parks.at(static_cast<std::size_t>(park));
-  context.feedback.warn(Problem{Severity::Warning, parkWhere(context.inputs, park), message, p.id});
+  context.feedback.warn(codedProblem(Severity::Warning, parkWhere(context.inputs, park), message, p.id, code,
+                                     std::move(values)));
 }
 
 }  // namespace clustershift::detail

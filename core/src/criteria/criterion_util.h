@@ -51,7 +51,8 @@ std::optional<Problem> noValueProblem(const std::string& criterion, const std::v
 void requireSomeValue(const Criterion& criterion, const CriterionContext& context,
                       const nlohmann::json& params, std::vector<Problem>& problems);
 
-/// Warning about one park through feedback.
-void warnPark(const CriterionContext& context, int park, const std::string& message);
+/// Warning about one park through feedback, with its code and values (Problem).
+void warnPark(const CriterionContext& context, int park, const std::string& message,
+              const std::string& code = {}, std::map<std::string, std::string> values = {});
 
 }  // namespace clustershift::detail

@@ -15,10 +15,10 @@ class DistanceSource : public DescribedCriterion {
   std::vector<Problem> check(const CriterionContext& context,
                              const nlohmann::json& /*params*/) const override {
     if (!isMissing(context.sourceLon) && !isMissing(context.sourceLat)) return {};
-    return {Problem{Severity::Fatal, "source",
-                    "distance_source: no source location (give source.lon/lat or a source "
-                    "region with a geometry)",
-                    {}}};
+    return {codedProblem(Severity::Fatal, "source",
+                         "distance_source: no source location (give source.lon/lat or a source "
+                         "region with a geometry)",
+                         {}, "source_without_location", {{"criterion", "distance_source"}})};
   }
 
   std::vector<double> compute(const CriterionContext& context,

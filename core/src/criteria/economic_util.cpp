@@ -17,7 +17,10 @@ std::string baseName(const std::string& path) {
   return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
-Problem fatal(const std::string& message) { return Problem{Severity::Fatal, "", message, {}}; }
+Problem fatal(const std::string& message, const std::string& code,
+              std::map<std::string, std::string> values) {
+  return codedProblem(Severity::Fatal, "", message, {}, code, std::move(values));
+}
 
 void throwFirst(const std::vector<Problem>& problems) {
   for (const auto& p : problems)
@@ -39,30 +42,38 @@ std::string ioTableLabel(const CriterionContext& context) {
 void checkIndustryOutput(const CriterionContext& context, const std::string& criterion,
                          std::vector<Problem>& problems) {
   if (!context.inputs.industryOutput) {
-    problems.push_back(fatal(criterion + ": scenario data.industry_output is required"));
+    problems.push_back(fatal(criterion + ": scenario data.industry_output is required", "table_required",
+                             {{"criterion", criterion}, {"table", "industry_output"}}));
     return;
   }
   const std::string& industry = context.scenario.cluster.industry;
   if (industry.empty()) {
-    problems.push_back(fatal(criterion + ": the cluster profile has no industry code"));
+    problems.push_back(fatal(criterion + ": the cluster profile has no industry code",
+                             "cluster_without_industry", {{"criterion", criterion}}));
     return;
   }
   if (context.inputs.industryOutput->industryIndex(industry) < 0)
-    problems.push_back(fatal(criterion + ": cluster industry '" + industry +
-                             "' is not a column of " + industryOutputLabel(context)));
+    problems.push_back(
+        fatal(criterion + ": cluster industry '" + industry + "' is not a column of " +
+                  industryOutputLabel(context),
+              "industry_not_in_table",
+              {{"criterion", criterion}, {"industry", industry}, {"table", industryOutputLabel(context)}}));
 }
 
 void checkIoTable(const CriterionContext& context, const std::string& criterion,
                   std::vector<Problem>& problems) {
   if (!context.inputs.ioTable) {
-    problems.push_back(fatal(criterion + ": scenario data.io_table is required"));
+    problems.push_back(fatal(criterion + ": scenario data.io_table is required", "table_required",
+                             {{"criterion", criterion}, {"table", "io_table"}}));
     return;
   }
   const std::string& industry = context.scenario.cluster.industry;
   const auto& sectors = context.inputs.ioTable->sectors;
   if (!industry.empty() && std::find(sectors.begin(), sectors.end(), industry) == sectors.end())
-    problems.push_back(fatal(criterion + ": cluster industry '" + industry +
-                             "' is not a sector of " + ioTableLabel(context)));
+    problems.push_back(
+        fatal(criterion + ": cluster industry '" + industry + "' is not a sector of " + ioTableLabel(context),
+              "industry_not_in_table",
+              {{"criterion", criterion}, {"industry", industry}, {"table", ioTableLabel(context)}}));
 }
 
 std::vector<Problem> checkIndustryCriterion(const Criterion& criterion, const CriterionContext& context,
@@ -92,15 +103,17 @@ int hostIndustryRow(const CriterionContext& context, const std::string& criterio
                     const IndustryMatrix& table) {
   const Park& p = context.inputs.parks.at(static_cast<std::size_t>(park));
   if (p.region < 0) {
-    warnPark(context, park, criterion + ": park lies outside every region");
+    warnPark(context, park, criterion + ": park lies outside every region", "park_outside_regions_for",
+             {{"criterion", criterion}});
     return -1;
   }
   const Region& host = context.inputs.regions.at(static_cast<std::size_t>(p.region));
   const int row = table.regionIndex(host.id);
   if (row < 0)
     warnPark(context, park,
-             criterion + ": host region '" + host.id + "' has no row in " +
-                 industryOutputLabel(context));
+             criterion + ": host region '" + host.id + "' has no row in " + industryOutputLabel(context),
+             "host_without_row",
+             {{"criterion", criterion}, {"region", host.id}, {"table", industryOutputLabel(context)}});
   return row;
 }
 
@@ -124,10 +137,12 @@ Eigen::MatrixXd checkedOutputMatrix(const CriterionContext& context, const std::
     }
   }
   if (missing > 0 && fillMissing)
-    context.feedback.warn(Problem{Severity::Warning, industryOutputLabel(context),
-                                  criterion + ": " + std::to_string(missing) +
-                                      " empty cell(s) counted as 0 (first: " + firstMissing + ")",
-                                  {}});
+    context.feedback.warn(codedProblem(
+        Severity::Warning, industryOutputLabel(context),
+        criterion + ": " + std::to_string(missing) + " empty cell(s) counted as 0 (first: " + firstMissing +
+            ")",
+        {}, "empty_cells_as_zero",
+        {{"criterion", criterion}, {"count", std::to_string(missing)}, {"first", firstMissing}}));
   return x;
 }
 

@@ -123,6 +123,8 @@ class Environment final : public DescribedCriterion {
           problem.where = inputs.parksLabel + " fid=" + park.fid;
           problem.featureId = park.id;
           problem.message = std::string(kId) + ": park '" + park.id + "' has no location; value is NULL";
+          problem.code = "park_without_location";
+          problem.values = {{"criterion", kId}, {"id", park.id}};
           context.feedback.warn(problem);
           continue;
         }

@@ -79,10 +79,11 @@ class FieldCriterion : public Criterion {
       detail::requireSomeValue(*this, context, params, problems);
       return problems;
     }
-    return {Problem{Severity::Fatal, context.inputs.parksLabel,
-                    "criterion " + m_id + ": no numeric field '" + m_name + "' in " +
-                        context.inputs.parksLabel + " or " + context.inputs.regionsLabel,
-                    {}}};
+    return {codedProblem(Severity::Fatal, context.inputs.parksLabel,
+                         "criterion " + m_id + ": no numeric field '" + m_name + "' in " +
+                             context.inputs.parksLabel + " or " + context.inputs.regionsLabel,
+                         {}, "field_criterion_without_field",
+                         {{"criterion", m_id}, {"field", m_name}, {"regions", context.inputs.regionsLabel}})};
   }
 
   std::vector<double> compute(const CriterionContext& context,
@@ -107,10 +108,11 @@ class FieldCriterion : public Criterion {
       if (isMissing(raw[p])) ++missing;
     }
     if (missing > 0) {
-      context.feedback.warn(Problem{
-          Severity::Warning, where == Where::Park ? inputs.parksLabel : inputs.regionsLabel,
-          m_id + ": " + std::to_string(missing) + " park(s) have no value for '" + m_name + "'",
-          {}});
+      context.feedback.warn(
+          codedProblem(Severity::Warning, where == Where::Park ? inputs.parksLabel : inputs.regionsLabel,
+                       m_id + ": " + std::to_string(missing) + " park(s) have no value for '" + m_name + "'",
+                       {}, "parks_without_field_value",
+                       {{"criterion", m_id}, {"count", std::to_string(missing)}, {"field", m_name}}));
     }
     return raw;
   }

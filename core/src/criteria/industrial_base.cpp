@@ -37,8 +37,13 @@ class IndustrialBase : public DescribedCriterion {
       if (isMissing(raw[p]))
         detail::warnPark(context, static_cast<int>(p),
                          std::string(kId) + ": " + detail::industryOutputLabel(context) +
-                             " has no value for region '" + table.regionIds[row] +
-                             "', industry '" + table.industries[industry] + "'");
+                             " has no value for region '" + table.regionIds[row] + "', industry '" +
+                             table.industries[industry] + "'",
+                         "industry_output_value_missing",
+                         {{"criterion", kId},
+                          {"table", detail::industryOutputLabel(context)},
+                          {"region", table.regionIds[row]},
+                          {"industry", table.industries[industry]}});
     }
     return raw;
   }

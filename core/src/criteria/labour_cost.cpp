@@ -35,7 +35,8 @@ class LabourCost : public DescribedCriterion {
       double wage = host.value("wage");
       if (isMissing(wage) || !(wage > 0)) {
         detail::warnPark(context, static_cast<int>(p),
-                         "labour_cost: host region '" + host.id + "' has no wage > 0");
+                         "labour_cost: host region '" + host.id + "' has no wage > 0", "host_without_wage",
+                         {{"criterion", "labour_cost"}, {"region", host.id}});
         continue;
       }
       raw[p] = sourceWage / wage;

@@ -97,8 +97,14 @@ class LabourPool final : public DescribedCriterion {
         problem.message = std::string(kId) + ": park '" + park.id + "' — field 'working_age' of region '" +
                           region.id + "' (" + region.name + ") within " + util::formatNumber(radiusKm) +
                           " km is missing; value is NULL";
+        problem.code = "catchment_region_value_missing";
+        problem.values = {{"criterion", kId},        {"id", park.id},
+                          {"region", region.id},     {"region_name", region.name},
+                          {"column", "working_age"}, {"radius_km", util::formatNumber(radiusKm)}};
       } else {
         problem.message = std::string(kId) + ": park '" + park.id + "' has no coordinates; value is NULL";
+        problem.code = "park_without_location";
+        problem.values = {{"criterion", kId}, {"id", park.id}};
       }
       context.feedback.warn(problem);
     }

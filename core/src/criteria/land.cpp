@@ -27,10 +27,10 @@ class Land : public DescribedCriterion {
     detail::requireParkColumn(context, id(), "available_ha", problems);
     if (problems.empty()) detail::requireSomeValue(*this, context, params, problems);
     if (!(neededHa(context.scenario) > 0)) {
-      problems.push_back(Problem{Severity::Fatal, "cluster",
-                                 "land: the moved segments need no land (check jobs and "
-                                 "jobs_per_ha)",
-                                 {}});
+      problems.push_back(codedProblem(Severity::Fatal, "cluster",
+                                      "land: the moved segments need no land (check jobs and "
+                                      "jobs_per_ha)",
+                                      {}, "no_land_needed", {{"criterion", "land"}}));
     }
     return problems;
   }
@@ -44,7 +44,8 @@ class Land : public DescribedCriterion {
     for (std::size_t p = 0; p < inputs.parks.size(); ++p) {
       double available = inputs.parks[p].value("available_ha");
       if (isMissing(available)) {
-        detail::warnPark(context, static_cast<int>(p), "land: no available_ha");
+        detail::warnPark(context, static_cast<int>(p), "land: no available_ha", "park_value_missing",
+                         {{"criterion", "land"}, {"column", "available_ha"}});
         continue;
       }
       raw[p] = available / need;

@@ -66,7 +66,8 @@ class MarketAccess : public DescribedCriterion {
     context.feedback.checkCanceled();
     for (std::size_t p = 0; p < parks.size(); ++p)
       if (!parks.valid[p])
-        detail::warnPark(context, static_cast<int>(p), std::string(kId) + ": park has no location");
+        detail::warnPark(context, static_cast<int>(p), std::string(kId) + ": park has no location",
+                         "park_without_location", {{"criterion", kId}, {"id", inputs.parks[p].id}});
     return raw;
   }
 
@@ -107,12 +108,12 @@ class MarketAccess : public DescribedCriterion {
       seats[r] = s;
     }
     if (skipped > 0)
-      context.feedback.warn(Problem{Severity::Warning,
-                                    inputs.regionsLabel,
-                                    std::string(kId) + ": " + std::to_string(skipped) +
-                                        " region(s) without gdp >= 0 or a seat location left out (first: '" +
-                                        firstSkipped + "')",
-                                    {}});
+      context.feedback.warn(codedProblem(
+          Severity::Warning, inputs.regionsLabel,
+          std::string(kId) + ": " + std::to_string(skipped) +
+              " region(s) without gdp >= 0 or a seat location left out (first: '" + firstSkipped + "')",
+          {}, "regions_left_out",
+          {{"criterion", kId}, {"count", std::to_string(skipped)}, {"first", firstSkipped}}));
     return seats;
   }
 };

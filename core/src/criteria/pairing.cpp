@@ -33,11 +33,10 @@ class Pairing : public DescribedCriterion {
     }
     for (const std::string& id : ids)
       if (context.inputs.regionIndex(id) < 0)
-        problems.push_back(Problem{
-            Severity::Warning,
-            "criteria",
-            std::string(kId) + ": partner region '" + id + "' is not in " + context.inputs.regionsLabel,
-            {}});
+        problems.push_back(codedProblem(
+            Severity::Warning, "criteria",
+            std::string(kId) + ": partner region '" + id + "' is not in " + context.inputs.regionsLabel, {},
+            "partner_not_found", {{"criterion", kId}, {"id", id}, {"layer", context.inputs.regionsLabel}}));
     return problems;
   }
 
@@ -49,7 +48,8 @@ class Pairing : public DescribedCriterion {
       const int region = inputs.parks[p].region;
       if (region < 0) {
         detail::warnPark(context, static_cast<int>(p),
-                         std::string(kId) + ": the park lies outside every region");
+                         std::string(kId) + ": the park lies outside every region",
+                         "park_outside_regions_for", {{"criterion", kId}});
         continue;
       }
       raw[p] = ids.count(inputs.regions[static_cast<std::size_t>(region)].id) ? 1.0 : 0.0;

@@ -88,7 +88,9 @@ class SupplyChain : public DescribedCriterion {
       } else {
         detail::warnPark(context, static_cast<int>(p),
                          std::string(kId) + ": host region '" + table.regionIds[row] +
-                             "' has no output value for any input industry of '" + industry + "'");
+                             "' has no output value for any input industry of '" + industry + "'",
+                         "host_without_inputs",
+                         {{"criterion", kId}, {"region", table.regionIds[row]}, {"industry", industry}});
       }
     }
     return raw;

@@ -119,6 +119,8 @@ class TemplateSimilarity final : public DescribedCriterion {
         problem.featureId = templateId;
         problem.message = std::string(kId) + ": feature '" + featureNames()[f] +
                           "' is missing for the template park '" + templateId + "'; left out of the profile";
+        problem.code = "template_feature_missing";
+        problem.values = {{"criterion", kId}, {"feature", featureNames()[f]}, {"id", templateId}};
         context.feedback.warn(problem);
         continue;
       }
@@ -161,6 +163,8 @@ class TemplateSimilarity final : public DescribedCriterion {
         problem.featureId = park.id;
         problem.message = std::string(kId) + ": park '" + park.id + "' lacks " + missing +
                           (park.region < 0 ? " (no host region)" : "") + "; value is NULL";
+        problem.code = park.region < 0 ? "park_lacks_features_no_region" : "park_lacks_features";
+        problem.values = {{"criterion", kId}, {"id", park.id}, {"features", missing}};
         context.feedback.warn(problem);
         continue;
       }

@@ -26,28 +26,30 @@ constexpr const char* kId = "travel_time_source";
 /// compute() (nearest node of the built network): both say the same words.
 std::optional<Problem> sourceSnapProblem(const CriterionContext& context, double snapKm, double maxSnapKm) {
   if (snapKm <= maxSnapKm) return std::nullopt;
-  return Problem{Severity::Fatal,
-                 "source",
-                 std::string(kId) + ": the source location (" + util::formatNumber(context.sourceLon, 4) +
-                     ", " + util::formatNumber(context.sourceLat, 4) + ") is " +
-                     util::formatNumber(snapKm, 4) + " km from the nearest road node (params.max_snap_km " +
-                     util::formatNumber(maxSnapKm, 4) + ")",
-                 {}};
+  return codedProblem(
+      Severity::Fatal, "source",
+      std::string(kId) + ": the source location (" + util::formatNumber(context.sourceLon, 4) + ", " +
+          util::formatNumber(context.sourceLat, 4) + ") is " + util::formatNumber(snapKm, 4) +
+          " km from the nearest road node (params.max_snap_km " + util::formatNumber(maxSnapKm, 4) + ")",
+      {}, "source_far_from_roads",
+      {{"criterion", kId},
+       {"lon", util::formatNumber(context.sourceLon, 4)},
+       {"lat", util::formatNumber(context.sourceLat, 4)},
+       {"distance_km", util::formatNumber(snapKm, 4)},
+       {"max_km", util::formatNumber(maxSnapKm, 4)}});
 }
 
 /// What compute() needs before building the network: a road layer and a located source.
 std::optional<Problem> missingInput(const CriterionContext& context) {
   if (context.inputs.roads.empty())
-    return Problem{Severity::Fatal,
-                   "data.roads",
-                   std::string(kId) + ": needs a road layer (scenario data.roads); none was loaded",
-                   {}};
+    return codedProblem(Severity::Fatal, "data.roads",
+                        std::string(kId) + ": needs a road layer (scenario data.roads); none was loaded", {},
+                        "roads_required", {{"criterion", kId}});
   if (!std::isfinite(context.sourceLon) || !std::isfinite(context.sourceLat))
-    return Problem{
-        Severity::Fatal,
-        "source",
-        std::string(kId) + ": the source cluster has no location (scenario source.lon/lat or region)",
-        {}};
+    return codedProblem(
+        Severity::Fatal, "source",
+        std::string(kId) + ": the source cluster has no location (scenario source.lon/lat or region)", {},
+        "source_without_location", {{"criterion", kId}});
   return std::nullopt;
 }
 
@@ -116,15 +118,21 @@ class TravelTimeSource final : public DescribedCriterion {
       problem.featureId = park.id;
       double snapKm = kNaN;
       const int node = network.nearestNode(park.lon, park.lat, snapKm);
+      problem.values = {{"criterion", kId}, {"id", park.id}};
       if (node < 0) {
         problem.message = std::string(kId) + ": park '" + park.id + "' has no location; value is NULL";
+        problem.code = "park_without_location";
       } else if (!(snapKm <= maxSnapKm)) {
         problem.message = std::string(kId) + ": park '" + park.id + "' is " + util::formatNumber(snapKm, 4) +
                           " km from the nearest road node (params.max_snap_km " +
                           util::formatNumber(maxSnapKm, 4) + "); value is NULL";
+        problem.code = "park_far_from_roads";
+        problem.values["distance_km"] = util::formatNumber(snapKm, 4);
+        problem.values["max_km"] = util::formatNumber(maxSnapKm, 4);
       } else if (!std::isfinite(minutes[static_cast<std::size_t>(node)])) {
         problem.message = std::string(kId) + ": park '" + park.id +
                           "' is on a part of the road network not connected to the source; value is NULL";
+        problem.code = "park_not_connected";
       } else {
         values[i] = sourceAccess + minutes[static_cast<std::size_t>(node)] + 60.0 * snapKm / accessKmh;
         continue;

@@ -22,11 +22,24 @@ bool parseNumber(const std::string& text, double& value) {
 }
 
 void fileProblem(std::vector<Problem>& problems, Severity severity, const std::string& where,
-                 const std::string& message, const std::string& featureId) {
-  problems.push_back(Problem{severity, where, message, featureId});
+                 const std::string& message, const std::string& featureId, const std::string& code,
+                 const std::map<std::string, std::string>& values) {
+  problems.push_back(codedProblem(severity, where, message, featureId, code, values));
 }
 
 namespace {
+
+/// The code of numberProblem()'s wording: empty | out_of_range | not_a_number (value: the text).
+std::string numberCode(NumberStatus status) {
+  switch (status) {
+    case NumberStatus::Empty:
+      return "empty";
+    case NumberStatus::OutOfRange:
+      return "out_of_range";
+    default:
+      return "not_a_number";
+  }
+}
 
 std::string fieldWhere(const std::string& featureWhere, const std::string& field) {
   return featureWhere + " field '" + field + "'";
@@ -67,13 +80,14 @@ struct Reader {
       const std::string message = "has no attribute table: " + why;
       for (const Problem& p : problems)
         if (p.where == label && p.message == message) return -1;  // once per layer, not per column
-      fileProblem(problems, Severity::Fatal, label, message);
+      fileProblem(problems, Severity::Fatal, label, message, {}, "no_attribute_table", {{"reason", why}});
       return -1;
     }
     fileProblem(problems, (explicitMap || required) ? Severity::Fatal : Severity::Warning, label,
                 "field '" + name + "' not found" +
-                    (explicitMap ? " (mapped from column '" + column + "')" : "") + " (fields: " + list +
-                    ")");
+                    (explicitMap ? " (mapped from column '" + column + "')" : "") + " (fields: " + list + ")",
+                {}, explicitMap ? "mapped_field_not_found" : "field_not_found",
+                {{"field", name}, {"column", column}, {"fields", list}});
     return -1;
   }
 
@@ -87,32 +101,35 @@ struct Reader {
     const std::string fw = fieldWhere(where(f), field.name);
     double value = kNaN;
     if (v.kind == FieldValue::Kind::Null) {
-      if (warnNull) fileProblem(problems, Severity::Warning, fw, "is NULL", id);
+      if (warnNull) fileProblem(problems, Severity::Warning, fw, "is NULL", id, "null");
       return kNaN;
     }
     if (v.kind == FieldValue::Kind::Number) {
       value = v.number;
     } else if (field.numeric) {
       fileProblem(problems, Severity::Fatal, fw,
-                  numberProblem(NumberStatus::NotANumber, v.text) + " in a numeric column", id);
+                  numberProblem(NumberStatus::NotANumber, v.text) + " in a numeric column", id,
+                  "text_in_numeric_column", {{"value", v.text}});
       return kNaN;
     } else {
       if (v.text.find_first_not_of(" \t\r\n") == std::string::npos) {
-        if (warnNull) fileProblem(problems, Severity::Warning, fw, "is empty", id);
+        if (warnNull) fileProblem(problems, Severity::Warning, fw, "is empty", id, "empty");
         return kNaN;
       }
       const NumberStatus status = clustershift::parseNumber(v.text, value);
       if (status != NumberStatus::Ok) {
-        fileProblem(problems, Severity::Fatal, fw, numberProblem(status, v.text), id);
+        fileProblem(problems, Severity::Fatal, fw, numberProblem(status, v.text), id, numberCode(status),
+                    {{"value", v.text}});
         return kNaN;
       }
     }
     if (!std::isfinite(value)) {
-      fileProblem(problems, Severity::Warning, fw, "is not a finite number", id);
+      fileProblem(problems, Severity::Warning, fw, "is not a finite number", id, "not_finite");
       return kNaN;
     }
     if (nonNegative && value < 0)
-      fileProblem(problems, Severity::Fatal, fw, "is negative (" + util::formatNumber(value) + ")", id);
+      fileProblem(problems, Severity::Fatal, fw, "is negative (" + util::formatNumber(value) + ")", id, "negative",
+                  {{"value", util::formatNumber(value)}});
     return value;
   }
 
@@ -122,7 +139,8 @@ struct Reader {
     if (v.kind == FieldValue::Kind::Text) {
       fileProblem(problems, Severity::Fatal,
                   fieldWhere(where(f), fields[static_cast<std::size_t>(index)].name),
-                  numberProblem(NumberStatus::NotANumber, v.text) + " in a numeric column", id);
+                  numberProblem(NumberStatus::NotANumber, v.text) + " in a numeric column", id,
+                  "text_in_numeric_column", {{"value", v.text}});
       return kNaN;
     }
     return v.kind == FieldValue::Kind::Number ? v.number : kNaN;
@@ -154,19 +172,20 @@ void convertWebMap(OGRGeometryH g, const std::string& coordinates) {
 LonLatTransform sourceTransform(const Reader& r, bool& ok) {
   ok = true;
   if (!r.source.hasGeometryColumn()) {
-    fileProblem(r.problems, Severity::Fatal, r.label, "has no geometry column");
+    fileProblem(r.problems, Severity::Fatal, r.label, "has no geometry column", {}, "no_geometry_column");
     ok = false;
     return LonLatTransform(nullptr, r.label);
   }
   const std::string crs = r.source.crs();
   if (crs.empty()) {
     if (r.source.lonLatWithoutCrs()) {
-      fileProblem(r.problems, Severity::Warning, r.label,
-                  "CSV has no CRS; lon/lat columns read as EPSG:4326");
+      fileProblem(r.problems, Severity::Warning, r.label, "CSV has no CRS; lon/lat columns read as EPSG:4326",
+                  {}, "csv_without_crs");
     } else {
       fileProblem(r.problems, Severity::Fatal, r.label,
                   "missing CRS: define the layer's coordinate reference system (e.g. a .prj "
-                  "file or an SRS in the GeoPackage)");
+                  "file or an SRS in the GeoPackage)",
+                  {}, "missing_crs");
       ok = false;
     }
     return LonLatTransform(nullptr, r.label);
@@ -175,7 +194,8 @@ LonLatTransform sourceTransform(const Reader& r, bool& ok) {
   {
     GdalErrorCapture capture;
     if (OSRSetFromUserInput(static_cast<OGRSpatialReferenceH>(srs.get()), crs.c_str()) != OGRERR_NONE) {
-      fileProblem(r.problems, Severity::Fatal, r.label, "unreadable CRS (" + capture.lastMessage() + ")");
+      fileProblem(r.problems, Severity::Fatal, r.label, "unreadable CRS (" + capture.lastMessage() + ")", {},
+                  "unreadable_crs", {{"detail", capture.lastMessage()}});
       ok = false;
       return LonLatTransform(nullptr, r.label);
     }
@@ -198,14 +218,15 @@ bool readGeometry(const SourceFeature& f, const LonLatTransform& transform, cons
   if (f.wkb.empty()) return false;
   OGRGeometryH created = nullptr;
   if (OGR_G_CreateFromWkb(f.wkb.data(), nullptr, &created, static_cast<int>(f.wkb.size())) != OGRERR_NONE) {
-    fileProblem(problems, Severity::Fatal, where, "unreadable geometry", featureId);
+    fileProblem(problems, Severity::Fatal, where, "unreadable geometry", featureId, "unreadable_geometry");
     return false;
   }
   OgrGeometryPtr g(created);
   auto geometry = static_cast<OGRGeometryH>(g.get());
   std::string error;
   if (!transform.apply(geometry, error)) {
-    fileProblem(problems, Severity::Fatal, where, "cannot transform to EPSG:4326: " + error, featureId);
+    fileProblem(problems, Severity::Fatal, where, "cannot transform to EPSG:4326: " + error, featureId,
+                "cannot_transform", {{"detail", error}});
     return false;
   }
   OGR_G_FlattenTo2D(geometry);
@@ -218,12 +239,14 @@ bool readGeometry(const SourceFeature& f, const LonLatTransform& transform, cons
     GeosGeometryPtr repaired;
     if (!geosCheckAndRepair(geos.get(), reason, repaired)) {
       fileProblem(problems, Severity::Warning, where,
-                  "invalid geometry (" + reason + ") repaired with GEOSMakeValid", featureId);
+                  "invalid geometry (" + reason + ") repaired with GEOSMakeValid", featureId,
+                  "geometry_repaired", {{"detail", reason}});
       wkb = geosToWkb(repaired.get());
       return true;
     }
   } catch (const GeoError& e) {
-    fileProblem(problems, Severity::Fatal, where, std::string("unreadable geometry: ") + e.what(), featureId);
+    fileProblem(problems, Severity::Fatal, where, std::string("unreadable geometry: ") + e.what(), featureId,
+                "unreadable_geometry", {{"detail", e.what()}});
     return false;
   }
   wkb = std::move(raw);
@@ -276,7 +299,8 @@ struct Utf8Check {
             (source.encoding.empty() ? "; the file declares no encoding (no .cpg): if it is GBK, as "
                                        "Chinese shapefiles often are, set \"encoding\": \"GBK\" on this "
                                        "data source"
-                                     : "; check \"encoding\": \"" + source.encoding + "\""));
+                                     : "; check \"encoding\": \"" + source.encoding + "\""),
+        {}, "not_utf8", {{"count", std::to_string(bad)}, {"first", first}, {"encoding", source.encoding}});
   }
 };
 
@@ -361,7 +385,7 @@ void readZones(const DataSource& source, Inputs& inputs) {
           return;
         if (!isPolygonal(zone.wkb)) {
           fileProblem(r.problems, Severity::Warning, r.where(f), "geometry is not a polygon; zone ignored",
-                      zone.id);
+                      zone.id, "zone_not_polygon");
           return;
         }
         inputs.exclusions.push_back(std::move(zone));
@@ -382,7 +406,7 @@ void readRoads(const DataSource& source, Inputs& inputs) {
         road.speedKmh = r.number(f, fields.second, {}, true, false);
         if (road.speedKmh == 0) {
           fileProblem(r.problems, Severity::Warning, fieldWhere(r.where(f), source.field("speed_kmh")),
-                      "is 0; the class default is used");
+                      "is 0; the class default is used", {}, "zero_speed");
           road.speedKmh = kNaN;
         }
         if (transform && readGeometry(f, *transform, r.where(f), {}, "wgs84", r.problems, road.wkb))
@@ -424,9 +448,11 @@ void readRegions(FeatureSource& source, const DataSource& map, Inputs& inputs) {
       if (!detail::readGeometry(f, transform, where, region.id, map.coordinates, r.problems, region.wkb)) {
         if (region.wkb.empty() && f.wkb.empty())
           fileProblem(r.problems, Severity::Fatal, where,
-                      f.emptyGeometry ? "has an empty geometry" : "has no geometry", region.id);
+                      f.emptyGeometry ? "has an empty geometry" : "has no geometry", region.id,
+                      f.emptyGeometry ? "empty_geometry" : "no_geometry");
       } else if (!detail::isPolygonal(region.wkb)) {
-        fileProblem(r.problems, Severity::Fatal, where, "geometry is not a polygon", region.id);
+        fileProblem(r.problems, Severity::Fatal, where, "geometry is not a polygon", region.id,
+                    "region_not_polygon");
         region.wkb.clear();
       }
     }
@@ -455,10 +481,11 @@ void readParks(FeatureSource& source, const DataSource& map, Inputs& inputs) {
     const std::string where = r.where(f);
     const double area = park.value("area_ha"), available = park.value("available_ha");
     if (!std::isnan(area) && !std::isnan(available) && available > area * (1 + 1e-9)) {
-      fileProblem(r.problems, Severity::Warning, fieldWhere(where, map.field("available_ha")),
-                  "available area " + util::formatNumber(available) + " ha exceeds total area " +
-                      util::formatNumber(area) + " ha",
-                  park.id);
+      fileProblem(
+          r.problems, Severity::Warning, fieldWhere(where, map.field("available_ha")),
+          "available area " + util::formatNumber(available) + " ha exceeds total area " + util::formatNumber(area) + " ha",
+          park.id, "available_exceeds_area",
+          {{"available_ha", util::formatNumber(available)}, {"area_ha", util::formatNumber(area)}});
     }
     if (crsOk) {
       if (detail::readGeometry(f, transform, where, park.id, map.coordinates, r.problems, park.wkb)) {
@@ -477,7 +504,8 @@ void readParks(FeatureSource& source, const DataSource& map, Inputs& inputs) {
           fileProblem(r.problems, Severity::Fatal, where, e.what(), park.id);
         }
       } else if (f.wkb.empty()) {
-        fileProblem(r.problems, Severity::Warning, where, "has no geometry; park excluded", park.id);
+        fileProblem(r.problems, Severity::Warning, where, "has no geometry; park excluded", park.id,
+                    "park_without_geometry");
       }
     }
     inputs.parks.push_back(std::move(park));

@@ -35,9 +35,10 @@ IoTable readIoTable(const DataSource& source, std::vector<Problem>& problems);
 using NonNumericCells = std::map<long long, std::map<int, std::string>>;
 NonNumericCells nonNumericCells(GDALDatasetH dataset, OGRLayerH layer);
 
-/// Appends Problem{severity, where, message, featureId} to `problems`.
+/// Appends Problem{severity, where, message, featureId} to `problems`, with its code and values.
 void fileProblem(std::vector<Problem>& problems, Severity severity, const std::string& where,
-                 const std::string& message, const std::string& featureId = {});
+                 const std::string& message, const std::string& featureId = {}, const std::string& code = {},
+                 const std::map<std::string, std::string>& values = {});
 
 /// Parses a number from text ("12.5", " 3 "); false when it is not entirely a number
 /// (clustershift::parseNumber, the one parser of every reader).

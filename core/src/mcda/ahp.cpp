@@ -172,6 +172,12 @@ AhpResult ahpWeights(const Matrix& pairwise, const std::vector<std::string>& nam
                          judgement(result.hint.suggested) + " would lower CR from " +
                          util::formatNumber(result.cr, 4) + " to " +
                          util::formatNumber(result.hint.crAfter, 4);
+      result.hint.values = {{"row", names[i]},
+                            {"column", names[j]},
+                            {"from", judgement(result.hint.current)},
+                            {"to", judgement(result.hint.suggested)},
+                            {"cr", util::formatNumber(result.cr, 4)},
+                            {"cr_after", util::formatNumber(result.hint.crAfter, 4)}};
     }
   }
   return result;

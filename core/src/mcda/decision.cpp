@@ -19,12 +19,9 @@ void addReason(std::string& reason, const std::string& text) {
   reason += (reason.empty() ? "" : "; ") + text;
 }
 
-Problem warning(const std::string& where, const std::string& message) {
-  Problem p;
-  p.severity = Severity::Warning;
-  p.where = where;
-  p.message = message;
-  return p;
+Problem warning(const std::string& where, const std::string& message, const std::string& code = {},
+                std::map<std::string, std::string> values = {}) {
+  return codedProblem(Severity::Warning, where, message, {}, code, std::move(values));
 }
 
 }  // namespace
@@ -74,8 +71,9 @@ Decision decide(const Matrix& raw, const std::vector<CriterionSetup>& setups,
     if (out.status[i] == "ok") in.push_back(i);
   }
   if (n > 0 && in.empty()) {
-    feedback.warn(warning("decision", "all " + std::to_string(n) +
-                                          " candidates are excluded; nothing is ranked"));
+    feedback.warn(warning("decision",
+                          "all " + std::to_string(n) + " candidates are excluded; nothing is ranked",
+                          "all_excluded", {{"count", std::to_string(n)}}));
   }
 
   // 2. Value functions, fitted on the candidates still in.
@@ -114,10 +112,12 @@ Decision decide(const Matrix& raw, const std::vector<CriterionSetup>& setups,
       }
     }
     if (missingCount > 0) {
-      feedback.warn(warning("criterion '" + setups[j].id + "'",
-                            std::to_string(missingCount) + " missing value(s) replaced by the " +
-                                (missing == "mean" && present > 0 ? "mean raw value"
-                                                                  : "worst normalised value")));
+      feedback.warn(
+          warning("criterion '" + setups[j].id + "'",
+                  std::to_string(missingCount) + " missing value(s) replaced by the " +
+                      (missing == "mean" && present > 0 ? "mean raw value" : "worst normalised value"),
+                  missing == "mean" && present > 0 ? "missing_replaced_by_mean" : "missing_replaced_by_worst",
+                  {{"count", std::to_string(missingCount)}, {"criterion", setups[j].id}}));
     }
     for (size_t k = 0; k < in.size(); ++k) out.normalised[in[k]][j] = v[k];
   }
@@ -137,9 +137,10 @@ Decision decide(const Matrix& raw, const std::vector<CriterionSetup>& setups,
     out.weightingInfo["cr"] = ahp.cr;
     if (!ahp.consistent) {
       out.weightingHint = ahp.hint.text;
-      feedback.warn(warning("weighting.matrix", "AHP consistency ratio " + util::formatNumber(ahp.cr) +
-                                                    " >= 0.10" +
-                                                    (ahp.hint.text.empty() ? "" : "; " + ahp.hint.text)));
+      feedback.warn(warning("weighting.matrix",
+                            "AHP consistency ratio " + util::formatNumber(ahp.cr) + " >= 0.10" +
+                                (ahp.hint.text.empty() ? "" : "; " + ahp.hint.text),
+                            "ahp_inconsistent", ahpWarningValues(ahp, util::formatNumber(ahp.cr))));
     }
     return ahp.weights;
   };

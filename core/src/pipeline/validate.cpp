@@ -50,7 +50,7 @@ template <typename T>
 void checkIds(const std::vector<T>& items, const std::string& label, const std::string& what,
               std::vector<Problem>& problems) {
   if (items.empty()) {
-    problems.push_back(Problem{Severity::Fatal, label, "has no " + what, {}});
+    problems.push_back(codedProblem(Severity::Fatal, label, "has no " + what, {}, "empty_layer"));
     return;
   }
   std::map<std::string, std::size_t> seen;
@@ -58,18 +58,16 @@ void checkIds(const std::vector<T>& items, const std::string& label, const std::
     const T& item = items[i];
     std::string where = label + (item.fid.empty() ? " #" + std::to_string(i) : " fid=" + item.fid);
     if (item.id.empty()) {
-      problems.push_back(Problem{Severity::Fatal, where, "has an empty id", {}});
+      problems.push_back(codedProblem(Severity::Fatal, where, "has an empty id", {}, "empty_id"));
       continue;
     }
     auto [it, inserted] = seen.emplace(item.id, i);
     if (!inserted) {
       const T& first = items[it->second];
-      problems.push_back(Problem{Severity::Fatal, where,
-                                 "duplicate id '" + item.id + "' (also " +
-                                     (first.fid.empty() ? "#" + std::to_string(it->second)
-                                                        : "fid=" + first.fid) +
-                                     ")",
-                                 item.id});
+      const std::string also = first.fid.empty() ? "#" + std::to_string(it->second) : "fid=" + first.fid;
+      problems.push_back(codedProblem(Severity::Fatal, where,
+                                      "duplicate id '" + item.id + "' (also " + also + ")", item.id,
+                                      "duplicate_id", {{"id", item.id}, {"also", also}}));
     }
   }
 }
@@ -83,16 +81,16 @@ std::vector<Problem> validate(const Scenario& scenario, const Inputs& inputs) {
 
   detail::SourceLocation source = detail::locateSource(scenario, inputs);
   if (source.region < 0) {
-    problems.push_back(Problem{Severity::Fatal, "source.region",
-                               "region '" + scenario.sourceRegion + "' not found in " +
-                                   inputs.regionsLabel,
-                               scenario.sourceRegion});
+    problems.push_back(codedProblem(
+        Severity::Fatal, "source.region",
+        "region '" + scenario.sourceRegion + "' not found in " + inputs.regionsLabel, scenario.sourceRegion,
+        "source_region_not_found", {{"id", scenario.sourceRegion}, {"layer", inputs.regionsLabel}}));
   }
   if (scenario.mode == TransferMode::Replication && inputs.parkIndex(scenario.templatePark) < 0) {
-    problems.push_back(Problem{Severity::Fatal, "replication.template_park",
-                               "park '" + scenario.templatePark + "' not found in " +
-                                   inputs.parksLabel,
-                               scenario.templatePark});
+    problems.push_back(codedProblem(Severity::Fatal, "replication.template_park",
+                                    "park '" + scenario.templatePark + "' not found in " + inputs.parksLabel,
+                                    scenario.templatePark, "template_park_not_found",
+                                    {{"id", scenario.templatePark}, {"layer", inputs.parksLabel}}));
   }
 
   // Parks outside every region. Joined here on a copy with the pipeline's own rule (run()
@@ -118,15 +116,15 @@ std::vector<Problem> validate(const Scenario& scenario, const Inputs& inputs) {
       continue;
     }
     ++outside;
-    problems.push_back(Problem{Severity::Warning, detail::parkWhere(*view, static_cast<int>(p)),
-                               "park '" + park.id + "' is outside every region; excluded",
-                               park.id});
+    problems.push_back(codedProblem(Severity::Warning, detail::parkWhere(*view, static_cast<int>(p)),
+                                    "park '" + park.id + "' is outside every region; excluded", park.id,
+                                    "park_outside_regions", {{"id", park.id}}));
   }
   if (located == 0 && outside > 0) {
-    problems.push_back(Problem{Severity::Fatal, inputs.parksLabel,
-                               "no park lies inside any region of " + inputs.regionsLabel +
-                                   " (do the layers' CRSs match their coordinates?)",
-                               {}});
+    problems.push_back(codedProblem(Severity::Fatal, inputs.parksLabel,
+                                    "no park lies inside any region of " + inputs.regionsLabel +
+                                        " (do the layers' CRSs match their coordinates?)",
+                                    {}, "no_park_in_regions", {{"layer", inputs.regionsLabel}}));
   }
 
   // What each enabled criterion needs.
@@ -153,11 +151,11 @@ std::vector<Problem> validate(const Scenario& scenario, const Inputs& inputs) {
     try {
       const mcda::AhpResult ahp = mcda::ahpWeights(scenario.weighting.matrix, names);
       if (!ahp.consistent) {
-        problems.push_back(Problem{Severity::Warning,
-                                   "weighting.matrix",
-                                   "AHP consistency ratio " + util::formatNumber(ahp.cr) + " >= 0.10" +
-                                       (ahp.hint.text.empty() ? "" : "; " + ahp.hint.text),
-                                   {}});
+        const std::string cr = util::formatNumber(ahp.cr);
+        problems.push_back(codedProblem(Severity::Warning, "weighting.matrix",
+                                        "AHP consistency ratio " + cr + " >= 0.10" +
+                                            (ahp.hint.text.empty() ? "" : "; " + ahp.hint.text),
+                                        {}, "ahp_inconsistent", mcda::ahpWarningValues(ahp, cr)));
       }
     } catch (const Error& e) {
       problems.push_back(Problem{Severity::Fatal, "weighting.matrix", e.what(), {}});

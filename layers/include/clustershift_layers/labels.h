@@ -8,6 +8,11 @@
 #include <string>
 #include <vector>
 
+namespace clustershift {
+struct Problem;
+struct ParamSpec;
+}  // namespace clustershift
+
 namespace clustershift::layers {
 
 /// A criterion's label: the registry's label/labelZh, "Attribute x"/"属性 x" for field:x; the id
@@ -44,5 +49,26 @@ QString comparisonColumnLabel(const std::string& column, bool zh);
 /// one per line; `criterionIds` are the run's criteria (for field prefixes). Unknown wording is
 /// kept as written.
 QString exclusionText(const std::string& reason, const std::vector<std::string>& criterionIds, bool zh);
+
+/// A region or park column of the data blocks (available_ha → "可用土地（公顷）"); unknown columns as
+/// they are.
+QString columnLabel(const std::string& column, bool zh);
+
+/// A core problem (warning or error) in the UI language: "where: message". English is the core's
+/// own wording (Problem::text(), what the CLI prints); Chinese is worded from the problem's code and
+/// values with units, file, layer, fid, field and value kept. A problem without a known code keeps
+/// its English wording. (problem_text.cpp)
+QString problemText(const Problem& problem, bool zh);
+/// Only the message part of problemText().
+QString problemMessage(const Problem& problem, bool zh);
+/// The location part: scenario keys named ("weighting.matrix" → "判断矩阵"), "field 'x'" → "字段“x”".
+QString problemWhere(const std::string& where, bool zh);
+
+/// A declared criterion option (ParamSpec) on screen: its label ("radius_km" → "腹地半径"), its
+/// description and its range, in the UI language; the name itself and the English doc when no
+/// label is known. Units through unitLabel().
+QString paramLabel(const std::string& criterion, const ParamSpec& spec, bool zh);
+QString paramDescription(const std::string& criterion, const ParamSpec& spec, bool zh);
+QString paramRange(const ParamSpec& spec, bool zh);
 
 }  // namespace clustershift::layers

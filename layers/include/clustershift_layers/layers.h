@@ -135,6 +135,12 @@ int exportReportPdf(const std::vector<QgsPrintLayout*>& layouts, const QString& 
 /// naming the file when the table is missing or unreadable.
 nlohmann::json readRunInfo(const QString& geopackage);
 
+/// SHA-256 (hex) over what a run reads from its inputs: region and park ids, values and places
+/// (geometries by their rounded bounding boxes, park points to 1e-7°), the tables, zones and
+/// roads. Stored as run_info's "inputs_fingerprint": the same data read again (through OGR or
+/// QGIS layers) gives the same fingerprint, so stored results are known to be current.
+QString inputsFingerprint(const Inputs& inputs);
+
 /// openReportSource + buildReportLayouts + exportReportPdf in a private project.
 int exportReportFromGeoPackage(const QString& geopackage, const QString& pdfPath, const ReportOptions& options,
                                Feedback& feedback);

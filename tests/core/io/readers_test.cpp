@@ -361,6 +361,24 @@ TEST(ReadParks, NegativeAreaIsFatalAndAvailableAboveTotalWarns) {
   EXPECT_PROBLEM(inputs.problems, Severity::Warning,
                  "parks.gpkg/parks fid=3: has no geometry; park excluded");
   EXPECT_TRUE(std::isnan(inputs.parks[2].lon));
+  // The same problems as codes and values, for a UI that words them itself (layers::problemText).
+  auto coded = [&](const std::string& code, const std::string& park = {}) -> const Problem* {
+    for (const Problem& p : inputs.problems)
+      if (p.code == code && (park.empty() || p.featureId == park)) return &p;
+    return nullptr;
+  };
+  const Problem* negative = coded("negative");
+  ASSERT_NE(negative, nullptr) << allText(inputs.problems);
+  EXPECT_EQ(negative->where, "parks.gpkg/parks fid=1 field 'area_ha'");
+  EXPECT_EQ(negative->values.at("value"), "-3.2");
+  const Problem* exceeds = coded("available_exceeds_area", "P2");
+  ASSERT_NE(exceeds, nullptr);
+  EXPECT_EQ(exceeds->values.at("available_ha"), "20");
+  EXPECT_EQ(exceeds->values.at("area_ha"), "10");
+  EXPECT_EQ(exceeds->featureId, "P2");
+  const Problem* noGeometry = coded("park_without_geometry");
+  ASSERT_NE(noGeometry, nullptr);
+  EXPECT_EQ(noGeometry->severity, Severity::Warning);
 }
 
 TEST(ReadParks, Gcj02CoordinatesAreConvertedToWgs84) {

@@ -153,6 +153,30 @@ TEST(Validate, CriterionThatCanOnlyBeNullIsFatalWithRunsWords) {
   EXPECT_EQ(feedback.progress(), 0.0);  // stopped before the first step of the run
 }
 
+TEST(Validate, ProblemsCarryCodesAndValuesBesideTheirEnglishWording) {
+  // The UI words these itself (layers::problemText); the English text stays as the CLI prints it.
+  Inputs in = syntheticInputs();
+  for (Region& r : in.regions)
+    if (r.id != "100") r.values["wage"] = kNaN;
+  in.parks[3].id = "P1";
+  const auto problems = validate(syntheticScenario(), in);
+  const Problem* duplicate = findProblem(problems, "parks.gpkg/parks fid=4: duplicate id 'P1' (also fid=2)");
+  ASSERT_NE(duplicate, nullptr) << allText(problems);
+  EXPECT_EQ(duplicate->code, "duplicate_id");
+  EXPECT_EQ(duplicate->values.at("id"), "P1");
+  EXPECT_EQ(duplicate->values.at("also"), "fid=2");
+  const Problem* allNull = nullptr;
+  for (const Problem& q : problems)
+    if (q.code == "criterion_all_null") allNull = &q;
+  ASSERT_NE(allNull, nullptr) << allText(problems);
+  EXPECT_EQ(allNull->values.at("criterion"), "labour_cost");
+  EXPECT_EQ(allNull->values.at("count"), "4");
+  // The first warning nested under "first.": its own code and values.
+  EXPECT_EQ(allNull->values.at("first.code"), "host_without_wage");
+  EXPECT_EQ(allNull->values.at("first.region"), "200");
+  EXPECT_EQ(allNull->values.at("first.where"), "parks.gpkg/parks fid=2");
+}
+
 TEST(Validate, FieldCriterionNullAtEveryCandidateIsFatal) {
   json j = syntheticScenarioJson();
   j["criteria"].push_back({{"id", "field:land_price"}, {"weight", 0.5}});

@@ -12,10 +12,14 @@
 #include <qgsvectorfilewriter.h>
 
 #include <QDateTime>
+#include <QDir>
+#include <QThread>
 #include <QEventLoop>
 #include <QFileInfo>
 
+#include <atomic>
 #include <functional>
+#include <map>
 #include <set>
 
 namespace clustershift::processing::testing {
@@ -304,35 +308,108 @@ TEST(ScoreSites, WithoutFileOrPresetTheProjectsSavedScenarioIsUsed) {
       << feedback.infos.join(QLatin1Char('\n')).toStdString();
 }
 
-TEST(ScoreSites, RunsAsABackgroundTaskLikeTheToolbox) {
-  // QgsProcessingAlgRunnerTask runs processAlgorithm (with the results folder) on a worker
-  // thread; the toolbox runs the algorithm on the main thread (FlagNoThreading), a model or a
-  // script may still use a task.
+/// Runs the algorithm as the toolbox does without FlagNoThreading: a QgsProcessingAlgRunnerTask
+/// (prepareAlgorithm on this thread, processAlgorithm on a worker thread).
+struct TaskRun {
+  bool ok = false;
+  QVariantMap results;
+};
+TaskRun runAsTask(const QVariantMap& parameters, QgsProcessingFeedback& feedback) {
   ensureProvider();
-  QVariantMap p = scenarioParameters(QStringLiteral("wenzhou_footwear_complete"));
-  const QString dir = scratchDir(QStringLiteral("score_task"));
-  p.insert(QStringLiteral("OUTPUT_FOLDER"), dir);
   QgsProcessingContext context;
   context.setProject(QgsProject::instance());
-  RecordingFeedback feedback;
   const QgsProcessingAlgorithm* alg = QgsApplication::processingRegistry()->algorithmById(kAlg);
-  ASSERT_NE(alg, nullptr);
-  auto* task = new QgsProcessingAlgRunnerTask(alg, p, context, &feedback);
-  bool finished = false, successful = false;
-  QVariantMap results;
+  EXPECT_NE(alg, nullptr);
+  TaskRun out;
+  if (!alg) return out;
+  auto* task = new QgsProcessingAlgRunnerTask(alg, parameters, context, &feedback);
+  bool finished = false;
   QEventLoop loop;
   QObject::connect(task, &QgsProcessingAlgRunnerTask::executed, [&](bool ok, const QVariantMap& r) {
     finished = true;
-    successful = ok;
-    results = r;
+    out.ok = ok;
+    out.results = r;
     loop.quit();
   });
   QgsApplication::taskManager()->addTask(task);
   if (!finished) loop.exec();
-  ASSERT_TRUE(successful) << feedback.errors.join(QLatin1Char('\n')).toStdString();
-  EXPECT_EQ(results.value(QStringLiteral("TOP_PARK")).toString().toStdString(),
+  return out;
+}
+
+/// Name, size and content of every file in a folder.
+std::map<QString, QByteArray> folderSnapshot(const QString& dir) {
+  std::map<QString, QByteArray> files;
+  for (const QFileInfo& info : QDir(dir).entryInfoList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot)) {
+    QFile f(info.absoluteFilePath());
+    if (f.open(QIODevice::ReadOnly)) files[info.fileName()] = f.readAll();
+  }
+  return files;
+}
+
+TEST(ScoreSites, RunsInProcessingsBackgroundThreadWithProgress) {
+  // Not FlagNoThreading: the toolbox runs it in a task, the QGIS window stays responsive.
+  ensureProvider();
+  const QgsProcessingAlgorithm* alg = QgsApplication::processingRegistry()->algorithmById(kAlg);
+  ASSERT_NE(alg, nullptr);
+  EXPECT_FALSE(alg->flags() & QgsProcessingAlgorithm::FlagNoThreading);
+  QVariantMap p = scenarioParameters(QStringLiteral("wenzhou_footwear_complete"));
+  const QString dir = scratchDir(QStringLiteral("score_task"));
+  p.insert(QStringLiteral("OUTPUT_FOLDER"), dir);
+  RecordingFeedback feedback;
+  QThread* main = QThread::currentThread();
+  std::atomic<int> workerProgress{0};
+  std::atomic<double> lastProgress{0};
+  QObject::connect(
+      &feedback, &QgsFeedback::progressChanged, &feedback,
+      [&](double progress) {
+        if (QThread::currentThread() != main) ++workerProgress;
+        lastProgress = progress;
+      },
+      Qt::DirectConnection);
+  const TaskRun run = runAsTask(p, feedback);
+  ASSERT_TRUE(run.ok) << feedback.errors.join(QLatin1Char('\n')).toStdString();
+  EXPECT_GT(workerProgress.load(), 0);  // the run reported its progress from the worker thread
+  EXPECT_DOUBLE_EQ(lastProgress.load(), 100.0);
+  EXPECT_EQ(run.results.value(QStringLiteral("TOP_PARK")).toString().toStdString(),
             coreRankOne(QStringLiteral("wenzhou_footwear_complete")));
-  EXPECT_TRUE(QFileInfo(results.value(QStringLiteral("GEOPACKAGE")).toString()).isFile());
+  EXPECT_TRUE(QFileInfo(run.results.value(QStringLiteral("GEOPACKAGE")).toString()).isFile());
+}
+
+TEST(ScoreSites, ACancelledBackgroundRunLeavesTheEarlierResultsFolderIntact) {
+  QVariantMap p = scenarioParameters(QStringLiteral("wenzhou_footwear_complete"));
+  const QString dir = scratchDir(QStringLiteral("score_cancel"));
+  p.insert(QStringLiteral("OUTPUT_FOLDER"), dir);
+  {
+    RecordingFeedback first;
+    const TaskRun run = runAsTask(p, first);
+    ASSERT_TRUE(run.ok) << first.errors.join(QLatin1Char('\n')).toStdString();
+  }
+  const std::map<QString, QByteArray> before = folderSnapshot(dir);
+  ASSERT_FALSE(before.empty());
+
+  // Another run into the same folder (other weights), cancelled from its progress once the run
+  // itself has started (past the 20 % of reading the inputs), as the task manager's cancel does.
+  p.insert(QStringLiteral("WEIGHTING"), 2);
+  RecordingFeedback feedback;
+  std::atomic<bool> cancelled{false};
+  QObject::connect(
+      &feedback, &QgsFeedback::progressChanged, &feedback,
+      [&](double progress) {
+        if (progress > 20.0 && !cancelled.exchange(true)) feedback.cancel();
+      },
+      Qt::DirectConnection);
+  const TaskRun run = runAsTask(p, feedback);
+  EXPECT_TRUE(cancelled.load());
+  EXPECT_FALSE(run.ok);
+  EXPECT_TRUE(feedback.errors.join(QLatin1Char('\n')).contains(QStringLiteral("cancelled")))
+      << feedback.errors.join(QLatin1Char('\n')).toStdString();
+  const std::map<QString, QByteArray> after = folderSnapshot(dir);
+  EXPECT_EQ(after.size(), before.size());
+  for (const auto& [name, bytes] : before) {
+    const auto it = after.find(name);
+    ASSERT_NE(it, after.end()) << name.toStdString();
+    EXPECT_TRUE(it->second == bytes) << name.toStdString() << " changed";
+  }
 }
 
 TEST(ScoreSites, WithoutScenarioTheSourceRegionParameterIsRequired) {
