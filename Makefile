@@ -16,7 +16,12 @@ deps:
 deps-demo:
 	@bash scripts/install-deps.sh demo
 
-CONFIGURE = cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_INSTALL_PREFIX=$(PREFIX) >$(BUILD).configure.log 2>&1 \
+# Debug information: line tables (-g1; backtraces, perf and sanitizer reports keep file and line)
+# compile about a third faster than full -g (measured on core and layers files); DEBUG_INFO=-g for
+# a debugger's variables.
+DEBUG_INFO ?= -g1
+CONFIGURE = cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 $(DEBUG_INFO) -DNDEBUG" \
+	  -DCMAKE_INSTALL_PREFIX=$(PREFIX) >$(BUILD).configure.log 2>&1 \
 	  || { cat $(BUILD).configure.log; exit 1; }
 
 configure: deps

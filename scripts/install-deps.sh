@@ -46,5 +46,10 @@ SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# dpkg without an fsync per unpacked file (--force-unsafe-io, as Debian's container images set it):
+# unpacking the few hundred packages of a fresh machine is bound by those syncs. A crash during the
+# install can leave a package to reinstall; APT_SAFE_IO=1 keeps dpkg's default.
+DPKG_OPTS=(-o Dpkg::Options::=--force-unsafe-io)
+if [ "${APT_SAFE_IO:-0}" = 1 ]; then DPKG_OPTS=(); fi
+$SUDO apt-get install -y -qq --no-install-recommends "${DPKG_OPTS[@]}" "${missing[@]}" >/dev/null
 echo "install-deps: done" >&2
