@@ -55,6 +55,16 @@ ReportContext makeReportContext(const ReportSource& source, const ReportOptions&
   return ctx;
 }
 
+int reportPageCount(const std::vector<QgsPrintLayout*>& layouts) {
+  int pages = 0;
+  for (QgsPrintLayout* layout : layouts) {
+    QgsLayoutAtlas* atlas = layout->atlas();
+    const int copies = atlas && atlas->enabled() ? std::max(0, atlas->updateFeatures()) : 1;
+    pages += copies * layout->pageCollection()->pageCount();
+  }
+  return pages;
+}
+
 }  // namespace detail
 
 std::vector<std::unique_ptr<QgsPrintLayout>> buildReportLayouts(const ReportSource& source, const ReportOptions& options) {

@@ -23,6 +23,7 @@
 #include <qgslayoutmeasurement.h>
 #include <qgslegendstyle.h>
 #include <qgsmaplayerlegend.h>
+#include <qgsmaplayerstyle.h>
 #include <qgsprintlayout.h>
 #include <qgsproject.h>
 #include <qgstextformat.h>
@@ -165,6 +166,34 @@ void showDrawnLegendEntriesOnly(QgsLayoutItemLegend* legend, const QgsLayoutItem
   }
 }
 
+/// Layers with more features than this are drawn as an image on the overview map.
+constexpr long long kRasterOverviewFeatures = 1000;
+
+// At the overview's scale thousands of park markers and region outlines (2,850 regions of ~200
+// vertices, 20,000 parks at national size) are a texture, not shapes to pick out: as PDF vectors
+// they made 6.8 of the 7.7 MB of a national report and most of its export time (path output and
+// deflate of the page stream). Such layers are drawn as images at the export resolution on this
+// map only, through a style override (the layer's own style with its renderer forced to raster):
+// the project's layers and the candidate pages stay vector, labels (the top-10 ranks) stay text,
+// and the legend is unchanged. Small runs (the sample) stay vector throughout.
+void rasteriseDenseLayers(QgsLayoutItemMap* map, const QList<QgsMapLayer*>& layers) {
+  QMap<QString, QString> overrides;
+  for (QgsMapLayer* layer : layers) {
+    auto* vector = qobject_cast<QgsVectorLayer*>(layer);
+    if (!vector || !vector->renderer() || vector->renderer()->forceRasterRender() ||
+        vector->featureCount() <= kRasterOverviewFeatures)
+      continue;
+    vector->renderer()->setForceRasterRender(true);
+    QgsMapLayerStyle style;
+    style.readFromLayer(vector);
+    vector->renderer()->setForceRasterRender(false);
+    overrides.insert(vector->id(), style.xmlData());
+  }
+  if (overrides.isEmpty()) return;
+  map->setLayerStyleOverrides(overrides);
+  map->setKeepLayerStyles(true);
+}
+
 }  // namespace
 
 std::unique_ptr<QgsPrintLayout> buildOverviewLayout(const ReportContext& ctx) {
@@ -207,6 +236,7 @@ std::unique_ptr<QgsPrintLayout> buildOverviewLayout(const ReportContext& ctx) {
     if (layer) mapLayers << layer;
   map->setLayers(mapLayers);
   map->setKeepLayerSet(true);
+  rasteriseDenseLayers(map, mapLayers);
   const QgsCoordinateReferenceSystem crs =
       ctx.source.project->crs().isValid() ? ctx.source.project->crs() : ctx.source.candidates->crs();
   map->setCrs(crs);
