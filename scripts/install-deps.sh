@@ -6,7 +6,7 @@ set -euo pipefail
 PKGS=(
   build-essential cmake pkg-config ccache clang-format git
   libqgis-dev qgis qgis-providers python3-qgis
-  libgdal-dev libgeos-dev libproj-dev gdal-bin
+  libgdal-dev libgeos-dev libproj-dev gdal-bin libssl-dev
   qtbase5-dev qttools5-dev-tools qttools5-dev libqt5svg5-dev libqt5webkit5-dev
   nlohmann-json3-dev libeigen3-dev libcli11-dev libboost-graph-dev
   libgtest-dev libgmock-dev libbenchmark-dev

@@ -25,7 +25,8 @@ using testing::sampleResults;
 using testing::scratchDir;
 
 std::unique_ptr<QgsVectorLayer> openGpkgLayer(const QString& gpkg, const QString& name) {
-  return std::make_unique<QgsVectorLayer>(gpkg + QStringLiteral("|layername=") + name, name, QStringLiteral("ogr"));
+  return std::make_unique<QgsVectorLayer>(gpkg + QStringLiteral("|layername=") + name, name,
+                                          QStringLiteral("ogr"));
 }
 
 class WriteOutputs : public ::testing::Test {
@@ -36,8 +37,8 @@ class WriteOutputs : public ::testing::Test {
     try {
       const Inputs in = sampleInputs();
       Feedback feedback;
-      s_paths = new OutputPaths(
-          writeOutputs(in, sampleResults(in), *s_dir, {QStringLiteral("zh_CN"), QStringLiteral("en")}, feedback));
+      s_paths = new OutputPaths(writeOutputs(in, sampleResults(in), *s_dir,
+                                             {QStringLiteral("zh_CN"), QStringLiteral("en")}, feedback));
     } catch (const std::exception& e) {
       s_error = new std::string(e.what());
     }
@@ -64,10 +65,12 @@ TEST_F(WriteOutputs, NamesEveryFileAfterTheScenario) {
   ASSERT_EQ(s_paths->reports.size(), 2);
   EXPECT_EQ(s_paths->reports[0], *s_dir + QStringLiteral("/test_scenario_report_zh_CN.pdf"));
   EXPECT_EQ(s_paths->reports[1], *s_dir + QStringLiteral("/test_scenario_report_en.pdf"));
-  for (const QString& f : QStringList{s_paths->geopackage, s_paths->project} + s_paths->reports + s_paths->styles)
+  for (const QString& f :
+       QStringList{s_paths->geopackage, s_paths->project} + s_paths->reports + s_paths->styles)
     EXPECT_TRUE(QFileInfo(f).isFile() && QFileInfo(f).size() > 0) << f.toStdString();
   // No temporary folder or partial file is left behind.
-  const QStringList hidden = QDir(*s_dir).entryList(QDir::Hidden | QDir::AllEntries | QDir::NoDotAndDotDot)
+  const QStringList hidden = QDir(*s_dir)
+                                 .entryList(QDir::Hidden | QDir::AllEntries | QDir::NoDotAndDotDot)
                                  .filter(QRegularExpression(QStringLiteral("^\\.")));
   EXPECT_TRUE(hidden.isEmpty()) << hidden.join(QLatin1Char(',')).toStdString();
 }
@@ -79,7 +82,8 @@ TEST_F(WriteOutputs, GeoPackageHoldsRunInfoAndCatchments) {
   auto catchments = openGpkgLayer(s_paths->geopackage, QStringLiteral("catchments"));
   ASSERT_TRUE(catchments->isValid());
   EXPECT_EQ(catchments->featureCount(), 6);  // every ranked park (up to 10)
-  EXPECT_FALSE(openGpkgLayer(s_paths->geopackage, QStringLiteral("sensitive_zones"))->isValid());  // no input zones
+  EXPECT_FALSE(
+      openGpkgLayer(s_paths->geopackage, QStringLiteral("sensitive_zones"))->isValid());  // no input zones
 }
 
 TEST_F(WriteOutputs, GeoPackageLayersReadBackWithTheirStoredStyles) {
@@ -111,8 +115,9 @@ TEST_F(WriteOutputs, QmlFilesRestoreTheRenderer) {
   const QString qml = *s_dir + QStringLiteral("/test_scenario_candidate_scores.qml");
   ASSERT_TRUE(s_paths->styles.contains(qml));
   // A plain memory layer with the same fields takes the style from the .qml.
-  QgsVectorLayer layer(QStringLiteral("Point?crs=EPSG:4326&field=score:double&field=status:string&field=rank:integer"),
-                       QStringLiteral("x"), QStringLiteral("memory"));
+  QgsVectorLayer layer(
+      QStringLiteral("Point?crs=EPSG:4326&field=score:double&field=status:string&field=rank:integer"),
+      QStringLiteral("x"), QStringLiteral("memory"));
   bool ok = false;
   layer.loadNamedStyle(qml, ok);
   ASSERT_TRUE(ok);
@@ -129,7 +134,8 @@ TEST_F(WriteOutputs, ProjectReopensWithValidStyledLayersAndTheReportLayouts) {
     ASSERT_EQ(layers.size(), 1) << name;
     EXPECT_TRUE(layers[0]->isValid()) << name;
   }
-  auto* candidates = qobject_cast<QgsVectorLayer*>(project.mapLayersByName(QStringLiteral("candidate_scores"))[0]);
+  auto* candidates =
+      qobject_cast<QgsVectorLayer*>(project.mapLayersByName(QStringLiteral("candidate_scores"))[0]);
   EXPECT_EQ(candidates->renderer()->type(), QStringLiteral("RuleRenderer"));
   EXPECT_TRUE(project.crs().isValid());
   EXPECT_FALSE(project.crs().isGeographic());  // equal-area conic for the study area
@@ -137,7 +143,8 @@ TEST_F(WriteOutputs, ProjectReopensWithValidStyledLayersAndTheReportLayouts) {
   // "Unknown CRS"; it survives the saved project.
   EXPECT_EQ(project.crs().authid(), QStringLiteral("ESRI:102025"));
   EXPECT_FALSE(project.crs().description().isEmpty());
-  EXPECT_TRUE(project.crs().toProj().contains(QStringLiteral("+proj=aea"))) << project.crs().toProj().toStdString();
+  EXPECT_TRUE(project.crs().toProj().contains(QStringLiteral("+proj=aea")))
+      << project.crs().toProj().toStdString();
   // Per language: overview, candidate pages, methods (no effects, no mode comparison here).
   EXPECT_EQ(project.layoutManager()->layouts().size(), 6);
   // Catchments are in the layer tree, unchecked (they belong to the candidate pages).
@@ -152,9 +159,9 @@ TEST_F(WriteOutputs, OneMultiPageReportPerLanguageWithTheTitle) {
   // overview + 5 candidate pages (default top 5 of the 6 ranked parks) + the methods appendix
   EXPECT_GE(pdfPages(s_paths->reports[0]), 7);
   EXPECT_EQ(pdfPages(s_paths->reports[0]), pdfPages(s_paths->reports[1]));
-  EXPECT_NE(testing::pdfText(s_paths->reports[0]).find(testing::nfkc("测试情景：温州鞋业转移")), std::string::npos);
-  EXPECT_NE(testing::pdfText(s_paths->reports[1]).find("Test scenario: Wenzhou footwear"),
+  EXPECT_NE(testing::pdfText(s_paths->reports[0]).find(testing::nfkc("测试情景：温州鞋业转移")),
             std::string::npos);
+  EXPECT_NE(testing::pdfText(s_paths->reports[1]).find("Test scenario: Wenzhou footwear"), std::string::npos);
 }
 
 TEST(WriteOutputsAtomic, AFailedRunLeavesEarlierOutputsIntact) {
@@ -172,13 +179,16 @@ TEST(WriteOutputsAtomic, AFailedRunLeavesEarlierOutputsIntact) {
   // GeoPackage and styles were written to the temporary folder).
   Results changed = sampleResults(in);
   changed.parks.pop_back();
-  EXPECT_THROW(writeOutputs(in, changed, dir, {QStringLiteral("en"), QStringLiteral("fr")}, feedback), InputError);
+  EXPECT_THROW(writeOutputs(in, changed, dir, {QStringLiteral("en"), QStringLiteral("fr")}, feedback),
+               InputError);
   EXPECT_EQ(QFileInfo(first.geopackage).size(), gpkgSize);
   ASSERT_TRUE(pdf.open(QIODevice::ReadOnly));
   EXPECT_EQ(pdf.readAll(), pdfBytes);
   auto candidates = openGpkgLayer(first.geopackage, QStringLiteral("candidate_scores"));
   EXPECT_EQ(candidates->featureCount(), 8);
-  EXPECT_TRUE(QDir(dir).entryList(QStringList{QStringLiteral(".*")}, QDir::Hidden | QDir::AllEntries | QDir::NoDotAndDotDot)
+  EXPECT_TRUE(QDir(dir)
+                  .entryList(QStringList{QStringLiteral(".*")},
+                             QDir::Hidden | QDir::AllEntries | QDir::NoDotAndDotDot)
                   .isEmpty());
 
   // A cancelled run likewise.
@@ -206,7 +216,8 @@ TEST(WriteOutputsInputsAreSacred, AScenarioNamedLikeItsDataIsRefusedAndTheDataKe
     writeOutputs(in, results, dir, {}, feedback);
     FAIL() << "writeOutputs overwrote its input";
   } catch (const InputError& e) {
-    EXPECT_NE(std::string(e.what()).find("would overwrite the input data.regions"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("would overwrite the input data.regions"), std::string::npos)
+        << e.what();
   }
   // Not an input of this run, but not a result either: a GeoPackage without run_info is kept.
   results.scenario.data.regions.path = "/elsewhere/regions.gpkg";
@@ -214,7 +225,8 @@ TEST(WriteOutputsInputsAreSacred, AScenarioNamedLikeItsDataIsRefusedAndTheDataKe
     writeOutputs(in, results, dir, {}, feedback);
     FAIL() << "writeOutputs replaced a foreign GeoPackage";
   } catch (const InputError& e) {
-    EXPECT_NE(std::string(e.what()).find("is not a ClusterShift results GeoPackage"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("is not a ClusterShift results GeoPackage"), std::string::npos)
+        << e.what();
   }
   QFile f(regions);
   ASSERT_TRUE(f.open(QIODevice::ReadOnly));
@@ -227,6 +239,100 @@ TEST(WriteOutputsAtomic, UnwritableFolderIsAnIoError) {
   EXPECT_THROW(writeOutputs(in, sampleResults(in), QStringLiteral("/proc/clustershift_cannot_write_here"),
                             {QStringLiteral("en")}, feedback),
                IoError);
+}
+
+}  // namespace
+}  // namespace clustershift::layers
+
+namespace clustershift::layers {
+namespace {
+
+/// A stand-in for `clustershift report` in a child process: a shell command.
+ReportProcess shellReport(const QString& script) {
+  return ReportProcess{QStringLiteral("/bin/sh"),
+                       [script](const QString&, const QString&, const ReportOptions&) {
+                         return QStringList{QStringLiteral("-c"), script};
+                       }};
+}
+
+// The second language comes from a child process: its error is this run's error (exit code 3 an
+// IoError, 2 an InputError, with the child's message and the report named), and the earlier
+// outputs stay as they were, with no temporaries left.
+TEST(WriteOutputsReportProcess, TheChildsErrorIsTheRunsErrorAndEarlierOutputsStay) {
+  const QString dir = scratchDir(QStringLiteral("report_process_error"));
+  const Inputs in = sampleInputs();
+  Feedback feedback;
+  const OutputPaths first = writeOutputs(in, sampleResults(in), dir, {QStringLiteral("en")}, feedback);
+  QFile pdf(first.reports[0]);
+  ASSERT_TRUE(pdf.open(QIODevice::ReadOnly));
+  const QByteArray pdfBytes = pdf.readAll();
+  pdf.close();
+  const QStringList both{QStringLiteral("en"), QStringLiteral("zh_CN")};
+
+  const ReportProcess ioFailure = shellReport(QStringLiteral("echo 'error: /x.pdf: disk full' >&2; exit 3"));
+  try {
+    writeOutputs(in, sampleResults(in), dir, both, feedback, &ioFailure);
+    FAIL() << "a failed report process went unnoticed";
+  } catch (const IoError& e) {
+    EXPECT_NE(std::string(e.what()).find("report (zh_CN)"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("/x.pdf: disk full"), std::string::npos) << e.what();
+  }
+  const ReportProcess inputFailure = shellReport(QStringLiteral("echo 'error: bad top' >&2; exit 2"));
+  try {
+    writeOutputs(in, sampleResults(in), dir, both, feedback, &inputFailure);
+    FAIL() << "a failed report process went unnoticed";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("bad top"), std::string::npos) << e.what();
+  }
+  // A child that exits 0 without writing its PDF: the PDF check fails the run.
+  const ReportProcess noPdf = shellReport(QStringLiteral("exit 0"));
+  EXPECT_THROW(writeOutputs(in, sampleResults(in), dir, both, feedback, &noPdf), IoError);
+
+  ASSERT_TRUE(pdf.open(QIODevice::ReadOnly));
+  EXPECT_EQ(pdf.readAll(), pdfBytes);
+  EXPECT_FALSE(QFileInfo::exists(dir + QStringLiteral("/test_scenario_report_zh_CN.pdf")));
+  EXPECT_TRUE(QDir(dir)
+                  .entryList(QStringList{QStringLiteral(".*")},
+                             QDir::Hidden | QDir::AllEntries | QDir::NoDotAndDotDot)
+                  .isEmpty());
+}
+
+/// Cancels once the child has written its process id (the child then sleeps).
+class CancelWhenChildRuns : public Feedback {
+ public:
+  explicit CancelWhenChildRuns(QString pidFile) : m_pidFile(std::move(pidFile)) {}
+  bool isCanceled() const override { return Feedback::isCanceled() || QFileInfo(m_pidFile).size() > 0; }
+
+ private:
+  QString m_pidFile;
+};
+
+// Cancelling while the child still exports kills it; the run ends as Cancelled, earlier outputs intact.
+TEST(WriteOutputsReportProcess, CancelKillsTheChild) {
+  const QString dir = scratchDir(QStringLiteral("report_process_cancel"));
+  const QString pidFile =
+      scratchDir(QStringLiteral("report_process_cancel_pid")) + QStringLiteral("/child.pid");
+  const Inputs in = sampleInputs();
+  Feedback plain;
+  const OutputPaths first = writeOutputs(in, sampleResults(in), dir, {QStringLiteral("en")}, plain);
+  const qint64 gpkgSize = QFileInfo(first.geopackage).size();
+  const ReportProcess sleeper = shellReport(QStringLiteral("echo $$ > '%1'; exec sleep 60").arg(pidFile));
+  CancelWhenChildRuns feedback(pidFile);
+  EXPECT_THROW(writeOutputs(in, sampleResults(in), dir, {QStringLiteral("en"), QStringLiteral("zh_CN")},
+                            feedback, &sleeper),
+               Cancelled);
+  QFile f(pidFile);
+  ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+  const QString pid = QString::fromUtf8(f.readAll()).trimmed();
+  ASSERT_FALSE(pid.isEmpty());
+  // Gone (killed and reaped), not sleeping on.
+  EXPECT_FALSE(QFileInfo::exists(QStringLiteral("/proc/") + pid))
+      << "child " << pid.toStdString() << " still runs";
+  EXPECT_EQ(QFileInfo(first.geopackage).size(), gpkgSize);
+  EXPECT_TRUE(QDir(dir)
+                  .entryList(QStringList{QStringLiteral(".*")},
+                             QDir::Hidden | QDir::AllEntries | QDir::NoDotAndDotDot)
+                  .isEmpty());
 }
 
 }  // namespace
