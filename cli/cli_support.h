@@ -6,6 +6,7 @@
 #include "clustershift_layers/layers.h"
 
 #include <qgsapplication.h>
+#include <qgssettings.h>
 
 #include <QCoreApplication>
 #include <QFile>
@@ -195,6 +196,12 @@ class QgisSession {
     m_app = std::make_unique<QgsApplication>(m_argc, m_argv, false, m_profile.path());
     QgsApplication::setPrefixPath(QStringLiteral("/usr"), true);
     QgsApplication::initQgis();
+    // GeoPackages in their own rollback-journal mode, not switched to WAL while QGIS holds them
+    // open for update (and back on close): a run's second report language is exported by a
+    // child process reading the same GeoPackage, and one process flipping the journal mode
+    // under the other failed its reads ("unable to open database file"). The profile is this
+    // process's own, so the setting goes nowhere else.
+    QgsSettings().setValue(QStringLiteral("qgis/walForSqlite3"), false);
   }
   ~QgisSession() {
     QgsApplication::exitQgis();

@@ -70,12 +70,14 @@ const layers::ReportProcess& reportProcess() {
   static const layers::ReportProcess process{
       QCoreApplication::applicationFilePath(),
       [](const QString& geopackage, const QString& pdf, const layers::ReportOptions& options) {
-        return QStringList{QStringLiteral("--quiet"), QStringLiteral("report"), geopackage,
-                           QStringLiteral("--out"), pdf, QStringLiteral("--lang"), options.language,
-                           QStringLiteral("--paper"), options.paper, QStringLiteral("--top"),
-                           QString::number(options.topN),
-                           // "=": an author text starting with '-' stays a value
-                           QStringLiteral("--author=") + options.author};
+        QStringList arguments{QStringLiteral("--quiet"), QStringLiteral("report"), geopackage,
+                              QStringLiteral("--out"), pdf, QStringLiteral("--lang"), options.language,
+                              QStringLiteral("--paper"), options.paper, QStringLiteral("--top"),
+                              QString::number(options.topN)};
+        // "=": an author text starting with '-' stays a value. Without one, report takes the
+        // scenario's, which is the same (empty).
+        if (!options.author.isEmpty()) arguments << QStringLiteral("--author=") + options.author;
+        return arguments;
       }};
   return process;
 }

@@ -138,9 +138,16 @@ void showDrawnLegendEntriesOnly(QgsLayoutItemLegend* legend, const QgsLayoutItem
     renderer->startRender(context, layer->fields());
     QgsFeatureRequest request;
     try {
-      request.setFilterRect(
+      const QgsRectangle visible =
           QgsCoordinateTransform(settings.destinationCrs(), layer->crs(), settings.transformContext())
-              .transformBoundingBox(settings.visibleExtent()));
+              .transformBoundingBox(settings.visibleExtent());
+      // A map showing the whole layer needs no spatial filter, and then (attribute rules) no
+      // geometry: OGR fetches geometry for every feature a filter rectangle tests.
+      if (visible.contains(layer->extent())) {
+        if (!renderer->filterNeedsGeometry()) request.setFlags(QgsFeatureRequest::NoGeometry);
+      } else {
+        request.setFilterRect(visible);
+      }
     } catch (const QgsCsException&) {
       // no spatial filter: every feature counts
     }

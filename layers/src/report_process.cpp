@@ -70,13 +70,14 @@ void ReportChild::finish(Feedback& feedback) {
                   ")");
   const int code = m_process->exitCode();
   if (code == 0) return;
-  // The child's own message: its last "error: ..." line (the CLI's form), else its last line.
+  // The child's own message: its last "error: ..." line (the CLI's form), else its last line
+  // (a usage error: CLI11's line, not its "Run with --help" hint).
   QString message, last;
   QFile log(m_log);
   if (log.open(QIODevice::ReadOnly))
     for (const QByteArray& raw : log.readAll().split('\n')) {
       const QString line = QString::fromUtf8(raw).trimmed();
-      if (line.isEmpty()) continue;
+      if (line.isEmpty() || line.startsWith(QLatin1String("Run with --help"))) continue;
       last = line;
       if (line.startsWith(QLatin1String("error: "))) message = line.mid(7);
     }
