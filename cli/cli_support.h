@@ -196,11 +196,11 @@ class QgisSession {
     m_app = std::make_unique<QgsApplication>(m_argc, m_argv, false, m_profile.path());
     QgsApplication::setPrefixPath(QStringLiteral("/usr"), true);
     QgsApplication::initQgis();
-    // GeoPackages in their own rollback-journal mode, not switched to WAL while QGIS holds them
-    // open for update (and back on close): a run's second report language is exported by a
-    // child process reading the same GeoPackage, and one process flipping the journal mode
-    // under the other failed its reads ("unable to open database file"). The profile is this
-    // process's own, so the setting goes nowhere else.
+    // GeoPackages keep their rollback journal: QGIS would switch a GeoPackage it opens for update
+    // to WAL and back when it closes it, and a run's second report language is exported by a
+    // child process reading the same GeoPackage while this one holds it open; no process then
+    // changes the journal mode of a file the other reads, and no -wal/-shm files appear. The
+    // profile is this process's own, so the setting goes nowhere else.
     QgsSettings().setValue(QStringLiteral("qgis/walForSqlite3"), false);
   }
   ~QgisSession() {

@@ -183,12 +183,26 @@ constexpr long long kRasterOverviewFeatures = 1000;
 // map only, through a style override (the layer's own style with its renderer forced to raster):
 // the project's layers and the candidate pages stay vector, labels (the top-10 ranks) stay text,
 // and the legend is unchanged. Small runs (the sample) stay vector throughout.
+/// More than n features? Counted by reading at most n + 1 ids: QgsVectorLayer::featureCount()
+/// failed on a GeoPackage that QGIS holds open in WAL mode ("unable to open database file").
+bool moreFeaturesThan(QgsVectorLayer* layer, long long n) {
+  QgsFeatureRequest request;
+  request.setFlags(QgsFeatureRequest::NoGeometry);
+  request.setNoAttributes();
+  request.setLimit(n + 1);
+  QgsFeatureIterator it = layer->getFeatures(request);
+  long long count = 0;
+  QgsFeature f;
+  while (count <= n && it.nextFeature(f)) ++count;
+  return count > n;
+}
+
 void rasteriseDenseLayers(QgsLayoutItemMap* map, const QList<QgsMapLayer*>& layers) {
   QMap<QString, QString> overrides;
   for (QgsMapLayer* layer : layers) {
     auto* vector = qobject_cast<QgsVectorLayer*>(layer);
     if (!vector || !vector->renderer() || vector->renderer()->forceRasterRender() ||
-        vector->featureCount() <= kRasterOverviewFeatures)
+        !moreFeaturesThan(vector, kRasterOverviewFeatures))
       continue;
     vector->renderer()->setForceRasterRender(true);
     QgsMapLayerStyle style;
