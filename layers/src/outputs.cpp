@@ -10,6 +10,7 @@
 #include <qgsfillsymbollayer.h>
 #include <qgsprintlayout.h>
 #include <qgsproject.h>
+#include <qgsrasterlayer.h>
 #include <qgsvectorfilewriter.h>
 #include <qgssinglesymbolrenderer.h>
 #include <qgsvectorlayer.h>
@@ -29,6 +30,7 @@
 
 #include "clustershift/error.h"
 #include "clustershift/output_guard.h"
+#include "clustershift/pipeline.h"
 #include "layers_detail.h"
 #include "publish.h"
 #include "report_detail.h"
@@ -128,6 +130,7 @@ QStringList plannedOutputs(const Scenario& scenario, const QString& outDir, cons
                     out.absoluteFilePath(detail::manifestName(name))};
   for (const char* layer : kResultLayerNames) files << out.absoluteFilePath(QStringLiteral("%1_%2.qml").arg(name, QLatin1String(layer)));
   for (const QString& language : languages) files << out.absoluteFilePath(QStringLiteral("%1_report_%2.pdf").arg(name, language));
+  if (scenario.candidates.gridKm > 0 && scenario.candidates.raster) files << out.absoluteFilePath(name + QStringLiteral("_scores.tif"));
   return files;
 }
 
@@ -185,6 +188,14 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
     writeLayer(info.get(), gpkg, shownGpkg, false);
   }
   files << gpkgName;
+  // A candidate grid: every cell's score as a GeoTIFF beside the best cells' layer.
+  const QString rasterName = name + QStringLiteral("_scores.tif");
+  const bool writeRaster = results.scoreGrid && results.scenario.candidates.raster;
+  if (writeRaster) {
+    feedback.setProgress(0.1, "writing score raster");
+    writeScoreGrid(*results.scoreGrid, work.absoluteFilePath(rasterName).toStdString());
+    files << rasterName;
+  }
   feedback.checkCanceled();
   feedback.setProgress(0.2, "writing styles");
 
@@ -198,6 +209,17 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
     // region_effects (when the effects were projected) sits above the plain regions, hidden
     // at first so the ranking map reads as before; tick it to see the ISU-change choropleth.
     // Catchments are hidden too (they belong to the candidate pages of the report).
+    if (writeRaster) {
+      // Below every vector layer; a white-to-green ramp over the scored cells' range.
+      auto* raster = new QgsRasterLayer(work.absoluteFilePath(rasterName), QStringLiteral("grid_scores"), QStringLiteral("gdal"));
+      if (!raster->isValid()) {
+        delete raster;
+        detail::failWrite(out.absoluteFilePath(rasterName), detail::diagnoseFolder(work.absolutePath()));
+      }
+      styleScoreRaster(raster);
+      project.addMapLayer(raster);
+      paths.scoreRaster = out.absoluteFilePath(rasterName);
+    }
     std::vector<const char*> layerNames{"regions", "catchments", "transfer_flows", "candidate_scores"};
     if (hasZones) layerNames.insert(layerNames.begin() + 1, "sensitive_zones");
     if (results.effects) layerNames.insert(layerNames.begin() + 1, "region_effects");

@@ -16,6 +16,10 @@
 #include <qgsmarkersymbollayer.h>
 #include <qgspallabeling.h>
 #include <qgsproperty.h>
+#include <qgsrasterbandstats.h>
+#include <qgsrasterlayer.h>
+#include <qgsrastershader.h>
+#include <qgssinglebandpseudocolorrenderer.h>
 #include <qgsrulebasedlabeling.h>
 #include <qgsrulebasedrenderer.h>
 #include <qgssinglesymbolrenderer.h>
@@ -155,6 +159,16 @@ void styleCandidates(QgsVectorLayer* layer) {
   layer->setLabeling(new QgsRuleBasedLabeling(labelRoot));
   layer->setLabelsEnabled(true);
   layer->triggerRepaint();
+}
+
+void styleScoreRaster(QgsRasterLayer* layer) {
+  const QgsRasterBandStats stats = layer->dataProvider()->bandStatistics(1, QgsRasterBandStats::Min | QgsRasterBandStats::Max);
+  auto* ramp = new QgsColorRampShader(stats.minimumValue, stats.maximumValue,
+                                      new QgsGradientColorRamp(QColor(247, 252, 245), QColor(0, 90, 50)));
+  ramp->classifyColorRamp(5, 1);
+  auto* shader = new QgsRasterShader(stats.minimumValue, stats.maximumValue);
+  shader->setRasterShaderFunction(ramp);
+  layer->setRenderer(new QgsSingleBandPseudoColorRenderer(layer->dataProvider(), 1, shader));
 }
 
 void styleFlows(QgsVectorLayer* layer) {

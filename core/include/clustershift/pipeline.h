@@ -19,9 +19,17 @@ Inputs loadInputs(const Scenario& scenario, Feedback& feedback);
 std::vector<Problem> validate(const Scenario& scenario, const Inputs& inputs);
 
 /// Joins, computes criteria, weights, aggregates, ranks, applies constraints.
+/// Polygon parks are scored at their centroid (point-on-surface when the centroid lies
+/// outside) and get their geodesic area as area_ha when that field is NULL. With
+/// scenario.candidates.gridKm > 0 the candidates are the cells of a regular grid over the
+/// regions: every cell is scored, Results::scoreGrid holds all scores and Results::parks the
+/// best candidates.keep cells (docs/model.md, "Candidate sites").
 /// Throws ValidationError when validate() finds fatal problems; Cancelled on cancel.
 Results run(const Scenario& scenario, Inputs inputs, Feedback& feedback);
 
+/// Writes a candidate grid's scores as a single-band Float32 GeoTIFF (NaN = no data, deflate),
+/// to a temporary name renamed on success. Throws IoError naming the path.
+void writeScoreGrid(const ScoreGrid& grid, const std::string& path);
 /// Library version string ("0.1.0").
 const char* version();
 

@@ -64,6 +64,19 @@ struct Flow {
   double knowledgeFlowYuan100m = kNaN;  ///< effects: knowledge flow source -> host (亿元/yr)
 };
 
+/// Every cell's score of a candidate grid (scenario.candidates.gridKm > 0), row-major from the
+/// north-west corner, in a Lambert azimuthal equal-area plane; NaN where a cell is outside every
+/// region or excluded. Written as a GeoTIFF by writeScoreGrid (pipeline.h).
+struct ScoreGrid {
+  int width = 0, height = 0;
+  double originX = 0, originY = 0;  ///< north-west corner of the grid (metres in the plane)
+  double cellM = 0;                 ///< cell side (metres)
+  std::string crsWkt;               ///< the plane
+  std::vector<float> score;         ///< width × height
+  long long cells = 0;              ///< cells inside the regions (the candidates screened)
+  long long scored = 0;             ///< cells with a score (not excluded)
+};
+
 struct Results {
   Scenario scenario;
   std::string sourceRegionId;
@@ -76,7 +89,8 @@ struct Results {
   std::vector<Problem> warnings;
   std::string runTime;             ///< ISO 8601 UTC
   std::optional<EffectsResult> effects;  ///< transfer effects (attachEffects, effects.h)
-  std::optional<ModeComparison> modeComparison;  ///< the three modes side by side (compareModes), when asked for
+  std::optional<ModeComparison> modeComparison;
+  std::optional<ScoreGrid> scoreGrid;  ///< candidate grid runs: every cell's score; parks = the best cells  ///< the three modes side by side (compareModes), when asked for
 
   /// Indices into parks sorted by rank (excluded last).
   std::vector<int> ranking() const;

@@ -107,6 +107,15 @@ struct ReportOptions {
   std::string author;
 };
 
+/// Candidate sites other than the park layer's own features (docs/model.md, "Candidate sites").
+/// With gridKm > 0 a regular grid of gridKm × gridKm cells over the regions (in an equal-area
+/// plane) replaces the parks as candidates, e.g. to find land for a new co-built park (飞地园区).
+struct CandidateOptions {
+  double gridKm = 0;   ///< cell side (km); 0: the park layer's features are the candidates
+  int keep = 1000;     ///< grid: best cells kept as candidates (GeoPackage, report)
+  bool raster = true;  ///< grid: also write every cell's score as a GeoTIFF
+};
+
 struct Scenario {
   int version = kScenarioVersion;
   std::string name;  ///< machine name: file stem style, used for output names
@@ -134,6 +143,7 @@ struct Scenario {
   Uncertainty uncertainty;
   nlohmann::json effects = nlohmann::json::object();  ///< effects block (parsed by effects code)
   ReportOptions report;
+  CandidateOptions candidates;
 
   std::string titleFor(const std::string& language) const;
   /// The segments that move under the mode (all for complete/replication).

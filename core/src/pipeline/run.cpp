@@ -11,6 +11,7 @@
 #include "clustershift/mcda.h"
 #include "clustershift/pipeline.h"
 #include "criteria/criterion_util.h"
+#include "pipeline/candidates.h"
 #include "pipeline/flow.h"
 #include "pipeline/source_location.h"
 
@@ -37,6 +38,15 @@ void exclude(ParkResult& park, const std::string& reason) {
 }  // namespace
 
 Results run(const Scenario& scenario, Inputs inputs, Feedback& feedback) {
+  if (scenario.candidates.gridKm > 0) return detail::runCandidateGrid(scenario, std::move(inputs), feedback);
+  detail::placePolygonCandidates(inputs);
+  return detail::scoreCandidates(scenario, std::move(inputs), feedback, nullptr);
+}
+
+namespace detail {
+
+Results scoreCandidates(const Scenario& scenario, Inputs inputs, Feedback& feedback,
+                        const std::vector<std::vector<double>>* presetRaw) {
   std::vector<Problem> problems = validate(scenario, inputs);
   bool fatal = std::any_of(problems.begin(), problems.end(),
                            [](const Problem& p) { return p.severity == Severity::Fatal; });
@@ -106,7 +116,7 @@ Results run(const Scenario& scenario, Inputs inputs, Feedback& feedback) {
     feedback.setProgress(0.1 + 0.7 * static_cast<double>(c) / static_cast<double>(nCriteria),
                          "scoring " + specs[c]->id);
     feedback.checkCanceled();
-    raw[c] = criteria[c]->compute(context, resolveParams(*criteria[c], specs[c]->params));
+    raw[c] = presetRaw ? presetRaw->at(c) : criteria[c]->compute(context, resolveParams(*criteria[c], specs[c]->params));
     if (raw[c].size() != nParks) {
       throw Error(specs[c]->id + ": returned " + std::to_string(raw[c].size()) + " values for " +
                   std::to_string(nParks) + " parks");
@@ -261,5 +271,7 @@ Results run(const Scenario& scenario, Inputs inputs, Feedback& feedback) {
   feedback.setProgress(1.0, "done");
   return results;
 }
+
+}  // namespace detail
 
 }  // namespace clustershift

@@ -18,6 +18,7 @@
 #include "clustershift/error.h"
 #include "scenario/block.h"
 #include "scenario/blocks.h"
+#include "scenario/candidates.h"
 #include "scenario/json_reader.h"
 
 namespace clustershift {
@@ -359,6 +360,13 @@ const Block<Scenario>& scenarioBlock() {
          out[key] = s.effects.is_null() ? json::object() : s.effects;
        }},
       childField("report", reportBlock(), &Scenario::report),
+      {{"candidates"},
+       [](JsonReader& r, const json& j, const std::string& path, const char* k, Scenario& s) {
+         if (const json* c = r.child(j, path, k)) detail::parseCandidates(r, *c, joinPath(path, k), s.candidates);
+       },
+       [](const Scenario& s, json& out, const char* key) {
+         if (s.candidates.gridKm > 0) out[key] = detail::candidatesJson(s.candidates);
+       }},
   });
   return kBlock;
 }

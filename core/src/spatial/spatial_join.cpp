@@ -10,6 +10,13 @@ namespace clustershift {
 namespace detail {
 
 namespace {
+// A GEOS failure at one point, named by the caller (park id or point index).
+struct PointError : GeoError {
+  PointError(const std::string& message, std::size_t pointIndex, std::size_t regionIndex)
+      : GeoError(message), point(pointIndex), region(regionIndex) {}
+  std::size_t point, region;
+};
+
 void collectIndex(void* item, void* userdata) {
   auto* out = static_cast<std::vector<int>*>(userdata);
   out->push_back(static_cast<int>(reinterpret_cast<std::intptr_t>(item)));
@@ -17,7 +24,24 @@ void collectIndex(void* item, void* userdata) {
 }  // namespace
 
 std::vector<int> locateParks(const std::vector<Region>& regions, const std::vector<Park>& parks) {
-  std::vector<int> result(parks.size(), -1);
+  std::vector<double> lon, lat;
+  lon.reserve(parks.size());
+  lat.reserve(parks.size());
+  for (const Park& park : parks) {
+    lon.push_back(park.lon);
+    lat.push_back(park.lat);
+  }
+  try {
+    return locatePoints(regions, lon, lat);
+  } catch (const PointError& e) {
+    throw GeoError("joining park '" + parks[e.point].id + "' to region '" + regions[e.region].id + "': " + e.what());
+  }
+}
+
+std::vector<int> locatePoints(const std::vector<Region>& regions, const std::vector<double>& lon,
+                              const std::vector<double>& lat) {
+  const std::size_t n = std::min(lon.size(), lat.size());
+  std::vector<int> result(n, -1);
   GEOSContextHandle_t ctx = GeosContext::current().handle();
   std::vector<GeosGeometryPtr> shapes;
   std::vector<GeosPreparedPtr> prepared;
@@ -37,9 +61,9 @@ std::vector<int> locateParks(const std::vector<Region>& regions, const std::vect
                          reinterpret_cast<void*>(static_cast<std::intptr_t>(i)));
   }
   std::vector<int> candidates;
-  for (std::size_t p = 0; p < parks.size(); ++p) {
-    if (isMissing(parks[p].lon) || isMissing(parks[p].lat)) continue;
-    GeosGeometryPtr point = geosPoint(parks[p].lon, parks[p].lat);
+  for (std::size_t p = 0; p < n; ++p) {
+    if (isMissing(lon[p]) || isMissing(lat[p])) continue;
+    GeosGeometryPtr point = geosPoint(lon[p], lat[p]);
     candidates.clear();
     GEOSSTRtree_query_r(ctx, tree.get(), point.get(), &collectIndex, &candidates);
     std::sort(candidates.begin(), candidates.end());
@@ -47,9 +71,7 @@ std::vector<int> locateParks(const std::vector<Region>& regions, const std::vect
       char hit = GEOSPreparedCovers_r(ctx, prepared[static_cast<std::size_t>(index)].get(),
                                       point.get());
       if (hit == 2) {
-        throw GeoError("joining park '" + parks[p].id + "' to region '" +
-                       regions[static_cast<std::size_t>(index)].id +
-                       "': " + GeosContext::current().takeMessage());
+        throw PointError(GeosContext::current().takeMessage(), p, static_cast<std::size_t>(index));
       }
       if (hit == 1) {
         result[p] = index;

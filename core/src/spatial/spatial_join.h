@@ -12,4 +12,8 @@ namespace clustershift::detail {
 /// "covers" semantics, so border points are never lost. Throws GeoError on bad geometry.
 std::vector<int> locateParks(const std::vector<Region>& regions, const std::vector<Park>& parks);
 
+/// locateParks() for bare points: lon[i], lat[i] in degrees (NaN: -1), same border rule.
+std::vector<int> locatePoints(const std::vector<Region>& regions, const std::vector<double>& lon,
+                              const std::vector<double>& lat);
+
 }  // namespace clustershift::detail

@@ -18,6 +18,7 @@
 class QgsCoordinateReferenceSystem;
 class QgsPrintLayout;
 class QgsProject;
+class QgsRasterLayer;
 class QgsRectangle;
 class QgsVectorLayer;
 
@@ -44,6 +45,8 @@ QgsVectorLayer* makeRegionLayer(const Inputs& inputs, const Results& results);  
 void styleCandidates(QgsVectorLayer* layer);
 void styleFlows(QgsVectorLayer* layer);
 void styleRegions(QgsVectorLayer* layer, const QString& sourceRegionId);
+/// A candidate grid's score raster: white (lowest scored cell) to dark green (best), no data clear.
+void styleScoreRaster(QgsRasterLayer* layer);
 
 /// Transfer effects (Results::effects; empty tables / no changes when absent). Caller owns them.
 /// "region_effects": every region with role (source | host | source+host | other), U and
@@ -64,6 +67,7 @@ struct OutputPaths {
   QStringList styles;    ///< .qml files next to it
   QString project;       ///< <out>/<scenario>.qgz
   QStringList reports;   ///< <out>/<scenario>_report_<lang>.pdf
+  QString scoreRaster;   ///< <out>/<scenario>_scores.tif (candidate grid runs), else empty
 };
 
 struct ReportProcess;  // below: a second process for the second report language

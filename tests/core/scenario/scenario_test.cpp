@@ -148,7 +148,7 @@ TEST(Scenario, UnknownKeysAreErrorsAtEveryLevel) {
   EXPECT_PROBLEM(problems,
                  "colour: unknown key (allowed: version, name, title, description, data, cluster, "
                  "source, mode, moved_segments, replication, criteria, weighting, aggregation, "
-                 "missing, uncertainty, effects, report)");
+                 "missing, uncertainty, effects, report, candidates)");
   EXPECT_PROBLEM(problems,
                  "data.parks.srid: unknown key (allowed: path, layer, sheet, header_row, service, schema, "
                  "table, encoding, coordinates, fields)");
@@ -483,6 +483,28 @@ TEST(Scenario, TransferModeNames) {
   EXPECT_EQ(transferModeFromString("partial"), TransferMode::Partial);
   EXPECT_THROW(transferModeFromString("full"), InputError);
   EXPECT_EQ(toString(Direction::Cost), "cost");
+}
+
+TEST(Scenario, CandidateGridReadAndWritten) {
+  json j = base();
+  j["candidates"] = {{"grid_km", 2.5}, {"keep", 50}, {"raster", false}};
+  const Scenario s = parseScenario(j, ".");
+  EXPECT_DOUBLE_EQ(s.candidates.gridKm, 2.5);
+  EXPECT_EQ(s.candidates.keep, 50);
+  EXPECT_FALSE(s.candidates.raster);
+  const Scenario again = parseScenario(toJson(s), ".");
+  EXPECT_DOUBLE_EQ(again.candidates.gridKm, 2.5);
+  EXPECT_EQ(again.candidates.keep, 50);
+  EXPECT_FALSE(toJson(parseScenario(base(), ".")).contains("candidates"));
+}
+
+TEST(Scenario, CandidateGridProblemsNamed) {
+  json j = base();
+  j["candidates"] = {{"grid_km", 0.01}, {"keep", 0}, {"cell", 1}};
+  auto problems = problemsOf(j);
+  EXPECT_PROBLEM(problems, "candidates.grid_km: must be a cell side >= 0.1 km, got 0.01");
+  EXPECT_PROBLEM(problems, "candidates.keep: must be in [1, 100000], got 0");
+  EXPECT_PROBLEM(problems, "candidates.cell: unknown key (allowed: grid_km, keep, raster)");
 }
 
 }  // namespace

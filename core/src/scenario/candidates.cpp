@@ -1,0 +1,39 @@
+// The scenario's "candidates" block (scenario/candidates.h).
+#include "scenario/candidates.h"
+
+#include <cmath>
+
+namespace clustershift::detail {
+
+namespace {
+// A 100 m grid over a province already has millions of cells; finer is a raster job.
+constexpr double kMinGridKm = 0.1;
+constexpr long long kMaxKeep = 100000;
+}  // namespace
+
+void parseCandidates(JsonReader& reader, const nlohmann::json& json, const std::string& path,
+                     CandidateOptions& options) {
+  if (!reader.object(json, path)) return;
+  reader.allowedKeys(json, path, {"grid_km", "keep", "raster"});
+  if (auto v = reader.number(json, path, "grid_km", true)) {
+    if (!(*v >= kMinGridKm) || !std::isfinite(*v))
+      reader.fail(joinPath(path, "grid_km"),
+                  "must be a cell side >= " + numberText(kMinGridKm) + " km, got " + numberText(*v));
+    else
+      options.gridKm = *v;
+  }
+  if (auto v = reader.integer(json, path, "keep")) {
+    if (*v < 1 || *v > kMaxKeep)
+      reader.fail(joinPath(path, "keep"),
+                  "must be in [1, " + std::to_string(kMaxKeep) + "], got " + std::to_string(*v));
+    else
+      options.keep = static_cast<int>(*v);
+  }
+  if (auto v = reader.boolean(json, path, "raster")) options.raster = *v;
+}
+
+nlohmann::json candidatesJson(const CandidateOptions& options) {
+  return {{"grid_km", options.gridKm}, {"keep", options.keep}, {"raster", options.raster}};
+}
+
+}  // namespace clustershift::detail
