@@ -6,6 +6,7 @@
 #include "clustershift_layers/layers.h"
 
 #include <qgsapplication.h>
+#include <qgssettings.h>
 
 #include <QCoreApplication>
 #include <QFile>
@@ -195,6 +196,12 @@ class QgisSession {
     m_app = std::make_unique<QgsApplication>(m_argc, m_argv, false, m_profile.path());
     QgsApplication::setPrefixPath(QStringLiteral("/usr"), true);
     QgsApplication::initQgis();
+    // GeoPackages keep their rollback journal: QGIS would switch a GeoPackage it opens for update
+    // to WAL and back when it closes it, and a run's second report language is exported by a
+    // child process reading the same GeoPackage while this one holds it open; no process then
+    // changes the journal mode of a file the other reads, and no -wal/-shm files appear. The
+    // profile is this process's own, so the setting goes nowhere else.
+    QgsSettings().setValue(QStringLiteral("qgis/walForSqlite3"), false);
   }
   ~QgisSession() {
     QgsApplication::exitQgis();

@@ -64,6 +64,24 @@ QStringList parseLanguages(const std::string& text) {
   return languages;
 }
 
+/// The second and further report languages of a run: this executable's `report` command in a
+/// child process, exporting while this process exports the first language.
+const layers::ReportProcess& reportProcess() {
+  static const layers::ReportProcess process{
+      QCoreApplication::applicationFilePath(),
+      [](const QString& geopackage, const QString& pdf, const layers::ReportOptions& options) {
+        QStringList arguments{QStringLiteral("--quiet"), QStringLiteral("report"), geopackage,
+                              QStringLiteral("--out"), pdf, QStringLiteral("--lang"), options.language,
+                              QStringLiteral("--paper"), options.paper, QStringLiteral("--top"),
+                              QString::number(options.topN)};
+        // "=": an author text starting with '-' stays a value. Without one, report takes the
+        // scenario's, which is the same (empty).
+        if (!options.author.isEmpty()) arguments << QStringLiteral("--author=") + options.author;
+        return arguments;
+      }};
+  return process;
+}
+
 /// One scenario end to end. Returns what was written. compareModes: also project the effects
 /// under all three modes (Results::modeComparison, the report's comparison page).
 layers::OutputPaths runScenario(const std::string& scenarioPath, const QString& outDir, const QStringList& languages,
@@ -91,7 +109,7 @@ layers::OutputPaths runScenario(const std::string& scenarioPath, const QString& 
     results.modeComparison = compareModes(scenario, kept, results, feedback);
   }
   feedback.setPhase(0.6, 1.0);
-  layers::OutputPaths paths = layers::writeOutputs(kept, results, outDir, languages, feedback);
+  layers::OutputPaths paths = layers::writeOutputs(kept, results, outDir, languages, feedback, &reportProcess());
   feedback.clearLine();
   if (!results.warnings.empty()) {
     std::fprintf(stderr, "%s: %zu warnings\n", scenario.name.c_str(), results.warnings.size());
@@ -179,9 +197,9 @@ void addRunCommands(CLI::App& app, int& exitCode) {
   runCmd->add_option("--paper", runOptions->paper, "Report paper, landscape (with --report)")
       ->check(CLI::IsMember({"A4", "A3"}))
       ->capture_default_str();
-  runCmd->add_option("--top", runOptions->top, "Candidate pages in the report (with --report)")
-      ->check(CLI::Range(1, 100))
-      ->capture_default_str();
+  CLI::Option* topOption =
+      runCmd->add_option("--top", runOptions->top, "Candidate pages in the report (with --report; default: the scenario's report.top_n)")
+          ->check(CLI::Range(1, 1000));
   runCmd->add_option("--author", runOptions->author, "Author printed on the report (with --report; default: the scenario's)");
   runCmd->add_flag("--verbose", verbose(), "On a write failure also print GDAL's and QGIS's own lines");
   runCmd->add_flag("--compare-modes", runOptions->compareModes,
@@ -193,7 +211,7 @@ void addRunCommands(CLI::App& app, int& exitCode) {
       "\"PG:service=planning\" (credentials from pg_service.conf, ~/.pgpass or PGPASSWORD; needs --schema)");
   runCmd->add_option("--schema", runOptions->schema,
                      "Schema for --out-db (created when missing; same-named tables replaced)");
-  runCmd->callback([runOptions, langOption, &exitCode] {
+  runCmd->callback([runOptions, langOption, topOption, &exitCode] {
     exitCode = guarded([&] {
       const QStringList languages = parseLanguages(runOptions->lang);
       const bool ownReport = !runOptions->report.empty();
@@ -227,7 +245,7 @@ void addRunCommands(CLI::App& app, int& exitCode) {
         options.language = langOption->count() > 0 ? languages.front()
                                                    : QString::fromStdString(scenarioReport.value("language", std::string("zh_CN")));
         options.paper = QString::fromStdString(runOptions->paper);
-        options.topN = runOptions->top;
+        options.topN = topOption->count() > 0 ? runOptions->top : scenarioReport.value("top_n", 5);
         options.author = QString::fromStdString(runOptions->author.empty() ? scenarioReport.value("author", std::string())
                                                                           : runOptions->author);
         writeReport(paths.geopackage, QString::fromStdString(runOptions->report), options);

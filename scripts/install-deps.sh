@@ -9,7 +9,7 @@ set -euo pipefail
 
 DEMO_PKGS=(
   build-essential cmake pkg-config ccache
-  libqgis-dev libgdal-dev libgeos-dev libproj-dev
+  libqgis-dev libgdal-dev libgeos-dev libproj-dev libssl-dev
   qtbase5-dev qttools5-dev-tools qttools5-dev libqt5svg5-dev libqt5webkit5-dev
   nlohmann-json3-dev libeigen3-dev libcli11-dev libboost-graph-dev
   libgtest-dev   # configure looks for GoogleTest even when only the command is built

@@ -74,6 +74,34 @@ echo "== whole run, $RUNS times ($(nproc) cores; load average now: $(cut -d' ' -
 if [ -n "${BASELINE_EXE:-}" ]; then time_runs before "$BASELINE_EXE"; fi
 time_runs now "$exe"
 
+# One report language at N = 5 from the first run's GeoPackage (`clustershift report`, its own
+# process: QGIS start, loading, layouts, PDF), RUNS times per language; medians.
+time_reports() {
+  local label=$1 bin=$2
+  local dir="$work/$label" gpkg
+  gpkg=$(ls "$dir"/out_1/*.gpkg 2>/dev/null | head -1)
+  [ -n "$gpkg" ] || return 0
+  for lang in zh_CN en; do
+    for i in $(seq 1 "$RUNS"); do
+      /usr/bin/time -f '%e %U %S %M' -o "$dir/report_${lang}_$i.txt" \
+        "$bin" report "$gpkg" --out "$dir/report_${lang}_$i.pdf" --lang "$lang" --top 5 >/dev/null 2>"$dir/report_${lang}_$i.err" || {
+        echo "run.sh: $label report $lang failed:" >&2
+        tail -5 "$dir/report_${lang}_$i.err" >&2
+        return 1
+      }
+    done
+    local wall cpu rss
+    wall=$(for f in "$dir"/report_"${lang}"_*.txt; do awk '{print $1}' "$f"; done | median)
+    cpu=$(for f in "$dir"/report_"${lang}"_*.txt; do awk '{print $2 + $3}' "$f"; done | median)
+    rss=$(for f in "$dir"/report_"${lang}"_*.txt; do awk '{print $4 / 1024}' "$f"; done | median)
+    printf '%-10s report %-5s N = 5 (median of %d): wall %.2f s, CPU %.2f s, peak RSS %.0f MB, %s pages\n' "$label" "$lang" \
+      "$RUNS" "$wall" "$cpu" "$rss" "$(pdfinfo "$dir/report_${lang}_1.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')"
+  done
+}
+echo "== one report language (load average now: $(cut -d' ' -f1-3 /proc/loadavg))"
+if [ -n "${BASELINE_EXE:-}" ]; then time_reports before "$BASELINE_EXE"; fi
+time_reports now "$exe"
+
 echo "== baselines"
 if [ -x "$BUILD/bench/market_access_bench" ]; then
   "$BUILD/bench/market_access_bench" --benchmark_filter='Criterion|Exact' 2>/dev/null | grep -A1 'market_access [0-9]'

@@ -135,7 +135,7 @@ QStringList plannedOutputs(const Scenario& scenario, const QString& outDir, cons
 }
 
 OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QString& outDir, const QStringList& languages,
-                         Feedback& feedback) {
+                         Feedback& feedback, const ReportProcess* reportProcess) {
   const QString name = safeName(results.scenario.name);
   QDir out(outDir);
   // Inputs are sacred: no output may land on a file the scenario reads.
@@ -264,27 +264,45 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
 
     feedback.setProgress(0.3, "writing reports");
     if (!languages.isEmpty()) {
-      // The report is made from the GeoPackage as written, like `clustershift report` does:
-      // the layers above, the other tables loaded without a layer-tree node.
-      const ReportSource source = openReportSource(&project, gpkg);
-      int done = 0;
-      for (const QString& language : languages) {
+      auto optionsFor = [&](const QString& language) {
         ReportOptions options;
         options.language = language;
         options.author = toQ(results.scenario.report.author);
         options.topN = results.scenario.report.topN;  // the scenario's report.top_n candidate pages
-        const QString pdfName = QStringLiteral("%1_report_%2.pdf").arg(name, language);
-        std::vector<std::unique_ptr<QgsPrintLayout>> layouts = buildReportLayouts(source, options);
+        return options;
+      };
+      auto pdfNameOf = [&](const QString& language) { return QStringLiteral("%1_report_%2.pdf").arg(name, language); };
+      // The languages after the first go to child processes first (the GeoPackage and its styles
+      // are complete), so they export while this process exports the first one.
+      const bool concurrent = reportProcess && !reportProcess->program.isEmpty() && reportProcess->arguments;
+      std::vector<std::unique_ptr<detail::ReportChild>> children;  // children[i - 1]: languages[i]
+      if (concurrent)
+        for (int i = 1; i < languages.size(); ++i)
+          children.push_back(std::make_unique<detail::ReportChild>(
+              *reportProcess, gpkg, work.absoluteFilePath(pdfNameOf(languages[i])), optionsFor(languages[i]),
+              work.absoluteFilePath(QStringLiteral(".report_%1.log").arg(languages[i]))));
+      // The report is made from the GeoPackage as written, like `clustershift report` does:
+      // the layers above, the other tables loaded without a layer-tree node.
+      const ReportSource source = openReportSource(&project, gpkg);
+      for (int i = 0; i < languages.size(); ++i) {
+        const QString pdfName = pdfNameOf(languages[i]);
+        std::vector<std::unique_ptr<QgsPrintLayout>> layouts = buildReportLayouts(source, optionsFor(languages[i]));
         std::vector<QgsPrintLayout*> raw;
         for (const auto& l : layouts) raw.push_back(l.get());
-        detail::ScaledFeedback part(feedback, 0.3 + 0.65 * done / languages.size(), 0.3 + 0.65 * (done + 1) / languages.size());
-        exportReportPdf(raw, work.absoluteFilePath(pdfName), part);
+        const int n = static_cast<int>(languages.size());
+        detail::ScaledFeedback part(feedback, 0.3 + 0.65 * i / n, 0.3 + 0.65 * (i + 1) / n);
+        if (i == 0 || !concurrent) {
+          exportReportPdf(raw, work.absoluteFilePath(pdfName), part);
+        } else {
+          // Written by the child: it must have the pages these layouts make.
+          children[static_cast<std::size_t>(i - 1)]->finish(part);
+          detail::verifyPdf(work.absoluteFilePath(pdfName), detail::reportPageCount(raw), out.absoluteFilePath(pdfName));
+        }
         files << pdfName;
         paths.reports << out.absoluteFilePath(pdfName);
         // Keep the layouts in the project too, so they can be edited and re-exported in QGIS.
         for (auto& l : layouts) project.layoutManager()->addLayout(l.release());
         feedback.checkCanceled();
-        ++done;
       }
     }
 

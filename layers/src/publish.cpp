@@ -2,7 +2,6 @@
 
 #include "publish.h"
 
-#include <QCryptographicHash>
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
@@ -10,6 +9,7 @@
 
 #include <cpl_error.h>
 #include <gdal.h>
+#include <openssl/evp.h>
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -86,12 +86,24 @@ bool renameFile(const QString& from, const QString& to) {
   return std::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) == 0;
 }
 
+// OpenSSL's SHA-256 (SHA-NI/AVX2 where the CPU has them): QCryptographicHash took 0.45 s for a
+// 36 MB national GeoPackage, 8.8 % of a report's CPU (perf, bench/national); OpenSSL 0.03 s.
 QByteArray sha256(const QString& path) {
   QFile f(path);
   if (!f.open(QIODevice::ReadOnly)) return {};
-  QCryptographicHash hash(QCryptographicHash::Sha256);
-  if (!hash.addData(&f)) return {};
-  return hash.result().toHex();
+  const std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
+  if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1) return {};
+  QByteArray buffer(1 << 20, Qt::Uninitialized);
+  for (;;) {
+    const qint64 n = f.read(buffer.data(), buffer.size());
+    if (n < 0) return {};
+    if (n == 0) break;
+    if (EVP_DigestUpdate(ctx.get(), buffer.constData(), static_cast<std::size_t>(n)) != 1) return {};
+  }
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  if (EVP_DigestFinal_ex(ctx.get(), digest, &length) != 1) return {};
+  return QByteArray(reinterpret_cast<const char*>(digest), static_cast<int>(length)).toHex();
 }
 
 void syncFolder(const QString& dir) {

@@ -55,6 +55,16 @@ ReportContext makeReportContext(const ReportSource& source, const ReportOptions&
   return ctx;
 }
 
+int reportPageCount(const std::vector<QgsPrintLayout*>& layouts) {
+  int pages = 0;
+  for (QgsPrintLayout* layout : layouts) {
+    QgsLayoutAtlas* atlas = layout->atlas();
+    const int copies = atlas && atlas->enabled() ? std::max(0, atlas->updateFeatures()) : 1;
+    pages += copies * layout->pageCollection()->pageCount();
+  }
+  return pages;
+}
+
 }  // namespace detail
 
 std::vector<std::unique_ptr<QgsPrintLayout>> buildReportLayouts(const ReportSource& source, const ReportOptions& options) {
@@ -169,6 +179,10 @@ int exportReportPdf(const std::vector<QgsPrintLayout*>& layouts, const QString& 
   settings.rasterizeWholeImage = false;
   settings.forceVectorOutput = true;
   settings.exportMetadata = false;
+  // Antialiasing only changes what is drawn as an image: the overview map's dense layers (PDF
+  // vectors and text are smoothed by the viewer). At 300 dpi those dots and outlines need none;
+  // without it they draw in half the time (perf, bench/national).
+  settings.flags = QgsLayoutRenderContext::FlagUseAdvancedEffects;
   // Real text (not outlines): searchable, smaller, and the embedded CJK font stays a font.
   settings.textRenderFormat = Qgis::TextRenderFormat::AlwaysText;
   QgsFeedback exportFeedback;

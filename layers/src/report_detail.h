@@ -8,6 +8,7 @@
 //   report_effects.cpp    ISU change maps source|host, before/after table, coupling D, yearly path
 //   report_methods.cpp    mode comparison page and the methods appendix
 //   report_source.cpp     openReportSource, exportReportFromGeoPackage
+//   report_process.cpp    ReportChild: one report exported by another process
 #include "clustershift_layers/layers.h"  // first: see the note in layers.h
 
 #include <QByteArray>
@@ -21,6 +22,7 @@
 #include <utility>
 #include <vector>
 
+class QProcess;
 class QgsLayoutItemLabel;
 class QgsLayoutItemManualTable;
 class QgsLayoutItemPicture;
@@ -57,6 +59,29 @@ std::unique_ptr<QgsPrintLayout> buildEffectsLayout(const ReportContext& ctx);   
 std::unique_ptr<QgsPrintLayout> buildComparisonLayout(const ReportContext& ctx);  ///< nullptr without comparison
 std::unique_ptr<QgsPrintLayout> buildMatrixLayout(const ReportContext& ctx);      ///< nullptr without effects
 std::unique_ptr<QgsPrintLayout> buildMethodsLayout(const ReportContext& ctx);
+
+/// Pages the layouts make when exported (an atlas layout once per atlas feature).
+int reportPageCount(const std::vector<QgsPrintLayout*>& layouts);
+
+// --- a report exported by a child process (report_process.cpp) ---------------------------
+/// Starts `how` for one report (results GeoPackage -> pdfPath) with its output in logPath.
+/// Throws IoError when it cannot start. Destroying it kills a child still running.
+class ReportChild {
+ public:
+  ReportChild(const ReportProcess& how, const QString& geopackage, const QString& pdfPath,
+              const ReportOptions& options, const QString& logPath);
+  ~ReportChild();
+  ReportChild(const ReportChild&) = delete;
+  ReportChild& operator=(const ReportChild&) = delete;
+  /// Waits for the child. Throws Cancelled (after killing it) when feedback is cancelled, and
+  /// the child's own error otherwise: exit code 2 InputError, else IoError, with its message.
+  void finish(Feedback& feedback);
+
+ private:
+  void stop();
+  std::unique_ptr<QProcess> m_process;
+  QString m_pdf, m_log, m_language;
+};
 
 // --- common page furniture (report_common.cpp) ------------------------------------------
 /// A new layout named "ClusterShift – <title> – <section> (<language>)" with one page of

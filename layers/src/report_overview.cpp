@@ -23,6 +23,7 @@
 #include <qgslayoutmeasurement.h>
 #include <qgslegendstyle.h>
 #include <qgsmaplayerlegend.h>
+#include <qgsmaplayerstyle.h>
 #include <qgsprintlayout.h>
 #include <qgsproject.h>
 #include <qgstextformat.h>
@@ -137,9 +138,16 @@ void showDrawnLegendEntriesOnly(QgsLayoutItemLegend* legend, const QgsLayoutItem
     renderer->startRender(context, layer->fields());
     QgsFeatureRequest request;
     try {
-      request.setFilterRect(
+      const QgsRectangle visible =
           QgsCoordinateTransform(settings.destinationCrs(), layer->crs(), settings.transformContext())
-              .transformBoundingBox(settings.visibleExtent()));
+              .transformBoundingBox(settings.visibleExtent());
+      // A map showing the whole layer needs no spatial filter, and then (attribute rules) no
+      // geometry: OGR fetches geometry for every feature a filter rectangle tests.
+      if (visible.contains(layer->extent())) {
+        if (!renderer->filterNeedsGeometry()) request.setFlags(QgsFeatureRequest::NoGeometry);
+      } else {
+        request.setFilterRect(visible);
+      }
     } catch (const QgsCsException&) {
       // no spatial filter: every feature counts
     }
@@ -163,6 +171,48 @@ void showDrawnLegendEntriesOnly(QgsLayoutItemLegend* legend, const QgsLayoutItem
     // did this as a side effect).
     legend->model()->refreshLayerLegend(node);
   }
+}
+
+/// Layers with more features than this are drawn as an image on the overview map.
+constexpr long long kRasterOverviewFeatures = 1000;
+
+// At the overview's scale thousands of park markers and region outlines (2,850 regions of ~200
+// vertices, 20,000 parks at national size) are a texture, not shapes to pick out: as PDF vectors
+// they made 6.8 of the 7.7 MB of a national report and most of its export time (path output and
+// deflate of the page stream). Such layers are drawn as images at the export resolution on this
+// map only, through a style override (the layer's own style with its renderer forced to raster):
+// the project's layers and the candidate pages stay vector, labels (the top-10 ranks) stay text,
+// and the legend is unchanged. Small runs (the sample) stay vector throughout.
+/// More than n features? Counted by reading at most n + 1 ids: QgsVectorLayer::featureCount()
+/// failed on a GeoPackage that QGIS holds open in WAL mode ("unable to open database file").
+bool moreFeaturesThan(QgsVectorLayer* layer, long long n) {
+  QgsFeatureRequest request;
+  request.setFlags(QgsFeatureRequest::NoGeometry);
+  request.setNoAttributes();
+  request.setLimit(n + 1);
+  QgsFeatureIterator it = layer->getFeatures(request);
+  long long count = 0;
+  QgsFeature f;
+  while (count <= n && it.nextFeature(f)) ++count;
+  return count > n;
+}
+
+void rasteriseDenseLayers(QgsLayoutItemMap* map, const QList<QgsMapLayer*>& layers) {
+  QMap<QString, QString> overrides;
+  for (QgsMapLayer* layer : layers) {
+    auto* vector = qobject_cast<QgsVectorLayer*>(layer);
+    if (!vector || !vector->renderer() || vector->renderer()->forceRasterRender() ||
+        !moreFeaturesThan(vector, kRasterOverviewFeatures))
+      continue;
+    vector->renderer()->setForceRasterRender(true);
+    QgsMapLayerStyle style;
+    style.readFromLayer(vector);
+    vector->renderer()->setForceRasterRender(false);
+    overrides.insert(vector->id(), style.xmlData());
+  }
+  if (overrides.isEmpty()) return;
+  map->setLayerStyleOverrides(overrides);
+  map->setKeepLayerStyles(true);
 }
 
 }  // namespace
@@ -207,6 +257,7 @@ std::unique_ptr<QgsPrintLayout> buildOverviewLayout(const ReportContext& ctx) {
     if (layer) mapLayers << layer;
   map->setLayers(mapLayers);
   map->setKeepLayerSet(true);
+  rasteriseDenseLayers(map, mapLayers);
   const QgsCoordinateReferenceSystem crs =
       ctx.source.project->crs().isValid() ? ctx.source.project->crs() : ctx.source.candidates->crs();
   map->setCrs(crs);

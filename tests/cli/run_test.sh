@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# clustershift run: one scenario, one language; an unwritable output folder is an I/O error (3);
+# clustershift run: one scenario, one language; both languages (the second from a child process)
+# match `report`; --report follows the scenario's top_n; an unwritable output folder is an I/O error (3);
 # an unsupported language is bad input (2).  Usage: bash run_test.sh EXE SOURCE_DIR OUT_DIR
 set -u
 EXE=$1 SRC=$2 OUT=$3
@@ -16,6 +17,26 @@ pdftotext "$OUT/run/wenzhou_footwear_complete_report_en.pdf" - | grep -qF "Wenzh
   || fail "report lacks the scenario title"
 # No progress line when stderr is not a terminal.
 ! grep -q $'\r' "$OUT/stderr.txt" || fail "progress line written to a non-terminal stderr"
+
+# Both languages (the default): the second one is exported by a child `clustershift report`
+# at the same time; it is the document `report` makes from the same GeoPackage with the
+# scenario's report.top_n (10 candidate pages), and the scenario's top_n also holds for --report.
+pdftext() { pdftotext "$1" - | python3 -c 'import sys, unicodedata; sys.stdout.write(unicodedata.normalize("NFKC", sys.stdin.read()))'; }
+pages() { pdfinfo "$1" | awk '/^Pages:/ {print $2}'; }
+"$EXE" run "$scenario" --out "$OUT/both" >"$OUT/both.out" 2>"$OUT/both.err" \
+  || { cat "$OUT/both.err" >&2; fail "run with both languages failed"; }
+both="$OUT/both/wenzhou_footwear_complete"
+[ -s "${both}_report_zh_CN.pdf" ] && [ -s "${both}_report_en.pdf" ] || fail "run did not write both reports"
+[ -z "$(ls -A "$OUT/both" | grep '^\.')" ] || fail "temporaries left in the output folder: $(ls -A "$OUT/both")"
+"$EXE" report "$both.gpkg" --out "$OUT/alone_en.pdf" --lang en --top 10 >/dev/null 2>"$OUT/alone.err" \
+  || { cat "$OUT/alone.err" >&2; fail "report from the run's GeoPackage failed"; }
+[ "$(pages "${both}_report_en.pdf")" = "$(pages "$OUT/alone_en.pdf")" ] || fail "the run's English report has $(pages "${both}_report_en.pdf") pages, report alone $(pages "$OUT/alone_en.pdf")"
+diff <(pdftext "${both}_report_en.pdf") <(pdftext "$OUT/alone_en.pdf") >"$OUT/en.diff" \
+  || { head -20 "$OUT/en.diff" >&2; fail "the run's English report differs in text from report's"; }
+"$EXE" run "$scenario" --out "$OUT/own" --report "$OUT/own.pdf" --lang en >/dev/null 2>"$OUT/own.err" \
+  || { cat "$OUT/own.err" >&2; fail "run --report failed"; }
+[ "$(pages "$OUT/own.pdf")" = "$(pages "$OUT/alone_en.pdf")" ] \
+  || fail "run --report without --top: $(pages "$OUT/own.pdf") pages, expected the scenario's top_n (10) as $(pages "$OUT/alone_en.pdf")"
 
 "$EXE" run "$scenario" --out /proc/clustershift_no_write >"$OUT/io.out" 2>&1
 rc=$?

@@ -231,3 +231,97 @@ TEST(WriteOutputsAtomic, UnwritableFolderIsAnIoError) {
 
 }  // namespace
 }  // namespace clustershift::layers
+
+namespace clustershift::layers {
+namespace {
+
+/// A stand-in for `clustershift report` in a child process: a shell command.
+ReportProcess shellReport(const QString& script) {
+  return ReportProcess{QStringLiteral("/bin/sh"),
+                       [script](const QString&, const QString&, const ReportOptions&) {
+                         return QStringList{QStringLiteral("-c"), script};
+                       }};
+}
+
+// The second language comes from a child process: its error is this run's error (exit code 3 an
+// IoError, 2 an InputError, with the child's message and the report named), and the earlier
+// outputs stay as they were, with no temporaries left.
+TEST(WriteOutputsReportProcess, TheChildsErrorIsTheRunsErrorAndEarlierOutputsStay) {
+  const QString dir = scratchDir(QStringLiteral("report_process_error"));
+  const Inputs in = sampleInputs();
+  Feedback feedback;
+  const OutputPaths first = writeOutputs(in, sampleResults(in), dir, {QStringLiteral("en")}, feedback);
+  QFile pdf(first.reports[0]);
+  ASSERT_TRUE(pdf.open(QIODevice::ReadOnly));
+  const QByteArray pdfBytes = pdf.readAll();
+  pdf.close();
+  const QStringList both{QStringLiteral("en"), QStringLiteral("zh_CN")};
+
+  const ReportProcess ioFailure = shellReport(QStringLiteral("echo 'error: /x.pdf: disk full' >&2; exit 3"));
+  try {
+    writeOutputs(in, sampleResults(in), dir, both, feedback, &ioFailure);
+    FAIL() << "a failed report process went unnoticed";
+  } catch (const IoError& e) {
+    EXPECT_NE(std::string(e.what()).find("report (zh_CN)"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("/x.pdf: disk full"), std::string::npos) << e.what();
+  }
+  const ReportProcess inputFailure = shellReport(QStringLiteral("echo 'error: bad top' >&2; exit 2"));
+  try {
+    writeOutputs(in, sampleResults(in), dir, both, feedback, &inputFailure);
+    FAIL() << "a failed report process went unnoticed";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("bad top"), std::string::npos) << e.what();
+  }
+  // A child that exits 0 without writing its PDF: the PDF check fails the run.
+  const ReportProcess noPdf = shellReport(QStringLiteral("exit 0"));
+  EXPECT_THROW(writeOutputs(in, sampleResults(in), dir, both, feedback, &noPdf), IoError);
+
+  ASSERT_TRUE(pdf.open(QIODevice::ReadOnly));
+  EXPECT_EQ(pdf.readAll(), pdfBytes);
+  EXPECT_FALSE(QFileInfo::exists(dir + QStringLiteral("/test_scenario_report_zh_CN.pdf")));
+  EXPECT_TRUE(QDir(dir)
+                  .entryList(QStringList{QStringLiteral(".*")},
+                             QDir::Hidden | QDir::AllEntries | QDir::NoDotAndDotDot)
+                  .isEmpty());
+}
+
+/// Cancels once the child has written its process id (the child then sleeps).
+class CancelWhenChildRuns : public Feedback {
+ public:
+  explicit CancelWhenChildRuns(QString pidFile) : m_pidFile(std::move(pidFile)) {}
+  bool isCanceled() const override { return Feedback::isCanceled() || QFileInfo(m_pidFile).size() > 0; }
+
+ private:
+  QString m_pidFile;
+};
+
+// Cancelling while the child still exports kills it; the run ends as Cancelled, earlier outputs intact.
+TEST(WriteOutputsReportProcess, CancelKillsTheChild) {
+  const QString dir = scratchDir(QStringLiteral("report_process_cancel"));
+  const QString pidFile =
+      scratchDir(QStringLiteral("report_process_cancel_pid")) + QStringLiteral("/child.pid");
+  const Inputs in = sampleInputs();
+  Feedback plain;
+  const OutputPaths first = writeOutputs(in, sampleResults(in), dir, {QStringLiteral("en")}, plain);
+  const qint64 gpkgSize = QFileInfo(first.geopackage).size();
+  const ReportProcess sleeper = shellReport(QStringLiteral("echo $$ > '%1'; exec sleep 60").arg(pidFile));
+  CancelWhenChildRuns feedback(pidFile);
+  EXPECT_THROW(writeOutputs(in, sampleResults(in), dir, {QStringLiteral("en"), QStringLiteral("zh_CN")},
+                            feedback, &sleeper),
+               Cancelled);
+  QFile f(pidFile);
+  ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+  const QString pid = QString::fromUtf8(f.readAll()).trimmed();
+  ASSERT_FALSE(pid.isEmpty());
+  // Gone (killed and reaped), not sleeping on.
+  EXPECT_FALSE(QFileInfo::exists(QStringLiteral("/proc/") + pid))
+      << "child " << pid.toStdString() << " still runs";
+  EXPECT_EQ(QFileInfo(first.geopackage).size(), gpkgSize);
+  EXPECT_TRUE(QDir(dir)
+                  .entryList(QStringList{QStringLiteral(".*")},
+                             QDir::Hidden | QDir::AllEntries | QDir::NoDotAndDotDot)
+                  .isEmpty());
+}
+
+}  // namespace
+}  // namespace clustershift::layers

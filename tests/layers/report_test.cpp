@@ -7,11 +7,13 @@
 #include <gtest/gtest.h>
 
 #include <qgslayoutatlas.h>
+#include <qgslayoutitemmap.h>
 #include <qgslayoutitempicture.h>
 #include <qgslayoutitemshape.h>
 #include <qgslayoutpagecollection.h>
 #include <qgsprintlayout.h>
 #include <qgsproject.h>
+#include <qgsrenderer.h>
 #include <qgsvectorlayer.h>
 
 #include <QDir>
@@ -292,6 +294,69 @@ TEST_F(Report, CancelledExportLeavesNoFile) {
   EXPECT_THROW(exportReportPdf(raw, pdf, feedback), Cancelled);
   EXPECT_FALSE(QFileInfo::exists(pdf));
   EXPECT_TRUE(QDir(*s_dir).entryList({QStringLiteral(".cancelled*")}, QDir::Hidden | QDir::Files).isEmpty());
+}
+
+}  // namespace
+}  // namespace clustershift::layers
+
+namespace clustershift::layers {
+namespace {
+
+/// The overview map's layer style overrides that force a layer to be drawn as an image.
+QStringList rasterisedOnOverview(const std::vector<std::unique_ptr<QgsPrintLayout>>& layouts, int layoutIndex) {
+  QStringList ids;
+  QList<QgsLayoutItemMap*> maps;
+  layouts[static_cast<std::size_t>(layoutIndex)]->layoutItems(maps);
+  for (QgsLayoutItemMap* map : maps) {
+    const QMap<QString, QString> overrides = map->layerStyleOverrides();
+    for (auto it = overrides.begin(); it != overrides.end(); ++it)
+      if (it.value().contains(QStringLiteral("forceraster=\"1\""))) ids << it.key();
+  }
+  return ids;
+}
+
+// At national size the overview's thousands of park markers are drawn as an image (as PDF paths
+// they were 6.8 of 7.7 MB and most of the export time); a small run and the candidate pages stay
+// vector, and the project's own layer style is not touched.
+TEST(ReportOverview, LayersOfMoreThanAThousandFeaturesAreImagesOnTheOverviewMapOnly) {
+  const Inputs in = sampleInputs();
+  Results dense = sampleResults(in);
+  const std::vector<ParkResult> base = dense.parks;
+  for (int i = 0; static_cast<int>(dense.parks.size()) < 1200; ++i) {
+    ParkResult copy = base[static_cast<std::size_t>(i) % base.size()];
+    copy.id = "X" + std::to_string(i);
+    copy.rank = 0;
+    copy.score = kNaN;
+    copy.status = "excluded";
+    copy.reason = "test copy";
+    copy.lon += 0.001 * (i % 97);
+    copy.lat += 0.001 * (i % 89);
+    dense.parks.push_back(copy);
+  }
+  const QString dir = scratchDir(QStringLiteral("report_dense"));
+  Feedback feedback;
+  const QString denseGpkg = writeOutputs(in, dense, dir + QStringLiteral("/dense"), {}, feedback).geopackage;
+  const QString smallGpkg = writeOutputs(in, sampleResults(in), dir + QStringLiteral("/small"), {}, feedback).geopackage;
+  ReportOptions o;
+  o.language = QStringLiteral("en");
+  o.topN = 3;
+
+  QgsProject denseProject;
+  const ReportSource denseSource = openReportSource(&denseProject, denseGpkg);
+  const auto denseLayouts = buildReportLayouts(denseSource, o);
+  EXPECT_EQ(rasterisedOnOverview(denseLayouts, 0), QStringList{denseSource.candidates->id()});
+  EXPECT_TRUE(rasterisedOnOverview(denseLayouts, 1).isEmpty()) << "candidate pages must stay vector";
+  EXPECT_FALSE(denseSource.candidates->renderer()->forceRasterRender()) << "the layer's own style changed";
+  std::vector<QgsPrintLayout*> raw;
+  for (const auto& l : denseLayouts) raw.push_back(l.get());
+  const QString pdf = dir + QStringLiteral("/dense.pdf");
+  exportReportPdf(raw, pdf, feedback);
+  // pdfimages -list: page 1 holds the image of the park markers.
+  EXPECT_NE(commandOutput("pdfimages -f 1 -l 1 -list " + quoted(pdf)).find(" image "), std::string::npos);
+
+  QgsProject smallProject;
+  const ReportSource smallSource = openReportSource(&smallProject, smallGpkg);
+  EXPECT_TRUE(rasterisedOnOverview(buildReportLayouts(smallSource, o), 0).isEmpty());
 }
 
 }  // namespace

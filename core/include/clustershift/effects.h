@@ -209,6 +209,15 @@ struct SectorAccounts {
   double jobs() const { return l[0] + l[1] + l[2]; }
 };
 
+/// Relative tolerance of the accounts after a transfer (settleResidues).
+constexpr double kAccountResidue = 1e-9;
+
+/// Sets to 0 what is below zero only by a floating-point residue of subtractions that cancel
+/// (a sector drained to nothing can come out as −8.9e−16 亿元): y_s within kAccountResidue ×
+/// Σ|y| of zero, l_s within kAccountResidue × Σ|l|, rd within kAccountResidue × (Σ|y| + |rd|).
+/// Real negatives stay (and are rejected with the region named when the effects are projected).
+void settleResidues(SectorAccounts& accounts);
+
 /// Accounts from a region's core columns (y1..y3, l1..l3, rd). Throws InputError naming
 /// the region and column when one is missing or negative.
 SectorAccounts accountsOf(const Region& region, const std::string& label = "regions");

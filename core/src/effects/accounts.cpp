@@ -13,6 +13,19 @@ namespace {
 constexpr double kPersonsPer10k = 1e4;  // cluster jobs are persons, regional L in 10k persons
 }
 
+void settleResidues(SectorAccounts& a) {
+  double ys = 0, ls = 0;
+  for (std::size_t s = 0; s < 3; ++s) {
+    ys += std::fabs(a.y[s]);
+    ls += std::fabs(a.l[s]);
+  }
+  for (std::size_t s = 0; s < 3; ++s) {
+    if (a.y[s] < 0 && -a.y[s] <= kAccountResidue * ys) a.y[s] = 0;
+    if (a.l[s] < 0 && -a.l[s] <= kAccountResidue * ls) a.l[s] = 0;
+  }
+  if (a.rd < 0 && -a.rd <= kAccountResidue * (ys + std::fabs(a.rd))) a.rd = 0;
+}
+
 SectorAccounts accountsOf(const Region& region, const std::string& label) {
   SectorAccounts a;
   auto read = [&](const std::string& column) {

@@ -39,13 +39,10 @@ double advancementIndex(const SectorAccounts& accounts, const std::array<double,
 }
 
 RegionIndicators indicatorsOf(const SectorAccounts& input, double vaRate, const EffectsParams& params) {
-  // Rounding leftovers of a sector drained to (almost) nothing are zero, not negative accounts
-  // (checkAccounts in project.cpp rejects real negatives with the region named).
+  // Rounding leftovers of a sector drained to nothing are zero, not negative accounts
+  // (settleResidues); real negatives reach structureIndices, which rejects them.
   SectorAccounts accounts = input;
-  for (std::size_t s = 0; s < 3; ++s) {
-    if (accounts.y[s] < 0 && accounts.y[s] > -1e-9) accounts.y[s] = 0;
-    if (accounts.l[s] < 0 && accounts.l[s] > -1e-9) accounts.l[s] = 0;
-  }
+  settleResidues(accounts);
   RegionIndicators r;
   const StructureIndices s = structureIndices(accounts.y, accounts.l);
   r.ts = s.ts;

@@ -59,16 +59,15 @@ void checkAccounts(const SectorAccounts& a, const Region& region, const std::str
   static const char* const kY[3] = {"y1", "y2", "y3"};
   static const char* const kL[3] = {"l1", "l2", "l3"};
   for (std::size_t s = 0; s < 3; ++s) {
-    if (a.y[s] < -1e-9 || a.l[s] < -1e-9)
+    if (a.y[s] < 0 || a.l[s] < 0)
       throw InputError(label + " id=" + region.id +
                        ": the transfer removes more than the region has in sector " + std::to_string(s + 1) +
                        " (" + kY[s] + " after " + util::formatFixed(a.y[s], 2) + " 亿元, " + kL[s] +
                        " after " + util::formatFixed(a.l[s], 3) +
                        " 10k persons); check the cluster size against the region");
   }
-  if (a.rd < -1e-9)
-    throw InputError(label + " id=" + region.id + ": field 'rd' (" +
-                     util::formatFixed(region.value("rd"), 2) +
+  if (a.rd < 0)
+    throw InputError(label + " id=" + region.id + ": field 'rd' (" + util::formatFixed(region.value("rd"), 2) +
                      ") is smaller than the cluster R&D that leaves the region");
 }
 
@@ -203,6 +202,8 @@ Projection projectOnce(const Setup& setup, const EffectsParams& p, Feedback& fee
   }
   out.after[source].rd += hostPartAtSource.rd - sourceBefore.rd;
   out.after[source].sharedVa += hostPartAtSource.sharedVa - sourceBefore.sharedVa;
+  // Residues of subtractions that cancel are zero; real negatives stay for checkAccounts.
+  for (auto& entry : out.after) settleResidues(entry.second);
 
   SourceEffect& se = out.source;
   se.multipliers = change.multipliers;

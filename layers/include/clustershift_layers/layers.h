@@ -11,6 +11,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -69,6 +70,8 @@ struct OutputPaths {
   QString scoreRaster;   ///< <out>/<scenario>_scores.tif (candidate grid runs), else empty
 };
 
+struct ReportProcess;  // below: a second process for the second report language
+
 /// Every file writeOutputs may write for `scenario` into outDir (GeoPackage, .qml of every
 /// result layer, project, report PDFs, manifest): what the CLI checks against the inputs first.
 QStringList plannedOutputs(const Scenario& scenario, const QString& outDir, const QStringList& languages);
@@ -83,8 +86,11 @@ QStringList writeDiagnostics();
 /// removes temporaries of killed runs. On failure or cancel earlier outputs stay intact.
 /// Throws InputError when an output would replace an input of the scenario or a file that is
 /// not a ClusterShift output; IoError with one plain line ("disk full while writing ...").
+/// With reportProcess, the languages after the first are exported by child processes at the
+/// same time as this process exports the first (see ReportProcess); without, one after another.
 OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QString& outDir,
-                         const QStringList& languages, Feedback& feedback);
+                         const QStringList& languages, Feedback& feedback,
+                         const ReportProcess* reportProcess = nullptr);
 
 // ---------------------------------------------------------------------------------------
 // Report (issue 7). The report is always built from a results GeoPackage as written by
@@ -96,6 +102,19 @@ struct ReportOptions {
   QString paper = QStringLiteral("A4");        ///< A4 | A3, landscape
   int topN = 5;                                ///< candidate pages (atlas over the top N)
   QString author;                              ///< printed on the overview page when set
+};
+
+/// A command that exports one report PDF from a results GeoPackage in another process, e.g.
+/// `clustershift report GPKG --out PDF --lang en ...`. QGIS exports layouts only on the main
+/// thread, so writeOutputs renders the second and further languages with it while this process
+/// exports the first one: both languages at once on two cores. The child writes into the
+/// unpublished work folder; its exit code and "error: ..." line become the exception here
+/// (2 InputError, 3 IoError, else IoError naming the report), a cancel kills it, and its PDF is
+/// checked (page count) before the set is published.
+struct ReportProcess {
+  QString program;  ///< executable; empty: every language is exported in this process
+  /// Arguments for one report: results GeoPackage, target PDF, options (language, paper, top N, author).
+  std::function<QStringList(const QString& geopackage, const QString& pdf, const ReportOptions& options)> arguments;
 };
 
 /// The result layers of one results GeoPackage as loaded in a project, and its run_info.

@@ -207,3 +207,36 @@ TEST(Accounts, HostIndirectEffectsAddBySector) {
   EXPECT_DOUBLE_EQ(a.l[1], 50 + 1 + 0.2);
   EXPECT_DOUBLE_EQ(a.l[2], 40 + 0.3);
 }
+
+TEST(Accounts, SettleResiduesZeroesRoundingLeftoversOnly) {
+  // The national benchmark's case: the source's primary sector drained to nothing came out as
+  // −8.9e−16 亿元 (subtractions that cancel), which the structure indices rejected as negative.
+  SectorAccounts a;
+  a.y = {-8.9e-16, 400, 550};
+  a.l = {-2e-13, 150, 130};
+  a.rd = -1e-14;
+  settleResidues(a);
+  EXPECT_EQ(a.y[0], 0.0);
+  EXPECT_EQ(a.l[0], 0.0);
+  EXPECT_EQ(a.rd, 0.0);
+  EXPECT_EQ(a.y[1], 400.0);  // the others untouched
+  EXPECT_EQ(a.l[2], 130.0);
+
+  // Relative to the region's total (950 亿元, 280 10k persons): 1e−9 of it is the bound.
+  SectorAccounts edge;
+  edge.y = {-0.9e-6, 400, 550};  // 0.9e−6 ≤ 1e−9 · 950.0000009: a residue
+  edge.l = {-0.3e-6, 150, 130};  // 0.3e−6 > 1e−9 · 280.0000003: real
+  settleResidues(edge);
+  EXPECT_EQ(edge.y[0], 0.0);
+  EXPECT_EQ(edge.l[0], -0.3e-6);
+
+  // Real deficits stay negative (the projection then rejects them with the region named).
+  SectorAccounts real;
+  real.y = {-0.5, 400, 550};
+  real.l = {20, -1e-3, 130};
+  real.rd = -2;
+  settleResidues(real);
+  EXPECT_EQ(real.y[0], -0.5);
+  EXPECT_EQ(real.l[1], -1e-3);
+  EXPECT_EQ(real.rd, -2.0);
+}

@@ -104,3 +104,23 @@ TEST(AdvancementIndex, StageAware) {
   EXPECT_LT(advancementIndex(more, p.lpPreIndustrial, p.lpDeveloped),
             advancementIndex(rich, p.lpPreIndustrial, p.lpDeveloped));
 }
+
+TEST(IndicesAfter, RoundingResidueIsZeroAndRealNegativeIsRejected) {
+  const EffectsParams p;
+  SectorAccounts drained;
+  drained.y = {-8.9e-16, 400, 550};  // the national benchmark's source after the transfer
+  drained.l = {0, 150, 130};
+  drained.rd = 25;
+  const RegionIndicators r = indicatorsOf(drained, 0.2, p);
+  EXPECT_NEAR(r.isu, (2 * 400.0 + 3 * 550.0) / 950, 1e-12);
+  EXPECT_NEAR(r.gdp, 950, 1e-9);
+
+  SectorAccounts negative = drained;
+  negative.y[0] = -0.5;  // a real deficit, not a residue
+  try {
+    indicatorsOf(negative, 0.2, p);
+    FAIL() << "a negative sector output must be rejected";
+  } catch (const InputError& e) {
+    EXPECT_STREQ(e.what(), "structure indices: y1 is negative (-0.5)");
+  }
+}

@@ -1,0 +1,90 @@
+// A report PDF exported by another process while this one exports its own (layers.h,
+// ReportProcess): QGIS exports layouts only on the main thread, so a second language renders
+// concurrently only in a second process.
+#include "report_detail.h"  // first: see the note in layers.h
+
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+
+#ifdef __linux__
+#include <sys/prctl.h>
+
+#include <csignal>
+#endif
+
+#include "clustershift/error.h"
+
+namespace clustershift::layers::detail {
+namespace {
+
+/// Ends with its parent (Linux): a killed run leaves no child exporting into a removed folder.
+class ChildProcess : public QProcess {
+ protected:
+  void setupChildProcess() override {
+#ifdef __linux__
+    ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+#endif
+  }
+};
+
+}  // namespace
+
+ReportChild::ReportChild(const ReportProcess& how, const QString& geopackage, const QString& pdfPath,
+                         const ReportOptions& options, const QString& logPath)
+    : m_process(std::make_unique<ChildProcess>()),
+      m_pdf(pdfPath),
+      m_log(logPath),
+      m_language(options.language) {
+  // Progress and messages into a file: a pipe nobody reads while this process exports would
+  // fill up and stop the child.
+  m_process->setProcessChannelMode(QProcess::MergedChannels);
+  m_process->setStandardOutputFile(logPath);
+  m_process->setStandardInputFile(QProcess::nullDevice());
+  m_process->start(how.program, how.arguments(geopackage, pdfPath, options));
+  if (!m_process->waitForStarted(30000))
+    throw IoError(pdfPath.toStdString() + ": cannot start the report process " + how.program.toStdString() +
+                  " (" + m_process->errorString().toStdString() + ")");
+}
+
+ReportChild::~ReportChild() { stop(); }
+
+void ReportChild::stop() {
+  if (m_process->state() == QProcess::NotRunning) return;
+  m_process->kill();
+  m_process->waitForFinished(10000);
+}
+
+void ReportChild::finish(Feedback& feedback) {
+  while (m_process->state() != QProcess::NotRunning && !m_process->waitForFinished(100)) {
+    if (feedback.isCanceled()) {
+      stop();
+      throw Cancelled();
+    }
+  }
+  feedback.checkCanceled();
+  const std::string what =
+      "report (" + m_language.toStdString() + ") " + QFileInfo(m_pdf).fileName().toStdString();
+  if (m_process->exitStatus() == QProcess::CrashExit)
+    throw IoError(what + ": the report process ended abnormally (" + m_process->errorString().toStdString() +
+                  ")");
+  const int code = m_process->exitCode();
+  if (code == 0) return;
+  // The child's own message: its last "error: ..." line (the CLI's form), else its last line
+  // (a usage error: CLI11's line, not its "Run with --help" hint).
+  QString message, last;
+  QFile log(m_log);
+  if (log.open(QIODevice::ReadOnly))
+    for (const QByteArray& raw : log.readAll().split('\n')) {
+      const QString line = QString::fromUtf8(raw).trimmed();
+      if (line.isEmpty() || line.startsWith(QLatin1String("Run with --help"))) continue;
+      last = line;
+      if (line.startsWith(QLatin1String("error: "))) message = line.mid(7);
+    }
+  if (message.isEmpty()) message = last.isEmpty() ? QStringLiteral("exit code %1").arg(code) : last;
+  if (code == 1 && message == QLatin1String("cancelled")) throw Cancelled();
+  if (code == 2) throw InputError(what + ": " + message.toStdString());
+  throw IoError(what + ": " + message.toStdString());
+}
+
+}  // namespace clustershift::layers::detail
