@@ -165,7 +165,9 @@ QString aggregationLabel(const Texts& tx, const std::string& a) {
 }
 
 QString missingLabel(const Texts& tx, const std::string& m) {
-  if (m == "exclude") return tx.t("parks with a missing value are excluded", "缺失值的园区被排除");
+  if (m == "exclude")
+    return tx.c("parks with a missing value are excluded", "缺失值的园区被排除", "cells with a missing value are excluded",
+                "缺失值的网格单元被排除");
   if (m == "worst") return tx.t("a missing value scores as the worst", "缺失值按最差值计");
   if (m == "mean") return tx.t("a missing value scores as the mean", "缺失值按均值计");
   return QString::fromStdString(m);
@@ -461,8 +463,10 @@ std::unique_ptr<QgsPrintLayout> buildMethodsLayout(const ReportContext& ctx) {
                             jsonText(robustness.value("seed", json())), jsonText(robustness.value("k", json()))));
   else
     flow.paragraph(tx.t("Not computed in this run (uncertainty.draws = 0).", "本次运行未进行（uncertainty.draws = 0）。"));
-  flow.paragraph(tx.t("Labour catchment on the candidate pages: geodesic circle of %1 km around the park.",
-                      "候选园区页的劳动力通勤圈：园区周围半径 %1 km 的测地圆。")
+  flow.paragraph(tx.c("Labour catchment on the candidate pages: geodesic circle of %1 km around the park.",
+                      "候选园区页的劳动力通勤圈：园区周围半径 %1 km 的测地圆。",
+                      "Labour catchment on the candidate pages: geodesic circle of %1 km around the cell centre.",
+                      "候选网格单元页的劳动力通勤圈：网格单元中心周围半径 %1 km 的测地圆。")
                      .arg(formatNumber(info.value("catchment_km", 50.0), 0)));
 
   // --- effect parameters ---

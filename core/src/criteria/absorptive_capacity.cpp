@@ -17,6 +17,7 @@ class AbsorptiveCapacity : public Criterion {
   std::string labelZh() const override { return "吸收能力（研发强度）"; }
   std::string unit() const override { return "R&D / GDP"; }
   Direction defaultDirection() const override { return Direction::Benefit; }
+  bool perRegion() const override { return true; }
 
   std::vector<Problem> check(const CriterionContext& context, const nlohmann::json& params) const override {
     std::vector<Problem> problems;

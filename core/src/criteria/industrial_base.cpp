@@ -18,6 +18,7 @@ class IndustrialBase : public Criterion {
   std::string labelZh() const override { return "产业基础（区位商）"; }
   std::string unit() const override { return "LQ"; }
   Direction defaultDirection() const override { return Direction::Benefit; }
+  bool perRegion() const override { return true; }
 
   std::vector<Problem> check(const CriterionContext& context, const nlohmann::json& params) const override {
     std::vector<Problem> problems;

@@ -12,6 +12,7 @@ class LabourCost : public Criterion {
   std::string labelZh() const override { return "劳动力成本优势"; }
   std::string unit() const override { return "ratio"; }
   Direction defaultDirection() const override { return Direction::Benefit; }
+  bool perRegion() const override { return true; }
 
   std::vector<Problem> check(const CriterionContext& context, const nlohmann::json& params) const override {
     std::vector<Problem> problems;

@@ -19,6 +19,7 @@ class Pairing : public Criterion {
   std::string labelZh() const override { return "对口合作地区"; }
   std::string unit() const override { return "0/1"; }
   Direction defaultDirection() const override { return Direction::Benefit; }
+  bool perRegion() const override { return true; }
 
   std::vector<ParamSpec> parameters() const override {
     return {ParamSpec::requiredTextList(

@@ -18,6 +18,7 @@ class RelatednessCriterion : public Criterion {
   std::string labelZh() const override { return "产业关联密度"; }
   std::string unit() const override { return "density (0-1)"; }
   Direction defaultDirection() const override { return Direction::Benefit; }
+  bool perRegion() const override { return true; }
 
   std::vector<ParamSpec> parameters() const override {
     return {ParamSpec::positive(

@@ -28,6 +28,7 @@ class SupplyChain : public Criterion {
   std::string labelZh() const override { return "配套能力"; }
   std::string unit() const override { return "weighted LQ"; }
   Direction defaultDirection() const override { return Direction::Benefit; }
+  bool perRegion() const override { return true; }
 
   std::vector<ParamSpec> parameters() const override {
     return {ParamSpec::positive("cap", "LQ", 3.0,
