@@ -504,8 +504,11 @@ std::unique_ptr<QgsPrintLayout> buildMethodsLayout(const ReportContext& ctx) {
   for (auto it = sources.begin(); it != sources.end(); ++it) {
     const auto role = roles.find(it.key());
     const char* countKey = it.key() == "exclusions" ? "zones" : it.key().c_str();
-    sourceRows.push_back({role == roles.end() ? QString::fromStdString(it.key()) : tx.t(role->second.first, role->second.second),
-                          jsonText(it.value()), counts.contains(countKey) ? jsonText(counts[countKey]) : QStringLiteral("–")});
+    QString roleText =
+        role == roles.end() ? QString::fromStdString(it.key()) : tx.t(role->second.first, role->second.second);
+    if (it.key() == "parks" && tx.cells) roleText = tx.t("parks (the candidates are the grid's cells)", "园区（候选为网格单元）");
+    sourceRows.push_back(
+        {roleText, jsonText(it.value()), counts.contains(countKey) ? jsonText(counts[countKey]) : QStringLiteral("–")});
   }
   flow.table({tx.t("Data", "数据"), tx.t("File", "文件"), tx.t("Features", "要素数")}, sourceRows, {0.3, 0.5, 0.2}, 7,
              QStringLiteral("llr"));
