@@ -9,6 +9,7 @@
 #include <random>
 #include <vector>
 
+#include <cpl_conv.h>
 #include <ogr_srs_api.h>
 
 #include "spatial/decay_grid.h"
