@@ -123,6 +123,7 @@ void printPaths(const layers::OutputPaths& paths) {
   std::printf("  %s\n", paths.project.toUtf8().constData());
   for (const QString& r : paths.reports) std::printf("  %s\n", r.toUtf8().constData());
   for (const QString& s : paths.styles) std::printf("  %s\n", s.toUtf8().constData());
+  if (!paths.scoreRaster.isEmpty()) std::printf("  %s\n", paths.scoreRaster.toUtf8().constData());
 }
 
 struct RunOptions {

@@ -8,6 +8,8 @@
 #    resident memory, and each stage's wall time;
 # 3. runs the baselines in bench/: the plain GEOS overlay for labour_pool and the exact
 #    geodesics for market_access, and prints their ratios to the fast paths.
+# 4. the 1 km national candidate grid (national_grid.json) RUNS times, and grid_accuracy: the
+#    grid's fast paths against the per-cell computation on 20,000 random cells (GRID=0 skips).
 # BASELINE_EXE=/path/to/older/clustershift also times that executable on the same inputs
 # (before/after tables).
 set -euo pipefail
@@ -26,9 +28,9 @@ fi
 
 median() { sort -g | awk '{v[NR] = $1} END {if (NR == 0) print "nan"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 
-# time_runs LABEL EXE: RUNS whole runs; prints medians and the per-stage table.
+# time_runs LABEL EXE [SCENARIO]: RUNS whole runs; prints medians and the per-stage table.
 time_runs() {
-  local label=$1 bin=$2
+  local label=$1 bin=$2 scenario=${3:-$work/data/national.json}
   local dir="$work/$label"
   rm -rf "$dir"
   mkdir -p "$dir"
@@ -36,7 +38,7 @@ time_runs() {
     local timings=()
     "$bin" --help 2>/dev/null | grep -q -- '--timings' && timings=(--timings)
     /usr/bin/time -f '%e %U %S %M' -o "$dir/time_$i.txt" \
-      "$bin" "${timings[@]}" run "$work/data/national.json" --out "$dir/out_$i" >"$dir/stdout_$i.txt" 2>"$dir/stderr_$i.txt" || {
+      "$bin" "${timings[@]}" run "$scenario" --out "$dir/out_$i" >"$dir/stdout_$i.txt" 2>"$dir/stderr_$i.txt" || {
       echo "run.sh: $label run $i failed:" >&2
       tail -20 "$dir/stderr_$i.txt" >&2
       return 1
@@ -109,4 +111,12 @@ fi
 if [ -x "$BUILD/bench/labour_pool_bench" ]; then
   "$BUILD/bench/labour_pool_bench" --benchmark_filter='LabourPoolCriterion/dense:1|GeosOverlay/dense:1' 2>/dev/null |
     grep -A2 '^labour_pool dense'
+fi
+
+# The 1 km national candidate grid (issue 14): RUNS whole runs, then the fast paths against
+# the per-cell computation on 20,000 random cells.
+if [ "${GRID:-1}" != 0 ] && [ -f "$work/data/national_grid.json" ]; then
+  echo "== 1 km candidate grid, $RUNS times (load average now: $(cut -d' ' -f1-3 /proc/loadavg))"
+  time_runs grid "$exe" "$work/data/national_grid.json"
+  if [ -x "$BUILD/bench/grid_accuracy" ]; then "$BUILD/bench/grid_accuracy" "$work/data/national_grid.json" 20000; fi
 fi

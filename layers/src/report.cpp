@@ -40,6 +40,15 @@ ReportContext makeReportContext(const ReportSource& source, const ReportOptions&
   ctx.source = source;
   ctx.options = options;
   ctx.tx.zh = options.language == QLatin1String("zh_CN");
+  {
+    const nlohmann::json& run = source.runInfo;
+    const nlohmann::json* grid = nullptr;
+    if (run.is_object() && run.contains("scenario") && run["scenario"].is_object() &&
+        run["scenario"].contains("candidates") && run["scenario"]["candidates"].is_object())
+      grid = &run["scenario"]["candidates"];
+    ctx.tx.cells = grid && grid->contains("grid_km") && (*grid)["grid_km"].is_number() &&
+                   (*grid)["grid_km"].get<double>() > 0;
+  }
   // Title in the language, else the other one, else the scenario name, else the file name.
   const nlohmann::json& info = source.runInfo;
   if (info.is_object() && info.contains("title") && info["title"].is_object()) {

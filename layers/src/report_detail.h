@@ -34,8 +34,13 @@ namespace clustershift::layers::detail {
 /// Report wording per language. Keep both texts in step; every visible string goes through t().
 struct Texts {
   bool zh = true;
+  bool cells = false;  ///< the candidates are grid cells (a candidate-grid run), not parks
   QString t(const char* en, const char* zhText) const {
     return zh ? QString::fromUtf8(zhText) : QString::fromUtf8(en);
+  }
+  /// Wording naming the candidates: the park text, or the cell text in a candidate-grid run.
+  QString c(const char* en, const char* zhText, const char* enCell, const char* zhCell) const {
+    return cells ? t(enCell, zhCell) : t(en, zhText);
   }
 };
 

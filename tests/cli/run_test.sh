@@ -46,4 +46,17 @@ rc=$?
 rc=$?
 [ $rc -eq 2 ] || { cat "$OUT/lang.out" >&2; fail "--lang fr: exit $rc, expected 2"; }
 grep -qF "fr" "$OUT/lang.out" || fail "--lang fr: message does not name the language"
+# A candidate grid (40 km cells over the sample): "Wrote:" names the score raster too, and the
+# report calls the candidates cells.
+mkdir -p "$OUT/grid"
+sed 's#"\.\./#"'"$SRC"'/sample_data/#; 0,/{/s//{"candidates": {"grid_km": 40, "keep": 20},/; s/"host": "P341300-01"/"host": "best"/' "$scenario" >"$OUT/grid/grid.json"
+"$EXE" run "$OUT/grid/grid.json" --out "$OUT/grid/out" --lang en >"$OUT/grid/stdout.txt" 2>"$OUT/grid/stderr.txt"
+rc=$?
+[ $rc -eq 0 ] || { cat "$OUT/grid/stderr.txt" >&2; fail "grid run exited $rc"; }
+tif="$OUT/grid/out/wenzhou_footwear_complete_scores.tif"
+[ -s "$tif" ] || fail "grid run wrote no score raster"
+grep -qF "  $tif" "$OUT/grid/stdout.txt" || { cat "$OUT/grid/stdout.txt" >&2; fail "Wrote: does not list $tif"; }
+pdftotext "$OUT/grid/out/wenzhou_footwear_complete_report_en.pdf" - >"$OUT/grid/report.txt"
+grep -qF "Top 10 candidate cells" "$OUT/grid/report.txt" || fail "grid report does not call the candidates cells"
+! grep -qF "candidate parks" "$OUT/grid/report.txt" || fail "grid report still says candidate parks"
 echo "ok: run"

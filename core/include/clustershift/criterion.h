@@ -2,9 +2,11 @@
 // Criteria: one class per source file under core/src/criteria/, registered statically by id.
 // Ids are stable lowercase strings used in scenario files, processing parameters and output
 // field names (<id>_raw, <id>_norm, <id>_contrib).
+#include <cstdint>
 #include <functional>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -28,6 +30,21 @@ struct CriterionContext {
 };
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
+
+/// The cells of a regular grid in a projected plane (the candidate grid), for
+/// Criterion::computeGrid(): pixel (row, col) has its centre at
+/// (originX + (col + ½)·cellM, originY − (row + ½)·cellM) in the CRS `planeWkt`.
+struct GridCells {
+  int width = 0, height = 0;          ///< pixels
+  double originX = 0, originY = 0;    ///< north-west corner (plane metres)
+  double cellM = 0;                   ///< cell side (metres)
+  std::string planeWkt;               ///< the plane's CRS
+  std::vector<std::uint32_t> pixel;   ///< per cell: row-major pixel index, ascending
+  std::vector<int> region;            ///< per cell: host region (index into Inputs::regions)
+  std::vector<double> lon, lat;       ///< per cell: centre (degrees)
+  double areaHa = 0;                  ///< every cell's area
+  std::size_t size() const { return pixel.size(); }
+};
 
 /// Type of a declared criterion parameter.
 enum class ParamType {
@@ -104,6 +121,19 @@ class Criterion {
   /// Validates params and inputs needed; throws InputError naming the criterion.
   virtual std::vector<double> compute(const CriterionContext& context,
                                       const nlohmann::json& params) const = 0;
+  /// True when a park's raw value depends only on its host region (Park::region) and on
+  /// region-level data, never on the park's own location or attributes: a caller scoring
+  /// many points (the candidate grid) may compute it for one point per region and give that
+  /// value to every point of the region. Default: false.
+  virtual bool perRegion() const { return false; }
+  /// Raw values for every cell of a regular grid, when the criterion has a path there faster
+  /// than compute() over the cells as parks (within its documented error budget; context's
+  /// parks are empty then); std::nullopt: the caller uses compute(). Default: std::nullopt.
+  virtual std::optional<std::vector<double>> computeGrid(const CriterionContext& /*context*/,
+                                                         const nlohmann::json& /*params*/,
+                                                         const GridCells& /*cells*/) const {
+    return std::nullopt;
+  }
   /// Problems with what this criterion needs (missing columns, source-region values,
   /// tables, bad params), for validate(). Never throws. Default: none.
   virtual std::vector<Problem> check(const CriterionContext& /*context*/,

@@ -16,6 +16,7 @@ class AbsorptiveCapacity : public DescribedCriterion {
   AbsorptiveCapacity()
       : DescribedCriterion({kId, "Absorptive capacity (R&D intensity)", "吸收能力（研发强度）", "R&D / GDP",
                             Direction::Benefit}) {}
+  bool perRegion() const override { return true; }
 
   std::vector<Problem> check(const CriterionContext& context, const nlohmann::json& params) const override {
     std::vector<Problem> problems;

@@ -16,6 +16,7 @@ class IndustrialBase : public DescribedCriterion {
   IndustrialBase()
       : DescribedCriterion(
             {kId, "Industrial base (location quotient)", "产业基础（区位商）", "LQ", Direction::Benefit}) {}
+  bool perRegion() const override { return true; }
 
   std::vector<Problem> check(const CriterionContext& context, const nlohmann::json& params) const override {
     return detail::checkIndustryCriterion(*this, context, params);

@@ -10,6 +10,7 @@ class LabourCost : public DescribedCriterion {
   LabourCost()
       : DescribedCriterion(
             {"labour_cost", "Labour cost advantage", "劳动力成本优势", "ratio", Direction::Benefit}) {}
+  bool perRegion() const override { return true; }
 
   std::vector<Problem> check(const CriterionContext& context, const nlohmann::json& params) const override {
     std::vector<Problem> problems;

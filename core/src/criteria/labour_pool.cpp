@@ -10,6 +10,8 @@
 #include <cmath>
 #include <algorithm>
 #include <exception>
+#include <map>
+#include <optional>
 #include <thread>
 #include <string>
 #include <vector>
@@ -37,6 +39,69 @@ class LabourPool final : public DescribedCriterion {
   }
 
   std::vector<double> compute(const CriterionContext& context, const nlohmann::json& params) const override {
+    const Inputs& inputs = context.inputs;
+    std::vector<double> lons, lats;
+    for (const Park& park : inputs.parks) {
+      lons.push_back(park.lon);
+      lats.push_back(park.lat);
+    }
+    std::vector<int> missingRegion;
+    const double radiusKm = resolveParams(*this, params).at("radius_km").get<double>();
+    std::vector<double> values = sums(context, params, lons, lats, missingRegion);
+
+    for (std::size_t i = 0; i < inputs.parks.size(); ++i) {
+      if (!std::isnan(values[i])) continue;
+      const Park& park = inputs.parks[i];
+      Problem problem;
+      problem.severity = Severity::Warning;
+      problem.where = inputs.parksLabel + " fid=" + park.fid;
+      problem.featureId = park.id;
+      if (missingRegion[i] >= 0) {
+        const Region& region = inputs.regions[static_cast<std::size_t>(missingRegion[i])];
+        problem.message = std::string(kId) + ": park '" + park.id + "' — field 'working_age' of region '" +
+                          region.id + "' (" + region.name + ") within " + util::formatNumber(radiusKm) +
+                          " km is missing; value is NULL";
+        problem.code = "catchment_region_value_missing";
+        problem.values = {{"criterion", kId},        {"id", park.id},
+                          {"region", region.id},     {"region_name", region.name},
+                          {"column", "working_age"}, {"radius_km", util::formatNumber(radiusKm)}};
+      } else {
+        problem.message = std::string(kId) + ": park '" + park.id + "' has no coordinates; value is NULL";
+        problem.code = "park_without_location";
+        problem.values = {{"criterion", kId}, {"id", park.id}};
+      }
+      context.feedback.warn(problem);
+    }
+    return values;
+  }
+
+  // The same sums for every cell at once (no park per cell); one warning per region whose
+  // missing working_age leaves cells NULL.
+  std::optional<std::vector<double>> computeGrid(const CriterionContext& context, const nlohmann::json& params,
+                                                 const GridCells& cells) const override {
+    const double radiusKm = resolveParams(*this, params).at("radius_km").get<double>();
+    std::vector<int> missingRegion;
+    std::vector<double> values = sums(context, params, cells.lon, cells.lat, missingRegion);
+    std::map<int, long long> nullCells;
+    for (std::size_t i = 0; i < values.size(); ++i)
+      if (std::isnan(values[i]) && missingRegion[i] >= 0) ++nullCells[missingRegion[i]];
+    for (const auto& [r, count] : nullCells) {
+      const Region& region = context.inputs.regions[static_cast<std::size_t>(r)];
+      context.feedback.warn(Problem{Severity::Warning, context.inputs.regionsLabel + " fid=" + region.fid,
+                                    std::string(kId) + ": field 'working_age' of region '" + region.id + "' (" +
+                                        region.name + ") is missing; " + std::to_string(count) +
+                                        " grid cells within " + util::formatNumber(radiusKm) +
+                                        " km of it are NULL",
+                                    region.id});
+    }
+    return values;
+  }
+
+ private:
+  // Σ_r W_r |C ∩ A_r| / |A_r| at the points, each tile of points in its own equal-area plane.
+  std::vector<double> sums(const CriterionContext& context, const nlohmann::json& params,
+                           const std::vector<double>& lons, const std::vector<double>& lats,
+                           std::vector<int>& missingRegion) const {
     const nlohmann::json resolved = resolveParams(*this, params);
     const double radiusKm = resolved.at("radius_km").get<double>();
     const double threadsParam = resolved.at("threads").get<double>();
@@ -72,43 +137,12 @@ class LabourPool final : public DescribedCriterion {
     }
     context.feedback.checkCanceled();
 
-    // Each tile of parks in its own equal-area plane, so the catchment is the ground circle
+    // Each tile of points in its own equal-area plane, so the catchment is the ground circle
     // within 0.1 % anywhere in a national study area (spatial/catchment.h).
-    std::vector<double> lons, lats;
-    for (const Park& park : inputs.parks) {
-      lons.push_back(park.lon);
-      lats.push_back(park.lat);
-    }
     const double radiusM = radiusKm * 1000.0;
-    std::vector<int> missingRegion;
-    std::vector<double> values = detail::areaWeightedSumsLocalPlanes(
-        shapes, workingAge, lons, lats, radiusM, detail::localPlaneTileDeg(radiusM),
-        static_cast<int>(threadsParam), &missingRegion);
-
-    for (std::size_t i = 0; i < inputs.parks.size(); ++i) {
-      if (!std::isnan(values[i])) continue;
-      const Park& park = inputs.parks[i];
-      Problem problem;
-      problem.severity = Severity::Warning;
-      problem.where = inputs.parksLabel + " fid=" + park.fid;
-      problem.featureId = park.id;
-      if (missingRegion[i] >= 0) {
-        const Region& region = inputs.regions[static_cast<std::size_t>(missingRegion[i])];
-        problem.message = std::string(kId) + ": park '" + park.id + "' — field 'working_age' of region '" +
-                          region.id + "' (" + region.name + ") within " + util::formatNumber(radiusKm) +
-                          " km is missing; value is NULL";
-        problem.code = "catchment_region_value_missing";
-        problem.values = {{"criterion", kId},        {"id", park.id},
-                          {"region", region.id},     {"region_name", region.name},
-                          {"column", "working_age"}, {"radius_km", util::formatNumber(radiusKm)}};
-      } else {
-        problem.message = std::string(kId) + ": park '" + park.id + "' has no coordinates; value is NULL";
-        problem.code = "park_without_location";
-        problem.values = {{"criterion", kId}, {"id", park.id}};
-      }
-      context.feedback.warn(problem);
-    }
-    return values;
+    return detail::areaWeightedSumsLocalPlanes(shapes, workingAge, lons, lats, radiusM,
+                                               detail::localPlaneTileDeg(radiusM),
+                                               static_cast<int>(threadsParam), &missingRegion);
   }
 };
 

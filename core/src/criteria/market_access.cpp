@@ -4,13 +4,18 @@
 // geodesic; spatial/decay_sum.h) from the park to region r's seat
 // (extra fields seat_lon/seat_lat when present, else the region's point-on-surface).
 // The host region itself is included (its seat is typically a few km away).
+// On the candidate grid (computeGrid) the far seats' sum is interpolated from a coarser
+// lattice and the near seats are summed exactly, within 6.5e−5 of the per-cell sums
+// (spatial/decay_grid.h; docs/model.md "Candidate sites").
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "clustershift/criterion.h"
 #include "clustershift/geo.h"
 #include "criteria/criterion_util.h"
 #include "criteria/economic_util.h"
+#include "spatial/decay_grid.h"
 #include "spatial/decay_sum.h"
 
 namespace clustershift {
@@ -45,14 +50,9 @@ class MarketAccess : public DescribedCriterion {
   std::vector<double> compute(const CriterionContext& context, const nlohmann::json& params) const override {
     const double deltaKm = delta(params);
     const Inputs& inputs = context.inputs;
-    detail::requireRegionColumns(inputs, kId, {"gdp"});
-    const std::vector<Seat> seats = regionSeats(context);
-    std::vector<double> seatLon, seatLat, gdp, parkLon, parkLat;
-    for (const Seat& s : seats) {
-      seatLon.push_back(s.lon);
-      seatLat.push_back(s.lat);
-      gdp.push_back(s.gdp);  // NaN for the seats left out
-    }
+    std::vector<double> gdp;
+    const detail::ReducedPoints seats = seatPoints(context, gdp);
+    std::vector<double> parkLon, parkLat;
     for (const Park& park : inputs.parks) {
       parkLon.push_back(park.lon);
       parkLat.push_back(park.lat);
@@ -60,14 +60,34 @@ class MarketAccess : public DescribedCriterion {
     // Every park × region pair, Andoyer–Lambert distances on precomputed reduced latitudes in
     // a vectorised loop, parallel over parks (spatial/decay_sum.h; error budget in docs/model.md).
     const detail::ReducedPoints parks = detail::reducePoints(parkLon, parkLat);
-    const std::vector<double> raw =
-        detail::decaySums(parks, detail::reducePoints(seatLon, seatLat), gdp, deltaKm, 0,
-                          [&] { return context.feedback.isCanceled(); });
+    const std::vector<double> raw = detail::decaySums(parks, seats, gdp, deltaKm, 0,
+                                                      [&] { return context.feedback.isCanceled(); });
     context.feedback.checkCanceled();
     for (std::size_t p = 0; p < parks.size(); ++p)
       if (!parks.valid[p])
         detail::warnPark(context, static_cast<int>(p), std::string(kId) + ": park has no location",
                          "park_without_location", {{"criterion", kId}, {"id", inputs.parks[p].id}});
+    return raw;
+  }
+
+  std::optional<std::vector<double>> computeGrid(const CriterionContext& context, const nlohmann::json& params,
+                                                 const GridCells& cells) const override {
+    const double deltaKm = delta(params);
+    std::vector<double> gdp;
+    const detail::ReducedPoints seats = seatPoints(context, gdp);
+    detail::GridLattice lattice;
+    lattice.width = cells.width;
+    lattice.height = cells.height;
+    lattice.originX = cells.originX;
+    lattice.originY = cells.originY;
+    lattice.cellM = cells.cellM;
+    lattice.planeWkt = cells.planeWkt;
+    lattice.pixel = &cells.pixel;
+    lattice.lon = &cells.lon;
+    lattice.lat = &cells.lat;
+    std::vector<double> raw = detail::decaySumsOnGrid(lattice, seats, gdp, deltaKm, 0,
+                                                      [&] { return context.feedback.isCanceled(); });
+    context.feedback.checkCanceled();
     return raw;
   }
 
@@ -79,6 +99,20 @@ class MarketAccess : public DescribedCriterion {
 
   double delta(const nlohmann::json& params) const {
     return resolveParams(*this, params).at("delta_km").get<double>();
+  }
+
+  // The regions' seats prepared for distances, their GDP in `gdp` (NaN for seats left out).
+  static detail::ReducedPoints seatPoints(const CriterionContext& context, std::vector<double>& gdp) {
+    const Inputs& inputs = context.inputs;
+    detail::requireRegionColumns(inputs, kId, {"gdp"});
+    std::vector<double> seatLon, seatLat;
+    gdp.clear();
+    for (const Seat& s : regionSeats(context)) {
+      seatLon.push_back(s.lon);
+      seatLat.push_back(s.lat);
+      gdp.push_back(s.gdp);  // NaN for the seats left out
+    }
+    return detail::reducePoints(seatLon, seatLat);
   }
 
   // One seat per region; regions without GDP or location are skipped with one warning.

@@ -17,6 +17,7 @@ class Pairing : public DescribedCriterion {
   Pairing()
       : DescribedCriterion(
             {kId, "Designated partner region (pairing)", "对口合作地区", "0/1", Direction::Benefit}) {}
+  bool perRegion() const override { return true; }
 
   std::vector<ParamSpec> parameters() const override {
     return {ParamSpec::requiredTextList(

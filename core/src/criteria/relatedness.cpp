@@ -16,6 +16,7 @@ class RelatednessCriterion : public DescribedCriterion {
   RelatednessCriterion()
       : DescribedCriterion(
             {kId, "Relatedness density", "产业关联密度", "density (0-1)", Direction::Benefit}) {}
+  bool perRegion() const override { return true; }
 
   std::vector<ParamSpec> parameters() const override {
     return {ParamSpec::positive(

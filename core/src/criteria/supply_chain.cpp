@@ -26,6 +26,7 @@ class SupplyChain : public DescribedCriterion {
  public:
   SupplyChain()
       : DescribedCriterion({kId, "Supply-chain support", "配套能力", "weighted LQ", Direction::Benefit}) {}
+  bool perRegion() const override { return true; }
 
   std::vector<ParamSpec> parameters() const override {
     return {ParamSpec::positive("cap", "LQ", 3.0,

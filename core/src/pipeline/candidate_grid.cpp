@@ -5,10 +5,14 @@
 // burnt into the grid with GDAL (a cell belongs to the region containing its centre); cells a
 // region border touches are joined again exactly, point in polygon on lon/lat as parks are
 // (spatial_join.h), so a cell and a park at its centre always share a region. Every criterion
-// then scores the cell centres as parks, in chunks (memory stays bounded at millions of cells),
-// and the decision engine's own value functions, weights and aggregation score every cell.
+// then scores the cells: by its grid path when it has one (Criterion::computeGrid, e.g.
+// market_access's interpolated far field), once per region when its value depends only on
+// the host region (Criterion::perRegion), else with the cell centres as parks in chunks
+// (memory stays bounded at millions of cells); the decision engine's own value functions,
+// weights and aggregation then score every cell.
 //
-// Results: the best `keep` cells are scored once more as parks by the ordinary run (flows,
+// Results: the best `keep` cells, no two closer than `spacing_km` and at most `per_region` in
+// one region, are scored once more as parks by the ordinary run (flows,
 // explanations, robustness, effects, reports unchanged) with their raw values reused and the
 // min–max ranges of the whole grid pinned as linear value functions, so their scores and ranks
 // are the grid's.
@@ -20,10 +24,12 @@
 #include <exception>
 #include <numeric>
 #include <thread>
+#include <unordered_map>
 
 #include <cpl_string.h>
 #include <gdal_alg.h>
 
+#include "clustershift/util.h"
 #include "clustershift/criterion.h"
 #include "clustershift/geo.h"
 #include "clustershift/mcda.h"
@@ -57,15 +63,9 @@ class ScreeningFeedback : public Feedback {
   std::atomic<long long> m_count{0};
 };
 
-// The grid: pixels row-major from the north-west corner; cells = pixels inside a region.
-struct Grid {
-  int width = 0, height = 0;
-  double originX = 0, originY = 0, cellM = 0;
-  std::string wkt;
-  std::vector<std::uint32_t> pixel;  // per cell
-  std::vector<int> region;           // per cell
-  std::vector<double> lon, lat;      // per cell, cell centre
-};
+// The grid (GridCells): pixels row-major from the north-west corner; cells = pixels inside a
+// region.
+using Grid = GridCells;
 
 SrsPtr lonLatSrs() {
   SrsPtr srs(OSRNewSpatialReference(nullptr));
@@ -147,7 +147,7 @@ Grid buildGrid(const Inputs& inputs, double cellKm) {
   OSRImportFromProj4(static_cast<OGRSpatialReferenceH>(plane.get()), proj);
   char* wkt = nullptr;
   OSRExportToWkt(static_cast<OGRSpatialReferenceH>(plane.get()), &wkt);
-  grid.wkt = wkt ? wkt : "";
+  grid.planeWkt = wkt ? wkt : "";
   CPLFree(wkt);
   TransformPtr toPlane(OCTNewCoordinateTransformation(static_cast<OGRSpatialReferenceH>(lonLat.get()),
                                                       static_cast<OGRSpatialReferenceH>(plane.get())));
@@ -177,7 +177,7 @@ Grid buildGrid(const Inputs& inputs, double cellKm) {
   const double columns = std::ceil((maxX - grid.originX) / grid.cellM);
   const double rows = std::ceil((grid.originY - minY) / grid.cellM);
   if (columns * rows > 4.0e9)
-    throw InputError("candidates.grid_km: " + std::to_string(cellKm) + " km cells make a grid of " +
+    throw InputError("candidates.grid_km: " + util::formatNumber(cellKm) + " km cells make a grid of " +
                      std::to_string(static_cast<long long>(columns)) + " × " +
                      std::to_string(static_cast<long long>(rows)) +
                      " cells over the regions; choose larger cells");
@@ -301,9 +301,73 @@ void checkSupported(const Scenario& scenario) {
   throw InputError(text);
 }
 
+// The best cells in score order (ties: the more north-western first), at most `keep`, no two
+// closer than `spacingKm` (centre to centre in the grid plane), at most `perRegion` (0: any
+// number) in one region. Greedy: a cell is taken unless a better cell already taken is too
+// close or its region is full.
+std::vector<std::size_t> selectBest(const Grid& grid, const std::vector<double>& score, std::size_t keep,
+                                    double spacingKm, int perRegion) {
+  std::vector<std::size_t> order;
+  for (std::size_t k = 0; k < score.size(); ++k)
+    if (!isMissing(score[k])) order.push_back(k);
+  auto better = [&](std::size_t a, std::size_t b) {
+    return score[a] > score[b] || (score[a] == score[b] && a < b);
+  };
+  const double spacingCells = spacingKm * 1000.0 / grid.cellM;
+  const bool spaced = spacingCells > 1.0 || perRegion > 0;
+  const std::uint32_t w = static_cast<std::uint32_t>(grid.width);
+  // Buckets of spacing × spacing pixels holding the cells taken; a conflict is in the 3 × 3
+  // buckets around a cell.
+  const double bucket = std::max(spacingCells, 1.0);
+  const long long bucketCols = static_cast<long long>(std::ceil(grid.width / bucket)) + 1;
+  std::unordered_map<long long, std::vector<std::size_t>> taken;
+  std::unordered_map<int, int> perRegionTaken;
+  std::vector<std::size_t> best;
+  auto tooClose = [&](std::size_t k) {
+    if (!(spacingCells > 1.0)) return false;
+    const double row = static_cast<double>(grid.pixel[k] / w), col = static_cast<double>(grid.pixel[k] % w);
+    const long long br = static_cast<long long>(row / bucket), bc = static_cast<long long>(col / bucket);
+    for (long long dr = -1; dr <= 1; ++dr)
+      for (long long dc = -1; dc <= 1; ++dc) {
+        const auto it = taken.find((br + dr) * bucketCols + bc + dc);
+        if (it == taken.end()) continue;
+        for (std::size_t t : it->second) {
+          const double r2 = static_cast<double>(grid.pixel[t] / w) - row;
+          const double c2 = static_cast<double>(grid.pixel[t] % w) - col;
+          if (r2 * r2 + c2 * c2 < spacingCells * spacingCells) return true;
+        }
+      }
+    return false;
+  };
+  // Sorted in growing prefixes: the greedy walk rarely needs more than a few times `keep`.
+  std::size_t sorted = 0, next = 0;
+  while (best.size() < keep && next < order.size()) {
+    if (next == sorted) {
+      const std::size_t want = spaced ? std::min(order.size(), std::max<std::size_t>(64, (sorted + keep) * 8))
+                                      : std::min(order.size(), keep);
+      std::nth_element(order.begin() + static_cast<std::ptrdiff_t>(sorted),
+                       order.begin() + static_cast<std::ptrdiff_t>(want - 1), order.end(), better);
+      std::sort(order.begin() + static_cast<std::ptrdiff_t>(sorted), order.begin() + static_cast<std::ptrdiff_t>(want),
+                better);
+      sorted = want;
+    }
+    const std::size_t k = order[next++];
+    if (perRegion > 0 && perRegionTaken[grid.region[k]] >= perRegion) continue;
+    if (tooClose(k)) continue;
+    best.push_back(k);
+    ++perRegionTaken[grid.region[k]];
+    if (spacingCells > 1.0) {
+      const long long br = static_cast<long long>(static_cast<double>(grid.pixel[k] / w) / bucket);
+      const long long bc = static_cast<long long>(static_cast<double>(grid.pixel[k] % w) / bucket);
+      taken[br * bucketCols + bc].push_back(k);
+    }
+  }
+  return best;
+}
+
 }  // namespace
 
-Results runCandidateGrid(const Scenario& scenario, Inputs inputs, Feedback& feedback) {
+GridScreening screenGrid(const Scenario& scenario, Inputs& inputs, Feedback& feedback, bool fastPaths) {
   checkSupported(scenario);
   {
     const std::vector<Problem> problems = validate(scenario, inputs);
@@ -314,48 +378,92 @@ Results runCandidateGrid(const Scenario& scenario, Inputs inputs, Feedback& feed
   joinParksToRegions(inputs);
   const SourceLocation source = locateSource(scenario, inputs);
 
+  GridScreening screen;
+  screen.sourceRegion = source.region;
   feedback.setProgress(0.02, "grid: cells");
   const double cellKm = scenario.candidates.gridKm;
-  const double areaHa = cellKm * cellKm * 100.0;
-  Grid grid = buildGrid(inputs, cellKm);
-  const std::size_t nCells = grid.pixel.size();
+  screen.cells = buildGrid(inputs, cellKm);
+  Grid& grid = screen.cells;
+  grid.areaHa = cellKm * cellKm * 100.0;
+  const std::size_t nCells = grid.size();
   if (nCells == 0)
     throw InputError("candidates.grid_km: no cell centre of the " + std::to_string(cellKm) +
                      " km grid lies inside a region");
   feedback.checkCanceled();
 
-  std::vector<const CriterionSpec*> specs;
-  std::vector<std::unique_ptr<Criterion>> criteria;
-  std::vector<nlohmann::json> params;
   for (const CriterionSpec& spec : scenario.criteria) {
     if (!spec.enabled) continue;
-    specs.push_back(&spec);
-    criteria.push_back(CriterionRegistry::instance().create(spec.id));
-    params.push_back(resolveParams(*criteria.back(), spec.params));
+    screen.specs.push_back(&spec);
+    screen.criteria.push_back(CriterionRegistry::instance().create(spec.id));
+    screen.params.push_back(resolveParams(*screen.criteria.back(), spec.params));
   }
-  const std::size_t nCriteria = specs.size();
+  const std::size_t nCriteria = screen.specs.size();
+  screen.raw.assign(nCriteria, std::vector<double>());
 
-  // Raw values of every cell, criterion by criterion over chunks of cells posing as parks.
-  std::vector<std::vector<double>> raw(nCriteria, std::vector<double>(nCells, kNaN));
+  // Raw values of every cell: the criterion's grid path, else once per region for
+  // region-level criteria, else the cells as parks in chunks (all such criteria per chunk).
   ScreeningFeedback screening(feedback);
-  CriterionContext context{scenario, inputs, source.region, source.lon, source.lat, screening};
-  for (std::size_t c = 0; c < nCriteria; ++c) {
+  Inputs parks = inputs;  // the candidates a criterion sees: cells posing as parks
+  parks.parks.clear();
+  CriterionContext context{scenario, parks, source.region, source.lon, source.lat, screening};
+  std::vector<std::size_t> chunked;
+  auto progress = [&](std::size_t c) {
     feedback.setProgress(
         0.05 + 0.8 * static_cast<double>(c) / static_cast<double>(std::max<std::size_t>(nCriteria, 1)),
-        "grid: scoring " + specs[c]->id);
-    for (std::size_t begin = 0; begin < nCells; begin += kChunkCells) {
-      const std::size_t end = std::min(nCells, begin + kChunkCells);
-      inputs.parks.clear();
-      for (std::size_t k = begin; k < end; ++k) inputs.parks.push_back(cellPark(grid, k, areaHa));
-      const std::vector<double> values = criteria[c]->compute(context, params[c]);
+        "grid: scoring " + screen.specs[std::min(c, nCriteria - 1)]->id);
+  };
+  for (std::size_t c = 0; c < nCriteria; ++c) {
+    const Criterion& criterion = *screen.criteria[c];
+    progress(c);
+    if (fastPaths) {
+      if (std::optional<std::vector<double>> values = criterion.computeGrid(context, screen.params[c], grid)) {
+        if (values->size() != nCells)
+          throw Error(screen.specs[c]->id + ": returned " + std::to_string(values->size()) + " values for " +
+                      std::to_string(nCells) + " cells");
+        screen.raw[c] = std::move(*values);
+        feedback.checkCanceled();
+        continue;
+      }
+      if (criterion.perRegion()) {
+        // One cell per region (its first) stands for the region.
+        std::vector<int> slot(inputs.regions.size(), -1);
+        parks.parks.clear();
+        for (std::size_t k = 0; k < nCells; ++k) {
+          int& s = slot[static_cast<std::size_t>(grid.region[k])];
+          if (s >= 0) continue;
+          s = static_cast<int>(parks.parks.size());
+          parks.parks.push_back(cellPark(grid, k, grid.areaHa));
+        }
+        const std::vector<double> values = criterion.compute(context, screen.params[c]);
+        if (values.size() != parks.parks.size())
+          throw Error(screen.specs[c]->id + ": returned " + std::to_string(values.size()) + " values for " +
+                      std::to_string(parks.parks.size()) + " regions' cells");
+        screen.raw[c].resize(nCells);
+        for (std::size_t k = 0; k < nCells; ++k)
+          screen.raw[c][k] = values[static_cast<std::size_t>(slot[static_cast<std::size_t>(grid.region[k])])];
+        parks.parks.clear();
+        feedback.checkCanceled();
+        continue;
+      }
+    }
+    chunked.push_back(c);
+    screen.raw[c].assign(nCells, kNaN);
+  }
+  for (std::size_t begin = 0; begin < nCells && !chunked.empty(); begin += kChunkCells) {
+    const std::size_t end = std::min(nCells, begin + kChunkCells);
+    parks.parks.clear();
+    for (std::size_t k = begin; k < end; ++k) parks.parks.push_back(cellPark(grid, k, grid.areaHa));
+    for (std::size_t c : chunked) {
+      progress(c);
+      const std::vector<double> values = screen.criteria[c]->compute(context, screen.params[c]);
       if (values.size() != end - begin)
-        throw Error(specs[c]->id + ": returned " + std::to_string(values.size()) + " values for " +
+        throw Error(screen.specs[c]->id + ": returned " + std::to_string(values.size()) + " values for " +
                     std::to_string(end - begin) + " cells");
-      std::copy(values.begin(), values.end(), raw[c].begin() + static_cast<std::ptrdiff_t>(begin));
+      std::copy(values.begin(), values.end(), screen.raw[c].begin() + static_cast<std::ptrdiff_t>(begin));
       feedback.checkCanceled();
     }
   }
-  inputs.parks.clear();
+  parks.parks.clear();
   if (screening.dropped() > 0)
     feedback.warn(Problem{Severity::Warning,
                           "candidates",
@@ -363,12 +471,22 @@ Results runCandidateGrid(const Scenario& scenario, Inputs inputs, Feedback& feed
                               " more warnings about single cells not shown (the first " +
                               std::to_string(kWarningsKept) + " are)",
                           {}});
+  return screen;
+}
+
+Results runCandidateGrid(const Scenario& scenario, Inputs inputs, Feedback& feedback) {
+  GridScreening screen = screenGrid(scenario, inputs, feedback, true);
+  Grid& grid = screen.cells;
+  const std::size_t nCells = grid.size();
+  const std::size_t nCriteria = screen.specs.size();
+  const std::vector<const CriterionSpec*>& specs = screen.specs;
+  std::vector<std::vector<double>>& raw = screen.raw;
 
   // Exclusions as run() makes them: the source region, hard constraints, missing values.
   feedback.setProgress(0.86, "grid: weighting");
   std::vector<std::uint8_t> in(nCells, 1);
   for (std::size_t k = 0; k < nCells; ++k) {
-    if (grid.region[k] == source.region) in[k] = 0;
+    if (grid.region[k] == screen.sourceRegion) in[k] = 0;
     for (std::size_t c = 0; c < nCriteria && in[k]; ++c) {
       const double v = raw[c][k];
       if (isMissing(v) || (specs[c]->min && v < *specs[c]->min) || (specs[c]->max && v > *specs[c]->max))
@@ -378,7 +496,7 @@ Results runCandidateGrid(const Scenario& scenario, Inputs inputs, Feedback& feed
   for (std::size_t c = 0; c < nCriteria; ++c) {
     std::size_t candidates = 0, valued = 0;
     for (std::size_t k = 0; k < nCells; ++k) {
-      if (grid.region[k] == source.region) continue;
+      if (grid.region[k] == screen.sourceRegion) continue;
       ++candidates;
       if (!isMissing(raw[c][k])) ++valued;
     }
@@ -410,7 +528,7 @@ Results runCandidateGrid(const Scenario& scenario, Inputs inputs, Feedback& feed
       lo = std::min(lo, column[k]);
       hi = std::max(hi, column[k]);
     }
-    const Direction direction = specs[c]->direction.value_or(criteria[c]->defaultDirection());
+    const Direction direction = specs[c]->direction.value_or(screen.criteria[c]->defaultDirection());
     normalised[c] = mcda::normalise(column, specs[c]->valueFunction, direction);
     // minmax over the whole grid, pinned for the best cells' run: the same scores there.
     CriterionSpec& spec = pinned.criteria[static_cast<std::size_t>(specs[c] - scenario.criteria.data())];
@@ -442,20 +560,15 @@ Results runCandidateGrid(const Scenario& scenario, Inputs inputs, Feedback& feed
   normalised.clear();
   feedback.checkCanceled();
 
-  // The best cells (ties: the more north-western first), then the ordinary run on them.
+  // The best cells, spaced (selectBest), then the ordinary run on them.
   feedback.setProgress(0.9, "grid: best cells");
-  std::vector<std::size_t> order;
-  for (std::size_t k = 0; k < nCells; ++k)
-    if (!isMissing(score[k])) order.push_back(k);
-  const std::size_t scored = order.size();
-  const std::size_t keep =
-      std::min<std::size_t>(order.size(), static_cast<std::size_t>(scenario.candidates.keep));
-  std::partial_sort(
-      order.begin(), order.begin() + static_cast<std::ptrdiff_t>(keep), order.end(),
-      [&](std::size_t a, std::size_t b) { return score[a] > score[b] || (score[a] == score[b] && a < b); });
-  order.resize(keep);
-  if (keep == 0)
+  const std::size_t scored = static_cast<std::size_t>(
+      std::count_if(score.begin(), score.end(), [](double v) { return !isMissing(v); }));
+  if (scored == 0)
     throw InputError("candidate grid: every one of the " + std::to_string(nCells) + " cells is excluded");
+  const std::vector<std::size_t> order =
+      selectBest(grid, score, static_cast<std::size_t>(scenario.candidates.keep), scenario.candidates.spacingKm,
+                 scenario.candidates.perRegion);
 
   ScoreGrid out;
   out.width = grid.width;
@@ -463,7 +576,7 @@ Results runCandidateGrid(const Scenario& scenario, Inputs inputs, Feedback& feed
   out.originX = grid.originX;
   out.originY = grid.originY;
   out.cellM = grid.cellM;
-  out.crsWkt = grid.wkt;
+  out.crsWkt = grid.planeWkt;
   out.cells = static_cast<long long>(nCells);
   out.scored = static_cast<long long>(scored);
   out.score.assign(static_cast<std::size_t>(grid.width) * static_cast<std::size_t>(grid.height),
@@ -471,12 +584,13 @@ Results runCandidateGrid(const Scenario& scenario, Inputs inputs, Feedback& feed
   for (std::size_t k = 0; k < nCells; ++k) out.score[grid.pixel[k]] = static_cast<float>(score[k]);
 
   std::vector<std::vector<double>> bestRaw(nCriteria);
+  inputs.parks.clear();
   for (std::size_t k : order) {
-    inputs.parks.push_back(cellPark(grid, k, areaHa));
+    inputs.parks.push_back(cellPark(grid, k, grid.areaHa));
     for (std::size_t c = 0; c < nCriteria; ++c) bestRaw[c].push_back(raw[c][k]);
   }
   raw.clear();
-  grid = Grid{};
+  screen.cells = Grid{};
   Results results = scoreCandidates(pinned, std::move(inputs), feedback, &bestRaw);
   results.scenario = scenario;
   results.scoreGrid = std::move(out);

@@ -1,6 +1,11 @@
 #pragma once
 // Candidate sites other than park points (pipeline.h run(), docs/model.md "Candidate sites").
+#include <memory>
 #include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "clustershift/criterion.h"
 
 #include "clustershift/data.h"
 #include "clustershift/feedback.h"
@@ -26,5 +31,21 @@ void placePolygonCandidates(Inputs& inputs);
 /// again as parks into Results (so every output and the report see them as parks) with the
 /// grid's value-function ranges pinned, and every cell's score in Results::scoreGrid.
 Results runCandidateGrid(const Scenario& scenario, Inputs inputs, Feedback& feedback);
+
+/// Every cell of the scenario's grid with every enabled criterion's raw value.
+struct GridScreening {
+  GridCells cells;
+  std::vector<const CriterionSpec*> specs;  ///< enabled criteria, scenario order
+  std::vector<std::unique_ptr<Criterion>> criteria;
+  std::vector<nlohmann::json> params;       ///< resolved
+  std::vector<std::vector<double>> raw;     ///< [criterion][cell]
+  int sourceRegion = -1;
+};
+
+/// Validates the scenario for a grid, joins `inputs`' parks to their regions, lays the grid
+/// and scores every cell with every criterion. fastPaths: each criterion's grid path
+/// (computeGrid) or one value per region (perRegion) where it has one; false: every criterion
+/// through compute() with the cells as parks (the reference the tests hold the fast paths to).
+GridScreening screenGrid(const Scenario& scenario, Inputs& inputs, Feedback& feedback, bool fastPaths);
 
 }  // namespace clustershift::detail

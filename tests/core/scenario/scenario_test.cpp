@@ -487,24 +487,36 @@ TEST(Scenario, TransferModeNames) {
 
 TEST(Scenario, CandidateGridReadAndWritten) {
   json j = base();
-  j["candidates"] = {{"grid_km", 2.5}, {"keep", 50}, {"raster", false}};
+  j["candidates"] = {{"grid_km", 2.5}, {"keep", 50}, {"raster", false}, {"spacing_km", 12.5}, {"per_region", 0}};
   const Scenario s = parseScenario(j, ".");
   EXPECT_DOUBLE_EQ(s.candidates.gridKm, 2.5);
   EXPECT_EQ(s.candidates.keep, 50);
   EXPECT_FALSE(s.candidates.raster);
+  EXPECT_DOUBLE_EQ(s.candidates.spacingKm, 12.5);
+  EXPECT_EQ(s.candidates.perRegion, 0);
   const Scenario again = parseScenario(toJson(s), ".");
   EXPECT_DOUBLE_EQ(again.candidates.gridKm, 2.5);
   EXPECT_EQ(again.candidates.keep, 50);
+  EXPECT_DOUBLE_EQ(again.candidates.spacingKm, 12.5);
+  EXPECT_EQ(again.candidates.perRegion, 0);
+  // The spacing defaults (docs/model.md "Candidate sites"): 5 km, 3 cells per region.
+  json d = base();
+  d["candidates"] = {{"grid_km", 1}};
+  const Scenario defaults = parseScenario(d, ".");
+  EXPECT_DOUBLE_EQ(defaults.candidates.spacingKm, 5.0);
+  EXPECT_EQ(defaults.candidates.perRegion, 3);
   EXPECT_FALSE(toJson(parseScenario(base(), ".")).contains("candidates"));
 }
 
 TEST(Scenario, CandidateGridProblemsNamed) {
   json j = base();
-  j["candidates"] = {{"grid_km", 0.01}, {"keep", 0}, {"cell", 1}};
+  j["candidates"] = {{"grid_km", 0.01}, {"keep", 0}, {"cell", 1}, {"spacing_km", -1}, {"per_region", -2}};
   auto problems = problemsOf(j);
   EXPECT_PROBLEM(problems, "candidates.grid_km: must be a cell side >= 0.1 km, got 0.01");
   EXPECT_PROBLEM(problems, "candidates.keep: must be in [1, 100000], got 0");
-  EXPECT_PROBLEM(problems, "candidates.cell: unknown key (allowed: grid_km, keep, raster)");
+  EXPECT_PROBLEM(problems, "candidates.cell: unknown key (allowed: grid_km, keep, raster, spacing_km, per_region)");
+  EXPECT_PROBLEM(problems, "candidates.spacing_km: must be a distance >= 0 km (0: no spacing), got -1");
+  EXPECT_PROBLEM(problems, "candidates.per_region: must be in [0, 100000] (0: no limit), got -2");
 }
 
 }  // namespace
