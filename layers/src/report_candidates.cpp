@@ -28,6 +28,7 @@
 #include <map>
 #include <cmath>
 
+#include "clustershift_layers/labels.h"
 #include "layers_detail.h"
 
 namespace clustershift::layers::detail {
@@ -60,10 +61,11 @@ std::vector<CriterionRow> criteriaOf(const ReportContext& ctx) {
       if (label.empty()) label = jsonText(c, "label");
       if (label.empty()) label = jsonText(c, "id");
       r.label = QString::fromStdString(label);
-      r.unit = QString::fromStdString(jsonText(c, "unit"));
-      // Short unit in the narrow column: "亿元 (distance-weighted)" -> "亿元".
-      const int paren = r.unit.indexOf(QStringLiteral(" ("));
-      if (paren > 0) r.unit = r.unit.left(paren);
+      // Short unit in the narrow column: "亿元 (distance-weighted)" -> "亿元"; then in the report's language.
+      std::string unit = jsonText(c, "unit");
+      const std::size_t paren = unit.find(" (");
+      if (paren != std::string::npos && paren > 0) unit.resize(paren);
+      r.unit = unitLabel(unit, ctx.tx.zh);
       const std::string dir = jsonText(c, "direction");
       r.direction = dir == "cost" ? ctx.tx.t("cost", "成本型") : dir == "benefit" ? ctx.tx.t("benefit", "效益型") : QString();
       if (c.contains("weight") && c["weight"].is_number()) r.weight = c["weight"].get<double>();

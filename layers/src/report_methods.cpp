@@ -18,6 +18,7 @@
 
 #include "clustershift/criterion.h"
 #include "clustershift/error.h"
+#include "clustershift_layers/labels.h"
 #include "layers_detail.h"
 
 namespace clustershift::layers::detail {
@@ -235,14 +236,35 @@ QString compactJson(const json& j) {
 /// A criterion's parameters as the run used them, from its declaration
 /// (Criterion::parameters(), clustershift::paramsText). Criteria no longer registered, or
 /// params the declaration refuses, show the stored JSON.
-QString criterionParamsText(const json& c) {
+/// The options in the report's language: "腹地半径 50 公里" in Chinese, core's paramsText in English
+/// ("radius_km 50 km"). Map and list values keep the planner's keys.
+QString criterionParamsText(const Texts& tx, const json& c) {
   const json given = c.value("params", json::object());
   const std::string id = c.value("id", std::string());
   try {
     if (clustershift::CriterionRegistry::instance().contains(id)) {
-      const std::string text =
-          clustershift::paramsText(*clustershift::CriterionRegistry::instance().create(id), given);
-      return text.empty() ? QStringLiteral("–") : QString::fromStdString(text);
+      const auto criterion = clustershift::CriterionRegistry::instance().create(id);
+      if (!tx.zh) {
+        const std::string text = clustershift::paramsText(*criterion, given);
+        return text.empty() ? QStringLiteral("–") : QString::fromStdString(text);
+      }
+      const json resolved = clustershift::resolveParams(*criterion, given);
+      QStringList parts;
+      for (const clustershift::ParamSpec& spec : criterion->parameters()) {
+        if (!resolved.contains(spec.name)) continue;
+        const json& v = resolved.at(spec.name);
+        if (v.is_object() && v.empty()) continue;
+        QString value;
+        if (v.is_number())
+          value = QString::number(v.get<double>(), 'g', 10);
+        else if (v.is_boolean())
+          value = v.get<bool>() ? QStringLiteral("是") : QStringLiteral("否");
+        else
+          value = compactJson(v);
+        const QString unit = spec.unit.empty() ? QString() : QLatin1Char(' ') + unitLabel(spec.unit, true);
+        parts << paramLabel(id, spec, true) + QLatin1Char(' ') + value + unit;
+      }
+      return parts.isEmpty() ? QStringLiteral("–") : parts.join(QStringLiteral("；"));
     }
   } catch (const clustershift::Error&) {
   }
@@ -398,10 +420,12 @@ std::unique_ptr<QgsPrintLayout> buildMethodsLayout(const ReportContext& ctx) {
   std::vector<QStringList> criteriaRows;
   for (const json& c : info.value("criteria", json::array())) {
     const QString label = localName(tx, c, "label", "label_zh");
-    const QString params = criterionParamsText(c);
-    criteriaRows.push_back({label, jsonText(c.value("id", json())), jsonText(c.value("unit", json())),
-                            directionLabel(tx, c.value("direction", std::string("benefit"))), valueFunctionLabel(tx, c),
-                            formatNumber(jsonNumber(c, "weight"), 3), constraintText(tx, c), params});
+    const QString params = criterionParamsText(tx, c);
+    criteriaRows.push_back({label, jsonText(c.value("id", json())),
+                            unitLabel(jsonText(c.value("unit", json())).toStdString(), tx.zh),
+                            directionLabel(tx, c.value("direction", std::string("benefit"))),
+                            valueFunctionLabel(tx, c), formatNumber(jsonNumber(c, "weight"), 3),
+                            constraintText(tx, c), params});
   }
   flow.table({tx.t("Criterion", "指标"), tx.t("Id", "标识"), tx.t("Unit", "单位"), tx.t("Direction", "方向"),
               tx.t("Value function", "价值函数"), tx.t("Weight", "权重"), tx.t("Hard limit", "硬约束"), tx.t("Parameters", "参数")},

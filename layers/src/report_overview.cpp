@@ -266,7 +266,16 @@ std::unique_ptr<QgsPrintLayout> buildOverviewLayout(const ReportContext& ctx) {
   l->setReferenceMap(map);
 
   auto* north = new QgsLayoutItemPicture(l);
-  north->setPicturePath(QgsApplication::pkgDataPath() + QStringLiteral("/svg/arrows/NorthArrow_02.svg"),
+  // The arrow is drawn here, not read from QGIS's SVG library: that library is in a package the
+  // command does not need (qgis-providers-common), and a missing file prints as a red cross.
+  static const QByteArray kNorthArrowSvg(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"20\" height=\"30\" viewBox=\"0 0 20 30\">"
+      "<text x=\"10\" y=\"8\" text-anchor=\"middle\" font-family=\"sans-serif\" font-size=\"8\" "
+      "font-weight=\"bold\" fill=\"#222222\">N</text>"
+      "<path d=\"M10 10 L17 29 L10 24 Z\" fill=\"#222222\"/>"
+      "<path d=\"M10 10 L3 29 L10 24 Z\" fill=\"#ffffff\" stroke=\"#222222\" stroke-width=\"0.8\"/>"
+      "</svg>");
+  north->setPicturePath(QStringLiteral("base64:") + QString::fromLatin1(kNorthArrowSvg.toBase64()),
                         QgsLayoutItemPicture::FormatSVG);
   north->setLinkedMap(map);
   // True north: the map's CRS (ESRI:102025, central meridian 95°E) can lean at the study area.
