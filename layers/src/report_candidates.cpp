@@ -34,11 +34,6 @@
 namespace clustershift::layers::detail {
 namespace {
 
-std::string jsonText(const nlohmann::json& j, const char* key) {
-  if (!j.is_object() || !j.contains(key) || !j[key].is_string()) return {};
-  return j[key].get<std::string>();
-}
-
 struct CriterionRow {
   QString prefix;  ///< output field prefix ("field_land_price")
   QString label;

@@ -77,10 +77,14 @@ QString wrapCjk(const QString& text, double sizePt, double widthMm) {
   return out + line;
 }
 
-/// Header/footer band heights relative to the page: readable on A4, a little larger on A3.
+}  // namespace
+
 double scaleOf(const ReportContext& ctx) { return ctx.pageMm.width() > 300 ? 1.25 : 1.0; }
 
-}  // namespace
+std::string jsonText(const nlohmann::json& j, const char* key) {
+  if (!j.is_object() || !j.contains(key) || !j[key].is_string()) return {};
+  return j[key].get<std::string>();
+}
 
 QgsTextFormat reportTextFormat(double sizePt, bool bold, const QColor& color) {
   QgsTextFormat format;

@@ -112,6 +112,10 @@ QgsLayoutItemManualTable* addTable(QgsPrintLayout* layout, int page, const QStri
 /// Static pictures only: QGIS 3.22 loads a *data-defined* "base64:" picture source through QImage,
 /// i.e. rasterised at 90 dpi; per-atlas-feature charts are drawn with layout shapes instead.
 QgsLayoutItemPicture* addSvg(QgsPrintLayout* layout, int page, const QByteArray& svg, const QRectF& rectMm);
+/// Header/footer band heights and type relative to the page: 1 on A4, 1.25 on A3.
+double scaleOf(const ReportContext& ctx);
+/// j[key] when it is a string, else "".
+std::string jsonText(const nlohmann::json& j, const char* key);
 /// Width of text in ems of its font size: CJK and fullwidth characters 1, others about 0.55.
 double textEms(const QString& text);
 /// The report's text format: Noto Sans CJK SC (detail::font) in points, unshaped so digits in

@@ -26,8 +26,6 @@ namespace {
 
 using nlohmann::json;
 
-double scaleOf(const ReportContext& ctx) { return ctx.pageMm.width() > 300 ? 1.25 : 1.0; }
-
 /// Horizontal alignment per column: "l", "r" or "c" per column ("" keeps addTable's choice:
 /// numbers right, text left). Headers follow their column.
 void alignColumns(QgsLayoutItemManualTable* table, const QString& align) {

@@ -43,11 +43,6 @@
 namespace clustershift::layers::detail {
 namespace {
 
-std::string jsonText(const nlohmann::json& j, const char* key) {
-  if (!j.is_object() || !j.contains(key) || !j[key].is_string()) return {};
-  return j[key].get<std::string>();
-}
-
 /// Region id -> name in the report language (regions layer: id, name, name_zh).
 std::map<QString, QString> regionNames(QgsVectorLayer* regions, const Texts& tx) {
   std::map<QString, QString> names;
