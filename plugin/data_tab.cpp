@@ -118,6 +118,17 @@ QFormLayout* compactForm(QWidget* parent) {
   return form;
 }
 
+/// Writes `layer` as the table "table" of a new GeoPackage at `path` (replacing that file);
+/// false with QGIS's message in `error` when it fails.
+bool writeTableGpkg(QgsVectorLayer* layer, const QString& path, QString& error) {
+  QgsVectorFileWriter::SaveVectorOptions options;
+  options.driverName = QStringLiteral("GPKG");
+  options.layerName = QStringLiteral("table");
+  options.actionOnExistingFile = QgsVectorFileWriter::CreateOrOverwriteFile;
+  return QgsVectorFileWriter::writeAsVectorFormatV3(layer, path, QgsProject::instance()->transformContext(),
+                                                    options, &error) == QgsVectorFileWriter::NoError;
+}
+
 }  // namespace
 
 DataTab::DataTab(QWidget* parent) : QScrollArea(parent) {
@@ -369,14 +380,8 @@ bool DataTab::copyTableLayer(const QString& layerId, QgsFileWidget* target,
   auto write = [this, copy, layerId]() -> bool {
     auto* source = qobject_cast<QgsVectorLayer*>(QgsProject::instance()->mapLayer(layerId));
     if (!source) return false;
-    QgsVectorFileWriter::SaveVectorOptions options;
-    options.driverName = QStringLiteral("GPKG");
-    options.layerName = QStringLiteral("table");
-    options.actionOnExistingFile = QgsVectorFileWriter::CreateOrOverwriteFile;
     QString error;
-    const auto result = QgsVectorFileWriter::writeAsVectorFormatV3(
-        source, copy, QgsProject::instance()->transformContext(), options, &error);
-    if (result != QgsVectorFileWriter::NoError) {
+    if (!writeTableGpkg(source, copy, error)) {
       emit message(tr("Cannot copy the table layer %1: %2").arg(source->name(), error));
       return false;
     }
@@ -430,14 +435,8 @@ QStringList DataTab::keepTableCopies(const QString& folder, QString& error) {
     for (int n = 2; QFileInfo::exists(target); ++n)
       target = QDir(folder).filePath(QStringLiteral("%1_%2.gpkg").arg(base).arg(n));
     const QString partial = target + QStringLiteral(".part.gpkg");
-    QgsVectorFileWriter::SaveVectorOptions options;
-    options.driverName = QStringLiteral("GPKG");
-    options.layerName = QStringLiteral("table");
-    options.actionOnExistingFile = QgsVectorFileWriter::CreateOrOverwriteFile;
     QString writeError;
-    const auto result = QgsVectorFileWriter::writeAsVectorFormatV3(
-        layer, partial, QgsProject::instance()->transformContext(), options, &writeError);
-    if (result != QgsVectorFileWriter::NoError || !QFile::rename(partial, target)) {
+    if (!writeTableGpkg(layer, partial, writeError) || !QFile::rename(partial, target)) {
       QFile::remove(partial);
       error = tr("Cannot save the table layer %1 as %2: %3")
                   .arg(layer->name(), QDir::toNativeSeparators(target),
