@@ -57,7 +57,9 @@ void addReportCommand(CLI::App& app, int& exitCode) {
   sub->add_option("--lang", o->lang, "Report language: zh_CN or en (default: the scenario's)")
       ->check(CLI::IsMember({"zh_CN", "en"}));
   sub->add_option("--paper", o->paper, "Paper size, landscape")->check(CLI::IsMember({"A4", "A3"}))->capture_default_str();
-  sub->add_option("--top", o->top, "Number of candidate pages (top N parks)")->check(CLI::Range(1, 1000))->capture_default_str();
+  sub->add_option("--top", o->top, "Number of candidate pages (top N parks)")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
   sub->add_option("--author", o->author, "Author printed on the overview page (default: the scenario's)");
   sub->add_flag("--verbose", verbose(), "On a write failure also print GDAL's and QGIS's own lines");
   sub->callback([o, sub, &exitCode] {

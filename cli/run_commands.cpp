@@ -70,9 +70,16 @@ const layers::ReportProcess& reportProcess() {
   static const layers::ReportProcess process{
       QCoreApplication::applicationFilePath(),
       [](const QString& geopackage, const QString& pdf, const layers::ReportOptions& options) {
-        QStringList arguments{QStringLiteral("--quiet"), QStringLiteral("report"), geopackage,
-                              QStringLiteral("--out"), pdf, QStringLiteral("--lang"), options.language,
-                              QStringLiteral("--paper"), options.paper, QStringLiteral("--top"),
+        QStringList arguments{QStringLiteral("--quiet"),
+                              QStringLiteral("report"),
+                              geopackage,
+                              QStringLiteral("--out"),
+                              pdf,
+                              QStringLiteral("--lang"),
+                              options.language,
+                              QStringLiteral("--paper"),
+                              options.paper,
+                              QStringLiteral("--top"),
                               QString::number(options.topN)};
         // "=": an author text starting with '-' stays a value. Without one, report takes the
         // scenario's, which is the same (empty).
@@ -109,7 +116,8 @@ layers::OutputPaths runScenario(const std::string& scenarioPath, const QString& 
     results.modeComparison = compareModes(scenario, kept, results, feedback);
   }
   feedback.setPhase(0.6, 1.0);
-  layers::OutputPaths paths = layers::writeOutputs(kept, results, outDir, languages, feedback, &reportProcess());
+  layers::OutputPaths paths =
+      layers::writeOutputs(kept, results, outDir, languages, feedback, &reportProcess());
   feedback.clearLine();
   if (!results.warnings.empty()) {
     std::fprintf(stderr, "%s: %zu warnings\n", scenario.name.c_str(), results.warnings.size());
@@ -199,7 +207,9 @@ void addRunCommands(CLI::App& app, int& exitCode) {
       ->check(CLI::IsMember({"A4", "A3"}))
       ->capture_default_str();
   CLI::Option* topOption =
-      runCmd->add_option("--top", runOptions->top, "Candidate pages in the report (with --report; default: the scenario's report.top_n)")
+      runCmd
+          ->add_option("--top", runOptions->top,
+                       "Candidate pages in the report (with --report; default: the scenario's report.top_n)")
           ->check(CLI::Range(1, 1000));
   runCmd->add_option("--author", runOptions->author, "Author printed on the report (with --report; default: the scenario's)");
   runCmd->add_flag("--verbose", verbose(), "On a write failure also print GDAL's and QGIS's own lines");

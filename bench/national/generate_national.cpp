@@ -611,7 +611,8 @@ int main(int argc, char** argv) {
   grid["name"] = "national_grid";
   grid["title"] = {{"zh_CN", "全国1公里网格选址：鞋业飞地园区（基准测试）"},
                    {"en", "National 1 km site search: footwear co-built park (benchmark)"}};
-  grid["description"] = "bench/national: a 1 km candidate grid over 2,850 schematic counties. Synthetic, not data.";
+  grid["description"] =
+      "bench/national: a 1 km candidate grid over 2,850 schematic counties. Synthetic, not data.";
   grid["criteria"] = json::array({{{"id", "labour_cost"}, {"weight", 0.25}},
                                   {{"id", "labour_pool"}, {"weight", 0.2}},
                                   {{"id", "distance_source"}, {"weight", 0.1}, {"direction", "cost"}},

@@ -130,12 +130,14 @@ QStringList plannedOutputs(const Scenario& scenario, const QString& outDir, cons
                     out.absoluteFilePath(detail::manifestName(name))};
   for (const char* layer : kResultLayerNames) files << out.absoluteFilePath(QStringLiteral("%1_%2.qml").arg(name, QLatin1String(layer)));
   for (const QString& language : languages) files << out.absoluteFilePath(QStringLiteral("%1_report_%2.pdf").arg(name, language));
-  if (scenario.candidates.gridKm > 0 && scenario.candidates.raster) files << out.absoluteFilePath(name + QStringLiteral("_scores.tif"));
+  if (scenario.candidates.gridKm > 0 && scenario.candidates.raster)
+    files << out.absoluteFilePath(name + QStringLiteral("_scores.tif"));
   return files;
 }
 
-OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QString& outDir, const QStringList& languages,
-                         Feedback& feedback, const ReportProcess* reportProcess) {
+OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QString& outDir,
+                         const QStringList& languages, Feedback& feedback,
+                         const ReportProcess* reportProcess) {
   const QString name = safeName(results.scenario.name);
   QDir out(outDir);
   // Inputs are sacred: no output may land on a file the scenario reads.
@@ -211,7 +213,8 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
     // Catchments are hidden too (they belong to the candidate pages of the report).
     if (writeRaster) {
       // Below every vector layer; a white-to-green ramp over the scored cells' range.
-      auto* raster = new QgsRasterLayer(work.absoluteFilePath(rasterName), QStringLiteral("grid_scores"), QStringLiteral("gdal"));
+      auto* raster = new QgsRasterLayer(work.absoluteFilePath(rasterName), QStringLiteral("grid_scores"),
+                                        QStringLiteral("gdal"));
       if (!raster->isValid()) {
         delete raster;
         detail::failWrite(out.absoluteFilePath(rasterName), detail::diagnoseFolder(work.absolutePath()));
@@ -271,7 +274,9 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
         options.topN = results.scenario.report.topN;  // the scenario's report.top_n candidate pages
         return options;
       };
-      auto pdfNameOf = [&](const QString& language) { return QStringLiteral("%1_report_%2.pdf").arg(name, language); };
+      auto pdfNameOf = [&](const QString& language) {
+        return QStringLiteral("%1_report_%2.pdf").arg(name, language);
+      };
       // The languages after the first go to child processes first (the GeoPackage and its styles
       // are complete), so they export while this process exports the first one.
       const bool concurrent = reportProcess && !reportProcess->program.isEmpty() && reportProcess->arguments;
@@ -286,7 +291,8 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
       const ReportSource source = openReportSource(&project, gpkg);
       for (int i = 0; i < languages.size(); ++i) {
         const QString pdfName = pdfNameOf(languages[i]);
-        std::vector<std::unique_ptr<QgsPrintLayout>> layouts = buildReportLayouts(source, optionsFor(languages[i]));
+        std::vector<std::unique_ptr<QgsPrintLayout>> layouts =
+            buildReportLayouts(source, optionsFor(languages[i]));
         std::vector<QgsPrintLayout*> raw;
         for (const auto& l : layouts) raw.push_back(l.get());
         const int n = static_cast<int>(languages.size());
@@ -296,7 +302,8 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
         } else {
           // Written by the child: it must have the pages these layouts make.
           children[static_cast<std::size_t>(i - 1)]->finish(part);
-          detail::verifyPdf(work.absoluteFilePath(pdfName), detail::reportPageCount(raw), out.absoluteFilePath(pdfName));
+          detail::verifyPdf(work.absoluteFilePath(pdfName), detail::reportPageCount(raw),
+                            out.absoluteFilePath(pdfName));
         }
         files << pdfName;
         paths.reports << out.absoluteFilePath(pdfName);

@@ -169,7 +169,8 @@ std::unique_ptr<QgsPrintLayout> buildCandidateLayout(const ReportContext& ctx) {
       longestEms = std::max(longestEms, textEms(name));
     }
   }
-  const QString headingText = tx.c("Candidate %1: %2", "候选园区 第%1名：%2", "Candidate cell %1: %2", "候选网格单元 第%1名：%2");
+  const QString headingText =
+      tx.c("Candidate %1: %2", "候选园区 第%1名：%2", "Candidate cell %1: %2", "候选网格单元 第%1名：%2");
   const double headingEms = textEms(headingText) + 2 + longestEms;
   const double headingMm = ctx.pageMm.width() - 20;
   const double headingPt = 15 * s;
@@ -406,7 +407,9 @@ std::unique_ptr<QgsPrintLayout> buildCandidateLayout(const ReportContext& ctx) {
       const QRegularExpressionMatch m = explanationPattern.match(explanation);
       if (m.hasMatch()) {
         const QString better = parkNames.count(m.captured(1)) ? parkNames[m.captured(1)] : m.captured(1);
-        QString line = tx.c("Behind %1 (the next better park)", "次于上一名园区 %1", "Behind %1 (the next better cell)", "次于上一名网格单元 %1").arg(better);
+        QString line = tx.c("Behind %1 (the next better park)", "次于上一名园区 %1",
+                            "Behind %1 (the next better cell)", "次于上一名网格单元 %1")
+                           .arg(better);
         if (!m.captured(2).isEmpty()) {
           QStringList gaps;
           gaps << QStringLiteral("%1 (%2)").arg(criterionLabel(m.captured(2)), m.captured(3));
@@ -417,7 +420,8 @@ std::unique_ptr<QgsPrintLayout> buildCandidateLayout(const ReportContext& ctx) {
       } else if (!explanation.isEmpty()) {
         lines << explanation;
       } else if (f.attribute(QStringLiteral("rank")).toInt() == 1) {
-        lines << tx.c("Best-ranked park of this run.", "本次评价排名第一的园区。", "Best-ranked cell of this run.", "本次评价排名第一的网格单元。");
+        lines << tx.c("Best-ranked park of this run.", "本次评价排名第一的园区。",
+                      "Best-ranked cell of this run.", "本次评价排名第一的网格单元。");
       }
       const QString reason = f.attribute(QStringLiteral("reason")).toString();
       if (!reason.isEmpty()) lines << tx.t("Constraint: ", "约束：") + reason;
@@ -429,7 +433,9 @@ std::unique_ptr<QgsPrintLayout> buildCandidateLayout(const ReportContext& ctx) {
                           .arg(QgsExpression::quotedString(id), QgsExpression::quotedString(lines.join(QLatin1Char('\n'))));
     }
   }
-  const QString none = QgsExpression::quotedString(tx.c("No remarks for this park.", "本园区无特别说明。", "No remarks for this cell.", "本网格单元无特别说明。"));
+  const QString none =
+      QgsExpression::quotedString(tx.c("No remarks for this park.", "本园区无特别说明。",
+                                       "No remarks for this cell.", "本网格单元无特别说明。"));
   const QString notesOrNone = notesCases.isEmpty() ? none : QStringLiteral("CASE%1 ELSE %2 END").arg(notesCases, none);
   addLabel(l, 0, labelExpr(notesOrNone), 8 * s, false, QRectF(x, y, w, std::max(10.0, content.bottom() - y)), QColor(40, 40, 40));
   return layout;

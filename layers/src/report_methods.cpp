@@ -165,8 +165,8 @@ QString aggregationLabel(const Texts& tx, const std::string& a) {
 
 QString missingLabel(const Texts& tx, const std::string& m) {
   if (m == "exclude")
-    return tx.c("parks with a missing value are excluded", "缺失值的园区被排除", "cells with a missing value are excluded",
-                "缺失值的网格单元被排除");
+    return tx.c("parks with a missing value are excluded", "缺失值的园区被排除",
+                "cells with a missing value are excluded", "缺失值的网格单元被排除");
   if (m == "worst") return tx.t("a missing value scores as the worst", "缺失值按最差值计");
   if (m == "mean") return tx.t("a missing value scores as the mean", "缺失值按均值计");
   return QString::fromStdString(m);
@@ -485,11 +485,12 @@ std::unique_ptr<QgsPrintLayout> buildMethodsLayout(const ReportContext& ctx) {
                             jsonText(robustness.value("seed", json())), jsonText(robustness.value("k", json()))));
   else
     flow.paragraph(tx.t("Not computed in this run (uncertainty.draws = 0).", "本次运行未进行（uncertainty.draws = 0）。"));
-  flow.paragraph(tx.c("Labour catchment on the candidate pages: geodesic circle of %1 km around the park.",
-                      "候选园区页的劳动力通勤圈：园区周围半径 %1 km 的测地圆。",
-                      "Labour catchment on the candidate pages: geodesic circle of %1 km around the cell centre.",
-                      "候选网格单元页的劳动力通勤圈：网格单元中心周围半径 %1 km 的测地圆。")
-                     .arg(formatNumber(info.value("catchment_km", 50.0), 0)));
+  flow.paragraph(
+      tx.c("Labour catchment on the candidate pages: geodesic circle of %1 km around the park.",
+           "候选园区页的劳动力通勤圈：园区周围半径 %1 km 的测地圆。",
+           "Labour catchment on the candidate pages: geodesic circle of %1 km around the cell centre.",
+           "候选网格单元页的劳动力通勤圈：网格单元中心周围半径 %1 km 的测地圆。")
+          .arg(formatNumber(info.value("catchment_km", 50.0), 0)));
 
   // --- effect parameters ---
   const json effects = info.value("effects", json());
@@ -526,11 +527,12 @@ std::unique_ptr<QgsPrintLayout> buildMethodsLayout(const ReportContext& ctx) {
   for (auto it = sources.begin(); it != sources.end(); ++it) {
     const auto role = roles.find(it.key());
     const char* countKey = it.key() == "exclusions" ? "zones" : it.key().c_str();
-    QString roleText =
-        role == roles.end() ? QString::fromStdString(it.key()) : tx.t(role->second.first, role->second.second);
-    if (it.key() == "parks" && tx.cells) roleText = tx.t("parks (the candidates are the grid's cells)", "园区（候选为网格单元）");
-    sourceRows.push_back(
-        {roleText, jsonText(it.value()), counts.contains(countKey) ? jsonText(counts[countKey]) : QStringLiteral("–")});
+    QString roleText = role == roles.end() ? QString::fromStdString(it.key())
+                                           : tx.t(role->second.first, role->second.second);
+    if (it.key() == "parks" && tx.cells)
+      roleText = tx.t("parks (the candidates are the grid's cells)", "园区（候选为网格单元）");
+    sourceRows.push_back({roleText, jsonText(it.value()),
+                          counts.contains(countKey) ? jsonText(counts[countKey]) : QStringLiteral("–")});
   }
   flow.table({tx.t("Data", "数据"), tx.t("File", "文件"), tx.t("Features", "要素数")}, sourceRows, {0.3, 0.5, 0.2}, 7,
              QStringLiteral("llr"));

@@ -92,9 +92,11 @@ void localiseLegend(QgsLayoutItemLegend* legend, const Texts& tx, int k) {
     const QString name = node->layer() ? node->layer()->name() : QString();
     QString title;
     if (name == QLatin1String(schema::kCandidates))
-      title = tx.c("Candidate parks: score", "候选园区：综合得分", "Candidate cells: score", "候选网格单元：综合得分");
+      title = tx.c("Candidate parks: score", "候选园区：综合得分", "Candidate cells: score",
+                   "候选网格单元：综合得分");
     else if (name == QLatin1String(schema::kFlows))
-      title = tx.c("Transfer flows to the top parks", "向排名靠前园区的转移", "Transfer flows to the top cells", "向排名靠前网格单元的转移");
+      title = tx.c("Transfer flows to the top parks", "向排名靠前园区的转移",
+                   "Transfer flows to the top cells", "向排名靠前网格单元的转移");
     else if (name == QLatin1String(schema::kRegions))
       title = tx.t("Prefecture-level regions", "地级行政区");
     if (!title.isEmpty()) node->setCustomProperty(QStringLiteral("legend/title-label"), title);
@@ -217,7 +219,9 @@ std::unique_ptr<QgsPrintLayout> buildOverviewLayout(const ReportContext& ctx) {
   const nlohmann::json& info = ctx.source.runInfo.is_object() ? ctx.source.runInfo : nlohmann::json::object();
   auto layout = newReportLayout(ctx, tx.t("Overview", "总览"));
   QgsPrintLayout* l = layout.get();
-  const QRectF content = addPageFrame(l, ctx, 0, tx.c("Overview: candidate host parks", "总览：候选承接园区", "Overview: candidate grid cells", "总览：候选网格单元"));
+  const QRectF content = addPageFrame(l, ctx, 0,
+                                      tx.c("Overview: candidate host parks", "总览：候选承接园区",
+                                           "Overview: candidate grid cells", "总览：候选网格单元"));
   const double s = ctx.pageMm.width() > 300 ? 1.25 : 1.0;  // A3 type and boxes scale up
 
   // --- scenario line: cluster, source, mode, moved segments, author ---
@@ -301,7 +305,9 @@ std::unique_ptr<QgsPrintLayout> buildOverviewLayout(const ReportContext& ctx) {
 
   // --- right column: top-10 table ---
   double y = content.y() + factsH + 1;
-  addLabel(l, 0, tx.c("Top 10 candidate parks", "前10名候选园区", "Top 10 candidate cells", "前10名候选网格单元"), 11 * s, true, QRectF(sideX, y, sideW, 6 * s));
+  addLabel(l, 0,
+           tx.c("Top 10 candidate parks", "前10名候选园区", "Top 10 candidate cells", "前10名候选网格单元"),
+           11 * s, true, QRectF(sideX, y, sideW, 6 * s));
   y += 7 * s;
   const QgsFields fields = ctx.source.candidates->fields();
   const bool robust = fields.lookupField(QStringLiteral("p_topk")) >= 0;
@@ -309,7 +315,8 @@ std::unique_ptr<QgsPrintLayout> buildOverviewLayout(const ReportContext& ctx) {
   if (info.contains("robustness") && info["robustness"].is_object() && info["robustness"].contains("k") &&
       info["robustness"]["k"].is_number_integer())
     k = info["robustness"]["k"].get<int>();
-  QStringList headers{tx.t("Rank", "排名"), tx.c("Park", "园区", "Cell", "网格单元"), tx.t("Region", "地区"), tx.t("Score", "得分")};
+  QStringList headers{tx.t("Rank", "排名"), tx.c("Park", "园区", "Cell", "网格单元"), tx.t("Region", "地区"),
+                      tx.t("Score", "得分")};
   std::vector<double> widths;
   const double rankW = 10 * s, scoreW = 14 * s, pW = robust ? 18 * s : 0;
   const double rest = sideW - rankW - scoreW - pW;
@@ -348,7 +355,9 @@ std::unique_ptr<QgsPrintLayout> buildOverviewLayout(const ReportContext& ctx) {
   std::vector<QStringList> rows;
   for (const Row& r : ranked)
     if (rows.size() < 10) rows.push_back(r.cells);
-  if (rows.empty()) rows.push_back({QString(), tx.c("no feasible park", "无可行园区", "no feasible cell", "无可行网格单元"), QString(), QString()});
+  if (rows.empty())
+    rows.push_back({QString(), tx.c("no feasible park", "无可行园区", "no feasible cell", "无可行网格单元"),
+                    QString(), QString()});
 
   // --- criteria and weights, at the bottom of the side column ---
   QStringList criteria;

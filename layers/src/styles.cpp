@@ -162,7 +162,8 @@ void styleCandidates(QgsVectorLayer* layer) {
 }
 
 void styleScoreRaster(QgsRasterLayer* layer) {
-  const QgsRasterBandStats stats = layer->dataProvider()->bandStatistics(1, QgsRasterBandStats::Min | QgsRasterBandStats::Max);
+  const QgsRasterBandStats stats =
+      layer->dataProvider()->bandStatistics(1, QgsRasterBandStats::Min | QgsRasterBandStats::Max);
   auto* ramp = new QgsColorRampShader(stats.minimumValue, stats.maximumValue,
                                       new QgsGradientColorRamp(QColor(247, 252, 245), QColor(0, 90, 50)));
   ramp->classifyColorRamp(5, 1);

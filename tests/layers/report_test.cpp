@@ -303,7 +303,8 @@ namespace clustershift::layers {
 namespace {
 
 /// The overview map's layer style overrides that force a layer to be drawn as an image.
-QStringList rasterisedOnOverview(const std::vector<std::unique_ptr<QgsPrintLayout>>& layouts, int layoutIndex) {
+QStringList rasterisedOnOverview(const std::vector<std::unique_ptr<QgsPrintLayout>>& layouts,
+                                 int layoutIndex) {
   QStringList ids;
   QList<QgsLayoutItemMap*> maps;
   layouts[static_cast<std::size_t>(layoutIndex)]->layoutItems(maps);
@@ -336,7 +337,8 @@ TEST(ReportOverview, LayersOfMoreThanAThousandFeaturesAreImagesOnTheOverviewMapO
   const QString dir = scratchDir(QStringLiteral("report_dense"));
   Feedback feedback;
   const QString denseGpkg = writeOutputs(in, dense, dir + QStringLiteral("/dense"), {}, feedback).geopackage;
-  const QString smallGpkg = writeOutputs(in, sampleResults(in), dir + QStringLiteral("/small"), {}, feedback).geopackage;
+  const QString smallGpkg =
+      writeOutputs(in, sampleResults(in), dir + QStringLiteral("/small"), {}, feedback).geopackage;
   ReportOptions o;
   o.language = QStringLiteral("en");
   o.topN = 3;

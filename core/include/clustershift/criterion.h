@@ -35,14 +35,14 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 /// Criterion::computeGrid(): pixel (row, col) has its centre at
 /// (originX + (col + ½)·cellM, originY − (row + ½)·cellM) in the CRS `planeWkt`.
 struct GridCells {
-  int width = 0, height = 0;          ///< pixels
-  double originX = 0, originY = 0;    ///< north-west corner (plane metres)
-  double cellM = 0;                   ///< cell side (metres)
-  std::string planeWkt;               ///< the plane's CRS
-  std::vector<std::uint32_t> pixel;   ///< per cell: row-major pixel index, ascending
-  std::vector<int> region;            ///< per cell: host region (index into Inputs::regions)
-  std::vector<double> lon, lat;       ///< per cell: centre (degrees)
-  double areaHa = 0;                  ///< every cell's area
+  int width = 0, height = 0;         ///< pixels
+  double originX = 0, originY = 0;   ///< north-west corner (plane metres)
+  double cellM = 0;                  ///< cell side (metres)
+  std::string planeWkt;              ///< the plane's CRS
+  std::vector<std::uint32_t> pixel;  ///< per cell: row-major pixel index, ascending
+  std::vector<int> region;           ///< per cell: host region (index into Inputs::regions)
+  std::vector<double> lon, lat;      ///< per cell: centre (degrees)
+  double areaHa = 0;                 ///< every cell's area
   std::size_t size() const { return pixel.size(); }
 };
 

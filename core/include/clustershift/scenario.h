@@ -111,9 +111,9 @@ struct ReportOptions {
 /// With gridKm > 0 a regular grid of gridKm × gridKm cells over the regions (in an equal-area
 /// plane) replaces the parks as candidates, e.g. to find land for a new co-built park (飞地园区).
 struct CandidateOptions {
-  double gridKm = 0;   ///< cell side (km); 0: the park layer's features are the candidates
-  int keep = 1000;     ///< grid: best cells kept as candidates (GeoPackage, report)
-  bool raster = true;  ///< grid: also write every cell's score as a GeoTIFF
+  double gridKm = 0;     ///< cell side (km); 0: the park layer's features are the candidates
+  int keep = 1000;       ///< grid: best cells kept as candidates (GeoPackage, report)
+  bool raster = true;    ///< grid: also write every cell's score as a GeoTIFF
   double spacingKm = 5;  ///< grid: no two kept cells closer than this (centre to centre); 0: off
   int perRegion = 3;     ///< grid: at most this many kept cells in one region; 0: no limit
 };

@@ -51,8 +51,8 @@ void requireRegionColumn(const CriterionContext& context, const std::string& cri
     problems.push_back(codedProblem(
         Severity::Fatal, regionWhere(inputs, context.sourceRegion) + " field '" + column + "'",
         "source region '" + source.id + "' has " +
-            (isMissing(v) ? std::string("no value") : "value " + util::formatFixed(v, 2)) + ", criterion " + criterion +
-            " needs a value > 0",
+            (isMissing(v) ? std::string("no value") : "value " + util::formatFixed(v, 2)) + ", criterion " +
+            criterion + " needs a value > 0",
         source.id, isMissing(v) ? "source_value_missing" : "source_value_not_positive", std::move(values)));
   }
 }

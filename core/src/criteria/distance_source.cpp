@@ -47,7 +47,8 @@ class DistanceSource : public DescribedCriterion {
     return raw;
   }
 
-  std::optional<std::vector<double>> computeGrid(const CriterionContext& context, const nlohmann::json& /*params*/,
+  std::optional<std::vector<double>> computeGrid(const CriterionContext& context,
+                                                 const nlohmann::json& /*params*/,
                                                  const GridCells& cells) const override {
     if (isMissing(context.sourceLon) || isMissing(context.sourceLat)) {
       throw InputError("distance_source: no source location");
@@ -61,20 +62,22 @@ class DistanceSource : public DescribedCriterion {
     auto worker = [&] {
       for (std::size_t begin = next.fetch_add(kChunk); begin < n; begin = next.fetch_add(kChunk)) {
         const std::size_t end = std::min(n, begin + kChunk);
-        const detail::ReducedPoints points = detail::reducePoints(
-            std::vector<double>(cells.lon.begin() + static_cast<std::ptrdiff_t>(begin),
-                                cells.lon.begin() + static_cast<std::ptrdiff_t>(end)),
-            std::vector<double>(cells.lat.begin() + static_cast<std::ptrdiff_t>(begin),
-                                cells.lat.begin() + static_cast<std::ptrdiff_t>(end)));
+        const detail::ReducedPoints points =
+            detail::reducePoints(std::vector<double>(cells.lon.begin() + static_cast<std::ptrdiff_t>(begin),
+                                                     cells.lon.begin() + static_cast<std::ptrdiff_t>(end)),
+                                 std::vector<double>(cells.lat.begin() + static_cast<std::ptrdiff_t>(begin),
+                                                     cells.lat.begin() + static_cast<std::ptrdiff_t>(end)));
         for (std::size_t i = begin; i < end; ++i) {
           double d = detail::andoyerLambertKm(points, i - begin, source, 0);
-          if (!(d <= kSixtyDegreesKm)) d = geodesicKm(cells.lon[i], cells.lat[i], context.sourceLon, context.sourceLat);
+          if (!(d <= kSixtyDegreesKm))
+            d = geodesicKm(cells.lon[i], cells.lat[i], context.sourceLon, context.sourceLat);
           raw[i] = d;
         }
       }
     };
     std::vector<std::thread> pool;
-    for (unsigned t = 1; t < std::max(1u, std::thread::hardware_concurrency()); ++t) pool.emplace_back(worker);
+    for (unsigned t = 1; t < std::max(1u, std::thread::hardware_concurrency()); ++t)
+      pool.emplace_back(worker);
     worker();
     for (auto& th : pool) th.join();
     context.feedback.checkCanceled();

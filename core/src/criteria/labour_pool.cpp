@@ -77,7 +77,8 @@ class LabourPool final : public DescribedCriterion {
 
   // The same sums for every cell at once (no park per cell); one warning per region whose
   // missing working_age leaves cells NULL.
-  std::optional<std::vector<double>> computeGrid(const CriterionContext& context, const nlohmann::json& params,
+  std::optional<std::vector<double>> computeGrid(const CriterionContext& context,
+                                                 const nlohmann::json& params,
                                                  const GridCells& cells) const override {
     const double radiusKm = resolveParams(*this, params).at("radius_km").get<double>();
     std::vector<int> missingRegion;
@@ -88,8 +89,8 @@ class LabourPool final : public DescribedCriterion {
     for (const auto& [r, count] : nullCells) {
       const Region& region = context.inputs.regions[static_cast<std::size_t>(r)];
       context.feedback.warn(Problem{Severity::Warning, context.inputs.regionsLabel + " fid=" + region.fid,
-                                    std::string(kId) + ": field 'working_age' of region '" + region.id + "' (" +
-                                        region.name + ") is missing; " + std::to_string(count) +
+                                    std::string(kId) + ": field 'working_age' of region '" + region.id +
+                                        "' (" + region.name + ") is missing; " + std::to_string(count) +
                                         " grid cells within " + util::formatNumber(radiusKm) +
                                         " km of it are NULL",
                                     region.id});

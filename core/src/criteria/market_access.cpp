@@ -60,8 +60,8 @@ class MarketAccess : public DescribedCriterion {
     // Every park × region pair, Andoyer–Lambert distances on precomputed reduced latitudes in
     // a vectorised loop, parallel over parks (spatial/decay_sum.h; error budget in docs/model.md).
     const detail::ReducedPoints parks = detail::reducePoints(parkLon, parkLat);
-    const std::vector<double> raw = detail::decaySums(parks, seats, gdp, deltaKm, 0,
-                                                      [&] { return context.feedback.isCanceled(); });
+    const std::vector<double> raw =
+        detail::decaySums(parks, seats, gdp, deltaKm, 0, [&] { return context.feedback.isCanceled(); });
     context.feedback.checkCanceled();
     for (std::size_t p = 0; p < parks.size(); ++p)
       if (!parks.valid[p])
@@ -70,7 +70,8 @@ class MarketAccess : public DescribedCriterion {
     return raw;
   }
 
-  std::optional<std::vector<double>> computeGrid(const CriterionContext& context, const nlohmann::json& params,
+  std::optional<std::vector<double>> computeGrid(const CriterionContext& context,
+                                                 const nlohmann::json& params,
                                                  const GridCells& cells) const override {
     const double deltaKm = delta(params);
     std::vector<double> gdp;

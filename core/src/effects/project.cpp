@@ -67,7 +67,8 @@ void checkAccounts(const SectorAccounts& a, const Region& region, const std::str
                        " 10k persons); check the cluster size against the region");
   }
   if (a.rd < 0)
-    throw InputError(label + " id=" + region.id + ": field 'rd' (" + util::formatFixed(region.value("rd"), 2) +
+    throw InputError(label + " id=" + region.id + ": field 'rd' (" +
+                     util::formatFixed(region.value("rd"), 2) +
                      ") is smaller than the cluster R&D that leaves the region");
 }
 

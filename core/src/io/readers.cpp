@@ -128,8 +128,8 @@ struct Reader {
       return kNaN;
     }
     if (nonNegative && value < 0)
-      fileProblem(problems, Severity::Fatal, fw, "is negative (" + util::formatNumber(value) + ")", id, "negative",
-                  {{"value", util::formatNumber(value)}});
+      fileProblem(problems, Severity::Fatal, fw, "is negative (" + util::formatNumber(value) + ")", id,
+                  "negative", {{"value", util::formatNumber(value)}});
     return value;
   }
 
@@ -481,11 +481,11 @@ void readParks(FeatureSource& source, const DataSource& map, Inputs& inputs) {
     const std::string where = r.where(f);
     const double area = park.value("area_ha"), available = park.value("available_ha");
     if (!std::isnan(area) && !std::isnan(available) && available > area * (1 + 1e-9)) {
-      fileProblem(
-          r.problems, Severity::Warning, fieldWhere(where, map.field("available_ha")),
-          "available area " + util::formatNumber(available) + " ha exceeds total area " + util::formatNumber(area) + " ha",
-          park.id, "available_exceeds_area",
-          {{"available_ha", util::formatNumber(available)}, {"area_ha", util::formatNumber(area)}});
+      fileProblem(r.problems, Severity::Warning, fieldWhere(where, map.field("available_ha")),
+                  "available area " + util::formatNumber(available) + " ha exceeds total area " +
+                      util::formatNumber(area) + " ha",
+                  park.id, "available_exceeds_area",
+                  {{"available_ha", util::formatNumber(available)}, {"area_ha", util::formatNumber(area)}});
     }
     if (crsOk) {
       if (detail::readGeometry(f, transform, where, park.id, map.coordinates, r.problems, park.wkb)) {

@@ -347,8 +347,8 @@ std::vector<std::size_t> selectBest(const Grid& grid, const std::vector<double>&
                                       : std::min(order.size(), keep);
       std::nth_element(order.begin() + static_cast<std::ptrdiff_t>(sorted),
                        order.begin() + static_cast<std::ptrdiff_t>(want - 1), order.end(), better);
-      std::sort(order.begin() + static_cast<std::ptrdiff_t>(sorted), order.begin() + static_cast<std::ptrdiff_t>(want),
-                better);
+      std::sort(order.begin() + static_cast<std::ptrdiff_t>(sorted),
+                order.begin() + static_cast<std::ptrdiff_t>(want), better);
       sorted = want;
     }
     const std::size_t k = order[next++];
@@ -416,7 +416,8 @@ GridScreening screenGrid(const Scenario& scenario, Inputs& inputs, Feedback& fee
     const Criterion& criterion = *screen.criteria[c];
     progress(c);
     if (fastPaths) {
-      if (std::optional<std::vector<double>> values = criterion.computeGrid(context, screen.params[c], grid)) {
+      if (std::optional<std::vector<double>> values =
+              criterion.computeGrid(context, screen.params[c], grid)) {
         if (values->size() != nCells)
           throw Error(screen.specs[c]->id + ": returned " + std::to_string(values->size()) + " values for " +
                       std::to_string(nCells) + " cells");
@@ -567,8 +568,8 @@ Results runCandidateGrid(const Scenario& scenario, Inputs inputs, Feedback& feed
   if (scored == 0)
     throw InputError("candidate grid: every one of the " + std::to_string(nCells) + " cells is excluded");
   const std::vector<std::size_t> order =
-      selectBest(grid, score, static_cast<std::size_t>(scenario.candidates.keep), scenario.candidates.spacingKm,
-                 scenario.candidates.perRegion);
+      selectBest(grid, score, static_cast<std::size_t>(scenario.candidates.keep),
+                 scenario.candidates.spacingKm, scenario.candidates.perRegion);
 
   ScoreGrid out;
   out.width = grid.width;

@@ -37,8 +37,8 @@ struct GridScreening {
   GridCells cells;
   std::vector<const CriterionSpec*> specs;  ///< enabled criteria, scenario order
   std::vector<std::unique_ptr<Criterion>> criteria;
-  std::vector<nlohmann::json> params;       ///< resolved
-  std::vector<std::vector<double>> raw;     ///< [criterion][cell]
+  std::vector<nlohmann::json> params;    ///< resolved
+  std::vector<std::vector<double>> raw;  ///< [criterion][cell]
   int sourceRegion = -1;
 };
 

@@ -117,7 +117,8 @@ Results scoreCandidates(const Scenario& scenario, Inputs inputs, Feedback& feedb
     feedback.setProgress(0.1 + 0.7 * static_cast<double>(c) / static_cast<double>(nCriteria),
                          "scoring " + specs[c]->id);
     feedback.checkCanceled();
-    raw[c] = presetRaw ? presetRaw->at(c) : criteria[c]->compute(context, resolveParams(*criteria[c], specs[c]->params));
+    raw[c] = presetRaw ? presetRaw->at(c)
+                       : criteria[c]->compute(context, resolveParams(*criteria[c], specs[c]->params));
     if (raw[c].size() != nParks) {
       throw Error(specs[c]->id + ": returned " + std::to_string(raw[c].size()) + " values for " +
                   std::to_string(nParks) + " parks");

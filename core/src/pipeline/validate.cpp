@@ -152,10 +152,10 @@ std::vector<Problem> validate(const Scenario& scenario, const Inputs& inputs) {
       const mcda::AhpResult ahp = mcda::ahpWeights(scenario.weighting.matrix, names);
       if (!ahp.consistent) {
         const std::string cr = util::formatNumber(ahp.cr);
-        problems.push_back(codedProblem(Severity::Warning, "weighting.matrix",
-                                        "AHP consistency ratio " + cr + " >= 0.10" +
-                                            (ahp.hint.text.empty() ? "" : "; " + ahp.hint.text),
-                                        {}, "ahp_inconsistent", mcda::ahpWarningValues(ahp, cr)));
+        problems.push_back(codedProblem(
+            Severity::Warning, "weighting.matrix",
+            "AHP consistency ratio " + cr + " >= 0.10" + (ahp.hint.text.empty() ? "" : "; " + ahp.hint.text),
+            {}, "ahp_inconsistent", mcda::ahpWarningValues(ahp, cr)));
       }
     } catch (const Error& e) {
       problems.push_back(Problem{Severity::Fatal, "weighting.matrix", e.what(), {}});

@@ -362,7 +362,8 @@ const Block<Scenario>& scenarioBlock() {
       childField("report", reportBlock(), &Scenario::report),
       {{"candidates"},
        [](JsonReader& r, const json& j, const std::string& path, const char* k, Scenario& s) {
-         if (const json* c = r.child(j, path, k)) detail::parseCandidates(r, *c, joinPath(path, k), s.candidates);
+         if (const json* c = r.child(j, path, k))
+           detail::parseCandidates(r, *c, joinPath(path, k), s.candidates);
        },
        [](const Scenario& s, json& out, const char* key) {
          if (s.candidates.gridKm > 0) out[key] = detail::candidatesJson(s.candidates);

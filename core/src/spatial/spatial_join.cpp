@@ -34,7 +34,8 @@ std::vector<int> locateParks(const std::vector<Region>& regions, const std::vect
   try {
     return locatePoints(regions, lon, lat);
   } catch (const PointError& e) {
-    throw GeoError("joining park '" + parks[e.point].id + "' to region '" + regions[e.region].id + "': " + e.what());
+    throw GeoError("joining park '" + parks[e.point].id + "' to region '" + regions[e.region].id +
+                   "': " + e.what());
   }
 }
 

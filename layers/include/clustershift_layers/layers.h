@@ -114,7 +114,8 @@ struct ReportOptions {
 struct ReportProcess {
   QString program;  ///< executable; empty: every language is exported in this process
   /// Arguments for one report: results GeoPackage, target PDF, options (language, paper, top N, author).
-  std::function<QStringList(const QString& geopackage, const QString& pdf, const ReportOptions& options)> arguments;
+  std::function<QStringList(const QString& geopackage, const QString& pdf, const ReportOptions& options)>
+      arguments;
 };
 
 /// The result layers of one results GeoPackage as loaded in a project, and its run_info.

@@ -202,8 +202,8 @@ TEST(CandidateGrid, FastPathsAgreeWithEveryCellScoredAsAPark) {
       differ += a != b;
     }
     EXPECT_LE(worst, tolerance) << id;
-    std::printf("grid fast path, %s: largest relative difference %.2e (%lld of %zu cells differ)\n", id.c_str(),
-                worst, differ, fast.cells.size());
+    std::printf("grid fast path, %s: largest relative difference %.2e (%lld of %zu cells differ)\n",
+                id.c_str(), worst, differ, fast.cells.size());
   }
 }
 

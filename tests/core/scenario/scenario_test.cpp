@@ -487,7 +487,8 @@ TEST(Scenario, TransferModeNames) {
 
 TEST(Scenario, CandidateGridReadAndWritten) {
   json j = base();
-  j["candidates"] = {{"grid_km", 2.5}, {"keep", 50}, {"raster", false}, {"spacing_km", 12.5}, {"per_region", 0}};
+  j["candidates"] = {
+      {"grid_km", 2.5}, {"keep", 50}, {"raster", false}, {"spacing_km", 12.5}, {"per_region", 0}};
   const Scenario s = parseScenario(j, ".");
   EXPECT_DOUBLE_EQ(s.candidates.gridKm, 2.5);
   EXPECT_EQ(s.candidates.keep, 50);
@@ -514,7 +515,8 @@ TEST(Scenario, CandidateGridProblemsNamed) {
   auto problems = problemsOf(j);
   EXPECT_PROBLEM(problems, "candidates.grid_km: must be a cell side >= 0.1 km, got 0.01");
   EXPECT_PROBLEM(problems, "candidates.keep: must be in [1, 100000], got 0");
-  EXPECT_PROBLEM(problems, "candidates.cell: unknown key (allowed: grid_km, keep, raster, spacing_km, per_region)");
+  EXPECT_PROBLEM(problems,
+                 "candidates.cell: unknown key (allowed: grid_km, keep, raster, spacing_km, per_region)");
   EXPECT_PROBLEM(problems, "candidates.spacing_km: must be a distance >= 0 km (0: no spacing), got -1");
   EXPECT_PROBLEM(problems, "candidates.per_region: must be in [0, 100000] (0: no limit), got -2");
 }
