@@ -57,10 +57,12 @@ std::vector<CriterionRow> criteriaOf(const ReportContext& ctx) {
       if (label.empty()) label = jsonText(c, "id");
       r.label = QString::fromStdString(label);
       // Short unit in the narrow column: "亿元 (distance-weighted)" -> "亿元"; then in the report's language.
+      // A unit the labels know in full ("density (0-1)" → "0–1") is not shortened.
       std::string unit = jsonText(c, "unit");
-      const std::size_t paren = unit.find(" (");
-      if (paren != std::string::npos && paren > 0) unit.resize(paren);
       r.unit = unitLabel(unit, ctx.tx.zh);
+      const std::size_t paren = unit.find(" (");
+      if (r.unit == QString::fromStdString(unit) && paren != std::string::npos && paren > 0)
+        r.unit = unitLabel(unit.substr(0, paren), ctx.tx.zh);
       const std::string dir = jsonText(c, "direction");
       r.direction = dir == "cost" ? ctx.tx.t("cost", "成本型") : dir == "benefit" ? ctx.tx.t("benefit", "效益型") : QString();
       if (c.contains("weight") && c["weight"].is_number()) r.weight = c["weight"].get<double>();

@@ -184,6 +184,9 @@ TEST_F(Report, ChineseReportHasTheHeadingsEveryTopParkAndEmbeddedCjkFonts) {
   for (const char* heading : {"总览：候选承接园区", "前10名候选园区", "候选园区 第1名", "各指标对综合得分的贡献", "各指标取值",
                               "评价说明", "示意性数据", "编制：Planning Office Test"})
     EXPECT_NE(text.find(nfkc(heading)), std::string::npos) << heading << "\n" << text;
+  // Units in the report's language: the fixture's labour_cost is a "ratio" (倍).
+  EXPECT_EQ(text.find("ratio"), std::string::npos) << text;
+  EXPECT_NE(text.find(nfkc("倍")), std::string::npos) << text;
   // Ranks 1..5 of the fixture: P1, P6, P3, P8, P2.
   for (int park : {1, 6, 3, 8, 2}) {
     const std::string name = nfkc(("第" + std::to_string(park) + "经济开发区").c_str());
