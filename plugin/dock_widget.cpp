@@ -145,6 +145,8 @@ void ClusterShiftDock::reloadPresets() {
       if (!projectStem.isEmpty() && presets[i].name == projectStem) chosen = i;
     }
     combo->setCurrentIndex(chosen + 1);  // loads it
+    // Not the project's own scenario: a results project's run information replaces it.
+    m_baseIsGuess = presets[chosen].name != projectStem;
   }
 }
 
@@ -251,6 +253,7 @@ bool ClusterShiftDock::saveScenarioFile(const QString& path) {
 void ClusterShiftDock::applyScenario(const Scenario& scenario) {
   m_base = scenario;
   m_hasBase = true;
+  m_baseIsGuess = false;
   m_data->setScenario(scenario);
   m_cluster->setScenario(scenario);
   m_criteria->setScenario(scenario);

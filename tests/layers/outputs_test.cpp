@@ -7,6 +7,9 @@
 #include <qgslayertree.h>
 #include <qgslayoutmanager.h>
 #include <qgsproject.h>
+#include <qgsprojectviewsettings.h>
+#include <qgsreferencedgeometry.h>
+#include <qgscoordinatetransform.h>
 #include <qgsrulebasedrenderer.h>
 #include <qgsvectorlayer.h>
 
@@ -146,6 +149,23 @@ TEST_F(WriteOutputs, ProjectReopensWithValidStyledLayersAndTheReportLayouts) {
   QgsLayerTreeLayer* node = project.layerTreeRoot()->findLayer(catchments[0]->id());
   ASSERT_NE(node, nullptr);
   EXPECT_FALSE(node->isVisible());
+}
+
+TEST_F(WriteOutputs, ProjectOpensOnTheStudyAreaNotOnAnEmptyMap) {
+  // No map canvas is saved by a headless run: the default view is what QGIS shows first.
+  QgsProject project;
+  ASSERT_TRUE(project.read(s_paths->project));
+  const QgsReferencedRectangle view = project.viewSettings()->defaultViewExtent();
+  ASSERT_FALSE(view.isEmpty());
+  EXPECT_EQ(view.crs(), project.crs());
+  auto* regions = qobject_cast<QgsVectorLayer*>(project.mapLayersByName(QStringLiteral("regions"))[0]);
+  const QgsRectangle area =
+      QgsCoordinateTransform(regions->crs(), project.crs(), project.transformContext()).transformBoundingBox(
+          regions->extent());
+  EXPECT_TRUE(view.contains(area));
+  // A margin, not a continent: at most 10 % wider and taller than the regions.
+  EXPECT_LT(view.width(), area.width() * 1.1);
+  EXPECT_LT(view.height(), area.height() * 1.1);
 }
 
 TEST_F(WriteOutputs, OneMultiPageReportPerLanguageWithTheTitle) {
