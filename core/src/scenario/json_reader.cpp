@@ -49,6 +49,19 @@ std::string plainJsonMessage(const json::exception& e) {
   return text;
 }
 
+/// The member's value as T when `is` holds for it; nullopt when there is none (member() said
+/// why when it was required) or with a problem "expected WHAT, got ...".
+template <class T>
+std::optional<T> typedValue(JsonReader& reader, const json* value, const std::string& path, const char* key,
+                            bool (json::*is)() const noexcept, const char* what) {
+  if (!value) return std::nullopt;
+  if (!(value->*is)()) {
+    reader.fail(joinPath(path, key), std::string("expected ") + what + ", got " + describeJson(*value));
+    return std::nullopt;
+  }
+  return value->get<T>();
+}
+
 }  // namespace
 
 json readJsonFile(const std::string& path) {
@@ -124,13 +137,8 @@ const json* JsonReader::member(const json& object, const std::string& path, cons
 
 std::optional<double> JsonReader::number(const json& object, const std::string& path, const char* key,
                                          bool required) {
-  const json* value = member(object, path, key, required);
-  if (!value) return std::nullopt;
-  if (!value->is_number()) {
-    fail(joinPath(path, key), "expected a number, got " + describeJson(*value));
-    return std::nullopt;
-  }
-  return value->get<double>();
+  return typedValue<double>(*this, member(object, path, key, required), path, key, &json::is_number,
+                            "a number");
 }
 
 std::optional<long long> JsonReader::integer(const json& object, const std::string& path, const char* key,
@@ -150,24 +158,14 @@ std::optional<long long> JsonReader::integer(const json& object, const std::stri
 
 std::optional<std::string> JsonReader::string(const json& object, const std::string& path, const char* key,
                                               bool required) {
-  const json* value = member(object, path, key, required);
-  if (!value) return std::nullopt;
-  if (!value->is_string()) {
-    fail(joinPath(path, key), "expected a string, got " + describeJson(*value));
-    return std::nullopt;
-  }
-  return value->get<std::string>();
+  return typedValue<std::string>(*this, member(object, path, key, required), path, key, &json::is_string,
+                                 "a string");
 }
 
 std::optional<bool> JsonReader::boolean(const json& object, const std::string& path, const char* key,
                                         bool required) {
-  const json* value = member(object, path, key, required);
-  if (!value) return std::nullopt;
-  if (!value->is_boolean()) {
-    fail(joinPath(path, key), "expected true or false, got " + describeJson(*value));
-    return std::nullopt;
-  }
-  return value->get<bool>();
+  return typedValue<bool>(*this, member(object, path, key, required), path, key, &json::is_boolean,
+                          "true or false");
 }
 
 const json* JsonReader::child(const json& object, const std::string& path, const char* key, bool required) {
