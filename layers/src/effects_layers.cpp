@@ -30,7 +30,6 @@
 namespace clustershift::layers {
 
 using detail::addAll;
-using detail::newFeature;
 using detail::newMemoryLayer;
 using detail::numberOrNull;
 using detail::toQ;
@@ -74,7 +73,7 @@ QgsVectorLayer* makeRegionEffectsLayer(const Inputs& inputs, const Results& resu
     for (const SectorAccounts* acc : {e ? &e->accountsBefore : nullptr, e ? &e->accountsAfter : nullptr})
       for (int k = 0; k < 3; ++k)
         a << (acc && acc->gdp() > 0 ? QVariant(100.0 * acc->y[static_cast<size_t>(k)] / acc->gdp()) : QVariant(QVariant::Double));
-    features << newFeature(layer, a, detail::multiGeometry(r.wkb));
+    features << detail::newFeature(layer, a, detail::multiGeometry(r.wkb));
   }
   styleRegionEffects(addAll(layer, features));
   return layer;
@@ -91,8 +90,9 @@ QgsVectorLayer* makeEffectsTimelineLayer(const Results& results) {
   QgsFeatureList features;
   if (results.effects)
     for (const TimelineRow& row : results.effects->timeline)
-      features << newFeature(layer, QgsAttributes() << row.year << numberOrNull(row.ramp) << toQ(row.regionId)
-                                                    << toQ(row.indicator) << numberOrNull(row.value));
+      features << detail::newFeature(layer, QgsAttributes()
+                                                << row.year << numberOrNull(row.ramp) << toQ(row.regionId)
+                                                << toQ(row.indicator) << numberOrNull(row.value));
   return addAll(layer, features);
 }
 
@@ -144,7 +144,7 @@ QgsVectorLayer* makeCouplingLayer(const Results& results) {
           if (cu->pClass[k] > 0) pClass[std::to_string(k)] = cu->pClass[k];
       a << c.cls.index << toQ(c.cls.labelZh) << toQ(c.cls.labelEn)
         << (cu ? QVariant(toQ(pClass.dump())) : QVariant(QVariant::String)) << e.draws;
-      features << newFeature(layer, a);
+      features << detail::newFeature(layer, a);
     }
   }
   return addAll(layer, features);

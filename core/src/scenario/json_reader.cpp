@@ -49,16 +49,18 @@ std::string plainJsonMessage(const json::exception& e) {
   return text;
 }
 
-/// The member's value as T when `is` holds for it; nullopt when there is none (member() said
-/// why when it was required) or with a problem "expected WHAT, got ...".
+/// The member when `is` holds for it; nullptr when there is none (member() said why when it was
+/// required) or when it is of another type, with a problem "expected WHAT, got ...".
+const json* typed(JsonReader& reader, const json* value, const std::string& path, const char* key,
+                  bool (json::*is)() const noexcept, const char* what) {
+  if (!value || (value->*is)()) return value;
+  reader.fail(joinPath(path, key), std::string("expected ") + what + ", got " + describeJson(*value));
+  return nullptr;
+}
+
 template <class T>
-std::optional<T> typedValue(JsonReader& reader, const json* value, const std::string& path, const char* key,
-                            bool (json::*is)() const noexcept, const char* what) {
+std::optional<T> valueOf(const json* value) {
   if (!value) return std::nullopt;
-  if (!(value->*is)()) {
-    reader.fail(joinPath(path, key), std::string("expected ") + what + ", got " + describeJson(*value));
-    return std::nullopt;
-  }
   return value->get<T>();
 }
 
@@ -137,8 +139,8 @@ const json* JsonReader::member(const json& object, const std::string& path, cons
 
 std::optional<double> JsonReader::number(const json& object, const std::string& path, const char* key,
                                          bool required) {
-  return typedValue<double>(*this, member(object, path, key, required), path, key, &json::is_number,
-                            "a number");
+  return valueOf<double>(
+      typed(*this, member(object, path, key, required), path, key, &json::is_number, "a number"));
 }
 
 std::optional<long long> JsonReader::integer(const json& object, const std::string& path, const char* key,
@@ -158,34 +160,22 @@ std::optional<long long> JsonReader::integer(const json& object, const std::stri
 
 std::optional<std::string> JsonReader::string(const json& object, const std::string& path, const char* key,
                                               bool required) {
-  return typedValue<std::string>(*this, member(object, path, key, required), path, key, &json::is_string,
-                                 "a string");
+  return valueOf<std::string>(
+      typed(*this, member(object, path, key, required), path, key, &json::is_string, "a string"));
 }
 
 std::optional<bool> JsonReader::boolean(const json& object, const std::string& path, const char* key,
                                         bool required) {
-  return typedValue<bool>(*this, member(object, path, key, required), path, key, &json::is_boolean,
-                          "true or false");
+  return valueOf<bool>(
+      typed(*this, member(object, path, key, required), path, key, &json::is_boolean, "true or false"));
 }
 
 const json* JsonReader::child(const json& object, const std::string& path, const char* key, bool required) {
-  const json* value = member(object, path, key, required);
-  if (!value) return nullptr;
-  if (!value->is_object()) {
-    fail(joinPath(path, key), "expected an object, got " + describeJson(*value));
-    return nullptr;
-  }
-  return value;
+  return typed(*this, member(object, path, key, required), path, key, &json::is_object, "an object");
 }
 
 const json* JsonReader::array(const json& object, const std::string& path, const char* key, bool required) {
-  const json* value = member(object, path, key, required);
-  if (!value) return nullptr;
-  if (!value->is_array()) {
-    fail(joinPath(path, key), "expected an array, got " + describeJson(*value));
-    return nullptr;
-  }
-  return value;
+  return typed(*this, member(object, path, key, required), path, key, &json::is_array, "an array");
 }
 
 std::optional<std::string> JsonReader::choice(const json& object, const std::string& path, const char* key,
