@@ -20,10 +20,7 @@
 namespace clustershift::layers {
 namespace {
 
-using testing::pdfPages;
-using testing::sampleInputs;
-using testing::sampleResults;
-using testing::scratchDir;
+using namespace testing;  // fixtures.h, test_util.h, written_outputs.h
 
 std::unique_ptr<QgsVectorLayer> openGpkgLayer(const QString& gpkg, const QString& name) {
   return std::make_unique<QgsVectorLayer>(gpkg + QStringLiteral("|layername=") + name, name, QStringLiteral("ogr"));

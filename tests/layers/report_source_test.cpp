@@ -22,13 +22,7 @@
 namespace clustershift::layers {
 namespace {
 
-using testing::commandOutput;
-using testing::nfkc;
-using testing::pdfPages;
-using testing::pdfText;
-using testing::quoted;
-using testing::sampleResultsWithEffects;
-using testing::scratchDir;
+using namespace testing;  // fixtures.h, test_util.h, written_outputs.h
 
 class ReportFromGeoPackage : public testing::WrittenOutputsTest<ReportFromGeoPackage> {
  public:

@@ -29,14 +29,7 @@
 namespace clustershift::layers {
 namespace {
 
-using testing::commandOutput;
-using testing::nfkc;
-using testing::pdfPages;
-using testing::pdfText;
-using testing::quoted;
-using testing::sampleInputs;
-using testing::sampleResults;
-using testing::scratchDir;
+using namespace testing;  // fixtures.h, test_util.h, written_outputs.h
 
 /// Layouts and PDF of one report, made from the fixture's GeoPackage in a fresh project.
 struct Made {
