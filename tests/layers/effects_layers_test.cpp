@@ -50,7 +50,8 @@ class EffectsOutputs : public testing::WrittenOutputsTest<EffectsOutputs> {
     for (int year = 0; year <= 2; ++year) {
       const double ramp = e.ramp[static_cast<size_t>(year)];
       for (const RegionEffect& r : e.regions)  // source, host
-        e.timeline.push_back(TimelineRow{year, ramp, r.regionId, "isu", r.before.isu + ramp * (r.after.isu - r.before.isu)});
+        e.timeline.push_back(
+            TimelineRow{year, ramp, r.regionId, "isu", r.before.isu + ramp * (r.after.isu - r.before.isu)});
     }
     res.flows[0].knowledgeFlowYuan100m = 1.25;
     return res;

@@ -47,7 +47,8 @@ class ReportFromGeoPackage : public testing::WrittenOutputsTest<ReportFromGeoPac
       comparison.modes.push_back(m);
     }
     res.modeComparison = comparison;
-    res.warnings.push_back(Problem{Severity::Warning, "parks.gpkg/parks fid=3 field 'available_ha'", "is missing (NULL)", "P3"});
+    res.warnings.push_back(
+        Problem{Severity::Warning, "parks.gpkg/parks fid=3 field 'available_ha'", "is missing (NULL)", "P3"});
     return res;
   }
 
