@@ -1,6 +1,7 @@
 #include "clustershift_layers/layers.h"  // first: see the note in layers.h
 #include "fixtures.h"
 #include "test_util.h"
+#include "written_outputs.h"
 
 #include <gtest/gtest.h>
 
@@ -22,44 +23,18 @@
 namespace clustershift::layers {
 namespace {
 
-using testing::pdfPages;
-using testing::sampleInputs;
-using testing::sampleResults;
-using testing::scratchDir;
+using namespace testing;  // fixtures.h, test_util.h, written_outputs.h
 
 std::unique_ptr<QgsVectorLayer> openGpkgLayer(const QString& gpkg, const QString& name) {
   return std::make_unique<QgsVectorLayer>(gpkg + QStringLiteral("|layername=") + name, name, QStringLiteral("ogr"));
 }
 
-class WriteOutputs : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    s_dir = new QString(scratchDir(QStringLiteral("write_outputs")));
-    // An exception here would make gtest skip the suite silently: keep it and fail every test.
-    try {
-      const Inputs in = sampleInputs();
-      Feedback feedback;
-      s_paths = new OutputPaths(
-          writeOutputs(in, sampleResults(in), *s_dir, {QStringLiteral("zh_CN"), QStringLiteral("en")}, feedback));
-    } catch (const std::exception& e) {
-      s_error = new std::string(e.what());
-    }
-  }
-  void SetUp() override {
-    ASSERT_NE(s_paths, nullptr) << "writeOutputs failed: " << (s_error ? *s_error : std::string("?"));
-  }
-  static void TearDownTestSuite() {
-    delete s_paths;
-    delete s_dir;
-    delete s_error;
-  }
-  static QString* s_dir;
-  static OutputPaths* s_paths;
-  static std::string* s_error;
+class WriteOutputs : public testing::WrittenOutputsTest<WriteOutputs> {
+ public:
+  static QString scratchName() { return QStringLiteral("write_outputs"); }
+  static Results makeResults(const Inputs& in) { return sampleResults(in); }
+  static QStringList reportLanguages() { return {QStringLiteral("zh_CN"), QStringLiteral("en")}; }
 };
-QString* WriteOutputs::s_dir = nullptr;
-OutputPaths* WriteOutputs::s_paths = nullptr;
-std::string* WriteOutputs::s_error = nullptr;
 
 TEST_F(WriteOutputs, NamesEveryFileAfterTheScenario) {
   EXPECT_EQ(s_paths->geopackage, *s_dir + QStringLiteral("/test_scenario.gpkg"));

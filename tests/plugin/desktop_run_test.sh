@@ -32,20 +32,9 @@ mkdir -p "$OUT/profiles/default/QGIS" "$OUT/home" "$OUT/tmp" "$OUT/xdg"
 chmod 700 "$OUT/xdg"
 OUT=$(realpath "$OUT")
 INI=$OUT/profiles/default/QGIS/QGIS3.ini
-cat > "$INI" <<INI
-[Plugins]
-libclustershiftplugin=true
-
-[plugins]
-searchPathsForPlugins=$PLUGIN_DIR
-
-[app]
-askToSaveMemoryLayers=false
-
-[qgis]
-askToSaveProjectChanges=false
-checkVersion=false
-showTips=false
+. "$SRC/scripts/qgis-profile.sh"
+write_qgis_ini "$INI" "$PLUGIN_DIR" askToSaveProjectChanges=false
+cat >> "$INI" <<INI
 
 [locale]
 overrideFlag=true
