@@ -212,9 +212,7 @@ std::unique_ptr<QgsPrintLayout> buildCandidateLayout(const ReportContext& ctx) {
   const QgsCoordinateReferenceSystem mercator(QStringLiteral("EPSG:3857"));
   map->setCrs(mercator);
   l->addLayoutItem(map);
-  double catchmentKm = 50;
-  if (info.contains("catchment_km") && info["catchment_km"].is_number() && info["catchment_km"].get<double>() > 0)
-    catchmentKm = info["catchment_km"].get<double>();
+  const double catchmentKm = detail::catchmentKm(info);
   // Initial extent: around the rank-1 park (the atlas keeps this scale and recentres per park).
   QgsPointXY centre = candidates->extent().center();
   {

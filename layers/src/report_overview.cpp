@@ -98,7 +98,7 @@ void localiseLegend(QgsLayoutItemLegend* legend, const Texts& tx, int k) {
       title = tx.c("Transfer flows to the top parks", "向排名靠前园区的转移",
                    "Transfer flows to the top cells", "向排名靠前网格单元的转移");
     else if (name == QLatin1String(schema::kRegions))
-      title = tx.t("Prefecture-level regions", "地级行政区");
+      title = tx.t("Regions", "行政区");  // the level is the data's (prefectures, counties, ...)
     if (!title.isEmpty()) node->setCustomProperty(QStringLiteral("legend/title-label"), title);
     const QList<QgsLayerTreeModelLegendNode*> nodes = legend->model()->layerOriginalLegendNodes(node);
     bool changed = false;
