@@ -14,6 +14,7 @@
 #include <QFileInfo>
 
 #include <memory>
+#include <regex>
 #include <string>
 
 #include "clustershift/effects.h"
@@ -54,6 +55,10 @@ Results resultsWithEffects(const Inputs& in) {
   }
   res.modeComparison = comparison;
   res.warnings.push_back(Problem{Severity::Warning, "parks.gpkg/parks fid=3 field 'available_ha'", "is missing (NULL)", "P3"});
+  // Explanations as core writes them: rank 2 (P6) behind rank 1 (P1); rank 3 (P3) names a park
+  // outside a top 3 (P8, rank 4), so its name is read from the layer.
+  res.parks[5].explanation = "behind P1 mainly on labour_cost (-0.120)";
+  res.parks[2].explanation = "behind P8 mainly on labour_cost (-0.010)";
   return res;
 }
 
@@ -90,6 +95,37 @@ class ReportFromGeoPackage : public ::testing::Test {
 QString* ReportFromGeoPackage::s_dir = nullptr;
 QString* ReportFromGeoPackage::s_gpkg = nullptr;
 std::string* ReportFromGeoPackage::s_error = nullptr;
+
+TEST_F(ReportFromGeoPackage, SwitchesReadYesOrNoAndTheRegionsAreNamedByTheData) {
+  const QString en = *s_dir + QStringLiteral("/words_en.pdf"), zh = *s_dir + QStringLiteral("/words_zh.pdf");
+  exportReport(en, QStringLiteral("en"), 1);
+  exportReport(zh, QStringLiteral("zh_CN"), 1);
+  const std::string enText = pdfText(en, true), zhText = pdfText(zh, true);
+  // Methods appendix, effect parameters: the "enabled" row's value in words, not JSON.
+  EXPECT_TRUE(std::regex_search(enText, std::regex(R"(effects computed +yes( |\n))"))) << enText;
+  EXPECT_TRUE(std::regex_search(zhText, std::regex(nfkc("是否计算转移效应 +是( |\n)")))) << zhText;
+  for (const std::string* text : {&enText, &zhText}) {
+    EXPECT_FALSE(std::regex_search(*text, std::regex(R"(effects computed +(true|false))"))) << *text;
+    EXPECT_FALSE(std::regex_search(*text, std::regex(nfkc("是否计算转移效应 +(true|false)")))) << *text;
+  }
+  // Legend and data sources: the inputs may be prefectures or counties; the words say regions.
+  EXPECT_NE(enText.find("Regions"), std::string::npos) << enText;
+  EXPECT_EQ(enText.find("refecture"), std::string::npos) << enText;
+  EXPECT_EQ(zhText.find(nfkc("地级")), std::string::npos) << zhText;
+  EXPECT_NE(zhText.find(nfkc("行政区")), std::string::npos) << zhText;
+}
+
+TEST_F(ReportFromGeoPackage, ExplanationsNameTheParkInTheReportLanguage) {
+  const QString en = *s_dir + QStringLiteral("/behind_en.pdf"), zh = *s_dir + QStringLiteral("/behind_zh.pdf");
+  exportReport(en, QStringLiteral("en"), 3);
+  exportReport(zh, QStringLiteral("zh_CN"), 3);
+  const std::string enText = pdfText(en), zhText = pdfText(zh);
+  EXPECT_NE(enText.find("Behind Park 1 Economic Development Zone (the next better park)"), std::string::npos) << enText;
+  EXPECT_NE(enText.find("Behind Park 8 Economic Development Zone (the next better park)"), std::string::npos) << enText;
+  EXPECT_NE(zhText.find(nfkc("次于上一名园区 第1经济开发区")), std::string::npos) << zhText;
+  EXPECT_NE(zhText.find(nfkc("次于上一名园区 第8经济开发区")), std::string::npos) << zhText;
+  EXPECT_EQ(enText.find("behind P1"), std::string::npos) << enText;
+}
 
 TEST_F(ReportFromGeoPackage, NoPdfWasWrittenByTheRun) {
   EXPECT_FALSE(QFileInfo::exists(*s_dir + QStringLiteral("/test_scenario_report_en.pdf")));
