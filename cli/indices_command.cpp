@@ -14,6 +14,7 @@
 #include "clustershift/error.h"
 #include "clustershift/indices.h"
 #include "clustershift/output_guard.h"
+#include "command_guard.h"
 #include "commands.h"
 
 namespace clustershift::cli {
@@ -186,31 +187,6 @@ void runIo(const IoOptions& o) {
   writeCsvTable(join(o.out, "multipliers.csv"), makeCsvTable(idColumn, sectors, {"multiplier"}, m));
 }
 
-template <typename F>
-void guarded(const char* name, int& exitCode, F&& body) {
-  const std::string prefix = std::string("clustershift indices ") + name + ": ";
-  try {
-    body();
-    exitCode = 0;
-  } catch (const IoError& e) {
-    std::cerr << prefix << e.what() << "\n";
-    exitCode = 3;
-  } catch (const ValidationError& e) {
-    for (const Problem& p : e.problems())
-      if (p.severity == Severity::Fatal) std::cerr << prefix << p.text() << "\n";
-    exitCode = 2;
-  } catch (const InputError& e) {
-    std::cerr << prefix << e.what() << "\n";
-    exitCode = 2;
-  } catch (const Error& e) {
-    std::cerr << prefix << e.what() << "\n";
-    exitCode = 2;
-  } catch (const std::exception& e) {
-    std::cerr << prefix << "internal error: " << e.what() << "\n";
-    exitCode = 1;
-  }
-}
-
 }  // namespace
 
 void addIndicesCommand(CLI::App& app, int& exitCode) {
@@ -228,7 +204,8 @@ void addIndicesCommand(CLI::App& app, int& exitCode) {
   relSub->add_option("--out", rel->out, "Output folder")->required();
   relSub->add_option("--threshold", rel->threshold, "RCA threshold for presence (default 1)")
       ->check(CLI::Range(1e-9, 1e9));
-  relSub->callback([rel, &exitCode] { guarded("relatedness", exitCode, [&] { runRelatedness(*rel); }); });
+  relSub->callback(
+      [rel, &exitCode] { exitCode = guardedCommand("indices relatedness", [&] { runRelatedness(*rel); }); });
 
   auto st = std::make_shared<StructureOptions>();
   CLI::App* stSub = indices->add_subcommand(
@@ -242,7 +219,8 @@ void addIndicesCommand(CLI::App& app, int& exitCode) {
                     "Other column names, comma-separated KEY=COLUMN (keys id, y1..y3, l1..l3), "
                     "e.g. id=code,y1=va_primary")
       ->delimiter(',');
-  stSub->callback([st, &exitCode] { guarded("structure", exitCode, [&] { runStructure(*st); }); });
+  stSub->callback(
+      [st, &exitCode] { exitCode = guardedCommand("indices structure", [&] { runStructure(*st); }); });
 
   auto io = std::make_shared<IoOptions>();
   CLI::App* ioSub = indices->add_subcommand(
@@ -266,7 +244,7 @@ void addIndicesCommand(CLI::App& app, int& exitCode) {
       exitCode = 2;
       return;
     }
-    guarded("io", exitCode, [&] { runIo(*io); });
+    exitCode = guardedCommand("indices io", [&] { runIo(*io); });
   });
 }
 

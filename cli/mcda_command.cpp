@@ -20,6 +20,7 @@
 #include "clustershift/table.h"
 #include "clustershift/methods.h"
 #include "clustershift/util.h"
+#include "command_guard.h"
 #include "commands.h"
 
 namespace clustershift::cli {
@@ -236,31 +237,7 @@ void addMcdaCommand(CLI::App& app, int& exitCode) {
   sub->add_option("--k", options->k, "Robustness: P(top-k) (default 5)")->check(CLI::Range(1, 1000000));
   sub->add_option("--out", options->out, "Write RESULT.csv (id, score, rank [, robustness])");
   sub->add_flag("--json", options->json, "Print weights and results as JSON to stdout");
-  sub->callback([options, &exitCode] {
-    try {
-      runMcda(*options);
-      exitCode = 0;
-    } catch (const Cancelled& e) {
-      std::cerr << "clustershift mcda: " << e.what() << "\n";
-      exitCode = 1;
-    } catch (const IoError& e) {
-      std::cerr << "clustershift mcda: " << e.what() << "\n";
-      exitCode = 3;
-    } catch (const ValidationError& e) {
-      for (const Problem& p : e.problems())
-        if (p.severity == Severity::Fatal) std::cerr << "clustershift mcda: " << p.text() << "\n";
-      exitCode = 2;
-    } catch (const InputError& e) {
-      std::cerr << "clustershift mcda: " << e.what() << "\n";
-      exitCode = 2;
-    } catch (const GeoError& e) {
-      std::cerr << "clustershift mcda: " << e.what() << "\n";
-      exitCode = 2;
-    } catch (const std::exception& e) {
-      std::cerr << "clustershift mcda: internal error: " << e.what() << "\n";
-      exitCode = 1;
-    }
-  });
+  sub->callback([options, &exitCode] { exitCode = guardedCommand("mcda", [&] { runMcda(*options); }); });
 }
 
 }  // namespace clustershift::cli

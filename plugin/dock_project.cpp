@@ -491,7 +491,10 @@ void ClusterShiftDock::findRunInputs() {
     if (combo->currentLayer() && combo->currentLayer()->customProperty(kRoleProperty).isValid())
       combo->setLayer(nullptr);
   }
-  if (m_data->regionLayer() && m_data->parkLayer()) return;
+  // A scenario the planner chose (or the project stored) keeps its pickers; a guessed one yields
+  // to the run that produced the project's results, pickers included.
+  const bool adopt = !m_hasBase || m_baseIsGuess;
+  if (!adopt && m_data->regionLayer() && m_data->parkLayer()) return;
   QString geopackage;
   for (QgsMapLayer* layer : project->mapLayers()) {
     if (layer->customProperty(kRoleProperty).toString() == QLatin1String(layers::schema::kCandidates)) {
@@ -504,10 +507,16 @@ void ClusterShiftDock::findRunInputs() {
   try {
     const nlohmann::json info = layers::readRunInfo(geopackage);
     dataBlock = info.at("scenario").value("data", nlohmann::json::object());
-    if (!m_hasBase) {
+    if (adopt) {
       // The run's own scenario (absolute data paths), so the tabs show what produced the results.
       const Scenario scenario =
           parseScenario(info.at("scenario"), QFileInfo(geopackage).absolutePath().toStdString());
+      m_scenarioPath.clear();
+      {
+        const QSignalBlocker b1(m_run->scenarioFile()), b2(m_run->scenarioCombo());
+        m_run->scenarioFile()->setFilePath(QString());
+        m_run->scenarioCombo()->setCurrentIndex(0);
+      }
       applyScenario(scenario);
     }
     if (m_gpkg.isEmpty()) {
@@ -534,7 +543,8 @@ void ClusterShiftDock::findRunInputs() {
   QgsLayerTreeGroup* group = nullptr;
   QStringList missing;
   for (const Role& role : roles) {
-    if (role.combo->currentLayer() || !dataBlock.contains(role.key) || !dataBlock[role.key].is_object())
+    if ((role.combo->currentLayer() && !adopt) || !dataBlock.contains(role.key) ||
+        !dataBlock[role.key].is_object())
       continue;
     const nlohmann::json& source = dataBlock[role.key];
     const QString path = QString::fromStdString(source.value("path", std::string()));
@@ -574,6 +584,7 @@ void ClusterShiftDock::findRunInputs() {
     if (found) {
       role.combo->setLayer(found);
     } else {
+      if (adopt) role.combo->setLayer(nullptr);  // not a guessed layer that the run did not read
       missing << QDir::toNativeSeparators(path);
     }
   }

@@ -7,6 +7,29 @@
 
 namespace clustershift::plugin {
 
+namespace {
+
+/// Selects the features of `layer` whose `field` equals `value`, zooms the canvas to them (not
+/// closer than 1:minScale) and flashes them; false when there is none.
+bool selectAndShow(QgsMapCanvas* canvas, QgsVectorLayer* layer, const QString& field, const QString& value,
+                   double minScale = 0) {
+  QgsFeatureRequest request(QgsExpression(QStringLiteral("%1 = %2").arg(QgsExpression::quotedColumnRef(field),
+                                                                        QgsExpression::quotedValue(value))));
+  request.setNoAttributes();
+  QgsFeatureIds ids;
+  QgsFeatureIterator it = layer->getFeatures(request);
+  QgsFeature feature;
+  while (it.nextFeature(feature)) ids.insert(feature.id());
+  if (ids.isEmpty()) return false;
+  layer->selectByIds(ids);
+  canvas->zoomToSelected(layer);
+  if (minScale > 0) canvas->zoomScale(std::max(canvas->scale(), minScale));
+  canvas->flashFeatureIds(layer, ids);
+  return true;
+}
+
+}  // namespace
+
 ClusterShiftDock::ClusterShiftDock(QgisInterface* iface, QWidget* parent)
     : QgsDockWidget(tr("ClusterShift"), parent), m_iface(iface) {
   setObjectName(QStringLiteral("ClusterShiftDock"));
@@ -145,6 +168,8 @@ void ClusterShiftDock::reloadPresets() {
       if (!projectStem.isEmpty() && presets[i].name == projectStem) chosen = i;
     }
     combo->setCurrentIndex(chosen + 1);  // loads it
+    // Not the project's own scenario: a results project's run information replaces it.
+    m_baseIsGuess = presets[chosen].name != projectStem;
   }
 }
 
@@ -251,6 +276,7 @@ bool ClusterShiftDock::saveScenarioFile(const QString& path) {
 void ClusterShiftDock::applyScenario(const Scenario& scenario) {
   m_base = scenario;
   m_hasBase = true;
+  m_baseIsGuess = false;
   m_data->setScenario(scenario);
   m_cluster->setScenario(scenario);
   m_criteria->setScenario(scenario);
@@ -370,18 +396,7 @@ void ClusterShiftDock::showProblemFeature(const QString& featureId) {
   for (const auto& [layer, idField] : candidates) {
     if (!layer || !canvas) continue;
     const QString field = idField.isEmpty() ? QStringLiteral("id") : idField;
-    if (layer->fields().lookupField(field) < 0) continue;
-    QgsFeatureRequest request(QgsExpression(QStringLiteral("%1 = %2").arg(
-        QgsExpression::quotedColumnRef(field), QgsExpression::quotedValue(featureId))));
-    request.setNoAttributes();
-    QgsFeatureIds ids;
-    QgsFeatureIterator it = layer->getFeatures(request);
-    QgsFeature feature;
-    while (it.nextFeature(feature)) ids.insert(feature.id());
-    if (ids.isEmpty()) continue;
-    layer->selectByIds(ids);
-    canvas->zoomToSelected(layer);
-    canvas->flashFeatureIds(layer, ids);
+    if (layer->fields().lookupField(field) < 0 || !selectAndShow(canvas, layer, field, featureId)) continue;
     m_run->status()->setText(tr("Feature %1 selected in %2.").arg(featureId, layer->name()));
     return;
   }
@@ -397,19 +412,8 @@ void ClusterShiftDock::showResultPark(const QString& parkId) {
         layer->customProperty(kRoleProperty).toString() != QLatin1String(layers::schema::kCandidates) ||
         !layer->source().startsWith(m_gpkg + QLatin1Char('|')))
       continue;
-    QgsFeatureRequest request(
-        QgsExpression(QStringLiteral("\"id\" = %1").arg(QgsExpression::quotedValue(parkId))));
-    request.setNoAttributes();
-    QgsFeatureIds ids;
-    QgsFeatureIterator it = candidates->getFeatures(request);
-    QgsFeature feature;
-    while (it.nextFeature(feature)) ids.insert(feature.id());
-    if (ids.isEmpty()) continue;
-    candidates->selectByIds(ids);
-    canvas->zoomToSelected(candidates);
-    canvas->zoomScale(std::max(canvas->scale(), 1500000.0));  // a point: keep its surroundings in view
-    canvas->flashFeatureIds(candidates, ids);
-    return;
+    // A point: keep its surroundings in view.
+    if (selectAndShow(canvas, candidates, QStringLiteral("id"), parkId, 1500000.0)) return;
   }
 }
 

@@ -130,6 +130,8 @@ class ClusterShiftDock : public QgsDockWidget {
 
   Scenario m_base;  ///< the loaded scenario; the tabs' edits apply on top of it
   bool m_hasBase = false;
+  /// m_base is the first sample scenario, chosen only because the open project names none.
+  bool m_baseIsGuess = false;
   QString m_scenarioPath;
   QString m_loadError;  ///< why the last scenario file could not be used ("" = fine)
   std::vector<Problem> m_loadProblems;

@@ -20,24 +20,10 @@ done
 
 PROFILES=$BUILD/qgis-profile
 rm -rf "$PROFILES"
-mkdir -p "$PROFILES/profiles/default/QGIS"
-cat > "$PROFILES/profiles/default/QGIS/QGIS3.ini" <<INI
-[Plugins]
-libclustershiftplugin=true
-
-[plugins]
-searchPathsForPlugins=$PLUGIN_DIR
-
-[app]
-askToSaveMemoryLayers=false
-
-[qgis]
-checkVersion=false
-showTips=false
-INI
-
 # Sample data for the dock's "Load sample data" and presets (the plugin also finds it by itself).
 SRC=$(cd "$(dirname "$0")/.." && pwd)
+. "$SRC/scripts/qgis-profile.sh"
+write_qgis_ini "$PROFILES/profiles/default/QGIS/QGIS3.ini" "$PLUGIN_DIR"
 if [ -z "${CLUSTERSHIFT_DATA:-}" ] && [ -d "$SRC/sample_data" ]; then export CLUSTERSHIFT_DATA=$SRC/sample_data; fi
 
 # Start-up code: show the ClusterShift panel and, when the project stores no map view, zoom to

@@ -58,8 +58,6 @@ QgsVectorLayer* makeRegionEffectsLayer(const Inputs& inputs, const Results& resu
   QgsVectorLayer* layer = newMemoryLayer(QStringLiteral("MultiPolygon"), QStringLiteral("region_effects"), fields);
   QgsFeatureList features;
   for (const Region& r : inputs.regions) {
-    QgsFeature f(layer->fields());
-    detail::setMultiGeometry(f, r.wkb);
     const RegionEffect* e = results.effects ? results.effects->regionEffect(r.id) : nullptr;
     QgsAttributes a(detail::regionNameValues(r).toVector());
     a << (e ? toQ(e->role) : QStringLiteral("other"))
@@ -75,11 +73,9 @@ QgsVectorLayer* makeRegionEffectsLayer(const Inputs& inputs, const Results& resu
     for (const SectorAccounts* acc : {e ? &e->accountsBefore : nullptr, e ? &e->accountsAfter : nullptr})
       for (int k = 0; k < 3; ++k)
         a << (acc && acc->gdp() > 0 ? QVariant(100.0 * acc->y[static_cast<size_t>(k)] / acc->gdp()) : QVariant(QVariant::Double));
-    f.setAttributes(a);
-    features << f;
+    features << detail::newFeature(layer, a, detail::multiGeometry(r.wkb));
   }
-  addAll(layer, features);
-  styleRegionEffects(layer);
+  styleRegionEffects(addAll(layer, features));
   return layer;
 }
 
@@ -93,14 +89,11 @@ QgsVectorLayer* makeEffectsTimelineLayer(const Results& results) {
   QgsVectorLayer* layer = newMemoryLayer(QStringLiteral("None"), QStringLiteral("effects_timeline"), fields);
   QgsFeatureList features;
   if (results.effects)
-    for (const TimelineRow& row : results.effects->timeline) {
-      QgsFeature f(layer->fields());
-      f.setAttributes(QgsAttributes() << row.year << numberOrNull(row.ramp) << toQ(row.regionId) << toQ(row.indicator)
-                                      << numberOrNull(row.value));
-      features << f;
-    }
-  addAll(layer, features);
-  return layer;
+    for (const TimelineRow& row : results.effects->timeline)
+      features << detail::newFeature(layer, QgsAttributes()
+                                                << row.year << numberOrNull(row.ramp) << toQ(row.regionId)
+                                                << toQ(row.indicator) << numberOrNull(row.value));
+  return addAll(layer, features);
 }
 
 QgsVectorLayer* makeCouplingLayer(const Results& results) {
@@ -151,13 +144,10 @@ QgsVectorLayer* makeCouplingLayer(const Results& results) {
           if (cu->pClass[k] > 0) pClass[std::to_string(k)] = cu->pClass[k];
       a << c.cls.index << toQ(c.cls.labelZh) << toQ(c.cls.labelEn)
         << (cu ? QVariant(toQ(pClass.dump())) : QVariant(QVariant::String)) << e.draws;
-      QgsFeature f(layer->fields());
-      f.setAttributes(a);
-      features << f;
+      features << detail::newFeature(layer, a);
     }
   }
-  addAll(layer, features);
-  return layer;
+  return addAll(layer, features);
 }
 
 void styleRegionEffects(QgsVectorLayer* layer) {

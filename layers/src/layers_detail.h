@@ -14,6 +14,10 @@
 #include "clustershift/results.h"
 #include "clustershift_layers/result_schema.h"
 
+// After the clustershift headers: see the note in layers.h.
+#include <qgsattributes.h>
+#include <qgsgeometry.h>
+
 class QgsVectorLayer;
 class QgsFields;
 class QgsFeature;
@@ -53,11 +57,13 @@ void appendFields(QgsFields& fields, const schema::Field (&spec)[N]) {
 void appendRegionNameFields(QgsFields& fields);
 /// The values of appendRegionNameFields() for `region`, in that order.
 QList<QVariant> regionNameValues(const Region& region);
-/// Sets f's geometry to the lon/lat WKB as a multi-geometry (MultiPolygon for a polygon); no
-/// geometry when `wkb` is empty.
-void setMultiGeometry(QgsFeature& f, const std::vector<std::uint8_t>& wkb);
-/// Adds the features through the provider and updates the extent.
-void addAll(QgsVectorLayer* layer, QList<QgsFeature>& features);
+/// The lon/lat WKB as a multi-geometry (MultiPolygon for a polygon); null when `wkb` is empty.
+QgsGeometry multiGeometry(const std::vector<std::uint8_t>& wkb);
+/// A feature with `layer`'s fields, these attributes and this geometry (none when it is null).
+QgsFeature newFeature(const QgsVectorLayer* layer, const QgsAttributes& attributes,
+                      const QgsGeometry& geometry = QgsGeometry());
+/// Adds the features through the provider and updates the extent; returns `layer` (to style it).
+QgsVectorLayer* addAll(QgsVectorLayer* layer, QList<QgsFeature>& features);
 
 /// Title in the language, falling back to en, zh_CN, any, then the scenario name.
 QString scenarioTitle(const Scenario& scenario, const QString& language);

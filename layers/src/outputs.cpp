@@ -10,6 +10,8 @@
 #include <qgsfillsymbollayer.h>
 #include <qgsprintlayout.h>
 #include <qgsproject.h>
+#include <qgsprojectviewsettings.h>
+#include <qgsreferencedgeometry.h>
 #include <qgsrasterlayer.h>
 #include <qgsvectorfilewriter.h>
 #include <qgssinglesymbolrenderer.h>
@@ -223,6 +225,7 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
       project.addMapLayer(raster);
       paths.scoreRaster = out.absoluteFilePath(rasterName);
     }
+    QgsVectorLayer* regionsLayer = nullptr;
     std::vector<const char*> layerNames{"regions", "catchments", "transfer_flows", "candidate_scores"};
     if (hasZones) layerNames.insert(layerNames.begin() + 1, "sensitive_zones");
     if (results.effects) layerNames.insert(layerNames.begin() + 1, "region_effects");
@@ -241,7 +244,10 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
       else if (ln == QLatin1String("region_effects")) styleRegionEffects(layer);
       else if (ln == QLatin1String("catchments")) styleCatchments(layer);
       else if (ln == QLatin1String("sensitive_zones")) styleSensitiveZones(layer);
-      else styleRegions(layer, toQ(results.sourceRegionId));
+      else {
+        styleRegions(layer, toQ(results.sourceRegionId));
+        regionsLayer = layer;
+      }
       QString error;
       layer->saveStyleToDatabase(ln, QStringLiteral("ClusterShift default style"), true, QString(), error);
       if (!error.isEmpty()) {
@@ -313,6 +319,14 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
       }
     }
 
+    // A project written here has no map canvas: without a default view QGIS opens it at 1:1 on
+    // an empty map. The study area (the regions, a margin of 3 %) is the first view.
+    if (regionsLayer) {
+      const QgsCoordinateTransform toProject(regionsLayer->crs(), project.crs(), project.transformContext());
+      QgsRectangle view = toProject.transformBoundingBox(regionsLayer->extent());
+      view.scale(1.03);
+      project.viewSettings()->setDefaultViewExtent(QgsReferencedRectangle(view, project.crs()));
+    }
     const QString qgzName = name + QStringLiteral(".qgz");
     if (!project.write(work.absoluteFilePath(qgzName))) {
       detail::addWriteDiagnostic(QStringLiteral("QgsProject: ") + project.error());

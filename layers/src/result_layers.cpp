@@ -80,22 +80,32 @@ QList<QVariant> regionNameValues(const Region& region) {
   return {toQ(region.id), toQ(region.name), toQ(region.nameZh), toQ(region.province)};
 }
 
-void setMultiGeometry(QgsFeature& f, const std::vector<std::uint8_t>& wkb) {
-  if (wkb.empty()) return;
+QgsGeometry multiGeometry(const std::vector<std::uint8_t>& wkb) {
   QgsGeometry g;
+  if (wkb.empty()) return g;
   g.fromWkb(QByteArray(reinterpret_cast<const char*>(wkb.data()), static_cast<int>(wkb.size())));
   g.convertToMultiType();
-  f.setGeometry(g);
+  return g;
 }
 
-void addAll(QgsVectorLayer* layer, QgsFeatureList& features) {
+QgsFeature newFeature(const QgsVectorLayer* layer, const QgsAttributes& attributes,
+                      const QgsGeometry& geometry) {
+  QgsFeature f(layer->fields());
+  if (!geometry.isNull()) f.setGeometry(geometry);
+  f.setAttributes(attributes);
+  return f;
+}
+
+QgsVectorLayer* addAll(QgsVectorLayer* layer, QgsFeatureList& features) {
   layer->dataProvider()->addFeatures(features);
   layer->updateExtents();
+  return layer;
 }
 
 }  // namespace detail
 
 using detail::addAll;
+using detail::newFeature;
 using detail::newMemoryLayer;
 using detail::numberOrNull;
 using detail::toQ;
@@ -139,8 +149,6 @@ QgsVectorLayer* makeCandidateLayer(const Results& results) {
   QgsVectorLayer* layer = newMemoryLayer(QStringLiteral("Point"), schema::name(schema::kCandidates), fields);
   QgsFeatureList features;
   for (const ParkResult& p : results.parks) {
-    QgsFeature f(layer->fields());
-    if (!std::isnan(p.lon) && !std::isnan(p.lat)) f.setGeometry(QgsGeometry::fromPointXY(QgsPointXY(p.lon, p.lat)));
     QgsAttributes a;
     a << toQ(p.id) << toQ(p.name) << toQ(p.nameZh) << toQ(p.regionId) << toQ(p.regionName) << numberOrNull(p.score)
       << (p.rank > 0 ? QVariant(p.rank) : QVariant(QVariant::Int)) << toQ(p.status) << toQ(p.reason)
@@ -152,11 +160,11 @@ QgsVectorLayer* makeCandidateLayer(const Results& results) {
     if (robust)
       a << numberOrNull(p.pTop1) << numberOrNull(p.pTopK) << numberOrNull(p.rankMean) << numberOrNull(p.rankP05)
         << numberOrNull(p.rankP95);
-    f.setAttributes(a);
-    features << f;
+    const bool located = !std::isnan(p.lon) && !std::isnan(p.lat);
+    features << newFeature(layer, a,
+                           located ? QgsGeometry::fromPointXY(QgsPointXY(p.lon, p.lat)) : QgsGeometry());
   }
-  addAll(layer, features);
-  styleCandidates(layer);
+  styleCandidates(addAll(layer, features));
   return layer;
 }
 
@@ -166,9 +174,6 @@ QgsVectorLayer* makeFlowLayer(const Results& results) {
   QgsVectorLayer* layer = newMemoryLayer(QStringLiteral("LineString"), schema::name(schema::kFlows), fields);
   QgsFeatureList features;
   for (const Flow& fl : results.flows) {
-    QgsFeature f(layer->fields());
-    if (!std::isnan(fl.fromLon) && !std::isnan(fl.fromLat) && !std::isnan(fl.toLon) && !std::isnan(fl.toLat))
-      f.setGeometry(bezierFlow(fl.fromLon, fl.fromLat, fl.toLon, fl.toLat));
     QString name, nameZh;
     if (fl.park >= 0 && static_cast<size_t>(fl.park) < results.parks.size()) {
       name = toQ(results.parks[static_cast<size_t>(fl.park)].name);
@@ -178,11 +183,12 @@ QgsVectorLayer* makeFlowLayer(const Results& results) {
     a << toQ(fl.parkId) << name << nameZh << fl.rank << numberOrNull(fl.score) << numberOrNull(fl.distanceKm)
       << numberOrNull(fl.movedOutputYuan100m) << numberOrNull(fl.movedVaYuan100m) << numberOrNull(fl.movedJobs)
       << numberOrNull(fl.knowledgeFlowYuan100m);
-    f.setAttributes(a);
-    features << f;
+    const bool located =
+        !std::isnan(fl.fromLon) && !std::isnan(fl.fromLat) && !std::isnan(fl.toLon) && !std::isnan(fl.toLat);
+    features << newFeature(layer, a,
+                           located ? bezierFlow(fl.fromLon, fl.fromLat, fl.toLon, fl.toLat) : QgsGeometry());
   }
-  addAll(layer, features);
-  styleFlows(layer);
+  styleFlows(addAll(layer, features));
   return layer;
 }
 
@@ -201,19 +207,15 @@ QgsVectorLayer* makeRegionLayer(const Inputs& inputs, const Results& results) {
   QgsVectorLayer* layer = newMemoryLayer(QStringLiteral("MultiPolygon"), QStringLiteral("regions"), fields);
   QgsFeatureList features;
   for (const Region& r : inputs.regions) {
-    QgsFeature f(layer->fields());
-    detail::setMultiGeometry(f, r.wkb);
     QgsAttributes a(detail::regionNameValues(r).toVector());
     a << (r.id == results.sourceRegionId ? 1 : 0);
     for (const std::string& c : columns) {
       auto it = r.values.find(c);
       a << (it == r.values.end() ? QVariant(QVariant::Double) : numberOrNull(it->second));
     }
-    f.setAttributes(a);
-    features << f;
+    features << newFeature(layer, a, detail::multiGeometry(r.wkb));
   }
-  addAll(layer, features);
-  styleRegions(layer, toQ(results.sourceRegionId));
+  styleRegions(addAll(layer, features), toQ(results.sourceRegionId));
   return layer;
 }
 

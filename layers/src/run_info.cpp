@@ -310,11 +310,8 @@ QgsVectorLayer* makeRunInfoLayer(const nlohmann::json& info) {
   QgsFields fields;
   appendFields(fields, schema::kRunInfoFields);
   QgsVectorLayer* layer = newMemoryLayer(QStringLiteral("None"), schema::name(schema::kRunInfo), fields);
-  QgsFeature f(layer->fields());
-  f.setAttributes(QgsAttributes() << QString::fromStdString(info.dump()));
-  QgsFeatureList features{f};
-  addAll(layer, features);
-  return layer;
+  QgsFeatureList features{newFeature(layer, QgsAttributes() << QString::fromStdString(info.dump()))};
+  return addAll(layer, features);
 }
 
 nlohmann::json readRunInfo(QgsVectorLayer* layer) {
@@ -364,13 +361,9 @@ QgsVectorLayer* makeCatchmentLayer(const Results& results, double radiusKm, int 
     }
     QgsGeometry g = QgsGeometry::fromPolygonXY(QgsPolygonXY{ring});
     g.convertToMultiType();
-    QgsFeature f(layer->fields());
-    f.setGeometry(g);
-    f.setAttributes(QgsAttributes() << toQ(p.id) << p.rank << radiusKm);
-    features << f;
+    features << newFeature(layer, QgsAttributes() << toQ(p.id) << p.rank << radiusKm, g);
   }
-  addAll(layer, features);
-  return layer;
+  return addAll(layer, features);
 }
 
 }  // namespace clustershift::layers::detail
@@ -501,14 +494,11 @@ QgsVectorLayer* makeSensitiveZonesLayer(const Inputs& inputs) {
   QgsVectorLayer* layer = newMemoryLayer(QStringLiteral("MultiPolygon"), QStringLiteral("sensitive_zones"), fields);
   QgsFeatureList features;
   for (const Zone& z : inputs.exclusions) {
-    QgsFeature f(layer->fields());
-    setMultiGeometry(f, z.wkb);
     // The core reads no zone kind; the sample zones are all sensitive (red line, water source).
-    f.setAttributes(QgsAttributes() << toQ(z.id) << toQ(z.name) << QStringLiteral("sensitive"));
-    features << f;
+    features << newFeature(layer, QgsAttributes() << toQ(z.id) << toQ(z.name) << QStringLiteral("sensitive"),
+                           multiGeometry(z.wkb));
   }
-  addAll(layer, features);
-  return layer;
+  return addAll(layer, features);
 }
 
 }  // namespace clustershift::layers::detail

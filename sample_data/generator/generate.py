@@ -627,65 +627,60 @@ def main():
             dict(travel), dict(environment),
         ]
 
-    common_tail = {
-        "weighting": {"method": "direct"}, "aggregation": "wlc", "missing": "exclude",
-        "uncertainty": {"draws": 2000, "seed": 42, "concentration": 50, "k": 5},
-    }
+    def scenario(name, title_zh, title_en, description, preset, source, mode, criteria, effects, **mode_params):
+        """One scenarios/*.json, keys in the files' order: mode_params (moved_segments,
+        replication) after mode. `description` is prose: its line breaks become spaces."""
+        region, lon, lat = source
+        sc = {"version": 1, "name": name, "title": {"zh_CN": title_zh, "en": title_en},
+              "description": " ".join(description.split()), "data": data, "cluster": {"preset": preset},
+              "source": {"region": region, "lon": lon, "lat": lat}, "mode": mode, **mode_params,
+              "criteria": criteria, "effects": effects,
+              "weighting": {"method": "direct"}, "aggregation": "wlc", "missing": "exclude",
+              "uncertainty": {"draws": 2000, "seed": 42, "concentration": 50, "k": 5},
+              "report": {"language": "zh_CN", "top_n": 10, "author": ""}}
+        if abs(sum(c["weight"] for c in criteria) - 1.0) > 1e-9:
+            fail(f"scenario {name}: weights do not sum to 1")
+        return sc
+
     scenarios = [
-        {"version": 1, "name": "wenzhou_footwear_complete",
-         "title": {"zh_CN": "温州鞋业完全转移", "en": "Wenzhou footwear: complete transfer"},
-         "description": "Complete transfer (完全转移) of a group of Wenzhou footwear firms, sized like "
-                        "the Suzhou (宿州, Anhui) shoe city they built (about 5.6万 jobs, 1,913 firms, "
-                        "6.8 km²); every value-chain segment moves. Sample data: illustrative "
-                        "statistics, schematic region shapes.",
-         "data": data, "cluster": {"preset": "footwear"},
-         "source": {"region": "330300", "lon": 120.65, "lat": 28.0}, "mode": "complete",
-         "criteria": crit(0.20, 0.10, 0.06, 0.05, 0.12, 0.08, 0.07, 0.12, 0.10),
-         "effects": {"host": "P341300-01"}},
-        {"version": 1, "name": "guangzhou_leather_partial",
-         "title": {"zh_CN": "广州皮具产业不完全转移", "en": "Guangzhou leather goods: partial transfer"},
-         "description": "Partial transfer (不完全转移) of the Guangzhou (Shiling, Huadu) leather goods "
-                        "cluster: production and assembly move (about 300 亿元 output and 3万 jobs, "
-                        "the Lanshan 蓝山 target), R&D, design and brand stay. Case host: Lanshan "
-                        "county (蓝山, Yongzhou, Hunan). Sample data: illustrative.",
-         "data": data, "cluster": {"preset": "leather_goods"},
-         "source": {"region": "440100", "lon": 113.16, "lat": 23.45}, "mode": "partial",
-         "moved_segments": ["production", "assembly"],
-         "criteria": crit(0.20, 0.08, 0.10, 0.05, 0.12, 0.08, 0.07, 0.10, 0.10),
-         "effects": {"host": "P431100-01"}},
-        {"version": 1, "name": "suzhou_electronics_replication",
-         "title": {"zh_CN": "苏州工业园区电子信息产业复制式转移", "en": "Suzhou Industrial Park electronics: replication"},
-         "description": "Replication (复制式转移) of the Suzhou Industrial Park electronics cluster at half "
-                        "scale into a designated partner region (南北挂钩: Suzhou pairs with Suqian, "
-                        "as in the real Suzhou–Suqian Industrial Park 苏宿工业园区); the source keeps "
-                        "everything, grows its R&D, design and brand to serve both plants and shares "
-                        "the replica's GDP and tax. Su-Tong park (P320600-01) is the other case park "
-                        "for comparison. Sample data: illustrative.",
-         "data": data, "cluster": {"preset": "electronics"},
-         "source": {"region": "320500", "lon": 120.72, "lat": 31.32}, "mode": "replication",
-         "replication": {"scale": 0.5, "template_park": "P320500-01"},
-         # A replica goes to a designated partner (policy), near its parent, similar to the
-         # template park, with suppliers and workers.
-         "criteria": [
-             {"id": "pairing", "weight": 0.20, "params": {"partners": ["321300"]}},
-             {"id": "template_similarity", "weight": 0.15},
-             {"id": "distance_source", "weight": 0.10, "direction": "cost"},
-             {"id": "market_access", "weight": 0.08},
-             {"id": "supply_chain", "weight": 0.08},
-             {"id": "relatedness", "weight": 0.06},
-             {"id": "absorptive_capacity", "weight": 0.05},
-             {"id": "labour_pool", "weight": 0.06},
-             {"id": "labour_cost", "weight": 0.06},
-             {"id": "land", "weight": 0.06, "min": 1.0},
-             dict(travel), dict(environment),
-         ],
-         "effects": {}},
+        scenario("wenzhou_footwear_complete", "温州鞋业完全转移", "Wenzhou footwear: complete transfer", """
+                 Complete transfer (完全转移) of a group of Wenzhou footwear firms, sized like the Suzhou
+                 (宿州, Anhui) shoe city they built (about 5.6万 jobs, 1,913 firms, 6.8 km²); every
+                 value-chain segment moves. Sample data: illustrative statistics, schematic region shapes.""",
+                 "footwear", ("330300", 120.65, 28.0), "complete",
+                 crit(0.20, 0.10, 0.06, 0.05, 0.12, 0.08, 0.07, 0.12, 0.10), {"host": "P341300-01"}),
+        scenario("guangzhou_leather_partial", "广州皮具产业不完全转移", "Guangzhou leather goods: partial transfer", """
+                 Partial transfer (不完全转移) of the Guangzhou (Shiling, Huadu) leather goods cluster:
+                 production and assembly move (about 300 亿元 output and 3万 jobs, the Lanshan 蓝山
+                 target), R&D, design and brand stay. Case host: Lanshan county (蓝山, Yongzhou, Hunan).
+                 Sample data: illustrative.""",
+                 "leather_goods", ("440100", 113.16, 23.45), "partial",
+                 crit(0.20, 0.08, 0.10, 0.05, 0.12, 0.08, 0.07, 0.10, 0.10), {"host": "P431100-01"},
+                 moved_segments=["production", "assembly"]),
+        scenario("suzhou_electronics_replication", "苏州工业园区电子信息产业复制式转移",
+                 "Suzhou Industrial Park electronics: replication", """
+                 Replication (复制式转移) of the Suzhou Industrial Park electronics cluster at half scale
+                 into a designated partner region (南北挂钩: Suzhou pairs with Suqian, as in the real
+                 Suzhou–Suqian Industrial Park 苏宿工业园区); the source keeps everything, grows its R&D,
+                 design and brand to serve both plants and shares the replica's GDP and tax. Su-Tong park
+                 (P320600-01) is the other case park for comparison. Sample data: illustrative.""",
+                 "electronics", ("320500", 120.72, 31.32), "replication",
+                 # A replica goes to a designated partner (policy), near its parent, similar to the
+                 # template park, with suppliers and workers.
+                 [{"id": "pairing", "weight": 0.20, "params": {"partners": ["321300"]}},
+                  {"id": "template_similarity", "weight": 0.15},
+                  {"id": "distance_source", "weight": 0.10, "direction": "cost"},
+                  {"id": "market_access", "weight": 0.08},
+                  {"id": "supply_chain", "weight": 0.08},
+                  {"id": "relatedness", "weight": 0.06},
+                  {"id": "absorptive_capacity", "weight": 0.05},
+                  {"id": "labour_pool", "weight": 0.06},
+                  {"id": "labour_cost", "weight": 0.06},
+                  {"id": "land", "weight": 0.06, "min": 1.0},
+                  dict(travel), dict(environment)],
+                 {}, replication={"scale": 0.5, "template_park": "P320500-01"}),
     ]
     for sc in scenarios:
-        sc.update(common_tail)
-        sc["report"] = {"language": "zh_CN", "top_n": 10, "author": ""}
-        if abs(sum(c["weight"] for c in sc["criteria"]) - 1.0) > 1e-9:
-            fail(f"scenario {sc['name']}: weights do not sum to 1")
         write_json(os.path.join(out, "scenarios", f"{sc['name']}.json"), sc)
 
     # ----------------------------------------------------------------- summary

@@ -2,15 +2,9 @@
 # clustershift run writes the transfer-effects layers into the GeoPackage: region_effects (one row
 # per region, one source, at least one host), effects_timeline and coupling (one row per host
 # region, D in [0, 1] with its class).  Usage: bash effects_outputs_test.sh EXE SOURCE_DIR OUT_DIR
-set -u
-EXE=$1 SRC=$2 OUT=$3
-fail() { echo "FAIL: $*" >&2; exit 1; }
-rm -rf "$OUT" && mkdir -p "$OUT"
-scenario="$SRC/sample_data/scenarios/wenzhou_footwear_complete.json"
+. "$(dirname "$0")/lib.sh"
 
-"$EXE" run "$scenario" --out "$OUT/run" --lang en >"$OUT/stdout.txt" 2>"$OUT/stderr.txt"
-rc=$?
-[ $rc -eq 0 ] || { cat "$OUT/stderr.txt" >&2; fail "run exited $rc"; }
+run_sample_en
 gpkg="$OUT/run/wenzhou_footwear_complete.gpkg"
 [ -s "$gpkg" ] || fail "no GeoPackage"
 ogrinfo -so -q "$gpkg" >"$OUT/layers.txt" 2>&1 || fail "ogrinfo cannot open $gpkg"

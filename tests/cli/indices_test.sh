@@ -4,29 +4,8 @@
 # Published example: Miller & Blair (2009), Input-Output Analysis, 2nd ed., ch. 2:
 # Z = [[150,500],[200,100]], x = [1000,2000] -> L = [[1.2541,0.3300],[0.2640,1.1221]],
 # output multipliers [1.5182, 1.4521].
-set -u
-EXE="$1"
-SRC="$2"
-OUT="$3"
-rm -rf "$OUT"
-mkdir -p "$OUT"
+. "$(dirname "$0")/lib.sh"
 cd "$OUT" || exit 1
-fail=0
-check() {  # check "description" command...
-  local what="$1"
-  shift
-  if "$@"; then echo "ok   $what"; else echo "FAIL $what"; fail=1; fi
-}
-near() {  # near ACTUAL EXPECTED TOLERANCE
-  awk -v a="$1" -v e="$2" -v t="$3" 'BEGIN { if (a !~ /^-?[0-9.]+([eE][-+]?[0-9]+)?$/) exit 1; d = a - e; if (d < 0) d = -d; exit !(d <= t) }'
-}
-cell() {  # cell FILE ROW_ID COLUMN  -> value
-  awk -F, -v r="$2" -v c="$3" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == c) col = i; next }
-    $1 == r && col { print $col; exit }' "$1"
-}
-contains() {  # contains FILE TEXT
-  grep -qF -- "$2" "$1"
-}
 
 # ---- 1. relatedness: the hand-checked 4 x 4 example of tests/core/indices/relatedness_test.cpp
 cat > matrix.csv <<'CSV'
@@ -183,4 +162,4 @@ for sc in wenzhou_footwear_complete guangzhou_leather_partial suzhou_electronics
     awk -F, 'NR > 1 && ($2 < 0 || $2 > 1) { bad = 1 } END { exit bad }' "run_$sc/scores.csv"
 done
 
-exit $fail
+exit $failures

@@ -2,20 +2,8 @@
 # `clustershift mcda` end to end on small CSV tables (run as: bash mcda_test.sh EXE SOURCE_DIR OUT_DIR).
 # Published example: Papathanasiou & Ploskas (2018), Multiple Criteria Decision Aid, Springer,
 # TOPSIS chapter: C = [0.387, 0.327, 0.391, 0.615, 0.868, 0.493].
-set -u
-EXE="$1"
-OUT="$3"
-mkdir -p "$OUT"
+. "$(dirname "$0")/lib.sh"
 cd "$OUT" || exit 1
-fail=0
-check() {  # check "description" command...
-  local what="$1"
-  shift
-  if "$@"; then echo "ok   $what"; else echo "FAIL $what"; fail=1; fi
-}
-near() {  # near ACTUAL EXPECTED TOLERANCE
-  awk -v a="$1" -v e="$2" -v t="$3" 'BEGIN { if (a !~ /^-?[0-9.]+([eE][-+]?[0-9]+)?$/) exit 1; d = a - e; if (d < 0) d = -d; exit !(d <= t) }'
-}
 
 cat > papathanasiou.csv <<'CSV'
 id,c1,c2,c3,c4
@@ -97,4 +85,4 @@ check "negative weight message" grep -q "weight of criterion 'c2' is negative" n
 "$EXE" mcda does_not_exist.csv --id id --criteria c1 2> io.err
 check "missing file exit code 3" test $? -eq 3
 
-exit $fail
+exit $failures

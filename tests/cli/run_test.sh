@@ -2,15 +2,9 @@
 # clustershift run: one scenario, one language; both languages (the second from a child process)
 # match `report`; --report follows the scenario's top_n; an unwritable output folder is an I/O error (3);
 # an unsupported language is bad input (2).  Usage: bash run_test.sh EXE SOURCE_DIR OUT_DIR
-set -u
-EXE=$1 SRC=$2 OUT=$3
-fail() { echo "FAIL: $*" >&2; exit 1; }
-rm -rf "$OUT" && mkdir -p "$OUT"
-scenario="$SRC/sample_data/scenarios/wenzhou_footwear_complete.json"
+. "$(dirname "$0")/lib.sh"
 
-"$EXE" run "$scenario" --out "$OUT/run" --lang en >"$OUT/stdout.txt" 2>"$OUT/stderr.txt"
-rc=$?
-[ $rc -eq 0 ] || { cat "$OUT/stderr.txt" >&2; fail "run exited $rc"; }
+run_sample_en
 [ -s "$OUT/run/wenzhou_footwear_complete_report_en.pdf" ] || fail "no English report"
 [ ! -e "$OUT/run/wenzhou_footwear_complete_report_zh_CN.pdf" ] || fail "Chinese report written although --lang en"
 pdftotext "$OUT/run/wenzhou_footwear_complete_report_en.pdf" - | grep -qF "Wenzhou footwear: complete transfer" \

@@ -3,6 +3,7 @@
 #include "clustershift_layers/layers.h"  // first: see the note in layers.h
 #include "fixtures.h"
 #include "test_util.h"
+#include "written_outputs.h"
 
 #include <gtest/gtest.h>
 
@@ -24,27 +25,7 @@
 namespace clustershift::layers {
 namespace {
 
-using testing::sampleInputs;
-using testing::sampleEffects;
-using testing::sampleResults;
-using testing::scratchDir;
-
-/// The fixture's results with hand-made effects: source = region 0 (ISU up), host = region 5
-/// (ISU down: the moved manufacturing raises its secondary share).
-Results resultsWithEffects(const Inputs& in) {
-  Results res = sampleResults(in);
-  EffectsResult e = sampleEffects(in);
-  const RegionEffect& source = e.regions[0];
-  const RegionEffect& host = e.regions[1];
-  e.ramp = {0.0, 0.5, 1.0};
-  for (int year = 0; year <= 2; ++year)
-    for (const RegionEffect* r : {&source, &host})
-      e.timeline.push_back(TimelineRow{year, e.ramp[static_cast<size_t>(year)], r->regionId, "isu",
-                                       r->before.isu + e.ramp[static_cast<size_t>(year)] * (r->after.isu - r->before.isu)});
-  res.effects = e;
-  res.flows[0].knowledgeFlowYuan100m = 1.25;
-  return res;
-}
+using namespace testing;  // fixtures.h, test_util.h, written_outputs.h
 
 std::unique_ptr<QgsVectorLayer> openGpkgLayer(const QString& gpkg, const QString& name) {
   return std::make_unique<QgsVectorLayer>(gpkg + QStringLiteral("|layername=") + name, name, QStringLiteral("ogr"));
@@ -58,40 +39,24 @@ std::map<QString, QgsFeature> byId(QgsVectorLayer* layer, const QString& field) 
   return out;
 }
 
-class EffectsOutputs : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    s_dir = new QString(scratchDir(QStringLiteral("effects_outputs")));
-    try {
-      s_inputs = new Inputs(sampleInputs());
-      s_results = new Results(resultsWithEffects(*s_inputs));
-      Feedback feedback;
-      s_paths = new OutputPaths(writeOutputs(*s_inputs, *s_results, *s_dir, {}, feedback));
-    } catch (const std::exception& e) {
-      s_error = new std::string(e.what());
+class EffectsOutputs : public testing::WrittenOutputsTest<EffectsOutputs> {
+ public:
+  static QString scratchName() { return QStringLiteral("effects_outputs"); }
+  /// The fixture's results with hand-made effects: source = region 0 (ISU up), host = region 5
+  /// (ISU down: the moved manufacturing raises its secondary share).
+  static Results makeResults(const Inputs& in) {
+    Results res = sampleResultsWithEffects(in, {0.0, 0.5, 1.0});
+    EffectsResult& e = *res.effects;
+    for (int year = 0; year <= 2; ++year) {
+      const double ramp = e.ramp[static_cast<size_t>(year)];
+      for (const RegionEffect& r : e.regions)  // source, host
+        e.timeline.push_back(
+            TimelineRow{year, ramp, r.regionId, "isu", r.before.isu + ramp * (r.after.isu - r.before.isu)});
     }
+    res.flows[0].knowledgeFlowYuan100m = 1.25;
+    return res;
   }
-  void SetUp() override {
-    ASSERT_NE(s_paths, nullptr) << "writeOutputs failed: " << (s_error ? *s_error : std::string("?"));
-  }
-  static void TearDownTestSuite() {
-    delete s_paths;
-    delete s_results;
-    delete s_inputs;
-    delete s_dir;
-    delete s_error;
-  }
-  static QString* s_dir;
-  static Inputs* s_inputs;
-  static Results* s_results;
-  static OutputPaths* s_paths;
-  static std::string* s_error;
 };
-QString* EffectsOutputs::s_dir = nullptr;
-Inputs* EffectsOutputs::s_inputs = nullptr;
-Results* EffectsOutputs::s_results = nullptr;
-OutputPaths* EffectsOutputs::s_paths = nullptr;
-std::string* EffectsOutputs::s_error = nullptr;
 
 TEST_F(EffectsOutputs, RegionEffectsHoldTheEffectsNumbersOfSourceAndHost) {
   auto layer = openGpkgLayer(s_paths->geopackage, QStringLiteral("region_effects"));

@@ -11,6 +11,7 @@
 #include <QString>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace clustershift::layers::testing {
@@ -147,6 +148,14 @@ inline EffectsResult sampleEffects(const Inputs& in) {
   e.coupling[0].sourceId = source.regionId;
   e.coupling[0].hostId = host.regionId;
   return e;
+}
+
+/// sampleResults with sampleEffects on the given ramp; no timeline rows (each test adds its own).
+inline Results sampleResultsWithEffects(const Inputs& in, std::vector<double> ramp) {
+  Results res = sampleResults(in);
+  res.effects = sampleEffects(in);
+  res.effects->ramp = std::move(ramp);
+  return res;
 }
 
 }  // namespace clustershift::layers::testing

@@ -1,12 +1,16 @@
 #include "clustershift_layers/layers.h"  // first: see the note in layers.h
 #include "fixtures.h"
 #include "test_util.h"
+#include "written_outputs.h"
 
 #include <gtest/gtest.h>
 
 #include <qgslayertree.h>
 #include <qgslayoutmanager.h>
 #include <qgsproject.h>
+#include <qgsprojectviewsettings.h>
+#include <qgsreferencedgeometry.h>
+#include <qgscoordinatetransform.h>
 #include <qgsrulebasedrenderer.h>
 #include <qgsvectorlayer.h>
 
@@ -19,44 +23,18 @@
 namespace clustershift::layers {
 namespace {
 
-using testing::pdfPages;
-using testing::sampleInputs;
-using testing::sampleResults;
-using testing::scratchDir;
+using namespace testing;  // fixtures.h, test_util.h, written_outputs.h
 
 std::unique_ptr<QgsVectorLayer> openGpkgLayer(const QString& gpkg, const QString& name) {
   return std::make_unique<QgsVectorLayer>(gpkg + QStringLiteral("|layername=") + name, name, QStringLiteral("ogr"));
 }
 
-class WriteOutputs : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    s_dir = new QString(scratchDir(QStringLiteral("write_outputs")));
-    // An exception here would make gtest skip the suite silently: keep it and fail every test.
-    try {
-      const Inputs in = sampleInputs();
-      Feedback feedback;
-      s_paths = new OutputPaths(
-          writeOutputs(in, sampleResults(in), *s_dir, {QStringLiteral("zh_CN"), QStringLiteral("en")}, feedback));
-    } catch (const std::exception& e) {
-      s_error = new std::string(e.what());
-    }
-  }
-  void SetUp() override {
-    ASSERT_NE(s_paths, nullptr) << "writeOutputs failed: " << (s_error ? *s_error : std::string("?"));
-  }
-  static void TearDownTestSuite() {
-    delete s_paths;
-    delete s_dir;
-    delete s_error;
-  }
-  static QString* s_dir;
-  static OutputPaths* s_paths;
-  static std::string* s_error;
+class WriteOutputs : public testing::WrittenOutputsTest<WriteOutputs> {
+ public:
+  static QString scratchName() { return QStringLiteral("write_outputs"); }
+  static Results makeResults(const Inputs& in) { return sampleResults(in); }
+  static QStringList reportLanguages() { return {QStringLiteral("zh_CN"), QStringLiteral("en")}; }
 };
-QString* WriteOutputs::s_dir = nullptr;
-OutputPaths* WriteOutputs::s_paths = nullptr;
-std::string* WriteOutputs::s_error = nullptr;
 
 TEST_F(WriteOutputs, NamesEveryFileAfterTheScenario) {
   EXPECT_EQ(s_paths->geopackage, *s_dir + QStringLiteral("/test_scenario.gpkg"));
@@ -146,6 +124,23 @@ TEST_F(WriteOutputs, ProjectReopensWithValidStyledLayersAndTheReportLayouts) {
   QgsLayerTreeLayer* node = project.layerTreeRoot()->findLayer(catchments[0]->id());
   ASSERT_NE(node, nullptr);
   EXPECT_FALSE(node->isVisible());
+}
+
+TEST_F(WriteOutputs, ProjectOpensOnTheStudyAreaNotOnAnEmptyMap) {
+  // No map canvas is saved by a headless run: the default view is what QGIS shows first.
+  QgsProject project;
+  ASSERT_TRUE(project.read(s_paths->project));
+  const QgsReferencedRectangle view = project.viewSettings()->defaultViewExtent();
+  ASSERT_FALSE(view.isEmpty());
+  EXPECT_EQ(view.crs(), project.crs());
+  auto* regions = qobject_cast<QgsVectorLayer*>(project.mapLayersByName(QStringLiteral("regions"))[0]);
+  const QgsRectangle area =
+      QgsCoordinateTransform(regions->crs(), project.crs(), project.transformContext()).transformBoundingBox(
+          regions->extent());
+  EXPECT_TRUE(view.contains(area));
+  // A margin, not a continent: at most 10 % wider and taller than the regions.
+  EXPECT_LT(view.width(), area.width() * 1.1);
+  EXPECT_LT(view.height(), area.height() * 1.1);
 }
 
 TEST_F(WriteOutputs, OneMultiPageReportPerLanguageWithTheTitle) {

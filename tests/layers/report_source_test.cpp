@@ -3,6 +3,7 @@
 #include "clustershift_layers/layers.h"  // first: see the note in layers.h
 #include "fixtures.h"
 #include "test_util.h"
+#include "written_outputs.h"
 
 #include <gtest/gtest.h>
 
@@ -22,79 +23,50 @@
 namespace clustershift::layers {
 namespace {
 
-using testing::commandOutput;
-using testing::nfkc;
-using testing::pdfPages;
-using testing::pdfText;
-using testing::quoted;
-using testing::sampleInputs;
-using testing::sampleEffects;
-using testing::sampleResults;
-using testing::scratchDir;
+using namespace testing;  // fixtures.h, test_util.h, written_outputs.h
 
-/// The fixture's results with hand-made effects (source region 0, host region 5), a yearly
-/// path of U and D, and a mode comparison with one row per mode.
-Results resultsWithEffects(const Inputs& in) {
-  Results res = sampleResults(in);
-  EffectsResult e = sampleEffects(in);
-  const RegionEffect& source = e.regions[0];
-  const RegionEffect& host = e.regions[1];
-  e.ramp = {0.0, 0.3, 0.8, 1.0};
-  for (int year = 0; year <= 3; ++year) {
-    const double r = e.ramp[static_cast<size_t>(year)];
-    e.timeline.push_back(TimelineRow{year, r, source.regionId, "u", r * source.upgrading});
-    e.timeline.push_back(TimelineRow{year, r, host.regionId, "u", r * host.upgrading});
-    e.timeline.push_back(TimelineRow{year, r, host.regionId, "coupling_d", r * e.coupling[0].d});
-  }
-  res.effects = e;
-  ModeComparison comparison;
-  for (TransferMode mode : {TransferMode::Complete, TransferMode::Partial, TransferMode::Replication}) {
-    EffectsResult m = e;
-    m.mode = mode;
-    comparison.modes.push_back(m);
-  }
-  res.modeComparison = comparison;
-  res.warnings.push_back(Problem{Severity::Warning, "parks.gpkg/parks fid=3 field 'available_ha'", "is missing (NULL)", "P3"});
-  // Explanations as core writes them: rank 2 (P6) behind rank 1 (P1); rank 3 (P3) names a park
-  // outside a top 3 (P8, rank 4), so its name is read from the layer.
-  res.parks[5].explanation = "behind P1 mainly on labour_cost (-0.120)";
-  res.parks[2].explanation = "behind P8 mainly on labour_cost (-0.010)";
-  return res;
-}
-
-class ReportFromGeoPackage : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    s_dir = new QString(scratchDir(QStringLiteral("report_source")));
-    try {
-      const Inputs in = sampleInputs();
-      Feedback feedback;
-      s_gpkg = new QString(writeOutputs(in, resultsWithEffects(in), *s_dir, {}, feedback).geopackage);
-    } catch (const std::exception& e) {
-      s_error = new std::string(e.what());
+class ReportFromGeoPackage : public testing::WrittenOutputsTest<ReportFromGeoPackage> {
+ public:
+  static QString scratchName() { return QStringLiteral("report_source"); }
+  /// The fixture's results with hand-made effects (source region 0, host region 5), a yearly
+  /// path of U and D, and a mode comparison with one row per mode.
+  static Results makeResults(const Inputs& in) {
+    Results res = sampleResultsWithEffects(in, {0.0, 0.3, 0.8, 1.0});
+    EffectsResult& e = *res.effects;
+    const RegionEffect& source = e.regions[0];
+    const RegionEffect& host = e.regions[1];
+    for (int year = 0; year <= 3; ++year) {
+      const double r = e.ramp[static_cast<size_t>(year)];
+      e.timeline.push_back(TimelineRow{year, r, source.regionId, "u", r * source.upgrading});
+      e.timeline.push_back(TimelineRow{year, r, host.regionId, "u", r * host.upgrading});
+      e.timeline.push_back(TimelineRow{year, r, host.regionId, "coupling_d", r * e.coupling[0].d});
     }
+    ModeComparison comparison;
+    for (TransferMode mode : {TransferMode::Complete, TransferMode::Partial, TransferMode::Replication}) {
+      EffectsResult m = e;
+      m.mode = mode;
+      comparison.modes.push_back(m);
+    }
+    res.modeComparison = comparison;
+    res.warnings.push_back(
+        Problem{Severity::Warning, "parks.gpkg/parks fid=3 field 'available_ha'", "is missing (NULL)", "P3"});
+    // Explanations as core writes them: rank 2 (P6) behind rank 1 (P1); rank 3 (P3) names a park
+    // outside a top 3 (P8, rank 4), so its name is read from the layer.
+    res.parks[5].explanation = "behind P1 mainly on labour_cost (-0.120)";
+    res.parks[2].explanation = "behind P8 mainly on labour_cost (-0.010)";
+    return res;
   }
-  void SetUp() override { ASSERT_NE(s_gpkg, nullptr) << "writeOutputs failed: " << (s_error ? *s_error : std::string("?")); }
-  static void TearDownTestSuite() {
-    delete s_gpkg;
-    delete s_dir;
-    delete s_error;
-  }
+
+ protected:
   static int exportReport(const QString& pdf, const QString& language, int topN, const QString& paper = QStringLiteral("A4")) {
     ReportOptions options;
     options.language = language;
     options.topN = topN;
     options.paper = paper;
     Feedback feedback;
-    return exportReportFromGeoPackage(*s_gpkg, pdf, options, feedback);
+    return exportReportFromGeoPackage(s_paths->geopackage, pdf, options, feedback);
   }
-  static QString* s_dir;
-  static QString* s_gpkg;
-  static std::string* s_error;
 };
-QString* ReportFromGeoPackage::s_dir = nullptr;
-QString* ReportFromGeoPackage::s_gpkg = nullptr;
-std::string* ReportFromGeoPackage::s_error = nullptr;
 
 TEST_F(ReportFromGeoPackage, SwitchesReadYesOrNoAndTheRegionsAreNamedByTheData) {
   const QString en = *s_dir + QStringLiteral("/words_en.pdf"), zh = *s_dir + QStringLiteral("/words_zh.pdf");
@@ -129,12 +101,12 @@ TEST_F(ReportFromGeoPackage, ExplanationsNameTheParkInTheReportLanguage) {
 
 TEST_F(ReportFromGeoPackage, NoPdfWasWrittenByTheRun) {
   EXPECT_FALSE(QFileInfo::exists(*s_dir + QStringLiteral("/test_scenario_report_en.pdf")));
-  EXPECT_TRUE(QFileInfo(*s_gpkg).isFile());
+  EXPECT_TRUE(QFileInfo(s_paths->geopackage).isFile());
 }
 
 TEST_F(ReportFromGeoPackage, SourceFindsEveryTableAndTheRunInfo) {
   QgsProject project;
-  const ReportSource source = openReportSource(&project, *s_gpkg);
+  const ReportSource source = openReportSource(&project, s_paths->geopackage);
   EXPECT_NE(source.candidates, nullptr);
   EXPECT_NE(source.flows, nullptr);
   EXPECT_NE(source.regions, nullptr);
@@ -156,7 +128,7 @@ TEST_F(ReportFromGeoPackage, ReusesTheLayersOfAProjectThatHasThem) {
   QgsMapLayer* inTree = project.mapLayersByName(QStringLiteral("candidate_scores")).value(0);
   ASSERT_NE(inTree, nullptr);
   const int before = project.count();
-  const ReportSource source = openReportSource(&project, *s_gpkg);
+  const ReportSource source = openReportSource(&project, s_paths->geopackage);
   EXPECT_EQ(source.candidates, inTree);
   // Only the tables the project lacked were added: effects_timeline and coupling.
   EXPECT_EQ(project.count(), before + 2);

@@ -3,6 +3,7 @@
 #include "clustershift_layers/layers.h"  // first: see the note in layers.h
 #include "fixtures.h"
 #include "test_util.h"
+#include "written_outputs.h"
 
 #include <gtest/gtest.h>
 
@@ -28,14 +29,7 @@
 namespace clustershift::layers {
 namespace {
 
-using testing::commandOutput;
-using testing::nfkc;
-using testing::pdfPages;
-using testing::pdfText;
-using testing::quoted;
-using testing::sampleInputs;
-using testing::sampleResults;
-using testing::scratchDir;
+using namespace testing;  // fixtures.h, test_util.h, written_outputs.h
 
 /// Layouts and PDF of one report, made from the fixture's GeoPackage in a fresh project.
 struct Made {
@@ -44,27 +38,12 @@ struct Made {
   int pages = 0;
 };
 
-class Report : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    s_dir = new QString(scratchDir(QStringLiteral("report")));
-    try {
-      const Inputs in = sampleInputs();
-      Feedback feedback;
-      s_gpkg = new QString(writeOutputs(in, sampleResults(in), *s_dir, {}, feedback).geopackage);
-    } catch (const std::exception& e) {
-      s_error = new std::string(e.what());
-    }
-  }
-  static void TearDownTestSuite() {
-    delete s_gpkg;
-    delete s_dir;
-    delete s_error;
-    s_gpkg = s_dir = nullptr;
-    s_error = nullptr;
-  }
-  void SetUp() override { ASSERT_NE(s_gpkg, nullptr) << "writeOutputs failed: " << (s_error ? *s_error : std::string("?")); }
+class Report : public testing::WrittenOutputsTest<Report> {
+ public:
+  static QString scratchName() { return QStringLiteral("report"); }
+  static Results makeResults(const Inputs& in) { return sampleResults(in); }
 
+ protected:
   static ReportOptions options(const QString& language, int topN, const QString& paper = QStringLiteral("A4")) {
     ReportOptions o;
     o.language = language;
@@ -77,7 +56,7 @@ class Report : public ::testing::Test {
   static Made make(const ReportOptions& o, const QString& pdf) {
     Made m;
     m.project->setCrs(QgsCoordinateReferenceSystem(QStringLiteral("EPSG:4326")));
-    const ReportSource source = openReportSource(m.project.get(), *s_gpkg);
+    const ReportSource source = openReportSource(m.project.get(), s_paths->geopackage);
     m.layouts = buildReportLayouts(source, o);
     std::vector<QgsPrintLayout*> raw;
     for (auto& l : m.layouts) raw.push_back(l.get());
@@ -85,14 +64,7 @@ class Report : public ::testing::Test {
     m.pages = exportReportPdf(raw, pdf, feedback);
     return m;
   }
-
-  static QString* s_dir;
-  static QString* s_gpkg;
-  static std::string* s_error;
 };
-QString* Report::s_dir = nullptr;
-QString* Report::s_gpkg = nullptr;
-std::string* Report::s_error = nullptr;
 
 /// Pages of every layout: an atlas layout counts once per atlas feature.
 int expectedPages(const Made& m) {
@@ -267,7 +239,7 @@ TEST_F(Report, A3PagesAreA3Landscape) {
 
 TEST_F(Report, BuildingTwiceReusesTheCatchmentLayerOfTheInsetMap) {
   QgsProject project;
-  const ReportSource source = openReportSource(&project, *s_gpkg);
+  const ReportSource source = openReportSource(&project, s_paths->geopackage);
   ASSERT_NE(source.catchments, nullptr);
   const int before = project.count();
   auto first = buildReportLayouts(source, options(QStringLiteral("en"), 3));
@@ -279,7 +251,7 @@ TEST_F(Report, BuildingTwiceReusesTheCatchmentLayerOfTheInsetMap) {
 
 TEST_F(Report, UnsupportedLanguageOrPaperIsAnInputError) {
   QgsProject project;
-  const ReportSource source = openReportSource(&project, *s_gpkg);
+  const ReportSource source = openReportSource(&project, s_paths->geopackage);
   EXPECT_THROW(buildReportLayouts(source, options(QStringLiteral("fr"), 3)), InputError);
   EXPECT_THROW(buildReportLayouts(source, options(QStringLiteral("en"), 3, QStringLiteral("Letter"))), InputError);
   EXPECT_THROW(buildReportLayouts(source, options(QStringLiteral("en"), 0)), InputError);
@@ -287,7 +259,7 @@ TEST_F(Report, UnsupportedLanguageOrPaperIsAnInputError) {
 
 TEST_F(Report, CancelledExportLeavesNoFile) {
   QgsProject project;
-  const ReportSource source = openReportSource(&project, *s_gpkg);
+  const ReportSource source = openReportSource(&project, s_paths->geopackage);
   auto layouts = buildReportLayouts(source, options(QStringLiteral("en"), 3));
   std::vector<QgsPrintLayout*> raw;
   for (auto& l : layouts) raw.push_back(l.get());

@@ -6,6 +6,7 @@
 #     unload + reload through the Plugin Manager, project saved.
 #  2. QGIS restarted with locale/userLocale=zh-Hans (QGIS's name for Simplified Chinese): Chinese dock and park panel, the saved project
 #     reopens with its results.
+#  3. A project `clustershift run` wrote for a scenario of the planner's own, opened before the dock.
 # Screenshots: OUT_DIR/screenshots/*.png.
 # Usage: desktop_run_test.sh BUILD_DIR SOURCE_DIR OUT_DIR
 set -eu
@@ -31,20 +32,9 @@ mkdir -p "$OUT/profiles/default/QGIS" "$OUT/home" "$OUT/tmp" "$OUT/xdg"
 chmod 700 "$OUT/xdg"
 OUT=$(realpath "$OUT")
 INI=$OUT/profiles/default/QGIS/QGIS3.ini
-cat > "$INI" <<INI
-[Plugins]
-libclustershiftplugin=true
-
-[plugins]
-searchPathsForPlugins=$PLUGIN_DIR
-
-[app]
-askToSaveMemoryLayers=false
-
-[qgis]
-askToSaveProjectChanges=false
-checkVersion=false
-showTips=false
+. "$SRC/scripts/qgis-profile.sh"
+write_qgis_ini "$INI" "$PLUGIN_DIR" askToSaveProjectChanges=false
+cat >> "$INI" <<INI
 
 [locale]
 overrideFlag=true
@@ -106,6 +96,19 @@ text = re.sub(r"(?m)^libclustershiftplugin=.*$", "libclustershiftplugin=true", t
 open(path, "w", encoding="utf-8").write(text)
 PY
 run_qgis zh || STATUS=1
+
+# Third start: a project the command line wrote for the planner's own scenario (a name that is no
+# sample's, its own copy of the data), opened before the dock.
+PLANNER=$OUT/planner
+mkdir -p "$PLANNER/scenarios"
+cp "$SRC"/sample_data/*.gpkg "$SRC"/sample_data/*.csv "$PLANNER/"
+jq '.name = "planner_run"' "$SRC/sample_data/scenarios/wenzhou_footwear_complete.json" >"$PLANNER/scenarios/planner_run.json"
+if "$BUILD/cli/clustershift" --quiet run "$PLANNER/scenarios/planner_run.json" --out "$PLANNER/out" >"$OUT/cli_run.log" 2>&1; then
+  export CLUSTERSHIFT_PROBE_CLI_PROJECT=$PLANNER/out/planner_run.qgz
+  run_qgis cli || STATUS=1
+else
+  echo "FAIL [cli] clustershift run of the planner's scenario:"; tail -20 "$OUT/cli_run.log"; STATUS=1
+fi
 
 echo "screenshots: $OUT/screenshots"
 [ $STATUS -eq 0 ] && echo "desktop test passed" || echo "desktop test FAILED"

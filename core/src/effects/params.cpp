@@ -1,8 +1,10 @@
 // Parsing and validation of the scenario's "effects" block. Every parameter has its default
 // here and in docs/model.md ("Transfer effects"); problems carry their JSON path.
 #include <cmath>
+#include <initializer_list>
 #include <set>
 #include <sstream>
+#include <utility>
 
 #include "clustershift/effects.h"
 
@@ -70,19 +72,30 @@ bool isMechanism(const std::string& name) {
   return false;
 }
 
-void phiBlock(Parser& p, const nlohmann::json& v, const std::string& path, PhiByMode& target) {
+/// An object of shares in [0, 1] under these keys, each read into its target; any other key is
+/// a problem that lists them.
+void shareObject(Parser& p, const nlohmann::json& v, const std::string& path,
+                 std::initializer_list<std::pair<const char*, double*>> keys) {
   if (!p.object(v, path)) return;
   for (auto m = v.begin(); m != v.end(); ++m) {
     const std::string mpath = path + "." + m.key();
-    if (m.key() == "complete")
-      p.share(m.value(), mpath, target.complete);
-    else if (m.key() == "partial")
-      p.share(m.value(), mpath, target.partial);
-    else if (m.key() == "replication")
-      p.share(m.value(), mpath, target.replication);
+    double* target = nullptr;
+    std::string expected;
+    for (const auto& [key, t] : keys) {
+      if (m.key() == key) target = t;
+      expected += (expected.empty() ? "" : ", ") + std::string(key);
+    }
+    if (target)
+      p.share(m.value(), mpath, *target);
     else
-      p.fail(mpath, "unknown key (expected complete, partial, replication)");
+      p.fail(mpath, "unknown key (expected " + expected + ")");
   }
+}
+
+void phiBlock(Parser& p, const nlohmann::json& v, const std::string& path, PhiByMode& target) {
+  shareObject(
+      p, v, path,
+      {{"complete", &target.complete}, {"partial", &target.partial}, {"replication", &target.replication}});
 }
 
 void triple(Parser& p, const nlohmann::json& v, const std::string& path, std::array<double, 3>& target) {
@@ -196,16 +209,7 @@ EffectsParams parseEffectsParams(const nlohmann::json& effects, double replicati
     } else if (key == "flq_delta") {
       p.number(v, path, params.flqDelta, 0, 1, false, true, "a number in [0,1)");
     } else if (key == "coupling") {
-      if (!p.object(v, path)) continue;
-      for (auto m = v.begin(); m != v.end(); ++m) {
-        const std::string mpath = path + "." + m.key();
-        if (m.key() == "a")
-          p.share(m.value(), mpath, params.couplingA);
-        else if (m.key() == "b")
-          p.share(m.value(), mpath, params.couplingB);
-        else
-          p.fail(mpath, "unknown key (expected a, b)");
-      }
+      shareObject(p, v, path, {{"a", &params.couplingA}, {"b", &params.couplingB}});
     } else if (key == "lp_pre_industrial") {
       triple(p, v, path, params.lpPreIndustrial);
     } else if (key == "lp_developed") {

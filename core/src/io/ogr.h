@@ -13,40 +13,19 @@
 
 namespace clustershift::detail {
 
-struct DatasetCloser {
+/// Deleter of a GDAL/OGR C handle: Destroy (GDALClose, OGR_F_Destroy, ...) of a non-null one.
+template <class Handle, auto Destroy>
+struct HandleDeleter {
   void operator()(void* h) const {
-    if (h) GDALClose(static_cast<GDALDatasetH>(h));
+    if (h) Destroy(static_cast<Handle>(h));
   }
 };
-using DatasetPtr = std::unique_ptr<void, DatasetCloser>;
-
-struct FeatureDeleter {
-  void operator()(void* h) const {
-    if (h) OGR_F_Destroy(static_cast<OGRFeatureH>(h));
-  }
-};
-using FeaturePtr = std::unique_ptr<void, FeatureDeleter>;
-
-struct OgrGeometryDeleter {
-  void operator()(void* h) const {
-    if (h) OGR_G_DestroyGeometry(static_cast<OGRGeometryH>(h));
-  }
-};
-using OgrGeometryPtr = std::unique_ptr<void, OgrGeometryDeleter>;
-
-struct SrsDeleter {
-  void operator()(void* h) const {
-    if (h) OSRDestroySpatialReference(static_cast<OGRSpatialReferenceH>(h));
-  }
-};
-using SrsPtr = std::unique_ptr<void, SrsDeleter>;
-
-struct TransformDeleter {
-  void operator()(void* h) const {
-    if (h) OCTDestroyCoordinateTransformation(static_cast<OGRCoordinateTransformationH>(h));
-  }
-};
-using TransformPtr = std::unique_ptr<void, TransformDeleter>;
+using DatasetPtr = std::unique_ptr<void, HandleDeleter<GDALDatasetH, GDALClose>>;
+using FeaturePtr = std::unique_ptr<void, HandleDeleter<OGRFeatureH, OGR_F_Destroy>>;
+using OgrGeometryPtr = std::unique_ptr<void, HandleDeleter<OGRGeometryH, OGR_G_DestroyGeometry>>;
+using SrsPtr = std::unique_ptr<void, HandleDeleter<OGRSpatialReferenceH, OSRDestroySpatialReference>>;
+using TransformPtr =
+    std::unique_ptr<void, HandleDeleter<OGRCoordinateTransformationH, OCTDestroyCoordinateTransformation>>;
 
 /// Silences GDAL's default stderr handler for its lifetime; keeps the last error text.
 class GdalErrorCapture {

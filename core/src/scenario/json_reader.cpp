@@ -49,6 +49,21 @@ std::string plainJsonMessage(const json::exception& e) {
   return text;
 }
 
+/// The member when `is` holds for it; nullptr when there is none (member() said why when it was
+/// required) or when it is of another type, with a problem "expected WHAT, got ...".
+const json* typed(JsonReader& reader, const json* value, const std::string& path, const char* key,
+                  bool (json::*is)() const noexcept, const char* what) {
+  if (!value || (value->*is)()) return value;
+  reader.fail(joinPath(path, key), std::string("expected ") + what + ", got " + describeJson(*value));
+  return nullptr;
+}
+
+template <class T>
+std::optional<T> valueOf(const json* value) {
+  if (!value) return std::nullopt;
+  return value->get<T>();
+}
+
 }  // namespace
 
 json readJsonFile(const std::string& path) {
@@ -124,13 +139,8 @@ const json* JsonReader::member(const json& object, const std::string& path, cons
 
 std::optional<double> JsonReader::number(const json& object, const std::string& path, const char* key,
                                          bool required) {
-  const json* value = member(object, path, key, required);
-  if (!value) return std::nullopt;
-  if (!value->is_number()) {
-    fail(joinPath(path, key), "expected a number, got " + describeJson(*value));
-    return std::nullopt;
-  }
-  return value->get<double>();
+  return valueOf<double>(
+      typed(*this, member(object, path, key, required), path, key, &json::is_number, "a number"));
 }
 
 std::optional<long long> JsonReader::integer(const json& object, const std::string& path, const char* key,
@@ -150,44 +160,22 @@ std::optional<long long> JsonReader::integer(const json& object, const std::stri
 
 std::optional<std::string> JsonReader::string(const json& object, const std::string& path, const char* key,
                                               bool required) {
-  const json* value = member(object, path, key, required);
-  if (!value) return std::nullopt;
-  if (!value->is_string()) {
-    fail(joinPath(path, key), "expected a string, got " + describeJson(*value));
-    return std::nullopt;
-  }
-  return value->get<std::string>();
+  return valueOf<std::string>(
+      typed(*this, member(object, path, key, required), path, key, &json::is_string, "a string"));
 }
 
 std::optional<bool> JsonReader::boolean(const json& object, const std::string& path, const char* key,
                                         bool required) {
-  const json* value = member(object, path, key, required);
-  if (!value) return std::nullopt;
-  if (!value->is_boolean()) {
-    fail(joinPath(path, key), "expected true or false, got " + describeJson(*value));
-    return std::nullopt;
-  }
-  return value->get<bool>();
+  return valueOf<bool>(
+      typed(*this, member(object, path, key, required), path, key, &json::is_boolean, "true or false"));
 }
 
 const json* JsonReader::child(const json& object, const std::string& path, const char* key, bool required) {
-  const json* value = member(object, path, key, required);
-  if (!value) return nullptr;
-  if (!value->is_object()) {
-    fail(joinPath(path, key), "expected an object, got " + describeJson(*value));
-    return nullptr;
-  }
-  return value;
+  return typed(*this, member(object, path, key, required), path, key, &json::is_object, "an object");
 }
 
 const json* JsonReader::array(const json& object, const std::string& path, const char* key, bool required) {
-  const json* value = member(object, path, key, required);
-  if (!value) return nullptr;
-  if (!value->is_array()) {
-    fail(joinPath(path, key), "expected an array, got " + describeJson(*value));
-    return nullptr;
-  }
-  return value;
+  return typed(*this, member(object, path, key, required), path, key, &json::is_array, "an array");
 }
 
 std::optional<std::string> JsonReader::choice(const json& object, const std::string& path, const char* key,
