@@ -401,7 +401,8 @@ std::unique_ptr<QgsPrintLayout> buildCandidateLayout(const ReportContext& ctx) {
   QSet<QString> named;
   for (const QgsFeature& f : top) {
     parkNames[f.attribute(QStringLiteral("id")).toString()] = candidateName(tx, f);
-    const QRegularExpressionMatch m = explanationPattern.match(f.attribute(QStringLiteral("explanation")).toString());
+    const QRegularExpressionMatch m =
+        explanationPattern.match(f.attribute(QStringLiteral("explanation")).toString());
     if (m.hasMatch()) named.insert(m.captured(1));
   }
   for (const auto& known : parkNames) named.remove(known.first);
@@ -431,8 +432,10 @@ std::unique_ptr<QgsPrintLayout> buildCandidateLayout(const ReportContext& ctx) {
       if (!m.captured(2).isEmpty()) {
         QStringList gaps;
         gaps << QStringLiteral("%1 (%2)").arg(criterionLabel(m.captured(2)), m.captured(3));
-        if (!m.captured(4).isEmpty()) gaps << QStringLiteral("%1 (%2)").arg(criterionLabel(m.captured(4)), m.captured(5));
-        line += tx.t(", mainly on %1 (score gap).", "，差距主要在于 %1（得分差）。").arg(gaps.join(tx.t(" and ", "和")));
+        if (!m.captured(4).isEmpty())
+          gaps << QStringLiteral("%1 (%2)").arg(criterionLabel(m.captured(4)), m.captured(5));
+        line += tx.t(", mainly on %1 (score gap).", "，差距主要在于 %1（得分差）。")
+                    .arg(gaps.join(tx.t(" and ", "和")));
       }
       lines << line;
     } else if (!explanation.isEmpty()) {
@@ -448,7 +451,8 @@ std::unique_ptr<QgsPrintLayout> buildCandidateLayout(const ReportContext& ctx) {
       lines << tx.t("Data warnings: ", "数据警告：") + warnings->second.join(QStringLiteral("; "));
     if (!lines.isEmpty())
       notesCases += QStringLiteral(" WHEN \"id\" = %1 THEN %2")
-                        .arg(QgsExpression::quotedString(id), QgsExpression::quotedString(lines.join(QLatin1Char('\n'))));
+                        .arg(QgsExpression::quotedString(id),
+                             QgsExpression::quotedString(lines.join(QLatin1Char('\n'))));
   }
   const QString none =
       QgsExpression::quotedString(tx.c("No remarks for this park.", "本园区无特别说明。",

@@ -513,8 +513,8 @@ std::unique_ptr<QgsPrintLayout> buildMethodsLayout(const ReportContext& ctx) {
     std::vector<QStringList> rows;
     for (const ParamDoc& d : paramDocs()) {
       if (!params.contains(d.key)) continue;
-      rows.push_back({QString::fromUtf8(d.key), QString::fromUtf8(d.symbol), tx.t(d.en, d.zh), effectValueText(tx, params[d.key]),
-                      tx.t(d.sourceEn, d.sourceZh)});
+      rows.push_back({QString::fromUtf8(d.key), QString::fromUtf8(d.symbol), tx.t(d.en, d.zh),
+                      effectValueText(tx, params[d.key]), tx.t(d.sourceEn, d.sourceZh)});
     }
     flow.table({tx.t("Key", "参数"), tx.t("Symbol", "符号"), tx.t("Meaning", "含义"), tx.t("Value in this run", "本次取值"),
                 tx.t("Source", "来源")},

@@ -334,7 +334,9 @@ std::unique_ptr<QgsPrintLayout> buildOverviewLayout(const ReportContext& ctx) {
   QgsFeature f;
   // Only the ten rows shown (a national run ranks 20,000 parks).
   QgsFeatureIterator it = ctx.source.candidates->getFeatures(
-      QgsFeatureRequest().setFlags(QgsFeatureRequest::NoGeometry).setFilterExpression(QStringLiteral("\"rank\" > 0 AND \"rank\" <= 10")));
+      QgsFeatureRequest()
+          .setFlags(QgsFeatureRequest::NoGeometry)
+          .setFilterExpression(QStringLiteral("\"rank\" > 0 AND \"rank\" <= 10")));
   while (it.nextFeature(f)) {
     const int rank = f.attribute(QStringLiteral("rank")).toInt();
     QString park = tx.zh ? f.attribute(QStringLiteral("name_zh")).toString() : QString();

@@ -16,7 +16,9 @@ double declaredRadiusKm() {
 }
 
 json scenarioWithLabourPool(const json& params) {
-  return {{"scenario", {{"criteria", json::array({{{"id", "labour_cost"}}, {{"id", "labour_pool"}, {"params", params}}})}}}};
+  return {
+      {"scenario",
+       {{"criteria", json::array({{{"id", "labour_cost"}}, {{"id", "labour_pool"}, {"params", params}}})}}}};
 }
 
 TEST(ReportCatchment, RunInfoRadiusComesFirst) {

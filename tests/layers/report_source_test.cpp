@@ -88,12 +88,15 @@ TEST_F(ReportFromGeoPackage, SwitchesReadYesOrNoAndTheRegionsAreNamedByTheData) 
 }
 
 TEST_F(ReportFromGeoPackage, ExplanationsNameTheParkInTheReportLanguage) {
-  const QString en = *s_dir + QStringLiteral("/behind_en.pdf"), zh = *s_dir + QStringLiteral("/behind_zh.pdf");
+  const QString en = *s_dir + QStringLiteral("/behind_en.pdf"),
+                zh = *s_dir + QStringLiteral("/behind_zh.pdf");
   exportReport(en, QStringLiteral("en"), 3);
   exportReport(zh, QStringLiteral("zh_CN"), 3);
   const std::string enText = pdfText(en), zhText = pdfText(zh);
-  EXPECT_NE(enText.find("Behind Park 1 Economic Development Zone (the next better park)"), std::string::npos) << enText;
-  EXPECT_NE(enText.find("Behind Park 8 Economic Development Zone (the next better park)"), std::string::npos) << enText;
+  EXPECT_NE(enText.find("Behind Park 1 Economic Development Zone (the next better park)"), std::string::npos)
+      << enText;
+  EXPECT_NE(enText.find("Behind Park 8 Economic Development Zone (the next better park)"), std::string::npos)
+      << enText;
   EXPECT_NE(zhText.find(nfkc("次于上一名园区 第1经济开发区")), std::string::npos) << zhText;
   EXPECT_NE(zhText.find(nfkc("次于上一名园区 第8经济开发区")), std::string::npos) << zhText;
   EXPECT_EQ(enText.find("behind P1"), std::string::npos) << enText;
