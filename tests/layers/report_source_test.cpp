@@ -12,6 +12,7 @@
 #include <qgsproject.h>
 #include <qgsvectorlayer.h>
 
+#include <QFile>
 #include <QFileInfo>
 
 #include <memory>
@@ -166,6 +167,30 @@ TEST_F(ReportFromGeoPackage, ChineseReportEmbedsACjkFontAndTranslatesTheHeadings
   const std::string fonts = commandOutput("pdffonts " + quoted(pdf));
   EXPECT_NE(fonts.find("NotoSansCJK"), std::string::npos) << fonts;
   EXPECT_NE(commandOutput("pdfinfo " + quoted(pdf)).find("1191 x 842 pts (A3)"), std::string::npos);  // A3 landscape
+}
+
+TEST_F(ReportFromGeoPackage, AFileChangedAfterItWasCheckedIsCheckedAgain) {
+  // readRunInfo passes a file it checked before without reading it again, as long as it is
+  // unchanged: damaged in place (same size, same inode), it is named as damaged.
+  const QString copy = *s_dir + QStringLiteral("/checked_copy.gpkg");
+  QFile::remove(copy);
+  ASSERT_TRUE(QFile::copy(s_paths->geopackage, copy));
+  EXPECT_TRUE(readRunInfo(copy).is_object());
+  EXPECT_TRUE(readRunInfo(copy).is_object());  // the second time from what was checked
+  {
+    QFile f(copy);
+    ASSERT_TRUE(f.open(QIODevice::ReadWrite));
+    const qint64 size = f.size();
+    ASSERT_GT(size, 3 * 4096);
+    ASSERT_TRUE(f.seek(size / 2));
+    ASSERT_EQ(f.write(QByteArray(4096, '\xff')), 4096);
+  }
+  try {
+    readRunInfo(copy);
+    FAIL() << "a file damaged after its check was accepted";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("damaged or truncated"), std::string::npos) << e.what();
+  }
 }
 
 TEST(ReportSourceErrors, AGeoPackageWithoutResultLayersIsNamed) {
