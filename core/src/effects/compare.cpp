@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <fstream>
 #include <sstream>
+#include <utility>
 
 #include "clustershift/effects.h"
 #include "clustershift/results.h"
@@ -160,27 +161,20 @@ std::vector<std::vector<std::string>> comparisonRows(const ModeComparison& compa
                                     num(sharedVa, 2),
                                     num(sharedTax, 3),
                                     num(src.after.gdp - src.before.gdp, 2),
-                                    num(host.after.gdp - host.before.gdp, 2),
-                                    num(src.before.isu, 4),
-                                    num(src.after.isu, 4),
-                                    num(host.before.isu, 4),
-                                    num(host.after.isu, 4),
-                                    num(src.before.h, 5),
-                                    num(src.after.h, 5),
-                                    num(host.before.h, 5),
-                                    num(host.after.h, 5),
-                                    num(src.before.lp2, 3),
-                                    num(src.after.lp2, 3),
-                                    num(host.before.lp2, 3),
-                                    num(host.after.lp2, 3),
-                                    num(src.after.ts - src.before.ts, 4),
-                                    num(host.after.ts - host.before.ts, 4),
-                                    num(src.after.theil - src.before.theil, 4),
-                                    num(host.after.theil - host.before.theil, 4),
-                                    num(src.after.rdIntensity - src.before.rdIntensity, 5),
-                                    num(host.after.rdIntensity - host.before.rdIntensity, 5),
-                                    num(src.after.jobs - src.before.jobs, 3),
-                                    num(host.after.jobs - host.before.jobs, 3)};
+                                    num(host.after.gdp - host.before.gdp, 2)};
+    // Levels before and after (source, then host), then changes (source, then host); the
+    // column order of comparisonColumns().
+    using Field = std::pair<double RegionIndicators::*, int>;  // indicator, decimals
+    for (const auto& [field, decimals] : {Field{&RegionIndicators::isu, 4}, Field{&RegionIndicators::h, 5},
+                                          Field{&RegionIndicators::lp2, 3}})
+      for (const RegionEffect* e : {&src, &host}) {
+        row.push_back(num(e->before.*field, decimals));
+        row.push_back(num(e->after.*field, decimals));
+      }
+    for (const auto& [field, decimals] :
+         {Field{&RegionIndicators::ts, 4}, Field{&RegionIndicators::theil, 4},
+          Field{&RegionIndicators::rdIntensity, 5}, Field{&RegionIndicators::jobs, 3}})
+      for (const RegionEffect* e : {&src, &host}) row.push_back(num(e->after.*field - e->before.*field, decimals));
     auto withInterval = [&](double v, const RegionEffect& e, const std::string& key, int precision) {
       row.push_back(num(v, precision));
       const auto it = e.intervals.find(key);

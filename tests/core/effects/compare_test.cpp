@@ -69,3 +69,35 @@ TEST(CompareModes, UnwritableCsvIsAnIoError) {
   const ModeComparison c = compareModes(makeScenario(TransferMode::Complete), in, makeRanking(in), fb);
   EXPECT_THROW(writeComparisonCsv("/nonexistent-dir/x.csv", c), IoError);
 }
+
+TEST(CompareModes, IndicatorCellsSitUnderTheirColumns) {
+  // Levels before/after and changes, source and host, each under its own column with its decimals.
+  const Inputs in = makeInputs(true);
+  Feedback fb;
+  const ModeComparison c = compareModes(makeScenario(TransferMode::Complete), in, makeRanking(in), fb);
+  const std::vector<std::vector<std::string>> rows = comparisonRows(c);
+  const std::vector<std::string>& columns = comparisonColumns();
+  auto cell = [&](std::size_t mode, const std::string& column) {
+    const auto it = std::find(columns.begin(), columns.end(), column);
+    EXPECT_NE(it, columns.end()) << column;
+    return rows.at(mode).at(static_cast<std::size_t>(it - columns.begin()));
+  };
+  auto fixed = [](double v, int decimals) {
+    std::ostringstream s;
+    s.setf(std::ios::fixed);
+    s.precision(decimals);
+    s << v;
+    return s.str();
+  };
+  for (std::size_t m = 0; m < c.modes.size(); ++m) {
+    const RegionEffect& src = c.modes[m].regions.front();
+    const RegionEffect& host = c.modes[m].regions.at(1);
+    EXPECT_EQ(cell(m, "source_isu_before"), fixed(src.before.isu, 4));
+    EXPECT_EQ(cell(m, "host_isu_after"), fixed(host.after.isu, 4));
+    EXPECT_EQ(cell(m, "host_h_before"), fixed(host.before.h, 5));
+    EXPECT_EQ(cell(m, "source_lp2_after"), fixed(src.after.lp2, 3));
+    EXPECT_EQ(cell(m, "host_ts_change"), fixed(host.after.ts - host.before.ts, 4));
+    EXPECT_EQ(cell(m, "source_theil_change"), fixed(src.after.theil - src.before.theil, 4));
+    EXPECT_EQ(cell(m, "host_jobs_change_10k"), fixed(host.after.jobs - host.before.jobs, 3));
+  }
+}
