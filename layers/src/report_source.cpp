@@ -63,8 +63,8 @@ std::string fileVersion(const QString& path) {
 #ifdef __linux__
   struct stat st {};
   if (::stat(QFile::encodeName(path).constData(), &st) != 0) return "-";
-  return std::to_string(st.st_dev) + ':' + std::to_string(st.st_ino) + ':' + std::to_string(st.st_size) + ':' +
-         std::to_string(st.st_mtim.tv_sec) + '.' + std::to_string(st.st_mtim.tv_nsec);
+  return std::to_string(st.st_dev) + ':' + std::to_string(st.st_ino) + ':' + std::to_string(st.st_size) +
+         ':' + std::to_string(st.st_mtim.tv_sec) + '.' + std::to_string(st.st_mtim.tv_nsec);
 #else
   (void)path;
   return {};
@@ -81,10 +81,11 @@ void requireFile(const QString& geopackage) {
   static std::mutex checkedMutex;
   static std::string checked;
   const std::string gpkgVersion = fileVersion(geopackage);
-  const std::string version =
-      gpkgVersion.empty() ? std::string()
-                          : info.absoluteFilePath().toStdString() + '|' + gpkgVersion + '|' +
-                                fileVersion(info.absoluteDir().absoluteFilePath(detail::manifestName(info.completeBaseName())));
+  const std::string version = gpkgVersion.empty()
+                                  ? std::string()
+                                  : info.absoluteFilePath().toStdString() + '|' + gpkgVersion + '|' +
+                                        fileVersion(info.absoluteDir().absoluteFilePath(
+                                            detail::manifestName(info.completeBaseName())));
   if (!version.empty()) {
     const std::lock_guard<std::mutex> lock(checkedMutex);
     if (version == checked) return;
