@@ -23,6 +23,7 @@
 #include <qgsvectorlayer.h>
 
 #include <QRegularExpression>
+#include <QSet>
 
 #include <algorithm>
 #include <map>
@@ -130,6 +131,26 @@ QgsVectorLayer* atlasCatchments(const ReportContext& ctx) {
   return clone;
 }
 
+/// The ranked top-N candidates (rank 1..N), attributes only: read once for everything the pages
+/// write per park (a national run has 20,000 candidates, the pages show N).
+std::vector<QgsFeature> topFeatures(QgsVectorLayer* candidates, int topN) {
+  std::vector<QgsFeature> top;
+  QgsFeatureRequest request;
+  request.setFlags(QgsFeatureRequest::NoGeometry);
+  request.setFilterExpression(QStringLiteral("\"rank\" > 0 AND \"rank\" <= %1").arg(topN));
+  QgsFeature f;
+  QgsFeatureIterator it = candidates->getFeatures(request);
+  while (it.nextFeature(f)) top.push_back(f);
+  return top;
+}
+
+/// A candidate's name in the report language (name_zh in Chinese when set, else name).
+QString candidateName(const Texts& tx, const QgsFeature& f) {
+  QString name = tx.zh ? f.attribute(QStringLiteral("name_zh")).toString() : QString();
+  if (name.isEmpty()) name = f.attribute(QStringLiteral("name")).toString();
+  return name;
+}
+
 }  // namespace
 
 std::unique_ptr<QgsPrintLayout> buildCandidateLayout(const ReportContext& ctx) {
@@ -158,19 +179,9 @@ std::unique_ptr<QgsPrintLayout> buildCandidateLayout(const ReportContext& ctx) {
   const QString nameExpr = tx.zh ? QStringLiteral("coalesce(nullif(\"name_zh\", ''), \"name\", \"id\")")
                                  : QStringLiteral("coalesce(nullif(\"name\", ''), \"id\")");
   // Heading on one line: shrink its type when the longest top-N name would not fit.
+  const std::vector<QgsFeature> top = topFeatures(candidates, topN);
   double longestEms = 0;
-  {
-    QgsFeature f;
-    QgsFeatureRequest request;
-    request.setFlags(QgsFeatureRequest::NoGeometry);
-    request.setFilterExpression(QStringLiteral("\"rank\" > 0 AND \"rank\" <= %1").arg(topN));
-    QgsFeatureIterator it = candidates->getFeatures(request);
-    while (it.nextFeature(f)) {
-      QString name = tx.zh ? f.attribute(QStringLiteral("name_zh")).toString() : QString();
-      if (name.isEmpty()) name = f.attribute(QStringLiteral("name")).toString();
-      longestEms = std::max(longestEms, textEms(name));
-    }
-  }
+  for (const QgsFeature& f : top) longestEms = std::max(longestEms, textEms(candidateName(tx, f)));
   const QString headingText =
       tx.c("Candidate %1: %2", "候选园区 第%1名：%2", "Candidate cell %1: %2", "候选网格单元 第%1名：%2");
   const double headingEms = textEms(headingText) + 2 + longestEms;
@@ -201,9 +212,7 @@ std::unique_ptr<QgsPrintLayout> buildCandidateLayout(const ReportContext& ctx) {
   const QgsCoordinateReferenceSystem mercator(QStringLiteral("EPSG:3857"));
   map->setCrs(mercator);
   l->addLayoutItem(map);
-  double catchmentKm = 50;
-  if (info.contains("catchment_km") && info["catchment_km"].is_number() && info["catchment_km"].get<double>() > 0)
-    catchmentKm = info["catchment_km"].get<double>();
+  const double catchmentKm = detail::catchmentKm(info);
   // Initial extent: around the rank-1 park (the atlas keeps this scale and recentres per park).
   QgsPointXY centre = candidates->extent().center();
   {
@@ -240,14 +249,22 @@ std::unique_ptr<QgsPrintLayout> buildCandidateLayout(const ReportContext& ctx) {
   // Facts: region, score, status.
   // Region names in the report language, keyed on region_id (get_feature would look in
   // QgsProject::instance(), not in the report's project).
+  // Only the regions of the top-N parks: a CASE over all 2,850 regions of a national run was
+  // parsed again on every page.
   QString regionExpr = QStringLiteral("coalesce(\"region\", \"region_id\")");
   if (tx.zh && ctx.source.regions && ctx.source.regions->fields().lookupField(QStringLiteral("name_zh")) >= 0) {
+    QSet<QString> topRegions;
+    for (const QgsFeature& f : top) topRegions.insert(f.attribute(QStringLiteral("region_id")).toString());
     QString cases;
     QgsFeature r;
-    QgsFeatureIterator rit = ctx.source.regions->getFeatures(QgsFeatureRequest().setFlags(QgsFeatureRequest::NoGeometry));
+    QgsFeatureRequest regionRequest;
+    regionRequest.setFlags(QgsFeatureRequest::NoGeometry);
+    regionRequest.setSubsetOfAttributes(QStringList{QStringLiteral("id"), QStringLiteral("name_zh")},
+                                        ctx.source.regions->fields());
+    QgsFeatureIterator rit = ctx.source.regions->getFeatures(regionRequest);
     while (rit.nextFeature(r)) {
       const QString zh = r.attribute(QStringLiteral("name_zh")).toString();
-      if (!zh.isEmpty())
+      if (!zh.isEmpty() && topRegions.contains(r.attribute(QStringLiteral("id")).toString()))
         cases += QStringLiteral(" WHEN \"region_id\" = %1 THEN %2")
                      .arg(QgsExpression::quotedString(r.attribute(QStringLiteral("id")).toString()), QgsExpression::quotedString(zh));
     }
@@ -294,18 +311,11 @@ std::unique_ptr<QgsPrintLayout> buildCandidateLayout(const ReportContext& ctx) {
   addLabel(l, 0, tx.t("Contribution of each criterion to the score", "各指标对综合得分的贡献"), 9 * s, true, QRectF(x, y, w, 5 * s));
   y += 6 * s;
   double maxContrib = 0;
-  {
-    QgsFeature f;
-    QgsFeatureRequest request;
-    request.setFlags(QgsFeatureRequest::NoGeometry);
-    request.setFilterExpression(QStringLiteral("\"rank\" > 0 AND \"rank\" <= %1").arg(topN));
-    QgsFeatureIterator it = candidates->getFeatures(request);
-    while (it.nextFeature(f))
-      for (const CriterionRow& c : criteria) {
-        const QVariant v = f.attribute(c.prefix + QStringLiteral("_contrib"));
-        if (!v.isNull()) maxContrib = std::max(maxContrib, v.toDouble());
-      }
-  }
+  for (const QgsFeature& f : top)
+    for (const CriterionRow& c : criteria) {
+      const QVariant v = f.attribute(c.prefix + QStringLiteral("_contrib"));
+      if (!v.isNull()) maxContrib = std::max(maxContrib, v.toDouble());
+    }
   if (!(maxContrib > 0)) maxContrib = 1;
   const double chartPt = 7.5 * s, chartLineH = chartPt * 25.4 / 72 * 1.35;
   const double labelW = w * 0.32, valueW = 13 * s;
@@ -379,61 +389,70 @@ std::unique_ptr<QgsPrintLayout> buildCandidateLayout(const ReportContext& ctx) {
       if (label.empty()) label = jsonText(c, "label");
       if (!label.empty()) criterionLabels[QString::fromStdString(jsonText(c, "id"))] = QString::fromStdString(label);
     }
-  std::map<QString, QString> parkNames;
-  {
-    QgsFeature f;
-    QgsFeatureIterator it = candidates->getFeatures(QgsFeatureRequest().setFlags(QgsFeatureRequest::NoGeometry));
-    while (it.nextFeature(f)) {
-      QString name = tx.zh ? f.attribute(QStringLiteral("name_zh")).toString() : QString();
-      if (name.isEmpty()) name = f.attribute(QStringLiteral("name")).toString();
-      parkNames[f.attribute(QStringLiteral("id")).toString()] = name;
-    }
-  }
   const auto criterionLabel = [&](const QString& id) {
     auto it = criterionLabels.find(id);
     return it != criterionLabels.end() ? it->second : id;
   };
   const QRegularExpression explanationPattern(
       QStringLiteral("^behind (\\S+)(?: mainly on (\\S+) \\(([-+0-9.eE]+)\\)(?: and (\\S+) \\(([-+0-9.eE]+)\\))?)?$"));
-  QString notesCases;
-  {
-    QgsFeature f;
+  // Names of the parks the explanations name ("behind P2": the next better park, itself in the
+  // top N); any other is read by id from the layer.
+  std::map<QString, QString> parkNames;
+  QSet<QString> named;
+  for (const QgsFeature& f : top) {
+    parkNames[f.attribute(QStringLiteral("id")).toString()] = candidateName(tx, f);
+    const QRegularExpressionMatch m =
+        explanationPattern.match(f.attribute(QStringLiteral("explanation")).toString());
+    if (m.hasMatch()) named.insert(m.captured(1));
+  }
+  for (const auto& known : parkNames) named.remove(known.first);
+  if (!named.isEmpty()) {
     QgsFeatureRequest request;
     request.setFlags(QgsFeatureRequest::NoGeometry);
-    request.setFilterExpression(QStringLiteral("\"rank\" > 0 AND \"rank\" <= %1").arg(topN));
+    request.setSubsetOfAttributes(
+        QStringList{QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("name_zh")}, fields);
+    QgsFeature f;
     QgsFeatureIterator it = candidates->getFeatures(request);
     while (it.nextFeature(f)) {
       const QString id = f.attribute(QStringLiteral("id")).toString();
-      QStringList lines;
-      const QString explanation = f.attribute(QStringLiteral("explanation")).toString();
-      const QRegularExpressionMatch m = explanationPattern.match(explanation);
-      if (m.hasMatch()) {
-        const QString better = parkNames.count(m.captured(1)) ? parkNames[m.captured(1)] : m.captured(1);
-        QString line = tx.c("Behind %1 (the next better park)", "次于上一名园区 %1",
-                            "Behind %1 (the next better cell)", "次于上一名网格单元 %1")
-                           .arg(better);
-        if (!m.captured(2).isEmpty()) {
-          QStringList gaps;
-          gaps << QStringLiteral("%1 (%2)").arg(criterionLabel(m.captured(2)), m.captured(3));
-          if (!m.captured(4).isEmpty()) gaps << QStringLiteral("%1 (%2)").arg(criterionLabel(m.captured(4)), m.captured(5));
-          line += tx.t(", mainly on %1 (score gap).", "，差距主要在于 %1（得分差）。").arg(gaps.join(tx.t(" and ", "和")));
-        }
-        lines << line;
-      } else if (!explanation.isEmpty()) {
-        lines << explanation;
-      } else if (f.attribute(QStringLiteral("rank")).toInt() == 1) {
-        lines << tx.c("Best-ranked park of this run.", "本次评价排名第一的园区。",
-                      "Best-ranked cell of this run.", "本次评价排名第一的网格单元。");
-      }
-      const QString reason = f.attribute(QStringLiteral("reason")).toString();
-      if (!reason.isEmpty()) lines << tx.t("Constraint: ", "约束：") + reason;
-      auto warnings = warningsByFeature.find(id);
-      if (warnings != warningsByFeature.end())
-        lines << tx.t("Data warnings: ", "数据警告：") + warnings->second.join(QStringLiteral("; "));
-      if (!lines.isEmpty())
-        notesCases += QStringLiteral(" WHEN \"id\" = %1 THEN %2")
-                          .arg(QgsExpression::quotedString(id), QgsExpression::quotedString(lines.join(QLatin1Char('\n'))));
+      if (named.contains(id)) parkNames[id] = candidateName(tx, f);
     }
+  }
+  QString notesCases;
+  for (const QgsFeature& f : top) {
+    const QString id = f.attribute(QStringLiteral("id")).toString();
+    QStringList lines;
+    const QString explanation = f.attribute(QStringLiteral("explanation")).toString();
+    const QRegularExpressionMatch m = explanationPattern.match(explanation);
+    if (m.hasMatch()) {
+      const QString better = parkNames.count(m.captured(1)) ? parkNames[m.captured(1)] : m.captured(1);
+      QString line = tx.c("Behind %1 (the next better park)", "次于上一名园区 %1",
+                          "Behind %1 (the next better cell)", "次于上一名网格单元 %1")
+                         .arg(better);
+      if (!m.captured(2).isEmpty()) {
+        QStringList gaps;
+        gaps << QStringLiteral("%1 (%2)").arg(criterionLabel(m.captured(2)), m.captured(3));
+        if (!m.captured(4).isEmpty())
+          gaps << QStringLiteral("%1 (%2)").arg(criterionLabel(m.captured(4)), m.captured(5));
+        line += tx.t(", mainly on %1 (score gap).", "，差距主要在于 %1（得分差）。")
+                    .arg(gaps.join(tx.t(" and ", "和")));
+      }
+      lines << line;
+    } else if (!explanation.isEmpty()) {
+      lines << explanation;
+    } else if (f.attribute(QStringLiteral("rank")).toInt() == 1) {
+      lines << tx.c("Best-ranked park of this run.", "本次评价排名第一的园区。",
+                    "Best-ranked cell of this run.", "本次评价排名第一的网格单元。");
+    }
+    const QString reason = f.attribute(QStringLiteral("reason")).toString();
+    if (!reason.isEmpty()) lines << tx.t("Constraint: ", "约束：") + reason;
+    auto warnings = warningsByFeature.find(id);
+    if (warnings != warningsByFeature.end())
+      lines << tx.t("Data warnings: ", "数据警告：") + warnings->second.join(QStringLiteral("; "));
+    if (!lines.isEmpty())
+      notesCases += QStringLiteral(" WHEN \"id\" = %1 THEN %2")
+                        .arg(QgsExpression::quotedString(id),
+                             QgsExpression::quotedString(lines.join(QLatin1Char('\n'))));
   }
   const QString none =
       QgsExpression::quotedString(tx.c("No remarks for this park.", "本园区无特别说明。",

@@ -23,6 +23,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "clustershift/criterion.h"
+#include "clustershift/error.h"
 #include "clustershift/pipeline.h"
 #include "layers_detail.h"
 #include "clustershift_layers/labels.h"
@@ -254,5 +256,23 @@ double textEms(const QString& text) {
 }
 
 QString formatNumber(double value, int decimals) { return numberText(value, decimals); }
+
+double catchmentKm(const nlohmann::json& runInfo) {
+  if (runInfo.is_object() && runInfo.contains("catchment_km") && runInfo["catchment_km"].is_number() &&
+      runInfo["catchment_km"].get<double>() > 0)
+    return runInfo["catchment_km"].get<double>();
+  // Results written before run_info carried the radius: the scenario's labour_pool params.
+  nlohmann::json params;  // null: the declared default
+  if (runInfo.is_object() && runInfo.contains("scenario") && runInfo["scenario"].is_object() &&
+      runInfo["scenario"].contains("criteria") && runInfo["scenario"]["criteria"].is_array())
+    for (const nlohmann::json& c : runInfo["scenario"]["criteria"])
+      if (c.is_object() && jsonText(c, "id") == "labour_pool" && c.contains("params")) params = c["params"];
+  const auto criterion = CriterionRegistry::instance().create("labour_pool");
+  try {
+    return resolveParams(*criterion, params).at("radius_km").get<double>();
+  } catch (const InputError&) {
+    return resolveParams(*criterion, nullptr).at("radius_km").get<double>();
+  }
+}
 
 }  // namespace clustershift::layers::detail

@@ -123,6 +123,9 @@ double textEms(const QString& text);
 QgsTextFormat reportTextFormat(double sizePt, bool bold, const QColor& color = QColor(30, 30, 30));
 /// "12.35" with the given decimals, "–" for NaN.
 QString formatNumber(double value, int decimals);
+/// Radius of the labour catchment circles (km) as the run used it: run_info's catchment_km, else
+/// the labour_pool radius_km of the run's scenario, else that criterion's declared default.
+double catchmentKm(const nlohmann::json& runInfo);
 
 // --- charts (report_charts.cpp): SVG documents sized in mm, report font --------------------
 struct Bar {

@@ -43,7 +43,9 @@ QgsRectangle regionsExtent(QgsVectorLayer* layer, const QStringList& ids) {
   QgsRectangle box;
   box.setMinimal();
   QgsFeature f;
-  QgsFeatureIterator it = layer->getFeatures();
+  QgsFeatureRequest request;
+  request.setSubsetOfAttributes(QStringList{QStringLiteral("id")}, layer->fields());
+  QgsFeatureIterator it = layer->getFeatures(request);
   while (it.nextFeature(f))
     if (ids.contains(f.attribute(QStringLiteral("id")).toString()) && f.hasGeometry())
       box.combineExtentWith(f.geometry().boundingBox());

@@ -231,6 +231,19 @@ QString compactJson(const json& j) {
   return jsonText(j);
 }
 
+/// An effect parameter's value in the report's language: a switch reads yes/no (是/否), a map
+/// "key value" pairs (its switches too), anything else as compactJson.
+QString effectValueText(const Texts& tx, const json& j) {
+  if (j.is_boolean()) return j.get<bool>() ? tx.t("yes", "是") : tx.t("no", "否");
+  if (j.is_object()) {
+    QStringList parts;
+    for (auto it = j.begin(); it != j.end(); ++it)
+      parts << QString::fromStdString(it.key()) + QStringLiteral(" ") + effectValueText(tx, it.value());
+    return parts.join(QStringLiteral(", "));
+  }
+  return compactJson(j);
+}
+
 /// A criterion's parameters as the run used them, from its declaration
 /// (Criterion::parameters(), clustershift::paramsText). Criteria no longer registered, or
 /// params the declaration refuses, show the stored JSON.
@@ -490,7 +503,7 @@ std::unique_ptr<QgsPrintLayout> buildMethodsLayout(const ReportContext& ctx) {
            "候选园区页的劳动力通勤圈：园区周围半径 %1 km 的测地圆。",
            "Labour catchment on the candidate pages: geodesic circle of %1 km around the cell centre.",
            "候选网格单元页的劳动力通勤圈：网格单元中心周围半径 %1 km 的测地圆。")
-          .arg(formatNumber(info.value("catchment_km", 50.0), 0)));
+          .arg(formatNumber(catchmentKm(info), 0)));
 
   // --- effect parameters ---
   const json effects = info.value("effects", json());
@@ -500,8 +513,8 @@ std::unique_ptr<QgsPrintLayout> buildMethodsLayout(const ReportContext& ctx) {
     std::vector<QStringList> rows;
     for (const ParamDoc& d : paramDocs()) {
       if (!params.contains(d.key)) continue;
-      rows.push_back({QString::fromUtf8(d.key), QString::fromUtf8(d.symbol), tx.t(d.en, d.zh), compactJson(params[d.key]),
-                      tx.t(d.sourceEn, d.sourceZh)});
+      rows.push_back({QString::fromUtf8(d.key), QString::fromUtf8(d.symbol), tx.t(d.en, d.zh),
+                      effectValueText(tx, params[d.key]), tx.t(d.sourceEn, d.sourceZh)});
     }
     flow.table({tx.t("Key", "参数"), tx.t("Symbol", "符号"), tx.t("Meaning", "含义"), tx.t("Value in this run", "本次取值"),
                 tx.t("Source", "来源")},
@@ -516,7 +529,7 @@ std::unique_ptr<QgsPrintLayout> buildMethodsLayout(const ReportContext& ctx) {
   flow.heading(tx.t(effects.is_object() ? "6 Data sources" : "5 Data sources", effects.is_object() ? "6 数据来源" : "5 数据来源"), 15);
   std::vector<QStringList> sourceRows;
   const std::map<std::string, std::pair<const char*, const char*>> roles = {
-      {"regions", {"regions (prefecture level)", "行政区（地级）"}},
+      {"regions", {"regions", "行政区"}},
       {"parks", {"candidate parks", "候选园区"}},
       {"industry_output", {"industry output by region", "分地区行业产值"}},
       {"io_table", {"input–output coefficients", "投入产出直接消耗系数"}},

@@ -98,7 +98,7 @@ void localiseLegend(QgsLayoutItemLegend* legend, const Texts& tx, int k) {
       title = tx.c("Transfer flows to the top parks", "向排名靠前园区的转移",
                    "Transfer flows to the top cells", "向排名靠前网格单元的转移");
     else if (name == QLatin1String(schema::kRegions))
-      title = tx.t("Prefecture-level regions", "地级行政区");
+      title = tx.t("Regions", "行政区");  // the level is the data's (prefectures, counties, ...)
     if (!title.isEmpty()) node->setCustomProperty(QStringLiteral("legend/title-label"), title);
     const QList<QgsLayerTreeModelLegendNode*> nodes = legend->model()->layerOriginalLegendNodes(node);
     bool changed = false;
@@ -332,8 +332,11 @@ std::unique_ptr<QgsPrintLayout> buildOverviewLayout(const ReportContext& ctx) {
   std::vector<Row> ranked;
   const auto names = regionNames(ctx.source.regions, tx);
   QgsFeature f;
+  // Only the ten rows shown (a national run ranks 20,000 parks).
   QgsFeatureIterator it = ctx.source.candidates->getFeatures(
-      QgsFeatureRequest().setFlags(QgsFeatureRequest::NoGeometry).setFilterExpression(QStringLiteral("\"rank\" > 0")));
+      QgsFeatureRequest()
+          .setFlags(QgsFeatureRequest::NoGeometry)
+          .setFilterExpression(QStringLiteral("\"rank\" > 0 AND \"rank\" <= 10")));
   while (it.nextFeature(f)) {
     const int rank = f.attribute(QStringLiteral("rank")).toInt();
     QString park = tx.zh ? f.attribute(QStringLiteral("name_zh")).toString() : QString();

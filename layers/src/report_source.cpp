@@ -13,8 +13,14 @@
 #include <QFile>
 #include <QFileInfo>
 
+#ifdef __linux__
+#include <sys/stat.h>
+#endif
+
 #include <map>
 #include <memory>
+#include <mutex>
+#include <string>
 
 #include "clustershift/error.h"
 #include "publish.h"
@@ -51,10 +57,39 @@ std::unique_ptr<QgsVectorLayer> openGpkgLayer(const QString& geopackage, const Q
   return layer;
 }
 
+/// What identifies one version of a file: device, inode, size, modification time (ns); "-" when
+/// it does not exist, empty where the platform gives no nanoseconds (then nothing is cached).
+std::string fileVersion(const QString& path) {
+#ifdef __linux__
+  struct stat st {};
+  if (::stat(QFile::encodeName(path).constData(), &st) != 0) return "-";
+  return std::to_string(st.st_dev) + ':' + std::to_string(st.st_ino) + ':' + std::to_string(st.st_size) +
+         ':' + std::to_string(st.st_mtim.tv_sec) + '.' + std::to_string(st.st_mtim.tv_nsec);
+#else
+  (void)path;
+  return {};
+#endif
+}
+
 void requireFile(const QString& geopackage) {
   const QFileInfo info(geopackage);
   if (!info.isFile()) throw IoError(geopackage.toStdString() + ": no such file");
   if (!info.isReadable()) throw IoError(geopackage.toStdString() + ": cannot read the file");
+  // The checks below read the whole file (SQLite quick_check, SHA-256 against the manifest): a
+  // file this process checked already, unchanged since together with its manifest, passes (the
+  // report command reads run_info, then openReportSource again; the plugin reads it often).
+  static std::mutex checkedMutex;
+  static std::string checked;
+  const std::string gpkgVersion = fileVersion(geopackage);
+  const std::string version = gpkgVersion.empty()
+                                  ? std::string()
+                                  : info.absoluteFilePath().toStdString() + '|' + gpkgVersion + '|' +
+                                        fileVersion(info.absoluteDir().absoluteFilePath(
+                                            detail::manifestName(info.completeBaseName())));
+  if (!version.empty()) {
+    const std::lock_guard<std::mutex> lock(checkedMutex);
+    if (version == checked) return;
+  }
   // A damaged file is reported as damaged, not as "not a ClusterShift results GeoPackage".
   QFile f(geopackage);
   const bool sqlite = f.open(QIODevice::ReadOnly) && f.read(16).startsWith("SQLite format 3");
@@ -66,6 +101,8 @@ void requireFile(const QString& geopackage) {
                        "); run the scenario again");
   }
   detail::checkResultSet(geopackage);
+  const std::lock_guard<std::mutex> lock(checkedMutex);
+  checked = version;
 }
 
 }  // namespace

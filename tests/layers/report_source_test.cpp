@@ -12,9 +12,11 @@
 #include <qgsproject.h>
 #include <qgsvectorlayer.h>
 
+#include <QFile>
 #include <QFileInfo>
 
 #include <memory>
+#include <regex>
 #include <string>
 
 #include "clustershift/effects.h"
@@ -49,6 +51,10 @@ class ReportFromGeoPackage : public testing::WrittenOutputsTest<ReportFromGeoPac
     res.modeComparison = comparison;
     res.warnings.push_back(
         Problem{Severity::Warning, "parks.gpkg/parks fid=3 field 'available_ha'", "is missing (NULL)", "P3"});
+    // Explanations as core writes them: rank 2 (P6) behind rank 1 (P1); rank 3 (P3) names a park
+    // outside a top 3 (P8, rank 4), so its name is read from the layer.
+    res.parks[5].explanation = "behind P1 mainly on labour_cost (-0.120)";
+    res.parks[2].explanation = "behind P8 mainly on labour_cost (-0.010)";
     return res;
   }
 
@@ -62,6 +68,40 @@ class ReportFromGeoPackage : public testing::WrittenOutputsTest<ReportFromGeoPac
     return exportReportFromGeoPackage(s_paths->geopackage, pdf, options, feedback);
   }
 };
+
+TEST_F(ReportFromGeoPackage, SwitchesReadYesOrNoAndTheRegionsAreNamedByTheData) {
+  const QString en = *s_dir + QStringLiteral("/words_en.pdf"), zh = *s_dir + QStringLiteral("/words_zh.pdf");
+  exportReport(en, QStringLiteral("en"), 1);
+  exportReport(zh, QStringLiteral("zh_CN"), 1);
+  const std::string enText = pdfText(en, true), zhText = pdfText(zh, true);
+  // Methods appendix, effect parameters: the "enabled" row's value in words, not JSON.
+  EXPECT_TRUE(std::regex_search(enText, std::regex(R"(effects computed +yes( |\n))"))) << enText;
+  EXPECT_TRUE(std::regex_search(zhText, std::regex(nfkc("是否计算转移效应 +是( |\n)")))) << zhText;
+  for (const std::string* text : {&enText, &zhText}) {
+    EXPECT_FALSE(std::regex_search(*text, std::regex(R"(effects computed +(true|false))"))) << *text;
+    EXPECT_FALSE(std::regex_search(*text, std::regex(nfkc("是否计算转移效应 +(true|false)")))) << *text;
+  }
+  // Legend and data sources: the inputs may be prefectures or counties; the words say regions.
+  EXPECT_NE(enText.find("Regions"), std::string::npos) << enText;
+  EXPECT_EQ(enText.find("refecture"), std::string::npos) << enText;
+  EXPECT_EQ(zhText.find(nfkc("地级")), std::string::npos) << zhText;
+  EXPECT_NE(zhText.find(nfkc("行政区")), std::string::npos) << zhText;
+}
+
+TEST_F(ReportFromGeoPackage, ExplanationsNameTheParkInTheReportLanguage) {
+  const QString en = *s_dir + QStringLiteral("/behind_en.pdf"),
+                zh = *s_dir + QStringLiteral("/behind_zh.pdf");
+  exportReport(en, QStringLiteral("en"), 3);
+  exportReport(zh, QStringLiteral("zh_CN"), 3);
+  const std::string enText = pdfText(en), zhText = pdfText(zh);
+  EXPECT_NE(enText.find("Behind Park 1 Economic Development Zone (the next better park)"), std::string::npos)
+      << enText;
+  EXPECT_NE(enText.find("Behind Park 8 Economic Development Zone (the next better park)"), std::string::npos)
+      << enText;
+  EXPECT_NE(zhText.find(nfkc("次于上一名园区 第1经济开发区")), std::string::npos) << zhText;
+  EXPECT_NE(zhText.find(nfkc("次于上一名园区 第8经济开发区")), std::string::npos) << zhText;
+  EXPECT_EQ(enText.find("behind P1"), std::string::npos) << enText;
+}
 
 TEST_F(ReportFromGeoPackage, NoPdfWasWrittenByTheRun) {
   EXPECT_FALSE(QFileInfo::exists(*s_dir + QStringLiteral("/test_scenario_report_en.pdf")));
@@ -127,6 +167,30 @@ TEST_F(ReportFromGeoPackage, ChineseReportEmbedsACjkFontAndTranslatesTheHeadings
   const std::string fonts = commandOutput("pdffonts " + quoted(pdf));
   EXPECT_NE(fonts.find("NotoSansCJK"), std::string::npos) << fonts;
   EXPECT_NE(commandOutput("pdfinfo " + quoted(pdf)).find("1191 x 842 pts (A3)"), std::string::npos);  // A3 landscape
+}
+
+TEST_F(ReportFromGeoPackage, AFileChangedAfterItWasCheckedIsCheckedAgain) {
+  // readRunInfo passes a file it checked before without reading it again, as long as it is
+  // unchanged: damaged in place (same size, same inode), it is named as damaged.
+  const QString copy = *s_dir + QStringLiteral("/checked_copy.gpkg");
+  QFile::remove(copy);
+  ASSERT_TRUE(QFile::copy(s_paths->geopackage, copy));
+  EXPECT_TRUE(readRunInfo(copy).is_object());
+  EXPECT_TRUE(readRunInfo(copy).is_object());  // the second time from what was checked
+  {
+    QFile f(copy);
+    ASSERT_TRUE(f.open(QIODevice::ReadWrite));
+    const qint64 size = f.size();
+    ASSERT_GT(size, 3 * 4096);
+    ASSERT_TRUE(f.seek(size / 2));
+    ASSERT_EQ(f.write(QByteArray(4096, '\xff')), 4096);
+  }
+  try {
+    readRunInfo(copy);
+    FAIL() << "a file damaged after its check was accepted";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("damaged or truncated"), std::string::npos) << e.what();
+  }
 }
 
 TEST(ReportSourceErrors, AGeoPackageWithoutResultLayersIsNamed) {
