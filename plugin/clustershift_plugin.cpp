@@ -24,8 +24,12 @@
 #include <QLocale>
 #include <QMainWindow>
 #include <QToolBar>
+#include <QLibraryInfo>
 #include <QTranslator>
+#include <QTimer>
+#include <QMessageBox>
 
+#include "clustershift_layers/layers.h"
 #include "dock_widget.h"
 #include "identify_tool.h"
 #include "park_panel.h"
@@ -74,6 +78,15 @@ void ClusterShiftPlugin::installTranslator() {
   if (translator->load(QStringLiteral("clustershift_") + m_locale, kTranslationDir) &&
       QCoreApplication::installTranslator(translator.get()))
     m_translator = std::move(translator);
+  // QGIS loads Qt's own translation as qt_<its locale name>; for "zh-Hans" there is no such file,
+  // and the dialogs' standard buttons stay English. Load Qt's (qttranslations5-l10n) if needed.
+  if (m_locale != QLatin1String("en") && !m_locale.startsWith(QLatin1String("en_")) &&
+      QCoreApplication::translate("QPlatformTheme", "Cancel") == QLatin1String("Cancel")) {
+    auto qt = std::make_unique<QTranslator>();
+    if (qt->load(QStringLiteral("qt_") + m_locale, QLibraryInfo::location(QLibraryInfo::TranslationsPath)) &&
+        QCoreApplication::installTranslator(qt.get()))
+      m_qtTranslator = std::move(qt);
+  }
 }
 
 void ClusterShiftPlugin::initGui() {
@@ -166,6 +179,32 @@ void ClusterShiftPlugin::showDock() {
 void ClusterShiftPlugin::projectRead() {
   // An open dock restores the scenario itself (it listens to readProject too).
   if (!m_dock && !readProjectState(QgsProject::instance()).isEmpty()) showDock();
+  // After the project has finished loading: a question during readProject would interrupt it.
+  if (layers::isUnregisteredStudyAreaCrs(QgsProject::instance()->crs()))
+    QTimer::singleShot(0, this, &ClusterShiftPlugin::offerStudyAreaCrs);
+}
+
+void ClusterShiftPlugin::offerStudyAreaCrs() {
+  QgsProject* project = QgsProject::instance();
+  const QgsCoordinateReferenceSystem crs = project->crs();
+  if (!layers::isUnregisteredStudyAreaCrs(crs)) return;
+  const QString name = layers::studyAreaCrsName(crs, m_locale == QLatin1String("zh_CN"));
+  const QMessageBox::StandardButton answer = QMessageBox::question(
+      m_iface->mainWindow(), tr("Study-area projection"),
+      tr("The project's map projection is an equal-area projection fitted to the study area; QGIS does "
+         "not know it by name (the status bar says “Unknown CRS”).\n\nRegister it in QGIS as the user "
+         "projection “%1” (Settings ▸ Custom Projections)? QGIS then shows its name and code here and in "
+         "other projects.")
+          .arg(name));
+  if (answer != QMessageBox::Yes) return;
+  const QgsCoordinateReferenceSystem user = layers::registerStudyAreaCrs(crs, name);
+  if (user.authid().isEmpty()) {
+    m_iface->messageBar()->pushWarning(tr("ClusterShift"), tr("The projection could not be registered in QGIS."));
+    return;
+  }
+  project->setCrs(user);
+  m_iface->messageBar()->pushSuccess(tr("ClusterShift"),
+                                     tr("Projection registered as %1 (%2).").arg(user.authid(), name));
 }
 
 ParkPanel* ClusterShiftPlugin::panel() {

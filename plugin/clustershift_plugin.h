@@ -47,12 +47,17 @@ class ClusterShiftPlugin : public QObject, public QgisPlugin {
   void installTranslator();
   /// A project saved with a ClusterShift scenario opens with the dock showing it.
   void projectRead();
+  /// A project whose CRS is a fitted study-area projection without an authority (QGIS: "Unknown
+  /// CRS"): asks the planner whether to register it as a named QGIS user CRS, and uses it if so.
+  void offerStudyAreaCrs();
   ParkPanel* panel();
   void clearHighlight();
 
   QgisInterface* m_iface = nullptr;
   QString m_locale;
   std::unique_ptr<QTranslator> m_translator;
+  /// Qt's own words (OK, Cancel, …) when QGIS did not load them for this locale (qtbase_zh_CN).
+  std::unique_ptr<QTranslator> m_qtTranslator;
   QAction* m_dockAction = nullptr;
   QAction* m_identifyAction = nullptr;
   QPointer<QToolBar> m_toolbar;

@@ -136,6 +136,11 @@ inline QString shownProblem(const Problem& p) {
   return layers::problemText(p, uiLanguage() == QLatin1String("zh_CN"));
 }
 
+/// A caught error in the UI language (layers::errorText: a coded core error worded like a problem).
+inline QString shownError(const std::exception& e) {
+  return layers::errorText(e, uiLanguage() == QLatin1String("zh_CN"));
+}
+
 inline QString problemList(const std::vector<Problem>& problems) {
   QStringList lines;
   for (const Problem& p : problems) {

@@ -216,7 +216,7 @@ void ClusterShiftDock::restoreState() {
     m_run->status()->setText(
         tr("Scenario “%1” restored from the project.").arg(scenarioTitle(scenario, uiLanguage())));
   } catch (const std::exception& e) {
-    log(tr("The project's ClusterShift scenario cannot be restored: %1").arg(QString::fromUtf8(e.what())),
+    log(tr("The project's ClusterShift scenario cannot be restored: %1").arg(shownError(e)),
         Qgis::MessageLevel::Warning);
   }
   m_run->outputDir()->setFilePath(state.outputDir);
@@ -290,7 +290,7 @@ void ClusterShiftDock::showStoredResults() {
                             displayNames(&info));
     }
   } catch (const std::exception& e) {
-    log(tr("The last results cannot be shown: %1").arg(QString::fromUtf8(e.what())),
+    log(tr("The last results cannot be shown: %1").arg(shownError(e)),
         Qgis::MessageLevel::Warning);
   }
 }
@@ -526,7 +526,7 @@ void ClusterShiftDock::findRunInputs() {
     }
   } catch (const std::exception& e) {
     log(tr("The run information of %1 cannot be read: %2")
-            .arg(QDir::toNativeSeparators(geopackage), QString::fromUtf8(e.what())),
+            .arg(QDir::toNativeSeparators(geopackage), shownError(e)),
         Qgis::MessageLevel::Warning);
     return;
   }

@@ -111,9 +111,9 @@ void ClusterShiftDock::runScenario() {
   } catch (const ValidationError& e) {
     showError(tr("The scenario or the data have problems"), e.problems());
   } catch (const IoError& e) {
-    showError(tr("Cannot read input: %1").arg(QString::fromStdString(e.what())));
+    showError(tr("Cannot read input: %1").arg(shownError(e)));
   } catch (const std::exception& e) {
-    showError(tr("Cannot start the run: %1").arg(QString::fromStdString(e.what())));
+    showError(tr("Cannot start the run: %1").arg(shownError(e)));
   } catch (...) {
     showError(tr("Cannot start the run: unknown internal error"));
   }
@@ -200,7 +200,7 @@ void ClusterShiftDock::compareStoredModes() {
   } catch (const ValidationError& e) {
     showError(tr("The stored scenario or the data have problems"), e.problems());
   } catch (const std::exception& e) {
-    showError(tr("Cannot compare the modes of the stored run: %1").arg(QString::fromUtf8(e.what())));
+    showError(tr("Cannot compare the modes of the stored run: %1").arg(shownError(e)));
   }
 }
 
@@ -291,7 +291,7 @@ void ClusterShiftDock::taskCompleted(RunOutcome* outcome, int job) {
                 outcome->problems);
     }
   } catch (const std::exception& e) {
-    showError(tr("Cannot add the result layers: %1").arg(QString::fromStdString(e.what())));
+    showError(tr("Cannot add the result layers: %1").arg(shownError(e)));
   } catch (...) {
     showError(tr("Cannot add the result layers: unknown internal error"));
   }

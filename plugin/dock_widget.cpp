@@ -199,8 +199,7 @@ bool ClusterShiftDock::loadScenarioFile(const QString& path) {
     m_loadError = tr("The scenario %1 has problems").arg(QFileInfo(path).fileName());
     m_loadProblems = e.problems();
   } catch (const std::exception& e) {
-    m_loadError =
-        tr("Cannot read the scenario %1: %2").arg(QFileInfo(path).fileName(), QString::fromUtf8(e.what()));
+    m_loadError = tr("Cannot read the scenario %1: %2").arg(QFileInfo(path).fileName(), shownError(e));
     m_loadProblems.clear();
   } catch (...) {
     m_loadError = tr("Cannot read the scenario %1: unknown internal error").arg(QFileInfo(path).fileName());
@@ -331,10 +330,12 @@ void ClusterShiftDock::validateNow() {
     m_data->setProblems(problems);
   } catch (const ValidationError& e) {
     m_data->setProblems(e.problems());
+  } catch (const Error& e) {
+    m_data->setProblems({errorProblem(e)});
   } catch (const std::exception& e) {
     m_data->setProblems({Problem{Severity::Fatal, "", e.what(), {}}});
   } catch (...) {
-    m_data->setProblems({Problem{Severity::Fatal, "", "unknown internal error", {}}});
+    m_data->setProblems({Problem{Severity::Fatal, "", tr("unknown internal error").toStdString(), {}}});
   }
 }
 

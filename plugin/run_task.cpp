@@ -71,6 +71,10 @@ bool RunTask::run() {
   } catch (const ValidationError& e) {
     m_outcome.error = QString::fromStdString(e.what());
     m_outcome.problems = e.problems();
+  } catch (const Error& e) {
+    m_outcome.error = QString::fromStdString(e.what());
+    // A coded error is worded in the UI language like the problems (layers::problemText).
+    if (!e.code().empty()) m_outcome.problems = {errorProblem(e)};
   } catch (const std::exception& e) {
     m_outcome.error = QString::fromStdString(e.what());
   } catch (...) {

@@ -22,6 +22,22 @@ Problem codedProblem(Severity severity, std::string where, std::string message, 
   return p;
 }
 
+Problem errorProblem(const Error& error, Severity severity) {
+  std::map<std::string, std::string> values = error.values();
+  std::string where, message = error.what();
+  if (const auto it = values.find("where"); it != values.end()) {
+    where = it->second;
+    values.erase(it);
+    const std::string prefix = where + ": ";
+    if (message.rfind(prefix, 0) == 0) {
+      message.erase(0, prefix.size());
+    } else {
+      where.clear();  // the text does not start with the place: keep it whole
+    }
+  }
+  return codedProblem(severity, std::move(where), std::move(message), {}, error.code(), std::move(values));
+}
+
 ValidationError::ValidationError(std::vector<Problem> problems)
     : InputError(summarise(problems)), m_problems(std::move(problems)) {}
 

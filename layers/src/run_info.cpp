@@ -2,6 +2,8 @@
 // sensitive zones: what a report needs beyond the scored layers, stored in the results GeoPackage.
 #include "run_info.h"  // first: see the note in layers.h
 
+#include <qgsapplication.h>
+#include <qgscoordinatereferencesystemregistry.h>
 #include <qgsdistancearea.h>
 #include <qgsfeature.h>
 #include <qgsfeatureiterator.h>
@@ -479,6 +481,32 @@ QgsCoordinateReferenceSystem studyAreaCrs(const QgsRectangle& lonLat) {
               QStringLiteral("PROJCRS[\"ClusterShift study area (Albers equal-area)\""));
   const QgsCoordinateReferenceSystem named = QgsCoordinateReferenceSystem::fromWkt(wkt);
   return named.isValid() ? named : crs;
+}
+
+bool isUnregisteredStudyAreaCrs(const QgsCoordinateReferenceSystem& crs) {
+  return crs.isValid() && crs.authid().isEmpty() && crs.description().startsWith(QLatin1String("ClusterShift"));
+}
+
+QString studyAreaCrsName(const QgsCoordinateReferenceSystem& crs, bool zh) {
+  static const QRegularExpression lon0(QStringLiteral("\\+lon_0=(-?[\\d.]+)"));
+  const QRegularExpressionMatch m = lon0.match(crs.toProj());
+  const double lon = m.hasMatch() ? m.captured(1).toDouble() : 0.0;
+  const QString meridian = QStringLiteral("%1°%2").arg(std::abs(lon)).arg(lon < 0 ? QLatin1Char('W') : QLatin1Char('E'));
+  return zh ? QStringLiteral("ClusterShift 研究区等积投影（Albers，中央经线 %1）").arg(meridian)
+            : QStringLiteral("ClusterShift study area (Albers equal-area, central meridian %1)").arg(meridian);
+}
+
+QgsCoordinateReferenceSystem registerStudyAreaCrs(const QgsCoordinateReferenceSystem& crs, const QString& name) {
+  if (!crs.isValid() || !crs.authid().isEmpty()) return crs;
+  QgsCoordinateReferenceSystemRegistry* registry = QgsApplication::coordinateReferenceSystemRegistry();
+  const QString proj = crs.toProj();
+  for (const QgsCoordinateReferenceSystemRegistry::UserCrsDetails& user : registry->userCrsList()) {
+    if (user.proj == proj || user.crs == crs)
+      return QgsCoordinateReferenceSystem(QStringLiteral("USER:%1").arg(user.id));
+  }
+  const long id = registry->addUserCrs(crs, name);
+  if (id < 0) return crs;
+  return QgsCoordinateReferenceSystem(QStringLiteral("USER:%1").arg(id));
 }
 
 }  // namespace clustershift::layers

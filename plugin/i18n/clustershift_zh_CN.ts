@@ -729,6 +729,10 @@
             <numerusform>%1（%n 个错误）：%2</numerusform>
         </translation>
     </message>
+    <message>
+        <source>unknown internal error</source>
+        <translation>未知内部错误</translation>
+    </message>
 </context>
 <context>
     <name>clustershift::plugin::ClusterShiftPlugin</name>
@@ -761,6 +765,26 @@
         <location line="+17"/>
         <source>ClusterShift %1 loaded</source>
         <translation>ClusterShift %1 已加载</translation>
+    </message>
+    <message>
+        <source>Study-area projection</source>
+        <translation>研究区投影</translation>
+    </message>
+    <message>
+        <source>The project's map projection is an equal-area projection fitted to the study area; QGIS does not know it by name (the status bar says “Unknown CRS”).
+
+Register it in QGIS as the user projection “%1” (Settings ▸ Custom Projections)? QGIS then shows its name and code here and in other projects.</source>
+        <translation>本项目的地图投影是按研究区拟合的等积投影，QGIS 不知道它的名称（状态栏显示“未知CRS”）。
+
+是否在 QGIS 中把它登记为用户投影“%1”（设置 ▸ 自定义投影）？登记后，QGIS 在本项目和其他项目中都会显示它的名称和代码。</translation>
+    </message>
+    <message>
+        <source>The projection could not be registered in QGIS.</source>
+        <translation>无法在 QGIS 中登记该投影。</translation>
+    </message>
+    <message>
+        <source>Projection registered as %1 (%2).</source>
+        <translation>投影已登记为 %1（%2）。</translation>
     </message>
 </context>
 <context>

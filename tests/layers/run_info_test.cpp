@@ -195,5 +195,24 @@ TEST(StudyAreaCrs, AnAuthorityEqualAreaCrsWhereItFitsElseANamedFittedOne) {
   EXPECT_EQ(studyAreaCrs(QgsRectangle(-170, -60, 170, 70)).authid(), QStringLiteral("EPSG:4326"));
 }
 
+TEST(StudyAreaCrs, AFittedCrsRegisteredAsAUserCrsGetsAnAuthorityAndItsName) {
+  const QgsCoordinateReferenceSystem japan = studyAreaCrs(QgsRectangle(135, 33, 145, 43));
+  ASSERT_TRUE(isUnregisteredStudyAreaCrs(japan));
+  EXPECT_FALSE(isUnregisteredStudyAreaCrs(studyAreaCrs(QgsRectangle(108.5, 20.5, 122.5, 35.0))));
+  const QString name = studyAreaCrsName(japan, true);
+  EXPECT_EQ(name, QStringLiteral("ClusterShift 研究区等积投影（Albers，中央经线 140°E）"));
+  // Registered in the test profile's QGIS user database (qgis_test_main sets a fresh profile).
+  const QgsCoordinateReferenceSystem user = registerStudyAreaCrs(japan, name);
+  EXPECT_TRUE(user.authid().startsWith(QStringLiteral("USER:"))) << user.authid().toStdString();
+  EXPECT_EQ(user.description(), name);
+  EXPECT_EQ(user.toProj(), japan.toProj());
+  EXPECT_FALSE(isUnregisteredStudyAreaCrs(user));
+  // Again: the same user CRS, not a second one.
+  EXPECT_EQ(registerStudyAreaCrs(japan, name).authid(), user.authid());
+  // An authority CRS is left as it is.
+  EXPECT_EQ(registerStudyAreaCrs(QgsCoordinateReferenceSystem(QStringLiteral("ESRI:102025")), name).authid(),
+            QStringLiteral("ESRI:102025"));
+}
+
 }  // namespace
 }  // namespace clustershift::layers

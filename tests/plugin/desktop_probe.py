@@ -745,6 +745,8 @@ def zh_steps():
 
     # ---- data tab: problems of a layer worded in Chinese, file, feature, field and value kept ----
     yield from data_tab_problems_zh(dock, tabs)
+    # ---- a broken scenario file and a broken table: problems and message bar in Chinese ----
+    yield from broken_inputs_zh(dock, tabs)
 
     # ---- the source location can be typed ----
     location = dock.findChild(QLineEdit, "sourceLocationEdit")
@@ -874,6 +876,103 @@ def data_tab_problems_zh(dock, tabs):
     if tabs is not None and previous_tab >= 0:
         tabs.setCurrentIndex(previous_tab)
     yield 1500
+
+
+def problem_texts(dock):
+    problems = dock.findChild(QListWidget, "problemsList")
+    return [problems.item(i).text() for i in range(problems.count())] if problems else []
+
+
+def broken_inputs_zh(dock, tabs):
+    """A scenario file with mistakes, then a valid one whose industry-output table has a short row,
+    a text cell and a repeated region: the Data tab's problems and the message bar in Chinese, only
+    what the file's author typed (keys, ids, values, file names) left as written."""
+    check("Qt's own words in Chinese (OK/Cancel of the dialogs: qt_zh_CN loaded)",
+          QApplication.translate("QPlatformTheme", "Cancel") == "取消",
+          QApplication.translate("QPlatformTheme", "Cancel"))
+    file_widget = sip.cast(dock.findChild(QgsFileWidget, "scenarioFile"), QgsFileWidget)
+    if not check("scenario file widget found", file_widget is not None):
+        return
+    original = file_widget.filePath()
+    broken = os.path.join(OUT_DIR, "broken_scenario.json")
+    scenario = load_scenario(SCENARIOS[0])
+    for key, block in scenario["data"].items():
+        block["path"] = os.path.normpath(os.path.join(SAMPLE, "scenarios", block["path"]))
+    bad = json.loads(json.dumps(scenario))
+    bad["version"] = 2
+    bad["source"]["lon"] = 200
+    del bad["source"]["lat"]
+    bad["criteria"][0]["weight"] = -1
+    bad["criteria"][1]["id"] = "land_supply"
+    bad["weighting"] = {"method": "ahp"}
+    bad["colour"] = "red"
+    with open(broken, "w", encoding="utf-8") as f:
+        json.dump(bad, f, ensure_ascii=False, indent=1)
+    iface.messageBar().clearWidgets()
+    if tabs is not None:
+        tabs.setCurrentIndex(0)
+    file_widget.setFilePath(broken)
+    yield 2500
+    typed = re.compile(r"colour|land_supply|broken_scenario\.json|\bred\b")
+    texts = problem_texts(dock)
+    res["info"]["broken_scenario_problems_zh"] = texts
+    left = [t for t in texts if english_words(typed.sub("", t))]
+    check("broken scenario: every problem listed in Chinese, only what the author typed kept",
+          len(texts) >= 6 and not left, {"english": left, "all": texts})
+    bar = [(t, x) for _, x, t in message_bar_items()]
+    res["info"]["broken_scenario_message_bar_zh"] = bar
+    check("broken scenario: the message bar says it in Chinese",
+          bar and all(CJK.search(x) and not english_words(typed.sub("", x)) for _, x in bar), bar)
+    dock.findChild(QScrollArea, "dataTab").verticalScrollBar().setValue(10 ** 6)
+    yield 300
+    shot(dock, "dock_broken_scenario_zh.png")
+    shot(iface.mainWindow(), "message_bar_broken_scenario_zh.png")
+
+    # A valid scenario over a broken table.
+    table = os.path.join(OUT_DIR, "broken_output.csv")
+    with open(os.path.join(SAMPLE, "industry_output.csv"), encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    header = lines[0].split(",")
+    row = lines[1].split(",")
+    lines.append(row[0] + "," + ",".join(["abc"] + row[2:]))  # the region again, a text cell
+    lines.append(lines[2].split(",")[0] + ",1")  # a short row
+    with open(table, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+    scenario["data"]["industry_output"]["path"] = table
+    good = os.path.join(OUT_DIR, "broken_table_scenario.json")
+    with open(good, "w", encoding="utf-8") as f:
+        json.dump(scenario, f, ensure_ascii=False, indent=1)
+    iface.messageBar().clearWidgets()
+    file_widget.setFilePath(good)
+    yield 3000
+    run = dock.findChild(QPushButton, "runButton")
+    run.click()
+    yield from wait_idle(run)
+    texts = problem_texts(dock)
+    bar = [x for _, x, _ in message_bar_items()]
+    log_view = dock.findChild(QPlainTextEdit, "logView")
+    log_lines = [l for l in (log_view.toPlainText().splitlines() if log_view else []) if "broken_output" in l]
+    res["info"]["broken_table_zh"] = {"problems": texts, "bar": bar, "log": log_lines}
+    kept = re.compile(r"broken_output\.csv|" + re.escape(table) + "|" + "|".join(re.escape(h) for h in header) + r"|abc")
+    everything = texts + bar + log_lines
+    left = [t for t in everything if english_words(kept.sub("", t))]
+    check("broken table: problems in Chinese (file, row, column and value kept)",
+          any("broken_output" in t for t in everything) and not left, {"english": left, "all": everything})
+    dock.findChild(QScrollArea, "dataTab").verticalScrollBar().setValue(10 ** 6)
+    if tabs is not None:
+        tabs.setCurrentIndex(0)
+    yield 300
+    shot(dock, "dock_broken_table_zh.png")
+    if tabs is not None:
+        tabs.setCurrentIndex(3)
+    yield 300
+    shot(dock, "dock_broken_table_run_zh.png")
+    shot(iface.mainWindow(), "message_bar_broken_table_zh.png")
+    iface.messageBar().clearWidgets()
+    file_widget.setFilePath(original)
+    yield 2500
+    if tabs is not None:
+        tabs.setCurrentIndex(0)
 
 
 def first_screen_of_a_results_project(group):

@@ -5,14 +5,25 @@
 #include <map>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace clustershift {
 
-/// Base of every error the core throws.
+/// Base of every error the core throws. what() is the English wording (what the CLI prints); an
+/// error a planner may meet also carries a code and values, like Problem, for a UI that words it in
+/// its own language (layers::errorText). Without a code the UI shows what().
 class Error : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
+  Error(const std::string& message, std::string code, std::map<std::string, std::string> values)
+      : std::runtime_error(message), m_code(std::move(code)), m_values(std::move(values)) {}
+  const std::string& code() const { return m_code; }
+  const std::map<std::string, std::string>& values() const { return m_values; }
+
+ private:
+  std::string m_code;
+  std::map<std::string, std::string> m_values;
 };
 
 /// Bad input: scenario, data, parameters. CLI exit code 2.
@@ -60,6 +71,10 @@ struct Problem {
 /// A problem with its code and values (the English message as the CLI prints it).
 Problem codedProblem(Severity severity, std::string where, std::string message, std::string featureId,
                      std::string code, std::map<std::string, std::string> values = {});
+
+/// A caught error as a problem: its code and values, the "where" value (if any) as the place, the
+/// English text unchanged (Problem::text() == what()).
+Problem errorProblem(const Error& error, Severity severity = Severity::Fatal);
 
 /// Thrown when validation found fatal problems; carries all of them (fatal and warnings).
 class ValidationError : public InputError {

@@ -1,6 +1,8 @@
 // Declared criterion parameters (Criterion::parameters()): the one validation of a
 // criterion's params and the defaults filled in for compute().
 #include <cmath>
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,14 +27,109 @@ bool inRange(const ParamSpec& spec, double v) {
   return v <= spec.max;
 }
 
-// Problem with one number of `spec` (the value, or one value of a NumberMap), or "".
-std::string numberProblem(const ParamSpec& spec, const json& v) {
-  if (!v.is_number()) return "expected a number, got " + v.dump();
+/// One problem of a criterion's params: the English text (criterion id, JSON path and what is
+/// wrong, as paramProblems() returns it) with its code and values for the UI's wording.
+Problem paramProblem(const std::string& id, const std::string& param, const std::string& text, std::string code,
+                     std::map<std::string, std::string> values = {}) {
+  values["criterion"] = id;
+  if (!param.empty()) values["param"] = param;
+  return codedProblem(Severity::Fatal, "", id + ": params" + (param.empty() ? "" : "." + param) + text, {},
+                      std::move(code), std::move(values));
+}
+
+/// Problem with one number of `spec` (the value, or one value of a NumberMap), or none.
+std::optional<Problem> numberProblem(const std::string& id, const std::string& param, const ParamSpec& spec,
+                                     const json& v, std::map<std::string, std::string> values) {
+  values["got"] = v.dump();
+  if (!v.is_number()) {
+    values["expected"] = "number";
+    return paramProblem(id, param, ": expected a number, got " + v.dump(), "param_expected_type", values);
+  }
   const double d = v.get<double>();
-  if (spec.type == ParamType::Integer && d != std::floor(d))
-    return "expected a whole number, got " + v.dump();
-  if (!inRange(spec, d)) return "must be " + paramRangeText(spec) + ", got " + v.dump();
-  return {};
+  if (spec.type == ParamType::Integer && d != std::floor(d)) {
+    values["expected"] = "integer";
+    return paramProblem(id, param, ": expected a whole number, got " + v.dump(), "param_expected_type", values);
+  }
+  if (!inRange(spec, d))
+    return paramProblem(id, param, ": must be " + paramRangeText(spec) + ", got " + v.dump(), "param_out_of_range",
+                        values);
+  return std::nullopt;
+}
+
+std::vector<Problem> codedParamProblems(const Criterion& criterion, const json& params) {
+  std::vector<Problem> problems;
+  const std::string id = criterion.id();
+  auto required = [&](const ParamSpec& spec) {
+    problems.push_back(paramProblem(id, spec.name, " is required (" + spec.doc + ")", "param_required"));
+  };
+  if (params.is_null()) {
+    for (const ParamSpec& spec : criterion.parameters())
+      if (spec.required) required(spec);
+    return problems;
+  }
+  if (!params.is_object()) {
+    problems.push_back(paramProblem(id, "", ": expected an object, got " + params.dump(), "params_not_object",
+                                    {{"got", params.dump()}}));
+    return problems;
+  }
+  const std::vector<ParamSpec> specs = criterion.parameters();
+  for (auto it = params.begin(); it != params.end(); ++it) {
+    const std::string& name = it.key();
+    const ParamSpec* spec = nullptr;
+    for (const ParamSpec& s : specs) {
+      if (s.name == name) spec = &s;
+    }
+    if (spec == nullptr) {
+      problems.push_back(paramProblem(id, name, ": unknown parameter (known: " + knownList(specs) + ")",
+                                      "param_unknown", {{"known", knownList(specs)}}));
+      continue;
+    }
+    const json& v = it.value();
+    if (v.is_null()) continue;  // null: the default
+    switch (spec->type) {
+      case ParamType::Boolean:
+        if (!v.is_boolean())
+          problems.push_back(paramProblem(id, name, ": expected true or false, got " + v.dump(),
+                                          "param_expected_type", {{"expected", "boolean"}, {"got", v.dump()}}));
+        break;
+      case ParamType::Number:
+      case ParamType::Integer:
+        if (auto p = numberProblem(id, name, *spec, v, {})) problems.push_back(std::move(*p));
+        break;
+      case ParamType::NumberMap:
+        if (!v.is_object()) {
+          problems.push_back(paramProblem(id, name, ": expected an object {name: number}, got " + v.dump(),
+                                          "param_expected_type", {{"expected", "number_map"}, {"got", v.dump()}}));
+          break;
+        }
+        for (auto e = v.begin(); e != v.end(); ++e) {
+          if (auto p = numberProblem(id, name + "." + e.key(), *spec, e.value(), {{"entry", e.key()}})) {
+            p->values["param"] = name;
+            problems.push_back(std::move(*p));
+          }
+        }
+        break;
+      case ParamType::TextList:
+        if (!v.is_array() || v.empty()) {
+          problems.push_back(paramProblem(id, name, ": expected a non-empty list of texts, got " + v.dump(),
+                                          "param_expected_type", {{"expected", "text_list"}, {"got", v.dump()}}));
+          break;
+        }
+        for (std::size_t k = 0; k < v.size(); ++k) {
+          if (!v[k].is_string() || v[k].get<std::string>().empty()) {
+            Problem p = paramProblem(id, name + "[" + std::to_string(k) + "]", ": expected a text, got " + v[k].dump(),
+                                     "param_expected_type", {{"expected", "text"}, {"got", v[k].dump()}});
+            p.values["param"] = name;
+            problems.push_back(std::move(p));
+          }
+        }
+        break;
+    }
+  }
+  for (const ParamSpec& spec : specs) {
+    if (spec.required && (!params.contains(spec.name) || params.at(spec.name).is_null())) required(spec);
+  }
+  return problems;
 }
 
 }  // namespace
@@ -64,66 +161,7 @@ std::string paramRangeText(const ParamSpec& spec) {
 
 std::vector<std::string> paramProblems(const Criterion& criterion, const json& params) {
   std::vector<std::string> problems;
-  const std::string id = criterion.id();
-  if (params.is_null()) {
-    for (const ParamSpec& spec : criterion.parameters())
-      if (spec.required) problems.push_back(id + ": params." + spec.name + " is required (" + spec.doc + ")");
-    return problems;
-  }
-  if (!params.is_object()) {
-    problems.push_back(id + ": params: expected an object, got " + params.dump());
-    return problems;
-  }
-  const std::vector<ParamSpec> specs = criterion.parameters();
-  for (auto it = params.begin(); it != params.end(); ++it) {
-    const std::string where = id + ": params." + it.key() + ": ";
-    const ParamSpec* spec = nullptr;
-    for (const ParamSpec& s : specs) {
-      if (s.name == it.key()) spec = &s;
-    }
-    if (spec == nullptr) {
-      problems.push_back(where + "unknown parameter (known: " + knownList(specs) + ")");
-      continue;
-    }
-    const json& v = it.value();
-    if (v.is_null()) continue;  // null: the default
-    switch (spec->type) {
-      case ParamType::Boolean:
-        if (!v.is_boolean()) problems.push_back(where + "expected true or false, got " + v.dump());
-        break;
-      case ParamType::Number:
-      case ParamType::Integer: {
-        const std::string p = numberProblem(*spec, v);
-        if (!p.empty()) problems.push_back(where + p);
-        break;
-      }
-      case ParamType::NumberMap:
-        if (!v.is_object()) {
-          problems.push_back(where + "expected an object {name: number}, got " + v.dump());
-          break;
-        }
-        for (auto e = v.begin(); e != v.end(); ++e) {
-          const std::string p = numberProblem(*spec, e.value());
-          if (!p.empty()) problems.push_back(id + ": params." + it.key() + "." + e.key() + ": " + p);
-        }
-        break;
-      case ParamType::TextList:
-        if (!v.is_array() || v.empty()) {
-          problems.push_back(where + "expected a non-empty list of texts, got " + v.dump());
-          break;
-        }
-        for (std::size_t k = 0; k < v.size(); ++k) {
-          if (!v[k].is_string() || v[k].get<std::string>().empty())
-            problems.push_back(id + ": params." + it.key() + "[" + std::to_string(k) +
-                               "]: expected a text, got " + v[k].dump());
-        }
-        break;
-    }
-  }
-  for (const ParamSpec& spec : specs) {
-    if (spec.required && (!params.contains(spec.name) || params.at(spec.name).is_null()))
-      problems.push_back(id + ": params." + spec.name + " is required (" + spec.doc + ")");
-  }
+  for (const Problem& p : codedParamProblems(criterion, params)) problems.push_back(p.message);
   return problems;
 }
 
@@ -174,8 +212,7 @@ std::string paramsText(const Criterion& criterion, const json& params) {
 std::vector<Problem> checkCriterion(const Criterion& criterion, const CriterionContext& context,
                                     const json& params) {
   std::vector<Problem> problems;
-  for (std::string& message : paramProblems(criterion, params))
-    problems.push_back(Problem{Severity::Fatal, "", std::move(message), {}});
+  problems = codedParamProblems(criterion, params);
   for (Problem& p : criterion.check(context, params)) problems.push_back(std::move(p));
   return problems;
 }

@@ -3,6 +3,7 @@
 // Studies 31(8):795–805; Miller & Blair 2009, ch. 2 and §8.3). Leontief and FLQ come from
 // indices.h; this file builds the regional sector sizes and reads the multipliers off L.
 #include <algorithm>
+#include <map>
 #include <cmath>
 
 #include "clustershift/effects.h"
@@ -13,8 +14,9 @@ namespace {
 
 double nonNegative(double v) { return std::isfinite(v) && v > 0 ? v : 0.0; }
 
-void warn(Feedback& feedback, const std::string& message) {
-  feedback.warn(Problem{Severity::Warning, "effects", message, ""});
+void warn(Feedback& feedback, const std::string& message, std::string code,
+          std::map<std::string, std::string> values = {}) {
+  feedback.warn(codedProblem(Severity::Warning, "effects", message, "", std::move(code), std::move(values)));
 }
 
 }  // namespace
@@ -75,14 +77,14 @@ IoMultipliers regionMultipliers(const Inputs& inputs, int regionIndex, const std
   IoMultipliers m;
   m.sector = industry;
   if (!inputs.ioTable) {
-    warn(feedback, "no input-output table: indirect effects left out (multipliers 1)");
+    warn(feedback, "no input-output table: indirect effects left out (multipliers 1)", "no_io_table");
     return m;
   }
   const IoTable& table = *inputs.ioTable;
   const auto it = std::find(table.sectors.begin(), table.sectors.end(), industry);
   if (it == table.sectors.end()) {
-    warn(feedback,
-         "industry '" + industry + "' is not a sector of the input-output table: indirect effects left out");
+    warn(feedback, "industry '" + industry + "' is not a sector of the input-output table: indirect effects left out",
+         "industry_not_io_sector", {{"industry", industry}});
     return m;
   }
   const Eigen::Index j = it - table.sectors.begin();
@@ -91,7 +93,8 @@ IoMultipliers regionMultipliers(const Inputs& inputs, int regionIndex, const std
   if (table.nationalOutput.size() != table.sectors.size())
     warn(feedback,
          "the input-output table has no 'national_output' column: the FLQ uses the study area's totals as "
-         "the nation, which overstates regional self-sufficiency");
+         "the nation, which overstates regional self-sufficiency",
+         "io_without_national_output");
 
   std::vector<double> regional = ioSectorSizes(inputs, regionIndex);
   std::vector<double> national = nationalSizes ? *nationalSizes : ioSectorSizes(inputs, -1);
@@ -100,7 +103,8 @@ IoMultipliers regionMultipliers(const Inputs& inputs, int regionIndex, const std
   Eigen::VectorXd re = Eigen::Map<Eigen::VectorXd>(regional.data(), n);
   Eigen::VectorXd ne = Eigen::Map<Eigen::VectorXd>(national.data(), n);
   if (re.sum() <= 0 || ne.sum() <= 0) {
-    warn(feedback, "region '" + host.id + "' has no sector sizes: indirect effects left out");
+    warn(feedback, "region '" + host.id + "' has no sector sizes: indirect effects left out",
+         "region_without_sector_sizes", {{"region", host.id}});
     return m;
   }
 

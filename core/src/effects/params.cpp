@@ -2,11 +2,13 @@
 // here and in docs/model.md ("Transfer effects"); problems carry their JSON path.
 #include <cmath>
 #include <initializer_list>
+#include <map>
 #include <set>
 #include <sstream>
 #include <utility>
 
 #include "clustershift/effects.h"
+#include "clustershift/util.h"
 
 namespace clustershift {
 namespace {
@@ -17,22 +19,25 @@ class Parser {
  public:
   explicit Parser(std::vector<Problem>& problems) : m_problems(problems) {}
 
-  void fail(const std::string& path, const std::string& message) {
-    m_problems.push_back(Problem{Severity::Fatal, path, message, ""});
+  void fail(const std::string& path, const std::string& message, std::string code = {},
+            std::map<std::string, std::string> values = {}) {
+    m_problems.push_back(codedProblem(Severity::Fatal, path, message, "", std::move(code), std::move(values)));
   }
 
   /// A number within [lo, hi] (open ends when the flags say so); leaves target unchanged on error.
   void number(const nlohmann::json& value, const std::string& path, double& target, double lo, double hi,
               bool loOpen, bool hiOpen, const std::string& what) {
-    if (!value.is_number()) {
-      fail(path, "expected " + what + ", got " + shown(value));
-      return;
-    }
-    const double v = value.get<double>();
+    const double v = value.is_number() ? value.get<double>() : 0.0;
     const bool okLo = loOpen ? v > lo : v >= lo;
     const bool okHi = hiOpen ? v < hi : v <= hi;
-    if (!std::isfinite(v) || !okLo || !okHi) {
-      fail(path, "expected " + what + ", got " + shown(value));
+    if (!value.is_number() || !std::isfinite(v) || !okLo || !okHi) {
+      // The range in symbols for the UI's wording: "[0, 1)", "> 0".
+      const std::string range =
+          std::isfinite(hi) ? std::string(loOpen ? "(" : "[") + util::formatNumber(lo) + ", " +
+                                  util::formatNumber(hi) + (hiOpen ? ")" : "]")
+                            : std::string(loOpen ? "> " : ">= ") + util::formatNumber(lo);
+      fail(path, "expected " + what + ", got " + shown(value), "out_of_bounds_got",
+           {{"range", range}, {"got", shown(value)}});
       return;
     }
     target = v;
@@ -49,8 +54,9 @@ class Parser {
 
   void integer(const nlohmann::json& value, const std::string& path, int& target, int lo, int hi) {
     if (!value.is_number_integer() || value.get<long long>() < lo || value.get<long long>() > hi) {
-      fail(path, "expected an integer in [" + std::to_string(lo) + "," + std::to_string(hi) + "], got " +
-                     shown(value));
+      fail(path, "expected an integer in [" + std::to_string(lo) + "," + std::to_string(hi) + "], got " + shown(value),
+           "out_of_bounds_got",
+           {{"range", "[" + std::to_string(lo) + ", " + std::to_string(hi) + "]"}, {"got", shown(value)}});
       return;
     }
     target = value.get<int>();
@@ -58,7 +64,8 @@ class Parser {
 
   bool object(const nlohmann::json& value, const std::string& path) {
     if (value.is_object()) return true;
-    fail(path, "expected an object, got " + shown(value));
+    fail(path, "expected an object, got " + shown(value), "expected_type",
+         {{"expected", "object"}, {"got", value.is_array() ? "an array" : shown(value)}});
     return false;
   }
 
@@ -88,7 +95,7 @@ void shareObject(Parser& p, const nlohmann::json& v, const std::string& path,
     if (target)
       p.share(m.value(), mpath, *target);
     else
-      p.fail(mpath, "unknown key (expected " + expected + ")");
+      p.fail(mpath, "unknown key (expected " + expected + ")", "unknown_key", {{"allowed", expected}});
   }
 }
 
@@ -160,7 +167,8 @@ EffectsParams parseEffectsParams(const nlohmann::json& effects, double replicati
     const std::string path = "effects." + key;
     if (key == "enabled") {
       if (!v.is_boolean())
-        p.fail(path, "expected true or false, got " + shown(v));
+        p.fail(path, "expected true or false, got " + shown(v), "expected_type",
+               {{"expected", "boolean"}, {"got", shown(v)}});
       else
         params.enabled = v.get<bool>();
     } else if (key == "host") {
@@ -220,7 +228,7 @@ EffectsParams parseEffectsParams(const nlohmann::json& effects, double replicati
       for (auto m = v.begin(); m != v.end(); ++m) {
         const std::string mpath = path + "." + m.key();
         if (!isMechanism(m.key())) {
-          p.fail(mpath, "unknown mechanism (expected vc, inn, str)");
+          p.fail(mpath, "unknown mechanism (expected vc, inn, str)", "unknown_key", {{"allowed", "vc, inn, str"}});
           continue;
         }
         if (key == "mechanism_weights")
@@ -245,7 +253,7 @@ EffectsParams parseEffectsParams(const nlohmann::json& effects, double replicati
         } else if (m.key() == "lambda_spread") {
           p.number(m.value(), mpath, params.uncertainty.lambdaSpread, 0, 1, false, true, "a spread in [0,1)");
         } else {
-          p.fail(mpath, "unknown key (expected draws, seed, spread, lambda_spread)");
+          p.fail(mpath, "unknown key (expected draws, seed, spread, lambda_spread)", "unknown_key", {{"allowed", "draws, seed, spread, lambda_spread"}});
         }
       }
     } else if (key == "u_weights" || key == "u_scale") {
@@ -253,7 +261,7 @@ EffectsParams parseEffectsParams(const nlohmann::json& effects, double replicati
                        (key == "u_weights" ? "mechanism_weights" : "mechanism_scale") +
                        " (keys vc, inn, str; see docs/model.md)");
     } else {
-      p.fail(path, std::string("unknown key (expected ") + kKeys + ")");
+      p.fail(path, std::string("unknown key (expected ") + kKeys + ")", "unknown_key", {{"allowed", kKeys}});
     }
   }
 

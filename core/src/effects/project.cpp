@@ -3,6 +3,7 @@
 // signed mechanisms, U and coupling coordination → yearly time path → Monte Carlo over the
 // effect parameters.
 #include <algorithm>
+#include <map>
 #include <cmath>
 #include <limits>
 #include <random>
@@ -17,8 +18,9 @@
 namespace clustershift {
 namespace {
 
-void warn(Feedback& feedback, const std::string& where, const std::string& message) {
-  feedback.warn(Problem{Severity::Warning, where, message, ""});
+void warn(Feedback& feedback, const std::string& where, const std::string& message, std::string code,
+          std::map<std::string, std::string> values = {}) {
+  feedback.warn(codedProblem(Severity::Warning, where, message, "", std::move(code), std::move(values)));
 }
 
 /// Output and VA of each cluster segment present in a region (亿元).
@@ -385,17 +387,21 @@ EffectsResult projectEffects(const Scenario& scenario, const Inputs& inputs, con
       if (chosen.size() >= want) break;
     }
     if (chosen.empty())
-      throw InputError("effects.host: no feasible host park (every park is excluded or outside the regions)");
+      throw InputError("effects.host: no feasible host park (every park is excluded or outside the regions)",
+                       "no_feasible_host", {{"where", "effects.host"}});
   } else {
     for (std::size_t i = 0; i < ranking.parks.size(); ++i)
       if (ranking.parks[i].id == p.host) chosen.push_back(static_cast<int>(i));
-    if (chosen.empty()) throw InputError("effects.host: unknown park '" + p.host + "'");
+    if (chosen.empty())
+      throw InputError("effects.host: unknown park '" + p.host + "'", "unknown_host_park",
+                       {{"where", "effects.host"}, {"id", p.host}});
     const ParkResult& pr = ranking.parks[static_cast<std::size_t>(chosen.front())];
     if (pr.regionId.empty())
-      throw InputError("effects.host: park '" + p.host + "' lies outside every region");
+      throw InputError("effects.host: park '" + p.host + "' lies outside every region", "host_park_outside_regions",
+                       {{"where", "effects.host"}, {"id", p.host}});
     if (pr.status != "ok")
-      warn(feedback, "effects.host",
-           "park '" + p.host + "' is excluded (" + pr.reason + "); effects projected anyway");
+      warn(feedback, "effects.host", "park '" + p.host + "' is excluded (" + pr.reason + "); effects projected anyway",
+           "host_park_excluded", {{"id", p.host}, {"reason", pr.reason}});
   }
 
   std::vector<double> scores, capacities;
@@ -426,7 +432,8 @@ EffectsResult projectEffects(const Scenario& scenario, const Inputs& inputs, con
       h.capacityShare = std::numeric_limits<double>::infinity();
       if (p.host == "allocate")
         warn(feedback, inputs.parksLabel + " id=" + pr.id,
-             "field 'available_ha' is missing: land capacity taken as unlimited in the allocation");
+             "field 'available_ha' is missing: land capacity taken as unlimited in the allocation",
+             "capacity_unlimited", {{"column", "available_ha"}});
     } else {
       h.capacityShare = central.landHa > 0 ? std::max(0.0, available) / central.landHa
                                          : std::numeric_limits<double>::infinity();
@@ -444,7 +451,10 @@ EffectsResult projectEffects(const Scenario& scenario, const Inputs& inputs, con
       warn(feedback, "effects.host",
            "the land of the top " + std::to_string(result.hosts.size()) + " parks carries only " +
                util::formatFixed(100 * (1 - alloc.unallocated), 1) +
-               " % of the moved capacity; the rest stays at the source");
+               " % of the moved capacity; the rest stays at the source",
+           "land_carries_share",
+           {{"count", std::to_string(result.hosts.size())},
+            {"percent", util::formatFixed(100 * (1 - alloc.unallocated), 1)}});
     result.hosts.erase(std::remove_if(result.hosts.begin(), result.hosts.end(),
                                       [](const HostEffect& h) { return h.share <= 0; }),
                        result.hosts.end());
@@ -453,9 +463,14 @@ EffectsResult projectEffects(const Scenario& scenario, const Inputs& inputs, con
     if (result.hosts.front().capacityShare < 1.0)
       warn(feedback, inputs.parksLabel + " id=" + result.hosts.front().parkId,
            "available land carries " + util::formatFixed(100 * result.hosts.front().capacityShare, 1) +
-               " % of the moved segments' land need (" + util::formatFixed(central.landHa, 1) + " ha)");
+               " % of the moved segments' land need (" + util::formatFixed(central.landHa, 1) + " ha)",
+           "available_land_share",
+           {{"percent", util::formatFixed(100 * result.hosts.front().capacityShare, 1)},
+            {"land_ha", util::formatFixed(central.landHa, 1)}});
   }
-  if (result.hosts.empty()) throw InputError("effects.host: no host park received any capacity");
+  if (result.hosts.empty())
+    throw InputError("effects.host: no host park received any capacity", "no_host_capacity",
+                     {{"where", "effects.host"}});
 
 
   Setup setup;
@@ -468,8 +483,8 @@ EffectsResult projectEffects(const Scenario& scenario, const Inputs& inputs, con
                        : 0.0;
     setup.allocated += h.share;
     if (h.region == source)
-      warn(feedback, "effects.host",
-           "host park '" + h.parkId + "' lies in the source region; its effects net out there");
+      warn(feedback, "effects.host", "host park '" + h.parkId + "' lies in the source region; its effects net out there",
+           "host_in_source_region", {{"id", h.parkId}});
   }
   setup.hosts = result.hosts;
   setup.regionOrder = {source};

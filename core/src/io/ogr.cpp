@@ -76,7 +76,7 @@ std::string lowerExtension(const std::string& path) {
 
 OgrSource openSource(const DataSource& source, const std::string& what, bool plainCsv) {
   ensureGdal();
-  if (source.path.empty()) throw IoError(what + ": no path given");
+  if (source.path.empty()) throw IoError(what + ": no path given", "no_path_given", {{"data", what}});
   if (isPostgresPath(source.path)) return openPostgres(source, what);
   if (plainCsv && isSpreadsheetPath(source.path)) return openSpreadsheet(source, what);
   OgrSource out;
@@ -101,7 +101,8 @@ OgrSource openSource(const DataSource& source, const std::string& what, bool pla
   {
     std::error_code ec;
     if (source.path.rfind("/vsi", 0) != 0 && !fs::exists(source.path, ec)) {
-      throw IoError(what + ": " + source.path + ": file not found");
+      throw IoError(what + ": " + source.path + ": file not found", "file_not_found",
+                    {{"data", what}, {"file", source.path}});
     }
   }
   GDALDatasetH ds = GDALOpenEx(source.path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
@@ -109,7 +110,8 @@ OgrSource openSource(const DataSource& source, const std::string& what, bool pla
   if (!ds) {
     std::string message = capture.lastMessage();
     throw IoError(what + ": " + source.path + ": cannot open as a vector data source" +
-                  (message.empty() ? "" : " (" + message + ")"));
+                      (message.empty() ? "" : " (" + message + ")"),
+                  "cannot_open_data", {{"data", what}, {"file", source.path}});
   }
   out.dataset.reset(ds);
   GDALDriverH driver = GDALGetDatasetDriver(ds);
@@ -117,7 +119,8 @@ OgrSource openSource(const DataSource& source, const std::string& what, bool pla
   if (!source.encoding.empty() && out.driver != "ESRI Shapefile") out.recodeFrom = source.encoding;
 
   int count = GDALDatasetGetLayerCount(ds);
-  if (count == 0) throw IoError(what + ": " + source.path + ": has no layers");
+  if (count == 0)
+    throw IoError(what + ": " + source.path + ": has no layers", "no_layers", {{"data", what}, {"file", source.path}});
   if (source.layer.empty()) {
     out.layer = GDALDatasetGetLayer(ds, 0);
   } else {
@@ -127,8 +130,8 @@ OgrSource openSource(const DataSource& source, const std::string& what, bool pla
       for (int i = 0; i < count; ++i) {
         names += (i ? ", " : "") + std::string(OGR_L_GetName(GDALDatasetGetLayer(ds, i)));
       }
-      throw IoError(what + ": " + source.path + ": no layer '" + source.layer +
-                    "' (layers: " + names + ")");
+      throw IoError(what + ": " + source.path + ": no layer '" + source.layer + "' (layers: " + names + ")",
+                    "no_such_layer", {{"data", what}, {"file", source.path}, {"layer", source.layer}, {"layers", names}});
     }
   }
   out.layerName = OGR_L_GetName(out.layer);

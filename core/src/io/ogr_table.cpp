@@ -29,7 +29,7 @@ OgrTextTable readOgrTable(const OgrSource& source, const std::string& path, std:
       const std::vector<Problem> ragged = raggedRows(records, source.fileName);
       problems.insert(problems.end(), ragged.begin(), ragged.end());
     } catch (const Error& e) {
-      problems.push_back(Problem{Severity::Fatal, "", e.what(), {}});
+      problems.push_back(errorProblem(e));
       records.clear();
     }
   }

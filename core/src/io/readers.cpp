@@ -27,9 +27,6 @@ void fileProblem(std::vector<Problem>& problems, Severity severity, const std::s
   problems.push_back(codedProblem(severity, where, message, featureId, code, values));
 }
 
-namespace {
-
-/// The code of numberProblem()'s wording: empty | out_of_range | not_a_number (value: the text).
 std::string numberCode(NumberStatus status) {
   switch (status) {
     case NumberStatus::Empty:
@@ -40,6 +37,8 @@ std::string numberCode(NumberStatus status) {
       return "not_a_number";
   }
 }
+
+namespace {
 
 std::string fieldWhere(const std::string& featureWhere, const std::string& field) {
   return featureWhere + " field '" + field + "'";

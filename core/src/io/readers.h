@@ -10,6 +10,7 @@
 
 #include "clustershift/data.h"
 #include "clustershift/scenario.h"
+#include "clustershift/table.h"
 
 namespace clustershift::detail {
 
@@ -39,6 +40,9 @@ NonNumericCells nonNumericCells(GDALDatasetH dataset, OGRLayerH layer);
 void fileProblem(std::vector<Problem>& problems, Severity severity, const std::string& where,
                  const std::string& message, const std::string& featureId = {}, const std::string& code = {},
                  const std::map<std::string, std::string>& values = {});
+
+/// The code of numberProblem()'s wording: empty | out_of_range | not_a_number (value: the text).
+std::string numberCode(NumberStatus status);
 
 /// Parses a number from text ("12.5", " 3 "); false when it is not entirely a number
 /// (clustershift::parseNumber, the one parser of every reader).

@@ -98,8 +98,8 @@ std::vector<CsvRecord> splitCsv(const std::string& text, const std::string& labe
     }
   }
   if (quoted)
-    throw InputError(label + " line " + std::to_string(quoteLine) +
-                     ": a quote (\") is opened and never closed");
+    throw InputError(label + " line " + std::to_string(quoteLine) + ": a quote (\") is opened and never closed",
+                     "unclosed_quote", {{"where", label + " line " + std::to_string(quoteLine)}});
   if (any || !trim(cell).empty()) endRecord();
   return records;
 }
@@ -111,19 +111,19 @@ std::vector<Problem> raggedRows(const std::vector<CsvRecord>& records, const std
   for (std::size_t r = 1; r < records.size(); ++r) {
     const std::size_t n = records[r].cells.size();
     if (n == header) continue;
-    problems.push_back(Problem{Severity::Fatal,
-                               label + " line " + std::to_string(records[r].line),
-                               "has " + std::to_string(n) + " cells, the header has " +
-                                   std::to_string(header) +
-                                   (n > header ? " (extra cells would be ignored)" : " (missing cells)"),
-                               {}});
+    problems.push_back(codedProblem(
+        Severity::Fatal, label + " line " + std::to_string(records[r].line),
+        "has " + std::to_string(n) + " cells, the header has " + std::to_string(header) +
+            (n > header ? " (extra cells would be ignored)" : " (missing cells)"),
+        {}, n > header ? "row_extra_cells" : "row_missing_cells",
+        {{"count", std::to_string(n)}, {"header", std::to_string(header)}}));
   }
   return problems;
 }
 
 std::string readWholeFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw IoError(path + ": cannot open for reading");
+  if (!in) throw IoError(path + ": cannot open for reading", "cannot_open", {{"file", path}});
   std::ostringstream buffer;
   buffer << in.rdbuf();
   if (in.bad()) throw IoError(path + ": read error");
@@ -137,16 +137,18 @@ std::vector<Problem> idProblems(const std::vector<std::string>& ids, const std::
   for (std::size_t i = 0; i < ids.size(); ++i) {
     const std::string at = i < where.size() ? where[i] : "row " + std::to_string(i + 1);
     if (trim(ids[i]).empty()) {
-      problems.push_back(Problem{Severity::Fatal, at, "empty id in column '" + idColumn + "'", {}});
+      problems.push_back(codedProblem(Severity::Fatal, at, "empty id in column '" + idColumn + "'", {},
+                                      "empty_id_in_column", {{"column", idColumn}}));
       continue;
     }
     const auto [it, fresh] = first.emplace(ids[i], i);
-    if (!fresh)
-      problems.push_back(Problem{
-          Severity::Fatal, at,
-          "duplicate id '" + ids[i] + "' in column '" + idColumn + "' (first at " +
-              (it->second < where.size() ? where[it->second] : "row " + std::to_string(it->second + 1)) + ")",
-          ids[i]});
+    if (!fresh) {
+      const std::string firstAt =
+          it->second < where.size() ? where[it->second] : "row " + std::to_string(it->second + 1);
+      problems.push_back(codedProblem(
+          Severity::Fatal, at, "duplicate id '" + ids[i] + "' in column '" + idColumn + "' (first at " + firstAt + ")",
+          ids[i], "duplicate_id_in_column", {{"id", ids[i]}, {"column", idColumn}, {"first", firstAt}}));
+    }
   }
   return problems;
 }

@@ -41,8 +41,8 @@ TextTable readTextTable(const DataSource& source, const std::string& what, const
     } else {
       std::string list;
       for (const std::string& n : all.columns) list += (list.empty() ? "" : ", ") + n;
-      problems.push_back(Problem{
-          Severity::Fatal, table.label, "column '" + keyName + "' not found (columns: " + list + ")", {}});
+      fileProblem(problems, Severity::Fatal, table.label, "column '" + keyName + "' not found (columns: " + list + ")",
+                  {}, "table_column_not_found", {{"column", keyName}, {"columns", list}});
       ok = false;
       return table;
     }
@@ -59,7 +59,7 @@ TextTable readTextTable(const DataSource& source, const std::string& what, const
     table.cells.push_back(std::move(row));
   }
   if (table.keys.empty()) {
-    problems.push_back(Problem{Severity::Fatal, table.label, "has no rows", {}});
+    fileProblem(problems, Severity::Fatal, table.label, "has no rows", {}, "table_no_rows");
     ok = false;
   }
   return table;
@@ -73,16 +73,18 @@ double tableNumber(const TextTable& t, std::size_t row, std::size_t column, cons
   const std::string& text = t.cells[row][column];
   double value = kNaN;
   if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
-    fileProblem(problems, Severity::Warning, where, "is empty");
+    fileProblem(problems, Severity::Warning, where, "is empty", {}, "empty");
     return kNaN;
   }
   const NumberStatus status = clustershift::parseNumber(text, value);
   if (status != NumberStatus::Ok) {
-    fileProblem(problems, Severity::Fatal, where, numberProblem(status, text));
+    fileProblem(problems, Severity::Fatal, where, numberProblem(status, text), {}, numberCode(status),
+                {{"value", text}});
     return kNaN;
   }
   if (value < 0) {
-    fileProblem(problems, Severity::Fatal, where, "is negative (" + util::formatNumber(value) + ")");
+    fileProblem(problems, Severity::Fatal, where, "is negative (" + util::formatNumber(value) + ")", {}, "negative",
+                {{"value", util::formatNumber(value)}});
   }
   return value;
 }
@@ -98,11 +100,12 @@ IndustryMatrix readIndustryMatrix(const DataSource& source, std::vector<Problem>
   std::set<std::string> seen;
   for (std::size_t r = 0; r < t.keys.size(); ++r) {
     if (t.keys[r].empty()) {
-      fileProblem(problems, Severity::Fatal, t.rows[r], "empty region id");
+      fileProblem(problems, Severity::Fatal, t.rows[r], "empty region id", {}, "empty_id");
       continue;
     }
     if (!seen.insert(t.keys[r]).second) {
-      fileProblem(problems, Severity::Fatal, t.rows[r], "duplicate region id '" + t.keys[r] + "'");
+      fileProblem(problems, Severity::Fatal, t.rows[r], "duplicate region id '" + t.keys[r] + "'", t.keys[r],
+                  "duplicate_row_id", {{"id", t.keys[r]}});
       continue;
     }
     std::vector<double> row;
@@ -135,11 +138,16 @@ IoTable readIoTable(const DataSource& source, std::vector<Problem>& problems) {
     for (const std::string& c : columns) {
       if (!rows.count(c)) missingRows += (missingRows.empty() ? "" : ", ") + c;
     }
+    const bool duplicates = rows.size() != t.keys.size();
     fileProblem(problems, Severity::Fatal, t.label,
                 "not a square table with the same sectors on both axes" +
                     (missingColumns.empty() ? "" : "; no column for: " + missingColumns) +
                     (missingRows.empty() ? "" : "; no row for: " + missingRows) +
-                    (rows.size() != t.keys.size() ? "; duplicate row labels" : ""));
+                    (duplicates ? "; duplicate row labels" : ""),
+                {}, "io_not_square",
+                {{"missing_columns", missingColumns},
+                 {"missing_rows", missingRows},
+                 {"duplicate_rows", duplicates ? "yes" : ""}});
     return io;
   }
   // Columns reordered to the row order, so a[i][j] is input of sector i per unit of j.
@@ -160,9 +168,10 @@ IoTable readIoTable(const DataSource& source, std::vector<Problem>& problems) {
     for (std::size_t i = 0; i < t.keys.size(); ++i) {
       io.nationalOutput[i] = tableNumber(t, i, *nationalColumn, "sector", problems);
       if (io.nationalOutput[i] < 0)
-        fileProblem(
-            problems, Severity::Fatal, t.label + " row '" + t.keys[i] + "'",
-            "column 'national_output' is negative (" + util::formatNumber(io.nationalOutput[i]) + ")");
+        fileProblem(problems, Severity::Fatal, t.label + " row '" + t.keys[i] + "'",
+                    "column 'national_output' is negative (" + util::formatNumber(io.nationalOutput[i]) + ")", {},
+                    "column_negative",
+                    {{"column", "national_output"}, {"value", util::formatNumber(io.nationalOutput[i])}});
     }
   }
   // A productive economy needs every column sum of A below 1 (Hawkins–Simon).
@@ -173,7 +182,8 @@ IoTable readIoTable(const DataSource& source, std::vector<Problem>& problems) {
     }
     if (sum >= 1.0) {
       fileProblem(problems, Severity::Fatal, t.label + " column '" + t.keys[j] + "'",
-                  "coefficients sum to " + util::formatNumber(sum) + " (must be < 1)");
+                  "coefficients sum to " + util::formatNumber(sum) + " (must be < 1)", {}, "coefficients_sum",
+                  {{"sum", util::formatNumber(sum)}});
     }
   }
   return io;

@@ -13,8 +13,10 @@ void collect(const char* role, const DataSource& source, Inputs& inputs, Read re
   try {
     read();
   } catch (const IoError& e) {
-    inputs.problems.push_back(Problem{Severity::Fatal, std::string("data.") + role + ".path '" + source.path + "'",
-                                      e.what(), {}});
+    Problem p = errorProblem(e);  // its code and values, for the UI's wording
+    p.where = std::string("data.") + role + ".path '" + source.path + "'";
+    p.message = e.what();
+    inputs.problems.push_back(std::move(p));
   }
 }
 

@@ -77,7 +77,7 @@ Field<T> textField(const char* key, std::string T::*member, bool required = fals
           [member, required, nonEmpty](JsonReader& r, const nlohmann::json& j, const std::string& path,
                                        const char* k, T& t) {
             if (auto v = r.string(j, path, k, required)) {
-              if (nonEmpty && v->empty()) r.fail(joinPath(path, k), "must not be empty");
+              if (nonEmpty && v->empty()) r.fail(joinPath(path, k), "must not be empty", "must_not_be_empty");
               t.*member = *v;
             }
           },

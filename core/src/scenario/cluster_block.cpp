@@ -50,7 +50,7 @@ void readSegments(JsonReader& r, const json& j, const std::string& path, const c
   if (!segments) return;
   const std::string segPath = joinPath(path, key);
   if (segments->empty()) {
-    r.fail(segPath, "needs at least one segment");
+    r.fail(segPath, "needs at least one segment", "no_segments");
     return;
   }
   std::set<std::string> ids;
@@ -59,7 +59,7 @@ void readSegments(JsonReader& r, const json& j, const std::string& path, const c
     const std::string itemPath = indexPath(segPath, i);
     if (r.object((*segments)[i], itemPath)) segmentBlock().read(r, (*segments)[i], itemPath, s);
     if (!s.id.empty() && !ids.insert(s.id).second) {
-      r.fail(joinPath(itemPath, "id"), "duplicate segment id '" + s.id + "'");
+      r.fail(joinPath(itemPath, "id"), "duplicate segment id '" + s.id + "'", "duplicate_segment", {{"id", s.id}});
     }
     c.segments.push_back(s);
   }
@@ -72,10 +72,12 @@ void readSegments(JsonReader& r, const json& j, const std::string& path, const c
   constexpr double kTolerance = 0.01;
   auto sumText = [](double v) { return util::formatNumber(v, 4); };
   if (std::fabs(outputSum - 1.0) > kTolerance) {
-    r.fail(segPath, "output_share values sum to " + sumText(outputSum) + ", expected 1 (±0.01)");
+    r.fail(segPath, "output_share values sum to " + sumText(outputSum) + ", expected 1 (±0.01)", "shares_sum",
+           {{"key", "output_share"}, {"sum", sumText(outputSum)}});
   }
   if (std::fabs(jobSum - 1.0) > kTolerance) {
-    r.fail(segPath, "job_share values sum to " + sumText(jobSum) + ", expected 1 (±0.01)");
+    r.fail(segPath, "job_share values sum to " + sumText(jobSum) + ", expected 1 (±0.01)", "shares_sum",
+           {{"key", "job_share"}, {"sum", sumText(jobSum)}});
   }
 }
 
@@ -113,7 +115,7 @@ void readProfileFile(JsonReader& r, const std::string& file, const std::string& 
   try {
     j = readJsonFile(file);
   } catch (const Error& e) {
-    r.fail(path, e.what());
+    r.fail(path, e);
     return;
   }
   readProfile(r, j, fs::path(file).filename().string() + ":", c);
@@ -127,7 +129,7 @@ void readPreset(JsonReader& r, const json& j, const std::string& path, const cha
   s.clusterPreset = *preset;
   if (j.contains("profile")) return;
   if (!validPresetName(*preset)) {
-    r.fail(joinPath(path, key), "invalid preset name \"" + *preset + "\"");
+    r.fail(joinPath(path, key), "invalid preset name \"" + *preset + "\"", "invalid_preset_name", {{"got", *preset}});
     return;
   }
   const std::vector<std::string> searched = presetSearchPath();
@@ -146,9 +148,10 @@ void readPreset(JsonReader& r, const json& j, const std::string& path, const cha
       if (it->path().extension() == ".json") known.insert(it->path().stem().string());
     }
   }
-  r.fail(joinPath(path, key), "unknown preset \"" + *preset + "\" (known: " +
-                                  joinList(std::vector<std::string>(known.begin(), known.end())) +
-                                  "; searched: " + joinList(searched) + ")");
+  const std::string knownList = joinList(std::vector<std::string>(known.begin(), known.end()));
+  r.fail(joinPath(path, key),
+         "unknown preset \"" + *preset + "\" (known: " + knownList + "; searched: " + joinList(searched) + ")",
+         "unknown_preset", {{"got", *preset}, {"known", knownList}, {"searched", joinList(searched)}});
 }
 
 const Block<Scenario>& clusterBlock() {
@@ -186,11 +189,11 @@ void readCluster(JsonReader& r, const json& j, const std::string& path, Scenario
   const bool hasPreset = j.contains("preset"), hasFile = j.contains("file"),
              hasProfile = j.contains("profile");
   if (hasFile && (hasPreset || hasProfile)) {
-    r.fail(path, "give one of preset, file or profile");
+    r.fail(path, "give one of preset, file or profile", "cluster_source_twice");
     return;
   }
   if (!hasPreset && !hasFile && !hasProfile) {
-    r.fail(path, "needs one of preset, file or profile");
+    r.fail(path, "needs one of preset, file or profile", "cluster_source_missing");
     return;
   }
   clusterBlock().readFields(r, j, path, s);

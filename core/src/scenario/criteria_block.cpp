@@ -56,25 +56,29 @@ void readValueFunction(JsonReader& r, const json& j, const std::string& path, Va
   if (j.is_string()) {
     std::string type = j.get<std::string>();
     if (std::find(types.begin(), types.end(), type) == types.end()) {
-      r.fail(path, "expected one of " + joinList(types) + ", got \"" + type + "\"");
+      r.fail(path, "expected one of " + joinList(types) + ", got \"" + type + "\"", "not_one_of",
+             {{"allowed", joinList(types)}, {"got", type}});
       return;
     }
     vf.type = type;
     if (type == "linear" || type == "sigmoid" || type == "gaussian") {
-      r.fail(path, "value function '" + type + "' needs parameters: give an object");
+      r.fail(path, "value function '" + type + "' needs parameters: give an object", "value_function_needs_params",
+             {{"type", type}});
     }
     return;
   }
   if (!r.object(j, path)) return;
   valueFunctionBlock().read(r, j, path, vf);
   auto need = [&](const char* key) {
-    if (!vf.params.count(key)) r.fail(joinPath(path, key), "required by value function '" + vf.type + "'");
+    if (!vf.params.count(key))
+      r.fail(joinPath(path, key), "required by value function '" + vf.type + "'", "required_by_value_function",
+             {{"type", vf.type}});
   };
   if (vf.type == "linear") {
     need("lo");
     need("hi");
     if (vf.params.count("lo") && vf.params.count("hi") && vf.params["lo"] == vf.params["hi"]) {
-      r.fail(path, "linear value function needs lo != hi");
+      r.fail(path, "linear value function needs lo != hi", "linear_lo_equals_hi");
     }
   } else if (vf.type == "sigmoid") {
     need("mid");
@@ -94,7 +98,8 @@ Field<CriterionSpec> bound(const char* key, std::optional<double> CriterionSpec:
           [member](JsonReader& r, const json& j, const std::string& path, const char* k, CriterionSpec& c) {
             c.*member = r.number(j, path, k);
             if (member == &CriterionSpec::max && c.min && c.max && *c.min > *c.max) {
-              r.fail(path, "min " + numberText(*c.min) + " > max " + numberText(*c.max));
+              r.fail(path, "min " + numberText(*c.min) + " > max " + numberText(*c.max), "min_above_max",
+                     {{"min", numberText(*c.min)}, {"max", numberText(*c.max)}});
             }
           },
           [member](const CriterionSpec& c, json& out, const char* k) {
@@ -111,8 +116,8 @@ const Block<CriterionSpec>& criterionBlock() {
          c.id = *id;
          const CriterionRegistry& registry = CriterionRegistry::instance();
          if (!registry.contains(*id)) {
-           r.fail(joinPath(path, key),
-                  "unknown criterion '" + *id + "' (known: " + joinList(registry.ids()) + ")");
+           r.fail(joinPath(path, key), "unknown criterion '" + *id + "' (known: " + joinList(registry.ids()) + ")",
+                  "unknown_criterion", {{"id", *id}, {"known", joinList(registry.ids())}});
          }
        },
        [](const CriterionSpec& c, json& out, const char* key) { out[key] = c.id; }},
@@ -144,7 +149,8 @@ const Block<CriterionSpec>& criterionBlock() {
          } else if (*w > kMaxWeight) {
            // Weights are relative (rescaled to sum 1); a sum of huge ones overflows to infinity.
            r.fail(joinPath(path, key),
-                  "must be at most 1e6 (weights are relative and rescaled to sum 1), got " + numberText(*w));
+                  "must be at most 1e6 (weights are relative and rescaled to sum 1), got " + numberText(*w),
+                  "weight_too_large", {{"got", numberText(*w)}});
          }
          c.weight = *w;
        },
@@ -173,13 +179,13 @@ void readMatrix(JsonReader& r, const json& j, const std::string& path, const cha
     const json& row = (*matrix)[i];
     const std::string rowPath = indexPath(mPath, i);
     if (!row.is_array()) {
-      r.fail(rowPath, "expected an array, got " + describeJson(row));
+      r.expectedType(rowPath, "array", row);
       continue;
     }
     std::vector<double> values;
     for (std::size_t k = 0; k < row.size(); ++k) {
       if (!row[k].is_number()) {
-        r.fail(indexPath(rowPath, k), "expected a number, got " + describeJson(row[k]));
+        r.expectedType(indexPath(rowPath, k), "number", row[k]);
         values.push_back(kNaN);
         continue;
       }
@@ -188,8 +194,10 @@ void readMatrix(JsonReader& r, const json& j, const std::string& path, const cha
       values.push_back(v);
     }
     if (values.size() != matrix->size()) {
-      r.fail(rowPath, "has " + std::to_string(values.size()) + " entries, expected " +
-                          std::to_string(matrix->size()) + " (square matrix)");
+      r.fail(rowPath,
+             "has " + std::to_string(values.size()) + " entries, expected " + std::to_string(matrix->size()) +
+                 " (square matrix)",
+             "matrix_row_length", {{"count", std::to_string(values.size())}, {"expected", std::to_string(matrix->size())}});
     }
     w.matrix.push_back(values);
   }

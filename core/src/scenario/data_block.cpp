@@ -49,11 +49,13 @@ Block<DataSource> sourceBlock(const std::vector<std::string>& fieldKeys, bool wi
          for (auto it = map->begin(); it != map->end(); ++it) {
            const std::string keyPath = joinPath(fieldsPath, it.key());
            if (std::find(fieldKeys.begin(), fieldKeys.end(), it.key()) == fieldKeys.end()) {
-             r.fail(keyPath, "unknown column (allowed: " + joinList(fieldKeys) + ")");
+             r.fail(keyPath, "unknown column (allowed: " + joinList(fieldKeys) + ")", "unknown_column",
+                    {{"allowed", joinList(fieldKeys)}});
              continue;
            }
            if (!it->is_string() || it->get<std::string>().empty()) {
-             r.fail(keyPath, "expected a field name, got " + describeJson(*it));
+             r.fail(keyPath, "expected a field name, got " + describeJson(*it), "expected_type",
+                    {{"expected", "field_name"}, {"got", describeJson(*it)}});
              continue;
            }
            d.fields[it.key()] = it->get<std::string>();
@@ -84,7 +86,7 @@ Field<DataSources> required(const char* key, DataSource DataSources::*member,
   return {{key},
           [=](JsonReader& r, const json& j, const std::string& path, const char* k, DataSources& d) {
             if (!j.contains(k))
-              r.fail(joinPath(path, k), "missing required key");
+              r.fail(joinPath(path, k), "missing required key", "missing_key");
             else
               readSource(r, j.at(k), joinPath(path, k), sourceBlock(fieldKeys, withCoordinates, baseDir),
                          d.*member);

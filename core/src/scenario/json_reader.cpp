@@ -5,6 +5,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 namespace clustershift::detail {
@@ -52,9 +53,9 @@ std::string plainJsonMessage(const json::exception& e) {
 /// The member when `is` holds for it; nullptr when there is none (member() said why when it was
 /// required) or when it is of another type, with a problem "expected WHAT, got ...".
 const json* typed(JsonReader& reader, const json* value, const std::string& path, const char* key,
-                  bool (json::*is)() const noexcept, const char* what) {
+                  bool (json::*is)() const noexcept, const char* type) {
   if (!value || (value->*is)()) return value;
-  reader.fail(joinPath(path, key), std::string("expected ") + what + ", got " + describeJson(*value));
+  reader.expectedType(joinPath(path, key), type, *value);
   return nullptr;
 }
 
@@ -69,33 +70,75 @@ std::optional<T> valueOf(const json* value) {
 json readJsonFile(const std::string& path) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec))
-    throw InputError(path + ": is a folder, not a scenario file (give the .json file)");
+    throw InputError(path + ": is a folder, not a scenario file (give the .json file)", "scenario_is_folder",
+                     {{"file", path}});
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw IoError(path + ": cannot open for reading");
+  if (!in) throw IoError(path + ": cannot open for reading", "cannot_open", {{"file", path}});
   std::stringstream buffer;
   buffer << in.rdbuf();
   std::string text = buffer.str();
   if (text.size() >= 2 &&
       ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF')))
-    throw InputError(path + ": is UTF-16 encoded; save it as UTF-8 (JSON files are read as UTF-8)");
+    throw InputError(path + ": is UTF-16 encoded; save it as UTF-8 (JSON files are read as UTF-8)",
+                     "utf16_file", {{"file", path}});
   if (text.find('\0') != std::string::npos)
-    throw InputError(path + ": contains NUL bytes (UTF-16 or a binary file?); save it as UTF-8 text");
+    throw InputError(path + ": contains NUL bytes (UTF-16 or a binary file?); save it as UTF-8 text", "nul_bytes",
+                     {{"file", path}});
   if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
   try {
     return json::parse(text, nullptr, true, /*ignore_comments=*/true);
   } catch (const json::out_of_range& e) {
-    throw InputError(path + ": a number is out of range (" + plainJsonMessage(e) + ")");
+    throw InputError(path + ": a number is out of range (" + plainJsonMessage(e) + ")", "json_number_out_of_range",
+                     {{"file", path}});
   } catch (const json::exception& e) {
-    throw InputError(path + ": invalid JSON: " + plainJsonMessage(e));
+    // nlohmann says where: "parse error at line 3, column 5: syntax error ...".
+    const std::string message = plainJsonMessage(e);
+    std::map<std::string, std::string> values{{"file", path}};
+    static const std::regex at("line (\\d+), column (\\d+)");
+    if (std::smatch m; std::regex_search(message, m, at)) {
+      values["line"] = m[1];
+      values["column"] = m[2];
+    }
+    throw InputError(path + ": invalid JSON: " + message, values.count("line") ? "invalid_json_at" : "invalid_json",
+                     values);
   }
 }
 
 void JsonReader::fail(const std::string& path, const std::string& message) {
+  // The range checks' one shape: "must be in [0, 1], got 3", "must be > 0, got -2", "must be >= 1".
+  static const std::regex bounds(R"(must be (in )?([\[(][^\])]*[\])]|[<>]=? ?-?[\d.e+]+)(, got (.*))?)");
+  if (std::smatch m; std::regex_match(message, m, bounds)) {
+    std::map<std::string, std::string> values{{"range", m[2]}};
+    if (m[4].matched) values["got"] = m[4];
+    fail(path, message, m[4].matched ? "out_of_bounds_got" : "out_of_bounds", std::move(values));
+    return;
+  }
   m_problems.push_back(Problem{Severity::Fatal, path, message, {}});
+}
+
+void JsonReader::fail(const std::string& path, const std::string& message, std::string code,
+                      std::map<std::string, std::string> values) {
+  m_problems.push_back(codedProblem(Severity::Fatal, path, message, {}, std::move(code), std::move(values)));
+}
+
+void JsonReader::fail(const std::string& path, const Error& error) {
+  if (error.code().empty()) {
+    fail(path, error.what());
+  } else {
+    fail(path, error.what(), error.code(), error.values());
+  }
 }
 
 void JsonReader::warn(const std::string& path, const std::string& message) {
   m_problems.push_back(Problem{Severity::Warning, path, message, {}});
+}
+
+void JsonReader::expectedType(const std::string& path, const std::string& type, const json& value) {
+  static const std::map<std::string, std::string> kWords = {
+      {"number", "a number"},   {"integer", "an integer"}, {"string", "a string"},
+      {"boolean", "true or false"}, {"object", "an object"}, {"array", "an array"}};
+  fail(path, "expected " + kWords.at(type) + ", got " + describeJson(value), "expected_type",
+       {{"expected", type}, {"got", describeJson(value)}});
 }
 
 bool JsonReader::hasFatal() const {
@@ -105,7 +148,8 @@ bool JsonReader::hasFatal() const {
 
 bool JsonReader::object(const json& value, const std::string& path) {
   if (value.is_object()) return true;
-  fail(path, "expected an object, got " + describeJson(value));
+  fail(path, "expected an object, got " + describeJson(value), "expected_type",
+       {{"expected", "object"}, {"got", describeJson(value)}});
   return false;
 }
 
@@ -119,7 +163,8 @@ void JsonReader::allowedKeys(const json& object, const std::string& path,
   if (!object.is_object()) return;
   for (auto it = object.begin(); it != object.end(); ++it) {
     if (std::find(allowed.begin(), allowed.end(), it.key()) != allowed.end()) continue;
-    fail(joinPath(path, it.key()), "unknown key (allowed: " + joinList(allowed) + ")");
+    fail(joinPath(path, it.key()), "unknown key (allowed: " + joinList(allowed) + ")", "unknown_key",
+         {{"allowed", joinList(allowed)}});
   }
 }
 
@@ -127,11 +172,11 @@ const json* JsonReader::member(const json& object, const std::string& path, cons
   if (!object.is_object()) return nullptr;
   auto it = object.find(key);
   if (it == object.end()) {
-    if (required) fail(joinPath(path, key), "missing required key");
+    if (required) fail(joinPath(path, key), "missing required key", "missing_key");
     return nullptr;
   }
   if (it->is_null()) {
-    if (required) fail(joinPath(path, key), "must not be null");
+    if (required) fail(joinPath(path, key), "must not be null", "null_value");
     return nullptr;
   }
   return &*it;
@@ -140,7 +185,7 @@ const json* JsonReader::member(const json& object, const std::string& path, cons
 std::optional<double> JsonReader::number(const json& object, const std::string& path, const char* key,
                                          bool required) {
   return valueOf<double>(
-      typed(*this, member(object, path, key, required), path, key, &json::is_number, "a number"));
+      typed(*this, member(object, path, key, required), path, key, &json::is_number, "number"));
 }
 
 std::optional<long long> JsonReader::integer(const json& object, const std::string& path, const char* key,
@@ -154,28 +199,28 @@ std::optional<long long> JsonReader::integer(const json& object, const std::stri
       return static_cast<long long>(d);
     }
   }
-  fail(joinPath(path, key), "expected an integer, got " + describeJson(*value));
+  expectedType(joinPath(path, key), "integer", *value);
   return std::nullopt;
 }
 
 std::optional<std::string> JsonReader::string(const json& object, const std::string& path, const char* key,
                                               bool required) {
   return valueOf<std::string>(
-      typed(*this, member(object, path, key, required), path, key, &json::is_string, "a string"));
+      typed(*this, member(object, path, key, required), path, key, &json::is_string, "string"));
 }
 
 std::optional<bool> JsonReader::boolean(const json& object, const std::string& path, const char* key,
                                         bool required) {
   return valueOf<bool>(
-      typed(*this, member(object, path, key, required), path, key, &json::is_boolean, "true or false"));
+      typed(*this, member(object, path, key, required), path, key, &json::is_boolean, "boolean"));
 }
 
 const json* JsonReader::child(const json& object, const std::string& path, const char* key, bool required) {
-  return typed(*this, member(object, path, key, required), path, key, &json::is_object, "an object");
+  return typed(*this, member(object, path, key, required), path, key, &json::is_object, "object");
 }
 
 const json* JsonReader::array(const json& object, const std::string& path, const char* key, bool required) {
-  return typed(*this, member(object, path, key, required), path, key, &json::is_array, "an array");
+  return typed(*this, member(object, path, key, required), path, key, &json::is_array, "array");
 }
 
 std::optional<std::string> JsonReader::choice(const json& object, const std::string& path, const char* key,
@@ -185,7 +230,8 @@ std::optional<std::string> JsonReader::choice(const json& object, const std::str
   if (std::find(allowed.begin(), allowed.end(), *text) != allowed.end()) return text;
   std::string list;
   for (const std::string& a : allowed) list += (list.empty() ? "" : ", ") + a;
-  fail(joinPath(path, key), "expected one of " + list + ", got \"" + *text + "\"");
+  fail(joinPath(path, key), "expected one of " + list + ", got \"" + *text + "\"", "not_one_of",
+       {{"allowed", list}, {"got", *text}});
   return std::nullopt;
 }
 

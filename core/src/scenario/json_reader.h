@@ -2,6 +2,7 @@
 // Path-tracking reader for JSON objects: every problem is collected with its JSON path
 // ("criteria[2].weight: expected a number, got \"high\"") instead of stopping at the first.
 #include <initializer_list>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,8 +36,14 @@ class JsonReader {
  public:
   explicit JsonReader(std::vector<Problem>& problems) : m_problems(problems) {}
 
+  /// A problem at `path`. A message of the shape "must be <range>[, got <value>]" (range in
+  /// symbols: "in [0, 1]", "> 0", ">= 1") is coded out_of_bounds {range, got}; any other message
+  /// without a code stays English only (layers::problemText).
   void fail(const std::string& path, const std::string& message);
   void warn(const std::string& path, const std::string& message);
+  /// A problem with its code and values (docs/architecture.md, "Problem codes").
+  void fail(const std::string& path, const std::string& message, std::string code,
+            std::map<std::string, std::string> values = {});
 
   /// Is value an object? Reports "expected an object" otherwise.
   bool object(const nlohmann::json& value, const std::string& path);
@@ -65,6 +72,12 @@ class JsonReader {
   /// A string member restricted to a set of values.
   std::optional<std::string> choice(const nlohmann::json& object, const std::string& path, const char* key,
                                     const std::vector<std::string>& allowed, bool required = false);
+
+  /// An error caught while reading (e.g. a file the scenario names): its wording, code and values.
+  void fail(const std::string& path, const Error& error);
+  /// "expected <type>, got <value>", coded expected_type {expected, got}; type is number, integer,
+  /// string, boolean, object or array.
+  void expectedType(const std::string& path, const std::string& type, const nlohmann::json& value);
 
   std::vector<Problem>& problems() { return m_problems; }
   bool hasFatal() const;

@@ -133,7 +133,7 @@ const Block<Scenario>& sourceBlock() {
                                           "], got " + numberText(*(s.*member)));
           }
           if (member == &Scenario::sourceLat && s.sourceLon.has_value() != s.sourceLat.has_value()) {
-            r.fail(path, "give both lon and lat or neither");
+            r.fail(path, "give both lon and lat or neither", "lon_lat_pair");
           }
         },
         [member](const Scenario& s, json& out, const char* k) {
@@ -169,7 +169,7 @@ void readTitle(JsonReader& r, const json& j, const std::string& path, const char
   } else if (r.object(t, tPath)) {
     for (auto it = t.begin(); it != t.end(); ++it) {
       if (!it->is_string()) {
-        r.fail(joinPath(tPath, it.key()), "expected a string, got " + detail::describeJson(*it));
+        r.expectedType(joinPath(tPath, it.key()), "string", *it);
         continue;
       }
       s.title[it.key()] = it->get<std::string>();
@@ -181,12 +181,13 @@ void readMovedSegments(JsonReader& r, const json& j, const std::string& path, co
   const std::string mPath = joinPath(path, key);
   if (const json* moved = r.array(j, path, key)) {
     if (s.mode != TransferMode::Partial) {
-      r.fail(mPath, "only allowed when mode is \"partial\" (mode is \"" + toString(s.mode) + "\")");
+      r.fail(mPath, "only allowed when mode is \"partial\" (mode is \"" + toString(s.mode) + "\")", "only_for_mode",
+             {{"mode", "partial"}, {"current", toString(s.mode)}});
     }
     for (std::size_t i = 0; i < moved->size(); ++i) {
       const json& v = (*moved)[i];
       if (!v.is_string()) {
-        r.fail(indexPath(mPath, i), "expected a string, got " + detail::describeJson(v));
+        r.expectedType(indexPath(mPath, i), "string", v);
         continue;
       }
       std::string id = v.get<std::string>();
@@ -195,13 +196,14 @@ void readMovedSegments(JsonReader& r, const json& j, const std::string& path, co
       if (!known && !s.cluster.segments.empty()) {
         std::vector<std::string> ids;
         for (const Segment& seg : s.cluster.segments) ids.push_back(seg.id);
-        r.fail(indexPath(mPath, i), "unknown segment '" + id + "' (cluster has: " + joinList(ids) + ")");
+        r.fail(indexPath(mPath, i), "unknown segment '" + id + "' (cluster has: " + joinList(ids) + ")",
+               "unknown_segment", {{"id", id}, {"known", joinList(ids)}});
       }
       s.movedSegments.push_back(id);
     }
   }
   if (s.mode == TransferMode::Partial && !s.cluster.segments.empty() && s.movedSegmentList().empty()) {
-    r.fail(mPath, "no segment moves: list moved_segments or mark segments movable in the cluster");
+    r.fail(mPath, "no segment moves: list moved_segments or mark segments movable in the cluster", "no_segment_moves");
   }
 }
 
@@ -209,12 +211,14 @@ void readReplication(JsonReader& r, const json& j, const std::string& path, cons
   const std::string rPath = joinPath(path, key);
   if (const json* rep = r.child(j, path, key)) {
     if (s.mode != TransferMode::Replication) {
-      r.fail(rPath, "only allowed when mode is \"replication\" (mode is \"" + toString(s.mode) + "\")");
+      r.fail(rPath, "only allowed when mode is \"replication\" (mode is \"" + toString(s.mode) + "\")",
+             "only_for_mode", {{"mode", "replication"}, {"current", toString(s.mode)}});
     }
     replicationBlock().read(r, *rep, rPath, s);
   }
   if (s.mode == TransferMode::Replication && s.templatePark.empty()) {
-    r.fail(joinPath(rPath, "template_park"), "required when mode is \"replication\"");
+    r.fail(joinPath(rPath, "template_park"), "required when mode is \"replication\"", "required_for_mode",
+           {{"mode", "replication"}});
   }
 }
 
@@ -230,7 +234,7 @@ void readCriteria(JsonReader& r, const json& j, const std::string& path, const c
     const std::string itemPath = indexPath(cPath, i);
     detail::readCriterion(r, (*criteria)[i], itemPath, c);
     if (!c.id.empty() && !ids.insert(c.id).second) {
-      r.fail(joinPath(itemPath, "id"), "duplicate criterion '" + c.id + "'");
+      r.fail(joinPath(itemPath, "id"), "duplicate criterion '" + c.id + "'", "duplicate_criterion", {{"criterion", c.id}});
     }
     if (c.enabled) {
       ++enabled;
@@ -239,9 +243,9 @@ void readCriteria(JsonReader& r, const json& j, const std::string& path, const c
     s.criteria.push_back(std::move(c));
   }
   if (enabled == 0) {
-    r.fail(cPath, "needs at least one enabled criterion");
+    r.fail(cPath, "needs at least one enabled criterion", "no_enabled_criterion");
   } else if (!(weightSum > 0)) {
-    r.fail(cPath, "the weights of the enabled criteria are all 0");
+    r.fail(cPath, "the weights of the enabled criteria are all 0", "weights_all_zero");
   }
 }
 
@@ -254,12 +258,12 @@ void readWeightingOf(JsonReader& r, const json& j, const std::string& path, cons
     const std::size_t enabled = static_cast<std::size_t>(std::count_if(
         s.criteria.begin(), s.criteria.end(), [](const CriterionSpec& c) { return c.enabled; }));
     if (w.matrix.empty() && w.method == "ahp") {
-      r.fail(joinPath(wPath, "matrix"), "required when method is \"ahp\"");
+      r.fail(joinPath(wPath, "matrix"), "required when method is \"ahp\"", "matrix_required");
     } else if (w.matrix.size() != enabled) {
-      r.fail(joinPath(wPath, "matrix"), "is " + std::to_string(w.matrix.size()) + "x" +
-                                            std::to_string(w.matrix.size()) + ", expected " +
-                                            std::to_string(enabled) + "x" + std::to_string(enabled) +
-                                            " (one row per enabled criterion)");
+      r.fail(joinPath(wPath, "matrix"),
+             "is " + std::to_string(w.matrix.size()) + "x" + std::to_string(w.matrix.size()) + ", expected " +
+                 std::to_string(enabled) + "x" + std::to_string(enabled) + " (one row per enabled criterion)",
+             "matrix_size", {{"size", std::to_string(w.matrix.size())}, {"expected", std::to_string(enabled)}});
     }
   }
 }
@@ -285,8 +289,11 @@ const Block<Scenario>& scenarioBlock() {
        [](JsonReader& r, const json& j, const std::string& path, const char* key, Scenario& s) {
          if (auto v = r.integer(j, path, key, true)) {
            if (*v != kScenarioVersion) {
-             r.fail(joinPath(path, key), "unsupported version " + std::to_string(*v) + " (this build reads " +
-                                             std::to_string(kScenarioVersion) + ")");
+             r.fail(joinPath(path, key),
+                    "unsupported version " + std::to_string(*v) + " (this build reads " +
+                        std::to_string(kScenarioVersion) + ")",
+                    "unsupported_version",
+                    {{"version", std::to_string(*v)}, {"supported", std::to_string(kScenarioVersion)}});
            }
            s.version = static_cast<int>(*v);
          }

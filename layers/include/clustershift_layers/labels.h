@@ -5,6 +5,7 @@
 // words on screen. "zh" picks Chinese, anything else English.
 #include <QString>
 
+#include <exception>
 #include <string>
 #include <vector>
 
@@ -59,6 +60,11 @@ QString columnLabel(const std::string& column, bool zh);
 /// values with units, file, layer, fid, field and value kept. A problem without a known code keeps
 /// its English wording. (problem_text.cpp)
 QString problemText(const Problem& problem, bool zh);
+/// A caught error in the UI language: a core Error with a code is worded like a problem (its
+/// "where" value as the place); any other error, or English, is what().
+QString errorText(const std::exception& error, bool zh);
+/// Whether problemText() has a Chinese wording for `code` (tests: every code the core makes has one).
+bool hasChineseWording(const std::string& code);
 /// Only the message part of problemText().
 QString problemMessage(const Problem& problem, bool zh);
 /// The location part: scenario keys named ("weighting.matrix" → "判断矩阵"), "field 'x'" → "字段“x”".

@@ -37,6 +37,18 @@ Inputs inputsFromLayers(QgsVectorLayer* regions, QgsVectorLayer* parks, const Sc
 /// of reports made from a GeoPackage alone and of a fresh plugin project.
 QgsCoordinateReferenceSystem studyAreaCrs(const QgsRectangle& lonLatExtent);
 
+/// Whether `crs` is a fitted study-area CRS of studyAreaCrs() without an authority (QGIS's status
+/// bar then says "Unknown CRS"), which registerStudyAreaCrs() can name.
+bool isUnregisteredStudyAreaCrs(const QgsCoordinateReferenceSystem& crs);
+/// The name of a fitted study-area CRS in the UI language, with its central meridian:
+/// "ClusterShift 研究区等积投影（Albers，中央经线 140°E）".
+QString studyAreaCrsName(const QgsCoordinateReferenceSystem& crs, bool zh);
+/// Registers a CRS without an authority as a QGIS user CRS (Settings ▸ Custom Projections) named
+/// `name`, so QGIS shows it with an authority (USER:100000, …) and its name; a CRS registered before
+/// (same definition) is reused, a CRS with an authority is returned as is. Writes to the user's QGIS
+/// database: only with the planner's consent (the plugin asks).
+QgsCoordinateReferenceSystem registerStudyAreaCrs(const QgsCoordinateReferenceSystem& crs, const QString& name);
+
 /// In-memory result layers (EPSG:4326), styled. Caller owns them.
 QgsVectorLayer* makeCandidateLayer(const Results& results);  ///< "candidate_scores"
 QgsVectorLayer* makeFlowLayer(const Results& results);       ///< "transfer_flows" (curved)
