@@ -34,8 +34,9 @@ void listCriteria() {
     for (const ParamSpec& spec : criterion->parameters()) {
       const bool ranged = spec.type != ParamType::Boolean && spec.type != ParamType::TextList;
       const std::string range = ranged ? ", " + paramRangeText(spec) : "";
-      std::printf("  params.%s: %s%s%s, default %s%s. %s\n", spec.name.c_str(), paramTypeName(spec.type),
-                  spec.unit.empty() ? "" : " in ", spec.unit.c_str(),
+      std::printf("  params.%s — %s (%s): %s%s%s, default %s%s. %s\n", spec.name.c_str(), spec.label.c_str(),
+                  spec.labelZh.c_str(), paramTypeName(spec.type), spec.unit.empty() ? "" : " in ",
+                  spec.unit.c_str(),
                   (spec.required ? std::string("none (required)") : defaultText(spec.defaultValue)).c_str(),
                   range.c_str(), spec.doc.c_str());
     }

@@ -103,43 +103,6 @@ nlohmann::json options(const QTableWidgetItem* item) {
   return nlohmann::json::parse(text.toStdString());
 }
 
-/// The declared parameters with their values as the UI shows them: labels and units in the UI
-/// language ("腹地半径 50 公里, 计算线程数 0"); core's paramsText() in English.
-QString optionsText(const Criterion& criterion, const nlohmann::json& params) {
-  const bool zh = uiLanguage() == QLatin1String("zh_CN");
-  if (!zh) return QString::fromStdString(paramsText(criterion, params));
-  const nlohmann::json resolved = resolveParams(criterion, params);
-  QStringList parts;
-  for (const ParamSpec& spec : criterion.parameters()) {
-    if (!resolved.contains(spec.name)) continue;
-    const nlohmann::json& v = resolved.at(spec.name);
-    const QString unit = spec.unit.empty() ? QString() : QLatin1Char(' ') + layers::unitLabel(spec.unit, zh);
-    QString value;
-    if (v.is_object()) {
-      if (v.empty()) continue;
-      QStringList pairs;
-      for (auto e = v.begin(); e != v.end(); ++e)
-        pairs << QStringLiteral("%1 %2")
-                     .arg(QString::fromStdString(e.key()))
-                     .arg(e.value().get<double>(), 0, 'g', 10);
-      value = pairs.join(QStringLiteral("，")) + unit;
-    } else if (v.is_array()) {
-      QStringList items;
-      for (const nlohmann::json& e : v)
-        items << QString::fromStdString(e.is_string() ? e.get<std::string>() : e.dump());
-      value = items.join(QStringLiteral("，"));
-    } else if (v.is_boolean()) {
-      value = v.get<bool>() ? QStringLiteral("是") : QStringLiteral("否");
-    } else if (v.is_number()) {
-      value = QString::number(v.get<double>(), 'g', 10) + unit;
-    } else {
-      value = QString::fromStdString(v.dump());
-    }
-    parts << layers::paramLabel(criterion.id(), spec, zh) + QLatin1Char(' ') + value;
-  }
-  return parts.join(QStringLiteral("；"));
-}
-
 /// Fills the options cell: the JSON in Qt::UserRole, the declared parameters with their
 /// values as text ("radius_km 50 km, threads 0"), "–" when the criterion takes none.
 void setOptions(QTableWidgetItem* item, const std::string& id, const nlohmann::json& params) {
@@ -151,7 +114,7 @@ void setOptions(QTableWidgetItem* item, const std::string& id, const nlohmann::j
     if (criterion->parameters().empty() && object.empty()) {
       text = QStringLiteral("–");
     } else {
-      text = optionsText(*criterion, object);
+      text = layers::paramValuesText(*criterion, object, uiLanguage() == QLatin1String("zh_CN"));
     }
   } catch (const Error&) {
     // Unknown criterion or refused values: the stored JSON; validate names the problem.

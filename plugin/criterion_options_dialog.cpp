@@ -104,7 +104,7 @@ CriterionOptionsDialog::CriterionOptionsDialog(const Criterion& criterion, const
     }
     editor->setObjectName(QString::fromStdString(spec.name));
     // Label and description in the UI language, the option's key for the scenario file in the tip.
-    const QString description = layers::paramDescription(criterion.id(), spec, zh);
+    const QString description = layers::paramDescription(spec, zh);
     const bool ranged = spec.type == ParamType::Number || spec.type == ParamType::Integer;
     const QString tip =
         description +
@@ -112,7 +112,7 @@ CriterionOptionsDialog::CriterionOptionsDialog(const Criterion& criterion, const
         QStringLiteral("\n") + tr("Key in the scenario file: %1").arg(QString::fromStdString(spec.name));
     editor->setToolTip(tip);
     auto* label =
-        new QLabel(layers::paramLabel(criterion.id(), spec, zh) +
+        new QLabel(layers::paramLabel(spec, zh) +
                        (spec.unit.empty() ? QString()
                                           : (zh ? QStringLiteral("（%1）") : QStringLiteral(" (%1)"))
                                                 .arg(layers::unitLabel(spec.unit, zh))),

@@ -136,50 +136,6 @@ constexpr Words kComparisonColumns[] = {
     {"draws", "Monte Carlo draws", "蒙特卡洛抽样次数"},
 };
 
-// Declared criterion options (Criterion::parameters()), id "criterion/option": label in each language.
-constexpr Words kParamLabels[] = {
-    {"environment/buffer_m", "Buffer radius of a point park", "点状园区的缓冲半径"},
-    {"labour_pool/radius_km", "Catchment radius", "腹地半径"},
-    {"labour_pool/threads", "Worker threads", "计算线程数"},
-    {"market_access/delta_km", "Distance decay δ", "距离衰减参数 δ"},
-    {"pairing/partners", "Partner regions", "对口合作地区"},
-    {"policy_level/national", "Score of a national park", "国家级园区得分"},
-    {"policy_level/provincial", "Score of a provincial park", "省级园区得分"},
-    {"policy_level/county", "Score of a county or municipal park", "县级、市级园区得分"},
-    {"policy_level/other", "Score of any other park", "其他级别园区得分"},
-    {"relatedness/rca_threshold", "RCA threshold", "显示性比较优势阈值"},
-    {"sector_share/sector", "Sector", "产业部门"},
-    {"supply_chain/cap", "Cap on the location quotient", "区位商上限"},
-    {"supply_chain/include_own", "Count the industry's own purchases", "计入本产业自身的投入"},
-    {"travel_time_source/default_speed_kmh", "Default road speed", "默认道路速度"},
-    {"travel_time_source/access_speed_kmh", "Speed off the network", "路网外速度"},
-    {"travel_time_source/max_snap_km", "Farthest distance to a road", "距道路的最远距离"},
-    {"travel_time_source/snap_tolerance_m", "Road-end snapping tolerance", "道路端点合并容差"},
-    {"travel_time_source/class_speeds_kmh", "Speed by road class", "分等级道路速度"},
-};
-
-// Chinese descriptions of the options (the English one is the declaration's own doc).
-constexpr Words kParamDocs[] = {
-    {"environment/buffer_m", "", "以点表示的园区按此半径的圆计算与敏感区的重叠。"},
-    {"labour_pool/radius_km", "", "园区周围劳动力腹地圆的半径。"},
-    {"labour_pool/threads", "", "计算腹地人口的工作线程数；0 表示每个处理器核心一个线程。"},
-    {"market_access/delta_km", "", "距离衰减 δ：距离 d 公里处地区的 GDP 以权重 e^(−d/δ) 计入。"},
-    {"pairing/partners", "", "转出地的对口合作地区编号，例如 321300。"},
-    {"policy_level/national", "", "国家级开发区的得分。"},
-    {"policy_level/provincial", "", "省级园区的得分。"},
-    {"policy_level/county", "", "县级、市级园区的得分。"},
-    {"policy_level/other", "", "其他或未知级别园区的得分。"},
-    {"relatedness/rca_threshold", "", "地区某产业的显示性比较优势高于此值即视为专业化。"},
-    {"sector_share/sector", "", "计算其占比的部门：1 第一产业，2 第二产业（工业），3 第三产业。"},
-    {"supply_chain/cap", "", "每个投入产业区位商的上限，避免个别极端专业化主导结果。"},
-    {"supply_chain/include_own", "", "集群产业向本产业的采购是否作为一个投入产业计入。"},
-    {"travel_time_source/default_speed_kmh", "", "既无速度也无等级速度的道路上的行驶速度。"},
-    {"travel_time_source/access_speed_kmh", "", "路网之外（转出地或园区到最近道路节点）的速度。"},
-    {"travel_time_source/max_snap_km", "", "园区或转出地距最近道路节点的最远距离；更远则数值为空。"},
-    {"travel_time_source/snap_tolerance_m", "", "相距小于此值的道路端点合并为一个节点。"},
-    {"travel_time_source/class_speeds_kmh", "", "没有速度字段的道路按道路等级取速度，例如高速公路 100。"},
-};
-
 template <std::size_t N>
 const Words* lookup(const Words (&table)[N], const std::string& id) {
   return find(table, table + N, id);
@@ -204,7 +160,8 @@ QString criterionLabel(const std::string& id, bool zh) {
   } catch (const std::exception&) {
   }
   if (field) {
-    const QString name = QString::fromStdString(id.substr(6));
+    QString name = QString::fromStdString(id.substr(6));
+    if (name == QLatin1String("<name>") && zh) name = QStringLiteral("<字段名>");  // the registry's pattern
     return zh ? QStringLiteral("属性 %1").arg(name) : QStringLiteral("Attribute %1").arg(name);
   }
   return QString::fromStdString(id);
@@ -345,15 +302,45 @@ QString exclusionText(const std::string& reason, const std::vector<std::string>&
   return lines.join(QLatin1Char('\n'));
 }
 
-QString paramLabel(const std::string& criterion, const ParamSpec& spec, bool zh) {
-  if (const Words* w = lookup(kParamLabels, criterion + "/" + spec.name)) return pick(*w, zh);
-  return QString::fromStdString(spec.name);
+QString paramLabel(const ParamSpec& spec, bool zh) {
+  const std::string& label = zh ? spec.labelZh : spec.label;
+  return QString::fromStdString(label.empty() ? spec.name : label);
 }
 
-QString paramDescription(const std::string& criterion, const ParamSpec& spec, bool zh) {
-  if (zh)
-    if (const Words* w = lookup(kParamDocs, criterion + "/" + spec.name)) return pick(*w, zh);
-  return QString::fromStdString(spec.doc);
+QString paramDescription(const ParamSpec& spec, bool zh) {
+  return QString::fromStdString(zh && !spec.docZh.empty() ? spec.docZh : spec.doc);
+}
+
+QString paramValuesText(const Criterion& criterion, const nlohmann::json& params, bool zh) {
+  const nlohmann::json resolved = resolveParams(criterion, params);
+  const QString comma = zh ? QStringLiteral("，") : QStringLiteral(", ");
+  QStringList parts;
+  for (const ParamSpec& spec : criterion.parameters()) {
+    if (!resolved.contains(spec.name)) continue;
+    const nlohmann::json& v = resolved.at(spec.name);
+    const QString unit = spec.unit.empty() ? QString() : QLatin1Char(' ') + unitLabel(spec.unit, zh);
+    QString value;
+    if (v.is_object()) {
+      if (v.empty()) continue;
+      QStringList pairs;
+      for (auto e = v.begin(); e != v.end(); ++e)
+        pairs << QStringLiteral("%1 %2").arg(QString::fromStdString(e.key())).arg(e.value().get<double>(), 0, 'g', 10);
+      value = pairs.join(comma) + unit;
+    } else if (v.is_array()) {
+      QStringList items;
+      for (const nlohmann::json& e : v) items << QString::fromStdString(e.is_string() ? e.get<std::string>() : e.dump());
+      value = items.join(comma);
+    } else if (v.is_boolean()) {
+      value = v.get<bool>() ? (zh ? QStringLiteral("是") : QStringLiteral("yes"))
+                            : (zh ? QStringLiteral("否") : QStringLiteral("no"));
+    } else if (v.is_number()) {
+      value = QString::number(v.get<double>(), 'g', 10) + unit;
+    } else {
+      value = QString::fromStdString(v.dump());
+    }
+    parts << paramLabel(spec, zh) + QLatin1Char(' ') + value;
+  }
+  return parts.join(zh ? QStringLiteral("；") : QStringLiteral("; "));
 }
 
 QString paramRange(const ParamSpec& spec, bool zh) {

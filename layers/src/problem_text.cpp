@@ -352,7 +352,7 @@ QString jsonWords(const std::string& value) {
 QString expectedWords(const std::string& type) {
   static const std::map<std::string, const char*> kTypes = {
       {"number", "数字"},        {"integer", "整数"},       {"string", "文本"},
-      {"text", "文本"},          {"boolean", "true 或 false"}, {"object", "对象"},
+      {"text", "文本"},          {"boolean", "逻辑值 true 或 false"}, {"object", "对象"},
       {"array", "数组"},         {"field_name", "字段名"},    {"number_map", "“名称: 数字”形式的对象"},
       {"text_list", "非空的文本列表"}};
   const auto it = kTypes.find(type);
@@ -385,13 +385,13 @@ Problem wordedValues(const Problem& p) {
     const std::string criterion = v.at("criterion");
     if (const auto spec = paramSpecOf(criterion, v.at("param"))) {
       if (p.code == "param_out_of_range") v["range"] = paramRange(*spec, true).toStdString();
-      v["param"] = paramLabel(criterion, *spec, true).toStdString();
+      v["param"] = paramLabel(*spec, true).toStdString();
     }
     if (has("known")) {
       QStringList labels;
       for (const QString& name : QString::fromStdString(v.at("known")).split(QStringLiteral(", "))) {
         const auto spec = paramSpecOf(criterion, name.toStdString());
-        labels << (spec ? paramLabel(criterion, *spec, true) : name);
+        labels << (spec ? paramLabel(*spec, true) : name);
       }
       v["known"] = labels.join(QStringLiteral("、")).toStdString();
     }

@@ -244,38 +244,18 @@ QString effectValueText(const Texts& tx, const json& j) {
   return compactJson(j);
 }
 
-/// A criterion's parameters as the run used them, from its declaration
-/// (Criterion::parameters(), clustershift::paramsText). Criteria no longer registered, or
-/// params the declaration refuses, show the stored JSON.
-/// The options in the report's language: "腹地半径 50 公里" in Chinese, core's paramsText in English
-/// ("radius_km 50 km"). Map and list values keep the planner's keys.
+/// A criterion's parameters as the run used them, worded by their declaration
+/// (Criterion::parameters(): label, unit) in the report's language: "腹地半径 50 公里",
+/// "Catchment radius 50 km"; switches read yes/no (是/否). Map and list values keep the planner's
+/// keys. Criteria no longer registered, or params the declaration refuses, show the stored JSON.
 QString criterionParamsText(const Texts& tx, const json& c) {
   const json given = c.value("params", json::object());
   const std::string id = c.value("id", std::string());
   try {
     if (clustershift::CriterionRegistry::instance().contains(id)) {
       const auto criterion = clustershift::CriterionRegistry::instance().create(id);
-      if (!tx.zh) {
-        const std::string text = clustershift::paramsText(*criterion, given);
-        return text.empty() ? QStringLiteral("–") : QString::fromStdString(text);
-      }
-      const json resolved = clustershift::resolveParams(*criterion, given);
-      QStringList parts;
-      for (const clustershift::ParamSpec& spec : criterion->parameters()) {
-        if (!resolved.contains(spec.name)) continue;
-        const json& v = resolved.at(spec.name);
-        if (v.is_object() && v.empty()) continue;
-        QString value;
-        if (v.is_number())
-          value = QString::number(v.get<double>(), 'g', 10);
-        else if (v.is_boolean())
-          value = v.get<bool>() ? QStringLiteral("是") : QStringLiteral("否");
-        else
-          value = compactJson(v);
-        const QString unit = spec.unit.empty() ? QString() : QLatin1Char(' ') + unitLabel(spec.unit, true);
-        parts << paramLabel(id, spec, true) + QLatin1Char(' ') + value + unit;
-      }
-      return parts.isEmpty() ? QStringLiteral("–") : parts.join(QStringLiteral("；"));
+      const QString text = paramValuesText(*criterion, given, tx.zh);
+      return text.isEmpty() ? QStringLiteral("–") : text;
     }
   } catch (const clustershift::Error&) {
   }

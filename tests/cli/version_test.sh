@@ -15,8 +15,8 @@ done
 
 # --list-criteria: the declared parameters, exit 0, without a subcommand.
 list=$("$EXE" --list-criteria) || fail "--list-criteria exited $?"
-echo "$list" | grep -qF "params.radius_km: number in km, default 50, > 0." || fail "--list-criteria: no labour_pool radius_km: $list"
-echo "$list" | grep -qF "params.class_speeds_kmh: number map in km/h, default none, > 0." \
+echo "$list" | grep -qF "params.radius_km — Catchment radius (腹地半径): number in km, default 50, > 0." || fail "--list-criteria: no labour_pool radius_km: $list"
+echo "$list" | grep -qF "params.class_speeds_kmh — Speed by road class (分等级道路速度): number map in km/h, default none, > 0." \
   || fail "--list-criteria: no travel_time_source class_speeds_kmh"
 
 "$EXE" no-such-command >"$OUT/usage.out" 2>&1

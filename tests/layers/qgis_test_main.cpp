@@ -21,6 +21,8 @@ int main(int argc, char** argv) {
   QgsApplication app(argc, argv, false, profile);
   QgsApplication::setPrefixPath(QStringLiteral("/usr"), true);
   QgsApplication::initQgis();
+  // The profile's user database (qgis.db, user CRSs), as the desktop creates it at start-up.
+  QgsApplication::createDatabase();
   const int rc = RUN_ALL_TESTS();
   QgsApplication::exitQgis();
   return rc;

@@ -72,6 +72,18 @@ struct ParamSpec {
   double max = std::numeric_limits<double>::infinity();   ///< largest allowed value
   std::string doc;                                        ///< one English sentence
   bool required = false;  ///< true: absence is an error (then defaultValue is null)
+  std::string label;      ///< short English label ("Catchment radius") for the dock and the report
+  std::string labelZh;    ///< the same in Chinese ("腹地半径")
+  std::string docZh;      ///< doc in Chinese
+
+  /// The words people read, declared with the parameter:
+  /// `ParamSpec::positive("radius_km", …).words("Catchment radius", "腹地半径", "…")`.
+  ParamSpec words(std::string labelEn, std::string labelChinese, std::string docChinese) && {
+    label = std::move(labelEn);
+    labelZh = std::move(labelChinese);
+    docZh = std::move(docChinese);
+    return std::move(*this);
+  }
 
   /// A number > 0 (a radius, a speed, a cap).
   static ParamSpec positive(std::string name, std::string unit, double defaultValue, std::string doc) {

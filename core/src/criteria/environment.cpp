@@ -79,7 +79,9 @@ class Environment final : public DescribedCriterion {
 
   std::vector<ParamSpec> parameters() const override {
     return {ParamSpec::positive("buffer_m", "m", kEnvironmentDefaultBufferM,
-                                "Radius of the disk standing for a park given as a point.")};
+                                "Radius of the disk standing for a park given as a point.")
+                .words("Buffer radius of a point park", "点状园区的缓冲半径",
+                       "以点表示的园区按此半径的圆计算与敏感区的重叠。")};
   }
 
   std::vector<double> compute(const CriterionContext& context, const nlohmann::json& params) const override {

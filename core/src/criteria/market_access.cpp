@@ -95,7 +95,9 @@ class MarketAccess : public DescribedCriterion {
  private:
   std::vector<ParamSpec> parameters() const override {
     return {ParamSpec::positive("delta_km", "km", kDefaultDeltaKm,
-                                "Distance decay δ: a region's GDP counts with weight exp(−d/δ) at d km.")};
+                                "Distance decay δ: a region's GDP counts with weight exp(−d/δ) at d km.")
+                .words("Distance decay δ", "距离衰减参数 δ",
+                       "距离衰减 δ：距离 d 公里处地区的 GDP 以权重 e^(−d/δ) 计入。")};
   }
 
   double delta(const nlohmann::json& params) const {

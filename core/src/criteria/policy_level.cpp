@@ -15,11 +15,19 @@ struct Level {
   const char* key;
   double score;
   const char* doc;
+  const char* label;
+  const char* labelZh;
+  const char* docZh;
 };
-const Level kLevels[] = {{"national", 1.0, "Score of a national development zone (国家级)."},
-                         {"provincial", 0.6, "Score of a provincial park (省级)."},
-                         {"county", 0.3, "Score of a county or municipal park (县级, 市级)."},
-                         {"other", 0.1, "Score of a park of any other or unknown level."}};
+const Level kLevels[] = {
+    {"national", 1.0, "Score of a national development zone (国家级).", "Score of a national park", "国家级园区得分",
+     "国家级开发区的得分。"},
+    {"provincial", 0.6, "Score of a provincial park (省级).", "Score of a provincial park", "省级园区得分",
+     "省级园区的得分。"},
+    {"county", 0.3, "Score of a county or municipal park (县级, 市级).", "Score of a county or municipal park",
+     "县级、市级园区得分", "县级、市级园区的得分。"},
+    {"other", 0.1, "Score of a park of any other or unknown level.", "Score of any other park", "其他级别园区得分",
+     "其他或未知级别园区的得分。"}};
 
 std::string levelKey(const std::string& level) {
   std::string key;
@@ -42,7 +50,8 @@ class PolicyLevel : public DescribedCriterion {
 
   std::vector<ParamSpec> parameters() const override {
     std::vector<ParamSpec> specs;
-    for (const auto& [level, score, doc] : kLevels) specs.push_back(ParamSpec::number(level, "", score, doc));
+    for (const Level& l : kLevels)
+      specs.push_back(ParamSpec::number(l.key, "", l.score, l.doc).words(l.label, l.labelZh, l.docZh));
     return specs;
   }
 

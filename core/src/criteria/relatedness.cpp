@@ -21,7 +21,8 @@ class RelatednessCriterion : public DescribedCriterion {
   std::vector<ParamSpec> parameters() const override {
     return {ParamSpec::positive(
         "rca_threshold", "RCA", 1.0,
-        "Revealed comparative advantage above which a region counts as specialised in an industry.")};
+        "Revealed comparative advantage above which a region counts as specialised in an industry.")
+                .words("RCA threshold", "显示性比较优势阈值", "地区某产业的显示性比较优势高于此值即视为专业化。")};
   }
 
   std::vector<Problem> check(const CriterionContext& context, const nlohmann::json& params) const override {

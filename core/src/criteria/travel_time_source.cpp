@@ -62,15 +62,21 @@ class TravelTimeSource final : public DescribedCriterion {
   std::vector<ParamSpec> parameters() const override {
     return {
         ParamSpec::positive("default_speed_kmh", "km/h", 60.0,
-                            "Speed on a road with no speed and no class speed."),
+                            "Speed on a road with no speed and no class speed.")
+            .words("Default road speed", "默认道路速度", "既无速度也无等级速度的道路上的行驶速度。"),
         ParamSpec::positive("access_speed_kmh", "km/h", 20.0,
-                            "Speed off the network, from the source or the park to its nearest road node."),
+                            "Speed off the network, from the source or the park to its nearest road node.")
+            .words("Speed off the network", "路网外速度", "路网之外（转出地或园区到最近道路节点）的速度。"),
         ParamSpec::positive("max_snap_km", "km", 10.0,
-                            "Farthest a park or the source may be from a road node; farther gets NULL."),
-        ParamSpec::positive("snap_tolerance_m", "m", 1.0,
-                            "Road ends closer than this are joined into one node."),
+                            "Farthest a park or the source may be from a road node; farther gets NULL.")
+            .words("Farthest distance to a road", "距道路的最远距离",
+                   "园区或转出地距最近道路节点的最远距离；更远则数值为空。"),
+        ParamSpec::positive("snap_tolerance_m", "m", 1.0, "Road ends closer than this are joined into one node.")
+            .words("Road-end snapping tolerance", "道路端点合并容差", "相距小于此值的道路端点合并为一个节点。"),
         ParamSpec::positiveMap("class_speeds_kmh", "km/h",
-                               "Speed by road class, e.g. {\"motorway\": 100}, for roads with no speed.")};
+                               "Speed by road class, e.g. {\"motorway\": 100}, for roads with no speed.")
+            .words("Speed by road class", "分等级道路速度",
+                   "没有速度字段的道路按道路等级取速度，例如高速公路 100。")};
   }
 
   /// The inputs and the source's snap distance, without building the network (validate()).

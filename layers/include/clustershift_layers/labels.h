@@ -9,9 +9,12 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 namespace clustershift {
 struct Problem;
 struct ParamSpec;
+class Criterion;
 }  // namespace clustershift
 
 namespace clustershift::layers {
@@ -73,8 +76,12 @@ QString problemWhere(const std::string& where, bool zh);
 /// A declared criterion option (ParamSpec) on screen: its label ("radius_km" → "腹地半径"), its
 /// description and its range, in the UI language; the name itself and the English doc when no
 /// label is known. Units through unitLabel().
-QString paramLabel(const std::string& criterion, const ParamSpec& spec, bool zh);
-QString paramDescription(const std::string& criterion, const ParamSpec& spec, bool zh);
+QString paramLabel(const ParamSpec& spec, bool zh);
+QString paramDescription(const ParamSpec& spec, bool zh);
 QString paramRange(const ParamSpec& spec, bool zh);
+/// A criterion's options as a run uses them (declared defaults filled in), in the UI language:
+/// "腹地半径 50 公里；计算线程数 0", "Catchment radius 50 km; Worker threads 0"; switches yes/no
+/// (是/否); map and list values keep the planner's keys. Throws what resolveParams throws.
+QString paramValuesText(const Criterion& criterion, const nlohmann::json& params, bool zh);
 
 }  // namespace clustershift::layers

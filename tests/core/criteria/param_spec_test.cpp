@@ -117,5 +117,22 @@ TEST(ParamSpec, BuiltinDefaultsAreDeclaredOnce) {
   EXPECT_EQ(resolveParams(*travel, nullptr).at("max_snap_km"), 10.0);
 }
 
+TEST(ParamSpecWords, EveryDeclaredOptionCarriesItsLabelsAndDocsInBothLanguages) {
+  // The dock, `validate`, the report's methods table and --list-criteria read these words from
+  // the declaration; a criterion with an option and no words is caught here, not on screen.
+  int options = 0;
+  for (const std::string& id : CriterionRegistry::instance().ids()) {
+    const std::unique_ptr<Criterion> c = CriterionRegistry::instance().create(id);
+    for (const ParamSpec& spec : c->parameters()) {
+      ++options;
+      EXPECT_FALSE(spec.label.empty()) << id << "/" << spec.name;
+      EXPECT_FALSE(spec.labelZh.empty()) << id << "/" << spec.name;
+      EXPECT_FALSE(spec.doc.empty()) << id << "/" << spec.name;
+      EXPECT_FALSE(spec.docZh.empty()) << id << "/" << spec.name;
+    }
+  }
+  EXPECT_GE(options, 18);  // the twelve criteria's options and sector_share's
+}
+
 }  // namespace
 }  // namespace clustershift
