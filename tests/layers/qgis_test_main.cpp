@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QDir>
+#include <QTemporaryDir>
 
 int main(int argc, char** argv) {
   ::testing::InitGoogleTest(&argc, argv);
@@ -16,8 +17,11 @@ int main(int argc, char** argv) {
   qputenv("HOME", sandbox + "/home");
   qputenv("TMPDIR", sandbox + "/tmp");
   qputenv("XDG_RUNTIME_DIR", sandbox + "/xdg");
-  const QString profile = QString::fromUtf8(sandbox) + QStringLiteral("/qgis_profile");
-  QDir().mkpath(profile);
+  // A profile of this process alone: its user database (user CRSs a test registers) is not seen
+  // by the tests running beside it, and is gone afterwards.
+  QDir().mkpath(QString::fromUtf8(sandbox) + QStringLiteral("/profiles"));
+  QTemporaryDir profileDir(QString::fromUtf8(sandbox) + QStringLiteral("/profiles/qgis_profile_XXXXXX"));
+  const QString profile = profileDir.path();
   QgsApplication app(argc, argv, false, profile);
   QgsApplication::setPrefixPath(QStringLiteral("/usr"), true);
   QgsApplication::initQgis();

@@ -15,6 +15,7 @@
 
 #include "clustershift/data.h"
 #include "clustershift/feedback.h"
+#include "clustershift/grid_geometry.h"
 #include "clustershift/scenario.h"
 
 namespace clustershift {
@@ -32,13 +33,8 @@ struct CriterionContext {
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
 /// The cells of a regular grid in a projected plane (the candidate grid), for
-/// Criterion::computeGrid(): pixel (row, col) has its centre at
-/// (originX + (col + ½)·cellM, originY − (row + ½)·cellM) in the CRS `planeWkt`.
-struct GridCells {
-  int width = 0, height = 0;         ///< pixels
-  double originX = 0, originY = 0;   ///< north-west corner (plane metres)
-  double cellM = 0;                  ///< cell side (metres)
-  std::string planeWkt;              ///< the plane's CRS
+/// Criterion::computeGrid(): the grid (GridGeometry) and, per cell, its pixel, region and centre.
+struct GridCells : GridGeometry {
   std::vector<std::uint32_t> pixel;  ///< per cell: row-major pixel index, ascending
   std::vector<int> region;           ///< per cell: host region (index into Inputs::regions)
   std::vector<double> lon, lat;      ///< per cell: centre (degrees)

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "clustershift/data.h"
+#include "clustershift/grid_geometry.h"
 #include "clustershift/effects.h"
 #include "clustershift/error.h"
 #include "clustershift/scenario.h"
@@ -67,11 +68,7 @@ struct Flow {
 /// Every cell's score of a candidate grid (scenario.candidates.gridKm > 0), row-major from the
 /// north-west corner, in a Lambert azimuthal equal-area plane; NaN where a cell is outside every
 /// region or excluded. Written as a GeoTIFF by writeScoreGrid (pipeline.h).
-struct ScoreGrid {
-  int width = 0, height = 0;
-  double originX = 0, originY = 0;  ///< north-west corner of the grid (metres in the plane)
-  double cellM = 0;                 ///< cell side (metres)
-  std::string crsWkt;               ///< the plane
+struct ScoreGrid : GridGeometry {
   std::vector<float> score;         ///< width × height
   long long cells = 0;              ///< cells inside the regions (the candidates screened)
   long long scored = 0;             ///< cells with a score (not excluded)

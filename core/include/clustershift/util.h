@@ -52,4 +52,13 @@ double nearestRankQuantile(std::vector<double>& values, double q);
 /// Maps the progress `fraction` (clamped to [0, 1]) of one phase onto [from, to] of the whole.
 double scaleProgress(double fraction, double from, double to);
 
+/// Worker threads to use: `requested` when > 0, else one per processor core (at least 1).
+unsigned threadCount(int requested = 0);
+
+/// Runs work(t) for t = 0 … count − 1 at the same time, t = 0 on the calling thread; waits for
+/// all of them, then rethrows the exception of the lowest t that threw (an exception never
+/// leaves a std::thread). A worker that should stop early when another one fails watches a
+/// shared flag of its own.
+void runOnThreads(unsigned count, const std::function<void(unsigned t)>& work);
+
 }  // namespace clustershift::util

@@ -13,6 +13,7 @@
 #include "clustershift/geo.h"
 #include "criteria/criterion_util.h"
 #include "spatial/decay_sum.h"
+#include "clustershift/util.h"
 
 namespace clustershift {
 namespace {
@@ -75,11 +76,7 @@ class DistanceSource : public DescribedCriterion {
         }
       }
     };
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < std::max(1u, std::thread::hardware_concurrency()); ++t)
-      pool.emplace_back(worker);
-    worker();
-    for (auto& th : pool) th.join();
+    util::runOnThreads(util::threadCount(), [&](unsigned) { worker(); });
     context.feedback.checkCanceled();
     return raw;
   }

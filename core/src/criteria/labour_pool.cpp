@@ -115,29 +115,15 @@ class LabourPool final : public DescribedCriterion {
     std::vector<detail::PlanarShape> shapes(nRegions);
     std::vector<double> workingAge(nRegions);
     const std::size_t nThreads =
-        std::min<std::size_t>(threadsParam > 0 ? static_cast<std::size_t>(threadsParam)
-                                               : std::max(1u, std::thread::hardware_concurrency()),
-                              std::max<std::size_t>(nRegions / 64, 1));
-    std::vector<std::exception_ptr> errors(nThreads);
-    auto read = [&](std::size_t t) {
-      try {
-        for (std::size_t k = t; k < nRegions; k += nThreads) {
-          const Region& region = inputs.regions[k];
-          shapes[k] = detail::planarShapeFromWkb(
-              region.wkb, inputs.regionsLabel + " fid=" + region.fid + " (region '" + region.id + "')");
-          workingAge[k] = region.value("working_age");
-        }
-      } catch (...) {
-        errors[t] = std::current_exception();
+        std::min<std::size_t>(util::threadCount(threadsParam), std::max<std::size_t>(nRegions / 64, 1));
+    util::runOnThreads(static_cast<unsigned>(nThreads), [&](unsigned t) {
+      for (std::size_t k = t; k < nRegions; k += nThreads) {
+        const Region& region = inputs.regions[k];
+        shapes[k] = detail::planarShapeFromWkb(
+            region.wkb, inputs.regionsLabel + " fid=" + region.fid + " (region '" + region.id + "')");
+        workingAge[k] = region.value("working_age");
       }
-    };
-    std::vector<std::thread> pool;
-    for (std::size_t t = 1; t < nThreads; ++t) pool.emplace_back(read, t);
-    read(0);
-    for (auto& th : pool) th.join();
-    for (const auto& e : errors) {
-      if (e) std::rethrow_exception(e);
-    }
+    });
     context.feedback.checkCanceled();
 
     // Each tile of points in its own equal-area plane, so the catchment is the ground circle

@@ -77,12 +77,7 @@ class MarketAccess : public DescribedCriterion {
     std::vector<double> gdp;
     const detail::ReducedPoints seats = seatPoints(context, gdp);
     detail::GridLattice lattice;
-    lattice.width = cells.width;
-    lattice.height = cells.height;
-    lattice.originX = cells.originX;
-    lattice.originY = cells.originY;
-    lattice.cellM = cells.cellM;
-    lattice.planeWkt = cells.planeWkt;
+    static_cast<GridGeometry&>(lattice) = cells;
     lattice.pixel = &cells.pixel;
     lattice.lon = &cells.lon;
     lattice.lat = &cells.lat;

@@ -214,29 +214,17 @@ Grid buildGrid(const Inputs& inputs, double cellKm) {
   for (std::size_t i = 0; i < pixels.size(); ++i)
     if (border[pixels[i]] && ok[i]) onBorder.push_back(i);
   std::vector<int> exact(onBorder.size(), -1);
-  const std::size_t threads =
-      std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), onBorder.size() / 1000 + 1);
-  std::vector<std::exception_ptr> errors(threads);
-  auto join = [&](std::size_t t) {
-    try {
-      const std::size_t begin = onBorder.size() * t / threads, end = onBorder.size() * (t + 1) / threads;
-      std::vector<double> lon, lat;
-      for (std::size_t k = begin; k < end; ++k) {
-        lon.push_back(x[onBorder[k]]);
-        lat.push_back(y[onBorder[k]]);
-      }
-      const std::vector<int> located = locatePoints(regions, lon, lat);
-      std::copy(located.begin(), located.end(), exact.begin() + static_cast<std::ptrdiff_t>(begin));
-    } catch (...) {
-      errors[t] = std::current_exception();
+  const std::size_t threads = std::min<std::size_t>(util::threadCount(), onBorder.size() / 1000 + 1);
+  util::runOnThreads(static_cast<unsigned>(threads), [&](unsigned t) {
+    const std::size_t begin = onBorder.size() * t / threads, end = onBorder.size() * (t + 1) / threads;
+    std::vector<double> lon, lat;
+    for (std::size_t k = begin; k < end; ++k) {
+      lon.push_back(x[onBorder[k]]);
+      lat.push_back(y[onBorder[k]]);
     }
-  };
-  std::vector<std::thread> pool;
-  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(join, t);
-  join(0);
-  for (auto& th : pool) th.join();
-  for (const auto& e : errors)
-    if (e) std::rethrow_exception(e);
+    const std::vector<int> located = locatePoints(regions, lon, lat);
+    std::copy(located.begin(), located.end(), exact.begin() + static_cast<std::ptrdiff_t>(begin));
+  });
   std::vector<int> region(pixels.size());
   for (std::size_t i = 0; i < pixels.size(); ++i) region[i] = ok[i] ? burnt[pixels[i]] : -1;
   for (std::size_t k = 0; k < onBorder.size(); ++k) region[onBorder[k]] = exact[k];
@@ -572,12 +560,7 @@ Results runCandidateGrid(const Scenario& scenario, Inputs inputs, Feedback& feed
                  scenario.candidates.spacingKm, scenario.candidates.perRegion);
 
   ScoreGrid out;
-  out.width = grid.width;
-  out.height = grid.height;
-  out.originX = grid.originX;
-  out.originY = grid.originY;
-  out.cellM = grid.cellM;
-  out.crsWkt = grid.planeWkt;
+  static_cast<GridGeometry&>(out) = grid;
   out.cells = static_cast<long long>(nCells);
   out.scored = static_cast<long long>(scored);
   out.score.assign(static_cast<std::size_t>(grid.width) * static_cast<std::size_t>(grid.height),

@@ -38,7 +38,7 @@ void writeScoreGrid(const ScoreGrid& grid, const std::string& path) {
     auto* h = static_cast<GDALDatasetH>(ds.get());
     double transform[6] = {grid.originX, grid.cellM, 0, grid.originY, 0, -grid.cellM};
     GDALSetGeoTransform(h, transform);
-    GDALSetProjection(h, grid.crsWkt.c_str());
+    GDALSetProjection(h, grid.planeWkt.c_str());
     GDALRasterBandH band = GDALGetRasterBand(h, 1);
     GDALSetRasterNoDataValue(band, std::numeric_limits<double>::quiet_NaN());
     GDALSetDescription(band, "score");

@@ -16,6 +16,7 @@
 
 #include "clustershift/error.h"
 #include "io/geos_context.h"
+#include "clustershift/util.h"
 
 namespace clustershift {
 namespace detail {
@@ -28,22 +29,14 @@ constexpr double kNaNValue = std::numeric_limits<double>::quiet_NaN();
 // them threw; a failing thread sets `next` to `end` so the others stop at their next item.
 void runOnThreads(int threads, std::atomic<std::size_t>& next, std::size_t end,
                   const std::function<void()>& work) {
-  std::mutex errorMutex;
-  std::exception_ptr error;
-  auto guarded = [&]() {
+  util::runOnThreads(static_cast<unsigned>(std::max(threads, 1)), [&](unsigned) {
     try {
       work();
     } catch (...) {
-      std::lock_guard<std::mutex> lock(errorMutex);
-      if (!error) error = std::current_exception();
       next.store(end);
+      throw;
     }
-  };
-  std::vector<std::thread> pool;
-  for (int t = 1; t < threads; ++t) pool.emplace_back(guarded);
-  guarded();
-  for (auto& th : pool) th.join();
-  if (error) std::rethrow_exception(error);
+  });
 }
 
 }  // namespace
@@ -134,7 +127,7 @@ std::vector<double> areaWeightedSums(const CatchmentIndex& index, const std::vec
   std::vector<double> result(n, kNaNValue);
   if (missingRegion != nullptr) missingRegion->assign(n, -1);
   const auto& shapes = index.shapes();
-  if (threads <= 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  if (threads <= 0) threads = static_cast<int>(util::threadCount());
   threads =
       static_cast<int>(std::min<std::size_t>(static_cast<std::size_t>(threads), std::max<std::size_t>(n, 1)));
 
@@ -223,7 +216,7 @@ std::vector<double> areaWeightedSumsLocalPlanes(const std::vector<PlanarShape>& 
   std::vector<const std::vector<std::size_t>*> tiles;
   for (const auto& kv : tileMap) tiles.push_back(&kv.second);
 
-  if (threads <= 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  if (threads <= 0) threads = static_cast<int>(util::threadCount());
   threads = static_cast<int>(
       std::min<std::size_t>(static_cast<std::size_t>(threads), std::max<std::size_t>(tiles.size(), 1)));
   std::atomic<std::size_t> next{0};

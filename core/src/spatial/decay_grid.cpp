@@ -14,6 +14,7 @@
 
 #include "clustershift/data.h"
 #include "clustershift/error.h"
+#include "clustershift/util.h"
 
 namespace clustershift::detail {
 namespace {
@@ -190,10 +191,8 @@ std::vector<double> decaySumsOnGrid(const GridLattice& grid, const ReducedPoints
   std::atomic<int> nextRow{0};
   std::atomic<bool> stop{false};
   std::atomic<long long> nearPairs{0};
-  const unsigned count =
-      threads > 0 ? static_cast<unsigned>(threads) : std::max(1u, std::thread::hardware_concurrency());
-  std::vector<std::exception_ptr> errors(count);
-  auto worker = [&](unsigned t) {
+  const unsigned count = util::threadCount(threads);
+  auto worker = [&](unsigned) {
     try {
       std::vector<std::vector<std::size_t>> byTile(static_cast<std::size_t>(tileCols));
       std::vector<std::size_t> near, stencil(16);
@@ -273,16 +272,11 @@ std::vector<double> decaySumsOnGrid(const GridLattice& grid, const ReducedPoints
       }
       nearPairs += pairs;
     } catch (...) {
-      errors[t] = std::current_exception();
-      stop = true;
+      stop = true;  // the other workers stop at their next row
+      throw;
     }
   };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < count; ++t) pool.emplace_back(worker, t);
-  worker(0);
-  for (auto& th : pool) th.join();
-  for (const auto& e : errors)
-    if (e) std::rethrow_exception(e);
+  util::runOnThreads(count, worker);
   st.nearPairs = nearPairs;
   return out;
 }

@@ -23,16 +23,14 @@
 #include <string>
 #include <vector>
 
+#include "clustershift/grid_geometry.h"
 #include "spatial/decay_sum.h"
 
 namespace clustershift::detail {
 
 /// Cell centres of a regular grid in a projected plane: pixel (row, col) has its centre at
 /// (originX + (col + ½)·cellM, originY − (row + ½)·cellM) in the CRS `planeWkt`.
-struct GridLattice {
-  int width = 0, height = 0;
-  double originX = 0, originY = 0, cellM = 0;
-  std::string planeWkt;
+struct GridLattice : GridGeometry {
   const std::vector<std::uint32_t>* pixel = nullptr;  ///< cells: row-major pixel index, ascending
   const std::vector<double>* lon = nullptr;           ///< per cell, centre (degrees)
   const std::vector<double>* lat = nullptr;

@@ -15,6 +15,7 @@
 
 #include "clustershift/data.h"
 #include "clustershift/geo.h"
+#include "clustershift/util.h"
 
 namespace clustershift::detail {
 namespace {
@@ -180,13 +181,7 @@ std::vector<double> decaySums(const ReducedPoints& centres, const ReducedPoints&
     }
   };
   const std::size_t work = centres.size() * std::max<std::size_t>(n, 1);
-  unsigned count =
-      threads > 0 ? static_cast<unsigned>(threads) : std::max(1u, std::thread::hardware_concurrency());
-  if (work < 100000) count = 1;
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < count; ++t) pool.emplace_back(worker);
-  worker();
-  for (auto& t : pool) t.join();
+  util::runOnThreads(work < 100000 ? 1u : util::threadCount(threads), [&](unsigned) { worker(); });
   return out;
 }
 
