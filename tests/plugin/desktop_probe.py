@@ -913,7 +913,8 @@ def broken_inputs_zh(dock, tabs):
         tabs.setCurrentIndex(0)
     file_widget.setFilePath(broken)
     yield 2500
-    typed = re.compile(r"colour|land_supply|broken_scenario\.json|\bred\b")
+    # What the author typed, and the keys a scenario may have, listed after an unknown one.
+    typed = re.compile(r"colour|land_supply|broken_scenario\.json|\bred\b|（可用：[^）]*）")
     texts = problem_texts(dock)
     res["info"]["broken_scenario_problems_zh"] = texts
     left = [t for t in texts if english_words(typed.sub("", t))]
@@ -1017,6 +1018,9 @@ def first_screen_of_a_results_project(group):
     run_button = dock.findChild(QPushButton, "runButton") if dock else None
     if not check("results project: Compare modes is enabled without a run", compare is not None and compare.isEnabled()):
         return
+    tabs = dock.findChild(QTabWidget, "tabs")
+    if tabs is not None:
+        tabs.setCurrentIndex(3)  # the comparison table is on the Run tab
     compare.click()
     yield from wait_idle(run_button)
     table = dock.findChild(QTableWidget, "comparisonTable")

@@ -117,6 +117,17 @@ int hostIndustryRow(const CriterionContext& context, const std::string& criterio
   return row;
 }
 
+std::vector<double> valuesByHostRow(const CriterionContext& context, const std::string& criterion,
+                                    const IndustryMatrix& table,
+                                    const std::function<double(int park, int row)>& value) {
+  std::vector<double> raw(context.inputs.parks.size(), kNaN);
+  for (std::size_t p = 0; p < raw.size(); ++p) {
+    const int row = hostIndustryRow(context, criterion, static_cast<int>(p), table);
+    if (row >= 0) raw[p] = value(static_cast<int>(p), row);
+  }
+  return raw;
+}
+
 Eigen::MatrixXd checkedOutputMatrix(const CriterionContext& context, const std::string& criterion,
                                     const IndustryMatrix& table, bool fillMissing) {
   Eigen::MatrixXd x = toMatrix(table);

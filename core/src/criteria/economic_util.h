@@ -1,6 +1,7 @@
 #pragma once
 // Helpers shared by the economic criteria (relatedness, industrial_base, supply_chain,
 // absorptive_capacity, market_access): required tables, the cluster's industry, params.
+#include <functional>
 #include <set>
 #include <string>
 #include <vector>
@@ -37,6 +38,12 @@ const IoTable& requireIoTable(const CriterionContext& context, const std::string
 /// feedback) when the park is outside every region or the region has no row.
 int hostIndustryRow(const CriterionContext& context, const std::string& criterion, int park,
                     const IndustryMatrix& table);
+
+/// One raw value per park from its host region's row of the table: value(park, row) where
+/// hostIndustryRow finds a row, NaN (and its warning) where it does not.
+std::vector<double> valuesByHostRow(const CriterionContext& context, const std::string& criterion,
+                                    const IndustryMatrix& table,
+                                    const std::function<double(int park, int row)>& value);
 
 /// Region × industry matrix with every value checked: negative → InputError naming the
 /// table, region and industry; missing cells → 0 with one warning when fillMissing, kept as

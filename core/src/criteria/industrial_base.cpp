@@ -30,13 +30,10 @@ class IndustrialBase : public DescribedCriterion {
     // Missing cells stay NaN: the LQ of a missing cell is missing, not 0.
     const Eigen::MatrixXd lq =
         locationQuotients(detail::checkedOutputMatrix(context, kId, table, false));
-    std::vector<double> raw(context.inputs.parks.size(), kNaN);
-    for (std::size_t p = 0; p < raw.size(); ++p) {
-      const int row = detail::hostIndustryRow(context, kId, static_cast<int>(p), table);
-      if (row < 0) continue;
-      raw[p] = lq(row, industry);
-      if (isMissing(raw[p]))
-        detail::warnPark(context, static_cast<int>(p),
+    return detail::valuesByHostRow(context, kId, table, [&](int park, int row) {
+      const double value = lq(row, industry);
+      if (isMissing(value))
+        detail::warnPark(context, park,
                          std::string(kId) + ": " + detail::industryOutputLabel(context) +
                              " has no value for region '" + table.regionIds[row] + "', industry '" +
                              table.industries[industry] + "'",
@@ -45,8 +42,8 @@ class IndustrialBase : public DescribedCriterion {
                           {"table", detail::industryOutputLabel(context)},
                           {"region", table.regionIds[row]},
                           {"industry", table.industries[industry]}});
-    }
-    return raw;
+      return value;
+    });
   }
 };
 

@@ -39,12 +39,7 @@ class RelatednessCriterion : public DescribedCriterion {
       throw InputError(std::string(kId) + ": " + detail::industryOutputLabel(context) +
                        " sums to zero");
     const Relatedness r = computeRelatedness(x, rcaThreshold);
-    std::vector<double> raw(context.inputs.parks.size(), kNaN);
-    for (std::size_t p = 0; p < raw.size(); ++p) {
-      const int row = detail::hostIndustryRow(context, kId, static_cast<int>(p), table);
-      if (row >= 0) raw[p] = r.density(row, industry);
-    }
-    return raw;
+    return detail::valuesByHostRow(context, kId, table, [&](int, int row) { return r.density(row, industry); });
   }
 };
 

@@ -77,10 +77,7 @@ class SupplyChain : public DescribedCriterion {
 
     const Eigen::MatrixXd lq =
         locationQuotients(detail::checkedOutputMatrix(context, kId, table, false));
-    std::vector<double> raw(context.inputs.parks.size(), kNaN);
-    for (std::size_t p = 0; p < raw.size(); ++p) {
-      const int row = detail::hostIndustryRow(context, kId, static_cast<int>(p), table);
-      if (row < 0) continue;
+    return detail::valuesByHostRow(context, kId, table, [&](int park, int row) {
       double num = 0, den = 0;
       for (const auto& [column, a] : inputs) {
         const double q = lq(row, column);
@@ -88,17 +85,14 @@ class SupplyChain : public DescribedCriterion {
         num += a * std::min(q, prm.cap);
         den += a;
       }
-      if (den > 0) {
-        raw[p] = num / den;
-      } else {
-        detail::warnPark(context, static_cast<int>(p),
-                         std::string(kId) + ": host region '" + table.regionIds[row] +
-                             "' has no output value for any input industry of '" + industry + "'",
-                         "host_without_inputs",
-                         {{"criterion", kId}, {"region", table.regionIds[row]}, {"industry", industry}});
-      }
-    }
-    return raw;
+      if (den > 0) return num / den;
+      detail::warnPark(context, park,
+                       std::string(kId) + ": host region '" + table.regionIds[row] +
+                           "' has no output value for any input industry of '" + industry + "'",
+                       "host_without_inputs",
+                       {{"criterion", kId}, {"region", table.regionIds[row]}, {"industry", industry}});
+      return kNaN;
+    });
   }
 
  private:
