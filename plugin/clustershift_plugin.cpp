@@ -199,7 +199,8 @@ void ClusterShiftPlugin::offerStudyAreaCrs() {
   if (answer != QMessageBox::Yes) return;
   const QgsCoordinateReferenceSystem user = layers::registerStudyAreaCrs(crs, name);
   if (user.authid().isEmpty()) {
-    m_iface->messageBar()->pushWarning(tr("ClusterShift"), tr("The projection could not be registered in QGIS."));
+    m_iface->messageBar()->pushWarning(tr("ClusterShift"),
+                                       tr("The projection could not be registered in QGIS."));
     return;
   }
   project->setCrs(user);

@@ -290,8 +290,7 @@ void ClusterShiftDock::showStoredResults() {
                             displayNames(&info));
     }
   } catch (const std::exception& e) {
-    log(tr("The last results cannot be shown: %1").arg(shownError(e)),
-        Qgis::MessageLevel::Warning);
+    log(tr("The last results cannot be shown: %1").arg(shownError(e)), Qgis::MessageLevel::Warning);
   }
 }
 

@@ -324,11 +324,14 @@ QString paramValuesText(const Criterion& criterion, const nlohmann::json& params
       if (v.empty()) continue;
       QStringList pairs;
       for (auto e = v.begin(); e != v.end(); ++e)
-        pairs << QStringLiteral("%1 %2").arg(QString::fromStdString(e.key())).arg(e.value().get<double>(), 0, 'g', 10);
+        pairs << QStringLiteral("%1 %2")
+                     .arg(QString::fromStdString(e.key()))
+                     .arg(e.value().get<double>(), 0, 'g', 10);
       value = pairs.join(comma) + unit;
     } else if (v.is_array()) {
       QStringList items;
-      for (const nlohmann::json& e : v) items << QString::fromStdString(e.is_string() ? e.get<std::string>() : e.dump());
+      for (const nlohmann::json& e : v)
+        items << QString::fromStdString(e.is_string() ? e.get<std::string>() : e.dump());
       value = items.join(comma);
     } else if (v.is_boolean()) {
       value = v.get<bool>() ? (zh ? QStringLiteral("是") : QStringLiteral("yes"))

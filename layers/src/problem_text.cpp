@@ -299,8 +299,8 @@ QString scenarioKeyWords(const QString& key) {
 /// A scenario-file JSON path ("weighting.matrix[2][1]", "profile.json:segments[0].job_share") in
 /// words joined by " › ", indices counted from 1; "" when `path` is not one (a file or layer place).
 QString scenarioPathWords(const QString& path) {
-  static const QRegularExpression shape(
-      QStringLiteral("^(?:([^:\\s]+\\.json):)?([A-Za-z_]\\w*(?:\\[\\d+\\])*(?:\\.[A-Za-z_]\\w*(?:\\[\\d+\\])*)*)$"));
+  static const QRegularExpression shape(QStringLiteral(
+      "^(?:([^:\\s]+\\.json):)?([A-Za-z_]\\w*(?:\\[\\d+\\])*(?:\\.[A-Za-z_]\\w*(?:\\[\\d+\\])*)*)$"));
   const QRegularExpressionMatch m = shape.match(path);
   if (!m.hasMatch()) return {};
   static const QRegularExpression part(QStringLiteral("^(\\w+)((?:\\[\\d+\\])*)$"));
@@ -309,12 +309,12 @@ QString scenarioPathWords(const QString& path) {
   // Only a path that starts at a top-level scenario key (or inside a named cluster profile file); a
   // bare word may be a layer's name ("parks").
   static const QStringList kTopLevel = {
-      QStringLiteral("version"),     QStringLiteral("name"),         QStringLiteral("title"),
-      QStringLiteral("mode"),        QStringLiteral("source"),       QStringLiteral("cluster"),
+      QStringLiteral("version"),        QStringLiteral("name"),        QStringLiteral("title"),
+      QStringLiteral("mode"),           QStringLiteral("source"),      QStringLiteral("cluster"),
       QStringLiteral("moved_segments"), QStringLiteral("replication"), QStringLiteral("data"),
-      QStringLiteral("criteria"),    QStringLiteral("weighting"),    QStringLiteral("aggregation"),
-      QStringLiteral("missing"),     QStringLiteral("uncertainty"),  QStringLiteral("report"),
-      QStringLiteral("candidates"),  QStringLiteral("effects")};
+      QStringLiteral("criteria"),       QStringLiteral("weighting"),   QStringLiteral("aggregation"),
+      QStringLiteral("missing"),        QStringLiteral("uncertainty"), QStringLiteral("report"),
+      QStringLiteral("candidates"),     QStringLiteral("effects")};
   const QString top = part.match(parts.front()).captured(1);
   if (m.captured(1).isEmpty() && !kTopLevel.contains(top)) return {};
   QStringList words;
@@ -325,7 +325,8 @@ QString scenarioPathWords(const QString& path) {
       word += QStringLiteral(" 第 %1 项").arg(it.next().captured(1).toInt() + 1);
     words << word;
   }
-  return (m.captured(1).isEmpty() ? QString() : m.captured(1) + QStringLiteral("：")) + words.join(QStringLiteral(" › "));
+  return (m.captured(1).isEmpty() ? QString() : m.captured(1) + QStringLiteral("：")) +
+         words.join(QStringLiteral(" › "));
 }
 
 /// A range in symbols ("[0, 1]", "(0, 1]", "> 0", ">= 1") in words, e.g. "在 [0, 1] 范围内", "大于 0".
@@ -334,9 +335,10 @@ QString rangeWords(const std::string& range, const std::string& unit) {
   const QString u = unit.empty() ? QString() : QLatin1Char(' ') + unitLabel(unit, true);
   static const QRegularExpression compare(QStringLiteral("^(>=|<=|>|<)\\s*(.+)$"));
   if (const QRegularExpressionMatch m = compare.match(r); m.hasMatch()) {
-    static const std::map<QString, const char*> kWords = {
-        {QStringLiteral(">="), "不小于"}, {QStringLiteral("<="), "不大于"}, {QStringLiteral(">"), "大于"},
-        {QStringLiteral("<"), "小于"}};
+    static const std::map<QString, const char*> kWords = {{QStringLiteral(">="), "不小于"},
+                                                          {QStringLiteral("<="), "不大于"},
+                                                          {QStringLiteral(">"), "大于"},
+                                                          {QStringLiteral("<"), "小于"}};
     return QString::fromUtf8(kWords.at(m.captured(1))) + QLatin1Char(' ') + m.captured(2) + u;
   }
   return QStringLiteral("在 %1%2 范围内").arg(r, u);
@@ -350,11 +352,16 @@ QString jsonWords(const std::string& value) {
 }
 
 QString expectedWords(const std::string& type) {
-  static const std::map<std::string, const char*> kTypes = {
-      {"number", "数字"},        {"integer", "整数"},       {"string", "文本"},
-      {"text", "文本"},          {"boolean", "逻辑值 true 或 false"}, {"object", "对象"},
-      {"array", "数组"},         {"field_name", "字段名"},    {"number_map", "“名称: 数字”形式的对象"},
-      {"text_list", "非空的文本列表"}};
+  static const std::map<std::string, const char*> kTypes = {{"number", "数字"},
+                                                            {"integer", "整数"},
+                                                            {"string", "文本"},
+                                                            {"text", "文本"},
+                                                            {"boolean", "逻辑值 true 或 false"},
+                                                            {"object", "对象"},
+                                                            {"array", "数组"},
+                                                            {"field_name", "字段名"},
+                                                            {"number_map", "“名称: 数字”形式的对象"},
+                                                            {"text_list", "非空的文本列表"}};
   const auto it = kTypes.find(type);
   return it == kTypes.end() ? QString::fromStdString(type) : QString::fromUtf8(it->second);
 }
@@ -405,9 +412,13 @@ Problem wordedValues(const Problem& p) {
   for (const char* key : {"mode", "current"})
     if (has(key)) v[key] = modeWords(v.at(key)).toStdString();
   if (p.code == "shares_sum" && has("key"))
-    v["key"] = v.at("key") == "output_share" ? "产值占比" : v.at("key") == "job_share" ? "就业占比" : v.at("key");
+    v["key"] = v.at("key") == "output_share" ? "产值占比"
+               : v.at("key") == "job_share"  ? "就业占比"
+                                             : v.at("key");
   if (p.code == "host_park_excluded" && has("reason"))
-    v["reason"] = exclusionText(v.at("reason"), {}, true).replace(QLatin1Char('\n'), QStringLiteral("；")).toStdString();
+    v["reason"] = exclusionText(v.at("reason"), {}, true)
+                      .replace(QLatin1Char('\n'), QStringLiteral("；"))
+                      .toStdString();
   if (has("data")) v["data"] = scenarioKeyWords(QString::fromStdString(v.at("data"))).toStdString();
   if (p.code == "unknown_criterion" && has("known")) {
     QStringList labels;
@@ -415,7 +426,8 @@ Problem wordedValues(const Problem& p) {
       labels << criterionLabel(id.toStdString(), true);
     v["known"] = labels.join(QStringLiteral("、")).toStdString();
   }
-  if (p.code == "duplicate_id_in_column" && has("first")) v["first"] = problemWhere(v.at("first"), true).toStdString();
+  if (p.code == "duplicate_id_in_column" && has("first"))
+    v["first"] = problemWhere(v.at("first"), true).toStdString();
   return out;
 }
 

@@ -484,19 +484,23 @@ QgsCoordinateReferenceSystem studyAreaCrs(const QgsRectangle& lonLat) {
 }
 
 bool isUnregisteredStudyAreaCrs(const QgsCoordinateReferenceSystem& crs) {
-  return crs.isValid() && crs.authid().isEmpty() && crs.description().startsWith(QLatin1String("ClusterShift"));
+  return crs.isValid() && crs.authid().isEmpty() &&
+         crs.description().startsWith(QLatin1String("ClusterShift"));
 }
 
 QString studyAreaCrsName(const QgsCoordinateReferenceSystem& crs, bool zh) {
   static const QRegularExpression lon0(QStringLiteral("\\+lon_0=(-?[\\d.]+)"));
   const QRegularExpressionMatch m = lon0.match(crs.toProj());
   const double lon = m.hasMatch() ? m.captured(1).toDouble() : 0.0;
-  const QString meridian = QStringLiteral("%1°%2").arg(std::abs(lon)).arg(lon < 0 ? QLatin1Char('W') : QLatin1Char('E'));
+  const QString meridian =
+      QStringLiteral("%1°%2").arg(std::abs(lon)).arg(lon < 0 ? QLatin1Char('W') : QLatin1Char('E'));
   return zh ? QStringLiteral("ClusterShift 研究区等积投影（Albers，中央经线 %1）").arg(meridian)
-            : QStringLiteral("ClusterShift study area (Albers equal-area, central meridian %1)").arg(meridian);
+            : QStringLiteral("ClusterShift study area (Albers equal-area, central meridian %1)")
+                  .arg(meridian);
 }
 
-QgsCoordinateReferenceSystem registerStudyAreaCrs(const QgsCoordinateReferenceSystem& crs, const QString& name) {
+QgsCoordinateReferenceSystem registerStudyAreaCrs(const QgsCoordinateReferenceSystem& crs,
+                                                  const QString& name) {
   if (!crs.isValid() || !crs.authid().isEmpty()) return crs;
   QgsCoordinateReferenceSystemRegistry* registry = QgsApplication::coordinateReferenceSystemRegistry();
   const QString proj = crs.toProj();

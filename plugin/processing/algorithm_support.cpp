@@ -160,8 +160,8 @@ QVariantMap AlgorithmBase::guarded(const std::function<QVariantMap()>& body) con
   } catch (const Cancelled&) {
     throw QgsProcessingException(prefix + tr("cancelled"));
   } catch (const Error& e) {
-    throw QgsProcessingException(prefix +
-                                 layers::errorText(e, QgsApplication::locale().startsWith(QLatin1String("zh"))));
+    throw QgsProcessingException(
+        prefix + layers::errorText(e, QgsApplication::locale().startsWith(QLatin1String("zh"))));
   } catch (const std::exception& e) {
     throw QgsProcessingException(prefix + tr("internal error: %1").arg(QString::fromStdString(e.what())));
   }

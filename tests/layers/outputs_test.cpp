@@ -134,9 +134,8 @@ TEST_F(WriteOutputs, ProjectOpensOnTheStudyAreaNotOnAnEmptyMap) {
   ASSERT_FALSE(view.isEmpty());
   EXPECT_EQ(view.crs(), project.crs());
   auto* regions = qobject_cast<QgsVectorLayer*>(project.mapLayersByName(QStringLiteral("regions"))[0]);
-  const QgsRectangle area =
-      QgsCoordinateTransform(regions->crs(), project.crs(), project.transformContext()).transformBoundingBox(
-          regions->extent());
+  const QgsRectangle area = QgsCoordinateTransform(regions->crs(), project.crs(), project.transformContext())
+                                .transformBoundingBox(regions->extent());
   EXPECT_TRUE(view.contains(area));
   // A margin, not a continent: at most 10 % wider and taller than the regions.
   EXPECT_LT(view.width(), area.width() * 1.1);

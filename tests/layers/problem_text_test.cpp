@@ -237,10 +237,11 @@ TEST(ProblemText, BrokenScenarioFileWordedInChineseWithPlacesInWords) {
     // (true, false), and the keys a scenario may have, listed after an unknown one.
     QString words = text;
     if (p.code == "unknown_key") words.remove(QRegularExpression(QStringLiteral("（可用：.*）")));
-    EXPECT_TRUE(englishWords(words, {QStringLiteral("colour"), QStringLiteral("no_such"), QStringLiteral("yes"),
-                                     QStringLiteral("broken.json"), QStringLiteral("assembly"),
-                                     QStringLiteral("true"), QStringLiteral("false")})
-                    .isEmpty())
+    EXPECT_TRUE(
+        englishWords(words, {QStringLiteral("colour"), QStringLiteral("no_such"), QStringLiteral("yes"),
+                             QStringLiteral("broken.json"), QStringLiteral("assembly"),
+                             QStringLiteral("true"), QStringLiteral("false")})
+            .isEmpty())
         << text.toStdString();
     EXPECT_EQ(problemText(p, false).toStdString(), p.text());  // English: the CLI's words, unchanged
   }
@@ -249,13 +250,15 @@ TEST(ProblemText, BrokenScenarioFileWordedInChineseWithPlacesInWords) {
   EXPECT_EQ(zh["criteria[0].weight"], QStringLiteral("第 1 项评价指标 › 权重：取值应不小于 0，实际为 -1"));
   EXPECT_EQ(zh["criteria[2].enabled"],
             QStringLiteral("第 3 项评价指标 › 启用：应为逻辑值 true 或 false，实际为 \"yes\""));
-  EXPECT_TRUE(zh["criteria[1].id"].startsWith(QStringLiteral("第 2 项评价指标：未知的评价指标“no_such”（可用：")))
+  EXPECT_TRUE(
+      zh["criteria[1].id"].startsWith(QStringLiteral("第 2 项评价指标：未知的评价指标“no_such”（可用：")))
       << zh["criteria[1].id"].toStdString();
   EXPECT_TRUE(zh["criteria[1].id"].contains(criterionLabel("labour_cost", true)));
   EXPECT_EQ(zh["version"], QStringLiteral("版本：不支持的情景文件版本 2（本程序读取版本 1）"));
   EXPECT_EQ(zh["moved_segments"],
             QStringLiteral("转移环节：仅在转移模式为“部分转移”时可用（当前为“整体转移”）"));
-  EXPECT_EQ(zh["weighting.matrix"], QStringLiteral("判断矩阵：赋权方法为层次分析法（AHP）时必须给出判断矩阵"));
+  EXPECT_EQ(zh["weighting.matrix"],
+            QStringLiteral("判断矩阵：赋权方法为层次分析法（AHP）时必须给出判断矩阵"));
   EXPECT_EQ(zh["report.top_n"], QStringLiteral("报告 › 前 N 名：取值应在 [1, 1000] 范围内"));
   EXPECT_TRUE(zh["data.parks.path"].startsWith(QStringLiteral("数据 › 园区图层 › 路径：缺少数据源")))
       << zh["data.parks.path"].toStdString();
@@ -318,7 +321,8 @@ TEST(ProblemText, TableProblemsWordedInChineseWithFileRowAndColumnKept) {
   ASSERT_EQ(none.problems.size(), 1u);
   EXPECT_EQ(none.problems[0].code, "file_not_found");
   EXPECT_EQ(problemText(none.problems[0], true),
-            QStringLiteral("数据 › 投入产出表 › 路径“%1”：投入产出表：%1：找不到文件").arg(dir.filePath(QStringLiteral("none.csv"))));
+            QStringLiteral("数据 › 投入产出表 › 路径“%1”：投入产出表：%1：找不到文件")
+                .arg(dir.filePath(QStringLiteral("none.csv"))));
 }
 
 TEST(ProblemText, CriterionOptionProblemsByLabelWithRangeAndUnit) {

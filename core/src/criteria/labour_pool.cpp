@@ -37,7 +37,8 @@ class LabourPool final : public DescribedCriterion {
                             "Radius of the catchment circle around the park.")
             .words("Catchment radius", "腹地半径", "园区周围劳动力腹地圆的半径。"),
         ParamSpec::count("threads", 0, "Worker threads for the catchment sums; 0: one per processor core.")
-            .words("Worker threads", "计算线程数", "计算腹地人口的工作线程数；0 表示每个处理器核心一个线程。")};
+            .words("Worker threads", "计算线程数",
+                   "计算腹地人口的工作线程数；0 表示每个处理器核心一个线程。")};
   }
 
   std::vector<double> compute(const CriterionContext& context, const nlohmann::json& params) const override {

@@ -20,8 +20,8 @@ class Pairing : public DescribedCriterion {
   bool perRegion() const override { return true; }
 
   std::vector<ParamSpec> parameters() const override {
-    return {ParamSpec::requiredTextList(
-        "partners", "The designated partner region ids of the source, e.g. [\"321300\"].")
+    return {ParamSpec::requiredTextList("partners",
+                                        "The designated partner region ids of the source, e.g. [\"321300\"].")
                 .words("Partner regions", "对口合作地区", "转出地的对口合作地区编号，例如 321300。")};
   }
 

@@ -29,8 +29,8 @@ bool inRange(const ParamSpec& spec, double v) {
 
 /// One problem of a criterion's params: the English text (criterion id, JSON path and what is
 /// wrong, as paramProblems() returns it) with its code and values for the UI's wording.
-Problem paramProblem(const std::string& id, const std::string& param, const std::string& text, std::string code,
-                     std::map<std::string, std::string> values = {}) {
+Problem paramProblem(const std::string& id, const std::string& param, const std::string& text,
+                     std::string code, std::map<std::string, std::string> values = {}) {
   values["criterion"] = id;
   if (!param.empty()) values["param"] = param;
   return codedProblem(Severity::Fatal, "", id + ": params" + (param.empty() ? "" : "." + param) + text, {},
@@ -48,11 +48,12 @@ std::optional<Problem> numberProblem(const std::string& id, const std::string& p
   const double d = v.get<double>();
   if (spec.type == ParamType::Integer && d != std::floor(d)) {
     values["expected"] = "integer";
-    return paramProblem(id, param, ": expected a whole number, got " + v.dump(), "param_expected_type", values);
+    return paramProblem(id, param, ": expected a whole number, got " + v.dump(), "param_expected_type",
+                        values);
   }
   if (!inRange(spec, d))
-    return paramProblem(id, param, ": must be " + paramRangeText(spec) + ", got " + v.dump(), "param_out_of_range",
-                        values);
+    return paramProblem(id, param, ": must be " + paramRangeText(spec) + ", got " + v.dump(),
+                        "param_out_of_range", values);
   return std::nullopt;
 }
 
@@ -90,7 +91,8 @@ std::vector<Problem> codedParamProblems(const Criterion& criterion, const json& 
       case ParamType::Boolean:
         if (!v.is_boolean())
           problems.push_back(paramProblem(id, name, ": expected true or false, got " + v.dump(),
-                                          "param_expected_type", {{"expected", "boolean"}, {"got", v.dump()}}));
+                                          "param_expected_type",
+                                          {{"expected", "boolean"}, {"got", v.dump()}}));
         break;
       case ParamType::Number:
       case ParamType::Integer:
@@ -99,7 +101,8 @@ std::vector<Problem> codedParamProblems(const Criterion& criterion, const json& 
       case ParamType::NumberMap:
         if (!v.is_object()) {
           problems.push_back(paramProblem(id, name, ": expected an object {name: number}, got " + v.dump(),
-                                          "param_expected_type", {{"expected", "number_map"}, {"got", v.dump()}}));
+                                          "param_expected_type",
+                                          {{"expected", "number_map"}, {"got", v.dump()}}));
           break;
         }
         for (auto e = v.begin(); e != v.end(); ++e) {
@@ -112,13 +115,15 @@ std::vector<Problem> codedParamProblems(const Criterion& criterion, const json& 
       case ParamType::TextList:
         if (!v.is_array() || v.empty()) {
           problems.push_back(paramProblem(id, name, ": expected a non-empty list of texts, got " + v.dump(),
-                                          "param_expected_type", {{"expected", "text_list"}, {"got", v.dump()}}));
+                                          "param_expected_type",
+                                          {{"expected", "text_list"}, {"got", v.dump()}}));
           break;
         }
         for (std::size_t k = 0; k < v.size(); ++k) {
           if (!v[k].is_string() || v[k].get<std::string>().empty()) {
-            Problem p = paramProblem(id, name + "[" + std::to_string(k) + "]", ": expected a text, got " + v[k].dump(),
-                                     "param_expected_type", {{"expected", "text"}, {"got", v[k].dump()}});
+            Problem p = paramProblem(id, name + "[" + std::to_string(k) + "]",
+                                     ": expected a text, got " + v[k].dump(), "param_expected_type",
+                                     {{"expected", "text"}, {"got", v[k].dump()}});
             p.values["param"] = name;
             problems.push_back(std::move(p));
           }

@@ -20,14 +20,14 @@ struct Level {
   const char* docZh;
 };
 const Level kLevels[] = {
-    {"national", 1.0, "Score of a national development zone (国家级).", "Score of a national park", "国家级园区得分",
-     "国家级开发区的得分。"},
+    {"national", 1.0, "Score of a national development zone (国家级).", "Score of a national park",
+     "国家级园区得分", "国家级开发区的得分。"},
     {"provincial", 0.6, "Score of a provincial park (省级).", "Score of a provincial park", "省级园区得分",
      "省级园区的得分。"},
-    {"county", 0.3, "Score of a county or municipal park (县级, 市级).", "Score of a county or municipal park",
-     "县级、市级园区得分", "县级、市级园区的得分。"},
-    {"other", 0.1, "Score of a park of any other or unknown level.", "Score of any other park", "其他级别园区得分",
-     "其他或未知级别园区的得分。"}};
+    {"county", 0.3, "Score of a county or municipal park (县级, 市级).",
+     "Score of a county or municipal park", "县级、市级园区得分", "县级、市级园区的得分。"},
+    {"other", 0.1, "Score of a park of any other or unknown level.", "Score of any other park",
+     "其他级别园区得分", "其他或未知级别园区的得分。"}};
 
 std::string levelKey(const std::string& level) {
   std::string key;

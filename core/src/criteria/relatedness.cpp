@@ -20,9 +20,10 @@ class RelatednessCriterion : public DescribedCriterion {
 
   std::vector<ParamSpec> parameters() const override {
     return {ParamSpec::positive(
-        "rca_threshold", "RCA", 1.0,
-        "Revealed comparative advantage above which a region counts as specialised in an industry.")
-                .words("RCA threshold", "显示性比较优势阈值", "地区某产业的显示性比较优势高于此值即视为专业化。")};
+                "rca_threshold", "RCA", 1.0,
+                "Revealed comparative advantage above which a region counts as specialised in an industry.")
+                .words("RCA threshold", "显示性比较优势阈值",
+                       "地区某产业的显示性比较优势高于此值即视为专业化。")};
   }
 
   std::vector<Problem> check(const CriterionContext& context, const nlohmann::json& params) const override {
@@ -39,7 +40,8 @@ class RelatednessCriterion : public DescribedCriterion {
       throw InputError(std::string(kId) + ": " + detail::industryOutputLabel(context) +
                        " sums to zero");
     const Relatedness r = computeRelatedness(x, rcaThreshold);
-    return detail::valuesByHostRow(context, kId, table, [&](int, int row) { return r.density(row, industry); });
+    return detail::valuesByHostRow(context, kId, table,
+                                   [&](int, int row) { return r.density(row, industry); });
   }
 };
 

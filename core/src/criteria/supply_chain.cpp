@@ -29,16 +29,16 @@ class SupplyChain : public DescribedCriterion {
   bool perRegion() const override { return true; }
 
   std::vector<ParamSpec> parameters() const override {
-    return {ParamSpec::positive("cap", "LQ", 3.0,
-                                "Cap on each input industry's location quotient, so one extreme "
-                                "specialisation does not dominate.")
-                .words("Cap on the location quotient", "区位商上限",
-                       "每个投入产业区位商的上限，避免个别极端专业化主导结果。"),
-            ParamSpec::boolean(
-                "include_own", true,
-                "Whether the cluster industry's purchases from itself count as an input industry.")
-                .words("Count the industry's own purchases", "计入本产业自身的投入",
-                       "集群产业向本产业的采购是否作为一个投入产业计入。")};
+    return {
+        ParamSpec::positive("cap", "LQ", 3.0,
+                            "Cap on each input industry's location quotient, so one extreme "
+                            "specialisation does not dominate.")
+            .words("Cap on the location quotient", "区位商上限",
+                   "每个投入产业区位商的上限，避免个别极端专业化主导结果。"),
+        ParamSpec::boolean("include_own", true,
+                           "Whether the cluster industry's purchases from itself count as an input industry.")
+            .words("Count the industry's own purchases", "计入本产业自身的投入",
+                   "集群产业向本产业的采购是否作为一个投入产业计入。")};
   }
 
   std::vector<Problem> check(const CriterionContext& context, const nlohmann::json& params) const override {

@@ -71,8 +71,10 @@ class TravelTimeSource final : public DescribedCriterion {
                             "Farthest a park or the source may be from a road node; farther gets NULL.")
             .words("Farthest distance to a road", "距道路的最远距离",
                    "园区或转出地距最近道路节点的最远距离；更远则数值为空。"),
-        ParamSpec::positive("snap_tolerance_m", "m", 1.0, "Road ends closer than this are joined into one node.")
-            .words("Road-end snapping tolerance", "道路端点合并容差", "相距小于此值的道路端点合并为一个节点。"),
+        ParamSpec::positive("snap_tolerance_m", "m", 1.0,
+                            "Road ends closer than this are joined into one node.")
+            .words("Road-end snapping tolerance", "道路端点合并容差",
+                   "相距小于此值的道路端点合并为一个节点。"),
         ParamSpec::positiveMap("class_speeds_kmh", "km/h",
                                "Speed by road class, e.g. {\"motorway\": 100}, for roads with no speed.")
             .words("Speed by road class", "分等级道路速度",

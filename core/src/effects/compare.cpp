@@ -165,8 +165,8 @@ std::vector<std::vector<std::string>> comparisonRows(const ModeComparison& compa
     // Levels before and after (source, then host), then changes (source, then host); the
     // column order of comparisonColumns().
     using Field = std::pair<double RegionIndicators::*, int>;  // indicator, decimals
-    for (const auto& [field, decimals] : {Field{&RegionIndicators::isu, 4}, Field{&RegionIndicators::h, 5},
-                                          Field{&RegionIndicators::lp2, 3}})
+    for (const auto& [field, decimals] :
+         {Field{&RegionIndicators::isu, 4}, Field{&RegionIndicators::h, 5}, Field{&RegionIndicators::lp2, 3}})
       for (const RegionEffect* e : {&src, &host}) {
         row.push_back(num(e->before.*field, decimals));
         row.push_back(num(e->after.*field, decimals));
@@ -174,7 +174,8 @@ std::vector<std::vector<std::string>> comparisonRows(const ModeComparison& compa
     for (const auto& [field, decimals] :
          {Field{&RegionIndicators::ts, 4}, Field{&RegionIndicators::theil, 4},
           Field{&RegionIndicators::rdIntensity, 5}, Field{&RegionIndicators::jobs, 3}})
-      for (const RegionEffect* e : {&src, &host}) row.push_back(num(e->after.*field - e->before.*field, decimals));
+      for (const RegionEffect* e : {&src, &host})
+        row.push_back(num(e->after.*field - e->before.*field, decimals));
     auto withInterval = [&](double v, const RegionEffect& e, const std::string& key, int precision) {
       row.push_back(num(v, precision));
       const auto it = e.intervals.find(key);

@@ -83,7 +83,8 @@ IoMultipliers regionMultipliers(const Inputs& inputs, int regionIndex, const std
   const IoTable& table = *inputs.ioTable;
   const auto it = std::find(table.sectors.begin(), table.sectors.end(), industry);
   if (it == table.sectors.end()) {
-    warn(feedback, "industry '" + industry + "' is not a sector of the input-output table: indirect effects left out",
+    warn(feedback,
+         "industry '" + industry + "' is not a sector of the input-output table: indirect effects left out",
          "industry_not_io_sector", {{"industry", industry}});
     return m;
   }

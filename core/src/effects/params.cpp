@@ -21,7 +21,8 @@ class Parser {
 
   void fail(const std::string& path, const std::string& message, std::string code = {},
             std::map<std::string, std::string> values = {}) {
-    m_problems.push_back(codedProblem(Severity::Fatal, path, message, "", std::move(code), std::move(values)));
+    m_problems.push_back(
+        codedProblem(Severity::Fatal, path, message, "", std::move(code), std::move(values)));
   }
 
   /// A number within [lo, hi] (open ends when the flags say so); leaves target unchanged on error.
@@ -32,10 +33,10 @@ class Parser {
     const bool okHi = hiOpen ? v < hi : v <= hi;
     if (!value.is_number() || !std::isfinite(v) || !okLo || !okHi) {
       // The range in symbols for the UI's wording: "[0, 1)", "> 0".
-      const std::string range =
-          std::isfinite(hi) ? std::string(loOpen ? "(" : "[") + util::formatNumber(lo) + ", " +
-                                  util::formatNumber(hi) + (hiOpen ? ")" : "]")
-                            : std::string(loOpen ? "> " : ">= ") + util::formatNumber(lo);
+      const std::string range = std::isfinite(hi)
+                                    ? std::string(loOpen ? "(" : "[") + util::formatNumber(lo) + ", " +
+                                          util::formatNumber(hi) + (hiOpen ? ")" : "]")
+                                    : std::string(loOpen ? "> " : ">= ") + util::formatNumber(lo);
       fail(path, "expected " + what + ", got " + shown(value), "out_of_bounds_got",
            {{"range", range}, {"got", shown(value)}});
       return;
@@ -54,7 +55,9 @@ class Parser {
 
   void integer(const nlohmann::json& value, const std::string& path, int& target, int lo, int hi) {
     if (!value.is_number_integer() || value.get<long long>() < lo || value.get<long long>() > hi) {
-      fail(path, "expected an integer in [" + std::to_string(lo) + "," + std::to_string(hi) + "], got " + shown(value),
+      fail(path,
+           "expected an integer in [" + std::to_string(lo) + "," + std::to_string(hi) + "], got " +
+               shown(value),
            "out_of_bounds_got",
            {{"range", "[" + std::to_string(lo) + ", " + std::to_string(hi) + "]"}, {"got", shown(value)}});
       return;
@@ -228,7 +231,8 @@ EffectsParams parseEffectsParams(const nlohmann::json& effects, double replicati
       for (auto m = v.begin(); m != v.end(); ++m) {
         const std::string mpath = path + "." + m.key();
         if (!isMechanism(m.key())) {
-          p.fail(mpath, "unknown mechanism (expected vc, inn, str)", "unknown_key", {{"allowed", "vc, inn, str"}});
+          p.fail(mpath, "unknown mechanism (expected vc, inn, str)", "unknown_key",
+                 {{"allowed", "vc, inn, str"}});
           continue;
         }
         if (key == "mechanism_weights")
@@ -253,7 +257,8 @@ EffectsParams parseEffectsParams(const nlohmann::json& effects, double replicati
         } else if (m.key() == "lambda_spread") {
           p.number(m.value(), mpath, params.uncertainty.lambdaSpread, 0, 1, false, true, "a spread in [0,1)");
         } else {
-          p.fail(mpath, "unknown key (expected draws, seed, spread, lambda_spread)", "unknown_key", {{"allowed", "draws, seed, spread, lambda_spread"}});
+          p.fail(mpath, "unknown key (expected draws, seed, spread, lambda_spread)", "unknown_key",
+                 {{"allowed", "draws, seed, spread, lambda_spread"}});
         }
       }
     } else if (key == "u_weights" || key == "u_scale") {

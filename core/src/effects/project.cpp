@@ -397,10 +397,11 @@ EffectsResult projectEffects(const Scenario& scenario, const Inputs& inputs, con
                        {{"where", "effects.host"}, {"id", p.host}});
     const ParkResult& pr = ranking.parks[static_cast<std::size_t>(chosen.front())];
     if (pr.regionId.empty())
-      throw InputError("effects.host: park '" + p.host + "' lies outside every region", "host_park_outside_regions",
-                       {{"where", "effects.host"}, {"id", p.host}});
+      throw InputError("effects.host: park '" + p.host + "' lies outside every region",
+                       "host_park_outside_regions", {{"where", "effects.host"}, {"id", p.host}});
     if (pr.status != "ok")
-      warn(feedback, "effects.host", "park '" + p.host + "' is excluded (" + pr.reason + "); effects projected anyway",
+      warn(feedback, "effects.host",
+           "park '" + p.host + "' is excluded (" + pr.reason + "); effects projected anyway",
            "host_park_excluded", {{"id", p.host}, {"reason", pr.reason}});
   }
 
@@ -472,7 +473,6 @@ EffectsResult projectEffects(const Scenario& scenario, const Inputs& inputs, con
     throw InputError("effects.host: no host park received any capacity", "no_host_capacity",
                      {{"where", "effects.host"}});
 
-
   Setup setup;
   setup.scenario = &scenario;
   setup.inputs = &inputs;
@@ -483,7 +483,8 @@ EffectsResult projectEffects(const Scenario& scenario, const Inputs& inputs, con
                        : 0.0;
     setup.allocated += h.share;
     if (h.region == source)
-      warn(feedback, "effects.host", "host park '" + h.parkId + "' lies in the source region; its effects net out there",
+      warn(feedback, "effects.host",
+           "host park '" + h.parkId + "' lies in the source region; its effects net out there",
            "host_in_source_region", {{"id", h.parkId}});
   }
   setup.hosts = result.hosts;

@@ -120,7 +120,8 @@ OgrSource openSource(const DataSource& source, const std::string& what, bool pla
 
   int count = GDALDatasetGetLayerCount(ds);
   if (count == 0)
-    throw IoError(what + ": " + source.path + ": has no layers", "no_layers", {{"data", what}, {"file", source.path}});
+    throw IoError(what + ": " + source.path + ": has no layers", "no_layers",
+                  {{"data", what}, {"file", source.path}});
   if (source.layer.empty()) {
     out.layer = GDALDatasetGetLayer(ds, 0);
   } else {
@@ -131,7 +132,8 @@ OgrSource openSource(const DataSource& source, const std::string& what, bool pla
         names += (i ? ", " : "") + std::string(OGR_L_GetName(GDALDatasetGetLayer(ds, i)));
       }
       throw IoError(what + ": " + source.path + ": no layer '" + source.layer + "' (layers: " + names + ")",
-                    "no_such_layer", {{"data", what}, {"file", source.path}, {"layer", source.layer}, {"layers", names}});
+                    "no_such_layer",
+                    {{"data", what}, {"file", source.path}, {"layer", source.layer}, {"layers", names}});
     }
   }
   out.layerName = OGR_L_GetName(out.layer);

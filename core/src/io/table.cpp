@@ -98,8 +98,9 @@ std::vector<CsvRecord> splitCsv(const std::string& text, const std::string& labe
     }
   }
   if (quoted)
-    throw InputError(label + " line " + std::to_string(quoteLine) + ": a quote (\") is opened and never closed",
-                     "unclosed_quote", {{"where", label + " line " + std::to_string(quoteLine)}});
+    throw InputError(
+        label + " line " + std::to_string(quoteLine) + ": a quote (\") is opened and never closed",
+        "unclosed_quote", {{"where", label + " line " + std::to_string(quoteLine)}});
   if (any || !trim(cell).empty()) endRecord();
   return records;
 }
@@ -111,12 +112,12 @@ std::vector<Problem> raggedRows(const std::vector<CsvRecord>& records, const std
   for (std::size_t r = 1; r < records.size(); ++r) {
     const std::size_t n = records[r].cells.size();
     if (n == header) continue;
-    problems.push_back(codedProblem(
-        Severity::Fatal, label + " line " + std::to_string(records[r].line),
-        "has " + std::to_string(n) + " cells, the header has " + std::to_string(header) +
-            (n > header ? " (extra cells would be ignored)" : " (missing cells)"),
-        {}, n > header ? "row_extra_cells" : "row_missing_cells",
-        {{"count", std::to_string(n)}, {"header", std::to_string(header)}}));
+    problems.push_back(codedProblem(Severity::Fatal, label + " line " + std::to_string(records[r].line),
+                                    "has " + std::to_string(n) + " cells, the header has " +
+                                        std::to_string(header) +
+                                        (n > header ? " (extra cells would be ignored)" : " (missing cells)"),
+                                    {}, n > header ? "row_extra_cells" : "row_missing_cells",
+                                    {{"count", std::to_string(n)}, {"header", std::to_string(header)}}));
   }
   return problems;
 }
@@ -146,8 +147,9 @@ std::vector<Problem> idProblems(const std::vector<std::string>& ids, const std::
       const std::string firstAt =
           it->second < where.size() ? where[it->second] : "row " + std::to_string(it->second + 1);
       problems.push_back(codedProblem(
-          Severity::Fatal, at, "duplicate id '" + ids[i] + "' in column '" + idColumn + "' (first at " + firstAt + ")",
-          ids[i], "duplicate_id_in_column", {{"id", ids[i]}, {"column", idColumn}, {"first", firstAt}}));
+          Severity::Fatal, at,
+          "duplicate id '" + ids[i] + "' in column '" + idColumn + "' (first at " + firstAt + ")", ids[i],
+          "duplicate_id_in_column", {{"id", ids[i]}, {"column", idColumn}, {"first", firstAt}}));
     }
   }
   return problems;

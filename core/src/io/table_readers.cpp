@@ -41,8 +41,9 @@ TextTable readTextTable(const DataSource& source, const std::string& what, const
     } else {
       std::string list;
       for (const std::string& n : all.columns) list += (list.empty() ? "" : ", ") + n;
-      fileProblem(problems, Severity::Fatal, table.label, "column '" + keyName + "' not found (columns: " + list + ")",
-                  {}, "table_column_not_found", {{"column", keyName}, {"columns", list}});
+      fileProblem(problems, Severity::Fatal, table.label,
+                  "column '" + keyName + "' not found (columns: " + list + ")", {}, "table_column_not_found",
+                  {{"column", keyName}, {"columns", list}});
       ok = false;
       return table;
     }
@@ -83,8 +84,8 @@ double tableNumber(const TextTable& t, std::size_t row, std::size_t column, cons
     return kNaN;
   }
   if (value < 0) {
-    fileProblem(problems, Severity::Fatal, where, "is negative (" + util::formatNumber(value) + ")", {}, "negative",
-                {{"value", util::formatNumber(value)}});
+    fileProblem(problems, Severity::Fatal, where, "is negative (" + util::formatNumber(value) + ")", {},
+                "negative", {{"value", util::formatNumber(value)}});
   }
   return value;
 }
@@ -169,8 +170,8 @@ IoTable readIoTable(const DataSource& source, std::vector<Problem>& problems) {
       io.nationalOutput[i] = tableNumber(t, i, *nationalColumn, "sector", problems);
       if (io.nationalOutput[i] < 0)
         fileProblem(problems, Severity::Fatal, t.label + " row '" + t.keys[i] + "'",
-                    "column 'national_output' is negative (" + util::formatNumber(io.nationalOutput[i]) + ")", {},
-                    "column_negative",
+                    "column 'national_output' is negative (" + util::formatNumber(io.nationalOutput[i]) + ")",
+                    {}, "column_negative",
                     {{"column", "national_output"}, {"value", util::formatNumber(io.nationalOutput[i])}});
     }
   }

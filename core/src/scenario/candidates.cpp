@@ -18,7 +18,8 @@ void parseCandidates(JsonReader& reader, const nlohmann::json& json, const std::
   if (auto v = reader.number(json, path, "grid_km", true)) {
     if (!(*v >= kMinGridKm) || !std::isfinite(*v))
       reader.fail(joinPath(path, "grid_km"),
-                  "must be a cell side >= " + numberText(kMinGridKm) + " km, got " + numberText(*v), "out_of_bounds_got",
+                  "must be a cell side >= " + numberText(kMinGridKm) + " km, got " + numberText(*v),
+                  "out_of_bounds_got",
                   {{"range", ">= " + numberText(kMinGridKm)}, {"unit", "km"}, {"got", numberText(*v)}});
     else
       options.gridKm = *v;
@@ -33,8 +34,9 @@ void parseCandidates(JsonReader& reader, const nlohmann::json& json, const std::
   if (auto v = reader.boolean(json, path, "raster")) options.raster = *v;
   if (auto v = reader.number(json, path, "spacing_km")) {
     if (!(*v >= 0) || !std::isfinite(*v))
-      reader.fail(joinPath(path, "spacing_km"), "must be a distance >= 0 km (0: no spacing), got " + numberText(*v),
-                  "out_of_bounds_got", {{"range", ">= 0"}, {"unit", "km"}, {"got", numberText(*v)}});
+      reader.fail(joinPath(path, "spacing_km"),
+                  "must be a distance >= 0 km (0: no spacing), got " + numberText(*v), "out_of_bounds_got",
+                  {{"range", ">= 0"}, {"unit", "km"}, {"got", numberText(*v)}});
     else
       options.spacingKm = *v;
   }

@@ -59,7 +59,8 @@ void readSegments(JsonReader& r, const json& j, const std::string& path, const c
     const std::string itemPath = indexPath(segPath, i);
     if (r.object((*segments)[i], itemPath)) segmentBlock().read(r, (*segments)[i], itemPath, s);
     if (!s.id.empty() && !ids.insert(s.id).second) {
-      r.fail(joinPath(itemPath, "id"), "duplicate segment id '" + s.id + "'", "duplicate_segment", {{"id", s.id}});
+      r.fail(joinPath(itemPath, "id"), "duplicate segment id '" + s.id + "'", "duplicate_segment",
+             {{"id", s.id}});
     }
     c.segments.push_back(s);
   }
@@ -129,7 +130,8 @@ void readPreset(JsonReader& r, const json& j, const std::string& path, const cha
   s.clusterPreset = *preset;
   if (j.contains("profile")) return;
   if (!validPresetName(*preset)) {
-    r.fail(joinPath(path, key), "invalid preset name \"" + *preset + "\"", "invalid_preset_name", {{"got", *preset}});
+    r.fail(joinPath(path, key), "invalid preset name \"" + *preset + "\"", "invalid_preset_name",
+           {{"got", *preset}});
     return;
   }
   const std::vector<std::string> searched = presetSearchPath();
@@ -149,9 +151,10 @@ void readPreset(JsonReader& r, const json& j, const std::string& path, const cha
     }
   }
   const std::string knownList = joinList(std::vector<std::string>(known.begin(), known.end()));
-  r.fail(joinPath(path, key),
-         "unknown preset \"" + *preset + "\" (known: " + knownList + "; searched: " + joinList(searched) + ")",
-         "unknown_preset", {{"got", *preset}, {"known", knownList}, {"searched", joinList(searched)}});
+  r.fail(
+      joinPath(path, key),
+      "unknown preset \"" + *preset + "\" (known: " + knownList + "; searched: " + joinList(searched) + ")",
+      "unknown_preset", {{"got", *preset}, {"known", knownList}, {"searched", joinList(searched)}});
 }
 
 const Block<Scenario>& clusterBlock() {

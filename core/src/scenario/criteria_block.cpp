@@ -62,8 +62,8 @@ void readValueFunction(JsonReader& r, const json& j, const std::string& path, Va
     }
     vf.type = type;
     if (type == "linear" || type == "sigmoid" || type == "gaussian") {
-      r.fail(path, "value function '" + type + "' needs parameters: give an object", "value_function_needs_params",
-             {{"type", type}});
+      r.fail(path, "value function '" + type + "' needs parameters: give an object",
+             "value_function_needs_params", {{"type", type}});
     }
     return;
   }
@@ -71,8 +71,8 @@ void readValueFunction(JsonReader& r, const json& j, const std::string& path, Va
   valueFunctionBlock().read(r, j, path, vf);
   auto need = [&](const char* key) {
     if (!vf.params.count(key))
-      r.fail(joinPath(path, key), "required by value function '" + vf.type + "'", "required_by_value_function",
-             {{"type", vf.type}});
+      r.fail(joinPath(path, key), "required by value function '" + vf.type + "'",
+             "required_by_value_function", {{"type", vf.type}});
   };
   if (vf.type == "linear") {
     need("lo");
@@ -116,7 +116,8 @@ const Block<CriterionSpec>& criterionBlock() {
          c.id = *id;
          const CriterionRegistry& registry = CriterionRegistry::instance();
          if (!registry.contains(*id)) {
-           r.fail(joinPath(path, key), "unknown criterion '" + *id + "' (known: " + joinList(registry.ids()) + ")",
+           r.fail(joinPath(path, key),
+                  "unknown criterion '" + *id + "' (known: " + joinList(registry.ids()) + ")",
                   "unknown_criterion", {{"id", *id}, {"known", joinList(registry.ids())}});
          }
        },
@@ -197,7 +198,8 @@ void readMatrix(JsonReader& r, const json& j, const std::string& path, const cha
       r.fail(rowPath,
              "has " + std::to_string(values.size()) + " entries, expected " + std::to_string(matrix->size()) +
                  " (square matrix)",
-             "matrix_row_length", {{"count", std::to_string(values.size())}, {"expected", std::to_string(matrix->size())}});
+             "matrix_row_length",
+             {{"count", std::to_string(values.size())}, {"expected", std::to_string(matrix->size())}});
     }
     w.matrix.push_back(values);
   }

@@ -82,14 +82,14 @@ json readJsonFile(const std::string& path) {
     throw InputError(path + ": is UTF-16 encoded; save it as UTF-8 (JSON files are read as UTF-8)",
                      "utf16_file", {{"file", path}});
   if (text.find('\0') != std::string::npos)
-    throw InputError(path + ": contains NUL bytes (UTF-16 or a binary file?); save it as UTF-8 text", "nul_bytes",
-                     {{"file", path}});
+    throw InputError(path + ": contains NUL bytes (UTF-16 or a binary file?); save it as UTF-8 text",
+                     "nul_bytes", {{"file", path}});
   if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
   try {
     return json::parse(text, nullptr, true, /*ignore_comments=*/true);
   } catch (const json::out_of_range& e) {
-    throw InputError(path + ": a number is out of range (" + plainJsonMessage(e) + ")", "json_number_out_of_range",
-                     {{"file", path}});
+    throw InputError(path + ": a number is out of range (" + plainJsonMessage(e) + ")",
+                     "json_number_out_of_range", {{"file", path}});
   } catch (const json::exception& e) {
     // nlohmann says where: "parse error at line 3, column 5: syntax error ...".
     const std::string message = plainJsonMessage(e);
@@ -99,8 +99,8 @@ json readJsonFile(const std::string& path) {
       values["line"] = m[1];
       values["column"] = m[2];
     }
-    throw InputError(path + ": invalid JSON: " + message, values.count("line") ? "invalid_json_at" : "invalid_json",
-                     values);
+    throw InputError(path + ": invalid JSON: " + message,
+                     values.count("line") ? "invalid_json_at" : "invalid_json", values);
   }
 }
 
@@ -135,8 +135,8 @@ void JsonReader::warn(const std::string& path, const std::string& message) {
 
 void JsonReader::expectedType(const std::string& path, const std::string& type, const json& value) {
   static const std::map<std::string, std::string> kWords = {
-      {"number", "a number"},   {"integer", "an integer"}, {"string", "a string"},
-      {"boolean", "true or false"}, {"object", "an object"}, {"array", "an array"}};
+      {"number", "a number"},       {"integer", "an integer"}, {"string", "a string"},
+      {"boolean", "true or false"}, {"object", "an object"},   {"array", "an array"}};
   fail(path, "expected " + kWords.at(type) + ", got " + describeJson(value), "expected_type",
        {{"expected", type}, {"got", describeJson(value)}});
 }

@@ -181,8 +181,8 @@ void readMovedSegments(JsonReader& r, const json& j, const std::string& path, co
   const std::string mPath = joinPath(path, key);
   if (const json* moved = r.array(j, path, key)) {
     if (s.mode != TransferMode::Partial) {
-      r.fail(mPath, "only allowed when mode is \"partial\" (mode is \"" + toString(s.mode) + "\")", "only_for_mode",
-             {{"mode", "partial"}, {"current", toString(s.mode)}});
+      r.fail(mPath, "only allowed when mode is \"partial\" (mode is \"" + toString(s.mode) + "\")",
+             "only_for_mode", {{"mode", "partial"}, {"current", toString(s.mode)}});
     }
     for (std::size_t i = 0; i < moved->size(); ++i) {
       const json& v = (*moved)[i];
@@ -203,7 +203,8 @@ void readMovedSegments(JsonReader& r, const json& j, const std::string& path, co
     }
   }
   if (s.mode == TransferMode::Partial && !s.cluster.segments.empty() && s.movedSegmentList().empty()) {
-    r.fail(mPath, "no segment moves: list moved_segments or mark segments movable in the cluster", "no_segment_moves");
+    r.fail(mPath, "no segment moves: list moved_segments or mark segments movable in the cluster",
+           "no_segment_moves");
   }
 }
 
@@ -234,7 +235,8 @@ void readCriteria(JsonReader& r, const json& j, const std::string& path, const c
     const std::string itemPath = indexPath(cPath, i);
     detail::readCriterion(r, (*criteria)[i], itemPath, c);
     if (!c.id.empty() && !ids.insert(c.id).second) {
-      r.fail(joinPath(itemPath, "id"), "duplicate criterion '" + c.id + "'", "duplicate_criterion", {{"criterion", c.id}});
+      r.fail(joinPath(itemPath, "id"), "duplicate criterion '" + c.id + "'", "duplicate_criterion",
+             {{"criterion", c.id}});
     }
     if (c.enabled) {
       ++enabled;
@@ -263,7 +265,8 @@ void readWeightingOf(JsonReader& r, const json& j, const std::string& path, cons
       r.fail(joinPath(wPath, "matrix"),
              "is " + std::to_string(w.matrix.size()) + "x" + std::to_string(w.matrix.size()) + ", expected " +
                  std::to_string(enabled) + "x" + std::to_string(enabled) + " (one row per enabled criterion)",
-             "matrix_size", {{"size", std::to_string(w.matrix.size())}, {"expected", std::to_string(enabled)}});
+             "matrix_size",
+             {{"size", std::to_string(w.matrix.size())}, {"expected", std::to_string(enabled)}});
     }
   }
 }

@@ -35,7 +35,8 @@ void parseSourceLocation(JsonReader& r, const json& j, const std::string& path, 
     r.fail(joinPath(path, "service"), "give either \"path\" or \"service\", not both", "either_not_both",
            {{"a", "path"}, {"b", "service"}});
   } else if (!file && !service) {
-    r.fail(joinPath(path, "path"), "missing required key (a file, a \"PG:\" connection string, or \"service\")",
+    r.fail(joinPath(path, "path"),
+           "missing required key (a file, a \"PG:\" connection string, or \"service\")",
            "missing_source_path");
   } else if (file && file->empty()) {
     r.fail(joinPath(path, "path"), "must not be empty", "must_not_be_empty");
@@ -73,19 +74,20 @@ void parseSourceLocation(JsonReader& r, const json& j, const std::string& path, 
            "missing_table", {{"schema", *schema}});
   } else if (table) {
     if (layer)
-      r.fail(joinPath(path, "layer"), "give either \"layer\" or \"schema\" and \"table\", not both", "either_not_both",
-             {{"a", "layer"}, {"b", "schema + table"}});
+      r.fail(joinPath(path, "layer"), "give either \"layer\" or \"schema\" and \"table\", not both",
+             "either_not_both", {{"a", "layer"}, {"b", "schema + table"}});
     else if (table->empty() || (schema && schema->empty()))
       r.fail(joinPath(path, "table"), "must not be empty", "must_not_be_empty");
     else
       out.layer = (schema ? *schema : std::string("public")) + "." + *table;
   } else if (database && !layer) {
-    r.fail(joinPath(path, "table"), "missing required key (a PostgreSQL source names \"schema\" and \"table\")",
-           "missing_table");
+    r.fail(joinPath(path, "table"),
+           "missing required key (a PostgreSQL source names \"schema\" and \"table\")", "missing_table");
   }
   if (const std::optional<long long> header = r.integer(j, path, "header_row")) {
     if (*header < 1)
-      r.fail(joinPath(path, "header_row"), "must be a row number (1 or more)", "out_of_bounds", {{"range", ">= 1"}});
+      r.fail(joinPath(path, "header_row"), "must be a row number (1 or more)", "out_of_bounds",
+             {{"range", ">= 1"}});
     else if (!file || !isSpreadsheetPath(*file))
       r.fail(joinPath(path, "header_row"), "only for .xlsx and .ods tables", "only_for_spreadsheets");
     else

@@ -47,7 +47,8 @@ QString studyAreaCrsName(const QgsCoordinateReferenceSystem& crs, bool zh);
 /// `name`, so QGIS shows it with an authority (USER:100000, …) and its name; a CRS registered before
 /// (same definition) is reused, a CRS with an authority is returned as is. Writes to the user's QGIS
 /// database: only with the planner's consent (the plugin asks).
-QgsCoordinateReferenceSystem registerStudyAreaCrs(const QgsCoordinateReferenceSystem& crs, const QString& name);
+QgsCoordinateReferenceSystem registerStudyAreaCrs(const QgsCoordinateReferenceSystem& crs,
+                                                  const QString& name);
 
 /// In-memory result layers (EPSG:4326), styled. Caller owns them.
 QgsVectorLayer* makeCandidateLayer(const Results& results);  ///< "candidate_scores"
