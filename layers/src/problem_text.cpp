@@ -6,6 +6,7 @@
 
 #include <map>
 #include <optional>
+#include <utility>
 
 #include "clustershift/criterion.h"
 #include "clustershift/error.h"
@@ -530,24 +531,19 @@ QString problemWhere(const std::string& where, bool zh) {
   static const QRegularExpression criterion(QStringLiteral("^criterion '([^']*)'$"));
   if (const QRegularExpressionMatch m = criterion.match(out); m.hasMatch())
     return QStringLiteral("指标“%1”").arg(criterionLabel(m.captured(1).toStdString(), true));
-  // The readers' locations: "<file/layer> fid=N field 'x'", "<label> park 'id'", "<label> region 'id'".
-  static const QRegularExpression field(QStringLiteral(" field '([^']*)'$"));
-  out.replace(field, QStringLiteral(" 字段“\\1”"));
-  static const QRegularExpression park(QStringLiteral(" park '([^']*)'"));
-  out.replace(park, QStringLiteral(" 园区“\\1”"));
-  static const QRegularExpression region(QStringLiteral(" region '([^']*)'"));
-  out.replace(region, QStringLiteral(" 地区“\\1”"));
-  // The table readers' locations: "<file> line 3", "<book/sheet> row 7", "(sector 'x') column 'y'".
-  static const QRegularExpression line(QStringLiteral(" (line|row) (\\d+)\\b"));
-  out.replace(line, QStringLiteral(" 第 \\2 行"));
-  static const QRegularExpression rowName(QStringLiteral(" row '([^']*)'"));
-  out.replace(rowName, QStringLiteral(" 行“\\1”"));
-  static const QRegularExpression column(QStringLiteral(" column '([^']*)'"));
-  out.replace(column, QStringLiteral(" 列“\\1”"));
-  static const QRegularExpression sector(QStringLiteral("\\(sector '([^']*)'\\)"));
-  out.replace(sector, QStringLiteral("（部门“\\1”）"));
-  static const QRegularExpression regionKey(QStringLiteral("\\(region '([^']*)'\\)"));
-  out.replace(regionKey, QStringLiteral("（地区“\\1”）"));
+  // The readers' locations: "<file/layer> fid=N field 'x'", "<label> park 'id'", "<label> region 'id'";
+  // the table readers': "<file> line 3", "<book/sheet> row 7", "(sector 'x') column 'y'". In order.
+  static const std::pair<QRegularExpression, QString> kPlaces[] = {
+      {QRegularExpression(QStringLiteral(" field '([^']*)'$")), QStringLiteral(" 字段“\\1”")},
+      {QRegularExpression(QStringLiteral(" park '([^']*)'")), QStringLiteral(" 园区“\\1”")},
+      {QRegularExpression(QStringLiteral(" region '([^']*)'")), QStringLiteral(" 地区“\\1”")},
+      {QRegularExpression(QStringLiteral(" (line|row) (\\d+)\\b")), QStringLiteral(" 第 \\2 行")},
+      {QRegularExpression(QStringLiteral(" row '([^']*)'")), QStringLiteral(" 行“\\1”")},
+      {QRegularExpression(QStringLiteral(" column '([^']*)'")), QStringLiteral(" 列“\\1”")},
+      {QRegularExpression(QStringLiteral("\\(sector '([^']*)'\\)")), QStringLiteral("（部门“\\1”）")},
+      {QRegularExpression(QStringLiteral("\\(region '([^']*)'\\)")), QStringLiteral("（地区“\\1”）")},
+  };
+  for (const auto& [pattern, words] : kPlaces) out.replace(pattern, words);
   return out;
 }
 
