@@ -81,32 +81,46 @@ struct ParamSpec {
     return std::move(*this);
   }
 
+  /// The general form; the helpers below cover the usual cases.
+  static ParamSpec make(std::string name, ParamType type, std::string unit, nlohmann::json defaultValue,
+                        double min, bool minExclusive, double max, std::string doc, bool required = false) {
+    ParamSpec spec;
+    spec.name = std::move(name);
+    spec.type = type;
+    spec.unit = std::move(unit);
+    spec.defaultValue = std::move(defaultValue);
+    spec.min = min;
+    spec.minExclusive = minExclusive;
+    spec.max = max;
+    spec.doc = std::move(doc);
+    spec.required = required;
+    return spec;
+  }
   /// A number > 0 (a radius, a speed, a cap).
   static ParamSpec positive(std::string name, std::string unit, double defaultValue, std::string doc) {
-    return {std::move(name), ParamType::Number, std::move(unit), defaultValue, 0.0, true, kInf,
-            std::move(doc)};
+    return make(std::move(name), ParamType::Number, std::move(unit), defaultValue, 0.0, true, kInf, std::move(doc));
   }
   /// Any finite number.
   static ParamSpec number(std::string name, std::string unit, double defaultValue, std::string doc) {
-    return {std::move(name), ParamType::Number, std::move(unit), defaultValue, -kInf, false, kInf,
-            std::move(doc)};
+    return make(std::move(name), ParamType::Number, std::move(unit), defaultValue, -kInf, false, kInf,
+                std::move(doc));
   }
   /// A whole number >= 0 (a count).
   static ParamSpec count(std::string name, int defaultValue, std::string doc) {
-    return {std::move(name), ParamType::Integer, "", defaultValue, 0.0, false, kInf, std::move(doc)};
+    return make(std::move(name), ParamType::Integer, "", defaultValue, 0.0, false, kInf, std::move(doc));
   }
   static ParamSpec boolean(std::string name, bool defaultValue, std::string doc) {
-    return {std::move(name), ParamType::Boolean, "", defaultValue, -kInf, false, kInf, std::move(doc)};
+    return make(std::move(name), ParamType::Boolean, "", defaultValue, -kInf, false, kInf, std::move(doc));
   }
   /// A required list of texts (ids), no default.
   static ParamSpec requiredTextList(std::string name, std::string doc) {
-    return {
-        std::move(name), ParamType::TextList, "", nlohmann::json(), -kInf, false, kInf, std::move(doc), true};
+    return make(std::move(name), ParamType::TextList, "", nlohmann::json(), -kInf, false, kInf, std::move(doc),
+                true);
   }
   /// An object {name: number > 0}, empty by default.
   static ParamSpec positiveMap(std::string name, std::string unit, std::string doc) {
-    return {std::move(name), ParamType::NumberMap, std::move(unit), nlohmann::json::object(), 0.0, true, kInf,
-            std::move(doc)};
+    return make(std::move(name), ParamType::NumberMap, std::move(unit), nlohmann::json::object(), 0.0, true, kInf,
+                std::move(doc));
   }
 };
 

@@ -20,8 +20,8 @@ class SectorShare : public DescribedCriterion {
             {kId, "Sector share of host output", "产业结构（部门产值占比）", "share", Direction::Benefit}) {}
   std::vector<ParamSpec> parameters() const override {
     return {
-        ParamSpec{"sector", ParamType::Integer, "", 2, 1.0, false, 3.0,
-                  "Sector whose share is scored: 1 primary, 2 secondary (industry), 3 tertiary."}
+        ParamSpec::make("sector", ParamType::Integer, "", 2, 1.0, false, 3.0,
+                        "Sector whose share is scored: 1 primary, 2 secondary (industry), 3 tertiary.")
             .words("Sector", "产业部门", "计算其占比的部门：1 第一产业，2 第二产业（工业），3 第三产业。")};
   }
 

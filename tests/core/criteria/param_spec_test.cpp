@@ -20,7 +20,8 @@ class Declared final : public Criterion {
             ParamSpec::count("threads", 0, "Threads."),
             ParamSpec::boolean("strict", false, "Strict."),
             ParamSpec::positiveMap("speeds_kmh", "km/h", "Speeds."),
-            {"share", ParamType::Number, "share", nlohmann::json(), 0.0, false, 1.0, "Share, no default."}};
+            ParamSpec::make("share", ParamType::Number, "share", nlohmann::json(), 0.0, false, 1.0,
+                            "Share, no default.")};
   }
   std::vector<double> compute(const CriterionContext&, const nlohmann::json&) const override { return {}; }
 };
