@@ -98,7 +98,8 @@ struct ParamSpec {
   }
   /// A number > 0 (a radius, a speed, a cap).
   static ParamSpec positive(std::string name, std::string unit, double defaultValue, std::string doc) {
-    return make(std::move(name), ParamType::Number, std::move(unit), defaultValue, 0.0, true, kInf, std::move(doc));
+    return make(std::move(name), ParamType::Number, std::move(unit), defaultValue, 0.0, true, kInf,
+                std::move(doc));
   }
   /// Any finite number.
   static ParamSpec number(std::string name, std::string unit, double defaultValue, std::string doc) {
@@ -114,13 +115,13 @@ struct ParamSpec {
   }
   /// A required list of texts (ids), no default.
   static ParamSpec requiredTextList(std::string name, std::string doc) {
-    return make(std::move(name), ParamType::TextList, "", nlohmann::json(), -kInf, false, kInf, std::move(doc),
-                true);
+    return make(std::move(name), ParamType::TextList, "", nlohmann::json(), -kInf, false, kInf,
+                std::move(doc), true);
   }
   /// An object {name: number > 0}, empty by default.
   static ParamSpec positiveMap(std::string name, std::string unit, std::string doc) {
-    return make(std::move(name), ParamType::NumberMap, std::move(unit), nlohmann::json::object(), 0.0, true, kInf,
-                std::move(doc));
+    return make(std::move(name), ParamType::NumberMap, std::move(unit), nlohmann::json::object(), 0.0, true,
+                kInf, std::move(doc));
   }
 };
 

@@ -17,8 +17,7 @@ class Declared final : public Criterion {
   Direction defaultDirection() const override { return Direction::Cost; }
   std::vector<ParamSpec> parameters() const override {
     return {ParamSpec::positive("radius_km", "km", 50.0, "Radius."),
-            ParamSpec::count("threads", 0, "Threads."),
-            ParamSpec::boolean("strict", false, "Strict."),
+            ParamSpec::count("threads", 0, "Threads."), ParamSpec::boolean("strict", false, "Strict."),
             ParamSpec::positiveMap("speeds_kmh", "km/h", "Speeds."),
             ParamSpec::make("share", ParamType::Number, "share", nlohmann::json(), 0.0, false, 1.0,
                             "Share, no default.")};
