@@ -27,6 +27,13 @@
 
 namespace clustershift::processing {
 
+namespace {
+
+/// Problems and errors are worded in Chinese in a Chinese QGIS (any zh* locale), else in English.
+bool chineseUi() { return QgsApplication::locale().startsWith(QLatin1String("zh")); }
+
+}  // namespace
+
 // ---- feedback ----------------------------------------------------------------------------
 
 void ProcessingFeedback::setPhase(double start, double end) {
@@ -60,7 +67,7 @@ void ProcessingFeedback::pushWarnings(const std::vector<Problem>& warnings, std:
       break;
     }
     // In the UI language, like the dock (codes and values worded with units).
-    m_feedback->pushWarning(layers::problemText(p, QgsApplication::locale().startsWith(QLatin1String("zh"))));
+    m_feedback->pushWarning(layers::problemText(p, chineseUi()));
   }
 }
 
@@ -148,8 +155,7 @@ QVariantMap AlgorithmBase::guarded(const std::function<QVariantMap()>& body) con
   } catch (const ValidationError& e) {
     QStringList lines;
     for (const Problem& p : e.problems())
-      if (p.severity == Severity::Fatal)
-        lines << layers::problemText(p, QgsApplication::locale().startsWith(QLatin1String("zh")));
+      if (p.severity == Severity::Fatal) lines << layers::problemText(p, chineseUi());
     const int total = lines.size();
     if (total > 20) {
       lines = lines.mid(0, 20);
@@ -160,8 +166,7 @@ QVariantMap AlgorithmBase::guarded(const std::function<QVariantMap()>& body) con
   } catch (const Cancelled&) {
     throw QgsProcessingException(prefix + tr("cancelled"));
   } catch (const Error& e) {
-    throw QgsProcessingException(
-        prefix + layers::errorText(e, QgsApplication::locale().startsWith(QLatin1String("zh"))));
+    throw QgsProcessingException(prefix + layers::errorText(e, chineseUi()));
   } catch (const std::exception& e) {
     throw QgsProcessingException(prefix + tr("internal error: %1").arg(QString::fromStdString(e.what())));
   }

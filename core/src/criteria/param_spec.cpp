@@ -216,8 +216,7 @@ std::string paramsText(const Criterion& criterion, const json& params) {
 
 std::vector<Problem> checkCriterion(const Criterion& criterion, const CriterionContext& context,
                                     const json& params) {
-  std::vector<Problem> problems;
-  problems = codedParamProblems(criterion, params);
+  std::vector<Problem> problems = codedParamProblems(criterion, params);
   for (Problem& p : criterion.check(context, params)) problems.push_back(std::move(p));
   return problems;
 }

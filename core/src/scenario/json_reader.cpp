@@ -148,8 +148,7 @@ bool JsonReader::hasFatal() const {
 
 bool JsonReader::object(const json& value, const std::string& path) {
   if (value.is_object()) return true;
-  fail(path, "expected an object, got " + describeJson(value), "expected_type",
-       {{"expected", "object"}, {"got", describeJson(value)}});
+  expectedType(path, "object", value);
   return false;
 }
 
