@@ -172,9 +172,8 @@ Matrix sampleWeights(const std::vector<double>& weights, int count, double conce
 /// weight draws come from the one seeded stream before that, so the result is identical for
 /// any number of threads.
 /// Throws InputError on an unknown method, shape mismatch, k < 1, draws < 0.
-Robustness robustness(const Matrix& normalised, const std::vector<double>& weights,
-                      const std::string& method, const Uncertainty& uncertainty,
-                      Feedback* feedback = nullptr, int threads = 0);
+Robustness robustness(const Matrix& normalised, const std::vector<double>& weights, const std::string& method,
+                      const Uncertainty& uncertainty, Feedback* feedback = nullptr, int threads = 0);
 
 // ---- Explanation ---------------------------------------------------------------------------
 
