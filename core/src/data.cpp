@@ -1,6 +1,8 @@
 #include "clustershift/data.h"
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_map>
 
 namespace clustershift {
 
@@ -60,6 +62,17 @@ double Park::value(const std::string& column) const { return lookup(values, colu
 int IndustryMatrix::regionIndex(const std::string& id) const { return indexOf(regionIds, id); }
 
 int IndustryMatrix::industryIndex(const std::string& code) const { return indexOf(industries, code); }
+
+std::vector<int> IndustryMatrix::rowsOf(const std::vector<Region>& regions) const {
+  std::unordered_map<std::string_view, int> rowOfId;
+  rowOfId.reserve(regionIds.size());
+  for (std::size_t r = 0; r < regionIds.size(); ++r)
+    rowOfId.emplace(regionIds[r], static_cast<int>(r));  // first wins
+  std::vector<int> rows(regions.size(), -1);
+  for (std::size_t i = 0; i < regions.size(); ++i)
+    if (auto it = rowOfId.find(regions[i].id); it != rowOfId.end()) rows[i] = it->second;
+  return rows;
+}
 
 int Inputs::regionIndex(const std::string& id) const { return indexById(regions, id); }
 

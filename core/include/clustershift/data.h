@@ -62,6 +62,9 @@ struct IndustryMatrix {
   std::vector<std::vector<double>> values;       ///< [region][industry]
   int regionIndex(const std::string& id) const;  ///< -1 when absent
   int industryIndex(const std::string& code) const;
+  /// Row of each of `regions` (by id), -1 for a region without a row: one hash lookup per
+  /// region, for loops over every region or park (regionIndex searches the ids one by one).
+  std::vector<int> rowsOf(const std::vector<Region>& regions) const;
 };
 
 /// National technical-coefficient table A (square, same labels on both axes).

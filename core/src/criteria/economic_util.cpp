@@ -99,30 +99,36 @@ const IoTable& requireIoTable(const CriterionContext& context, const std::string
   return *context.inputs.ioTable;
 }
 
+namespace {
+/// Row of the park's host region (rowOfRegion from IndustryMatrix::rowsOf); -1 with a warning
+/// when the park is outside every region or its region has no row.
 int hostIndustryRow(const CriterionContext& context, const std::string& criterion, int park,
-                    const IndustryMatrix& table) {
+                    const std::vector<int>& rowOfRegion) {
   const Park& p = context.inputs.parks.at(static_cast<std::size_t>(park));
   if (p.region < 0) {
     warnPark(context, park, criterion + ": park lies outside every region", "park_outside_regions_for",
              {{"criterion", criterion}});
     return -1;
   }
-  const Region& host = context.inputs.regions.at(static_cast<std::size_t>(p.region));
-  const int row = table.regionIndex(host.id);
-  if (row < 0)
+  const int row = rowOfRegion.at(static_cast<std::size_t>(p.region));
+  if (row < 0) {
+    const Region& host = context.inputs.regions.at(static_cast<std::size_t>(p.region));
     warnPark(context, park,
              criterion + ": host region '" + host.id + "' has no row in " + industryOutputLabel(context),
              "host_without_row",
              {{"criterion", criterion}, {"region", host.id}, {"table", industryOutputLabel(context)}});
+  }
   return row;
 }
+}  // namespace
 
 std::vector<double> valuesByHostRow(const CriterionContext& context, const std::string& criterion,
                                     const IndustryMatrix& table,
                                     const std::function<double(int park, int row)>& value) {
+  const std::vector<int> rowOfRegion = table.rowsOf(context.inputs.regions);
   std::vector<double> raw(context.inputs.parks.size(), kNaN);
   for (std::size_t p = 0; p < raw.size(); ++p) {
-    const int row = hostIndustryRow(context, criterion, static_cast<int>(p), table);
+    const int row = hostIndustryRow(context, criterion, static_cast<int>(p), rowOfRegion);
     if (row >= 0) raw[p] = value(static_cast<int>(p), row);
   }
   return raw;

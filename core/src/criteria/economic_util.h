@@ -34,13 +34,9 @@ const IndustryMatrix& requireIndustryOutput(const CriterionContext& context,
 /// Throws InputError with the first fatal problem of checkIoTable; returns the table.
 const IoTable& requireIoTable(const CriterionContext& context, const std::string& criterion);
 
-/// Row of the park's host region in the industry-output table; -1 (with a warning through
-/// feedback) when the park is outside every region or the region has no row.
-int hostIndustryRow(const CriterionContext& context, const std::string& criterion, int park,
-                    const IndustryMatrix& table);
-
-/// One raw value per park from its host region's row of the table: value(park, row) where
-/// hostIndustryRow finds a row, NaN (and its warning) where it does not.
+/// One raw value per park from its host region's row of the table: value(park, row) where the
+/// host region has a row; NaN, with a warning through feedback, where the park is outside
+/// every region or its region has no row.
 std::vector<double> valuesByHostRow(const CriterionContext& context, const std::string& criterion,
                                     const IndustryMatrix& table,
                                     const std::function<double(int park, int row)>& value);

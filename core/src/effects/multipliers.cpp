@@ -32,12 +32,18 @@ std::vector<double> ioSectorSizes(const Inputs& inputs, int regionIndex) {
   if (!inputs.ioTable) return sizes;
   const auto& sectors = inputs.ioTable->sectors;
   sizes.assign(sectors.size(), 0.0);
+  const std::vector<int> rowOfRegion = inputs.industryOutput ? inputs.industryOutput->rowsOf(inputs.regions)
+                                                             : std::vector<int>(inputs.regions.size(), -1);
+  std::vector<int> columnOfSector(sectors.size(), -1);
+  if (inputs.industryOutput)
+    for (std::size_t i = 0; i < sectors.size(); ++i)
+      columnOfSector[i] = inputs.industryOutput->industryIndex(sectors[i]);
   auto addRegion = [&](int r) {
     const Region& region = inputs.regions[static_cast<std::size_t>(r)];
-    int row = inputs.industryOutput ? inputs.industryOutput->regionIndex(region.id) : -1;
+    const int row = rowOfRegion[static_cast<std::size_t>(r)];
     for (std::size_t i = 0; i < sectors.size(); ++i) {
       const std::string& s = sectors[i];
-      int column = inputs.industryOutput ? inputs.industryOutput->industryIndex(s) : -1;
+      const int column = columnOfSector[i];
       if (column >= 0) {
         // Manufacturing: gross output from the industry-output table.
         if (row >= 0)
