@@ -177,13 +177,17 @@ void readTitle(JsonReader& r, const json& j, const std::string& path, const char
   }
 }
 
+/// A key that only one transfer mode reads: a problem when the scenario's mode is another.
+void requireMode(JsonReader& r, const std::string& path, const Scenario& s, TransferMode mode) {
+  if (s.mode == mode) return;
+  r.fail(path, "only allowed when mode is \"" + toString(mode) + "\" (mode is \"" + toString(s.mode) + "\")",
+         "only_for_mode", {{"mode", toString(mode)}, {"current", toString(s.mode)}});
+}
+
 void readMovedSegments(JsonReader& r, const json& j, const std::string& path, const char* key, Scenario& s) {
   const std::string mPath = joinPath(path, key);
   if (const json* moved = r.array(j, path, key)) {
-    if (s.mode != TransferMode::Partial) {
-      r.fail(mPath, "only allowed when mode is \"partial\" (mode is \"" + toString(s.mode) + "\")",
-             "only_for_mode", {{"mode", "partial"}, {"current", toString(s.mode)}});
-    }
+    requireMode(r, mPath, s, TransferMode::Partial);
     for (std::size_t i = 0; i < moved->size(); ++i) {
       const json& v = (*moved)[i];
       if (!v.is_string()) {
@@ -211,10 +215,7 @@ void readMovedSegments(JsonReader& r, const json& j, const std::string& path, co
 void readReplication(JsonReader& r, const json& j, const std::string& path, const char* key, Scenario& s) {
   const std::string rPath = joinPath(path, key);
   if (const json* rep = r.child(j, path, key)) {
-    if (s.mode != TransferMode::Replication) {
-      r.fail(rPath, "only allowed when mode is \"replication\" (mode is \"" + toString(s.mode) + "\")",
-             "only_for_mode", {{"mode", "replication"}, {"current", toString(s.mode)}});
-    }
+    requireMode(r, rPath, s, TransferMode::Replication);
     replicationBlock().read(r, *rep, rPath, s);
   }
   if (s.mode == TransferMode::Replication && s.templatePark.empty()) {
