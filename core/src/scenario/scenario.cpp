@@ -33,23 +33,22 @@ using detail::joinPath;
 using detail::JsonReader;
 using detail::numberText;
 
-std::string toString(TransferMode mode) {
-  switch (mode) {
-    case TransferMode::Complete:
-      return "complete";
-    case TransferMode::Partial:
-      return "partial";
-    case TransferMode::Replication:
-      return "replication";
-  }
-  return "complete";
+namespace {
+/// The transfer modes' names in scenario files, in TransferMode order.
+const std::vector<std::string>& modeNames() {
+  static const std::vector<std::string> kNames = {"complete", "partial", "replication"};
+  return kNames;
 }
+}  // namespace
+
+std::string toString(TransferMode mode) { return modeNames().at(static_cast<std::size_t>(mode)); }
 
 TransferMode transferModeFromString(const std::string& text) {
-  if (text == "complete") return TransferMode::Complete;
-  if (text == "partial") return TransferMode::Partial;
-  if (text == "replication") return TransferMode::Replication;
-  throw InputError("unknown transfer mode '" + text + "' (known: complete, partial, replication)");
+  const auto& names = modeNames();
+  const auto it = std::find(names.begin(), names.end(), text);
+  if (it == names.end())
+    throw InputError("unknown transfer mode '" + text + "' (known: " + joinList(names) + ")");
+  return static_cast<TransferMode>(it - names.begin());
 }
 
 std::string toString(Direction direction) { return direction == Direction::Benefit ? "benefit" : "cost"; }
@@ -337,7 +336,7 @@ const Block<Scenario>& scenarioBlock() {
        [](const Scenario& s, json& out, const char* key) { out[key] = sourceBlock().write(s); }},
       {{"mode"},
        [](JsonReader& r, const json& j, const std::string& path, const char* key, Scenario& s) {
-         if (auto m = r.choice(j, path, key, {"complete", "partial", "replication"})) {
+         if (auto m = r.choice(j, path, key, modeNames())) {
            s.mode = transferModeFromString(*m);
          }
        },
