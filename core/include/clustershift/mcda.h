@@ -168,10 +168,12 @@ Matrix sampleWeights(const std::vector<double>& weights, int count, double conce
 /// seed), ranks them (ties share the better rank) and reports rank-1 acceptability, P(rank
 /// <= k), mean rank and the 5-95 % rank interval. draws == 0 gives empty vectors. feedback
 /// (optional) gets progress and is checked for cancellation (throws Cancelled).
+/// `threads` workers score and rank the draws (0: one per core, util::threadCount); the
+/// weight draws come from the one seeded stream before that, so the result is identical for
+/// any number of threads.
 /// Throws InputError on an unknown method, shape mismatch, k < 1, draws < 0.
-Robustness robustness(const Matrix& normalised, const std::vector<double>& weights,
-                      const std::string& method, const Uncertainty& uncertainty,
-                      Feedback* feedback = nullptr);
+Robustness robustness(const Matrix& normalised, const std::vector<double>& weights, const std::string& method,
+                      const Uncertainty& uncertainty, Feedback* feedback = nullptr, int threads = 0);
 
 // ---- Explanation ---------------------------------------------------------------------------
 

@@ -6,6 +6,7 @@
 // Dirichlet(1, ..., 1) (Rubinstein 1982).
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cstring>
 #include <cmath>
 #include <cstdint>
@@ -31,8 +32,8 @@ struct Prepared {
   std::string method;
   size_t rows = 0;
   size_t cols = 0;
-  std::vector<double> value;     // wlc: v; wpm: ln v (-inf for 0); topsis: (v - max)^2
-  std::vector<double> second;    // topsis: (v - min)^2
+  std::vector<double> value;   // wlc: v; wpm: ln v (-inf for 0); topsis: (v - max)^2
+  std::vector<double> second;  // topsis: (v - min)^2
 };
 
 void scoreAll(const Prepared& p, const std::vector<double>& w, std::vector<Scored>& out) {
@@ -98,7 +99,7 @@ class DescendingSorter {
       uint32_t u;
       std::memcpy(&u, &f, sizeof u);
       u = (u >> 31) ? ~u : (u | (uint32_t{1} << 31));  // ascending as unsigned
-      m_keys[i] = ~u;                                   // descending
+      m_keys[i] = ~u;                                  // descending
       m_order[i] = static_cast<uint32_t>(i);
     }
     constexpr int kBits = 11;
@@ -145,91 +146,110 @@ class DescendingSorter {
 };
 
 // Ranks are stored per draw ([draw][alternative], written sequentially) and transposed in
-// cache-sized blocks for the per-alternative statistics.
+// cache-sized blocks for the per-alternative statistics. The draws are shared out to `threads`
+// workers in blocks of kDrawBlock; each draw's ranks depend only on that draw's weights, so the
+// result is the same for any number of threads.
+constexpr size_t kDrawBlock = 16;
+
 template <typename RankT>
-void run(const Prepared& prepared, const Matrix& draws, std::vector<RankT>& ranks,
+void run(const Prepared& prepared, const Matrix& draws, std::vector<RankT>& ranks, unsigned threads,
          Feedback* feedback) {
   const size_t nf = prepared.rows;
   const size_t count = draws.size();
-  std::vector<Scored> scored(nf);
-  std::vector<RankT> rankOf(nf);
-  DescendingSorter sorter(nf);
-  for (size_t d = 0; d < count; ++d) {
-    // Progress belongs to the caller's stages; only cancellation is checked here.
-    if (feedback && d % 64 == 0) feedback->checkCanceled();
-    scoreAll(prepared, draws[d], scored);
-    const std::vector<uint32_t>& order = sorter.sort(scored);
-    RankT rank = 1;
-    for (size_t k = 0; k < nf; ++k) {
-      if (k > 0 && !tied(scored[order[k - 1]].score, scored[order[k]].score)) {
-        rank = static_cast<RankT>(k + 1);
+  std::atomic<size_t> next{0};
+  std::atomic<bool> stop{false};
+  util::runOnThreads(threads, [&](unsigned t) {
+    std::vector<Scored> scored(nf);
+    std::vector<RankT> rankOf(nf);
+    DescendingSorter sorter(nf);
+    while (!stop.load()) {
+      const size_t first = next.fetch_add(kDrawBlock);
+      if (first >= count) break;
+      // Progress belongs to the caller's stages; only cancellation is checked here, on the
+      // calling thread (t = 0), which tells the others to stop.
+      if (feedback && t == 0 && feedback->isCanceled()) {
+        stop.store(true);
+        feedback->checkCanceled();
       }
-      rankOf[order[k]] = rank;
+      for (size_t d = first; d < std::min(count, first + kDrawBlock); ++d) {
+        scoreAll(prepared, draws[d], scored);
+        const std::vector<uint32_t>& order = sorter.sort(scored);
+        RankT rank = 1;
+        for (size_t k = 0; k < nf; ++k) {
+          if (k > 0 && !tied(scored[order[k - 1]].score, scored[order[k]].score)) {
+            rank = static_cast<RankT>(k + 1);
+          }
+          rankOf[order[k]] = rank;
+        }
+        std::copy(rankOf.begin(), rankOf.end(), ranks.begin() + static_cast<std::ptrdiff_t>(d * nf));
+      }
     }
-    std::copy(rankOf.begin(), rankOf.end(), ranks.begin() + static_cast<std::ptrdiff_t>(d * nf));
-  }
+  });
+  if (feedback) feedback->checkCanceled();
 }
 
+// Per alternative, independently: the threads take blocks of kBlock alternatives in turn.
 template <typename RankT>
 void summarise(const std::vector<RankT>& ranks, size_t nf, size_t count, int k,
-               const std::vector<size_t>& rowOf, Robustness& out) {
+               const std::vector<size_t>& rowOf, unsigned threads, Robustness& out) {
   const size_t i05 = util::nearestRankIndex(0.05, count);
   const size_t i95 = util::nearestRankIndex(0.95, count);
   constexpr size_t kBlock = 64;
-  std::vector<RankT> column(kBlock * count);
-  std::vector<uint32_t> histogram;
-  for (size_t first = 0; first < nf; first += kBlock) {
-    const size_t width = std::min(kBlock, nf - first);
-    for (size_t d = 0; d < count; ++d) {
-      const RankT* row = &ranks[d * nf + first];
-      for (size_t b = 0; b < width; ++b) column[b * count + d] = row[b];
-    }
-    for (size_t b = 0; b < width; ++b) {
-      RankT* r = &column[b * count];
-      size_t top1 = 0, topk = 0;
-      double sum = 0;
+  util::runOnThreads(threads, [&](unsigned t) {
+    std::vector<RankT> column(kBlock * count);
+    std::vector<uint32_t> histogram;
+    for (size_t first = t * kBlock; first < nf; first += threads * kBlock) {
+      const size_t width = std::min(kBlock, nf - first);
       for (size_t d = 0; d < count; ++d) {
-        top1 += r[d] == 1;
-        topk += static_cast<long>(r[d]) <= static_cast<long>(k);
-        sum += r[d];
+        const RankT* row = &ranks[d * nf + first];
+        for (size_t b = 0; b < width; ++b) column[b * count + d] = row[b];
       }
-      const size_t row = rowOf[first + b];
-      out.pTop1[row] = static_cast<double>(top1) / static_cast<double>(count);
-      out.pTopK[row] = static_cast<double>(topk) / static_cast<double>(count);
-      out.rankMean[row] = sum / static_cast<double>(count);
-      // Percentiles by counting when the ranks span little more than the draws, else by
-      // selection; both give the nearest-rank order statistics.
-      RankT lo = r[0], hi = r[0];
-      for (size_t d = 1; d < count; ++d) {
-        lo = std::min(lo, r[d]);
-        hi = std::max(hi, r[d]);
-      }
-      const size_t span = static_cast<size_t>(hi - lo) + 1;
-      if (span <= 4 * count) {
-        histogram.assign(span, 0u);
-        for (size_t d = 0; d < count; ++d) ++histogram[static_cast<size_t>(r[d] - lo)];
-        size_t seen = 0, v = 0;
-        for (; v < span; ++v) {
-          seen += histogram[v];
-          if (seen > i05) break;
+      for (size_t b = 0; b < width; ++b) {
+        RankT* r = &column[b * count];
+        size_t top1 = 0, topk = 0;
+        double sum = 0;
+        for (size_t d = 0; d < count; ++d) {
+          top1 += r[d] == 1;
+          topk += static_cast<long>(r[d]) <= static_cast<long>(k);
+          sum += r[d];
         }
-        out.rankP05[row] = static_cast<double>(lo) + static_cast<double>(v);
-        for (++v; seen <= i95 && v < span; ++v) seen += histogram[v];
-        out.rankP95[row] = static_cast<double>(lo) + static_cast<double>(seen > i95 ? v - 1 : v);
-      } else {
-        std::nth_element(r, r + i05, r + count);
-        out.rankP05[row] = r[i05];
-        std::nth_element(r + i05, r + i95, r + count);
-        out.rankP95[row] = r[i95];
+        const size_t row = rowOf[first + b];
+        out.pTop1[row] = static_cast<double>(top1) / static_cast<double>(count);
+        out.pTopK[row] = static_cast<double>(topk) / static_cast<double>(count);
+        out.rankMean[row] = sum / static_cast<double>(count);
+        // Percentiles by counting when the ranks span little more than the draws, else by
+        // selection; both give the nearest-rank order statistics.
+        RankT lo = r[0], hi = r[0];
+        for (size_t d = 1; d < count; ++d) {
+          lo = std::min(lo, r[d]);
+          hi = std::max(hi, r[d]);
+        }
+        const size_t span = static_cast<size_t>(hi - lo) + 1;
+        if (span <= 4 * count) {
+          histogram.assign(span, 0u);
+          for (size_t d = 0; d < count; ++d) ++histogram[static_cast<size_t>(r[d] - lo)];
+          size_t seen = 0, v = 0;
+          for (; v < span; ++v) {
+            seen += histogram[v];
+            if (seen > i05) break;
+          }
+          out.rankP05[row] = static_cast<double>(lo) + static_cast<double>(v);
+          for (++v; seen <= i95 && v < span; ++v) seen += histogram[v];
+          out.rankP95[row] = static_cast<double>(lo) + static_cast<double>(seen > i95 ? v - 1 : v);
+        } else {
+          std::nth_element(r, r + i05, r + count);
+          out.rankP05[row] = r[i05];
+          std::nth_element(r + i05, r + i95, r + count);
+          out.rankP95[row] = r[i95];
+        }
       }
     }
-  }
+  });
 }
 
 }  // namespace
 
-Matrix sampleWeights(const std::vector<double>& weights, int count, double concentration,
-                     unsigned seed) {
+Matrix sampleWeights(const std::vector<double>& weights, int count, double concentration, unsigned seed) {
   if (count < 0) throw InputError("uncertainty.draws must be >= 0 (got " + std::to_string(count) + ")");
   if (!(concentration >= 0) || !std::isfinite(concentration)) {
     throw InputError("uncertainty.concentration must be >= 0 (got " + util::formatNumber(concentration) +
@@ -265,9 +285,8 @@ Matrix sampleWeights(const std::vector<double>& weights, int count, double conce
   return out;
 }
 
-Robustness robustness(const Matrix& normalised, const std::vector<double>& weights,
-                      const std::string& method, const Uncertainty& uncertainty,
-                      Feedback* feedback) {
+Robustness robustness(const Matrix& normalised, const std::vector<double>& weights, const std::string& method,
+                      const Uncertainty& uncertainty, Feedback* feedback, int threads) {
   if (method != "wlc" && method != "wpm" && method != "topsis") {
     throw InputError("unknown aggregation method '" + method + "' (known: wlc, wpm, topsis)");
   }
@@ -279,12 +298,10 @@ Robustness robustness(const Matrix& normalised, const std::vector<double>& weigh
   out.draws = uncertainty.draws;
   out.k = uncertainty.k;
   if (uncertainty.draws < 0) {
-    throw InputError("uncertainty.draws must be >= 0 (got " +
-                     std::to_string(uncertainty.draws) + ")");
+    throw InputError("uncertainty.draws must be >= 0 (got " + std::to_string(uncertainty.draws) + ")");
   }
   if (uncertainty.draws == 0) return out;
-  const Matrix draws =
-      sampleWeights(weights, uncertainty.draws, uncertainty.concentration, uncertainty.seed);
+  const Matrix draws = sampleWeights(weights, uncertainty.draws, uncertainty.concentration, uncertainty.seed);
 
   const size_t n = normalised.size();
   const size_t m = weights.size();
@@ -337,14 +354,18 @@ Robustness robustness(const Matrix& normalised, const std::vector<double>& weigh
   }
   const size_t count = draws.size();
   // Ranks per draw and alternative; 16-bit while they fit (80 MB at 20,000 x 2,000).
+  // By default threads only where there is enough work to share (a thread start is ~50 µs).
+  const unsigned nThreads = threads > 0           ? static_cast<unsigned>(threads)
+                            : nf * count < 200000 ? 1u
+                                                  : util::threadCount();
   if (nf <= 65535) {
     std::vector<uint16_t> ranks(nf * count);
-    run(prepared, draws, ranks, feedback);
-    summarise(ranks, nf, count, uncertainty.k, rowOf, out);
+    run(prepared, draws, ranks, nThreads, feedback);
+    summarise(ranks, nf, count, uncertainty.k, rowOf, nThreads, out);
   } else {
     std::vector<uint32_t> ranks(nf * count);
-    run(prepared, draws, ranks, feedback);
-    summarise(ranks, nf, count, uncertainty.k, rowOf, out);
+    run(prepared, draws, ranks, nThreads, feedback);
+    summarise(ranks, nf, count, uncertainty.k, rowOf, nThreads, out);
   }
   return out;
 }

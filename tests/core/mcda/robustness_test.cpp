@@ -128,8 +128,8 @@ TEST(Robustness, AcceptabilitiesAreConsistent) {
 }
 
 // Brute force: the same draws, scored by aggregate() and ranked by rankDescending().
-void expectMatchesBruteForce(size_t alternatives, int draws, double kappa,
-                             const std::string& method) {
+void expectMatchesBruteForce(size_t alternatives, int draws, double kappa, const std::string& method,
+                             int threads = 1) {
   std::mt19937_64 engine(alternatives);
   std::uniform_real_distribution<double> uniform(0.01, 1.0);
   Matrix m(alternatives, std::vector<double>(3));
@@ -138,7 +138,7 @@ void expectMatchesBruteForce(size_t alternatives, int draws, double kappa,
   }
   m[1] = m[0];  // a tie
   const Uncertainty u = options(draws, kappa, 17, 3);
-  const Robustness r = robustness(m, kWeights, method, u);
+  const Robustness r = robustness(m, kWeights, method, u, nullptr, threads);
   const Matrix w = sampleWeights(kWeights, draws, kappa, 17);
   std::vector<std::vector<int>> ranks(alternatives);
   for (const auto& wd : w) {
@@ -167,14 +167,44 @@ void expectMatchesBruteForce(size_t alternatives, int draws, double kappa,
 
 TEST(Robustness, MatchesBruteForceRanking) {
   for (const std::string method : {"wlc", "wpm", "topsis"}) {
-    expectMatchesBruteForce(40, 400, 5, method);   // percentiles by counting
-    expectMatchesBruteForce(300, 20, 0, method);   // percentiles by selection
+    expectMatchesBruteForce(40, 400, 5, method);      // percentiles by counting
+    expectMatchesBruteForce(300, 20, 0, method);      // percentiles by selection
+    expectMatchesBruteForce(130, 203, 5, method, 3);  // 3 threads, uneven blocks
+  }
+}
+
+// The draws are shared out to threads in blocks; every statistic is the same to the bit for
+// any thread count (the weights come from one seeded stream before the threads start).
+TEST(Robustness, SameResultForAnyThreadCount) {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  std::mt19937_64 engine(5);
+  std::uniform_real_distribution<double> uniform(0.0, 1.0);
+  Matrix m(517, std::vector<double>(3));
+  for (auto& row : m) {
+    for (double& x : row) x = std::round(uniform(engine) * 20) / 20;  // many ties
+  }
+  m[7] = {nan, 0.5, 0.5};
+  for (const std::string method : {"wlc", "wpm", "topsis"}) {
+    const Robustness one = robustness(m, kWeights, method, options(333, 20, 9, 4), nullptr, 1);
+    for (int threads : {2, 3, 8}) {
+      const Robustness r = robustness(m, kWeights, method, options(333, 20, 9, 4), nullptr, threads);
+      for (size_t i = 0; i < m.size(); ++i) {
+        if (i == 7) {
+          EXPECT_TRUE(std::isnan(r.rankMean[i]));
+          continue;
+        }
+        EXPECT_EQ(r.pTop1[i], one.pTop1[i]) << method << " " << threads << " threads, row " << i;
+        EXPECT_EQ(r.pTopK[i], one.pTopK[i]) << method << " " << threads << " threads, row " << i;
+        EXPECT_EQ(r.rankMean[i], one.rankMean[i]) << method << " " << threads << " threads, row " << i;
+        EXPECT_EQ(r.rankP05[i], one.rankP05[i]) << method << " " << threads << " threads, row " << i;
+        EXPECT_EQ(r.rankP95[i], one.rankP95[i]) << method << " " << threads << " threads, row " << i;
+      }
+    }
   }
 }
 
 TEST(Robustness, TiedAlternativesShareRankOne) {
-  const auto r = robustness({{0.5, 0.5}, {0.5, 0.5}, {0.1, 0.1}}, {0.5, 0.5}, "wlc",
-                            options(50, 10));
+  const auto r = robustness({{0.5, 0.5}, {0.5, 0.5}, {0.1, 0.1}}, {0.5, 0.5}, "wlc", options(50, 10));
   EXPECT_DOUBLE_EQ(r.pTop1[0], 1.0);
   EXPECT_DOUBLE_EQ(r.pTop1[1], 1.0);
   EXPECT_DOUBLE_EQ(r.rankMean[2], 3.0);
@@ -182,8 +212,7 @@ TEST(Robustness, TiedAlternativesShareRankOne) {
 
 TEST(Robustness, ExcludedRowsGetNanAndDoNotTakeRanks) {
   const double nan = std::numeric_limits<double>::quiet_NaN();
-  const auto r = robustness({{0.2, 0.2}, {nan, nan}, {0.9, 0.9}}, {0.5, 0.5}, "wlc",
-                            options(20, 50));
+  const auto r = robustness({{0.2, 0.2}, {nan, nan}, {0.9, 0.9}}, {0.5, 0.5}, "wlc", options(20, 50));
   EXPECT_TRUE(std::isnan(r.pTop1[1]));
   EXPECT_TRUE(std::isnan(r.rankMean[1]));
   EXPECT_DOUBLE_EQ(r.rankMean[0], 2.0);
@@ -202,6 +231,7 @@ TEST(Robustness, CancellationStopsTheRun) {
   Feedback feedback;
   feedback.cancel();
   EXPECT_THROW(robustness(kFour, kWeights, "wlc", options(100, 50), &feedback), Cancelled);
+  EXPECT_THROW(robustness(kFour, kWeights, "wlc", options(100, 50), &feedback, 3), Cancelled);
 }
 
 }  // namespace
