@@ -32,6 +32,7 @@ using detail::joinList;
 using detail::joinPath;
 using detail::JsonReader;
 using detail::numberText;
+using detail::writeUnlessEmpty;
 
 namespace {
 /// The transfer modes' names in scenario files, in TransferMode order.
@@ -315,9 +316,7 @@ const Block<Scenario>& scenarioBlock() {
        [](JsonReader& r, const json& j, const std::string& path, const char* key, Scenario& s) {
          if (auto v = r.string(j, path, key)) s.description = *v;
        },
-       [](const Scenario& s, json& out, const char* key) {
-         if (!s.description.empty()) out[key] = s.description;
-       }},
+       writeUnlessEmpty(&Scenario::description)},
       {{"data"},
        [](JsonReader& r, const json& j, const std::string& path, const char* key, Scenario& s) {
          if (const json* d = r.child(j, path, key, true))
