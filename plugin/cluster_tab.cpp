@@ -29,6 +29,7 @@
 
 #include "clustershift/error.h"
 #include "sample_data.h"
+#include "widgets.h"
 
 namespace clustershift::plugin {
 
@@ -58,17 +59,13 @@ double cellNumber(const QTableWidget* table, int row, int column, const QString&
 }  // namespace
 
 ClusterTab::ClusterTab(QWidget* parent) : QScrollArea(parent) {
-  setObjectName(QStringLiteral("clusterTab"));
-  setWidgetResizable(true);
-  setFrameShape(QFrame::NoFrame);
-  auto* content = new QWidget(this);
-  auto* main = new QVBoxLayout(content);
+  QVBoxLayout* main = scrollTabLayout(this, QStringLiteral("clusterTab"));
+  QWidget* content = main->parentWidget();
 
   // ---- cluster ----
   auto* clusterBox = new QGroupBox(tr("Cluster"), content);
   auto* clusterLayout = new QVBoxLayout(clusterBox);
-  auto* presetForm = new QFormLayout();
-  presetForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+  auto* presetForm = growingForm();
   m_preset = new QComboBox(clusterBox);
   m_preset->setObjectName(QStringLiteral("presetCombo"));
   m_preset->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
@@ -111,10 +108,8 @@ ClusterTab::ClusterTab(QWidget* parent) : QScrollArea(parent) {
   m_source->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
   m_source->setMinimumContentsLength(12);
   m_source->setToolTip(tr("Region the cluster leaves"));
-  m_pickSource = new QPushButton(QgsApplication::getThemeIcon(QStringLiteral("/mActionIdentify.svg")),
-                                 tr("Pick"), sourceBox);
-  m_pickSource->setObjectName(QStringLiteral("pickSourceButton"));
-  m_pickSource->setToolTip(tr("Click a region on the map"));
+  m_pickSource =
+      pickButton(tr("Pick"), QStringLiteral("pickSourceButton"), tr("Click a region on the map"), sourceBox);
   sourceRow->addWidget(m_source, 1);
   sourceRow->addWidget(m_pickSource);
   // The cluster's own location (e.g. the shoe town rather than the prefecture's seat): typed as
@@ -173,8 +168,7 @@ ClusterTab::ClusterTab(QWidget* parent) : QScrollArea(parent) {
   modeLayout->addWidget(m_partialBox);
 
   m_replicationBox = new QGroupBox(tr("Replication"), modeBox);
-  auto* replicationForm = new QFormLayout(m_replicationBox);
-  replicationForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+  auto* replicationForm = growingForm(m_replicationBox);
   m_lambda = new QDoubleSpinBox(m_replicationBox);
   m_lambda->setObjectName(QStringLiteral("lambdaSpin"));
   m_lambda->setRange(0.01, 1.0);
@@ -190,10 +184,8 @@ ClusterTab::ClusterTab(QWidget* parent) : QScrollArea(parent) {
   m_template->setPlaceholderText(tr("park id"));
   m_template->setToolTip(tr("Park whose profile the replica follows"));
   connect(m_template, &QLineEdit::editingFinished, this, &ClusterTab::changed);
-  m_pickTemplate = new QPushButton(QgsApplication::getThemeIcon(QStringLiteral("/mActionIdentify.svg")),
-                                   tr("Pick"), m_replicationBox);
-  m_pickTemplate->setObjectName(QStringLiteral("pickTemplateButton"));
-  m_pickTemplate->setToolTip(tr("Click a park on the map"));
+  m_pickTemplate = pickButton(tr("Pick"), QStringLiteral("pickTemplateButton"), tr("Click a park on the map"),
+                              m_replicationBox);
   templateRow->addWidget(m_template, 1);
   templateRow->addWidget(m_pickTemplate);
   replicationForm->addRow(tr("Template park"), templateRow);
@@ -201,7 +193,6 @@ ClusterTab::ClusterTab(QWidget* parent) : QScrollArea(parent) {
   main->addWidget(modeBox);
   main->addStretch(1);
 
-  setWidget(content);
   reloadPresets();
   connect(m_preset, qOverload<int>(&QComboBox::currentIndexChanged), this, &ClusterTab::presetChosen);
   m_complete->setChecked(true);  // after the boxes exist: toggled() enables them

@@ -30,6 +30,7 @@
 #include "clustershift_layers/labels.h"
 #include "criterion_options_dialog.h"
 #include "sample_data.h"
+#include "widgets.h"
 
 namespace clustershift::plugin {
 
@@ -172,8 +173,7 @@ CriteriaPanel::CriteriaPanel(QWidget* parent) : QWidget(parent) {
   main->insertWidget(main->indexOf(m_table) + 1, m_weightSum);
   connect(this, &CriteriaPanel::changed, this, &CriteriaPanel::updateWeightSum);
 
-  auto* form = new QFormLayout();
-  form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+  auto* form = growingForm();
   auto* weightRow = new QHBoxLayout();
   m_weighting = new QComboBox(this);
   m_weighting->setObjectName(QStringLiteral("weightingCombo"));
@@ -192,16 +192,13 @@ CriteriaPanel::CriteriaPanel(QWidget* parent) : QWidget(parent) {
   form->addRow(tr("Aggregation"), m_aggregation);
   m_missing = new QComboBox(this);
   m_missing->setObjectName(QStringLiteral("missingCombo"));
-  m_missing->addItem(tr("exclude the park"), QStringLiteral("exclude"));
-  m_missing->addItem(tr("worst value"), QStringLiteral("worst"));
-  m_missing->addItem(tr("mean value"), QStringLiteral("mean"));
+  addMethods(m_missing, missingPolicies());
   m_missing->setToolTip(tr("What a missing (NULL) criterion value counts as"));
   form->addRow(tr("Missing values"), m_missing);
   main->addLayout(form);
 
   auto* robustness = new QGroupBox(tr("Robustness (SMAA)"), this);
-  auto* robustForm = new QFormLayout(robustness);
-  robustForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+  auto* robustForm = growingForm(robustness);
   m_draws = new QSpinBox(robustness);
   m_draws->setObjectName(QStringLiteral("drawsSpin"));
   m_draws->setRange(0, 100000);

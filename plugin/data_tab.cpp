@@ -34,6 +34,7 @@
 #include "clustershift_layers/labels.h"
 #include "field_names.h"
 #include "sample_data.h"
+#include "widgets.h"
 
 namespace clustershift::plugin {
 
@@ -67,8 +68,7 @@ QgsMapLayerComboBox* layerCombo(const QString& name, QgsMapLayerProxyModel::Filt
 }
 
 QFormLayout* compactForm(QWidget* parent) {
-  auto* form = new QFormLayout(parent);
-  form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+  QFormLayout* form = growingForm(parent);
   form->setRowWrapPolicy(QFormLayout::DontWrapRows);
   return form;
 }
@@ -87,11 +87,8 @@ bool writeTableGpkg(QgsVectorLayer* layer, const QString& path, QString& error) 
 }  // namespace
 
 DataTab::DataTab(QWidget* parent) : QScrollArea(parent) {
-  setObjectName(QStringLiteral("dataTab"));
-  setWidgetResizable(true);
-  setFrameShape(QFrame::NoFrame);
-  auto* content = new QWidget(this);
-  auto* main = new QVBoxLayout(content);
+  QVBoxLayout* main = scrollTabLayout(this, QStringLiteral("dataTab"));
+  QWidget* content = main->parentWidget();
 
   // ---- layers ----
   auto* layersBox = new QGroupBox(tr("Layers"), content);
@@ -219,8 +216,6 @@ DataTab::DataTab(QWidget* parent) : QScrollArea(parent) {
   });
   problemsLayout->addWidget(m_problems);
   main->addWidget(problemsBox, 1);
-
-  setWidget(content);
 
   connect(m_regions, &QgsMapLayerComboBox::layerChanged, this, &DataTab::regionLayerChanged);
   connect(m_parks, &QgsMapLayerComboBox::layerChanged, this, &DataTab::parkLayerChanged);

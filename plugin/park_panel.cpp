@@ -4,6 +4,7 @@
 #include "clustershift_layers/layers.h"
 
 #include "park_panel.h"
+#include "widgets.h"
 
 #include <qgsexpression.h>
 #include <qgsfeature.h>
@@ -195,8 +196,7 @@ ParkPanel::ParkPanel(const QString& language, QWidget* parent)
   m_name->setFont(big);
   layout->addWidget(m_name);
 
-  auto* form = new QFormLayout;
-  form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+  auto* form = growingForm();
   m_region = valueLabel(QStringLiteral("parkRegionLabel"), content);
   m_score = valueLabel(QStringLiteral("parkScoreLabel"), content);
   m_rank = valueLabel(QStringLiteral("parkRankLabel"), content);

@@ -22,6 +22,7 @@
 #include "clustershift/effects.h"
 #include "clustershift_layers/labels.h"
 #include "sample_data.h"
+#include "widgets.h"
 
 namespace clustershift::plugin {
 
@@ -49,16 +50,12 @@ QTableWidget* resultTable(const QString& name, QWidget* parent) {
 }  // namespace
 
 RunTab::RunTab(QWidget* parent) : QScrollArea(parent) {
-  setObjectName(QStringLiteral("runTab"));
-  setWidgetResizable(true);
-  setFrameShape(QFrame::NoFrame);
-  auto* content = new QWidget(this);
-  auto* main = new QVBoxLayout(content);
+  QVBoxLayout* main = scrollTabLayout(this, QStringLiteral("runTab"));
+  QWidget* content = main->parentWidget();
 
   // ---- scenario ----
   auto* scenarioBox = new QGroupBox(tr("Scenario"), content);
-  auto* scenarioForm = new QFormLayout(scenarioBox);
-  scenarioForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+  auto* scenarioForm = growingForm(scenarioBox);
   m_scenarioCombo = new QComboBox(scenarioBox);
   m_scenarioCombo->setObjectName(QStringLiteral("scenarioCombo"));
   m_scenarioCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
@@ -145,8 +142,7 @@ RunTab::RunTab(QWidget* parent) : QScrollArea(parent) {
 
   // ---- report ----
   auto* reportBox = new QGroupBox(tr("Report"), content);
-  auto* reportForm = new QFormLayout(reportBox);
-  reportForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+  auto* reportForm = growingForm(reportBox);
   m_language = new QComboBox(reportBox);
   m_language->setObjectName(QStringLiteral("reportLanguageCombo"));
   m_language->addItem(tr("As in the scenario"), QString());
@@ -184,8 +180,6 @@ RunTab::RunTab(QWidget* parent) : QScrollArea(parent) {
   m_log->setMinimumHeight(120);
   logLayout->addWidget(m_log);
   main->addWidget(logBox, 1);
-
-  setWidget(content);
 }
 
 void RunTab::setScenario(const Scenario& scenario) { m_topN->setValue(scenario.report.topN); }

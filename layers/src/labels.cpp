@@ -1,5 +1,5 @@
 // labels: the words on screen for the stable ids of a run (criteria, units, result tables,
-// mode-comparison columns, exclusion reasons), in English or Chinese.
+// mode-comparison columns, data-block columns, exclusion reasons), in English or Chinese.
 #include "clustershift_layers/labels.h"
 
 #include <QRegularExpression>
@@ -136,6 +136,35 @@ constexpr Words kComparisonColumns[] = {
     {"draws", "Monte Carlo draws", "蒙特卡洛抽样次数"},
 };
 
+// The region, park and road columns of the data blocks (DataSource fields), units in the label.
+constexpr Words kColumns[] = {
+    {"id", "id", "编号"},
+    {"name", "name", "名称"},
+    {"name_zh", "Chinese name", "中文名称"},
+    {"province", "province", "省份"},
+    {"population", "population", "人口"},
+    {"working_age", "working-age population", "劳动年龄人口"},
+    {"gdp", "GDP", "GDP"},
+    {"gdp_per_capita", "GDP per capita", "人均GDP"},
+    {"y1", "value added, primary", "第一产业增加值"},
+    {"y2", "value added, secondary", "第二产业增加值"},
+    {"y3", "value added, tertiary", "第三产业增加值"},
+    {"y2_share", "secondary share", "第二产业占比"},
+    {"l1", "employment, primary", "第一产业就业"},
+    {"l2", "employment, secondary", "第二产业就业"},
+    {"l3", "employment, tertiary", "第三产业就业"},
+    {"wage", "average wage", "平均工资"},
+    {"rd", "R&D spending", "研发投入"},
+    {"land_price", "industrial land price", "工业用地价格"},
+    {"level", "level", "园区级别"},
+    {"lead_industries", "lead industries", "主导产业"},
+    {"lead_industries_jaccard", "lead industries (overlap)", "主导产业重合度"},
+    {"area_ha", "area (ha)", "面积（公顷）"},
+    {"available_ha", "available land (ha)", "可用土地（公顷）"},
+    {"speed_kmh", "speed (km/h)", "速度（公里/小时）"},
+    {"class", "road class", "道路等级"},
+};
+
 template <std::size_t N>
 const Words* lookup(const Words (&table)[N], const std::string& id) {
   return find(table, table + N, id);
@@ -251,6 +280,11 @@ QString comparisonColumnLabel(const std::string& column, bool zh) {
       }
     }
   }
+  return QString::fromStdString(column);
+}
+
+QString columnLabel(const std::string& column, bool zh) {
+  if (const Words* w = lookup(kColumns, column)) return pick(*w, zh);
   return QString::fromStdString(column);
 }
 

@@ -479,39 +479,6 @@ Problem firstOf(const Problem& p) {
 
 }  // namespace
 
-QString columnLabel(const std::string& column, bool zh) {
-  static const std::map<std::string, std::pair<const char*, const char*>> kColumns = {
-      {"id", {"id", "编号"}},
-      {"name", {"name", "名称"}},
-      {"name_zh", {"Chinese name", "中文名称"}},
-      {"province", {"province", "省份"}},
-      {"population", {"population", "人口"}},
-      {"working_age", {"working-age population", "劳动年龄人口"}},
-      {"gdp", {"GDP", "GDP"}},
-      {"gdp_per_capita", {"GDP per capita", "人均GDP"}},
-      {"y1", {"value added, primary", "第一产业增加值"}},
-      {"y2", {"value added, secondary", "第二产业增加值"}},
-      {"y3", {"value added, tertiary", "第三产业增加值"}},
-      {"y2_share", {"secondary share", "第二产业占比"}},
-      {"l1", {"employment, primary", "第一产业就业"}},
-      {"l2", {"employment, secondary", "第二产业就业"}},
-      {"l3", {"employment, tertiary", "第三产业就业"}},
-      {"wage", {"average wage", "平均工资"}},
-      {"rd", {"R&D spending", "研发投入"}},
-      {"land_price", {"industrial land price", "工业用地价格"}},
-      {"level", {"level", "园区级别"}},
-      {"lead_industries", {"lead industries", "主导产业"}},
-      {"lead_industries_jaccard", {"lead industries (overlap)", "主导产业重合度"}},
-      {"area_ha", {"area (ha)", "面积（公顷）"}},
-      {"available_ha", {"available land (ha)", "可用土地（公顷）"}},
-      {"speed_kmh", {"speed (km/h)", "速度（公里/小时）"}},
-      {"class", {"road class", "道路等级"}},
-  };
-  const auto it = kColumns.find(column);
-  if (it == kColumns.end()) return QString::fromStdString(column);
-  return QString::fromUtf8(zh ? it->second.second : it->second.first);
-}
-
 QString problemWhere(const std::string& where, bool zh) {
   const QString text = QString::fromStdString(where);
   if (!zh) return text;

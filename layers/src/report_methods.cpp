@@ -17,7 +17,9 @@
 #include <map>
 
 #include "clustershift/criterion.h"
+#include "clustershift/effects.h"
 #include "clustershift/error.h"
+#include "clustershift/methods.h"
 #include "clustershift_layers/labels.h"
 #include "layers_detail.h"
 
@@ -125,16 +127,17 @@ QString directionLabel(const Texts& tx, const std::string& d) {
   return d == "cost" ? tx.t("cost (lower is better)", "成本型（越低越好）") : tx.t("benefit (higher is better)", "效益型（越高越好）");
 }
 
+/// The methods appendix's words for a name of a descriptor table (clustershift/methods.h): its
+/// description; an unknown name as written.
+QString methodDescription(const Texts& tx, const std::vector<MethodInfo>& table, const std::string& name) {
+  for (const MethodInfo& m : table)
+    if (name == m.name) return tx.t(m.description, m.descriptionZh);
+  return QString::fromStdString(name);
+}
+
 QString valueFunctionLabel(const Texts& tx, const json& c) {
-  const std::string type = c.value("value_function", std::string("minmax"));
-  QString label;
-  if (type == "minmax") label = tx.t("min–max (linear over the range)", "极差标准化（线性）");
-  else if (type == "vector") label = tx.t("vector normalisation", "向量标准化");
-  else if (type == "none") label = tx.t("none (raw values in [0,1])", "无（原值）");
-  else if (type == "linear") label = tx.t("linear between lo and hi", "线性（lo 至 hi）");
-  else if (type == "sigmoid") label = tx.t("sigmoid", "S 型函数");
-  else if (type == "gaussian") label = tx.t("Gaussian around a target", "高斯（目标值附近）");
-  else label = QString::fromStdString(type);
+  QString label =
+      methodDescription(tx, valueFunctionTypes(), c.value("value_function", std::string("minmax")));
   if (c.contains("value_function_params") && c["value_function_params"].is_object() && !c["value_function_params"].empty())
     label += QStringLiteral(" ") + QString::fromStdString(c["value_function_params"].dump());
   return label;
@@ -147,22 +150,6 @@ QString constraintText(const Texts& tx, const json& c) {
   return parts.isEmpty() ? tx.t("–", "–") : parts.join(QStringLiteral(", "));
 }
 
-QString weightingLabel(const Texts& tx, const std::string& method) {
-  if (method == "direct") return tx.t("direct weights from the scenario (normalised to sum 1)", "情景直接给定的权重（归一化为和为 1）");
-  if (method == "ahp") return tx.t("AHP: principal eigenvector of the pairwise matrix (Saaty 1980)", "层次分析法：判断矩阵主特征向量（Saaty 1980）");
-  if (method == "entropy") return tx.t("entropy weights (objective, from the data spread)", "熵权法（客观赋权）");
-  if (method == "critic") return tx.t("CRITIC weights (contrast and conflict; Diakoulaki et al. 1995)", "CRITIC 法（对比强度与冲突性；Diakoulaki 等 1995）");
-  if (method == "blend") return tx.t("blend of subjective and objective weights", "主客观组合赋权");
-  return QString::fromStdString(method);
-}
-
-QString aggregationLabel(const Texts& tx, const std::string& a) {
-  if (a == "wlc") return tx.t("weighted linear combination (WLC): score = Σ wᵢ·vᵢ", "加权线性组合（WLC）：得分 = Σ wᵢ·vᵢ");
-  if (a == "wpm") return tx.t("weighted product model (WPM): score = Π vᵢ^wᵢ", "加权积模型（WPM）：得分 = Π vᵢ^wᵢ");
-  if (a == "topsis") return tx.t("TOPSIS: relative closeness to the ideal point (Hwang & Yoon 1981)", "TOPSIS：与理想解的相对贴近度（Hwang & Yoon 1981）");
-  return QString::fromStdString(a);
-}
-
 QString missingLabel(const Texts& tx, const std::string& m) {
   if (m == "exclude")
     return tx.c("parks with a missing value are excluded", "缺失值的园区被排除",
@@ -170,55 +157,6 @@ QString missingLabel(const Texts& tx, const std::string& m) {
   if (m == "worst") return tx.t("a missing value scores as the worst", "缺失值按最差值计");
   if (m == "mean") return tx.t("a missing value scores as the mean", "缺失值按均值计");
   return QString::fromStdString(m);
-}
-
-/// Effect parameters: key, symbol, meaning and source as in docs/model.md ("Parameters").
-struct ParamDoc {
-  const char* key;
-  const char* symbol;
-  const char* en;
-  const char* zh;
-  const char* sourceEn;
-  const char* sourceZh;
-};
-const std::vector<ParamDoc>& paramDocs() {
-  static const std::vector<ParamDoc> kDocs = {
-      {"enabled", "—", "effects computed", "是否计算转移效应", "—", "—"},
-      {"host", "—", "host choice", "承接园区选择", "—", "—"},
-      {"host_count", "N", "hosts in an allocation", "分配的承接园区数", "planning assumption", "规划假设"},
-      {"theta", "θ", "share of new host jobs drawn from surplus farm labour", "新增就业来自农业剩余劳动力的比例", "planning assumption", "规划假设"},
-      {"agriculture_benchmark", "s₁*", "farm employment share of a developed economy", "发达经济农业就业比重基准", "planning assumption", "规划假设"},
-      {"rho", "ρ", "share of freed source workers re-employed locally in services", "转出地释放劳动力在本地转入服务业的比例", "planning assumption", "规划假设"},
-      {"reemployment_productivity", "π", "productivity of the re-employed (share of the service average)",
-       "再就业者生产率（服务业平均的比例）", "planning assumption", "规划假设"},
-      {"reuse", "κ", "share of freed land re-let to new firms (腾笼换鸟)", "腾退土地再招商比例（腾笼换鸟）", "planning assumption", "规划假设"},
-      {"mu", "μ", "share of freed VA reinvested in R&D", "释放增加值再投入研发的比例", "planning assumption", "规划假设"},
-      {"phi", "φ", "knowledge-flow coefficient by mode", "分方式知识溢出系数", "ordering from the research; values planning assumption",
-       "次序依据研究文献；数值为规划假设"},
-      {"phi_reverse", "φʳ", "reverse (host → source) flow coefficient by mode", "分方式反向知识流动系数", "planning assumption", "规划假设"},
-      {"decay_km", "δk", "distance decay of the knowledge flow (km)", "知识溢出距离衰减（km）",
-       "Bottazzi & Peri 2003 (scale); form planning assumption", "Bottazzi & Peri 2003（尺度）；函数形式为规划假设"},
-      {"spillover_return", "r", "VA of host firms per unit of knowledge flow", "单位知识溢出带来的本地企业增加值",
-       "Hall, Mairesse & Mohnen 2010 (range)", "Hall, Mairesse & Mohnen 2010（区间）"},
-      {"lambda", "λ", "replication scale", "复制扩张规模", "planning assumption", "规划假设"},
-      {"hub_growth", "η", "growth of the source's hub segments per unit of λ", "转出地总部环节随复制规模的增长", "planning assumption", "规划假设"},
-      {"tau", "τ", "source's share of the replica's VA and tax", "转出地分享复制园区增加值与税收的比例", "planning assumption", "规划假设"},
-      {"tax_rate", "t", "tax per unit of VA", "单位增加值税收", "planning assumption", "规划假设"},
-      {"beta", "β", "allocation exponent on the score", "得分分配指数", "planning assumption", "规划假设"},
-      {"horizon_years", "T", "years of the ramp", "转移年限", "planning assumption", "规划假设"},
-      {"midpoint_year", "m", "year of the ramp's inflection", "转移拐点年份", "planning assumption", "规划假设"},
-      {"steepness", "k", "steepness of the logistic ramp (1/yr)", "逻辑斯蒂曲线陡度（1/年）", "planning assumption", "规划假设"},
-      {"flq_delta", "δ", "δ of Flegg's location quotient", "FLQ 区位商参数 δ", "Flegg & Webber 1997", "Flegg & Webber 1997"},
-      {"coupling", "a, b", "weights of Ũ(source), Ũ(host) in T", "T 中转出地、承接地的权重", "common practice", "通行做法"},
-      {"lp_pre_industrial", "LPb", "pre-industrial labour productivity benchmarks of H (10k yuan)", "H 的前工业化劳动生产率基准（万元）",
-       "method 刘伟 et al. 2008; values planning assumption", "方法见刘伟等 2008；数值为规划假设"},
-      {"lp_developed", "LPf", "developed labour productivity benchmarks of H (10k yuan)", "H 的发达阶段劳动生产率基准（万元）",
-       "method 刘伟 et al. 2008; values planning assumption", "方法见刘伟等 2008；数值为规划假设"},
-      {"mechanism_weights", "wₘ", "weights of vc, inn, str in U", "升级指数中价值链、创新、结构的权重", "planning assumption", "规划假设"},
-      {"mechanism_scale", "sₘ", "change counting as one unit of U", "计为一个单位 U 的变化量", "planning assumption", "规划假设"},
-      {"uncertainty", "—", "Monte Carlo over the effect parameters", "效应参数蒙特卡洛模拟", "planning assumption", "规划假设"},
-  };
-  return kDocs;
 }
 
 QString compactJson(const json& j) {
@@ -260,60 +198,6 @@ QString criterionParamsText(const Texts& tx, const json& c) {
   } catch (const clustershift::Error&) {
   }
   return given.is_object() && !given.empty() ? compactJson(given) : QStringLiteral("–");
-}
-
-/// Row label of a comparison column (comparisonColumns() names).
-QString comparisonLabel(const Texts& tx, const std::string& column) {
-  static const std::map<std::string, std::pair<const char*, const char*>> kLabels = {
-      {"mode", {"Mode", "转移方式"}},
-      {"host_park", {"Host park", "承接园区"}},
-      {"host_region", {"Host region", "承接地区"}},
-      {"moved_segments", {"Moved segments", "转移环节"}},
-      {"moved_output_yuan100m", {"Moved output (100 million yuan)", "转移产值（亿元）"}},
-      {"moved_va_yuan100m", {"Moved value added (100 million yuan)", "转移增加值（亿元）"}},
-      {"moved_jobs", {"Moved jobs (persons)", "转移就业（人）"}},
-      {"indirect_va_yuan100m", {"Indirect VA at the host (100 million yuan)", "承接地间接增加值（亿元）"}},
-      {"indirect_jobs", {"Indirect jobs at the host (persons)", "承接地间接就业（人）"}},
-      {"output_multiplier", {"Output multiplier (type I)", "产出乘数（I 型）"}},
-      {"knowledge_flow_yuan100m", {"Knowledge flow (100 million yuan/yr)", "知识溢出（亿元/年）"}},
-      {"reverse_flow_yuan100m", {"Reverse knowledge flow (100 million yuan/yr)", "反向知识流动（亿元/年）"}},
-      {"spillover_va_yuan100m", {"Spill-over VA of host firms (100 million yuan)", "承接地本地企业溢出增加值（亿元）"}},
-      {"source_supplier_va_loss_yuan100m", {"Source suppliers' VA lost (100 million yuan)", "转出地配套企业增加值损失（亿元）"}},
-      {"source_supplier_jobs_loss", {"Source suppliers' jobs lost (persons)", "转出地配套企业就业损失（人）"}},
-      {"shared_va_yuan100m", {"VA shared with the source (100 million yuan)", "与转出地分享的增加值（亿元）"}},
-      {"shared_tax_yuan100m", {"Tax shared with the source (100 million yuan)", "与转出地分享的税收（亿元）"}},
-      {"source_h_before", {"Source H before", "转出地 H 转移前"}},
-      {"source_h_after", {"Source H after", "转出地 H 转移后"}},
-      {"host_h_before", {"Host H before", "承接地 H 转移前"}},
-      {"host_h_after", {"Host H after", "承接地 H 转移后"}},
-      {"source_lp2_before", {"Source industry VA per worker before (10k yuan)", "转出地第二产业劳均增加值 转移前（万元）"}},
-      {"source_lp2_after", {"Source industry VA per worker after (10k yuan)", "转出地第二产业劳均增加值 转移后（万元）"}},
-      {"host_lp2_before", {"Host industry VA per worker before (10k yuan)", "承接地第二产业劳均增加值 转移前（万元）"}},
-      {"host_lp2_after", {"Host industry VA per worker after (10k yuan)", "承接地第二产业劳均增加值 转移后（万元）"}},
-      {"source_gdp_change_yuan100m", {"Source GDP change (100 million yuan)", "转出地 GDP 变化（亿元）"}},
-      {"host_gdp_change_yuan100m", {"Host GDP change (100 million yuan)", "承接地 GDP 变化（亿元）"}},
-      {"source_isu_before", {"Source ISU before", "转出地 ISU 转移前"}},
-      {"source_isu_after", {"Source ISU after", "转出地 ISU 转移后"}},
-      {"host_isu_before", {"Host ISU before", "承接地 ISU 转移前"}},
-      {"host_isu_after", {"Host ISU after", "承接地 ISU 转移后"}},
-      {"source_ts_change", {"Source TS change", "转出地 TS 变化"}},
-      {"host_ts_change", {"Host TS change", "承接地 TS 变化"}},
-      {"source_theil_change", {"Source Theil change", "转出地泰尔指数变化"}},
-      {"host_theil_change", {"Host Theil change", "承接地泰尔指数变化"}},
-      {"source_rd_intensity_change", {"Source R&D intensity change", "转出地 R&D 强度变化"}},
-      {"host_rd_intensity_change", {"Host R&D intensity change", "承接地 R&D 强度变化"}},
-      {"source_jobs_change_10k", {"Source jobs change (10k persons)", "转出地就业变化（万人）"}},
-      {"host_jobs_change_10k", {"Host jobs change (10k persons)", "承接地就业变化（万人）"}},
-      {"u_source", {"Ũ source", "Ũ 转出地"}},
-      {"u_host", {"Ũ host", "Ũ 承接地"}},
-      {"c", {"Coupling C", "耦合度 C"}},
-      {"t", {"Coordination T", "综合协调指数 T"}},
-      {"d", {"Coupling coordination D", "耦合协调度 D"}},
-      {"class_zh", {"Class (Chinese)", "协调等级"}},
-      {"class_en", {"Class", "协调等级（英文）"}},
-  };
-  const auto it = kLabels.find(column);
-  return it == kLabels.end() ? QString::fromStdString(column) : tx.t(it->second.first, it->second.second);
 }
 
 }  // namespace
@@ -369,7 +253,7 @@ std::unique_ptr<QgsPrintLayout> buildComparisonLayout(const ReportContext& ctx) 
     if (endsWith("_p05") || endsWith("_p95") || column == "p_class" || column == "draws" ||
         column.rfind("vc_", 0) == 0 || column.rfind("inn_", 0) == 0 || column.rfind("str_", 0) == 0)
       continue;
-    QStringList cells{comparisonLabel(tx, column)};
+    QStringList cells{comparisonColumnLabel(column, tx.zh)};
     for (const json& row : rows) {
       QString cell = row.is_array() && c < row.size() ? jsonText(row[c]) : QString();
       if (column == "moved_segments") {
@@ -426,7 +310,7 @@ std::unique_ptr<QgsPrintLayout> buildMethodsLayout(const ReportContext& ctx) {
   const json weighting = info.value("weighting", json::object());
   const std::string method = weighting.value("method", std::string("direct"));
   flow.heading(tx.t("2 Weighting", "2 赋权方法"), 10);
-  QString weightText = weightingLabel(tx, method);
+  QString weightText = methodDescription(tx, weightingMethods(), method);
   if (method == "blend")
     weightText += tx.t(" (α = %1 subjective, objective: %2)", "（主观权重占 α = %1，客观方法：%2）")
                       .arg(jsonText(weighting.value("alpha", json())), jsonText(weighting.value("objective", json())));
@@ -464,8 +348,9 @@ std::unique_ptr<QgsPrintLayout> buildMethodsLayout(const ReportContext& ctx) {
 
   // --- aggregation and robustness ---
   flow.heading(tx.t("3 Aggregation and missing values", "3 集成方法与缺失值"), 10);
-  flow.paragraph(aggregationLabel(tx, info.value("aggregation", std::string("wlc"))) + tx.t("; ", "；") +
-                 missingLabel(tx, info.value("missing", std::string("exclude"))) + tx.t(".", "。"));
+  flow.paragraph(methodDescription(tx, aggregations(), info.value("aggregation", std::string("wlc"))) +
+                 tx.t("; ", "；") + missingLabel(tx, info.value("missing", std::string("exclude"))) +
+                 tx.t(".", "。"));
   flow.heading(tx.t("4 Robustness", "4 稳健性分析"), 10);
   const json robustness = info.value("robustness", json());
   if (robustness.is_object())
@@ -491,10 +376,10 @@ std::unique_ptr<QgsPrintLayout> buildMethodsLayout(const ReportContext& ctx) {
     flow.heading(tx.t("5 Effect parameters and their sources", "5 效应模型参数及来源"));
     const json params = effects.value("params", json::object());
     std::vector<QStringList> rows;
-    for (const ParamDoc& d : paramDocs()) {
+    for (const EffectParamDoc& d : effectParamDocs()) {
       if (!params.contains(d.key)) continue;
-      rows.push_back({QString::fromUtf8(d.key), QString::fromUtf8(d.symbol), tx.t(d.en, d.zh),
-                      effectValueText(tx, params[d.key]), tx.t(d.sourceEn, d.sourceZh)});
+      rows.push_back({QString::fromUtf8(d.key), QString::fromUtf8(d.symbol), tx.t(d.meaning, d.meaningZh),
+                      effectValueText(tx, params[d.key]), tx.t(d.source, d.sourceZh)});
     }
     flow.table({tx.t("Key", "参数"), tx.t("Symbol", "符号"), tx.t("Meaning", "含义"), tx.t("Value in this run", "本次取值"),
                 tx.t("Source", "来源")},

@@ -20,6 +20,7 @@
 #include <string>
 
 #include "clustershift/effects.h"
+#include "clustershift_layers/labels.h"
 
 namespace clustershift::layers {
 namespace {
@@ -150,6 +151,9 @@ TEST_F(ReportFromGeoPackage, EnglishReportHasEverySectionAndTheCouplingClass) {
                                "Effect parameters and their sources", "Flegg & Webber 1997", "is missing (NULL)",
                                "Park 1 Economic Development Zone", "Park 6 Economic Development Zone"})
     EXPECT_NE(text.find(expected), std::string::npos) << expected;
+  // The comparison page names its rows as the plugin's comparison table does (labels.h), not
+  // with words of its own ("Indirect jobs at the host (persons)" before).
+  EXPECT_NE(text.find(comparisonColumnLabel("indirect_jobs", false).toStdString()), std::string::npos);
 }
 
 TEST_F(ReportFromGeoPackage, TwoMoreCandidatePagesForTopFive) {
@@ -164,6 +168,7 @@ TEST_F(ReportFromGeoPackage, ChineseReportEmbedsACjkFontAndTranslatesTheHeadings
   const std::string text = pdfText(pdf);
   for (const char* expected : {"转移效应", "耦合协调度", "勉强协调", "转移方式比较", "方法附录", "效应模型参数及来源", "本次运行的校验警告"})
     EXPECT_NE(text.find(nfkc(expected)), std::string::npos) << expected;
+  EXPECT_NE(text.find(nfkc("转出地三二产比TS变化")), std::string::npos);  // comparisonColumnLabel()
   const std::string fonts = commandOutput("pdffonts " + quoted(pdf));
   EXPECT_NE(fonts.find("NotoSansCJK"), std::string::npos) << fonts;
   EXPECT_NE(commandOutput("pdfinfo " + quoted(pdf)).find("1191 x 842 pts (A3)"), std::string::npos);  // A3 landscape

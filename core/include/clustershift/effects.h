@@ -37,6 +37,20 @@ const std::vector<std::string>& effectIndicators();
 /// str (industrial structure).
 const std::vector<std::string>& mechanismNames();
 
+/// One key of the scenario's "effects" block in words, as docs/model.md ("Parameters") and the
+/// report's methods appendix give it: its symbol, what it means and where its value comes from.
+struct EffectParamDoc {
+  const char* key;        ///< "theta"
+  const char* symbol;     ///< "θ"
+  const char* meaning;    ///< English
+  const char* meaningZh;  ///< Chinese
+  const char* source;     ///< "planning assumption", a citation, …
+  const char* sourceZh;
+};
+/// Every key parseEffectsParams() reads, in the order of toJson(EffectsParams); the parser's
+/// "unknown key" problem lists them.
+const std::vector<EffectParamDoc>& effectParamDocs();
+
 /// A coefficient per mode (knowledge flows).
 struct PhiByMode {
   double complete = 0.2;

@@ -1,8 +1,8 @@
 #pragma once
 // The named choices of a scenario's decision settings, each with one descriptor table:
-// the name written in scenario files, CLI options and processing parameters, and its
-// English and Chinese labels for the plugin and the report. Scenario files keep the names;
-// code switches on the enums, whose order is the table's.
+// the name written in scenario files, CLI options and processing parameters, its English and
+// Chinese labels for the plugin and the report, and the methods appendix's description. Scenario
+// files keep the names; code switches on the enums, whose order is the table's.
 #include <string>
 #include <vector>
 
@@ -13,6 +13,10 @@ struct MethodInfo {
   const char* name;     ///< in scenario files, CLI and processing parameters ("wlc")
   const char* label;    ///< English
   const char* labelZh;  ///< Chinese
+  /// What it does, with its formula or citation, for the report's methods appendix (English,
+  /// Chinese); "" where the label says it all.
+  const char* description = "";
+  const char* descriptionZh = "";
 };
 
 /// Aggregation of the criterion values into one score (core/src/mcda/{wlc,wpm,topsis}.cpp).

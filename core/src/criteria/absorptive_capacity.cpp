@@ -31,18 +31,10 @@ class AbsorptiveCapacity : public DescribedCriterion {
     resolveParams(*this, params);  // takes none: rejects any
     const Inputs& inputs = context.inputs;
     detail::requireRegionColumns(inputs, kId, {"rd", "gdp"});
-    std::vector<double> raw(inputs.parks.size(), kNaN);
-    for (std::size_t p = 0; p < inputs.parks.size(); ++p) {
-      const int r = inputs.parks[p].region;
-      if (r < 0) {
-        detail::warnPark(context, static_cast<int>(p), std::string(kId) + ": park lies outside every region",
-                         "park_outside_regions_for", {{"criterion", kId}});
-        continue;
-      }
-      const Region& host = inputs.regions[static_cast<std::size_t>(r)];
+    return detail::valuesByHostRegion(context, kId, [&](int p, const Region& host) {
       const double rd = host.value("rd"), gdp = host.value("gdp");
       if (isMissing(rd) || rd < 0 || isMissing(gdp) || !(gdp > 0)) {
-        detail::warnPark(context, static_cast<int>(p),
+        detail::warnPark(context, p,
                          std::string(kId) + ": host region '" + host.id + "' needs rd >= 0 and gdp > 0 (rd " +
                              (isMissing(rd) ? std::string("missing") : util::formatFixed(rd, 2)) + ", gdp " +
                              (isMissing(gdp) ? std::string("missing") : util::formatFixed(gdp, 2)) + ")",
@@ -51,11 +43,10 @@ class AbsorptiveCapacity : public DescribedCriterion {
                           {"region", host.id},
                           {"rd", isMissing(rd) ? std::string() : util::formatFixed(rd, 2)},
                           {"gdp", isMissing(gdp) ? std::string() : util::formatFixed(gdp, 2)}});
-        continue;
+        return kNaN;
       }
-      raw[p] = rd / gdp;
-    }
-    return raw;
+      return rd / gdp;
+    });
   }
 };
 

@@ -136,4 +136,21 @@ void warnPark(const CriterionContext& context, int park, const std::string& mess
                                      std::move(values)));
 }
 
+const Region* hostRegion(const CriterionContext& context, const std::string& criterion, int park) {
+  const int region = context.inputs.parks.at(static_cast<std::size_t>(park)).region;
+  if (region >= 0) return &context.inputs.regions.at(static_cast<std::size_t>(region));
+  warnPark(context, park, criterion + ": park lies outside every region", "park_outside_regions_for",
+           {{"criterion", criterion}});
+  return nullptr;
+}
+
+std::vector<double> valuesByHostRegion(const CriterionContext& context, const std::string& criterion,
+                                       const std::function<double(int park, const Region& host)>& value) {
+  std::vector<double> raw(context.inputs.parks.size(), kNaN);
+  for (std::size_t p = 0; p < raw.size(); ++p)
+    if (const Region* host = hostRegion(context, criterion, static_cast<int>(p)))
+      raw[p] = value(static_cast<int>(p), *host);
+  return raw;
+}
+
 }  // namespace clustershift::detail

@@ -1,6 +1,7 @@
 #pragma once
 // Small helpers shared by criterion implementations: locations for messages and checks
 // for the columns a criterion needs.
+#include <functional>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -54,5 +55,13 @@ void requireSomeValue(const Criterion& criterion, const CriterionContext& contex
 /// Warning about one park through feedback, with its code and values (Problem).
 void warnPark(const CriterionContext& context, int park, const std::string& message,
               const std::string& code = {}, std::map<std::string, std::string> values = {});
+
+/// The park's host region; nullptr, with the warning "<criterion>: park lies outside every region"
+/// (park_outside_regions_for), for a park outside every region.
+const Region* hostRegion(const CriterionContext& context, const std::string& criterion, int park);
+/// One raw value per park from its host region: value(park, host) where hostRegion() finds one,
+/// NaN (with its warning) where it does not. value() may warn and return NaN itself.
+std::vector<double> valuesByHostRegion(const CriterionContext& context, const std::string& criterion,
+                                       const std::function<double(int park, const Region& host)>& value);
 
 }  // namespace clustershift::detail

@@ -22,6 +22,19 @@ Problem fatal(const std::string& message, const std::string& code,
   return codedProblem(Severity::Fatal, "", message, {}, code, std::move(values));
 }
 
+/// "<criterion>: scenario data.<table> is required".
+Problem tableRequired(const std::string& criterion, const std::string& table) {
+  return fatal(criterion + ": scenario data." + table + " is required", "table_required",
+               {{"criterion", criterion}, {"table", table}});
+}
+
+/// "<criterion>: cluster industry '<industry>' is not a <part> of <label>" (part: column, sector).
+Problem industryNotInTable(const std::string& criterion, const std::string& industry, const std::string& part,
+                           const std::string& label) {
+  return fatal(criterion + ": cluster industry '" + industry + "' is not a " + part + " of " + label,
+               "industry_not_in_table", {{"criterion", criterion}, {"industry", industry}, {"table", label}});
+}
+
 void throwFirst(const std::vector<Problem>& problems) {
   for (const auto& p : problems)
     if (p.severity == Severity::Fatal) throw InputError(p.text());
@@ -42,8 +55,7 @@ std::string ioTableLabel(const CriterionContext& context) {
 void checkIndustryOutput(const CriterionContext& context, const std::string& criterion,
                          std::vector<Problem>& problems) {
   if (!context.inputs.industryOutput) {
-    problems.push_back(fatal(criterion + ": scenario data.industry_output is required", "table_required",
-                             {{"criterion", criterion}, {"table", "industry_output"}}));
+    problems.push_back(tableRequired(criterion, "industry_output"));
     return;
   }
   const std::string& industry = context.scenario.cluster.industry;
@@ -53,27 +65,19 @@ void checkIndustryOutput(const CriterionContext& context, const std::string& cri
     return;
   }
   if (context.inputs.industryOutput->industryIndex(industry) < 0)
-    problems.push_back(
-        fatal(criterion + ": cluster industry '" + industry + "' is not a column of " +
-                  industryOutputLabel(context),
-              "industry_not_in_table",
-              {{"criterion", criterion}, {"industry", industry}, {"table", industryOutputLabel(context)}}));
+    problems.push_back(industryNotInTable(criterion, industry, "column", industryOutputLabel(context)));
 }
 
 void checkIoTable(const CriterionContext& context, const std::string& criterion,
                   std::vector<Problem>& problems) {
   if (!context.inputs.ioTable) {
-    problems.push_back(fatal(criterion + ": scenario data.io_table is required", "table_required",
-                             {{"criterion", criterion}, {"table", "io_table"}}));
+    problems.push_back(tableRequired(criterion, "io_table"));
     return;
   }
   const std::string& industry = context.scenario.cluster.industry;
   const auto& sectors = context.inputs.ioTable->sectors;
   if (!industry.empty() && std::find(sectors.begin(), sectors.end(), industry) == sectors.end())
-    problems.push_back(
-        fatal(criterion + ": cluster industry '" + industry + "' is not a sector of " + ioTableLabel(context),
-              "industry_not_in_table",
-              {{"criterion", criterion}, {"industry", industry}, {"table", ioTableLabel(context)}}));
+    problems.push_back(industryNotInTable(criterion, industry, "sector", ioTableLabel(context)));
 }
 
 std::vector<Problem> checkIndustryCriterion(const Criterion& criterion, const CriterionContext& context,
@@ -104,20 +108,14 @@ namespace {
 /// when the park is outside every region or its region has no row.
 int hostIndustryRow(const CriterionContext& context, const std::string& criterion, int park,
                     const std::vector<int>& rowOfRegion) {
-  const Park& p = context.inputs.parks.at(static_cast<std::size_t>(park));
-  if (p.region < 0) {
-    warnPark(context, park, criterion + ": park lies outside every region", "park_outside_regions_for",
-             {{"criterion", criterion}});
-    return -1;
-  }
-  const int row = rowOfRegion.at(static_cast<std::size_t>(p.region));
-  if (row < 0) {
-    const Region& host = context.inputs.regions.at(static_cast<std::size_t>(p.region));
+  const Region* host = hostRegion(context, criterion, park);
+  if (!host) return -1;
+  const int row = rowOfRegion.at(static_cast<std::size_t>(host - context.inputs.regions.data()));
+  if (row < 0)
     warnPark(context, park,
-             criterion + ": host region '" + host.id + "' has no row in " + industryOutputLabel(context),
+             criterion + ": host region '" + host->id + "' has no row in " + industryOutputLabel(context),
              "host_without_row",
-             {{"criterion", criterion}, {"region", host.id}, {"table", industryOutputLabel(context)}});
-  }
+             {{"criterion", criterion}, {"region", host->id}, {"table", industryOutputLabel(context)}});
   return row;
 }
 }  // namespace

@@ -28,21 +28,15 @@ class LabourCost : public DescribedCriterion {
     if (isMissing(sourceWage) || !(sourceWage > 0)) {
       throw InputError("labour_cost: source region '" + source.id + "' has no wage > 0");
     }
-    std::vector<double> raw(inputs.parks.size(), kNaN);
-    for (std::size_t p = 0; p < inputs.parks.size(); ++p) {
-      int r = inputs.parks[p].region;
-      if (r < 0) continue;
-      const Region& host = inputs.regions[static_cast<std::size_t>(r)];
-      double wage = host.value("wage");
+    return detail::valuesByHostRegion(context, "labour_cost", [&](int p, const Region& host) {
+      const double wage = host.value("wage");
       if (isMissing(wage) || !(wage > 0)) {
-        detail::warnPark(context, static_cast<int>(p),
-                         "labour_cost: host region '" + host.id + "' has no wage > 0", "host_without_wage",
-                         {{"criterion", "labour_cost"}, {"region", host.id}});
-        continue;
+        detail::warnPark(context, p, "labour_cost: host region '" + host.id + "' has no wage > 0",
+                         "host_without_wage", {{"criterion", "labour_cost"}, {"region", host.id}});
+        return kNaN;
       }
-      raw[p] = sourceWage / wage;
-    }
-    return raw;
+      return sourceWage / wage;
+    });
   }
 };
 

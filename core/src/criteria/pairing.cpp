@@ -44,19 +44,8 @@ class Pairing : public DescribedCriterion {
 
   std::vector<double> compute(const CriterionContext& context, const nlohmann::json& params) const override {
     const std::set<std::string> ids = partners(params);
-    const Inputs& inputs = context.inputs;
-    std::vector<double> raw(inputs.parks.size(), kNaN);
-    for (std::size_t p = 0; p < inputs.parks.size(); ++p) {
-      const int region = inputs.parks[p].region;
-      if (region < 0) {
-        detail::warnPark(context, static_cast<int>(p),
-                         std::string(kId) + ": the park lies outside every region",
-                         "park_outside_regions_for", {{"criterion", kId}});
-        continue;
-      }
-      raw[p] = ids.count(inputs.regions[static_cast<std::size_t>(region)].id) ? 1.0 : 0.0;
-    }
-    return raw;
+    return detail::valuesByHostRegion(
+        context, kId, [&](int, const Region& host) { return ids.count(host.id) ? 1.0 : 0.0; });
   }
 
  private:

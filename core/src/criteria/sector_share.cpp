@@ -36,11 +36,7 @@ class SectorShare : public DescribedCriterion {
     const int sector = resolveParams(*this, params)["sector"].get<int>();
     const Inputs& inputs = context.inputs;
     detail::requireRegionColumns(inputs, kId, {"y1", "y2", "y3"});
-    std::vector<double> raw(inputs.parks.size(), kNaN);
-    for (std::size_t p = 0; p < inputs.parks.size(); ++p) {
-      const int r = inputs.parks[p].region;
-      if (r < 0) continue;  // outside every region: not a candidate
-      const Region& host = inputs.regions[static_cast<std::size_t>(r)];
+    return detail::valuesByHostRegion(context, kId, [&](int p, const Region& host) {
       double total = 0;
       bool usable = true;
       for (const char* column : kColumns) {
@@ -49,17 +45,16 @@ class SectorShare : public DescribedCriterion {
         total += y;
       }
       if (!usable || !(total > 0)) {
-        detail::warnPark(context, static_cast<int>(p),
+        detail::warnPark(context, p,
                          std::string(kId) + ": host region '" + host.id +
                              "' needs y1, y2, y3 >= 0 (亿元) with a positive sum (y1 " +
                              util::formatNumber(host.value("y1")) + ", y2 " +
                              util::formatNumber(host.value("y2")) + ", y3 " +
                              util::formatNumber(host.value("y3")) + ")");
-        continue;
+        return kNaN;
       }
-      raw[p] = host.value(kColumns[sector - 1]) / total;
-    }
-    return raw;
+      return host.value(kColumns[sector - 1]) / total;
+    });
   }
 };
 

@@ -1,5 +1,6 @@
 // Parsing and validation of the scenario's "effects" block. Every parameter has its default
-// here and in docs/model.md ("Transfer effects"); problems carry their JSON path.
+// here and in docs/model.md ("Transfer effects"), its symbol, meaning and source in
+// effectParamDocs() (the report's methods appendix); problems carry their JSON path.
 #include <cmath>
 #include <initializer_list>
 #include <map>
@@ -118,11 +119,15 @@ void triple(Parser& p, const nlohmann::json& v, const std::string& path, std::ar
              "a productivity >= 0 (万元/person)");
 }
 
-const char* const kKeys =
-    "enabled, host, host_count, theta, agriculture_benchmark, rho, reemployment_productivity, reuse, mu, phi, "
-    "phi_reverse, decay_km, spillover_return, lambda, hub_growth, tau, tax_rate, beta, horizon_years, "
-    "midpoint_year, steepness, flq_delta, coupling, lp_pre_industrial, lp_developed, mechanism_weights, "
-    "mechanism_scale, uncertainty";
+/// The keys of the block, for the "unknown key" problem: "enabled, host, …".
+const std::string& knownKeys() {
+  static const std::string kKeys = [] {
+    std::string keys;
+    for (const EffectParamDoc& d : effectParamDocs()) keys += (keys.empty() ? "" : ", ") + std::string(d.key);
+    return keys;
+  }();
+  return kKeys;
+}
 
 }  // namespace
 
@@ -142,6 +147,65 @@ const std::vector<std::string>& effectIndicators() {
   static const std::vector<std::string> kIndicators = {"ts",      "isu",          "theil", "h",   "lp2",
                                                        "va_rate", "rd_intensity", "gdp",   "jobs"};
   return kIndicators;
+}
+
+const std::vector<EffectParamDoc>& effectParamDocs() {
+  static const std::vector<EffectParamDoc> kDocs = {
+      {"enabled", "—", "effects computed", "是否计算转移效应", "—", "—"},
+      {"host", "—", "host choice", "承接园区选择", "—", "—"},
+      {"host_count", "N", "hosts in an allocation", "分配的承接园区数", "planning assumption", "规划假设"},
+      {"theta", "θ", "share of new host jobs drawn from surplus farm labour",
+       "新增就业来自农业剩余劳动力的比例", "planning assumption", "规划假设"},
+      {"agriculture_benchmark", "s₁*", "farm employment share of a developed economy",
+       "发达经济农业就业比重基准", "planning assumption", "规划假设"},
+      {"rho", "ρ", "share of freed source workers re-employed locally in services",
+       "转出地释放劳动力在本地转入服务业的比例", "planning assumption", "规划假设"},
+      {"reemployment_productivity", "π", "productivity of the re-employed (share of the service average)",
+       "再就业者生产率（服务业平均的比例）", "planning assumption", "规划假设"},
+      {"reuse", "κ", "share of freed land re-let to new firms (腾笼换鸟)", "腾退土地再招商比例（腾笼换鸟）",
+       "planning assumption", "规划假设"},
+      {"mu", "μ", "share of freed VA reinvested in R&D", "释放增加值再投入研发的比例", "planning assumption",
+       "规划假设"},
+      {"phi", "φ", "knowledge-flow coefficient by mode", "分方式知识溢出系数",
+       "ordering from the research; values planning assumption", "次序依据研究文献；数值为规划假设"},
+      {"phi_reverse", "φʳ", "reverse (host → source) flow coefficient by mode", "分方式反向知识流动系数",
+       "planning assumption", "规划假设"},
+      {"decay_km", "δk", "distance decay of the knowledge flow (km)", "知识溢出距离衰减（km）",
+       "Bottazzi & Peri 2003 (scale); form planning assumption",
+       "Bottazzi & Peri 2003（尺度）；函数形式为规划假设"},
+      {"spillover_return", "r", "VA of host firms per unit of knowledge flow",
+       "单位知识溢出带来的本地企业增加值", "Hall, Mairesse & Mohnen 2010 (range)",
+       "Hall, Mairesse & Mohnen 2010（区间）"},
+      {"lambda", "λ", "replication scale", "复制扩张规模", "planning assumption", "规划假设"},
+      {"hub_growth", "η", "growth of the source's hub segments per unit of λ",
+       "转出地总部环节随复制规模的增长", "planning assumption", "规划假设"},
+      {"tau", "τ", "source's share of the replica's VA and tax", "转出地分享复制园区增加值与税收的比例",
+       "planning assumption", "规划假设"},
+      {"tax_rate", "t", "tax per unit of VA", "单位增加值税收", "planning assumption", "规划假设"},
+      {"beta", "β", "allocation exponent on the score", "得分分配指数", "planning assumption", "规划假设"},
+      {"horizon_years", "T", "years of the ramp", "转移年限", "planning assumption", "规划假设"},
+      {"midpoint_year", "m", "year of the ramp's inflection", "转移拐点年份", "planning assumption",
+       "规划假设"},
+      {"steepness", "k", "steepness of the logistic ramp (1/yr)", "逻辑斯蒂曲线陡度（1/年）",
+       "planning assumption", "规划假设"},
+      {"flq_delta", "δ", "δ of Flegg's location quotient", "FLQ 区位商参数 δ", "Flegg & Webber 1997",
+       "Flegg & Webber 1997"},
+      {"coupling", "a, b", "weights of Ũ(source), Ũ(host) in T", "T 中转出地、承接地的权重",
+       "common practice", "通行做法"},
+      {"lp_pre_industrial", "LPb", "pre-industrial labour productivity benchmarks of H (10k yuan)",
+       "H 的前工业化劳动生产率基准（万元）", "method 刘伟 et al. 2008; values planning assumption",
+       "方法见刘伟等 2008；数值为规划假设"},
+      {"lp_developed", "LPf", "developed labour productivity benchmarks of H (10k yuan)",
+       "H 的发达阶段劳动生产率基准（万元）", "method 刘伟 et al. 2008; values planning assumption",
+       "方法见刘伟等 2008；数值为规划假设"},
+      {"mechanism_weights", "wₘ", "weights of vc, inn, str in U", "升级指数中价值链、创新、结构的权重",
+       "planning assumption", "规划假设"},
+      {"mechanism_scale", "sₘ", "change counting as one unit of U", "计为一个单位 U 的变化量",
+       "planning assumption", "规划假设"},
+      {"uncertainty", "—", "Monte Carlo over the effect parameters", "效应参数蒙特卡洛模拟",
+       "planning assumption", "规划假设"},
+  };
+  return kDocs;
 }
 
 const std::vector<std::string>& mechanismNames() {
@@ -266,7 +330,7 @@ EffectsParams parseEffectsParams(const nlohmann::json& effects, double replicati
                        (key == "u_weights" ? "mechanism_weights" : "mechanism_scale") +
                        " (keys vc, inn, str; see docs/model.md)");
     } else {
-      p.fail(path, std::string("unknown key (expected ") + kKeys + ")", "unknown_key", {{"allowed", kKeys}});
+      p.fail(path, "unknown key (expected " + knownKeys() + ")", "unknown_key", {{"allowed", knownKeys()}});
     }
   }
 

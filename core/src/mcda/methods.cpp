@@ -21,20 +21,31 @@ int indexOf(const std::vector<MethodInfo>& table, const std::string& name, const
 
 const std::vector<MethodInfo>& aggregations() {
   static const std::vector<MethodInfo> kTable = {
-      {"wlc", "Weighted linear combination", "加权线性组合"},
-      {"wpm", "Weighted product model", "加权积模型"},
-      {"topsis", "TOPSIS (closeness to the ideal)", "TOPSIS（理想解贴近度）"},
+      {"wlc", "Weighted linear combination", "加权线性组合",
+       "weighted linear combination (WLC): score = Σ wᵢ·vᵢ", "加权线性组合（WLC）：得分 = Σ wᵢ·vᵢ"},
+      {"wpm", "Weighted product model", "加权积模型", "weighted product model (WPM): score = Π vᵢ^wᵢ",
+       "加权积模型（WPM）：得分 = Π vᵢ^wᵢ"},
+      {"topsis", "TOPSIS (closeness to the ideal)", "TOPSIS（理想解贴近度）",
+       "TOPSIS: relative closeness to the ideal point (Hwang & Yoon 1981)",
+       "TOPSIS：与理想解的相对贴近度（Hwang & Yoon 1981）"},
   };
   return kTable;
 }
 
 const std::vector<MethodInfo>& weightingMethods() {
   static const std::vector<MethodInfo> kTable = {
-      {"direct", "Direct weights", "直接赋权"},
-      {"ahp", "AHP pairwise comparison", "层次分析法（AHP）"},
-      {"entropy", "Entropy weights", "熵权法"},
-      {"critic", "CRITIC weights", "CRITIC 法"},
-      {"blend", "Subjective and objective blend", "主客观组合赋权"},
+      {"direct", "Direct weights", "直接赋权", "direct weights from the scenario (normalised to sum 1)",
+       "情景直接给定的权重（归一化为和为 1）"},
+      {"ahp", "AHP pairwise comparison", "层次分析法（AHP）",
+       "AHP: principal eigenvector of the pairwise matrix (Saaty 1980)",
+       "层次分析法：判断矩阵主特征向量（Saaty 1980）"},
+      {"entropy", "Entropy weights", "熵权法", "entropy weights (objective, from the data spread)",
+       "熵权法（客观赋权）"},
+      {"critic", "CRITIC weights", "CRITIC 法",
+       "CRITIC weights (contrast and conflict; Diakoulaki et al. 1995)",
+       "CRITIC 法（对比强度与冲突性；Diakoulaki 等 1995）"},
+      {"blend", "Subjective and objective blend", "主客观组合赋权",
+       "blend of subjective and objective weights", "主客观组合赋权"},
   };
   return kTable;
 }
@@ -50,9 +61,13 @@ const std::vector<MethodInfo>& missingPolicies() {
 
 const std::vector<MethodInfo>& valueFunctionTypes() {
   static const std::vector<MethodInfo> kTable = {
-      {"minmax", "Min–max", "极差标准化"},     {"vector", "Vector (Euclidean)", "向量标准化"},
-      {"none", "None (raw values)", "不变换"}, {"linear", "Linear between lo and hi", "线性（lo–hi）"},
-      {"sigmoid", "Sigmoid", "S 型"},          {"gaussian", "Gaussian around a target", "高斯（目标值）"},
+      {"minmax", "Min–max", "极差标准化", "min–max (linear over the range)", "极差标准化（线性）"},
+      {"vector", "Vector (Euclidean)", "向量标准化", "vector normalisation", "向量标准化"},
+      {"none", "None (raw values)", "不变换", "none (raw values in [0,1])", "无（原值）"},
+      {"linear", "Linear between lo and hi", "线性（lo–hi）", "linear between lo and hi", "线性（lo 至 hi）"},
+      {"sigmoid", "Sigmoid", "S 型", "sigmoid", "S 型函数"},
+      {"gaussian", "Gaussian around a target", "高斯（目标值）", "Gaussian around a target",
+       "高斯（目标值附近）"},
   };
   return kTable;
 }

@@ -70,6 +70,14 @@ class Block {
 
 // ---- field makers for the common shapes ----
 
+/// The writer of an optional member (a string, list or matrix): written only when not empty.
+template <class T, class M>
+std::function<void(const T&, nlohmann::json&, const char*)> writeUnlessEmpty(M T::*member) {
+  return [member](const T& t, nlohmann::json& out, const char* k) {
+    if (!(t.*member).empty()) out[k] = t.*member;
+  };
+}
+
 /// A string member, always written.
 template <class T>
 Field<T> textField(const char* key, std::string T::*member, bool required = false, bool nonEmpty = false) {

@@ -159,11 +159,7 @@ void readPreset(JsonReader& r, const json& j, const std::string& path, const cha
 
 const Block<Scenario>& clusterBlock() {
   static const Block<Scenario> kBlock({
-      {{"preset"},
-       readPreset,
-       [](const Scenario& s, json& out, const char* key) {
-         if (!s.clusterPreset.empty()) out[key] = s.clusterPreset;
-       }},
+      {{"preset"}, readPreset, writeUnlessEmpty(&Scenario::clusterPreset)},
       {{"file"},
        [](JsonReader& r, const json& j, const std::string& path, const char* key, Scenario& s) {
          if (auto file = r.string(j, path, key)) {

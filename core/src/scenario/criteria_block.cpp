@@ -208,11 +208,7 @@ void readMatrix(JsonReader& r, const json& j, const std::string& path, const cha
 const Block<Weighting>& weightingBlock() {
   static const Block<Weighting> kBlock({
       choiceField("method", &Weighting::method, methodNames(weightingMethods())),
-      {{"matrix"},
-       readMatrix,
-       [](const Weighting& w, json& out, const char* key) {
-         if (!w.matrix.empty()) out[key] = w.matrix;
-       }},
+      {{"matrix"}, readMatrix, writeUnlessEmpty(&Weighting::matrix)},
       {{"alpha"},
        [](JsonReader& r, const json& j, const std::string& path, const char* key, Weighting& w) {
          if (auto a = r.number(j, path, key)) {

@@ -35,9 +35,7 @@ Block<DataSource> sourceBlock(const std::vector<std::string>& fieldKeys, bool wi
        [](JsonReader& r, const json& j, const std::string& path, const char* key, DataSource& d) {
          if (auto enc = r.string(j, path, key)) d.encoding = *enc;
        },
-       [](const DataSource& d, json& out, const char* key) {
-         if (!d.encoding.empty()) out[key] = d.encoding;
-       }}};
+       writeUnlessEmpty(&DataSource::encoding)}};
   if (withCoordinates)
     fields.push_back(choiceField("coordinates", &DataSource::coordinates, {"wgs84", "gcj02", "bd09"}));
   fields.push_back(

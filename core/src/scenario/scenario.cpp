@@ -32,24 +32,24 @@ using detail::joinList;
 using detail::joinPath;
 using detail::JsonReader;
 using detail::numberText;
+using detail::writeUnlessEmpty;
 
-std::string toString(TransferMode mode) {
-  switch (mode) {
-    case TransferMode::Complete:
-      return "complete";
-    case TransferMode::Partial:
-      return "partial";
-    case TransferMode::Replication:
-      return "replication";
-  }
-  return "complete";
+namespace {
+/// The transfer modes' names in scenario files, in TransferMode order.
+const std::vector<std::string>& modeNames() {
+  static const std::vector<std::string> kNames = {"complete", "partial", "replication"};
+  return kNames;
 }
+}  // namespace
+
+std::string toString(TransferMode mode) { return modeNames().at(static_cast<std::size_t>(mode)); }
 
 TransferMode transferModeFromString(const std::string& text) {
-  if (text == "complete") return TransferMode::Complete;
-  if (text == "partial") return TransferMode::Partial;
-  if (text == "replication") return TransferMode::Replication;
-  throw InputError("unknown transfer mode '" + text + "' (known: complete, partial, replication)");
+  const auto& names = modeNames();
+  const auto it = std::find(names.begin(), names.end(), text);
+  if (it == names.end())
+    throw InputError("unknown transfer mode '" + text + "' (known: " + joinList(names) + ")");
+  return static_cast<TransferMode>(it - names.begin());
 }
 
 std::string toString(Direction direction) { return direction == Direction::Benefit ? "benefit" : "cost"; }
@@ -177,13 +177,17 @@ void readTitle(JsonReader& r, const json& j, const std::string& path, const char
   }
 }
 
+/// A key that only one transfer mode reads: a problem when the scenario's mode is another.
+void requireMode(JsonReader& r, const std::string& path, const Scenario& s, TransferMode mode) {
+  if (s.mode == mode) return;
+  r.fail(path, "only allowed when mode is \"" + toString(mode) + "\" (mode is \"" + toString(s.mode) + "\")",
+         "only_for_mode", {{"mode", toString(mode)}, {"current", toString(s.mode)}});
+}
+
 void readMovedSegments(JsonReader& r, const json& j, const std::string& path, const char* key, Scenario& s) {
   const std::string mPath = joinPath(path, key);
   if (const json* moved = r.array(j, path, key)) {
-    if (s.mode != TransferMode::Partial) {
-      r.fail(mPath, "only allowed when mode is \"partial\" (mode is \"" + toString(s.mode) + "\")",
-             "only_for_mode", {{"mode", "partial"}, {"current", toString(s.mode)}});
-    }
+    requireMode(r, mPath, s, TransferMode::Partial);
     for (std::size_t i = 0; i < moved->size(); ++i) {
       const json& v = (*moved)[i];
       if (!v.is_string()) {
@@ -211,10 +215,7 @@ void readMovedSegments(JsonReader& r, const json& j, const std::string& path, co
 void readReplication(JsonReader& r, const json& j, const std::string& path, const char* key, Scenario& s) {
   const std::string rPath = joinPath(path, key);
   if (const json* rep = r.child(j, path, key)) {
-    if (s.mode != TransferMode::Replication) {
-      r.fail(rPath, "only allowed when mode is \"replication\" (mode is \"" + toString(s.mode) + "\")",
-             "only_for_mode", {{"mode", "replication"}, {"current", toString(s.mode)}});
-    }
+    requireMode(r, rPath, s, TransferMode::Replication);
     replicationBlock().read(r, *rep, rPath, s);
   }
   if (s.mode == TransferMode::Replication && s.templatePark.empty()) {
@@ -315,9 +316,7 @@ const Block<Scenario>& scenarioBlock() {
        [](JsonReader& r, const json& j, const std::string& path, const char* key, Scenario& s) {
          if (auto v = r.string(j, path, key)) s.description = *v;
        },
-       [](const Scenario& s, json& out, const char* key) {
-         if (!s.description.empty()) out[key] = s.description;
-       }},
+       writeUnlessEmpty(&Scenario::description)},
       {{"data"},
        [](JsonReader& r, const json& j, const std::string& path, const char* key, Scenario& s) {
          if (const json* d = r.child(j, path, key, true))
@@ -336,7 +335,7 @@ const Block<Scenario>& scenarioBlock() {
        [](const Scenario& s, json& out, const char* key) { out[key] = sourceBlock().write(s); }},
       {{"mode"},
        [](JsonReader& r, const json& j, const std::string& path, const char* key, Scenario& s) {
-         if (auto m = r.choice(j, path, key, {"complete", "partial", "replication"})) {
+         if (auto m = r.choice(j, path, key, modeNames())) {
            s.mode = transferModeFromString(*m);
          }
        },

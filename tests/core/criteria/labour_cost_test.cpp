@@ -24,14 +24,19 @@ TEST(LabourCost, SourceWageOverHostWage) {
   EXPECT_DOUBLE_EQ(v[5], 2.0);
 }
 
-TEST(LabourCost, HostWithoutWageWarnsNamingThePark) {
+TEST(LabourCost, HostWithoutWageAndParkOutsideEveryRegionWarnNamingThePark) {
   CriterionRun run;
   run.compute("labour_cost");
   auto warnings = run.feedback.warnings();
-  ASSERT_EQ(warnings.size(), 1u);
+  ASSERT_EQ(warnings.size(), 2u);
   EXPECT_EQ(warnings[0].text(),
             "parks.gpkg/parks fid=4: labour_cost: host region '400' has no wage > 0");
   EXPECT_EQ(warnings[0].featureId, "P3");
+  // Worded as every criterion over the host region words it (criterion_util.h hostRegion();
+  // labour_cost left the NULL unexplained before).
+  EXPECT_EQ(warnings[1].text(), "parks.gpkg/parks fid=5: labour_cost: park lies outside every region");
+  EXPECT_EQ(warnings[1].code, "park_outside_regions_for");
+  EXPECT_EQ(warnings[1].featureId, "P4");
 }
 
 TEST(LabourCost, CheckNeedsTheWageColumnAndASourceWage) {

@@ -62,3 +62,19 @@ TEST(SectorShare, MissingColumnIsAnError) {
                 "sector_share: regions has no field for column 'y3' (map it in data.regions.fields)");
   EXPECT_EQ(f.check("sector_share").size(), 1u);
 }
+
+TEST(SectorShare, AParkOutsideEveryRegionIsNullWithItsReason) {
+  // Worded as every criterion over the host region words it (criterion_util.h hostRegion();
+  // sector_share left this NULL unexplained before).
+  EconomicFixture f;
+  for (int r = 0; r < 4; ++r) setOutput(f, r, 10, 60, 30);
+  f.inputs.parks[2].region = -1;
+  const auto raw = f.run("sector_share");
+  EXPECT_TRUE(std::isnan(raw[2]));
+  EXPECT_DOUBLE_EQ(raw[3], 0.6);
+  const auto warnings = f.feedback.warnings();
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0].featureId, "P3");
+  EXPECT_EQ(warnings[0].code, "park_outside_regions_for");
+  EXPECT_EQ(warnings[0].message, "sector_share: park lies outside every region");
+}

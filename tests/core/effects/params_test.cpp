@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 using namespace clustershift;
 
 namespace {
@@ -146,4 +148,24 @@ TEST(EffectsParams, RoundTripsThroughJson) {
   EXPECT_EQ(q.mechanismScale, p.mechanismScale);
   EXPECT_EQ(q.lpDeveloped, p.lpDeveloped);
   EXPECT_EQ(q.uncertainty.draws, p.uncertainty.draws);
+}
+
+TEST(EffectsParams, EveryKeyToJsonWritesIsDocumentedOnce) {
+  // effectParamDocs() is the report's table of the parameters and the parser's list of known
+  // keys: it names exactly the keys toJson() writes, each once and with its words.
+  const nlohmann::json written = toJson(EffectsParams());
+  std::vector<std::string> keys;
+  for (auto it = written.begin(); it != written.end(); ++it) keys.push_back(it.key());
+  std::vector<std::string> documented;
+  for (const EffectParamDoc& d : effectParamDocs()) {
+    documented.push_back(d.key);
+    EXPECT_STRNE(d.meaning, "") << d.key;
+    EXPECT_STRNE(d.meaningZh, "") << d.key;
+    EXPECT_STRNE(d.source, "") << d.key;
+  }
+  std::vector<std::string> sorted = documented;
+  std::sort(sorted.begin(), sorted.end());
+  EXPECT_EQ(sorted, keys);  // nlohmann::json orders an object's keys
+  EXPECT_NE(errorOf({{"tehta", 0.5}}).find("unknown key (expected enabled, host, host_count, theta, "),
+            std::string::npos);
 }
