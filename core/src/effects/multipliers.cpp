@@ -32,8 +32,15 @@ std::vector<double> ioSectorSizes(const Inputs& inputs, int regionIndex) {
   if (!inputs.ioTable) return sizes;
   const auto& sectors = inputs.ioTable->sectors;
   sizes.assign(sectors.size(), 0.0);
-  const std::vector<int> rowOfRegion = inputs.industryOutput ? inputs.industryOutput->rowsOf(inputs.regions)
-                                                             : std::vector<int>(inputs.regions.size(), -1);
+  // One region: one name lookup; every region: one hash lookup each (rowsOf).
+  std::vector<int> rowOfRegion(inputs.regions.size(), -1);
+  if (inputs.industryOutput) {
+    if (regionIndex >= 0)
+      rowOfRegion[static_cast<std::size_t>(regionIndex)] =
+          inputs.industryOutput->regionIndex(inputs.regions[static_cast<std::size_t>(regionIndex)].id);
+    else
+      rowOfRegion = inputs.industryOutput->rowsOf(inputs.regions);
+  }
   std::vector<int> columnOfSector(sectors.size(), -1);
   if (inputs.industryOutput)
     for (std::size_t i = 0; i < sectors.size(); ++i)
