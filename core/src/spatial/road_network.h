@@ -32,7 +32,7 @@ double nearestVertexKm(const std::vector<Road>& roads, double lon, double lat, c
 
 /// An undirected road graph. Every vertex of every line is a node (vertices within the
 /// snap tolerance merged, so lines meeting at shared endpoints or vertices connect); each
-/// consecutive vertex pair is an edge weighted by its geodesic length / speed.
+/// consecutive vertex pair is an edge weighted by its ellipsoidal length (Andoyer–Lambert) / speed.
 class RoadNetwork {
  public:
   /// Throws InputError naming the road (fid) when a geometry is not a line or a speed is
