@@ -328,6 +328,7 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
       project.viewSettings()->setDefaultViewExtent(QgsReferencedRectangle(view, project.crs()));
     }
     const QString qgzName = name + QStringLiteral(".qgz");
+    feedback.setProgress(0.97, "writing project");
     if (!project.write(work.absoluteFilePath(qgzName))) {
       detail::addWriteDiagnostic(QStringLiteral("QgsProject: ") + project.error());
       detail::failWrite(out.absoluteFilePath(qgzName), detail::diagnoseFolder(work.absolutePath()));
@@ -337,6 +338,7 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
 
   feedback.checkCanceled();
   // Every file is complete: check the GeoPackage, then publish the set (manifest last).
+  feedback.setProgress(0.98, "publishing");
   detail::verifyGeoPackage(gpkg, shownGpkg);
   detail::publishSet(work, out, files, name, detail::newRunId());
   paths.geopackage = out.absoluteFilePath(gpkgName);

@@ -78,6 +78,7 @@ int reportPageCount(const std::vector<QgsPrintLayout*>& layouts) {
 }  // namespace detail
 
 std::vector<std::unique_ptr<QgsPrintLayout>> buildReportLayouts(const ReportSource& source, const ReportOptions& options) {
+  const detail::SharedGlobalScope globalScope;
   const detail::ReportContext ctx = detail::makeReportContext(source, options);
   std::vector<std::unique_ptr<QgsPrintLayout>> layouts;
   auto add = [&](std::unique_ptr<QgsPrintLayout> layout) {
@@ -207,6 +208,7 @@ int exportReportPdf(const std::vector<QgsPrintLayout*>& layouts, const QString& 
   simplify.setThreshold(1.0f);
   for (QgsPrintLayout* layout : layouts) layout->renderContext().setSimplifyMethod(simplify);
   QgsFeedback exportFeedback;
+  const detail::SharedGlobalScope globalScope;
   ReportIterator iterator(layouts, feedback, exportFeedback);
   QString error;
   const QgsLayoutExporter::ExportResult result =

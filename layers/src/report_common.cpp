@@ -14,7 +14,11 @@
 #include <qgslayouttablecolumn.h>
 #include <qgsprintlayout.h>
 #include <qgsproject.h>
+#include <qgsexpressioncontextutils.h>
 #include <qgsfillsymbol.h>
+#include <qgslayoutatlas.h>
+#include <qgslayoutreportcontext.h>
+#include <qgsvectorlayer.h>
 #include <qgstablecell.h>
 #include <qgstextformat.h>
 
@@ -99,8 +103,51 @@ QgsTextFormat reportTextFormat(double sizePt, bool bold, const QColor& color) {
   return format;
 }
 
+namespace {
+
+thread_local const QgsExpressionContextScope* t_sharedGlobalScope = nullptr;
+
+/// A print layout whose expression contexts take the shared global scope while a
+/// SharedGlobalScope lives: the scopes of QgsPrintLayout::createExpressionContext() in QGIS 3.22
+/// (global, project, the report context's layer when set, layout, an enabled atlas), the first
+/// one copied.
+class ReportLayout final : public QgsPrintLayout {
+ public:
+  using QgsPrintLayout::QgsPrintLayout;
+
+  QgsExpressionContext createExpressionContext() const override {
+    const QgsExpressionContextScope* global = SharedGlobalScope::current();
+    if (!global) return QgsPrintLayout::createExpressionContext();
+    QgsExpressionContext context;
+    context.appendScope(new QgsExpressionContextScope(*global));
+    context.appendScope(QgsExpressionContextUtils::projectScope(project()));
+    if (QgsVectorLayer* layer = reportContext().layer())
+      context.appendScope(QgsExpressionContextUtils::layerScope(layer));
+    context.appendScope(QgsExpressionContextUtils::layoutScope(this));
+    // atlas() is not const in QGIS 3.22; the scope only reads it. A disabled atlas adds no
+    // scope (its @atlas_featurenumber would be 0, not NULL).
+    QgsLayoutAtlas* atlas = const_cast<ReportLayout*>(this)->atlas();
+    if (atlas->enabled()) context.appendScope(QgsExpressionContextUtils::atlasScope(atlas));
+    return context;
+  }
+};
+
+}  // namespace
+
+SharedGlobalScope::SharedGlobalScope() {
+  if (t_sharedGlobalScope) return;  // nested: the outer copy serves
+  m_scope.reset(QgsExpressionContextUtils::globalScope());
+  t_sharedGlobalScope = m_scope.get();
+}
+
+SharedGlobalScope::~SharedGlobalScope() {
+  if (m_scope) t_sharedGlobalScope = nullptr;
+}
+
+const QgsExpressionContextScope* SharedGlobalScope::current() { return t_sharedGlobalScope; }
+
 std::unique_ptr<QgsPrintLayout> newReportLayout(const ReportContext& ctx, const QString& section) {
-  auto layout = std::make_unique<QgsPrintLayout>(ctx.source.project);
+  std::unique_ptr<QgsPrintLayout> layout = std::make_unique<ReportLayout>(ctx.source.project);
   layout->initializeDefaults();
   QgsLayoutItemPage* page = layout->pageCollection()->page(0);
   page->setPageSize(QgsLayoutSize(ctx.pageMm.width(), ctx.pageMm.height(), QgsUnitTypes::LayoutMillimeters));

@@ -26,6 +26,7 @@ class QProcess;
 class QgsLayoutItemLabel;
 class QgsLayoutItemManualTable;
 class QgsLayoutItemPicture;
+class QgsExpressionContextScope;
 class QgsPrintLayout;
 class QgsTextFormat;
 
@@ -89,6 +90,25 @@ class ReportChild {
 };
 
 // --- common page furniture (report_common.cpp) ------------------------------------------
+/// While one lives (on this thread), the layouts of newReportLayout() take the global
+/// expression scope from one copy made when it started. QGIS builds that scope afresh for every
+/// item's expression context, through QgsSettings (a QSettings checking its files on disk):
+/// ~8 % of a national report's CPU (perf, bench/national). buildReportLayouts() and
+/// exportReportPdf() hold one; outside them (a layout kept in a QGIS project and edited there)
+/// the layouts build their contexts as QGIS does, so later changes to global variables show.
+class SharedGlobalScope {
+ public:
+  SharedGlobalScope();
+  ~SharedGlobalScope();
+  SharedGlobalScope(const SharedGlobalScope&) = delete;
+  SharedGlobalScope& operator=(const SharedGlobalScope&) = delete;
+  /// The copy of the outermost live guard on this thread; nullptr when none lives.
+  static const QgsExpressionContextScope* current();
+
+ private:
+  std::unique_ptr<QgsExpressionContextScope> m_scope;  // set in the outermost guard only
+};
+
 /// A new layout named "ClusterShift – <title> – <section> (<language>)" with one page of
 /// ctx.pageMm, registered in ctx.source.project (not added to its layout manager).
 std::unique_ptr<QgsPrintLayout> newReportLayout(const ReportContext& ctx, const QString& section);

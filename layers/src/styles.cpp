@@ -76,11 +76,12 @@ void styleCandidates(QgsVectorLayer* layer) {
   // parks' NULL scores as 0 and would give them a class of their own. The classes then become
   // rules, so excluded parks can have their own grey rule.
   QList<double> scores;
-  {
-    const int scoreIndex = layer->fields().lookupField(QStringLiteral("score"));
+  if (const int scoreIndex = layer->fields().lookupField(QStringLiteral("score")); scoreIndex >= 0) {
     QgsFeature f;
-    QgsFeatureIterator it = layer->getFeatures(QgsFeatureRequest().setFlags(QgsFeatureRequest::NoGeometry));
-    while (scoreIndex >= 0 && it.nextFeature(f))
+    // The score column alone: all 40-odd columns of 20,000 parks took 0.1 s (bench/national).
+    QgsFeatureIterator it = layer->getFeatures(
+        QgsFeatureRequest().setFlags(QgsFeatureRequest::NoGeometry).setSubsetOfAttributes(QgsAttributeList{scoreIndex}));
+    while (it.nextFeature(f))
       if (!f.attribute(scoreIndex).isNull()) scores << f.attribute(scoreIndex).toDouble();
   }
   // Quantiles: equal numbers of parks per class, so the map reads as quintiles of the ranking.
