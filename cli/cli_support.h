@@ -179,20 +179,27 @@ inline void keepQtMessage(QtMsgType type, const QMessageLogContext&, const QStri
   if (type == QtFatalMsg) std::abort();
 }
 
+/// The hidden first argument of a report process started ahead of its job (main.cpp).
+inline constexpr const char* kJobFromStdin = "--job-from-stdin";
+
 /// QGIS core, offscreen, with a throwaway profile. One per process.
 class QgisSession {
  public:
-  QgisSession() {
-    qInstallMessageHandler(keepQtMessage);
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
-    // Qt warns on stderr without a runtime folder; give it a private one for this process.
-    if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) qputenv("XDG_RUNTIME_DIR", QFile::encodeName(m_profile.path()));
-    // Named, and every QSettings file kept in the throwaway profile: nothing lands in
-    // ~/.config/Unknown Organization.
-    QCoreApplication::setOrganizationName(QStringLiteral("ClusterShift"));
-    QCoreApplication::setApplicationName(QStringLiteral("clustershift"));
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_profile.path());
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_profile.path());
+  /// Deferred: the environment only (the process's variables set here, before any other thread
+  /// reads them); start() then starts QGIS.
+  enum class Start { Now, Deferred };
+
+  /// A session made while another runs (a job read from standard input, main.cpp) uses that one.
+  explicit QgisSession(Start when = Start::Now) : m_inert(QCoreApplication::instance() != nullptr) {
+    if (m_inert) return;
+    prepareEnvironment();
+    if (when == Start::Now) start();
+  }
+
+  /// Starts QGIS on this (the main) thread. Sets no environment variable (see the constructor),
+  /// so a core computation may run on another thread meanwhile.
+  void start() {
+    if (m_inert || m_app) return;
     m_app = std::make_unique<QgsApplication>(m_argc, m_argv, false, m_profile.path());
     QgsApplication::setPrefixPath(QStringLiteral("/usr"), true);
     QgsApplication::initQgis();
@@ -203,7 +210,9 @@ class QgisSession {
     // profile is this process's own, so the setting goes nowhere else.
     QgsSettings().setValue(QStringLiteral("qgis/walForSqlite3"), false);
   }
+
   ~QgisSession() {
+    if (!m_app) return;
     QgsApplication::exitQgis();
     m_app.reset();
   }
@@ -211,6 +220,21 @@ class QgisSession {
   QgisSession& operator=(const QgisSession&) = delete;
 
  private:
+  void prepareEnvironment() {
+    qInstallMessageHandler(keepQtMessage);
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+    // Qt warns on stderr without a runtime folder; give it a private one for this process.
+    if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR"))
+      qputenv("XDG_RUNTIME_DIR", QFile::encodeName(m_profile.path()));
+    // Named, and every QSettings file kept in the throwaway profile: nothing lands in
+    // ~/.config/Unknown Organization.
+    QCoreApplication::setOrganizationName(QStringLiteral("ClusterShift"));
+    QCoreApplication::setApplicationName(QStringLiteral("clustershift"));
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_profile.path());
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_profile.path());
+  }
+
+  bool m_inert = false;
   int m_argc = 1;
   char m_name[13] = "clustershift";
   char* m_argv[2] = {m_name, nullptr};

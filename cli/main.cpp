@@ -4,12 +4,18 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdio>
+#include <iostream>
+#include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "cli_support.h"
 #include "commands.h"
 
-int main(int argc, char** argv) {
+namespace {
+
+int runCommandLine(int argc, char** argv) {
   CLI::App app{"ClusterShift: where should an industrial cluster move? Scores candidate parks for a cluster "
                "transfer, writes styled GeoPackage layers, a QGIS project and a PDF report.",
                "clustershift"};
@@ -34,4 +40,34 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : 2;      // a usage error is bad input
   }
   return exitCode;
+}
+
+/// `clustershift --job-from-stdin`, started by a run ahead of its second report language
+/// (layers::ReportProcess::waitingArguments): starts QGIS while the run computes, then runs the
+/// command line it reads from standard input (one JSON array of arguments on one line). Input
+/// closed before a line: nothing to do.
+int runJobFromStdin(char* program) {
+  clustershift::cli::QgisSession qgis;  // the job's own session then uses this one
+  std::string line;
+  if (!std::getline(std::cin, line) || line.empty()) return 0;
+  std::vector<std::string> args{program};
+  try {
+    const nlohmann::json job = nlohmann::json::parse(line);
+    if (!job.is_array()) throw std::invalid_argument("a JSON " + std::string(job.type_name()));
+    for (const nlohmann::json& arg : job) args.push_back(arg.get<std::string>());
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "error: --job-from-stdin: not a JSON array of arguments (%s)\n", e.what());
+    return 2;
+  }
+  std::vector<char*> argv;
+  for (std::string& arg : args) argv.push_back(arg.data());
+  argv.push_back(nullptr);
+  return runCommandLine(static_cast<int>(args.size()), argv.data());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc == 2 && std::string(argv[1]) == clustershift::cli::kJobFromStdin) return runJobFromStdin(argv[0]);
+  return runCommandLine(argc, argv);
 }

@@ -25,6 +25,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <future>
 #include <memory>
 #include <string>
 #include <vector>
@@ -85,15 +86,28 @@ const layers::ReportProcess& reportProcess() {
         // scenario's, which is the same (empty).
         if (!options.author.isEmpty()) arguments << QStringLiteral("--author=") + options.author;
         return arguments;
-      }};
+      },
+      QStringList{QString::fromLatin1(kJobFromStdin)}};
   return process;
 }
 
-/// One scenario end to end. Returns what was written. compareModes: also project the effects
-/// under all three modes (Results::modeComparison, the report's comparison page).
-layers::OutputPaths runScenario(const std::string& scenarioPath, const QString& outDir, const QStringList& languages,
-                                bool compareModesToo = false, const std::string& reportPath = {}) {
-  const Scenario scenario = loadScenario(scenarioPath);
+/// A scenario computed and not yet written: the core's part of a run, which needs no QGIS.
+struct ComputedScenario {
+  Scenario scenario;
+  Inputs inputs;  // as loaded: writeOutputs needs the regions after run() consumed its copy
+  Results results;
+  std::unique_ptr<CliFeedback> feedback;  // one progress line and one timings table for both parts
+};
+
+/// Checks the outputs against the inputs (nothing computed yet), loads and computes. compareModes:
+/// also project the effects under all three modes (Results::modeComparison, the report's
+/// comparison page).
+ComputedScenario computeScenario(const std::string& scenarioPath, const QString& outDir,
+                                 const QStringList& languages, bool compareModesToo,
+                                 const std::string& reportPath) {
+  ComputedScenario c;
+  c.scenario = loadScenario(scenarioPath);
+  const Scenario& scenario = c.scenario;
   // Inputs are sacred, checked before any computing: no output may land on a file the run reads,
   // and --report may not land on an output of the run itself.
   std::vector<std::string> outputs;
@@ -106,24 +120,41 @@ layers::OutputPaths runScenario(const std::string& scenarioPath, const QString& 
         throw InputError("--report " + reportPath + ": is also an output of this run (" + p + "); choose another file");
     checkReplaceable(reportPath, "%PDF-", "a PDF report");
   }
-  CliFeedback feedback(scenario.name);
+  c.feedback = std::make_unique<CliFeedback>(scenario.name);
+  CliFeedback& feedback = *c.feedback;
   feedback.setPhase(0.0, 0.6);
   Inputs inputs = loadInputs(scenario, feedback);
-  const Inputs kept = inputs;  // writeOutputs needs the regions after run() consumed its copy
-  Results results = run(scenario, std::move(inputs), feedback);
+  c.inputs = inputs;
+  c.results = run(scenario, std::move(inputs), feedback);
   if (compareModesToo) {
     feedback.setProgress(1.0, "comparing modes");
-    results.modeComparison = compareModes(scenario, kept, results, feedback);
+    c.results.modeComparison = compareModes(scenario, c.inputs, c.results, feedback);
   }
+  return c;
+}
+
+/// Writes a computed scenario (needs QGIS). Returns what was written. ahead: report processes
+/// started while it computed.
+layers::OutputPaths writeScenario(ComputedScenario& c, const QString& outDir, const QStringList& languages,
+                                  layers::ReportProcessesAhead* ahead = nullptr) {
+  CliFeedback& feedback = *c.feedback;
   feedback.setPhase(0.6, 1.0);
   layers::OutputPaths paths =
-      layers::writeOutputs(kept, results, outDir, languages, feedback, &reportProcess());
+      layers::writeOutputs(c.inputs, c.results, outDir, languages, feedback, &reportProcess(), ahead);
   feedback.clearLine();
-  if (!results.warnings.empty()) {
-    std::fprintf(stderr, "%s: %zu warnings\n", scenario.name.c_str(), results.warnings.size());
-    printProblems(results.warnings, 5);
+  if (!c.results.warnings.empty()) {
+    std::fprintf(stderr, "%s: %zu warnings\n", c.scenario.name.c_str(), c.results.warnings.size());
+    printProblems(c.results.warnings, 5);
   }
   return paths;
+}
+
+/// One scenario end to end, in a running QgisSession. Returns what was written.
+layers::OutputPaths runScenario(const std::string& scenarioPath, const QString& outDir,
+                                const QStringList& languages, bool compareModesToo = false,
+                                const std::string& reportPath = {}) {
+  ComputedScenario computed = computeScenario(scenarioPath, outDir, languages, compareModesToo, reportPath);
+  return writeScenario(computed, outDir, languages);
 }
 
 void printPaths(const layers::OutputPaths& paths) {
@@ -231,7 +262,6 @@ void addRunCommands(CLI::App& app, int& exitCode) {
       if (runOptions->outDb.empty() != runOptions->schema.empty())
         throw InputError(runOptions->outDb.empty() ? "--schema: only with --out-db"
                                                    : "--out-db: give the schema with --schema NAME");
-      QgisSession qgis;
       // --out-db without --out: the files are only the way into the database (no report PDFs).
       const bool filesWanted = !runOptions->out.empty() || runOptions->outDb.empty();
       QTemporaryDir staging;
@@ -241,9 +271,22 @@ void addRunCommands(CLI::App& app, int& exitCode) {
           filesWanted
               ? QDir(QString::fromStdString(runOptions->out.empty() ? "." : runOptions->out)).absolutePath()
               : staging.path();
-      const layers::OutputPaths paths =
-          runScenario(runOptions->scenario, out, ownReport || !filesWanted ? QStringList() : languages,
-                      runOptions->compareModes, runOptions->report);
+      const QStringList reportLanguages = ownReport || !filesWanted ? QStringList() : languages;
+      // The core loads and computes on a second thread while QGIS starts on this one (0.3 s of a
+      // national run). The environment is set and GDAL's drivers are registered before the
+      // thread starts: QGIS's start reads both.
+      QgisSession qgis(QgisSession::Start::Deferred);
+      registerDataDrivers();
+      std::future<ComputedScenario> computing = std::async(std::launch::async, [&] {
+        return computeScenario(runOptions->scenario, out, reportLanguages, runOptions->compareModes,
+                               runOptions->report);
+      });
+      qgis.start();
+      // The second report language's process starts now too: its QGIS starts while the core
+      // computes (one core is mostly free then), not on the way to the report.
+      layers::ReportProcessesAhead ahead(reportProcess(), static_cast<int>(reportLanguages.size()) - 1);
+      ComputedScenario computed = computing.get();
+      const layers::OutputPaths paths = writeScenario(computed, out, reportLanguages, &ahead);
       if (filesWanted) {
         std::printf("Wrote:\n");
         printPaths(paths);

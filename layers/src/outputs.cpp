@@ -138,8 +138,8 @@ QStringList plannedOutputs(const Scenario& scenario, const QString& outDir, cons
 }
 
 OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QString& outDir,
-                         const QStringList& languages, Feedback& feedback,
-                         const ReportProcess* reportProcess) {
+                         const QStringList& languages, Feedback& feedback, const ReportProcess* reportProcess,
+                         ReportProcessesAhead* ahead) {
   const QString name = safeName(results.scenario.name);
   QDir out(outDir);
   // Inputs are sacred: no output may land on a file the scenario reads.
@@ -204,6 +204,14 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
   feedback.setProgress(0.2, "writing styles");
 
   OutputPaths paths;
+  // The report languages after the first, exported by child processes; checked once this
+  // process has written the project (it needs no PDF), so that work overlaps theirs.
+  std::vector<std::unique_ptr<detail::ReportChild>> children;  // children[i - 1]: languages[i]
+  struct ChildReport {
+    QString pdfName;
+    int pages = 0;  // what this process's layouts of the language make
+  };
+  std::vector<ChildReport> childReports;
   {
     QgsProject project;
     project.setTitle(detail::scenarioTitle(results.scenario, QStringLiteral("en")));
@@ -286,12 +294,17 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
       // The languages after the first go to child processes first (the GeoPackage and its styles
       // are complete), so they export while this process exports the first one.
       const bool concurrent = reportProcess && !reportProcess->program.isEmpty() && reportProcess->arguments;
-      std::vector<std::unique_ptr<detail::ReportChild>> children;  // children[i - 1]: languages[i]
       if (concurrent)
-        for (int i = 1; i < languages.size(); ++i)
-          children.push_back(std::make_unique<detail::ReportChild>(
-              *reportProcess, gpkg, work.absoluteFilePath(pdfNameOf(languages[i])), optionsFor(languages[i]),
-              work.absoluteFilePath(QStringLiteral(".report_%1.log").arg(languages[i]))));
+        for (int i = 1; i < languages.size(); ++i) {
+          const QString pdf = work.absoluteFilePath(pdfNameOf(languages[i]));
+          if (auto started = ahead ? ahead->take() : nullptr)
+            children.push_back(std::make_unique<detail::ReportChild>(std::move(started), *reportProcess, gpkg,
+                                                                     pdf, optionsFor(languages[i])));
+          else
+            children.push_back(std::make_unique<detail::ReportChild>(
+                *reportProcess, gpkg, pdf, optionsFor(languages[i]),
+                work.absoluteFilePath(QStringLiteral(".report_%1.log").arg(languages[i]))));
+        }
       // The report is made from the GeoPackage as written, like `clustershift report` does:
       // the layers above, the other tables loaded without a layer-tree node.
       const ReportSource source = openReportSource(&project, gpkg);
@@ -302,14 +315,11 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
         std::vector<QgsPrintLayout*> raw;
         for (const auto& l : layouts) raw.push_back(l.get());
         const int n = static_cast<int>(languages.size());
-        detail::ScaledFeedback part(feedback, 0.3 + 0.65 * i / n, 0.3 + 0.65 * (i + 1) / n);
         if (i == 0 || !concurrent) {
+          detail::ScaledFeedback part(feedback, 0.3 + 0.65 * i / n, 0.3 + 0.65 * (i + 1) / n);
           exportReportPdf(raw, work.absoluteFilePath(pdfName), part);
         } else {
-          // Written by the child: it must have the pages these layouts make.
-          children[static_cast<std::size_t>(i - 1)]->finish(part);
-          detail::verifyPdf(work.absoluteFilePath(pdfName), detail::reportPageCount(raw),
-                            out.absoluteFilePath(pdfName));
+          childReports.push_back({pdfName, detail::reportPageCount(raw)});  // checked below
         }
         files << pdfName;
         paths.reports << out.absoluteFilePath(pdfName);
@@ -328,7 +338,8 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
       project.viewSettings()->setDefaultViewExtent(QgsReferencedRectangle(view, project.crs()));
     }
     const QString qgzName = name + QStringLiteral(".qgz");
-    feedback.setProgress(0.97, "writing project");
+    // Progress: after the first language; the children's part follows.
+    feedback.setProgress(children.empty() ? 0.95 : 0.3 + 0.65 / languages.size(), "writing project");
     if (!project.write(work.absoluteFilePath(qgzName))) {
       detail::addWriteDiagnostic(QStringLiteral("QgsProject: ") + project.error());
       detail::failWrite(out.absoluteFilePath(qgzName), detail::diagnoseFolder(work.absolutePath()));
@@ -336,6 +347,16 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
     files << qgzName;
   }  // project closed: the GeoPackage is no longer open
 
+  // Written by the children: each PDF must have the pages this process's layouts make.
+  for (std::size_t c = 0; c < children.size(); ++c) {
+    const int n = static_cast<int>(languages.size());
+    const int i = static_cast<int>(c) + 1;
+    detail::ScaledFeedback part(feedback, 0.3 + 0.65 * i / n, 0.3 + 0.65 * (i + 1) / n);
+    children[c]->finish(part);
+    const QString& pdfName = childReports.at(c).pdfName;
+    detail::verifyPdf(work.absoluteFilePath(pdfName), childReports.at(c).pages,
+                      out.absoluteFilePath(pdfName));
+  }
   feedback.checkCanceled();
   // Every file is complete: check the GeoPackage, then publish the set (manifest last).
   feedback.setProgress(0.98, "publishing");

@@ -23,6 +23,7 @@
 #include <vector>
 
 class QProcess;
+class QTemporaryFile;
 class QgsLayoutItemLabel;
 class QgsLayoutItemManualTable;
 class QgsLayoutItemPicture;
@@ -76,6 +77,9 @@ class ReportChild {
  public:
   ReportChild(const ReportProcess& how, const QString& geopackage, const QString& pdfPath,
               const ReportOptions& options, const QString& logPath);
+  /// The same report handed to a process started ahead (its output goes to that one's log).
+  ReportChild(std::unique_ptr<ReportProcessesAhead::Started> started, const ReportProcess& how,
+              const QString& geopackage, const QString& pdfPath, const ReportOptions& options);
   ~ReportChild();
   ReportChild(const ReportChild&) = delete;
   ReportChild& operator=(const ReportChild&) = delete;
@@ -86,6 +90,7 @@ class ReportChild {
  private:
   void stop();
   std::unique_ptr<QProcess> m_process;
+  std::unique_ptr<QTemporaryFile> m_logFile;  // a process started ahead: its log, removed with it
   QString m_pdf, m_log, m_language;
 };
 

@@ -3,9 +3,11 @@
 // concurrently only in a second process.
 #include "report_detail.h"  // first: see the note in layers.h
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
+#include <QTemporaryFile>
 
 #ifdef __linux__
 #include <sys/prctl.h>
@@ -29,6 +31,69 @@ class ChildProcess : public QProcess {
 };
 
 }  // namespace
+
+}  // namespace clustershift::layers::detail
+
+namespace clustershift::layers {
+
+ReportProcessesAhead::Started::~Started() = default;
+
+ReportProcessesAhead::ReportProcessesAhead(const ReportProcess& how, int count) {
+  if (how.program.isEmpty() || how.waitingArguments.isEmpty()) return;
+  for (int i = 0; i < count; ++i) {
+    auto started = std::make_unique<Started>();
+    // Its output into a file, as ReportChild's: the folder of the run's outputs is not known yet.
+    started->log = std::make_unique<QTemporaryFile>(
+        QDir::temp().absoluteFilePath(QStringLiteral("clustershift-report-XXXXXX.log")));
+    if (!started->log->open())
+      throw IoError("cannot create a log file for a report process in " + QDir::tempPath().toStdString());
+    started->process = std::make_unique<detail::ChildProcess>();
+    started->process->setProcessChannelMode(QProcess::MergedChannels);
+    started->process->setStandardOutputFile(started->log->fileName());
+    started->process->start(how.program, how.waitingArguments);
+    if (!started->process->waitForStarted(30000))
+      throw IoError("cannot start the report process " + how.program.toStdString() + " (" +
+                    started->process->errorString().toStdString() + ")");
+    m_waiting.push_back(std::move(started));
+  }
+}
+
+ReportProcessesAhead::~ReportProcessesAhead() {
+  for (const auto& started : m_waiting) {
+    started->process->kill();
+    started->process->waitForFinished(10000);
+  }
+}
+
+std::unique_ptr<ReportProcessesAhead::Started> ReportProcessesAhead::take() {
+  if (m_waiting.empty()) return nullptr;
+  std::unique_ptr<Started> next = std::move(m_waiting.front());
+  m_waiting.erase(m_waiting.begin());
+  return next;
+}
+
+}  // namespace clustershift::layers
+
+namespace clustershift::layers::detail {
+
+ReportChild::ReportChild(std::unique_ptr<ReportProcessesAhead::Started> started, const ReportProcess& how,
+                         const QString& geopackage, const QString& pdfPath, const ReportOptions& options)
+    : m_process(std::move(started->process)),
+      m_logFile(std::move(started->log)),
+      m_pdf(pdfPath),
+      m_log(m_logFile->fileName()),
+      m_language(options.language) {
+  nlohmann::json job = nlohmann::json::array();
+  for (const QString& argument : how.arguments(geopackage, pdfPath, options))
+    job.push_back(argument.toStdString());
+  // Written now (no event loop runs while this process exports its own report), then closed.
+  m_process->write(QByteArray::fromStdString(job.dump() + "\n"));
+  const bool written = m_process->waitForBytesWritten(30000);
+  m_process->closeWriteChannel();
+  if (!written || m_process->state() == QProcess::NotRunning)
+    throw IoError(pdfPath.toStdString() + ": the report process started ahead did not take its report (" +
+                  m_process->errorString().toStdString() + ")");
+}
 
 ReportChild::ReportChild(const ReportProcess& how, const QString& geopackage, const QString& pdfPath,
                          const ReportOptions& options, const QString& logPath)

@@ -98,4 +98,18 @@ rc=$?
 "$EXE" run "$scenario" --out "$OUT/run2" --report "$OUT/y.pdf" --lang zh_CN,en >"$OUT/twolang.out" 2>&1
 rc=$?
 [ $rc -eq 2 ] || { cat "$OUT/twolang.out" >&2; fail "--report with two languages: exit $rc, expected 2"; }
+# A report process started ahead (a run's second language): the report's arguments as one JSON
+# array on standard input give the same report; closed input, nothing; a bad line, exit 2.
+printf '["report", "%s", "--out", "%s", "--lang", "en", "--top", "3"]\n' "$gpkg" "$OUT/ahead.pdf" |
+  "$EXE" --job-from-stdin >"$OUT/ahead.out" 2>&1
+rc=$?
+[ $rc -eq 0 ] || { cat "$OUT/ahead.out" >&2; fail "--job-from-stdin: exit $rc"; }
+[ "$(pages "$OUT/ahead.pdf")" = "$(pages "$OUT/en3.pdf")" ] || fail "--job-from-stdin: $(pages "$OUT/ahead.pdf") pages, report --top 3 made $(pages "$OUT/en3.pdf")"
+"$EXE" --job-from-stdin </dev/null >"$OUT/ahead_none.out" 2>&1
+rc=$?
+[ $rc -eq 0 ] && [ ! -s "$OUT/ahead_none.out" ] || { cat "$OUT/ahead_none.out" >&2; fail "--job-from-stdin without a job: exit $rc"; }
+echo '{"not": "a list"}' | "$EXE" --job-from-stdin >"$OUT/ahead_bad.out" 2>&1
+rc=$?
+[ $rc -eq 2 ] || { cat "$OUT/ahead_bad.out" >&2; fail "--job-from-stdin with a bad line: exit $rc, expected 2"; }
+grep -q "not a JSON array of arguments" "$OUT/ahead_bad.out" || { cat "$OUT/ahead_bad.out" >&2; fail "unclear error for a bad job line"; }
 echo "ok: report"

@@ -16,6 +16,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QThread>
 #include <QFileInfo>
 
 #include <memory>
@@ -315,6 +316,66 @@ TEST(WriteOutputsReportProcess, CancelKillsTheChild) {
                   .entryList(QStringList{QStringLiteral(".*")},
                              QDir::Hidden | QDir::AllEntries | QDir::NoDotAndDotDot)
                   .isEmpty());
+}
+
+// A process started ahead (the CLI starts it while the run computes) gets its report as one
+// JSON array of arguments on its standard input; its error is the run's error as before.
+TEST(WriteOutputsReportProcess, AProcessStartedAheadGetsItsReportOnStandardInput) {
+  const QString dir = scratchDir(QStringLiteral("report_process_ahead"));
+  const QString jobFile =
+      scratchDir(QStringLiteral("report_process_ahead_job")) + QStringLiteral("/job.json");
+  const Inputs in = sampleInputs();
+  Feedback feedback;
+  ReportProcess how{
+      QStringLiteral("/bin/sh"),
+      [](const QString& geopackage, const QString& pdf, const ReportOptions& options) {
+        return QStringList{geopackage, pdf, options.language};
+      },
+      QStringList{QStringLiteral("-c"), QStringLiteral("read job; printf '%s' \"$job\" > '%1'; "
+                                                       "echo 'error: taken, then stopped' >&2; exit 3")
+                                            .arg(jobFile)}};
+  ReportProcessesAhead ahead(how, 1);
+  try {
+    writeOutputs(in, sampleResults(in), dir, {QStringLiteral("en"), QStringLiteral("zh_CN")}, feedback, &how,
+                 &ahead);
+    FAIL() << "the failed report process went unnoticed";
+  } catch (const IoError& e) {
+    EXPECT_NE(std::string(e.what()).find("report (zh_CN)"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("taken, then stopped"), std::string::npos) << e.what();
+  }
+  QFile f(jobFile);
+  ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+  const nlohmann::json job = nlohmann::json::parse(f.readAll().toStdString());
+  ASSERT_TRUE(job.is_array());
+  ASSERT_EQ(job.size(), 3u);
+  EXPECT_NE(job[0].get<std::string>().find(".gpkg"), std::string::npos) << job.dump();
+  EXPECT_NE(job[1].get<std::string>().find("test_scenario_report_zh_CN.pdf"), std::string::npos)
+      << job.dump();
+  EXPECT_EQ(job[2], "zh_CN");
+  EXPECT_TRUE(ahead.take() == nullptr);  // handed out
+}
+
+// Processes started ahead and never handed a report end with their holder (a run that failed
+// before its reports leaves none waiting).
+TEST(WriteOutputsReportProcess, UnusedProcessesStartedAheadEndWithTheirHolder) {
+  const QString pidFile = scratchDir(QStringLiteral("report_process_unused")) + QStringLiteral("/child.pid");
+  const ReportProcess how{
+      QStringLiteral("/bin/sh"),
+      {},
+      QStringList{QStringLiteral("-c"), QStringLiteral("echo $$ > '%1'; exec sleep 60").arg(pidFile)}};
+  {
+    ReportProcessesAhead ahead(how, 1);
+    for (int i = 0; i < 100 && QFileInfo(pidFile).size() == 0; ++i) QThread::msleep(20);
+  }
+  QFile f(pidFile);
+  ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+  const QString pid = QString::fromUtf8(f.readAll()).trimmed();
+  ASSERT_FALSE(pid.isEmpty());
+  EXPECT_FALSE(QFileInfo::exists(QStringLiteral("/proc/") + pid))
+      << "child " << pid.toStdString() << " still runs";
+  // Without waiting arguments nothing starts ahead.
+  ReportProcessesAhead none(ReportProcess{QStringLiteral("/bin/sh"), {}, {}}, 2);
+  EXPECT_TRUE(none.take() == nullptr);
 }
 
 }  // namespace

@@ -9,6 +9,11 @@
 
 namespace clustershift {
 
+/// Registers GDAL's drivers, once per process (the readers do it themselves on first use). A
+/// program that starts another GDAL user on another thread while loadInputs() runs (the CLI
+/// starts QGIS) calls this first, so the two never register drivers at the same time.
+void registerDataDrivers();
+
 /// Reads the scenario's data sources with OGR (any format), applies the field map,
 /// transforms to lon/lat, repairs invalid geometry (warning), and collects every data
 /// problem into Inputs::problems. Throws IoError when a source cannot be opened.

@@ -2,9 +2,12 @@
 #include <algorithm>
 
 #include "clustershift/pipeline.h"
+#include "io/ogr.h"
 #include "io/readers.h"
 
 namespace clustershift {
+
+void registerDataDrivers() { detail::ensureGdal(); }
 
 Inputs loadInputs(const Scenario& scenario, Feedback& feedback) {
   Inputs inputs;

@@ -134,7 +134,7 @@ RoadNetwork::RoadNetwork(const std::vector<Road>& roads, const RoadNetworkOption
   const double tol = std::max(options.snapToleranceM, 0.0);
   const double cell = std::max(tol, 1.0);
   std::vector<double> nodeX, nodeY;
-  std::vector<int> nextInCell;                       // the cell's nodes as a linked list
+  std::vector<int> nextInCell;                         // the cell's nodes as a linked list
   std::unordered_map<std::uint64_t, int> firstInCell;  // cell -> its last-added node
   std::size_t vertices = 0;
   for (const auto& road : lines)
@@ -155,7 +155,8 @@ RoadNetwork::RoadNetwork(const std::vector<Road>& roads, const RoadNetworkOption
         const auto found = firstInCell.find(cellKey(i, j));
         if (found == firstInCell.end()) continue;
         for (int n = found->second; n >= 0; n = nextInCell[static_cast<std::size_t>(n)]) {
-          const double dx = nodeX[static_cast<std::size_t>(n)] - x, dy = nodeY[static_cast<std::size_t>(n)] - y;
+          const double dx = nodeX[static_cast<std::size_t>(n)] - x,
+                       dy = nodeY[static_cast<std::size_t>(n)] - y;
           const double d2 = dx * dx + dy * dy;
           if (d2 < bestD2 || (d2 == bestD2 && (best < 0 || n < best))) {
             best = n;
@@ -202,7 +203,8 @@ RoadNetwork::RoadNetwork(const std::vector<Road>& roads, const RoadNetworkOption
   }
   std::vector<NodeEntry> entries;
   entries.reserve(nodeX.size());
-  for (std::size_t n = 0; n < nodeX.size(); ++n) entries.emplace_back(PlanePoint(nodeX[n], nodeY[n]), static_cast<int>(n));
+  for (std::size_t n = 0; n < nodeX.size(); ++n)
+    entries.emplace_back(PlanePoint(nodeX[n], nodeY[n]), static_cast<int>(n));
   m_impl->tree = NodeTree(entries.begin(), entries.end());
 }
 
