@@ -133,14 +133,11 @@ ComputedScenario computeScenario(const std::string& scenarioPath, const QString&
   return c;
 }
 
-/// Writes a computed scenario (needs QGIS). Returns what was written. ahead: report processes
-/// started while it computed.
-layers::OutputPaths writeScenario(ComputedScenario& c, const QString& outDir, const QStringList& languages,
-                                  layers::ReportProcessesAhead* ahead = nullptr) {
+/// Writes a computed scenario (needs QGIS). Returns what was written.
+layers::OutputPaths writeScenario(ComputedScenario& c, const QString& outDir, const QStringList& languages) {
   CliFeedback& feedback = *c.feedback;
   feedback.setPhase(0.6, 1.0);
-  layers::OutputPaths paths =
-      layers::writeOutputs(c.inputs, c.results, outDir, languages, feedback, &reportProcess(), ahead);
+  layers::OutputPaths paths = layers::writeOutputs(c.inputs, c.results, outDir, languages, feedback, &reportProcess());
   feedback.clearLine();
   if (!c.results.warnings.empty()) {
     std::fprintf(stderr, "%s: %zu warnings\n", c.scenario.name.c_str(), c.results.warnings.size());
@@ -282,11 +279,8 @@ void addRunCommands(CLI::App& app, int& exitCode) {
                                runOptions->report);
       });
       qgis.start();
-      // The second report language's process starts now too: its QGIS starts while the core
-      // computes (one core is mostly free then), not on the way to the report.
-      layers::ReportProcessesAhead ahead(reportProcess(), static_cast<int>(reportLanguages.size()) - 1);
       ComputedScenario computed = computing.get();
-      const layers::OutputPaths paths = writeScenario(computed, out, reportLanguages, &ahead);
+      const layers::OutputPaths paths = writeScenario(computed, out, reportLanguages);
       if (filesWanted) {
         std::printf("Wrote:\n");
         printPaths(paths);

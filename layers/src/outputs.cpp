@@ -138,8 +138,7 @@ QStringList plannedOutputs(const Scenario& scenario, const QString& outDir, cons
 }
 
 OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QString& outDir,
-                         const QStringList& languages, Feedback& feedback, const ReportProcess* reportProcess,
-                         ReportProcessesAhead* ahead) {
+                         const QStringList& languages, Feedback& feedback, const ReportProcess* reportProcess) {
   const QString name = safeName(results.scenario.name);
   QDir out(outDir);
   // Inputs are sacred: no output may land on a file the scenario reads.
@@ -163,6 +162,12 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
   const QString gpkg = work.absoluteFilePath(gpkgName);
   const QString shownGpkg = out.absoluteFilePath(gpkgName);
   QStringList files;  // names, relative to the work folder, in the order they are moved
+  // The report processes of the second and further languages start now when they can wait for
+  // their report (ReportProcess::waitingArguments): their QGIS starts while this process writes
+  // the GeoPackage (one core is free then), not on the way to the reports.
+  const bool concurrent = reportProcess && !reportProcess->program.isEmpty() && reportProcess->arguments;
+  detail::ReportProcessesAhead ahead(concurrent ? *reportProcess : ReportProcess{},
+                                     static_cast<int>(languages.size()) - 1);
   feedback.setProgress(0.0, "writing layers");
   const nlohmann::json runInfo = detail::runInfoJson(inputs, results);
   bool hasZones = false;
@@ -293,11 +298,10 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
       };
       // The languages after the first go to child processes first (the GeoPackage and its styles
       // are complete), so they export while this process exports the first one.
-      const bool concurrent = reportProcess && !reportProcess->program.isEmpty() && reportProcess->arguments;
       if (concurrent)
         for (int i = 1; i < languages.size(); ++i) {
           const QString pdf = work.absoluteFilePath(pdfNameOf(languages[i]));
-          if (auto started = ahead ? ahead->take() : nullptr)
+          if (auto started = ahead.take())
             children.push_back(std::make_unique<detail::ReportChild>(std::move(started), *reportProcess, gpkg,
                                                                      pdf, optionsFor(languages[i])));
           else

@@ -32,10 +32,6 @@ class ChildProcess : public QProcess {
 
 }  // namespace
 
-}  // namespace clustershift::layers::detail
-
-namespace clustershift::layers {
-
 ReportProcessesAhead::Started::~Started() = default;
 
 ReportProcessesAhead::ReportProcessesAhead(const ReportProcess& how, int count) {
@@ -47,7 +43,7 @@ ReportProcessesAhead::ReportProcessesAhead(const ReportProcess& how, int count) 
         QDir::temp().absoluteFilePath(QStringLiteral("clustershift-report-XXXXXX.log")));
     if (!started->log->open())
       throw IoError("cannot create a log file for a report process in " + QDir::tempPath().toStdString());
-    started->process = std::make_unique<detail::ChildProcess>();
+    started->process = std::make_unique<ChildProcess>();
     started->process->setProcessChannelMode(QProcess::MergedChannels);
     started->process->setStandardOutputFile(started->log->fileName());
     started->process->start(how.program, how.waitingArguments);
@@ -71,10 +67,6 @@ std::unique_ptr<ReportProcessesAhead::Started> ReportProcessesAhead::take() {
   m_waiting.erase(m_waiting.begin());
   return next;
 }
-
-}  // namespace clustershift::layers
-
-namespace clustershift::layers::detail {
 
 ReportChild::ReportChild(std::unique_ptr<ReportProcessesAhead::Started> started, const ReportProcess& how,
                          const QString& geopackage, const QString& pdfPath, const ReportOptions& options)

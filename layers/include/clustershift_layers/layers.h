@@ -15,8 +15,6 @@
 #include <memory>
 #include <vector>
 
-class QProcess;
-class QTemporaryFile;
 class QgsCoordinateReferenceSystem;
 class QgsPrintLayout;
 class QgsProject;
@@ -86,7 +84,6 @@ struct OutputPaths {
 };
 
 struct ReportProcess;  // below: a second process for the second report language
-class ReportProcessesAhead;
 
 /// Every file writeOutputs may write for `scenario` into outDir (GeoPackage, .qml of every
 /// result layer, project, report PDFs, manifest): what the CLI checks against the inputs first.
@@ -104,10 +101,9 @@ QStringList writeDiagnostics();
 /// not a ClusterShift output; IoError with one plain line ("disk full while writing ...").
 /// With reportProcess, the languages after the first are exported by child processes at the
 /// same time as this process exports the first (see ReportProcess); without, one after another.
-/// With ahead (and reportProcess), those children are the ones started ahead while they last.
 OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QString& outDir,
                          const QStringList& languages, Feedback& feedback,
-                         const ReportProcess* reportProcess = nullptr, ReportProcessesAhead* ahead = nullptr);
+                         const ReportProcess* reportProcess = nullptr);
 
 // ---------------------------------------------------------------------------------------
 // Report (issue 7). The report is always built from a results GeoPackage as written by
@@ -133,36 +129,11 @@ struct ReportProcess {
   /// Arguments for one report: results GeoPackage, target PDF, options (language, paper, top N, author).
   std::function<QStringList(const QString& geopackage, const QString& pdf, const ReportOptions& options)>
       arguments;
-  /// Arguments that start the command before its report is known (ReportProcessesAhead): it
-  /// starts QGIS, then reads the report's arguments (as above, one JSON array of strings on one
-  /// line) from its standard input; input closed first, it ends. Empty: none start ahead.
+  /// Arguments that start the command before its report is known: it starts QGIS, then reads
+  /// the report's arguments (as above, one JSON array of strings on one line) from its standard
+  /// input; input closed first, it ends. writeOutputs then starts these processes before it
+  /// writes the GeoPackage, so their start overlaps that work. Empty: each starts with its report.
   QStringList waitingArguments;
-};
-
-/// Report processes started ahead of their reports (ReportProcess::waitingArguments), so that
-/// their start (QGIS, ~0.3 s) overlaps the run's computing. writeOutputs hands them the reports
-/// of the second and further languages, in order, instead of starting new ones. Destroying this
-/// ends the ones not handed a report.
-class ReportProcessesAhead {
- public:
-  /// Starts `count` processes of `how` (none when how.waitingArguments is empty). Throws IoError
-  /// when one cannot start.
-  ReportProcessesAhead(const ReportProcess& how, int count);
-  ~ReportProcessesAhead();
-  ReportProcessesAhead(const ReportProcessesAhead&) = delete;
-  ReportProcessesAhead& operator=(const ReportProcessesAhead&) = delete;
-
-  /// A process started ahead and the file its output goes to.
-  struct Started {
-    std::unique_ptr<QProcess> process;
-    std::unique_ptr<QTemporaryFile> log;
-    ~Started();  // where QProcess and QTemporaryFile are complete
-  };
-  /// The next waiting process, or nullptr when none is left.
-  std::unique_ptr<Started> take();
-
- private:
-  std::vector<std::unique_ptr<Started>> m_waiting;
 };
 
 /// The result layers of one results GeoPackage as loaded in a project, and its run_info.
