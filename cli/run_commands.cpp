@@ -137,7 +137,8 @@ ComputedScenario computeScenario(const std::string& scenarioPath, const QString&
 layers::OutputPaths writeScenario(ComputedScenario& c, const QString& outDir, const QStringList& languages) {
   CliFeedback& feedback = *c.feedback;
   feedback.setPhase(0.6, 1.0);
-  layers::OutputPaths paths = layers::writeOutputs(c.inputs, c.results, outDir, languages, feedback, &reportProcess());
+  layers::OutputPaths paths =
+      layers::writeOutputs(c.inputs, c.results, outDir, languages, feedback, &reportProcess());
   feedback.clearLine();
   if (!c.results.warnings.empty()) {
     std::fprintf(stderr, "%s: %zu warnings\n", c.scenario.name.c_str(), c.results.warnings.size());

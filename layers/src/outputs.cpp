@@ -138,7 +138,8 @@ QStringList plannedOutputs(const Scenario& scenario, const QString& outDir, cons
 }
 
 OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QString& outDir,
-                         const QStringList& languages, Feedback& feedback, const ReportProcess* reportProcess) {
+                         const QStringList& languages, Feedback& feedback,
+                         const ReportProcess* reportProcess) {
   const QString name = safeName(results.scenario.name);
   QDir out(outDir);
   // Inputs are sacred: no output may land on a file the scenario reads.

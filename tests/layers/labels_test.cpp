@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "clustershift/criterion.h"
+#include "clustershift/error.h"
 
 #include "clustershift/effects.h"
 
@@ -109,6 +110,23 @@ TEST(Labels, ExclusionReasonsInChineseWithUnitsAndNoEnglish) {
             QStringLiteral(
                 "Land availability 0.07×, below the minimum 1.00× (48.6 ha available, 691.2 ha needed)"));
   EXPECT_EQ(exclusionText("", ids, true), QString());
+}
+
+// The parameters as a run uses them (given values and defaults alike) in the methods table and
+// the dock: the declared labels and units of the language, an empty map left out, lists joined.
+TEST(Labels, ParameterValuesWithTheirDeclaredLabelsAndUnits) {
+  const std::unique_ptr<Criterion> travel = CriterionRegistry::instance().create("travel_time_source");
+  EXPECT_EQ(
+      paramValuesText(*travel, {{"default_speed_kmh", 50}}, false),
+      QStringLiteral("Default road speed 50 km/h; Speed off the network 20 km/h; Farthest distance to a "
+                     "road 10 km; Road-end snapping tolerance 1 m"));
+  EXPECT_EQ(paramValuesText(*travel, {{"class_speeds_kmh", {{"motorway", 100}}}}, true),
+            QStringLiteral("默认道路速度 60 公里/小时；路网外速度 20 公里/小时；距道路的最远距离 10 公里；"
+                           "道路端点合并容差 1 米；分等级道路速度 motorway 100 公里/小时"));
+  EXPECT_THROW(paramValuesText(*travel, {{"max_snap_km", -1}}, false), InputError);
+  const std::unique_ptr<Criterion> pairing = CriterionRegistry::instance().create("pairing");
+  EXPECT_EQ(paramValuesText(*pairing, {{"partners", {"321300", "341300"}}}, true),
+            QStringLiteral("对口合作地区 321300，341300"));
 }
 
 }  // namespace

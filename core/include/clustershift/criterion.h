@@ -206,11 +206,6 @@ std::vector<std::string> paramProblems(const Criterion& criterion, const nlohman
 /// Throws InputError listing every problem of paramProblems() ("; "-separated).
 nlohmann::json resolveParams(const Criterion& criterion, const nlohmann::json& params);
 
-/// The parameters as a run uses them, given values and defaults alike, for the report's
-/// methods table and the plugin: "radius_km 50 km, threads 0" ("" when none; empty maps
-/// left out). Throws InputError like resolveParams().
-std::string paramsText(const Criterion& criterion, const nlohmann::json& params);
-
 /// What validate() reports for one criterion: paramProblems() as fatal problems, then
 /// criterion.check(). Never throws.
 std::vector<Problem> checkCriterion(const Criterion& criterion, const CriterionContext& context,

@@ -188,32 +188,6 @@ json resolveParams(const Criterion& criterion, const json& params) {
   return resolved;
 }
 
-std::string paramsText(const Criterion& criterion, const json& params) {
-  const json resolved = resolveParams(criterion, params);
-  std::string text;
-  for (const ParamSpec& spec : criterion.parameters()) {
-    if (!resolved.contains(spec.name)) continue;
-    const json& v = resolved.at(spec.name);
-    std::string value;
-    if (v.is_object()) {
-      if (v.empty()) continue;
-      for (auto e = v.begin(); e != v.end(); ++e)
-        value +=
-            (value.empty() ? "{" : ", ") + e.key() + ": " + util::formatNumber(e.value().get<double>(), 10);
-      value += "}";
-    } else if (v.is_array()) {
-      for (const json& e : v)
-        value += (value.empty() ? "" : ", ") + (e.is_string() ? e.get<std::string>() : e.dump());
-    } else if (v.is_number()) {
-      value = util::formatNumber(v.get<double>(), 10);
-    } else {
-      value = v.dump();
-    }
-    text += (text.empty() ? "" : ", ") + spec.name + " " + value + (spec.unit.empty() ? "" : " " + spec.unit);
-  }
-  return text;
-}
-
 std::vector<Problem> checkCriterion(const Criterion& criterion, const CriterionContext& context,
                                     const json& params) {
   std::vector<Problem> problems = codedParamProblems(criterion, params);

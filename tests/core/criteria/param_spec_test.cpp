@@ -67,14 +67,6 @@ TEST(ParamSpec, EveryProblemIsListedWithItsKeyAndValue) {
             std::vector<std::string>{"declared: params: expected an object, got []"});
 }
 
-TEST(ParamSpec, ParamsTextShowsValuesWithUnits) {
-  const Declared c;
-  EXPECT_EQ(paramsText(c, {{"radius_km", 12.5}, {"speeds_kmh", {{"motorway", 100}}}}),
-            "radius_km 12.5 km, threads 0, strict false, speeds_kmh {motorway: 100} km/h");
-  EXPECT_EQ(paramsText(c, {{"share", 0.25}}), "radius_km 50 km, threads 0, strict false, share 0.25 share");
-  EXPECT_THROW(paramsText(c, {{"radius_km", -1}}), InputError);
-}
-
 // A required list of ids (as the pairing criterion's partners).
 class WithList final : public Criterion {
  public:
@@ -99,7 +91,6 @@ TEST(ParamSpec, RequiredTextList) {
             std::vector<std::string>{"listed: params.partners[1]: expected a text, got 200"});
   EXPECT_EQ(paramProblems(c, {{"partners", nlohmann::json::array()}}),
             std::vector<std::string>{"listed: params.partners: expected a non-empty list of texts, got []"});
-  EXPECT_EQ(paramsText(c, {{"partners", {"321300", "341300"}}}), "partners 321300, 341300");
 }
 
 TEST(ParamSpec, RangeAndTypeText) {
