@@ -281,6 +281,16 @@ TEST(WriteOutputsReportProcess, TheChildsErrorIsTheRunsErrorAndEarlierOutputsSta
                   .isEmpty());
 }
 
+/// The child that wrote its process id into pidFile is gone (killed and reaped), not sleeping on.
+void expectChildGone(const QString& pidFile) {
+  QFile f(pidFile);
+  ASSERT_TRUE(f.open(QIODevice::ReadOnly)) << pidFile.toStdString();
+  const QString pid = QString::fromUtf8(f.readAll()).trimmed();
+  ASSERT_FALSE(pid.isEmpty());
+  EXPECT_FALSE(QFileInfo::exists(QStringLiteral("/proc/") + pid))
+      << "child " << pid.toStdString() << " still runs";
+}
+
 /// Cancels once the child has written its process id (the child then sleeps).
 class CancelWhenChildRuns : public Feedback {
  public:
@@ -305,13 +315,7 @@ TEST(WriteOutputsReportProcess, CancelKillsTheChild) {
   EXPECT_THROW(writeOutputs(in, sampleResults(in), dir, {QStringLiteral("en"), QStringLiteral("zh_CN")},
                             feedback, &sleeper),
                Cancelled);
-  QFile f(pidFile);
-  ASSERT_TRUE(f.open(QIODevice::ReadOnly));
-  const QString pid = QString::fromUtf8(f.readAll()).trimmed();
-  ASSERT_FALSE(pid.isEmpty());
-  // Gone (killed and reaped), not sleeping on.
-  EXPECT_FALSE(QFileInfo::exists(QStringLiteral("/proc/") + pid))
-      << "child " << pid.toStdString() << " still runs";
+  expectChildGone(pidFile);
   EXPECT_EQ(QFileInfo(first.geopackage).size(), gpkgSize);
   EXPECT_TRUE(QDir(dir)
                   .entryList(QStringList{QStringLiteral(".*")},
@@ -365,12 +369,7 @@ TEST(WriteOutputsReportProcess, UnusedProcessesStartedAheadEndWithTheirHolder) {
     detail::ReportProcessesAhead ahead(how, 1);
     for (int i = 0; i < 100 && QFileInfo(pidFile).size() == 0; ++i) QThread::msleep(20);
   }
-  QFile f(pidFile);
-  ASSERT_TRUE(f.open(QIODevice::ReadOnly));
-  const QString pid = QString::fromUtf8(f.readAll()).trimmed();
-  ASSERT_FALSE(pid.isEmpty());
-  EXPECT_FALSE(QFileInfo::exists(QStringLiteral("/proc/") + pid))
-      << "child " << pid.toStdString() << " still runs";
+  expectChildGone(pidFile);
   // Without waiting arguments nothing starts ahead.
   detail::ReportProcessesAhead none(ReportProcess{QStringLiteral("/bin/sh"), {}, {}}, 2);
   EXPECT_TRUE(none.take() == nullptr);
