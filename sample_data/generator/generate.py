@@ -17,7 +17,6 @@ import csv
 import json
 import math
 import os
-import random
 import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -25,174 +24,22 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("OGR_CURRENT_DATE", "2026-11-27T00:00:00.000Z")
 
 from osgeo import ogr, osr  # noqa: E402
-from qgis.core import QgsGeometry, QgsPointXY, QgsRectangle, QgsWkbTypes  # noqa: E402
-from qgis.PyQt.QtGui import QTransform  # noqa: E402
+from qgis.core import QgsGeometry, QgsPointXY  # noqa: E402
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from cities import CAPITALS, CITIES, COASTAL, NEIGHBOUR_SEATS, PROVINCES, SECONDARY_SHARE  # noqa: E402
+from cities import CAPITALS, CITIES, COASTAL, PROVINCES, SECONDARY_SHARE  # noqa: E402
 from clusters import PRESETS, SEGMENT_NAMES  # noqa: E402
+from common import fail, rng  # noqa: E402
+from parks import CASE_PARKS, park_specs, place_case, place_point  # noqa: E402
+from region_cells import build_cells, load_land  # noqa: E402
 from schematic_layers import roads as schematic_roads, zones as schematic_zones  # noqa: E402
-from industries import (BASE_WEIGHT, CODES, GENERIC, GENERIC_OVERRIDE, INDUSTRIES,  # noqa: E402
+from industries import (BASE_WEIGHT, CODES, GENERIC, GENERIC_OVERRIDE,  # noqa: E402
                         INLAND_PROFILE, INLAND_PROVINCES, MAIN_INPUTS, SECTORS, SPECIALISATION)
 
-SEED = 20261127
-HULL_BUFFER_DEG = 0.6       # study area = convex hull of the seats buffered by this (degrees)
-MIN_PART_DEG2 = 0.0008      # drop island parts smaller than this (about 8 km2) unless they hold the seat
-SIMPLIFY_DEG = 0.004        # simplification of the land outline (about 400 m)
 # R&D intensity above the generic rule (innovation hubs), illustrative.
 RD_FACTOR = {"440300": 1.4, "340100": 1.2, "320500": 1.1, "330100": 1.1}
-LAT0 = 28.0                 # reference latitude for the Voronoi metric (lon scaled by cos LAT0)
 ogr.UseExceptions()
 osr.UseExceptions()
-
-
-def rng(purpose, key=""):
-    return random.Random(f"{SEED}:{purpose}:{key}")
-
-
-def fail(msg):
-    print(f"generate.py: error: {msg}", file=sys.stderr)
-    sys.exit(1)
-
-
-# --------------------------------------------------------------------------- geometry
-
-def load_land(path):
-    ds = ogr.Open(path)
-    if ds is None:
-        fail(f"cannot open land outline {path}")
-    lyr = ds.GetLayer(0)
-    parts = []
-    for f in lyr:
-        g = QgsGeometry()
-        g.fromWkb(bytes(f.GetGeometryRef().ExportToIsoWkb()))
-        parts.append(g)
-    land = QgsGeometry.unaryUnion(parts)
-    land = land.simplify(SIMPLIFY_DEG).makeValid()
-    return land
-
-
-def to_metric(g):
-    """lon/lat -> pseudo-metric plane (lon scaled by cos(LAT0)) for the Voronoi bisectors."""
-    g = QgsGeometry(g)
-    c = math.cos(math.radians(LAT0))
-    g.transform(QTransform(c, 0, 0, 1, 0, 0))
-    return g
-
-
-def from_metric(g):
-    g = QgsGeometry(g)
-    c = math.cos(math.radians(LAT0))
-    g.transform(QTransform(1.0 / c, 0, 0, 1, 0, 0))
-    return g
-
-
-def polygon_parts(g):
-    """List of single-polygon QgsGeometry parts of a (multi)polygon / collection."""
-    out = []
-    if g.isEmpty():
-        return out
-    for part in g.asGeometryCollection():
-        if part.type() == QgsWkbTypes.PolygonGeometry:
-            if part.isMultipart():
-                out.extend(polygon_parts(part))
-            else:
-                out.append(part)
-    return out
-
-
-def build_cells(land):
-    study_seats = [(c[0], c[3], c[4]) for c in CITIES]
-    all_seats = study_seats + [(f"ghost:{n}", x, y) for n, x, y in NEIGHBOUR_SEATS]
-
-    hull = QgsGeometry.fromMultiPointXY([QgsPointXY(x, y) for _, x, y in study_seats]).convexHull()
-    study = hull.buffer(HULL_BUFFER_DEG, 24).intersection(land).makeValid()
-
-    mp = QgsGeometry.fromMultiPointXY([QgsPointXY(x, y) for _, x, y in all_seats])
-    mp_m = to_metric(mp)
-    bb = mp_m.boundingBox()
-    bb.grow(5.0)
-    vor = mp_m.voronoiDiagram(QgsGeometry.fromRect(bb), 0.0, False)
-    cells_m = polygon_parts(vor)
-    if len(cells_m) != len(all_seats):
-        fail(f"voronoi: {len(cells_m)} cells for {len(all_seats)} seats")
-
-    cells = {}
-    for code, x, y in study_seats:
-        pm = to_metric(QgsGeometry.fromPointXY(QgsPointXY(x, y)))
-        own = [c for c in cells_m if c.contains(pm)]
-        if len(own) != 1:
-            fail(f"voronoi: seat of {code} in {len(own)} cells")
-        cell = from_metric(own[0]).intersection(study).makeValid()
-        seat = QgsGeometry.fromPointXY(QgsPointXY(x, y))
-        parts = [p for p in polygon_parts(cell) if p.area() >= MIN_PART_DEG2 or p.contains(seat)]
-        if not any(p.contains(seat) for p in parts):
-            # Coastal seat just outside the generalised coastline: add a small disc of the
-            # Voronoi cell around the seat so the seat lies inside its own region.
-            disc = seat.buffer(0.04, 12).intersection(from_metric(own[0]))
-            merged = QgsGeometry.unaryUnion(parts + [disc]).makeValid()
-            parts = polygon_parts(merged)
-            print(f"generate.py: note: seat of {code} was outside the land outline; kept a 0.04 deg disc",
-                  file=sys.stderr)
-        geom = QgsGeometry.collectGeometry(parts)
-        geom.convertToMultiType()
-        if not geom.isGeosValid():
-            geom = geom.makeValid()
-            geom.convertToMultiType()
-        if not geom.isGeosValid() or geom.isEmpty():
-            fail(f"cell of {code} invalid or empty")
-        if not geom.contains(seat):
-            fail(f"seat of {code} not inside its cell")
-        cells[code] = geom
-    reassign_detached_parts(cells, {c: (x, y) for c, x, y in study_seats})
-    return cells, study
-
-
-# Lower-Yangtze prefectures whose real boundaries follow the river: a part of their cell on
-# the other bank goes to the neighbour there. Elsewhere (Xiamen, Zhuhai, Pearl River delta...)
-# the real units span the water, so their detached parts stay.
-YANGTZE_BANKS = {"320200", "320400", "320500", "320600", "321000", "321100", "321200"}
-
-
-def reassign_detached_parts(cells, seats):
-    """A part of a Yangtze-bank cell cut off from its seat by the river (e.g. the north bank
-    in the cell of a south-bank city) goes to the neighbouring bank cell it shares the longest
-    border with. Parts touching no other cell (islands) stay. Sorted order: deterministic."""
-    for code in sorted(cells):
-        if code not in YANGTZE_BANKS:
-            continue
-        seat = QgsGeometry.fromPointXY(QgsPointXY(*seats[code]))
-        parts = polygon_parts(cells[code])
-        keep = []
-        for part in sorted(parts, key=lambda p: (p.centroid().asPoint().x(), p.centroid().asPoint().y())):
-            if part.contains(seat):
-                keep.append(part)
-                continue
-            probe = part.buffer(0.002, 4)
-            best, best_len = None, 0.0
-            for other in sorted(YANGTZE_BANKS):
-                if other == code or not cells[other].boundingBox().intersects(probe.boundingBox()):
-                    continue
-                shared = probe.intersection(cells[other]).area()
-                if shared > best_len + 1e-12:
-                    best, best_len = other, shared
-            if best is None or best_len < 1e-6:
-                keep.append(part)
-                continue
-            merged = QgsGeometry.unaryUnion(polygon_parts(cells[best]) + [part]).makeValid()
-            merged = QgsGeometry.collectGeometry(polygon_parts(merged))
-            merged.convertToMultiType()
-            cells[best] = merged
-            print(f"generate.py: note: detached part of {code} ({part.area():.4f} deg2) joined to {best}",
-                  file=sys.stderr)
-        g = QgsGeometry.collectGeometry(keep)
-        g.convertToMultiType()
-        cells[code] = g
-    for code in sorted(cells):
-        g = cells[code]
-        seat = QgsGeometry.fromPointXY(QgsPointXY(*seats[code]))
-        if not g.isGeosValid() or g.isEmpty() or not g.contains(seat):
-            fail(f"cell of {code} invalid, empty or without its seat after reassigning detached parts")
 
 
 # --------------------------------------------------------------------------- statistics
@@ -317,134 +164,6 @@ def io_table():
     except ImportError:
         pass
     return a
-
-
-# --------------------------------------------------------------------------- parks
-
-PARK_INDUSTRY_NAMES = {
-    "C13": ("Agri-food Processing", "农产品加工"), "C14": ("Food", "食品"),
-    "C15": ("Food and Beverage", "食品饮料"), "C17": ("Textile", "纺织"),
-    "C18": ("Apparel", "服装"), "C19": ("Footwear and Leather", "鞋业皮具"),
-    "C20": ("Wood Products", "木竹制品"), "C21": ("Home Furnishing", "家居"),
-    "C22": ("Paper and Packaging", "造纸包装"), "C26": ("Chemical", "化工"),
-    "C27": ("Biomedicine", "生物医药"), "C29": ("Plastics and Rubber", "塑料橡胶"),
-    "C30": ("Building Materials", "新型建材"), "C31": ("Steel", "钢铁"),
-    "C33": ("Hardware", "五金"), "C34": ("Machinery", "机械"),
-    "C35": ("Equipment Manufacturing", "装备制造"), "C36": ("Automotive", "汽车"),
-    "C38": ("Electrical Equipment", "电气装备"), "C39": ("Electronic Information", "电子信息"),
-}
-HIGH_TECH = ["C39", "C38", "C27", "C35", "C36", "C34"]
-LIGHT = ["C13", "C14", "C15", "C17", "C18", "C19", "C20", "C21", "C29", "C30", "C33"]
-
-# The case parks of the three sample scenarios plus the template park of the replication case. Coordinates:
-# approximate real location; if it falls outside the schematic Voronoi cell of its
-# prefecture, the point is moved toward the city seat until it lies inside.
-CASE_PARKS = [
-    {"id": "P320500-01", "region": "320500", "name": "Suzhou Industrial Park", "name_zh": "苏州工业园区",
-     "level": "national", "area_ha": 27800.0, "available_ha": 2300.0, "lead": "C39;C38;C27",
-     "lon": 120.72, "lat": 31.32},
-    {"id": "P320600-01", "region": "320600", "name": "Su-Tong Science and Technology Park",
-     "name_zh": "苏通科技产业园", "level": "provincial", "area_ha": 5000.0, "available_ha": 1800.0,
-     "lead": "C39;C38;C35", "lon": 120.99, "lat": 31.85},
-    {"id": "P341300-01", "region": "341300", "name": "Suzhou (Anhui) Shoe Industry City",
-     "name_zh": "宿州鞋城", "level": "provincial", "area_ha": 8000.0, "available_ha": 3200.0,
-     "lead": "C19;C18;C29", "lon": 117.01, "lat": 33.60},
-    {"id": "P431100-01", "region": "431100", "name": "Lanshan Leather Goods Industrial Park",
-     "name_zh": "蓝山皮具产业园", "level": "provincial", "area_ha": 3000.0, "available_ha": 1200.0,
-     "lead": "C19;C18", "lon": 112.19, "lat": 25.37},
-]
-
-
-def zh_prefix(st):
-    z = st["name_zh"]
-    if st["id"] == "433100":
-        return "湘西"
-    return z[:-1] if z.endswith("市") else z
-
-
-def lq_ranking(row, totals, grand):
-    x = sum(row.values())
-    lq = {c: (row[c] / x) / (totals[c] / grand) for c in CODES}
-    return sorted(CODES, key=lambda c: (-lq[c], c))
-
-
-def park_specs(st, row, totals, grand):
-    """Generic parks of one prefecture (name, level, area, availability, lead industries)."""
-    code, gdp, prefix, zpre = st["id"], st["gdp"], st["name"], zh_prefix(st)
-    r = rng("parks", code)
-    by_lq = lq_ranking(row, totals, grand)
-    by_out = sorted(CODES, key=lambda c: (-row[c], c))
-    capital = code in CAPITALS
-    specs = []
-
-    def area(level):
-        # Mature national zones are large but mostly built up; provincial and county zones
-        # are smaller with a larger share of land still available (illustrative).
-        lo, hi, f0, f1 = {"national": (8000, 30000, 0.05, 0.25), "provincial": (2500, 15000, 0.10, 0.40),
-                          "county": (300, 4000, 0.10, 0.40)}[level]
-        a = math.exp(r.uniform(math.log(lo), math.log(hi)))
-        frac = r.uniform(f0, f1)
-        return round(a, -1), round(a * frac, 1)
-
-    # 1. economic (and technological) development zone
-    if gdp >= 3000 or capital:
-        lvl, nm, zn = "national", f"{prefix} Economic and Technological Development Zone", f"{zpre}经济技术开发区"
-    else:
-        lvl, nm, zn = "provincial", f"{prefix} Economic Development Zone", f"{zpre}经济开发区"
-    specs.append((nm, zn, lvl, by_out[:3]))
-    # 2. high-tech zone
-    if gdp >= 3000:
-        lvl = "national" if gdp >= 6000 else "provincial"
-        ht = [c for c in by_lq if c in HIGH_TECH][:2]
-        specs.append((f"{prefix} High-tech Industrial Development Zone", f"{zpre}高新技术产业开发区", lvl, ht))
-    # 3./4. specialised parks of the strongest local industries
-    spec_inds = [c for c in by_lq if c not in ("C31",)]
-    if gdp >= 8000:
-        c = spec_inds[0]
-        specs.append((f"{prefix} {PARK_INDUSTRY_NAMES[c][0]} Industrial Park",
-                      f"{zpre}{PARK_INDUSTRY_NAMES[c][1]}产业园", "provincial", [c, spec_inds[1]]))
-    if gdp >= 15000:
-        c = spec_inds[1]
-        specs.append((f"{prefix} {PARK_INDUSTRY_NAMES[c][0]} Industrial Park",
-                      f"{zpre}{PARK_INDUSTRY_NAMES[c][1]}产业园", "county", [c]))
-    # 5. county-level industrial concentration zone in the smaller prefectures
-    if gdp < 3000:
-        light = [c for c in by_lq if c in LIGHT][:2]
-        specs.append((f"{prefix} County Industrial Concentration Zone", f"{zpre}县域工业集中区", "county", light))
-
-    out = []
-    for nm, zn, lvl, lead in specs:
-        a, av = area(lvl)
-        out.append({"name": nm, "name_zh": zn, "level": lvl, "area_ha": a, "available_ha": av,
-                    "lead": ";".join(lead)})
-    return out
-
-
-def place_point(cell, seat, key, max_r):
-    """Deterministic jittered point inside the cell (not too close to its boundary)."""
-    r = rng("place", key)
-    inner = cell.buffer(-0.03, 8)
-    target = inner if not inner.isEmpty() else cell
-    for _ in range(500):
-        ang = r.uniform(0, 2 * math.pi)
-        rad = max_r * math.sqrt(r.uniform(0.04, 1.0))
-        p = QgsGeometry.fromPointXY(QgsPointXY(seat[0] + rad * math.cos(ang) / math.cos(math.radians(seat[1])),
-                                               seat[1] + rad * math.sin(ang)))
-        if target.contains(p):
-            return p.asPoint()
-    return cell.pointOnSurface().asPoint()
-
-
-def place_case(cell, seat, lon, lat):
-    if cell.buffer(-0.01, 8).contains(QgsGeometry.fromPointXY(QgsPointXY(lon, lat))):
-        return QgsPointXY(lon, lat), 0.0
-    inner = cell.buffer(-0.05, 8)  # keep moved case parks visibly inside their cell
-    for k in range(0, 101):
-        t = k / 100.0
-        x, y = lon + (seat[0] - lon) * t, lat + (seat[1] - lat) * t
-        if inner.contains(QgsGeometry.fromPointXY(QgsPointXY(x, y))):
-            return QgsPointXY(x, y), t
-    return QgsPointXY(*seat), 1.0
 
 
 # --------------------------------------------------------------------------- writers

@@ -44,6 +44,7 @@ INI
 export HOME=$OUT/home TMPDIR=$OUT/tmp XDG_RUNTIME_DIR=$OUT/xdg
 unset CLUSTERSHIFT_DATA QT_QPA_PLATFORM
 export CLUSTERSHIFT_PROBE_DIR=$OUT
+export CLUSTERSHIFT_PROBE_SCRIPT_DIR=$HERE  # desktop_probe.py imports its probe_*.py modules from here
 export CLUSTERSHIFT_SAMPLE_DIR=$SRC/sample_data
 export CLUSTERSHIFT_REPORT_PATH=$OUT/report.pdf
 
