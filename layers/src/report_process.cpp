@@ -30,6 +30,29 @@ class ChildProcess : public QProcess {
   }
 };
 
+/// Starts `program` with its output (stdout and stderr) into logPath, a file rather than a pipe:
+/// a pipe nobody reads while this process exports would fill up and stop the child. Throws
+/// IoError ("<what>cannot start the report process ...") when it does not start.
+std::unique_ptr<QProcess> startChild(const QString& program, const QStringList& arguments,
+                                     const QString& logPath, bool inputFromNull, const std::string& what) {
+  auto process = std::make_unique<ChildProcess>();
+  process->setProcessChannelMode(QProcess::MergedChannels);
+  process->setStandardOutputFile(logPath);
+  if (inputFromNull) process->setStandardInputFile(QProcess::nullDevice());
+  process->start(program, arguments);
+  if (!process->waitForStarted(30000))
+    throw IoError(what + "cannot start the report process " + program.toStdString() + " (" +
+                  process->errorString().toStdString() + ")");
+  return process;
+}
+
+/// Kills a child still running and reaps it.
+void stopChild(QProcess& process) {
+  if (process.state() == QProcess::NotRunning) return;
+  process.kill();
+  process.waitForFinished(10000);
+}
+
 }  // namespace
 
 ReportProcessesAhead::Started::~Started() = default;
@@ -43,22 +66,14 @@ ReportProcessesAhead::ReportProcessesAhead(const ReportProcess& how, int count) 
         QDir::temp().absoluteFilePath(QStringLiteral("clustershift-report-XXXXXX.log")));
     if (!started->log->open())
       throw IoError("cannot create a log file for a report process in " + QDir::tempPath().toStdString());
-    started->process = std::make_unique<ChildProcess>();
-    started->process->setProcessChannelMode(QProcess::MergedChannels);
-    started->process->setStandardOutputFile(started->log->fileName());
-    started->process->start(how.program, how.waitingArguments);
-    if (!started->process->waitForStarted(30000))
-      throw IoError("cannot start the report process " + how.program.toStdString() + " (" +
-                    started->process->errorString().toStdString() + ")");
+    // Its input stays a pipe: the report's arguments come that way (ReportChild).
+    started->process = startChild(how.program, how.waitingArguments, started->log->fileName(), false, "");
     m_waiting.push_back(std::move(started));
   }
 }
 
 ReportProcessesAhead::~ReportProcessesAhead() {
-  for (const auto& started : m_waiting) {
-    started->process->kill();
-    started->process->waitForFinished(10000);
-  }
+  for (const auto& started : m_waiting) stopChild(*started->process);
 }
 
 std::unique_ptr<ReportProcessesAhead::Started> ReportProcessesAhead::take() {
@@ -89,28 +104,15 @@ ReportChild::ReportChild(std::unique_ptr<ReportProcessesAhead::Started> started,
 
 ReportChild::ReportChild(const ReportProcess& how, const QString& geopackage, const QString& pdfPath,
                          const ReportOptions& options, const QString& logPath)
-    : m_process(std::make_unique<ChildProcess>()),
+    : m_process(startChild(how.program, how.arguments(geopackage, pdfPath, options), logPath, true,
+                           pdfPath.toStdString() + ": ")),
       m_pdf(pdfPath),
       m_log(logPath),
-      m_language(options.language) {
-  // Progress and messages into a file: a pipe nobody reads while this process exports would
-  // fill up and stop the child.
-  m_process->setProcessChannelMode(QProcess::MergedChannels);
-  m_process->setStandardOutputFile(logPath);
-  m_process->setStandardInputFile(QProcess::nullDevice());
-  m_process->start(how.program, how.arguments(geopackage, pdfPath, options));
-  if (!m_process->waitForStarted(30000))
-    throw IoError(pdfPath.toStdString() + ": cannot start the report process " + how.program.toStdString() +
-                  " (" + m_process->errorString().toStdString() + ")");
-}
+      m_language(options.language) {}
 
 ReportChild::~ReportChild() { stop(); }
 
-void ReportChild::stop() {
-  if (m_process->state() == QProcess::NotRunning) return;
-  m_process->kill();
-  m_process->waitForFinished(10000);
-}
+void ReportChild::stop() { stopChild(*m_process); }
 
 void ReportChild::finish(Feedback& feedback) {
   while (m_process->state() != QProcess::NotRunning && !m_process->waitForFinished(100)) {
