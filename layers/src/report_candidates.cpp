@@ -194,7 +194,7 @@ std::unique_ptr<QgsPrintLayout> buildCandidateLayout(const ReportContext& ctx) {
   // --- inset map (left) following the atlas park ---
   const double mapW = content.width() * 0.42, mapH = content.height() - 9 * s;
   const QRectF mapRect(content.x(), content.y(), mapW, mapH);
-  auto* map = new QgsLayoutItemMap(l);
+  auto* map = newReportMap(l);
   map->attemptSetSceneRect(mapRect);
   map->setFrameEnabled(true);
   map->setFrameStrokeWidth(QgsLayoutMeasurement(0.3, QgsUnitTypes::LayoutMillimeters));

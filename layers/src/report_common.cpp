@@ -3,6 +3,7 @@
 #include "report_detail.h"  // first: see the note in layers.h
 
 #include <qgslayoutframe.h>
+#include <qgslayoutitemmap.h>
 #include <qgslayoutitemlabel.h>
 #include <qgslayoutitemmanualtable.h>
 #include <qgslayoutitempage.h>
@@ -106,6 +107,7 @@ QgsTextFormat reportTextFormat(double sizePt, bool bold, const QColor& color) {
 namespace {
 
 thread_local const QgsExpressionContextScope* t_sharedGlobalScope = nullptr;
+thread_local unsigned t_sharedGlobalScopeGeneration = 0;  // counts the outermost guards
 
 /// A print layout whose expression contexts take the shared global scope while a
 /// SharedGlobalScope lives: the scopes of QgsPrintLayout::createExpressionContext() in QGIS 3.22
@@ -132,12 +134,68 @@ class ReportLayout final : public QgsPrintLayout {
   }
 };
 
+/// A map item whose expression context is built once per state while a SharedGlobalScope
+/// lives. QGIS 3.22 builds the layout's reference map's context for every item it paints
+/// (QgsLayoutUtils::createRenderContextForLayout), and that context asks PROJ to parse the map
+/// CRS again (QgsCoordinateReferenceSystem::operation(), for @map_crs_projection): ~6 % of a
+/// national report's CPU (perf, bench/national). The state is what the report's export changes
+/// or could change: extent, rotation, size, CRS, layers, item id and the atlas feature.
+/// Outside a guard (a layout kept in a QGIS project and edited there) nothing is kept.
+class ReportMap final : public QgsLayoutItemMap {
+ public:
+  using QgsLayoutItemMap::QgsLayoutItemMap;
+
+  QgsExpressionContext createExpressionContext() const override {
+    if (!SharedGlobalScope::current()) {
+      m_cached.reset();
+      return QgsLayoutItemMap::createExpressionContext();
+    }
+    State state{t_sharedGlobalScopeGeneration,
+                extent(),
+                mapRotation(),
+                rect().size(),
+                crs(),
+                layers(),
+                id(),
+                layout() ? layout()->reportContext().feature().id() : FID_NULL,
+                layout() ? layout()->reportContext().layer() : nullptr};
+    if (!m_cached || !(state == m_state)) {
+      m_cached = std::make_unique<QgsExpressionContext>(QgsLayoutItemMap::createExpressionContext());
+      m_state = std::move(state);
+    }
+    return *m_cached;
+  }
+
+ private:
+  struct State {
+    unsigned generation = 0;
+    QgsRectangle extent;
+    double rotation = 0;
+    QSizeF size;
+    QgsCoordinateReferenceSystem crs;
+    QList<QgsMapLayer*> layers;
+    QString id;
+    QgsFeatureId atlasFeature = FID_NULL;
+    QgsVectorLayer* atlasLayer = nullptr;
+    bool operator==(const State& o) const {
+      return generation == o.generation && extent == o.extent && rotation == o.rotation && size == o.size &&
+             crs == o.crs && layers == o.layers && id == o.id && atlasFeature == o.atlasFeature &&
+             atlasLayer == o.atlasLayer;
+    }
+  };
+  mutable std::unique_ptr<QgsExpressionContext> m_cached;
+  mutable State m_state;
+};
+
 }  // namespace
+
+QgsLayoutItemMap* newReportMap(QgsLayout* layout) { return new ReportMap(layout); }
 
 SharedGlobalScope::SharedGlobalScope() {
   if (t_sharedGlobalScope) return;  // nested: the outer copy serves
   m_scope.reset(QgsExpressionContextUtils::globalScope());
   t_sharedGlobalScope = m_scope.get();
+  ++t_sharedGlobalScopeGeneration;
 }
 
 SharedGlobalScope::~SharedGlobalScope() {

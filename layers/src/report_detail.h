@@ -24,7 +24,9 @@
 
 class QProcess;
 class QTemporaryFile;
+class QgsLayout;
 class QgsLayoutItemLabel;
+class QgsLayoutItemMap;
 class QgsLayoutItemManualTable;
 class QgsLayoutItemPicture;
 class QgsExpressionContextScope;
@@ -138,6 +140,11 @@ class SharedGlobalScope {
  private:
   std::unique_ptr<QgsExpressionContextScope> m_scope;  // set in the outermost guard only
 };
+
+/// A new map item of `layout` (not added to it) that, while a SharedGlobalScope lives, builds its
+/// expression context once per extent, size, CRS, layer set and atlas feature: QGIS builds the
+/// reference map's context for every item it paints.
+QgsLayoutItemMap* newReportMap(QgsLayout* layout);
 
 /// A new layout named "ClusterShift – <title> – <section> (<language>)" with one page of
 /// ctx.pageMm, registered in ctx.source.project (not added to its layout manager).

@@ -55,7 +55,7 @@ QgsRectangle regionsExtent(QgsVectorLayer* layer, const QStringList& ids) {
 /// A map of region_effects zoomed to the regions (with their neighbours around), scale bar inside.
 void addRegionMap(QgsPrintLayout* layout, const ReportContext& ctx, int page, QgsVectorLayer* layer, const QStringList& ids,
                   const QRectF& rectMm) {
-  auto* map = new QgsLayoutItemMap(layout);
+  auto* map = newReportMap(layout);
   layout->addLayoutItem(map);
   const QPointF origin = layout->pageCollection()->pagePositionToLayoutPosition(page, QgsLayoutPoint(0, 0));
   map->attemptSetSceneRect(rectMm.translated(origin));

@@ -270,7 +270,7 @@ std::unique_ptr<QgsPrintLayout> buildOverviewLayout(const ReportContext& ctx) {
   const double mapX = content.x(), mapY = content.y() + factsH + 1;
   const double mapW = content.width() * 0.56, mapH = content.bottom() - mapY;
   const double sideX = mapX + mapW + 6 * s, sideW = content.right() - sideX;
-  auto* map = new QgsLayoutItemMap(l);
+  auto* map = newReportMap(l);
   map->attemptSetSceneRect(QRectF(mapX, mapY, mapW, mapH));
   map->setFrameEnabled(true);
   map->setFrameStrokeWidth(QgsLayoutMeasurement(0.3, QgsUnitTypes::LayoutMillimeters));

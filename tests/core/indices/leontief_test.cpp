@@ -1,6 +1,8 @@
 // Input–output: Miller & Blair (2009), Input-Output Analysis, 2nd ed., ch. 2 (two-sector example).
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "clustershift/indices.h"
 
 namespace cs = clustershift;
@@ -42,6 +44,29 @@ TEST(Leontief, NonProductiveTableIsAClearError) {
               std::string::npos)
         << e.what();
   }
+}
+
+// A productive table whose largest column sum and row sum are both above 1, so the norm bound
+// does not settle it and the eigenvalues do: A = [[0, 2], [0.1, 0]] has eigenvalues ±√0.2, and
+// (I − A)^-1 = [[1, 2], [0.1, 1]] / (1 − 0.2) by the 2×2 inverse.
+TEST(Leontief, ProductiveTableBeyondTheNormBound) {
+  Eigen::MatrixXd a(2, 2);
+  a << 0, 2, 0.1, 0;
+  EXPECT_NEAR(cs::spectralRadius(a), std::sqrt(0.2), 1e-12);
+  const Eigen::MatrixXd l = cs::leontiefInverse(a);
+  EXPECT_NEAR(l(0, 0), 1.25, 1e-12);
+  EXPECT_NEAR(l(0, 1), 2.5, 1e-12);
+  EXPECT_NEAR(l(1, 0), 0.125, 1e-12);
+  EXPECT_NEAR(l(1, 1), 1.25, 1e-12);
+}
+
+// Column sums below 1 but a row sum above: the column norm alone settles it.
+TEST(Leontief, ColumnSumsBelowOneAreProductive) {
+  Eigen::MatrixXd a(2, 2);
+  a << 0.6, 0.6, 0.3, 0.3;  // row 0 sums to 1.2, columns to 0.9
+  const Eigen::MatrixXd l = cs::leontiefInverse(a);
+  const Eigen::MatrixXd identity = Eigen::MatrixXd::Identity(2, 2);
+  EXPECT_TRUE(((identity - a) * l).isApprox(identity, 1e-12));
 }
 
 TEST(Leontief, SingularTableIsAClearError) {
