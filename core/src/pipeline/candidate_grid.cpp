@@ -358,12 +358,18 @@ std::vector<std::size_t> selectBest(const Grid& grid, const std::vector<double>&
 GridScreening screenGrid(const Scenario& scenario, Inputs& inputs, Feedback& feedback, bool fastPaths) {
   checkSupported(scenario);
   {
-    const std::vector<Problem> problems = validate(scenario, inputs);
+    // Joined once, then checked (see scoreCandidates).
+    std::vector<Problem> problems;
+    try {
+      joinParksToRegions(inputs);
+      problems = validateJoined(scenario, inputs);
+    } catch (const GeoError&) {
+      problems = validate(scenario, inputs);
+    }
     if (std::any_of(problems.begin(), problems.end(),
                     [](const Problem& p) { return p.severity == Severity::Fatal; }))
       throw ValidationError(problems);
   }
-  joinParksToRegions(inputs);
   const SourceLocation source = locateSource(scenario, inputs);
 
   GridScreening screen;

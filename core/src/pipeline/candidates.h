@@ -14,6 +14,10 @@
 
 namespace clustershift::detail {
 
+/// validate() for inputs whose parks joinParksToRegions() has joined: the same problems, without
+/// the copy of the inputs and the second join validate() makes.
+std::vector<Problem> validateJoined(const Scenario& scenario, const Inputs& joined);
+
 /// run() without the candidate handling: join, criteria, constraints, decision, flows,
 /// effects. With presetRaw ([criterion][park], enabled criteria in scenario order) the raw
 /// values are taken from there instead of being computed.

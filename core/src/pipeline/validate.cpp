@@ -8,6 +8,7 @@
 #include "clustershift/pipeline.h"
 #include "clustershift/util.h"
 #include "criteria/criterion_util.h"
+#include "pipeline/candidates.h"
 #include "pipeline/source_location.h"
 #include "spatial/spatial_join.h"
 
@@ -74,7 +75,12 @@ void checkIds(const std::vector<T>& items, const std::string& label, const std::
 
 }  // namespace
 
-std::vector<Problem> validate(const Scenario& scenario, const Inputs& inputs) {
+namespace {
+
+/// The checks on `view`, whose parks carry the pipeline's join (Park::region), after the ones
+/// that need no join; `inputs` names the layers. joinError: why the join failed (a fatal problem).
+std::vector<Problem> checkInputs(const Scenario& scenario, const Inputs& inputs, const Inputs* view,
+                                 std::string joinError) {
   std::vector<Problem> problems = inputs.problems;
   checkIds(inputs.regions, inputs.regionsLabel, "regions (empty layer)", problems);
   checkIds(inputs.parks, inputs.parksLabel, "parks (empty layer)", problems);
@@ -93,20 +99,8 @@ std::vector<Problem> validate(const Scenario& scenario, const Inputs& inputs) {
                                     {{"id", scenario.templatePark}, {"layer", inputs.parksLabel}}));
   }
 
-  // Parks outside every region. Joined here on a copy with the pipeline's own rule (run()
-  // joins again), whatever Park::region the caller left.
-  const Inputs* view = &inputs;
-  Inputs joined;
-  if (!inputs.regions.empty()) {
-    try {
-      std::vector<int> located = detail::locateParks(inputs.regions, inputs.parks);
-      joined = inputs;
-      for (std::size_t p = 0; p < joined.parks.size(); ++p) joined.parks[p].region = located[p];
-      view = &joined;
-    } catch (const GeoError& e) {
-      problems.push_back(Problem{Severity::Fatal, inputs.regionsLabel, e.what(), {}});
-    }
-  }
+  if (!joinError.empty())
+    problems.push_back(Problem{Severity::Fatal, inputs.regionsLabel, std::move(joinError), {}});
   int located = 0, outside = 0;
   for (std::size_t p = 0; p < view->parks.size(); ++p) {
     const Park& park = view->parks[p];
@@ -163,5 +157,34 @@ std::vector<Problem> validate(const Scenario& scenario, const Inputs& inputs) {
   }
   return problems;
 }
+
+}  // namespace
+
+std::vector<Problem> validate(const Scenario& scenario, const Inputs& inputs) {
+  // Parks outside every region. Joined here on a copy with the pipeline's own rule (run()
+  // joins again), whatever Park::region the caller left.
+  const Inputs* view = &inputs;
+  Inputs joined;
+  std::string joinError;
+  if (!inputs.regions.empty()) {
+    try {
+      std::vector<int> located = detail::locateParks(inputs.regions, inputs.parks);
+      joined = inputs;
+      for (std::size_t p = 0; p < joined.parks.size(); ++p) joined.parks[p].region = located[p];
+      view = &joined;
+    } catch (const GeoError& e) {
+      joinError = e.what();
+    }
+  }
+  return checkInputs(scenario, inputs, view, joinError);
+}
+
+namespace detail {
+
+std::vector<Problem> validateJoined(const Scenario& scenario, const Inputs& joined) {
+  return checkInputs(scenario, joined, &joined, {});
+}
+
+}  // namespace detail
 
 }  // namespace clustershift

@@ -2,6 +2,7 @@
 
 #include "clustershift/geo.h"
 #include "clustershift/pipeline.h"
+#include "pipeline/candidates.h"
 #include "../criteria/synthetic_fixture.h"
 #include "../problem_matchers.h"
 
@@ -225,6 +226,24 @@ TEST(Validate, SourceFarFromTheRoadNetworkIsFatalWithDistanceAndLimit) {
   const auto withoutRoads = validate(parseScenario(j, "/tmp"), in);
   EXPECT_PROBLEM(withoutRoads, Severity::Fatal,
                  "data.roads: travel_time_source: needs a road layer (scenario data.roads); none was loaded");
+}
+
+// The pipeline joins once and then checks (detail::validateJoined); validate() joins a copy
+// itself, ignoring the regions the caller left. Both must report the same problems, in order.
+TEST(Validate, JoinedInputsGiveTheSameProblemsAsValidate) {
+  Scenario scenario = syntheticScenario();
+  scenario.sourceRegion = "999";  // a fatal problem besides the outside-park warning
+  Inputs in = syntheticInputs();
+  for (Park& park : in.parks) park.region = 0;  // stale: validate() must not trust these
+  const std::vector<Problem> expected = validate(scenario, in);
+  Inputs joined = in;
+  joinParksToRegions(joined);
+  const std::vector<Problem> got = detail::validateJoined(scenario, joined);
+  EXPECT_EQ(allText(got), allText(expected));
+  EXPECT_EQ(fatalCount(got), fatalCount(expected));
+  EXPECT_PROBLEM(got, Severity::Warning,
+                 "parks.gpkg/parks fid=5: park 'P4' is outside every region; excluded");
+  EXPECT_NE(allText(got).find("source.region: region '999' not found"), std::string::npos) << allText(got);
 }
 
 }  // namespace
