@@ -186,7 +186,7 @@ int exportReportPdf(const std::vector<QgsPrintLayout*>& layouts, const QString& 
     throw IoError(pdfPath.toStdString() + ": cannot create the folder " + target.absolutePath().toStdString());
   const QString partial = target.absolutePath() + QStringLiteral("/.") + target.fileName() + QStringLiteral(".part.pdf");
   QgsLayoutExporter::PdfExportSettings settings;
-  settings.dpi = 300;
+  settings.dpi = detail::kReportDpi;
   settings.rasterizeWholeImage = false;
   settings.forceVectorOutput = true;
   settings.exportMetadata = false;

@@ -15,6 +15,7 @@
 #include <qgslayouttablecolumn.h>
 #include <qgsprintlayout.h>
 #include <qgsproject.h>
+#include <qgsexpression.h>
 #include <qgsexpressioncontextutils.h>
 #include <qgsfillsymbol.h>
 #include <qgslayoutatlas.h>
@@ -91,6 +92,12 @@ double scaleOf(const ReportContext& ctx) { return ctx.pageMm.width() > 300 ? 1.2
 std::string jsonText(const nlohmann::json& j, const char* key) {
   if (!j.is_object() || !j.contains(key) || !j[key].is_string()) return {};
   return j[key].get<std::string>();
+}
+
+QString idInExpression(const QStringList& ids) {
+  QStringList quoted;
+  for (const QString& id : ids) quoted << QgsExpression::quotedValue(id);
+  return QStringLiteral("\"id\" IN (%1)").arg(quoted.join(QStringLiteral(", ")));
 }
 
 QgsTextFormat reportTextFormat(double sizePt, bool bold, const QColor& color) {

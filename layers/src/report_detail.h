@@ -121,6 +121,10 @@ class ReportChild {
   QString m_pdf, m_log, m_language;
 };
 
+/// Resolution of the report PDF (QgsLayoutExporter::PdfExportSettings::dpi): the overview's
+/// dense layers are drawn as images at this resolution.
+constexpr double kReportDpi = 300;
+
 // --- common page furniture (report_common.cpp) ------------------------------------------
 /// While one lives (on this thread), the layouts of newReportLayout() take the global
 /// expression scope from one copy made when it started. QGIS builds that scope afresh for every
@@ -180,6 +184,9 @@ double textEms(const QString& text);
 QgsTextFormat reportTextFormat(double sizePt, bool bold, const QColor& color = QColor(30, 30, 30));
 /// "12.35" with the given decimals, "–" for NaN.
 QString formatNumber(double value, int decimals);
+/// `"id" IN ('a', 'b', …)`, the values quoted: a filter the providers turn into their own query,
+/// so only these features are read.
+QString idInExpression(const QStringList& ids);
 /// Radius of the labour catchment circles (km) as the run used it: run_info's catchment_km, else
 /// the labour_pool radius_km of the run's scenario, else that criterion's declared default.
 double catchmentKm(const nlohmann::json& runInfo);

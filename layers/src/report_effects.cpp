@@ -42,13 +42,16 @@ QgsCoordinateReferenceSystem mapCrs(const ReportContext& ctx) {
 QgsRectangle regionsExtent(QgsVectorLayer* layer, const QStringList& ids) {
   QgsRectangle box;
   box.setMinimal();
+  if (ids.isEmpty()) return box;
   QgsFeature f;
   QgsFeatureRequest request;
+  // Only these regions are read (the provider filters): the whole layer's geometries are
+  // 570,000 vertices at national size.
+  request.setFilterExpression(idInExpression(ids));
   request.setSubsetOfAttributes(QStringList{QStringLiteral("id")}, layer->fields());
   QgsFeatureIterator it = layer->getFeatures(request);
   while (it.nextFeature(f))
-    if (ids.contains(f.attribute(QStringLiteral("id")).toString()) && f.hasGeometry())
-      box.combineExtentWith(f.geometry().boundingBox());
+    if (f.hasGeometry()) box.combineExtentWith(f.geometry().boundingBox());
   return box;
 }
 

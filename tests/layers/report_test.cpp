@@ -15,6 +15,7 @@
 #include <qgsprintlayout.h>
 #include <qgsproject.h>
 #include <qgsrenderer.h>
+#include <qgsfeatureiterator.h>
 #include <qgsvectorlayer.h>
 
 #include <QDir>
@@ -324,6 +325,30 @@ TEST(ReportOverview, LayersOfMoreThanAThousandFeaturesAreImagesOnTheOverviewMapO
   EXPECT_EQ(rasterisedOnOverview(denseLayouts, 0), QStringList{denseSource.candidates->id()});
   EXPECT_TRUE(rasterisedOnOverview(denseLayouts, 1).isEmpty()) << "candidate pages must stay vector";
   EXPECT_FALSE(denseSource.candidates->renderer()->forceRasterRender()) << "the layer's own style changed";
+  // The rank labels come from a clone that reads only the labelled parks (ranks 1-10), drawn
+  // over the image; the image itself has no labels, and the layer keeps its own.
+  QList<QgsLayoutItemMap*> overviewMaps;
+  denseLayouts[0]->layoutItems(overviewMaps);
+  ASSERT_EQ(overviewMaps.size(), 1);
+  auto* labels = qobject_cast<QgsVectorLayer*>(overviewMaps[0]->layers().value(0));
+  ASSERT_NE(labels, nullptr);
+  EXPECT_FALSE(labels->customProperty(QStringLiteral("clustershift/report_labels")).toString().isEmpty());
+  EXPECT_TRUE(labels->labelsEnabled());
+  EXPECT_FALSE(labels->renderer()->forceRasterRender());
+  EXPECT_EQ(denseProject.mapLayer(labels->id()), labels)
+      << "registered in the project, so a saved layout keeps it";
+  int labelled = 0, read = 0;
+  for (const ParkResult& p : dense.parks) labelled += p.rank >= 1 && p.rank <= 10;
+  QgsFeature f;
+  QgsFeatureIterator it = labels->getFeatures();
+  while (it.nextFeature(f)) ++read;
+  EXPECT_GT(labelled, 0);
+  EXPECT_EQ(read, labelled);
+  EXPECT_TRUE(overviewMaps[0]
+                  ->layerStyleOverrides()
+                  .value(denseSource.candidates->id())
+                  .contains(QStringLiteral("labelsEnabled=\"0\"")));
+  EXPECT_TRUE(denseSource.candidates->labelsEnabled());
   std::vector<QgsPrintLayout*> raw;
   for (const auto& l : denseLayouts) raw.push_back(l.get());
   const QString pdf = dir + QStringLiteral("/dense.pdf");
