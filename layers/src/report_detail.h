@@ -27,6 +27,7 @@ class QTemporaryFile;
 class QgsLayout;
 class QgsLayoutItemLabel;
 class QgsLayoutItemMap;
+class QgsMapLayer;
 class QgsLayoutItemManualTable;
 class QgsLayoutItemPicture;
 class QgsExpressionContextScope;
@@ -124,6 +125,14 @@ class ReportChild {
 /// Resolution of the report PDF (QgsLayoutExporter::PdfExportSettings::dpi): the overview's
 /// dense layers are drawn as images at this resolution.
 constexpr double kReportDpi = 300;
+
+/// Draws the layers of `map` with more than 1,000 features as images at the export resolution
+/// (a style override on this map only: smaller filled dots without outline, thin outlines one
+/// device pixel wide) and returns the clones that carry their labels, reading only the labelled
+/// features, to be drawn on top (not in a legend). The project's layer styles are not changed.
+/// (report_dense.cpp)
+QList<QgsMapLayer*> drawDenseLayersAsImages(const ReportContext& ctx, QgsLayoutItemMap* map,
+                                            const QList<QgsMapLayer*>& layers);
 
 // --- common page furniture (report_common.cpp) ------------------------------------------
 /// While one lives (on this thread), the layouts of newReportLayout() take the global
