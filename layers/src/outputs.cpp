@@ -138,8 +138,8 @@ QStringList plannedOutputs(const Scenario& scenario, const QString& outDir, cons
 }
 
 OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QString& outDir,
-                         const QStringList& languages, Feedback& feedback,
-                         const ReportProcess* reportProcess) {
+                         const QStringList& languages, Feedback& feedback, const ReportProcess* reportProcess,
+                         const QString& fingerprint) {
   const QString name = safeName(results.scenario.name);
   QDir out(outDir);
   // Inputs are sacred: no output may land on a file the scenario reads.
@@ -170,7 +170,7 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
   detail::ReportProcessesAhead ahead(concurrent ? *reportProcess : ReportProcess{},
                                      static_cast<int>(languages.size()) - 1);
   feedback.setProgress(0.0, "writing layers");
-  const nlohmann::json runInfo = detail::runInfoJson(inputs, results);
+  const nlohmann::json runInfo = detail::runInfoJson(inputs, results, fingerprint);
   bool hasZones = false;
   {
     std::unique_ptr<QgsVectorLayer> candidates(makeCandidateLayer(results));

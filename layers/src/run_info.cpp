@@ -203,7 +203,7 @@ double catchmentKm(const Scenario& scenario) {
 
 }  // namespace
 
-nlohmann::json runInfoJson(const Inputs& inputs, const Results& results) {
+nlohmann::json runInfoJson(const Inputs& inputs, const Results& results, const QString& fingerprint) {
   const Scenario& s = results.scenario;
   json j;
   j["format"] = 1;
@@ -299,7 +299,7 @@ nlohmann::json runInfoJson(const Inputs& inputs, const Results& results) {
   if (d.exclusions) sources["exclusions"] = sourceName(*d.exclusions);
   if (d.roads) sources["roads"] = sourceName(*d.roads);
   j["data_sources"] = sources;
-  j["inputs_fingerprint"] = inputsFingerprint(inputs).toStdString();
+  j["inputs_fingerprint"] = (fingerprint.isEmpty() ? inputsFingerprint(inputs) : fingerprint).toStdString();
   j["counts"] = {{"regions", inputs.regions.size()},
                  {"parks", results.parks.size()},
                  {"ranked", std::count_if(results.parks.begin(), results.parks.end(), [](const ParkResult& p) { return p.rank > 0; })},

@@ -55,7 +55,9 @@
 
 namespace clustershift::layers::detail {
 
-nlohmann::json runInfoJson(const Inputs& inputs, const Results& results);
+/// fingerprint: inputsFingerprint(inputs), or empty to compute it here.
+nlohmann::json runInfoJson(const Inputs& inputs, const Results& results,
+                           const QString& fingerprint = QString());
 /// "run_info" table layer (no geometry) holding runInfoJson. Caller owns it.
 QgsVectorLayer* makeRunInfoLayer(const nlohmann::json& info);
 /// Parses the layer's single row. Throws InputError naming the layer when absent or invalid.

@@ -101,9 +101,12 @@ QStringList writeDiagnostics();
 /// not a ClusterShift output; IoError with one plain line ("disk full while writing ...").
 /// With reportProcess, the languages after the first are exported by child processes at the
 /// same time as this process exports the first (see ReportProcess); without, one after another.
+/// fingerprint: inputsFingerprint(inputs) when the caller computed it already (the command line
+/// does so while the core computes); empty: computed here.
 OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QString& outDir,
                          const QStringList& languages, Feedback& feedback,
-                         const ReportProcess* reportProcess = nullptr);
+                         const ReportProcess* reportProcess = nullptr,
+                         const QString& fingerprint = QString());
 
 // ---------------------------------------------------------------------------------------
 // Report (issue 7). The report is always built from a results GeoPackage as written by
