@@ -43,7 +43,7 @@ QgsFillSymbol* fill(const QColor& color, const QColor& stroke, double strokeWidt
 
 }  // namespace
 
-QgsVectorLayer* makeRegionEffectsLayer(const Inputs& inputs, const Results& results) {
+QgsVectorLayer* makeRegionEffectsLayer(const Inputs& inputs, const Results& results, LayerStyle style) {
   QgsFields fields;
   detail::appendRegionNameFields(fields);
   fields.append(QgsField(QStringLiteral("role"), QVariant::String));  // source | host | source+host | other
@@ -75,7 +75,8 @@ QgsVectorLayer* makeRegionEffectsLayer(const Inputs& inputs, const Results& resu
         a << (acc && acc->gdp() > 0 ? QVariant(100.0 * acc->y[static_cast<size_t>(k)] / acc->gdp()) : QVariant(QVariant::Double));
     features << detail::newFeature(layer, a, detail::multiGeometry(r.wkb));
   }
-  styleRegionEffects(addAll(layer, features));
+  addAll(layer, features);
+  if (style == LayerStyle::Styled) styleRegionEffects(layer);
   return layer;
 }
 

@@ -173,9 +173,10 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
   const nlohmann::json runInfo = detail::runInfoJson(inputs, results, fingerprint);
   bool hasZones = false;
   {
-    std::unique_ptr<QgsVectorLayer> candidates(makeCandidateLayer(results));
-    std::unique_ptr<QgsVectorLayer> flows(makeFlowLayer(results));
-    std::unique_ptr<QgsVectorLayer> regions(makeRegionLayer(inputs, results));
+    // Written only: the layers opened from the GeoPackage below get the styles.
+    std::unique_ptr<QgsVectorLayer> candidates(makeCandidateLayer(results, LayerStyle::Plain));
+    std::unique_ptr<QgsVectorLayer> flows(makeFlowLayer(results, LayerStyle::Plain));
+    std::unique_ptr<QgsVectorLayer> regions(makeRegionLayer(inputs, results, LayerStyle::Plain));
     writeLayer(candidates.get(), gpkg, shownGpkg, true);
     writeLayer(flows.get(), gpkg, shownGpkg, false);
     writeLayer(regions.get(), gpkg, shownGpkg, false);
@@ -187,7 +188,8 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
       hasZones = true;
     }
     if (results.effects) {
-      std::unique_ptr<QgsVectorLayer> regionEffects(makeRegionEffectsLayer(inputs, results));
+      std::unique_ptr<QgsVectorLayer> regionEffects(
+          makeRegionEffectsLayer(inputs, results, LayerStyle::Plain));
       std::unique_ptr<QgsVectorLayer> timeline(makeEffectsTimelineLayer(results));
       std::unique_ptr<QgsVectorLayer> coupling(makeCouplingLayer(results));
       writeLayer(regionEffects.get(), gpkg, shownGpkg, false);
@@ -245,7 +247,11 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
     if (results.effects) layerNames.insert(layerNames.begin() + 1, "region_effects");
     for (const char* layerName : layerNames) {
       const QString ln = QLatin1String(layerName);
-      auto* layer = new QgsVectorLayer(gpkg + QStringLiteral("|layername=") + ln, ln, QStringLiteral("ogr"));
+      // Styled just below: no default style to look for in a GeoPackage that has none yet.
+      QgsVectorLayer::LayerOptions options;
+      options.loadDefaultStyle = false;
+      auto* layer =
+          new QgsVectorLayer(gpkg + QStringLiteral("|layername=") + ln, ln, QStringLiteral("ogr"), options);
       if (!layer->isValid()) {
         delete layer;
         detail::failWrite(shownGpkg, detail::diagnoseFolder(work.absolutePath()) + " (layer " + layerName + " unreadable)");

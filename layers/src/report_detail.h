@@ -4,6 +4,7 @@
 //   report_common.cpp     page frame (header, footer, page size), labels, tables, texts
 //   report_charts.cpp     vector charts (SVG via QSvgGenerator) for QgsLayoutItemPicture
 //   report_overview.cpp   page 1: map of all candidates, flows, legend, top-10 table
+//   report_dense.cpp      layers of thousands of features drawn as images on a map, labels on top
 //   report_candidates.cpp one page per top-N candidate: a QgsLayoutAtlas over candidate_scores
 //   report_effects.cpp    ISU change maps source|host, before/after table, coupling D, yearly path
 //   report_methods.cpp    mode comparison page and the methods appendix

@@ -135,7 +135,7 @@ QgsGeometry bezierFlow(double x0, double y0, double x1, double y1, int segments 
 
 }  // namespace
 
-QgsVectorLayer* makeCandidateLayer(const Results& results) {
+QgsVectorLayer* makeCandidateLayer(const Results& results, LayerStyle style) {
   QgsFields fields;
   detail::appendFields(fields, schema::kCandidateFields);
   for (const CriterionInfo& c : results.criteria) {
@@ -164,11 +164,12 @@ QgsVectorLayer* makeCandidateLayer(const Results& results) {
     features << newFeature(layer, a,
                            located ? QgsGeometry::fromPointXY(QgsPointXY(p.lon, p.lat)) : QgsGeometry());
   }
-  styleCandidates(addAll(layer, features));
+  addAll(layer, features);
+  if (style == LayerStyle::Styled) styleCandidates(layer);
   return layer;
 }
 
-QgsVectorLayer* makeFlowLayer(const Results& results) {
+QgsVectorLayer* makeFlowLayer(const Results& results, LayerStyle style) {
   QgsFields fields;
   detail::appendFields(fields, schema::kFlowFields);
   QgsVectorLayer* layer = newMemoryLayer(QStringLiteral("LineString"), schema::name(schema::kFlows), fields);
@@ -188,11 +189,12 @@ QgsVectorLayer* makeFlowLayer(const Results& results) {
     features << newFeature(layer, a,
                            located ? bezierFlow(fl.fromLon, fl.fromLat, fl.toLon, fl.toLat) : QgsGeometry());
   }
-  styleFlows(addAll(layer, features));
+  addAll(layer, features);
+  if (style == LayerStyle::Styled) styleFlows(layer);
   return layer;
 }
 
-QgsVectorLayer* makeRegionLayer(const Inputs& inputs, const Results& results) {
+QgsVectorLayer* makeRegionLayer(const Inputs& inputs, const Results& results, LayerStyle style) {
   QgsFields fields;
   detail::appendRegionNameFields(fields);
   fields.append(QgsField(QStringLiteral("is_source"), QVariant::Int));
@@ -215,7 +217,8 @@ QgsVectorLayer* makeRegionLayer(const Inputs& inputs, const Results& results) {
     }
     features << newFeature(layer, a, detail::multiGeometry(r.wkb));
   }
-  styleRegions(addAll(layer, features), toQ(results.sourceRegionId));
+  addAll(layer, features);
+  if (style == LayerStyle::Styled) styleRegions(layer, toQ(results.sourceRegionId));
   return layer;
 }
 

@@ -28,6 +28,23 @@ QgsRuleBasedRenderer::Rule* childByKey(QgsRuleBasedRenderer::Rule* root, const Q
   return nullptr;
 }
 
+// A layer made only to be written (LayerStyle::Plain) keeps QGIS's default style and the same
+// features; the styled one gets the rules.
+TEST(StyleCandidates, PlainLayersAreNotStyledButHoldTheSameFeatures) {
+  const Inputs in = sampleInputs();
+  const Results results = sampleResults(in);
+  std::unique_ptr<QgsVectorLayer> plain(makeCandidateLayer(results, LayerStyle::Plain));
+  std::unique_ptr<QgsVectorLayer> styled(makeCandidateLayer(results));
+  EXPECT_EQ(dynamic_cast<QgsRuleBasedRenderer*>(plain->renderer()), nullptr);
+  EXPECT_FALSE(plain->labelsEnabled());
+  EXPECT_NE(dynamic_cast<QgsRuleBasedRenderer*>(styled->renderer()), nullptr);
+  EXPECT_EQ(plain->featureCount(), styled->featureCount());
+  EXPECT_EQ(plain->fields().names(), styled->fields().names());
+  std::unique_ptr<QgsVectorLayer> regions(makeRegionLayer(in, results, LayerStyle::Plain));
+  EXPECT_EQ(dynamic_cast<QgsRuleBasedRenderer*>(regions->renderer()), nullptr);
+  EXPECT_EQ(regions->featureCount(), static_cast<long long>(in.regions.size()));
+}
+
 TEST(StyleCandidates, FiveScoreClassesPlusAGreyExcludedRule) {
   const Inputs in = sampleInputs();
   std::unique_ptr<QgsVectorLayer> layer(makeCandidateLayer(sampleResults(in)));  // styled on creation

@@ -50,10 +50,17 @@ QString studyAreaCrsName(const QgsCoordinateReferenceSystem& crs, bool zh);
 QgsCoordinateReferenceSystem registerStudyAreaCrs(const QgsCoordinateReferenceSystem& crs,
                                                   const QString& name);
 
-/// In-memory result layers (EPSG:4326), styled. Caller owns them.
-QgsVectorLayer* makeCandidateLayer(const Results& results);  ///< "candidate_scores"
-QgsVectorLayer* makeFlowLayer(const Results& results);       ///< "transfer_flows" (curved)
-QgsVectorLayer* makeRegionLayer(const Inputs& inputs, const Results& results);  ///< "regions"
+/// Whether a new result layer gets its style (a layer only written to a file, and styled there
+/// once opened again, need not: styling 20,000 parks reads and classifies their scores).
+enum class LayerStyle { Styled, Plain };
+
+/// In-memory result layers (EPSG:4326), styled unless `style` is Plain. Caller owns them.
+QgsVectorLayer* makeCandidateLayer(const Results& results,
+                                   LayerStyle style = LayerStyle::Styled);  ///< "candidate_scores"
+QgsVectorLayer* makeFlowLayer(const Results& results,
+                              LayerStyle style = LayerStyle::Styled);  ///< "transfer_flows" (curved)
+QgsVectorLayer* makeRegionLayer(const Inputs& inputs, const Results& results,
+                                LayerStyle style = LayerStyle::Styled);  ///< "regions"
 /// Graduated score, rank labels for the top 10, excluded parks grey.
 void styleCandidates(QgsVectorLayer* layer);
 void styleFlows(QgsVectorLayer* layer);
@@ -65,7 +72,8 @@ void styleScoreRaster(QgsRasterLayer* layer);
 /// "region_effects": every region with role (source | host | source+host | other), U and
 /// <indicator>_before/_after/_change for effectIndicators() and share1..3_before/_after (sector
 /// shares of GDP in %); NULL for other regions.
-QgsVectorLayer* makeRegionEffectsLayer(const Inputs& inputs, const Results& results);
+QgsVectorLayer* makeRegionEffectsLayer(const Inputs& inputs, const Results& results,
+                                       LayerStyle style = LayerStyle::Styled);
 /// "effects_timeline" (no geometry): year, ramp, region_id, indicator, value.
 QgsVectorLayer* makeEffectsTimelineLayer(const Results& results);
 /// "coupling" (no geometry): source, host, u_source, u_host, c, t, d, class_index, class_zh, class_en.
