@@ -359,13 +359,7 @@ GridScreening screenGrid(const Scenario& scenario, Inputs& inputs, Feedback& fee
   checkSupported(scenario);
   {
     // Joined once, then checked (see scoreCandidates).
-    std::vector<Problem> problems;
-    try {
-      joinParksToRegions(inputs);
-      problems = validateJoined(scenario, inputs);
-    } catch (const GeoError&) {
-      problems = validate(scenario, inputs);
-    }
+    const std::vector<Problem> problems = joinAndValidate(scenario, inputs);
     if (std::any_of(problems.begin(), problems.end(),
                     [](const Problem& p) { return p.severity == Severity::Fatal; }))
       throw ValidationError(problems);

@@ -18,6 +18,11 @@ namespace clustershift::detail {
 /// the copy of the inputs and the second join validate() makes.
 std::vector<Problem> validateJoined(const Scenario& scenario, const Inputs& joined);
 
+/// joinParksToRegions(inputs), then validateJoined: what the pipeline checks before it computes.
+/// A join that fails (a broken region geometry) leaves the inputs as they were and is reported,
+/// with every other problem, by validate().
+std::vector<Problem> joinAndValidate(const Scenario& scenario, Inputs& inputs);
+
 /// run() without the candidate handling: join, criteria, constraints, decision, flows,
 /// effects. With presetRaw ([criterion][park], enabled criteria in scenario order) the raw
 /// values are taken from there instead of being computed.

@@ -185,6 +185,15 @@ std::vector<Problem> validateJoined(const Scenario& scenario, const Inputs& join
   return checkInputs(scenario, joined, &joined, {});
 }
 
+std::vector<Problem> joinAndValidate(const Scenario& scenario, Inputs& inputs) {
+  try {
+    joinParksToRegions(inputs);
+  } catch (const GeoError&) {
+    return validate(scenario, inputs);
+  }
+  return validateJoined(scenario, inputs);
+}
+
 }  // namespace detail
 
 }  // namespace clustershift

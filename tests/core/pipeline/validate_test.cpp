@@ -237,8 +237,8 @@ TEST(Validate, JoinedInputsGiveTheSameProblemsAsValidate) {
   for (Park& park : in.parks) park.region = 0;  // stale: validate() must not trust these
   const std::vector<Problem> expected = validate(scenario, in);
   Inputs joined = in;
-  joinParksToRegions(joined);
-  const std::vector<Problem> got = detail::validateJoined(scenario, joined);
+  const std::vector<Problem> got = detail::joinAndValidate(scenario, joined);
+  EXPECT_EQ(joined.parks[4].region, -1) << "P4 lies outside every region: joined, not the stale 0";
   EXPECT_EQ(allText(got), allText(expected));
   EXPECT_EQ(fatalCount(got), fatalCount(expected));
   EXPECT_PROBLEM(got, Severity::Warning,
