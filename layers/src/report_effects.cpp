@@ -33,9 +33,17 @@ namespace {
 
 using nlohmann::json;
 
-QgsCoordinateReferenceSystem mapCrs(const ReportContext& ctx) {
-  const QgsCoordinateReferenceSystem crs = ctx.source.project ? ctx.source.project->crs() : QgsCoordinateReferenceSystem();
-  return crs.isValid() ? crs : QgsCoordinateReferenceSystem(QStringLiteral("EPSG:4326"));
+/// An equal-area CRS centred on a small map (Lambert azimuthal, WGS 84), north up at its centre.
+/// Not the study area's CRS: QGIS 3.22 reads and draws every feature of a geographic layer on a
+/// projected map whose extent, taken to the layer's CRS and back, grows by more than 20 %
+/// (QgsMapRendererJob::reprojectToLayerExtent), and far from the study area's central meridian
+/// its graticule is rotated enough for that (a county at 117°E in the Albers of 95°E: all 2,850
+/// regions for 23 shown, 85 ms a map at national size; bench/national).
+QgsCoordinateReferenceSystem localCrs(const QgsPointXY& centreLonLat) {
+  return QgsCoordinateReferenceSystem::fromProj(
+      QStringLiteral("+proj=laea +lat_0=%1 +lon_0=%2 +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs")
+          .arg(centreLonLat.y(), 0, 'f', 6)
+          .arg(centreLonLat.x(), 0, 'f', 6));
 }
 
 /// Bounding box (layer CRS) of the region_effects features with the given ids.
@@ -67,10 +75,17 @@ void addRegionMap(QgsPrintLayout* layout, const ReportContext& ctx, int page, Qg
   map->setBackgroundColor(QColor(QStringLiteral("#dfeaf2")));
   map->setLayers({layer});
   map->setKeepLayerSet(true);
-  const QgsCoordinateReferenceSystem crs = mapCrs(ctx);
-  map->setCrs(crs);
   QgsRectangle extent = regionsExtent(layer, ids);
   if (extent.isNull() || !std::isfinite(extent.xMinimum())) extent = layer->extent();
+  QgsPointXY centre = extent.center();
+  try {
+    centre = QgsCoordinateTransform(layer->crs(), QgsCoordinateReferenceSystem(QStringLiteral("EPSG:4326")),
+                                    ctx.source.project->transformContext())
+                 .transform(centre);
+  } catch (const QgsCsException&) {
+  }
+  const QgsCoordinateReferenceSystem crs = localCrs(centre);
+  map->setCrs(crs);
   try {
     extent = QgsCoordinateTransform(layer->crs(), crs, ctx.source.project->transformContext()).transformBoundingBox(extent);
   } catch (const QgsCsException&) {

@@ -7,7 +7,9 @@
 
 #include <gtest/gtest.h>
 
+#include <qgscoordinatetransform.h>
 #include <qgslayertree.h>
+#include <qgslayoutitemmap.h>
 #include <qgsprintlayout.h>
 #include <qgsproject.h>
 #include <qgsvectorlayer.h>
@@ -196,6 +198,41 @@ TEST_F(ReportFromGeoPackage, AFileChangedAfterItWasCheckedIsCheckedAgain) {
   } catch (const InputError& e) {
     EXPECT_NE(std::string(e.what()).find("damaged or truncated"), std::string::npos) << e.what();
   }
+}
+
+// The effects maps are drawn in an equal-area CRS centred on them, so their extent survives
+// QGIS's check before it filters a geographic layer by the map's extent (the extent taken to
+// the layer's CRS and back must stay within 20 %; a study-area CRS far from its central
+// meridian failed that, and QGIS then read and drew every region for each map).
+TEST_F(ReportFromGeoPackage, EffectsMapsAreCentredSoQgisReadsOnlyTheRegionsInView) {
+  QgsProject project;
+  const ReportSource source = openReportSource(&project, s_paths->geopackage);
+  ReportOptions options;
+  options.language = QStringLiteral("en");
+  options.topN = 1;
+  const auto layouts = buildReportLayouts(source, options);
+  const QgsCoordinateReferenceSystem lonLat(QStringLiteral("EPSG:4326"));
+  int maps = 0;
+  for (const auto& l : layouts) {
+    if (!l->name().contains(QStringLiteral("Effects"))) continue;
+    QList<QgsLayoutItemMap*> items;
+    l->layoutItems(items);
+    for (QgsLayoutItemMap* map : items) {
+      ++maps;
+      EXPECT_TRUE(map->crs().toProj().contains(QStringLiteral("+proj=laea")))
+          << map->crs().toProj().toStdString();
+      const QgsCoordinateTransform ct(map->crs(), lonLat, project.transformContext());
+      const QgsRectangle extent = map->extent();
+      const QgsRectangle back =
+          ct.transformBoundingBox(ct.transformBoundingBox(extent), Qgis::TransformDirection::Reverse);
+      EXPECT_NEAR(back.width(), extent.width(), 0.2 * extent.width());
+      EXPECT_NEAR(back.height(), extent.height(), 0.2 * extent.height());
+      // Centred: the CRS's origin is the middle of the map.
+      EXPECT_NEAR(extent.center().x(), 0, 0.05 * extent.width());
+      EXPECT_NEAR(extent.center().y(), 0, 0.05 * extent.height());
+    }
+  }
+  EXPECT_EQ(maps, 2) << "source and host";
 }
 
 TEST(ReportSourceErrors, AGeoPackageWithoutResultLayersIsNamed) {
