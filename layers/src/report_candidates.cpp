@@ -115,7 +115,12 @@ QgsVectorLayer* atlasCatchments(const ReportContext& ctx) {
   for (QgsMapLayer* layer : ctx.source.project->mapLayers())
     if (layer->customProperty(property).toString() == key)
       if (auto* existing = qobject_cast<QgsVectorLayer*>(layer)) return existing;
-  QgsVectorLayer* clone = ctx.source.catchments->clone();
+  // A new layer on the same source (its renderer is set below), not QgsVectorLayer::clone(),
+  // which copies the whole style through XML first.
+  QgsVectorLayer::LayerOptions options;
+  options.loadDefaultStyle = false;
+  auto* clone = new QgsVectorLayer(ctx.source.catchments->source(), ctx.source.catchments->name(),
+                                   ctx.source.catchments->providerType(), options);
   clone->setCustomProperty(property, key);
   clone->setName(ctx.source.catchments->name() + QStringLiteral(" (") + ctx.tx.t("report", "报告") + QLatin1Char(')'));
   QVariantMap props;

@@ -73,8 +73,13 @@ QgsVectorLayer* denseLabels(const ReportContext& ctx, QgsVectorLayer* layer, con
   for (QgsMapLayer* existing : ctx.source.project->mapLayers())
     if (existing->customProperty(property).toString() == key)
       if (auto* vector = qobject_cast<QgsVectorLayer*>(existing)) return vector;
-  std::unique_ptr<QgsVectorLayer> clone(layer->clone());
-  if (!clone->setSubsetString(filter)) return nullptr;
+  // A new layer on the same source, not QgsVectorLayer::clone(): that copies the whole style
+  // through XML and opens the provider twice (again for the subset), and the style is replaced.
+  QgsVectorLayer::LayerOptions options;
+  options.loadDefaultStyle = false;
+  auto clone =
+      std::make_unique<QgsVectorLayer>(layer->source(), layer->name(), layer->providerType(), options);
+  if (!clone->isValid() || !clone->setSubsetString(filter)) return nullptr;
   QgsMapLayerStyle(denseStyle).writeToLayer(clone.get());
   if (clone->renderer()) clone->renderer()->setForceRasterRender(false);
   clone->setLabelsEnabled(true);
