@@ -104,36 +104,24 @@ QgsLayoutItemShape* addRule(QgsPrintLayout* layout, const QRectF& rectMm, const 
   return rule;
 }
 
-/// The catchments layer drawn only for the atlas park: a clone with a rule on @atlas_feature,
-/// registered in the project (no layer-tree node) so the layout stays valid when saved.
+/// The catchments layer drawn only for the atlas park: a report companion (reportCompanion) with
+/// a rule on @atlas_feature.
 QgsVectorLayer* atlasCatchments(const ReportContext& ctx) {
   if (!ctx.source.catchments) return nullptr;
-  // One clone per catchments layer and language: building the report again (the plugin adds the
-  // layouts to the project) reuses it instead of piling up copies.
-  const QString key = ctx.source.catchments->id() + QLatin1Char('/') + ctx.options.language;
-  const QString property = QStringLiteral("clustershift/report_catchments");
-  for (QgsMapLayer* layer : ctx.source.project->mapLayers())
-    if (layer->customProperty(property).toString() == key)
-      if (auto* existing = qobject_cast<QgsVectorLayer*>(layer)) return existing;
-  // A new layer on the same source (its renderer is set below), not QgsVectorLayer::clone(),
-  // which copies the whole style through XML first.
-  QgsVectorLayer::LayerOptions options;
-  options.loadDefaultStyle = false;
-  auto* clone = new QgsVectorLayer(ctx.source.catchments->source(), ctx.source.catchments->name(),
-                                   ctx.source.catchments->providerType(), options);
-  clone->setCustomProperty(property, key);
-  clone->setName(ctx.source.catchments->name() + QStringLiteral(" (") + ctx.tx.t("report", "报告") + QLatin1Char(')'));
-  QVariantMap props;
-  props.insert(QStringLiteral("color"), QStringLiteral("31,95,140,28"));
-  props.insert(QStringLiteral("outline_color"), QStringLiteral("31,95,140,255"));
-  props.insert(QStringLiteral("outline_width"), QStringLiteral("0.5"));
-  props.insert(QStringLiteral("outline_style"), QStringLiteral("dash"));
-  auto* root = new QgsRuleBasedRenderer::Rule(nullptr);
-  root->appendChild(new QgsRuleBasedRenderer::Rule(QgsFillSymbol::createSimple(props), 0, 0,
-                                                   QStringLiteral("\"park_id\" = attribute(@atlas_feature, 'id')")));
-  clone->setRenderer(new QgsRuleBasedRenderer(root));
-  ctx.source.project->addMapLayer(clone, false);
-  return clone;
+  return reportCompanion(ctx, *ctx.source.catchments, QStringLiteral("report_catchments"),
+                         ctx.tx.t("report", "报告"), [](QgsVectorLayer& catchments) {
+                           QVariantMap props;
+                           props.insert(QStringLiteral("color"), QStringLiteral("31,95,140,28"));
+                           props.insert(QStringLiteral("outline_color"), QStringLiteral("31,95,140,255"));
+                           props.insert(QStringLiteral("outline_width"), QStringLiteral("0.5"));
+                           props.insert(QStringLiteral("outline_style"), QStringLiteral("dash"));
+                           auto* root = new QgsRuleBasedRenderer::Rule(nullptr);
+                           root->appendChild(new QgsRuleBasedRenderer::Rule(
+                               QgsFillSymbol::createSimple(props), 0, 0,
+                               QStringLiteral("\"park_id\" = attribute(@atlas_feature, 'id')")));
+                           catchments.setRenderer(new QgsRuleBasedRenderer(root));
+                           return true;
+                         });
 }
 
 /// The ranked top-N candidates (rank 1..N), attributes only: read once for everything the pages

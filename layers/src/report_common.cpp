@@ -94,6 +94,26 @@ std::string jsonText(const nlohmann::json& j, const char* key) {
   return j[key].get<std::string>();
 }
 
+QgsVectorLayer* reportCompanion(const ReportContext& ctx, const QgsVectorLayer& layer, const QString& role,
+                                const QString& nameSuffix,
+                                const std::function<bool(QgsVectorLayer&)>& setUp) {
+  const QString property = QStringLiteral("clustershift/") + role;
+  const QString key = layer.id() + QLatin1Char('/') + ctx.options.language;
+  for (QgsMapLayer* existing : ctx.source.project->mapLayers())
+    if (existing->customProperty(property).toString() == key)
+      if (auto* vector = qobject_cast<QgsVectorLayer*>(existing)) return vector;
+  QgsVectorLayer::LayerOptions options;
+  options.loadDefaultStyle = false;
+  auto companion =
+      std::make_unique<QgsVectorLayer>(layer.source(), layer.name(), layer.providerType(), options);
+  if (!companion->isValid() || !setUp(*companion)) return nullptr;
+  companion->setCustomProperty(property, key);
+  companion->setName(layer.name() + QStringLiteral(" (") + nameSuffix + QLatin1Char(')'));
+  QgsVectorLayer* added = companion.release();
+  ctx.source.project->addMapLayer(added, false);
+  return added;
+}
+
 QString idInExpression(const QStringList& ids) {
   QStringList quoted;
   for (const QString& id : ids) quoted << QgsExpression::quotedValue(id);

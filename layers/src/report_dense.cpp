@@ -60,35 +60,21 @@ bool moreFeaturesThan(QgsVectorLayer* layer, long long n) {
 /// labels on, QGIS works out every feature's symbol, obstacle and label rule (0.08 s of a national
 /// report's overview, perf), though ten are labelled. The labelling must be one rule whose filter
 /// the provider can run as its subset (the top-10 ranks); nullptr otherwise, and the layer keeps
-/// its labels. The clone is drawn with the dense style, as vectors, over the layer's image;
-/// registered in the project (no layer-tree node, one per layer and language) like the atlas
-/// catchments, so a saved layout keeps it.
+/// its labels. The clone, a report companion (reportCompanion) like the atlas catchments, is
+/// drawn with the dense style, as vectors, over the layer's image.
 QgsVectorLayer* denseLabels(const ReportContext& ctx, QgsVectorLayer* layer, const QString& denseStyle) {
   const auto* labeling = dynamic_cast<const QgsRuleBasedLabeling*>(layer->labeling());
   if (!layer->labelsEnabled() || !labeling || labeling->rootRule()->children().size() != 1) return nullptr;
   const QString filter = labeling->rootRule()->children().at(0)->filterExpression();
   if (filter.isEmpty()) return nullptr;
-  const QString key = layer->id() + QLatin1Char('/') + ctx.options.language;
-  const QString property = QStringLiteral("clustershift/report_labels");
-  for (QgsMapLayer* existing : ctx.source.project->mapLayers())
-    if (existing->customProperty(property).toString() == key)
-      if (auto* vector = qobject_cast<QgsVectorLayer*>(existing)) return vector;
-  // A new layer on the same source, not QgsVectorLayer::clone(): that copies the whole style
-  // through XML and opens the provider twice (again for the subset), and the style is replaced.
-  QgsVectorLayer::LayerOptions options;
-  options.loadDefaultStyle = false;
-  auto clone =
-      std::make_unique<QgsVectorLayer>(layer->source(), layer->name(), layer->providerType(), options);
-  if (!clone->isValid() || !clone->setSubsetString(filter)) return nullptr;
-  QgsMapLayerStyle(denseStyle).writeToLayer(clone.get());
-  if (clone->renderer()) clone->renderer()->setForceRasterRender(false);
-  clone->setLabelsEnabled(true);
-  clone->setCustomProperty(property, key);
-  clone->setName(layer->name() + QStringLiteral(" (") + ctx.tx.t("report labels", "报告标注") +
-                 QLatin1Char(')'));
-  QgsVectorLayer* added = clone.release();
-  ctx.source.project->addMapLayer(added, false);
-  return added;
+  return reportCompanion(ctx, *layer, QStringLiteral("report_labels"), ctx.tx.t("report labels", "报告标注"),
+                         [&](QgsVectorLayer& labels) {
+                           if (!labels.setSubsetString(filter)) return false;
+                           QgsMapLayerStyle(denseStyle).writeToLayer(&labels);
+                           if (labels.renderer()) labels.renderer()->setForceRasterRender(false);
+                           labels.setLabelsEnabled(true);
+                           return true;
+                         });
 }
 
 }  // namespace

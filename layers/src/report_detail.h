@@ -19,6 +19,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -194,6 +195,16 @@ double textEms(const QString& text);
 QgsTextFormat reportTextFormat(double sizePt, bool bold, const QColor& color = QColor(30, 30, 30));
 /// "12.35" with the given decimals, "–" for NaN.
 QString formatNumber(double value, int decimals);
+/// The report's own companion of `layer`: a layer on the same source drawn only by a report
+/// layout (the atlas park's catchment, the overview's labels), registered in ctx's project
+/// without a layer-tree node so a saved layout keeps it. One per layer, role (the custom property
+/// "clustershift/<role>") and report language: building the report again (the plugin adds the
+/// layouts to the project) reuses it. A new one is made unstyled, not with
+/// QgsVectorLayer::clone() (which copies the whole style through XML), named "<name> (<suffix>)",
+/// and handed to setUp to style it; setUp returning false drops it and gives nullptr.
+QgsVectorLayer* reportCompanion(const ReportContext& ctx, const QgsVectorLayer& layer, const QString& role,
+                                const QString& nameSuffix, const std::function<bool(QgsVectorLayer&)>& setUp);
+
 /// `"id" IN ('a', 'b', …)`, the values quoted: a filter the providers turn into their own query,
 /// so only these features are read.
 QString idInExpression(const QStringList& ids);

@@ -7,8 +7,6 @@
 #include <Eigen/Eigenvalues>
 
 #include "clustershift/indices.h"
-
-#include <algorithm>
 #include "clustershift/util.h"
 
 namespace clustershift {
