@@ -321,12 +321,13 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
       const ReportSource source = openReportSource(&project, gpkg);
       for (int i = 0; i < languages.size(); ++i) {
         const QString pdfName = pdfNameOf(languages[i]);
-        std::vector<std::unique_ptr<QgsPrintLayout>> layouts =
-            buildReportLayouts(source, optionsFor(languages[i]));
+        const bool exportHere = i == 0 || !concurrent;  // else a child exports it; counted here
+        std::vector<std::unique_ptr<QgsPrintLayout>> layouts = buildReportLayouts(
+            source, optionsFor(languages[i]), exportHere ? LayoutUse::Export : LayoutUse::Keep);
         std::vector<QgsPrintLayout*> raw;
         for (const auto& l : layouts) raw.push_back(l.get());
         const int n = static_cast<int>(languages.size());
-        if (i == 0 || !concurrent) {
+        if (exportHere) {
           detail::ScaledFeedback part(feedback, 0.3 + 0.65 * i / n, 0.3 + 0.65 * (i + 1) / n);
           exportReportPdf(raw, work.absoluteFilePath(pdfName), part);
         } else {

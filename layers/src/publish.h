@@ -61,7 +61,8 @@ void verifyPdf(const QString& path, int pages, const QString& shown = {});
 QString manifestName(const QString& name);
 
 /// Moves `files` (names relative to `work`) into `out` as one set, the manifest
-/// (<name>.manifest.json: run id, size and SHA-256 of every file) last. Earlier files of the same
+/// (<name>.manifest.json: run id, size and SHA-256 of every file; of a GeoPackage also
+/// "content_sha256", the SHA-256 with the SQLite header's bookkeeping zeroed) last. Earlier files of the same
 /// names are set aside first; when a move fails, every file already moved is taken back and the
 /// earlier ones restored, so the folder holds the earlier set or the new one. A run killed
 /// between two moves leaves a manifest that does not match: checkResultSet() reports it.
@@ -69,8 +70,10 @@ QString manifestName(const QString& name);
 void publishSet(const QDir& work, const QDir& out, const QStringList& files, const QString& name,
                 const std::string& runId);
 
-/// When a manifest sits next to `geopackage`, checks that the GeoPackage is the one it lists.
-/// Throws InputError naming the file and the manifest when it is not (an interrupted publish).
+/// When a manifest sits next to `geopackage`, checks that the GeoPackage is the one it lists
+/// (by its content hash where the manifest has one: QGIS, reading the file, changes its header's
+/// journal mode and change counter). Throws InputError naming the file and the manifest when it
+/// is not (an interrupted publish).
 void checkResultSet(const QString& geopackage);
 
 /// A fresh run id: UTC time and a random suffix ("20261204T140312Z-3f9a1c").

@@ -65,6 +65,19 @@ ReportContext makeReportContext(const ReportSource& source, const ReportOptions&
   return ctx;
 }
 
+// Geometries simplified to one pixel of the export resolution (QGIS's export default: 0.1 px);
+// at 300 dpi a pixel is 0.085 mm on paper. The overview of a national run draws 2,850 region
+// outlines of ~200 vertices at ~2.7 km a pixel, and every vertex kept costs a transform, a fill
+// edge and a stroke join: at one pixel most go (bench/national: 0.55 s of 4.1 s a report).
+// The candidate pages' insets (~0.25 km a pixel) keep every vertex.
+QgsVectorSimplifyMethod reportSimplifyMethod() {
+  QgsVectorSimplifyMethod simplify;
+  simplify.setSimplifyHints(QgsVectorSimplifyMethod::GeometrySimplification);
+  simplify.setSimplifyAlgorithm(QgsVectorSimplifyMethod::Distance);
+  simplify.setThreshold(1.0f);
+  return simplify;
+}
+
 int reportPageCount(const std::vector<QgsPrintLayout*>& layouts) {
   int pages = 0;
   for (QgsPrintLayout* layout : layouts) {
@@ -77,9 +90,11 @@ int reportPageCount(const std::vector<QgsPrintLayout*>& layouts) {
 
 }  // namespace detail
 
-std::vector<std::unique_ptr<QgsPrintLayout>> buildReportLayouts(const ReportSource& source, const ReportOptions& options) {
+std::vector<std::unique_ptr<QgsPrintLayout>> buildReportLayouts(const ReportSource& source, const ReportOptions& options,
+                                                                LayoutUse use) {
   const detail::SharedGlobalScope globalScope;
-  const detail::ReportContext ctx = detail::makeReportContext(source, options);
+  detail::ReportContext ctx = detail::makeReportContext(source, options);
+  ctx.drawAhead = use == LayoutUse::Export;
   std::vector<std::unique_ptr<QgsPrintLayout>> layouts;
   auto add = [&](std::unique_ptr<QgsPrintLayout> layout) {
     if (layout) layouts.push_back(std::move(layout));
@@ -196,17 +211,9 @@ int exportReportPdf(const std::vector<QgsPrintLayout*>& layouts, const QString& 
   settings.flags = QgsLayoutRenderContext::FlagUseAdvancedEffects;
   // Real text (not outlines): searchable, smaller, and the embedded CJK font stays a font.
   settings.textRenderFormat = Qgis::TextRenderFormat::AlwaysText;
-  // Geometries simplified to one pixel of the export resolution (QGIS's export default: 0.1 px);
-  // at 300 dpi a pixel is 0.085 mm on paper. The overview of a national run draws 2,850 region
-  // outlines of ~200 vertices at ~2.7 km a pixel, and every vertex kept costs a transform, a fill
-  // edge and a stroke join: at one pixel most go (bench/national: 0.55 s of 4.1 s a report).
-  // The candidate pages' insets (~0.25 km a pixel) keep every vertex.
+  // Geometries simplified to one pixel of the export resolution (reportSimplifyMethod).
   settings.simplifyGeometries = false;
-  QgsVectorSimplifyMethod simplify;
-  simplify.setSimplifyHints(QgsVectorSimplifyMethod::GeometrySimplification);
-  simplify.setSimplifyAlgorithm(QgsVectorSimplifyMethod::Distance);
-  simplify.setThreshold(1.0f);
-  for (QgsPrintLayout* layout : layouts) layout->renderContext().setSimplifyMethod(simplify);
+  for (QgsPrintLayout* layout : layouts) layout->renderContext().setSimplifyMethod(detail::reportSimplifyMethod());
   QgsFeedback exportFeedback;
   const detail::SharedGlobalScope globalScope;
   ReportIterator iterator(layouts, feedback, exportFeedback);

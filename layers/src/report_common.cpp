@@ -161,62 +161,7 @@ class ReportLayout final : public QgsPrintLayout {
   }
 };
 
-/// A map item whose expression context is built once per state while a SharedGlobalScope
-/// lives. QGIS 3.22 builds the layout's reference map's context for every item it paints
-/// (QgsLayoutUtils::createRenderContextForLayout), and that context asks PROJ to parse the map
-/// CRS again (QgsCoordinateReferenceSystem::operation(), for @map_crs_projection): ~6 % of a
-/// national report's CPU (perf, bench/national). The state is what the report's export changes
-/// or could change: extent, rotation, size, CRS, layers, item id and the atlas feature.
-/// Outside a guard (a layout kept in a QGIS project and edited there) nothing is kept.
-class ReportMap final : public QgsLayoutItemMap {
- public:
-  using QgsLayoutItemMap::QgsLayoutItemMap;
-
-  QgsExpressionContext createExpressionContext() const override {
-    if (!SharedGlobalScope::current()) {
-      m_cached.reset();
-      return QgsLayoutItemMap::createExpressionContext();
-    }
-    State state{t_sharedGlobalScopeGeneration,
-                extent(),
-                mapRotation(),
-                rect().size(),
-                crs(),
-                layers(),
-                id(),
-                layout() ? layout()->reportContext().feature().id() : FID_NULL,
-                layout() ? layout()->reportContext().layer() : nullptr};
-    if (!m_cached || !(state == m_state)) {
-      m_cached = std::make_unique<QgsExpressionContext>(QgsLayoutItemMap::createExpressionContext());
-      m_state = std::move(state);
-    }
-    return *m_cached;
-  }
-
- private:
-  struct State {
-    unsigned generation = 0;
-    QgsRectangle extent;
-    double rotation = 0;
-    QSizeF size;
-    QgsCoordinateReferenceSystem crs;
-    QList<QgsMapLayer*> layers;
-    QString id;
-    QgsFeatureId atlasFeature = FID_NULL;
-    QgsVectorLayer* atlasLayer = nullptr;
-    bool operator==(const State& o) const {
-      return generation == o.generation && extent == o.extent && rotation == o.rotation && size == o.size &&
-             crs == o.crs && layers == o.layers && id == o.id && atlasFeature == o.atlasFeature &&
-             atlasLayer == o.atlasLayer;
-    }
-  };
-  mutable std::unique_ptr<QgsExpressionContext> m_cached;
-  mutable State m_state;
-};
-
 }  // namespace
-
-QgsLayoutItemMap* newReportMap(QgsLayout* layout) { return new ReportMap(layout); }
 
 SharedGlobalScope::SharedGlobalScope() {
   if (t_sharedGlobalScope) return;  // nested: the outer copy serves
@@ -230,6 +175,8 @@ SharedGlobalScope::~SharedGlobalScope() {
 }
 
 const QgsExpressionContextScope* SharedGlobalScope::current() { return t_sharedGlobalScope; }
+
+unsigned SharedGlobalScope::generation() { return t_sharedGlobalScopeGeneration; }
 
 std::unique_ptr<QgsPrintLayout> newReportLayout(const ReportContext& ctx, const QString& section) {
   std::unique_ptr<QgsPrintLayout> layout = std::make_unique<ReportLayout>(ctx.source.project);

@@ -16,6 +16,8 @@
 #include <qgssymbol.h>
 #include <qgsvectorlayer.h>
 
+#include <cpl_conv.h>
+
 #include <memory>
 
 namespace clustershift::layers::detail {
@@ -56,6 +58,26 @@ bool moreFeaturesThan(QgsVectorLayer* layer, long long n) {
   return count > n;
 }
 
+/// While one lives, GDAL opens GeoPackages in rollback-journal mode (OGR_SQLITE_JOURNAL=DELETE),
+/// unless the user set a journal mode. QGIS 3.22 reopens a GeoPackage in update mode to filter a
+/// layer and switches the file to WAL mode; its later read-only opens of that file (NOLOCK) then
+/// fail with "unable to open database file", and a layer opened next gets no stored style
+/// (qgis/QGIS#48467): a report made after the overview's label layer had default colours.
+class RollbackJournal {
+ public:
+  RollbackJournal() : m_set(CPLGetConfigOption("OGR_SQLITE_JOURNAL", nullptr) == nullptr) {
+    if (m_set) CPLSetConfigOption("OGR_SQLITE_JOURNAL", "DELETE");
+  }
+  ~RollbackJournal() {
+    if (m_set) CPLSetConfigOption("OGR_SQLITE_JOURNAL", nullptr);
+  }
+  RollbackJournal(const RollbackJournal&) = delete;
+  RollbackJournal& operator=(const RollbackJournal&) = delete;
+
+ private:
+  bool m_set;
+};
+
 /// A dense layer's labels, drawn from a clone that reads only the labelled features: with its
 /// labels on, QGIS works out every feature's symbol, obstacle and label rule (0.08 s of a national
 /// report's overview, perf), though ten are labelled. The labelling must be one rule whose filter
@@ -69,7 +91,10 @@ QgsVectorLayer* denseLabels(const ReportContext& ctx, QgsVectorLayer* layer, con
   if (filter.isEmpty()) return nullptr;
   return reportCompanion(ctx, *layer, QStringLiteral("report_labels"), ctx.tx.t("report labels", "报告标注"),
                          [&](QgsVectorLayer& labels) {
-                           if (!labels.setSubsetString(filter)) return false;
+                           {
+                             const RollbackJournal journal;
+                             if (!labels.setSubsetString(filter)) return false;
+                           }
                            QgsMapLayerStyle(denseStyle).writeToLayer(&labels);
                            if (labels.renderer()) labels.renderer()->setForceRasterRender(false);
                            labels.setLabelsEnabled(true);
@@ -79,10 +104,9 @@ QgsVectorLayer* denseLabels(const ReportContext& ctx, QgsVectorLayer* layer, con
 
 }  // namespace
 
-QList<QgsMapLayer*> drawDenseLayersAsImages(const ReportContext& ctx, QgsLayoutItemMap* map,
-                                            const QList<QgsMapLayer*>& layers) {
+DenseLayers drawDenseLayersAsImages(const ReportContext& ctx, QgsLayoutItemMap* map, const QList<QgsMapLayer*>& layers) {
   QMap<QString, QString> overrides;
-  QList<QgsMapLayer*> labelLayers;
+  DenseLayers dense;
   for (QgsMapLayer* layer : layers) {
     auto* vector = qobject_cast<QgsVectorLayer*>(layer);
     if (!vector || !vector->renderer() || vector->renderer()->forceRasterRender() ||
@@ -108,18 +132,19 @@ QList<QgsMapLayer*> drawDenseLayersAsImages(const ReportContext& ctx, QgsLayoutI
     QgsMapLayerStyle style;
     style.readFromLayer(vector);
     if (QgsVectorLayer* labels = denseLabels(ctx, vector, style.xmlData())) {
-      labelLayers << labels;
+      dense.labels << labels;
       vector->setLabelsEnabled(false);
       style.readFromLayer(vector);
     }
+    if (!vector->labelsEnabled()) dense.unlabelled << vector;
     vector->setRenderer(own.release());
     vector->setLabelsEnabled(ownLabels);
     overrides.insert(vector->id(), style.xmlData());
   }
-  if (overrides.isEmpty()) return labelLayers;
+  if (overrides.isEmpty()) return dense;
   map->setLayerStyleOverrides(overrides);
   map->setKeepLayerStyles(true);
-  return labelLayers;
+  return dense;
 }
 
 }  // namespace clustershift::layers::detail

@@ -5,6 +5,7 @@
 //   report_charts.cpp     vector charts (SVG via QSvgGenerator) for QgsLayoutItemPicture
 //   report_overview.cpp   page 1: map of all candidates, flows, legend, top-10 table
 //   report_dense.cpp      layers of thousands of features drawn as images on a map, labels on top
+//   report_map.cpp        the report's map item: expression context kept, layers drawn ahead
 //   report_candidates.cpp one page per top-N candidate: a QgsLayoutAtlas over candidate_scores
 //   report_effects.cpp    ISU change maps source|host, before/after table, coupling D, yearly path
 //   report_methods.cpp    mode comparison page and the methods appendix
@@ -35,6 +36,7 @@ class QgsLayoutItemPicture;
 class QgsExpressionContextScope;
 class QgsPrintLayout;
 class QgsTextFormat;
+class QgsVectorSimplifyMethod;
 
 namespace clustershift::layers::detail {
 
@@ -58,6 +60,9 @@ struct ReportContext {
   Texts tx;
   QSizeF pageMm;   ///< landscape page: 297 x 210 (A4) or 420 x 297 (A3)
   QString title;   ///< scenario title in the report language
+  /// The layouts are exported at once (LayoutUse::Export): the overview's dense layers start
+  /// drawing on other threads while the other sections are built (drawLayersAhead).
+  bool drawAhead = false;
 };
 
 /// Validates options (language zh_CN|en, paper A4|A3, topN >= 1); throws InputError otherwise.
@@ -128,13 +133,23 @@ class ReportChild {
 /// dense layers are drawn as images at this resolution.
 constexpr double kReportDpi = 300;
 
+/// The export's vector simplification: geometries simplified to one pixel of kReportDpi
+/// (exportReportPdf; the layers drawn ahead use the same).
+QgsVectorSimplifyMethod reportSimplifyMethod();
+
+/// The layers of a map drawn as images (drawDenseLayersAsImages).
+struct DenseLayers {
+  QList<QgsMapLayer*> labels;  ///< label companions, to be drawn above the map's layers
+  /// Dense layers without labels of their own on this map (their labels went to a companion):
+  /// they can be drawn ahead, under the map's other layers (drawLayersAhead).
+  QList<QgsMapLayer*> unlabelled;
+};
 /// Draws the layers of `map` with more than 1,000 features as images at the export resolution
 /// (a style override on this map only: smaller filled dots without outline, thin outlines one
-/// device pixel wide) and returns the clones that carry their labels, reading only the labelled
-/// features, to be drawn on top (not in a legend). The project's layer styles are not changed.
-/// (report_dense.cpp)
-QList<QgsMapLayer*> drawDenseLayersAsImages(const ReportContext& ctx, QgsLayoutItemMap* map,
-                                            const QList<QgsMapLayer*>& layers);
+/// device pixel wide) and returns them with the clones that carry their labels, reading only
+/// the labelled features, to be drawn on top (not in a legend). The project's layer styles are
+/// not changed. (report_dense.cpp)
+DenseLayers drawDenseLayersAsImages(const ReportContext& ctx, QgsLayoutItemMap* map, const QList<QgsMapLayer*>& layers);
 
 // --- common page furniture (report_common.cpp) ------------------------------------------
 /// While one lives (on this thread), the layouts of newReportLayout() take the global
@@ -151,15 +166,27 @@ class SharedGlobalScope {
   SharedGlobalScope& operator=(const SharedGlobalScope&) = delete;
   /// The copy of the outermost live guard on this thread; nullptr when none lives.
   static const QgsExpressionContextScope* current();
+  /// Counts the outermost guards started on this thread (a new one: a new copy).
+  static unsigned generation();
 
  private:
   std::unique_ptr<QgsExpressionContextScope> m_scope;  // set in the outermost guard only
 };
 
+// --- the report's map item (report_map.cpp) ----------------------------------------------
 /// A new map item of `layout` (not added to it) that, while a SharedGlobalScope lives, builds its
 /// expression context once per extent, size, CRS, layer set and atlas feature: QGIS builds the
 /// reference map's context for every item it paints.
 QgsLayoutItemMap* newReportMap(QgsLayout* layout);
+/// Starts drawing `layers` of a map from newReportMap (placed, sized, zoomed, styled), in the
+/// map's order, with its background, on other threads into an image at the export's resolution
+/// (kReportDpi, no antialiasing, reportSimplifyMethod). Its export waits for the image, draws it
+/// and the map's other layers over it: the caller asks for layers that may go under all others
+/// (the bottom of the stack, or above it only layers that cover little, like lines). If anything the image depends on has
+/// changed by then (extent, size, CRS, layers, styles, background, resolution, flags), the map
+/// is drawn as QGIS draws it. For layouts exported at once: the image is kept with the map.
+/// Returns false (nothing started) for another map item or no layers.
+bool drawLayersAhead(QgsLayoutItemMap* map, const QList<QgsMapLayer*>& layers);
 
 /// A new layout named "ClusterShift – <title> – <section> (<language>)" with one page of
 /// ctx.pageMm, registered in ctx.source.project (not added to its layout manager).

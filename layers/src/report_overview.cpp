@@ -225,7 +225,8 @@ std::unique_ptr<QgsPrintLayout> buildOverviewLayout(const ReportContext& ctx) {
   QList<QgsMapLayer*> mapLayers;
   for (QgsVectorLayer* layer : {ctx.source.candidates, ctx.source.flows, ctx.source.regions})
     if (layer) mapLayers << layer;
-  map->setLayers(drawDenseLayersAsImages(ctx, map, mapLayers) + mapLayers);
+  const DenseLayers dense = drawDenseLayersAsImages(ctx, map, mapLayers);
+  map->setLayers(dense.labels + mapLayers);
   map->setKeepLayerSet(true);
   const QgsCoordinateReferenceSystem crs =
       ctx.source.project->crs().isValid() ? ctx.source.project->crs() : ctx.source.candidates->crs();
@@ -233,6 +234,11 @@ std::unique_ptr<QgsPrintLayout> buildOverviewLayout(const ReportContext& ctx) {
   l->addLayoutItem(map);
   map->zoomToExtent(overviewExtent(ctx, crs));
   l->setReferenceMap(map);
+  // A report exported at once: the dense layers (national size: 20,000 parks, 2,850 regions)
+  // are drawn on other threads while the other sections are built, into one image under the
+  // flows (the top-10 parks are drawn again, above the flows, by their label companion). Only
+  // with the regions, the bottom layer, among them: the parks must not go under their fill.
+  if (ctx.drawAhead && dense.unlabelled.contains(ctx.source.regions)) drawLayersAhead(map, dense.unlabelled);
 
   auto* north = new QgsLayoutItemPicture(l);
   // The arrow is drawn here, not read from QGIS's SVG library: that library is in a package the

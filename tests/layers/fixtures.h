@@ -109,6 +109,25 @@ inline Results sampleResults(const Inputs& in) {
   return res;
 }
 
+/// sampleResults grown to `parks` parks by unranked, excluded copies spread around the sample's
+/// parks: a run above the report's 1,000-feature threshold for dense overview layers.
+inline Results denseResults(const Inputs& in, int parks) {
+  Results dense = sampleResults(in);
+  const std::vector<ParkResult> base = dense.parks;
+  for (int i = 0; static_cast<int>(dense.parks.size()) < parks; ++i) {
+    ParkResult copy = base[static_cast<std::size_t>(i) % base.size()];
+    copy.id = "X" + std::to_string(i);
+    copy.rank = 0;
+    copy.score = kNaN;
+    copy.status = "excluded";
+    copy.reason = "test copy";
+    copy.lon += 0.001 * (i % 97);
+    copy.lat += 0.001 * (i % 89);
+    dense.parks.push_back(copy);
+  }
+  return dense;
+}
+
 inline RegionIndicators indicators(double ts, double isu, double theil, double vaRate, double rd, double gdp,
                                    double jobs) {
   RegionIndicators r;

@@ -6,6 +6,10 @@
 
 #include <gtest/gtest.h>
 
+#include <qgsfeatureiterator.h>
+#include <qgsvectordataprovider.h>
+#include <qgsvectorlayer.h>
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -177,6 +181,43 @@ TEST(PublishSet, ASuccessfulPublishReplacesTheWholeSetAndTheManifestListsIt) {
     EXPECT_NE(std::string(e.what()).find("is not the GeoPackage of run run-2 listed in"), std::string::npos)
         << e.what();
   }
+}
+
+}  // namespace
+}  // namespace clustershift::layers
+
+namespace clustershift::layers {
+namespace {
+
+// QGIS, reading a GeoPackage through a filtered layer, switches it to WAL mode and counts a change
+// in the SQLite header: the file's bytes change, no table does. A report after the planner looked
+// at the results in QGIS must still accept them; a changed table must still be refused.
+TEST(PublishSet, AGeoPackageReadInQgisIsStillTheOneTheManifestListsAChangedOneIsNot) {
+  const QString out = scratchDir(QStringLiteral("publish_gpkg"));
+  const QString work = out + QStringLiteral("/.s.tmp-test");
+  ASSERT_TRUE(QDir().mkpath(work));
+  ASSERT_TRUE(QFile::copy(QStringLiteral(CLUSTERSHIFT_SOURCE_DIR "/sample_data/parks.gpkg"), work + QStringLiteral("/s.gpkg")));
+  detail::publishSet(QDir(work), QDir(out), {QStringLiteral("s.gpkg")}, QStringLiteral("s"), "run-q");
+  const QString gpkg = out + QStringLiteral("/s.gpkg");
+  const QByteArray published = readFile(gpkg);
+  {
+    QgsVectorLayer layer(gpkg, QStringLiteral("parks"), QStringLiteral("ogr"));
+    ASSERT_TRUE(layer.isValid());
+    ASSERT_TRUE(layer.setSubsetString(QStringLiteral("\"fid\" < 10")));
+    QgsFeature f;
+    QgsFeatureIterator it = layer.getFeatures();
+    int read = 0;
+    while (it.nextFeature(f)) ++read;
+    EXPECT_GT(read, 0);
+  }
+  ASSERT_NE(readFile(gpkg), published) << "QGIS left the file as it was: this test shows nothing";
+  EXPECT_NO_THROW(detail::checkResultSet(gpkg));
+  {
+    QgsVectorLayer layer(gpkg, QStringLiteral("parks"), QStringLiteral("ogr"));
+    ASSERT_TRUE(layer.isValid());
+    ASSERT_TRUE(layer.dataProvider()->deleteFeatures(QgsFeatureIds{1}));
+  }
+  EXPECT_THROW(detail::checkResultSet(gpkg), InputError);
 }
 
 }  // namespace

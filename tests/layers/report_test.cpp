@@ -19,6 +19,7 @@
 #include <qgsvectorlayer.h>
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QImage>
 
@@ -297,19 +298,7 @@ QStringList rasterisedOnOverview(const std::vector<std::unique_ptr<QgsPrintLayou
 // vector, and the project's own layer style is not touched.
 TEST(ReportOverview, LayersOfMoreThanAThousandFeaturesAreImagesOnTheOverviewMapOnly) {
   const Inputs in = sampleInputs();
-  Results dense = sampleResults(in);
-  const std::vector<ParkResult> base = dense.parks;
-  for (int i = 0; static_cast<int>(dense.parks.size()) < 1200; ++i) {
-    ParkResult copy = base[static_cast<std::size_t>(i) % base.size()];
-    copy.id = "X" + std::to_string(i);
-    copy.rank = 0;
-    copy.score = kNaN;
-    copy.status = "excluded";
-    copy.reason = "test copy";
-    copy.lon += 0.001 * (i % 97);
-    copy.lat += 0.001 * (i % 89);
-    dense.parks.push_back(copy);
-  }
+  const Results dense = denseResults(in, 1200);
   const QString dir = scratchDir(QStringLiteral("report_dense"));
   Feedback feedback;
   const QString denseGpkg = writeOutputs(in, dense, dir + QStringLiteral("/dense"), {}, feedback).geopackage;
@@ -349,6 +338,20 @@ TEST(ReportOverview, LayersOfMoreThanAThousandFeaturesAreImagesOnTheOverviewMapO
                   .value(denseSource.candidates->id())
                   .contains(QStringLiteral("labelsEnabled=\"0\"")));
   EXPECT_TRUE(denseSource.candidates->labelsEnabled());
+  // Filtering the label layer left the GeoPackage in rollback-journal mode (header bytes 18-19:
+  // 1, not WAL's 2), so the next project opening it still reads the stored styles
+  // (qgis/QGIS#48467).
+  {
+    QFile file(denseGpkg);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QByteArray header = file.read(20);
+    EXPECT_EQ(header.at(18), 1);
+    EXPECT_EQ(header.at(19), 1);
+    QgsProject next;
+    const ReportSource again = openReportSource(&next, denseGpkg);
+    EXPECT_EQ(again.candidates->renderer()->type(), denseSource.candidates->renderer()->type());
+    EXPECT_EQ(again.regions->renderer()->type(), denseSource.regions->renderer()->type());
+  }
   std::vector<QgsPrintLayout*> raw;
   for (const auto& l : denseLayouts) raw.push_back(l.get());
   const QString pdf = dir + QStringLiteral("/dense.pdf");

@@ -168,12 +168,22 @@ struct ReportSource {
 /// file and the missing layer when required layers or run_info are absent.
 ReportSource openReportSource(QgsProject* project, const QString& geopackage);
 
+/// What buildReportLayouts builds for.
+enum class LayoutUse {
+  /// Kept (a project's layout manager, edited and exported there) or only counted.
+  Keep,
+  /// Exported at once on this thread (exportReportPdf): the overview's layers of thousands of
+  /// features start drawing on other threads while the other sections are built.
+  Export,
+};
+
 /// The report's print layouts, in document order: overview, candidate pages (atlas over the
 /// top N), effects (when projected), mode comparison (when computed), methods appendix.
 /// Named "ClusterShift – <title> – <section> (<language>)". Caller owns them (e.g. hands them
 /// to the project's layout manager). Throws InputError for an unknown language or paper.
 std::vector<std::unique_ptr<QgsPrintLayout>> buildReportLayouts(const ReportSource& source,
-                                                                const ReportOptions& options);
+                                                                const ReportOptions& options,
+                                                                LayoutUse use = LayoutUse::Keep);
 
 /// Exports the layouts (atlas layouts expanded feature by feature) into one PDF, written to a
 /// temporary name and renamed on success. Returns the number of pages. Throws IoError;

@@ -1,0 +1,175 @@
+// The report's map item (layers/src/report_map.cpp): layers drawn ahead on other threads for a
+// report exported at once, and the fall-back to QGIS's own drawing when the map changed since.
+#include "clustershift_layers/layers.h"  // first: see the note in layers.h
+#include "fixtures.h"
+#include "report_detail.h"
+#include "test_util.h"
+
+#include <gtest/gtest.h>
+
+#include <qgslayoutitemmap.h>
+#include <qgsprintlayout.h>
+#include <qgsproject.h>
+#include <qgsvectorlayer.h>
+
+#include <QImage>
+
+#include <cmath>
+#include <cstdlib>
+#include <string>
+
+namespace clustershift::layers {
+namespace {
+
+using namespace testing;  // fixtures.h, test_util.h
+
+/// Page 1 of a PDF at `dpi` (pdftoppm).
+QImage firstPage(const QString& pdf, int dpi) {
+  const QString prefix = pdf + QStringLiteral(".page");
+  commandOutput("pdftoppm -png -singlefile -f 1 -l 1 -r " + std::to_string(dpi) + " " + quoted(pdf) + " " +
+                quoted(prefix));
+  return QImage(prefix + QStringLiteral(".png")).convertToFormat(QImage::Format_RGB32);
+}
+
+/// Pixels of a and b (same size) whose colours differ by more than `tolerance` in a channel.
+long long differingPixels(const QImage& a, const QImage& b, int tolerance) {
+  long long n = 0;
+  for (int y = 0; y < a.height(); ++y)
+    for (int x = 0; x < a.width(); ++x) {
+      const QRgb p = a.pixel(x, y), q = b.pixel(x, y);
+      n += std::abs(qRed(p) - qRed(q)) > tolerance || std::abs(qGreen(p) - qGreen(q)) > tolerance ||
+           std::abs(qBlue(p) - qBlue(q)) > tolerance;
+    }
+  return n;
+}
+
+QgsLayoutItemMap* overviewMap(QgsPrintLayout* overview) {
+  QList<QgsLayoutItemMap*> maps;
+  overview->layoutItems(maps);
+  return maps.value(0);
+}
+
+class ReportMapAhead : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    const Inputs in = sampleInputs();
+    s_dir = new QString(scratchDir(QStringLiteral("report_map")));
+    Feedback feedback;
+    s_gpkg = new QString(writeOutputs(in, denseResults(in, 1200), *s_dir + QStringLiteral("/dense"), {}, feedback).geopackage);
+  }
+  static void TearDownTestSuite() {
+    delete s_dir;
+    delete s_gpkg;
+  }
+
+  /// The overview layout of the dense GeoPackage (1,200 parks, 8 regions), built for `use`, in
+  /// `project`; `source` receives the layers it shows.
+  static std::unique_ptr<QgsPrintLayout> overview(QgsProject& project, LayoutUse use, ReportSource* source = nullptr) {
+    const ReportSource opened = openReportSource(&project, *s_gpkg);
+    if (source) *source = opened;
+    ReportOptions o;
+    o.language = QStringLiteral("en");
+    o.topN = 1;
+    auto layouts = buildReportLayouts(opened, o, use);
+    return std::move(layouts.front());
+  }
+
+  /// The overview map of a layout kept, its parks and regions drawn ahead.
+  static std::unique_ptr<QgsPrintLayout> drawnAhead(QgsProject& project) {
+    ReportSource source;
+    auto layout = overview(project, LayoutUse::Keep, &source);
+    EXPECT_TRUE(detail::drawLayersAhead(overviewMap(layout.get()), {source.regions, source.candidates}));
+    return layout;
+  }
+
+  static QString exported(QgsPrintLayout* layout, const QString& name) {
+    const QString pdf = *s_dir + QLatin1Char('/') + name + QStringLiteral(".pdf");
+    Feedback feedback;
+    EXPECT_EQ(exportReportPdf({layout}, pdf, feedback), 1);
+    return pdf;
+  }
+
+  static QString* s_dir;
+  static QString* s_gpkg;
+};
+QString* ReportMapAhead::s_dir = nullptr;
+QString* ReportMapAhead::s_gpkg = nullptr;
+
+// A report built for export draws its overview's dense layers ahead only with the regions, the
+// bottom layer, among them: here the parks are dense, the 8 regions not, and the parks must not
+// go under the regions' fill. The page is exactly the one QGIS draws.
+TEST_F(ReportMapAhead, DenseParksOverFewRegionsAreNotDrawnAhead) {
+  QgsProject keepProject, exportProject;
+  auto kept = overview(keepProject, LayoutUse::Keep);
+  auto forExport = overview(exportProject, LayoutUse::Export);
+  const QImage a = firstPage(exported(kept.get(), QStringLiteral("few_kept")), 60);
+  const QImage b = firstPage(exported(forExport.get(), QStringLiteral("few_export")), 60);
+  ASSERT_FALSE(a.isNull());
+  ASSERT_EQ(a.size(), b.size());
+  EXPECT_EQ(differingPixels(a, b, 0), 0);
+}
+
+// Parks and regions drawn ahead into one image under the flows give the page QGIS draws with
+// the parks above the flows: the same but for the flow lines over parks outside the top 10 (the
+// top 10 are drawn again above the flows), the region outlines (an image, not antialiased
+// vectors) and the image's JPEG compression in the PDF.
+TEST_F(ReportMapAhead, DrawsThePageQgisDraws) {
+  // A layout dropped while its map is still drawing: the drawing is cancelled, nothing is left.
+  {
+    QgsProject dropped;
+    drawnAhead(dropped).reset();
+  }
+  QgsProject keepProject, aheadProject;
+  auto kept = overview(keepProject, LayoutUse::Keep);
+  auto ahead = drawnAhead(aheadProject);
+  const QString keptPdf = exported(kept.get(), QStringLiteral("kept"));
+  const QString aheadPdf = exported(ahead.get(), QStringLiteral("ahead"));
+  const QImage a = firstPage(keptPdf, 100), b = firstPage(aheadPdf, 100);
+  ASSERT_FALSE(a.isNull());
+  ASSERT_EQ(a.size(), b.size());
+  QgsLayoutItemMap* map = overviewMap(ahead.get());
+  ASSERT_NE(map, nullptr);
+  const double mapPixels = map->rect().width() * map->rect().height() * (100 / 25.4) * (100 / 25.4);
+  const long long differing = differingPixels(a, b, 48);
+  EXPECT_LT(differing, 0.005 * mapPixels) << differing << " of the map's " << mapPixels << " pixels differ";
+  // The map item keeps every layer and style (a saved layout is a plain QGIS map).
+  EXPECT_EQ(map->layers().size(), 4);  // labels, parks, flows, regions
+  EXPECT_TRUE(map->hasBackground());
+  // One image on the page, the size of the map at the export's resolution, opaque (pdfimages
+  // -list: "page num type width height ...").
+  const std::string list = commandOutput("pdfimages -f 1 -l 1 -list " + quoted(aheadPdf));
+  const std::string widthPx = std::to_string(std::lround(map->rect().width() * detail::kReportDpi / 25.4));
+  EXPECT_NE(list.find(" image    " + widthPx + " "), std::string::npos) << list;
+  EXPECT_EQ(list.find(" image ", list.find(" image ") + 1), std::string::npos) << list;
+  EXPECT_EQ(list.find("smask"), std::string::npos) << "an opaque map drawn with an alpha mask: " << list;
+}
+
+// A map changed after its drawing started (here zoomed) is drawn by QGIS: the page is exactly
+// the one of a layout that drew nothing ahead, changed the same way.
+TEST_F(ReportMapAhead, AMapChangedSinceIsDrawnByQgis) {
+  QgsProject keepProject, aheadProject;
+  auto kept = overview(keepProject, LayoutUse::Keep);
+  auto ahead = drawnAhead(aheadProject);
+  for (QgsPrintLayout* layout : {kept.get(), ahead.get()}) {
+    QgsLayoutItemMap* map = overviewMap(layout);
+    ASSERT_NE(map, nullptr);
+    map->setExtent(map->extent().buffered(-map->extent().width() / 4));
+  }
+  const QImage a = firstPage(exported(kept.get(), QStringLiteral("kept_zoomed")), 60);
+  const QImage b = firstPage(exported(ahead.get(), QStringLiteral("ahead_zoomed")), 60);
+  ASSERT_FALSE(a.isNull());
+  ASSERT_EQ(a.size(), b.size());
+  EXPECT_EQ(differingPixels(a, b, 0), 0);
+}
+
+TEST(ReportMap, DrawsAheadOnlyOnAReportMapWithLayers) {
+  QgsProject project;
+  QgsPrintLayout layout(&project);
+  QgsLayoutItemMap plain(&layout);
+  EXPECT_FALSE(detail::drawLayersAhead(&plain, {}));
+  std::unique_ptr<QgsLayoutItemMap> report(detail::newReportMap(&layout));
+  EXPECT_FALSE(detail::drawLayersAhead(report.get(), {}));
+}
+
+}  // namespace
+}  // namespace clustershift::layers
