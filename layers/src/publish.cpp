@@ -104,7 +104,8 @@ QByteArray sha256(const QString& path, Hashed hashed = Hashed::Bytes) {
     // The SQLite header's bookkeeping (https://www.sqlite.org/fileformat2.html#the_database_header):
     // bytes 18-19 journal mode (1 rollback, 2 WAL), 24-27 file change counter, 92-95 version-valid-for,
     // 96-99 the SQLite version that wrote it last.
-    if (hashed == Hashed::SqliteContent && first && n >= 100 && buffer.startsWith(QByteArray("SQLite format 3", 16))) {
+    if (hashed == Hashed::SqliteContent && first && n >= 100 &&
+        buffer.startsWith(QByteArray("SQLite format 3", 16))) {
       for (int i : {18, 19, 24, 25, 26, 27, 92, 93, 94, 95, 96, 97, 98, 99}) buffer[i] = 0;
     }
     if (EVP_DigestUpdate(ctx.get(), buffer.constData(), static_cast<std::size_t>(n)) != 1) return {};
@@ -244,9 +245,8 @@ void publishSet(const QDir& work, const QDir& out, const QStringList& files, con
   for (const QString& f : files) {
     const QString path = work.absoluteFilePath(f);
     syncFile(path, out.absoluteFilePath(f));
-    nlohmann::ordered_json entry{{"name", f.toStdString()},
-                                 {"size", QFileInfo(path).size()},
-                                 {"sha256", sha256(path).toStdString()}};
+    nlohmann::ordered_json entry{
+        {"name", f.toStdString()}, {"size", QFileInfo(path).size()}, {"sha256", sha256(path).toStdString()}};
     if (f.endsWith(QLatin1String(".gpkg"), Qt::CaseInsensitive))
       entry["content_sha256"] = sha256(path, Hashed::SqliteContent).toStdString();
     manifest["files"].push_back(std::move(entry));
@@ -321,7 +321,8 @@ void checkResultSet(const QString& geopackage) {
     // though no table changed. Older manifests: the bytes.
     const bool content = f.contains("content_sha256");
     const std::string expected = f.value(content ? "content_sha256" : "sha256", std::string());
-    if (expected != sha256(gpkg.absoluteFilePath(), content ? Hashed::SqliteContent : Hashed::Bytes).toStdString())
+    if (expected !=
+        sha256(gpkg.absoluteFilePath(), content ? Hashed::SqliteContent : Hashed::Bytes).toStdString())
       throw InputError(
           plain(geopackage) + ": is not the GeoPackage of run " + manifest.value("run_id", std::string("?")) +
           " listed in " + plain(manifestPath) +

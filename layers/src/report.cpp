@@ -90,8 +90,8 @@ int reportPageCount(const std::vector<QgsPrintLayout*>& layouts) {
 
 }  // namespace detail
 
-std::vector<std::unique_ptr<QgsPrintLayout>> buildReportLayouts(const ReportSource& source, const ReportOptions& options,
-                                                                LayoutUse use) {
+std::vector<std::unique_ptr<QgsPrintLayout>> buildReportLayouts(const ReportSource& source,
+                                                                const ReportOptions& options, LayoutUse use) {
   const detail::SharedGlobalScope globalScope;
   detail::ReportContext ctx = detail::makeReportContext(source, options);
   ctx.drawAhead = use == LayoutUse::Export;
@@ -213,7 +213,8 @@ int exportReportPdf(const std::vector<QgsPrintLayout*>& layouts, const QString& 
   settings.textRenderFormat = Qgis::TextRenderFormat::AlwaysText;
   // Geometries simplified to one pixel of the export resolution (reportSimplifyMethod).
   settings.simplifyGeometries = false;
-  for (QgsPrintLayout* layout : layouts) layout->renderContext().setSimplifyMethod(detail::reportSimplifyMethod());
+  for (QgsPrintLayout* layout : layouts)
+    layout->renderContext().setSimplifyMethod(detail::reportSimplifyMethod());
   QgsFeedback exportFeedback;
   const detail::SharedGlobalScope globalScope;
   ReportIterator iterator(layouts, feedback, exportFeedback);

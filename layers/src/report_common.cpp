@@ -3,7 +3,6 @@
 #include "report_detail.h"  // first: see the note in layers.h
 
 #include <qgslayoutframe.h>
-#include <qgslayoutitemmap.h>
 #include <qgslayoutitemlabel.h>
 #include <qgslayoutitemmanualtable.h>
 #include <qgslayoutitempage.h>

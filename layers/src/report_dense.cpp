@@ -104,7 +104,8 @@ QgsVectorLayer* denseLabels(const ReportContext& ctx, QgsVectorLayer* layer, con
 
 }  // namespace
 
-DenseLayers drawDenseLayersAsImages(const ReportContext& ctx, QgsLayoutItemMap* map, const QList<QgsMapLayer*>& layers) {
+DenseLayers drawDenseLayersAsImages(const ReportContext& ctx, QgsLayoutItemMap* map,
+                                    const QList<QgsMapLayer*>& layers) {
   QMap<QString, QString> overrides;
   DenseLayers dense;
   for (QgsMapLayer* layer : layers) {

@@ -149,7 +149,8 @@ struct DenseLayers {
 /// device pixel wide) and returns them with the clones that carry their labels, reading only
 /// the labelled features, to be drawn on top (not in a legend). The project's layer styles are
 /// not changed. (report_dense.cpp)
-DenseLayers drawDenseLayersAsImages(const ReportContext& ctx, QgsLayoutItemMap* map, const QList<QgsMapLayer*>& layers);
+DenseLayers drawDenseLayersAsImages(const ReportContext& ctx, QgsLayoutItemMap* map,
+                                    const QList<QgsMapLayer*>& layers);
 
 // --- common page furniture (report_common.cpp) ------------------------------------------
 /// While one lives (on this thread), the layouts of newReportLayout() take the global
@@ -182,8 +183,8 @@ QgsLayoutItemMap* newReportMap(QgsLayout* layout);
 /// map's order, with its background, on other threads into an image at the export's resolution
 /// (kReportDpi, no antialiasing, reportSimplifyMethod). Its export waits for the image, draws it
 /// and the map's other layers over it: the caller asks for layers that may go under all others
-/// (the bottom of the stack, or above it only layers that cover little, like lines). If anything the image depends on has
-/// changed by then (extent, size, CRS, layers, styles, background, resolution, flags), the map
+/// (the bottom of the stack, or above it only layers that cover little, like lines). If anything the image
+/// depends on has changed by then (extent, size, CRS, layers, styles, background, resolution, flags), the map
 /// is drawn as QGIS draws it. For layouts exported at once: the image is kept with the map.
 /// Returns false (nothing started) for another map item or no layers.
 bool drawLayersAhead(QgsLayoutItemMap* map, const QList<QgsMapLayer*>& layers);

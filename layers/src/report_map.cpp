@@ -111,8 +111,9 @@ class ReportMap final : public QgsLayoutItemMap {
         m_ahead->image = std::move(m_ahead->image).convertToFormat(QImage::Format_RGB32);
     }
     painter->save();
-    painter->setRenderHint(QPainter::LosslessImageRendering,
-                           layout()->renderContext().testFlag(QgsLayoutRenderContext::FlagLosslessImageRendering));
+    painter->setRenderHint(
+        QPainter::LosslessImageRendering,
+        layout()->renderContext().testFlag(QgsLayoutRenderContext::FlagLosslessImageRendering));
     painter->drawImage(QRectF(QPointF(0, 0), rect().size()), m_ahead->image);
     painter->restore();
     // QGIS draws the rest (the layers above, labels, frame) over the image, without background.
@@ -157,8 +158,9 @@ class ReportMap final : public QgsLayoutItemMap {
     bool background = false;
     QColor backgroundColor;
     bool operator==(const View& o) const {
-      return extent == o.extent && rotation == o.rotation && size == o.size && crs == o.crs && layers == o.layers &&
-             styles == o.styles && background == o.background && backgroundColor == o.backgroundColor;
+      return extent == o.extent && rotation == o.rotation && size == o.size && crs == o.crs &&
+             layers == o.layers && styles == o.styles && background == o.background &&
+             backgroundColor == o.backgroundColor;
     }
   };
 
@@ -170,8 +172,8 @@ class ReportMap final : public QgsLayoutItemMap {
   };
 
   View currentView() const {
-    return {extent(), mapRotation(), rect().size(), crs(), layers(), layerStyleOverrides(), hasBackground(),
-            backgroundColor()};
+    return {extent(), mapRotation(),         rect().size(),   crs(),
+            layers(), layerStyleOverrides(), hasBackground(), backgroundColor()};
   }
 
   /// The image still shows what QGIS would draw: an export (not the designer's preview) at
@@ -184,8 +186,8 @@ class ReportMap final : public QgsLayoutItemMap {
     return !render.isPreviewRender() && painter->device()->logicalDpiX() == static_cast<int>(kReportDpi) &&
            render.dpi() == kReportDpi && !render.testFlag(QgsLayoutRenderContext::FlagAntialiasing) &&
            !render.testFlag(QgsLayoutRenderContext::FlagUseAdvancedEffects) &&
-           sameSimplification(render.simplifyMethod(), reportSimplifyMethod()) && !l->reportContext().layer() &&
-           currentView() == m_ahead->drawnFor;
+           sameSimplification(render.simplifyMethod(), reportSimplifyMethod()) &&
+           !l->reportContext().layer() && currentView() == m_ahead->drawnFor;
   }
 
   mutable std::unique_ptr<QgsExpressionContext> m_cached;

@@ -164,7 +164,8 @@ int exportReportFromGeoPackage(const QString& geopackage, const QString& pdfPath
   project.setCrs(layers::studyAreaCrs(extent));
   feedback.checkCanceled();
   feedback.setProgress(0.1, "building layouts");
-  std::vector<std::unique_ptr<QgsPrintLayout>> layouts = buildReportLayouts(source, options, LayoutUse::Export);
+  std::vector<std::unique_ptr<QgsPrintLayout>> layouts =
+      buildReportLayouts(source, options, LayoutUse::Export);
   std::vector<QgsPrintLayout*> raw;
   for (const auto& l : layouts) raw.push_back(l.get());
   feedback.checkCanceled();

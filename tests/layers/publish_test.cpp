@@ -196,7 +196,8 @@ TEST(PublishSet, AGeoPackageReadInQgisIsStillTheOneTheManifestListsAChangedOneIs
   const QString out = scratchDir(QStringLiteral("publish_gpkg"));
   const QString work = out + QStringLiteral("/.s.tmp-test");
   ASSERT_TRUE(QDir().mkpath(work));
-  ASSERT_TRUE(QFile::copy(QStringLiteral(CLUSTERSHIFT_SOURCE_DIR "/sample_data/parks.gpkg"), work + QStringLiteral("/s.gpkg")));
+  ASSERT_TRUE(QFile::copy(QStringLiteral(CLUSTERSHIFT_SOURCE_DIR "/sample_data/parks.gpkg"),
+                          work + QStringLiteral("/s.gpkg")));
   detail::publishSet(QDir(work), QDir(out), {QStringLiteral("s.gpkg")}, QStringLiteral("s"), "run-q");
   const QString gpkg = out + QStringLiteral("/s.gpkg");
   const QByteArray published = readFile(gpkg);

@@ -55,7 +55,8 @@ class ReportMapAhead : public ::testing::Test {
     const Inputs in = sampleInputs();
     s_dir = new QString(scratchDir(QStringLiteral("report_map")));
     Feedback feedback;
-    s_gpkg = new QString(writeOutputs(in, denseResults(in, 1200), *s_dir + QStringLiteral("/dense"), {}, feedback).geopackage);
+    s_gpkg = new QString(
+        writeOutputs(in, denseResults(in, 1200), *s_dir + QStringLiteral("/dense"), {}, feedback).geopackage);
   }
   static void TearDownTestSuite() {
     delete s_dir;
@@ -64,7 +65,8 @@ class ReportMapAhead : public ::testing::Test {
 
   /// The overview layout of the dense GeoPackage (1,200 parks, 8 regions), built for `use`, in
   /// `project`; `source` receives the layers it shows.
-  static std::unique_ptr<QgsPrintLayout> overview(QgsProject& project, LayoutUse use, ReportSource* source = nullptr) {
+  static std::unique_ptr<QgsPrintLayout> overview(QgsProject& project, LayoutUse use,
+                                                  ReportSource* source = nullptr) {
     const ReportSource opened = openReportSource(&project, *s_gpkg);
     if (source) *source = opened;
     ReportOptions o;
