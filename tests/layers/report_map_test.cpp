@@ -13,6 +13,7 @@
 #include <qgsvectorlayer.h>
 
 #include <QImage>
+#include <QThread>
 
 #include <cmath>
 #include <cstdlib>
@@ -162,6 +163,23 @@ TEST_F(ReportMapAhead, AMapChangedSinceIsDrawnByQgis) {
   ASSERT_FALSE(a.isNull());
   ASSERT_EQ(a.size(), b.size());
   EXPECT_EQ(differingPixels(a, b, 0), 0);
+}
+
+// The plugin exports its report in a QgsTask, on a worker thread without an event loop: the
+// drawing ahead is started and awaited there.
+TEST_F(ReportMapAhead, DrawsAheadOnAWorkerThread) {
+  QString pdf;
+  std::unique_ptr<QThread> worker(QThread::create([&pdf] {
+    QgsProject project;
+    auto layout = drawnAhead(project);
+    pdf = exported(layout.get(), QStringLiteral("worker"));
+  }));
+  worker->start();
+  ASSERT_TRUE(worker->wait(120000));
+  const std::string list = commandOutput("pdfimages -f 1 -l 1 -list " + quoted(pdf));
+  EXPECT_NE(list.find(" image "), std::string::npos) << list;
+  EXPECT_EQ(list.find("smask"), std::string::npos)
+      << "the page was not drawn from the image drawn ahead: " << list;
 }
 
 TEST(ReportMap, DrawsAheadOnlyOnAReportMapWithLayers) {
