@@ -43,17 +43,28 @@ QgsVectorLayer* findGpkgLayer(QgsProject* project, const QString& geopackage, co
   return nullptr;
 }
 
-/// Opens table `name` of the GeoPackage (its stored default style applies on load), or nullptr
-/// when the file has no such table.
+/// Opens table `name` of the GeoPackage with its stored default style, or nullptr when the file
+/// has no such table. When QGIS cannot read the stored style, the style file the run wrote next
+/// to the GeoPackage ("<name>_<table>.qml", in the same result set) is used: once a QGIS session
+/// has filtered a layer of the file (the report's label layer in a saved project), QGIS 3.22
+/// keeps it in WAL mode and its read-only opens of the styles table fail (qgis/QGIS#48467).
 std::unique_ptr<QgsVectorLayer> openGpkgLayer(const QString& geopackage, const QString& name) {
   QgsVectorLayer::LayerOptions options;
-  options.loadDefaultStyle = true;
+  options.loadDefaultStyle = false;
   auto layer = std::make_unique<QgsVectorLayer>(geopackage + QStringLiteral("|layername=") + name, name,
                                                 QStringLiteral("ogr"), options);
   if (!layer->isValid()) return nullptr;
   // OGR falls back to another table for an unknown name on some GDAL versions: check the name.
   const QVariantMap parts = QgsProviderRegistry::instance()->decodeUri(QStringLiteral("ogr"), layer->source());
   if (parts.value(QStringLiteral("layerName")).toString() != name) return nullptr;
+  bool styled = false;
+  layer->loadDefaultStyle(styled);
+  if (!styled) {
+    const QFileInfo gpkg(geopackage);
+    const QString qml = gpkg.absoluteDir().absoluteFilePath(gpkg.completeBaseName() + QLatin1Char('_') +
+                                                            name + QStringLiteral(".qml"));
+    if (QFileInfo::exists(qml)) layer->loadNamedStyle(qml, styled);
+  }
   return layer;
 }
 

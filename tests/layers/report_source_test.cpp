@@ -12,14 +12,17 @@
 #include <qgslayoutitemmap.h>
 #include <qgsprintlayout.h>
 #include <qgsproject.h>
+#include <qgsrenderer.h>
 #include <qgsvectorlayer.h>
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 
 #include <memory>
 #include <regex>
 #include <string>
+#include <utility>
 
 #include "clustershift/effects.h"
 #include "clustershift_layers/labels.h"
@@ -139,6 +142,42 @@ TEST_F(ReportFromGeoPackage, ReusesTheLayersOfAProjectThatHasThem) {
   EXPECT_EQ(source.candidates, inTree);
   // Only the tables the project lacked were added: effects_timeline and coupling.
   EXPECT_EQ(project.count(), before + 2);
+}
+
+// A QGIS session that filtered a layer of the results (the report's label layer in a saved
+// project does) leaves the GeoPackage in WAL mode, and QGIS 3.22 then cannot read the styles
+// stored in it (qgis/QGIS#48467): the report takes the style files of the same result set.
+TEST_F(ReportFromGeoPackage, StylesComeFromTheResultSetsStyleFilesWhenQgisCannotReadTheStoredOnes) {
+  QgsProject reference;
+  const ReportSource stored = openReportSource(&reference, s_paths->geopackage);
+  const QString dir = scratchDir(QStringLiteral("report_source_wal"));
+  const QFileInfo original(s_paths->geopackage);
+  for (const QFileInfo& f :
+       original.absoluteDir().entryInfoList({original.completeBaseName() + QLatin1Char('*')}, QDir::Files))
+    ASSERT_TRUE(QFile::copy(f.absoluteFilePath(), dir + QLatin1Char('/') + f.fileName()));
+  const QString gpkg = dir + QLatin1Char('/') + original.fileName();
+  // What QGIS desktop does with a filtered layer of the file next to other layers of it.
+  QgsVectorLayer regions(gpkg + QStringLiteral("|layername=regions"), QStringLiteral("a"),
+                         QStringLiteral("ogr"));
+  QgsVectorLayer again(gpkg + QStringLiteral("|layername=regions"), QStringLiteral("b"),
+                       QStringLiteral("ogr"));
+  QgsVectorLayer filtered(gpkg + QStringLiteral("|layername=candidate_scores"), QStringLiteral("c"),
+                          QStringLiteral("ogr"));
+  ASSERT_TRUE(filtered.setSubsetString(QStringLiteral("\"rank\" <= 3")));
+  QFile file(gpkg);
+  ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+  ASSERT_EQ(file.read(20).at(18), 2) << "QGIS left the file out of WAL mode: this test shows nothing";
+  QgsProject project;
+  const ReportSource source = openReportSource(&project, gpkg);
+  for (auto [layer, expected] :
+       {std::pair{source.candidates, stored.candidates}, std::pair{source.regions, stored.regions},
+        std::pair{source.flows, stored.flows}}) {
+    ASSERT_NE(layer, nullptr);
+    EXPECT_EQ(layer->renderer()->type().toStdString(), expected->renderer()->type().toStdString())
+        << layer->name().toStdString();
+    EXPECT_EQ(layer->renderer()->legendSymbolItems().size(), expected->renderer()->legendSymbolItems().size())
+        << layer->name().toStdString();
+  }
 }
 
 TEST_F(ReportFromGeoPackage, EnglishReportHasEverySectionAndTheCouplingClass) {
