@@ -236,6 +236,10 @@ class QgisSession {
     // PostgreSQL, ...) would each be loaded at start (0.1 s). QGIS loads only the plugin files
     // whose names match this pattern; none match it.
     if (qEnvironmentVariableIsEmpty("QGIS_PROVIDER_FILE")) qputenv("QGIS_PROVIDER_FILE", "^$");
+    // GeoPackages stay in rollback-journal mode: QGIS 3.22 switches a GeoPackage to WAL when it
+    // filters a layer of it (the report's label layer), and its later read-only opens of the file
+    // then cannot read the stored styles (qgis/QGIS#48467). QGIS keeps a journal mode set here.
+    if (qEnvironmentVariableIsEmpty("OGR_SQLITE_JOURNAL")) qputenv("OGR_SQLITE_JOURNAL", "DELETE");
     // Qt warns on stderr without a runtime folder; give it a private one for this process.
     if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR"))
       qputenv("XDG_RUNTIME_DIR", QFile::encodeName(m_profile.path()));

@@ -16,8 +16,6 @@
 #include <qgssymbol.h>
 #include <qgsvectorlayer.h>
 
-#include <cpl_conv.h>
-
 #include <memory>
 
 namespace clustershift::layers::detail {
@@ -58,26 +56,6 @@ bool moreFeaturesThan(QgsVectorLayer* layer, long long n) {
   return count > n;
 }
 
-/// While one lives, GDAL opens GeoPackages in rollback-journal mode (OGR_SQLITE_JOURNAL=DELETE),
-/// unless the user set a journal mode. QGIS 3.22 reopens a GeoPackage in update mode to filter a
-/// layer and switches the file to WAL mode; its later read-only opens of that file (NOLOCK) then
-/// fail with "unable to open database file", and a layer opened next gets no stored style
-/// (qgis/QGIS#48467): a report made after the overview's label layer had default colours.
-class RollbackJournal {
- public:
-  RollbackJournal() : m_set(CPLGetConfigOption("OGR_SQLITE_JOURNAL", nullptr) == nullptr) {
-    if (m_set) CPLSetConfigOption("OGR_SQLITE_JOURNAL", "DELETE");
-  }
-  ~RollbackJournal() {
-    if (m_set) CPLSetConfigOption("OGR_SQLITE_JOURNAL", nullptr);
-  }
-  RollbackJournal(const RollbackJournal&) = delete;
-  RollbackJournal& operator=(const RollbackJournal&) = delete;
-
- private:
-  bool m_set;
-};
-
 /// A dense layer's labels, drawn from a clone that reads only the labelled features: with its
 /// labels on, QGIS works out every feature's symbol, obstacle and label rule (0.08 s of a national
 /// report's overview, perf), though ten are labelled. The labelling must be one rule whose filter
@@ -91,10 +69,7 @@ QgsVectorLayer* denseLabels(const ReportContext& ctx, QgsVectorLayer* layer, con
   if (filter.isEmpty()) return nullptr;
   return reportCompanion(ctx, *layer, QStringLiteral("report_labels"), ctx.tx.t("report labels", "报告标注"),
                          [&](QgsVectorLayer& labels) {
-                           {
-                             const RollbackJournal journal;
-                             if (!labels.setSubsetString(filter)) return false;
-                           }
+                           if (!labels.setSubsetString(filter)) return false;
                            QgsMapLayerStyle(denseStyle).writeToLayer(&labels);
                            if (labels.renderer()) labels.renderer()->setForceRasterRender(false);
                            labels.setLabelsEnabled(true);

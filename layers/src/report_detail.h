@@ -185,7 +185,8 @@ QgsLayoutItemMap* newReportMap(QgsLayout* layout);
 /// and the map's other layers over it: the caller asks for layers that may go under all others
 /// (the bottom of the stack, or above it only layers that cover little, like lines). If anything the image
 /// depends on has changed by then (extent, size, CRS, layers, styles, background, resolution, flags), the map
-/// is drawn as QGIS draws it. For layouts exported at once: the image is kept with the map.
+/// is drawn as QGIS draws it (the drawing cancelled). For layouts exported at once: the image
+/// is drawn once, then released.
 /// Returns false (nothing started) for another map item or no layers.
 bool drawLayersAhead(QgsLayoutItemMap* map, const QList<QgsMapLayer*>& layers);
 

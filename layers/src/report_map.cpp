@@ -41,9 +41,6 @@ bool sameSimplification(const QgsVectorSimplifyMethod& a, const QgsVectorSimplif
 class ReportMap final : public QgsLayoutItemMap {
  public:
   using QgsLayoutItemMap::QgsLayoutItemMap;
-  ~ReportMap() override {
-    if (m_ahead && m_ahead->job) m_ahead->job->cancel();  // waits for its threads
-  }
 
   QgsExpressionContext createExpressionContext() const override {
     if (!SharedGlobalScope::current()) {
@@ -67,12 +64,12 @@ class ReportMap final : public QgsLayoutItemMap {
   }
 
   bool drawAhead(const QList<QgsMapLayer*>& ahead) {
-    if (m_ahead && m_ahead->job) m_ahead->job->cancel();
     m_ahead.reset();
     QList<QgsMapLayer*> drawn;  // in the map's order, top first
     for (QgsMapLayer* layer : layers())
       if (ahead.contains(layer)) drawn << layer;
-    if (drawn.isEmpty() || !layout()) return false;
+    // Something must stay for QGIS to draw: a map item without layers draws the project's.
+    if (drawn.isEmpty() || drawn.size() == layers().size() || !layout()) return false;
     auto next = std::make_unique<Ahead>();
     next->layers = drawn;
     next->drawnFor = currentView();
@@ -98,7 +95,12 @@ class ReportMap final : public QgsLayoutItemMap {
   }
 
   void paint(QPainter* painter, const QStyleOptionGraphicsItem* style, QWidget* widget) override {
-    if (!m_ahead || !aheadStillFits(painter)) {
+    if (!m_ahead) {
+      QgsLayoutItemMap::paint(painter, style, widget);
+      return;
+    }
+    if (!aheadStillFits(painter)) {
+      m_ahead.reset();  // the map changed: its drawing is cancelled, QGIS draws it
       QgsLayoutItemMap::paint(painter, style, widget);
       return;
     }
@@ -127,6 +129,7 @@ class ReportMap final : public QgsLayoutItemMap {
     QgsLayoutItemMap::paint(painter, style, widget);
     setLayers(all);
     setBackgroundEnabled(background);
+    m_ahead.reset();  // drawn once; a layout kept in a project does not hold the image
   }
 
  private:
@@ -169,6 +172,12 @@ class ReportMap final : public QgsLayoutItemMap {
     View drawnFor;
     std::unique_ptr<QgsMapRendererParallelJob> job;  ///< until the image is taken
     QImage image;
+    Ahead() = default;
+    Ahead(const Ahead&) = delete;
+    Ahead& operator=(const Ahead&) = delete;
+    ~Ahead() {
+      if (job) job->cancel();  // waits for its threads
+    }
   };
 
   View currentView() const {

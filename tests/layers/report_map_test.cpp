@@ -175,7 +175,7 @@ TEST_F(ReportMapAhead, DrawsAheadOnAWorkerThread) {
     pdf = exported(layout.get(), QStringLiteral("worker"));
   }));
   worker->start();
-  ASSERT_TRUE(worker->wait(120000));
+  worker->wait();
   const std::string list = commandOutput("pdfimages -f 1 -l 1 -list " + quoted(pdf));
   EXPECT_NE(list.find(" image "), std::string::npos) << list;
   EXPECT_EQ(list.find("smask"), std::string::npos)
