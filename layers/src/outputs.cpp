@@ -130,7 +130,8 @@ QStringList plannedOutputs(const Scenario& scenario, const QString& outDir, cons
   const QDir out(outDir);
   QStringList files{out.absoluteFilePath(name + QStringLiteral(".gpkg")), out.absoluteFilePath(name + QStringLiteral(".qgz")),
                     out.absoluteFilePath(detail::manifestName(name))};
-  for (const char* layer : kResultLayerNames) files << out.absoluteFilePath(QStringLiteral("%1_%2.qml").arg(name, QLatin1String(layer)));
+  for (const char* layer : kResultLayerNames)
+    files << out.absoluteFilePath(detail::styleFileName(name, QLatin1String(layer)));
   for (const QString& language : languages) files << out.absoluteFilePath(QStringLiteral("%1_report_%2.pdf").arg(name, language));
   if (scenario.candidates.gridKm > 0 && scenario.candidates.raster)
     files << out.absoluteFilePath(name + QStringLiteral("_scores.tif"));
@@ -275,7 +276,7 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
         detail::addWriteDiagnostic(QStringLiteral("saveStyleToDatabase: ") + error);
         detail::failWrite(shownGpkg, detail::diagnoseFolder(work.absolutePath()) + " (style of " + layerName + ")");
       }
-      const QString qmlName = QStringLiteral("%1_%2.qml").arg(name, ln);
+      const QString qmlName = detail::styleFileName(name, ln);
       bool ok = false;
       const QString message = layer->saveNamedStyle(work.absoluteFilePath(qmlName), ok);
       if (!ok) {

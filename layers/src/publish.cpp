@@ -229,6 +229,10 @@ void verifyPdf(const QString& path, int pages, const QString& shown) {
 
 QString manifestName(const QString& name) { return name + QStringLiteral(".manifest.json"); }
 
+QString styleFileName(const QString& name, const QString& table) {
+  return name + QLatin1Char('_') + table + QStringLiteral(".qml");
+}
+
 std::string newRunId() {
   return QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'")).toStdString() +
          "-" +

@@ -59,6 +59,8 @@ void verifyPdf(const QString& path, int pages, const QString& shown = {});
 
 /// Name of the manifest of a scenario's result set: "<name>.manifest.json".
 QString manifestName(const QString& name);
+/// Name of the style file of one table of a result set: "<name>_<table>.qml".
+QString styleFileName(const QString& name, const QString& table);
 
 /// Moves `files` (names relative to `work`) into `out` as one set, the manifest
 /// (<name>.manifest.json: run id, size and SHA-256 of every file; of a GeoPackage also

@@ -61,8 +61,8 @@ std::unique_ptr<QgsVectorLayer> openGpkgLayer(const QString& geopackage, const Q
   layer->loadDefaultStyle(styled);
   if (!styled) {
     const QFileInfo gpkg(geopackage);
-    const QString qml = gpkg.absoluteDir().absoluteFilePath(gpkg.completeBaseName() + QLatin1Char('_') +
-                                                            name + QStringLiteral(".qml"));
+    const QString qml =
+        gpkg.absoluteDir().absoluteFilePath(detail::styleFileName(gpkg.completeBaseName(), name));
     if (QFileInfo::exists(qml)) layer->loadNamedStyle(qml, styled);
   }
   return layer;

@@ -92,6 +92,15 @@ class ReportMapAhead : public ::testing::Test {
     return pdf;
   }
 
+  /// Both layouts exported (PDFs "<name>_kept", "<name>_other"): page 1 at 60 dpi, pixel for pixel.
+  static void expectSamePage(QgsPrintLayout* kept, QgsPrintLayout* other, const QString& name) {
+    const QImage a = firstPage(exported(kept, name + QStringLiteral("_kept")), 60);
+    const QImage b = firstPage(exported(other, name + QStringLiteral("_other")), 60);
+    ASSERT_FALSE(a.isNull());
+    ASSERT_EQ(a.size(), b.size());
+    EXPECT_EQ(differingPixels(a, b, 0), 0);
+  }
+
   static QString* s_dir;
   static QString* s_gpkg;
 };
@@ -105,11 +114,7 @@ TEST_F(ReportMapAhead, DenseParksOverFewRegionsAreNotDrawnAhead) {
   QgsProject keepProject, exportProject;
   auto kept = overview(keepProject, LayoutUse::Keep);
   auto forExport = overview(exportProject, LayoutUse::Export);
-  const QImage a = firstPage(exported(kept.get(), QStringLiteral("few_kept")), 60);
-  const QImage b = firstPage(exported(forExport.get(), QStringLiteral("few_export")), 60);
-  ASSERT_FALSE(a.isNull());
-  ASSERT_EQ(a.size(), b.size());
-  EXPECT_EQ(differingPixels(a, b, 0), 0);
+  expectSamePage(kept.get(), forExport.get(), QStringLiteral("few"));
 }
 
 // Parks and regions drawn ahead into one image under the flows give the page QGIS draws with
@@ -158,11 +163,7 @@ TEST_F(ReportMapAhead, AMapChangedSinceIsDrawnByQgis) {
     ASSERT_NE(map, nullptr);
     map->setExtent(map->extent().buffered(-map->extent().width() / 4));
   }
-  const QImage a = firstPage(exported(kept.get(), QStringLiteral("kept_zoomed")), 60);
-  const QImage b = firstPage(exported(ahead.get(), QStringLiteral("ahead_zoomed")), 60);
-  ASSERT_FALSE(a.isNull());
-  ASSERT_EQ(a.size(), b.size());
-  EXPECT_EQ(differingPixels(a, b, 0), 0);
+  expectSamePage(kept.get(), ahead.get(), QStringLiteral("zoomed"));
 }
 
 // The plugin exports its report in a QgsTask, on a worker thread without an event loop: the
