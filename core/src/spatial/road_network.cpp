@@ -1,4 +1,4 @@
-// Road network graph and one-to-many travel times (Boost.Graph Dijkstra).
+// Road network graph and one-to-many travel times (Boost.Graph Dijkstra on a compressed sparse row graph).
 #include "spatial/road_network.h"
 
 #include <cmath>
@@ -10,7 +10,7 @@
 
 #include <boost/geometry.hpp>
 #include <boost/geometry/index/rtree.hpp>
-#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <boost/graph/dijkstra_shortest_paths.hpp>
 #include <geos_c.h>
 
@@ -31,8 +31,11 @@ using PlanePoint = bg::model::point<double, 2, bg::cs::cartesian>;
 using NodeEntry = std::pair<PlanePoint, int>;
 using NodeTree = bgi::rtree<NodeEntry, bgi::quadratic<16>>;
 
-using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, boost::no_property,
-                                    boost::property<boost::edge_weight_t, double>>;
+/// An edge's travel time (minutes); each road edge is stored once in each direction.
+struct EdgeMinutes {
+  double minutes;
+};
+using Graph = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, EdgeMinutes>;
 
 // Collects the vertex sequences (lon, lat) of every line in a (multi)line geometry.
 void collectLines(GEOSContextHandle_t h, const GEOSGeometry* g, std::vector<std::vector<double>>& out) {
@@ -67,6 +70,7 @@ const std::map<std::string, double>& defaultClassSpeedsKmh() {
 
 struct RoadNetwork::Impl {
   Graph graph;
+  std::size_t edges = 0;         // road edges (each stored in both directions in the graph)
   std::vector<double> lon, lat;  // node positions (first vertex merged into the node)
   NodeTree tree;
   std::unique_ptr<EqualAreaPlane> plane;
@@ -125,62 +129,103 @@ RoadNetwork::RoadNetwork(const std::vector<Road>& roads, const RoadNetworkOption
   if (minLon > maxLon) return;  // no lines: an empty graph
 
   // 2. Nodes: vertices merged within the tolerance, in a local equal-area plane (metres;
-  //    its distortion over a province is far below any snap tolerance's meaning).
+  //    its distortion over a province is far below any snap tolerance's meaning), all vertices
+  //    projected in one call.
   m_impl->plane = std::make_unique<EqualAreaPlane>(0.5 * (minLon + maxLon), 0.5 * (minLat + maxLat));
-  //    Snapping looks up a hashed grid of tolerance-sized cells (the 3 x 3 cells around a vertex
-  //    hold every node within the tolerance): one hash probe per vertex instead of a nearest query
-  //    on a growing R-tree (0.29 s for the national bench's roads). The tree for nearestNode()
-  //    is bulk-loaded once the nodes are known.
-  const double tol = std::max(options.snapToleranceM, 0.0);
-  const double cell = std::max(tol, 1.0);
-  std::vector<double> nodeX, nodeY;
-  std::vector<int> nextInCell;                         // the cell's nodes as a linked list
-  std::unordered_map<std::uint64_t, int> firstInCell;  // cell -> its last-added node
-  std::size_t vertices = 0;
+  std::size_t coordinates = 0;
   for (const auto& road : lines)
-    for (const auto& xy : road) vertices += xy.size() / 2;
-  firstInCell.reserve(vertices);
+    for (const auto& xy : road) coordinates += xy.size();
+  std::vector<double> planeXY;
+  planeXY.reserve(coordinates);
+  for (const auto& road : lines)
+    for (const auto& xy : road) planeXY.insert(planeXY.end(), xy.begin(), xy.end());
+  const std::size_t vertices = planeXY.size() / 2;
+  m_impl->plane->forward(planeXY);
+  //    Snapping looks up a hashed grid of cells four tolerances wide: a node within the tolerance
+  //    of a vertex lies in the vertex's cell or, per axis, in the neighbour on the side the vertex
+  //    is within the tolerance of (its window: 1 to 4 cells). Most vertices have no other vertex
+  //    in their window (a road's inner vertices): a count of the vertices per cell, kept in a
+  //    table indexed by a hash of the cell (collisions only over-count), says so without a
+  //    lookup; such a vertex is a node of its own that no other vertex can snap to, so it is not
+  //    entered in the grid. An R-tree grown node by node took 0.29 s for the national bench's
+  //    roads; 3 x 3 probes of tolerance-sized cells, 0.17 s. The tree for nearestNode() is
+  //    bulk-loaded once the nodes are known.
+  const double tol = std::max(options.snapToleranceM, 0.0);
+  const double cell = std::max(4.0 * tol, 1.0);
+  const double reach = tol * (1.0 + 1e-9);  // a node at the tolerance, give or take rounding
+  auto cellOf = [cell](double v) { return static_cast<std::int64_t>(std::floor(v / cell)); };
   auto cellKey = [](std::int64_t cx, std::int64_t cy) {
     return (static_cast<std::uint64_t>(cx) << 32) ^ (static_cast<std::uint64_t>(cy) & 0xffffffffu);
   };
-  auto nodeFor = [&](double lon, double lat) {
-    double x = 0, y = 0;
-    m_impl->plane->forward(lon, lat, x, y);
-    const auto cx = static_cast<std::int64_t>(std::floor(x / cell));
-    const auto cy = static_cast<std::int64_t>(std::floor(y / cell));
+  int slotBits = 10;
+  while ((std::size_t{1} << slotBits) < 4 * vertices && slotBits < 28) ++slotBits;
+  std::vector<std::uint8_t> vertexCount(std::size_t{1} << slotBits, 0);  // saturates at 2
+  auto slotOf = [slotBits](std::uint64_t key) {
+    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> (64 - slotBits));
+  };
+  for (std::size_t v = 0; v < vertices; ++v) {
+    std::uint8_t& count = vertexCount[slotOf(cellKey(cellOf(planeXY[2 * v]), cellOf(planeXY[2 * v + 1])))];
+    count = static_cast<std::uint8_t>(std::min(count + 1, 2));
+  }
+  std::vector<double> nodeX, nodeY;
+  std::vector<int> nextInCell;                         // the cell's nodes as a linked list
+  std::unordered_map<std::uint64_t, int> firstInCell;  // cell -> its last-added node
+  nodeX.reserve(vertices);
+  nodeY.reserve(vertices);
+  nextInCell.reserve(vertices);
+  m_impl->lon.reserve(vertices);
+  m_impl->lat.reserve(vertices);
+  auto nodeFor = [&](double lon, double lat, double x, double y) {
+    const std::int64_t cx = cellOf(x), cy = cellOf(y);
+    const std::int64_t i0 = std::max(cx - 1, cellOf(x - reach)), i1 = std::min(cx + 1, cellOf(x + reach));
+    const std::int64_t j0 = std::max(cy - 1, cellOf(y - reach)), j1 = std::min(cy + 1, cellOf(y + reach));
+    bool alone = true;
+    for (std::int64_t i = i0; i <= i1 && alone; ++i)
+      for (std::int64_t j = j0; j <= j1 && alone; ++j)
+        alone = vertexCount[slotOf(cellKey(i, j))] <= (i == cx && j == cy ? 1 : 0);
     int best = -1;
     double bestD2 = tol * tol;
-    for (std::int64_t i = cx - 1; i <= cx + 1; ++i)
-      for (std::int64_t j = cy - 1; j <= cy + 1; ++j) {
-        const auto found = firstInCell.find(cellKey(i, j));
-        if (found == firstInCell.end()) continue;
-        for (int n = found->second; n >= 0; n = nextInCell[static_cast<std::size_t>(n)]) {
-          const double dx = nodeX[static_cast<std::size_t>(n)] - x,
-                       dy = nodeY[static_cast<std::size_t>(n)] - y;
-          const double d2 = dx * dx + dy * dy;
-          if (d2 < bestD2 || (d2 == bestD2 && (best < 0 || n < best))) {
-            best = n;
-            bestD2 = d2;
+    if (!alone)
+      for (std::int64_t i = i0; i <= i1; ++i)
+        for (std::int64_t j = j0; j <= j1; ++j) {
+          const auto found = firstInCell.find(cellKey(i, j));
+          if (found == firstInCell.end()) continue;
+          for (int n = found->second; n >= 0; n = nextInCell[static_cast<std::size_t>(n)]) {
+            const double dx = nodeX[static_cast<std::size_t>(n)] - x,
+                         dy = nodeY[static_cast<std::size_t>(n)] - y;
+            const double d2 = dx * dx + dy * dy;
+            if (d2 < bestD2 || (d2 == bestD2 && (best < 0 || n < best))) {
+              best = n;
+              bestD2 = d2;
+            }
           }
         }
-      }
     if (best >= 0) return best;
     const int id = static_cast<int>(m_impl->lon.size());
     m_impl->lon.push_back(lon);
     m_impl->lat.push_back(lat);
     nodeX.push_back(x);
     nodeY.push_back(y);
-    const auto [slot, added] = firstInCell.try_emplace(cellKey(cx, cy), id);
-    nextInCell.push_back(added ? -1 : slot->second);
-    slot->second = id;
-    boost::add_vertex(m_impl->graph);
+    nextInCell.push_back(-1);
+    if (!alone) {
+      const auto [slot, added] = firstInCell.try_emplace(cellKey(cx, cy), id);
+      if (!added) nextInCell.back() = slot->second;
+      slot->second = id;
+    }
     return id;
   };
 
   // 3. Edges: consecutive vertices, minutes = 60 · km / speed, km by Andoyer–Lambert on the
   //    line's reduced-latitude vectors (within 2e−5 of the geodesic, decay_sum.h): PROJ's exact
-  //    geodesic per edge took 0.24 s for the national bench's roads.
+  //    geodesic per edge took 0.24 s for the national bench's roads. Each edge is stored in both
+  //    directions in a compressed sparse row graph (an adjacency list allocated per edge and
+  //    vertex took a quarter of the build).
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> arcs;
+  std::vector<EdgeMinutes> arcMinutes;
+  arcs.reserve(2 * vertices);
+  arcMinutes.reserve(2 * vertices);
   std::vector<double> lineLon, lineLat;
+  std::size_t at = 0;  // the line's first vertex in planeXY
   for (std::size_t i = 0; i < roads.size(); ++i) {
     for (const auto& xy : lines[i]) {
       lineLon.clear();
@@ -190,17 +235,23 @@ RoadNetwork::RoadNetwork(const std::vector<Road>& roads, const RoadNetworkOption
         lineLat.push_back(xy[k + 1]);
       }
       const ReducedPoints reduced = reducePoints(lineLon, lineLat);
-      int previous = nodeFor(xy[0], xy[1]);
+      int previous = nodeFor(xy[0], xy[1], planeXY[at], planeXY[at + 1]);
       for (std::size_t k = 2; k + 1 < xy.size(); k += 2) {
-        const int node = nodeFor(xy[k], xy[k + 1]);
+        const int node = nodeFor(xy[k], xy[k + 1], planeXY[at + k], planeXY[at + k + 1]);
         if (node == previous) continue;
-        const double km = andoyerLambertKm(reduced, k / 2 - 1, reduced, k / 2);
-        boost::add_edge(static_cast<std::size_t>(previous), static_cast<std::size_t>(node),
-                        60.0 * km / speeds[i], m_impl->graph);
+        const double minutes = 60.0 * andoyerLambertKm(reduced, k / 2 - 1, reduced, k / 2) / speeds[i];
+        arcs.emplace_back(static_cast<std::uint32_t>(previous), static_cast<std::uint32_t>(node));
+        arcs.emplace_back(static_cast<std::uint32_t>(node), static_cast<std::uint32_t>(previous));
+        arcMinutes.push_back({minutes});
+        arcMinutes.push_back({minutes});
         previous = node;
       }
+      at += xy.size();
     }
   }
+  m_impl->edges = arcs.size() / 2;
+  m_impl->graph = Graph(boost::edges_are_unsorted_multi_pass, arcs.begin(), arcs.end(), arcMinutes.begin(),
+                        m_impl->lon.size());
   std::vector<NodeEntry> entries;
   entries.reserve(nodeX.size());
   for (std::size_t n = 0; n < nodeX.size(); ++n)
@@ -237,7 +288,7 @@ double nearestVertexKm(const std::vector<Road>& roads, double lon, double lat, c
 RoadNetwork::~RoadNetwork() = default;
 
 std::size_t RoadNetwork::nodeCount() const { return boost::num_vertices(m_impl->graph); }
-std::size_t RoadNetwork::edgeCount() const { return boost::num_edges(m_impl->graph); }
+std::size_t RoadNetwork::edgeCount() const { return m_impl->edges; }
 
 int RoadNetwork::nearestNode(double lon, double lat, double& distanceKm) const {
   distanceKm = kNaN;
@@ -259,11 +310,11 @@ std::vector<double> RoadNetwork::minutesFrom(int source) const {
   const std::size_t n = boost::num_vertices(m_impl->graph);
   std::vector<double> minutes(n, std::numeric_limits<double>::infinity());
   if (source < 0 || static_cast<std::size_t>(source) >= n) return minutes;
-  boost::dijkstra_shortest_paths(
-      m_impl->graph, static_cast<std::size_t>(source),
-      boost::distance_map(
-          boost::make_iterator_property_map(minutes.begin(), boost::get(boost::vertex_index, m_impl->graph)))
-          .distance_inf(std::numeric_limits<double>::infinity()));
+  boost::dijkstra_shortest_paths(m_impl->graph, static_cast<std::size_t>(source),
+                                 boost::weight_map(boost::get(&EdgeMinutes::minutes, m_impl->graph))
+                                     .distance_map(boost::make_iterator_property_map(
+                                         minutes.begin(), boost::get(boost::vertex_index, m_impl->graph)))
+                                     .distance_inf(std::numeric_limits<double>::infinity()));
   return minutes;
 }
 
