@@ -48,6 +48,7 @@ int runCommandLine(int argc, char** argv) {
 /// closed before a line: nothing to do.
 int runJobFromStdin(char* program) {
   clustershift::cli::QgisSession qgis;  // the job's own session then uses this one
+  clustershift::layers::warmUpReportEngine();  // while the run writes the results the job reads
   std::string line;
   if (!std::getline(std::cin, line) || line.empty()) return 0;
   std::vector<std::string> args{program};

@@ -286,6 +286,7 @@ void addRunCommands(CLI::App& app, int& exitCode) {
                                runOptions->report);
       });
       qgis.start();
+      if (!reportLanguages.isEmpty() || ownReport) layers::warmUpReportEngine();  // while the core computes
       ComputedScenario computed = computing.get();
       const layers::OutputPaths paths = writeScenario(computed, out, reportLanguages);
       if (filesWanted) {

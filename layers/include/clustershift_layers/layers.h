@@ -200,6 +200,13 @@ nlohmann::json readRunInfo(const QString& geopackage);
 /// QGIS layers) gives the same fingerprint, so stored results are known to be current.
 QString inputsFingerprint(const Inputs& inputs);
 
+/// QGIS's and Qt's one-time set-up for a report (WebKit for text items, the font database and
+/// the report font's files, symbol defaults), by drawing a throwaway page: the command line
+/// calls it on the main thread while the core computes on another, or while a report process
+/// waits for its job, so that the first report built later does not pay for it. Needs a
+/// running QgsApplication; changes no project.
+void warmUpReportEngine();
+
 /// openReportSource + buildReportLayouts + exportReportPdf in a private project.
 int exportReportFromGeoPackage(const QString& geopackage, const QString& pdfPath, const ReportOptions& options,
                                Feedback& feedback);
