@@ -51,13 +51,13 @@ QString safeName(const std::string& name) {
   return s;
 }
 
-void writeLayer(QgsVectorLayer* layer, const QString& path, const QString& shownPath, bool first) {
+/// Adds `layer` as a table of the GeoPackage at `path` (created by writeCandidateTable).
+void writeLayer(QgsVectorLayer* layer, const QString& path, const QString& shownPath) {
   QgsVectorFileWriter::SaveVectorOptions options;
   options.driverName = QStringLiteral("GPKG");
   options.layerName = layer->name();
   options.fileEncoding = QStringLiteral("UTF-8");
-  options.actionOnExistingFile =
-      first ? QgsVectorFileWriter::CreateOrOverwriteFile : QgsVectorFileWriter::CreateOrOverwriteLayer;
+  options.actionOnExistingFile = QgsVectorFileWriter::CreateOrOverwriteLayer;
   QString error;
   // GDAL's own lines (a full disk gives a screenful) are kept for --verbose, not printed.
   CPLPushErrorHandlerEx(
@@ -174,18 +174,18 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
   const nlohmann::json runInfo = detail::runInfoJson(inputs, results, fingerprint);
   bool hasZones = false;
   {
-    // Written only: the layers opened from the GeoPackage below get the styles.
-    std::unique_ptr<QgsVectorLayer> candidates(makeCandidateLayer(results, LayerStyle::Plain));
+    // Written only: the layers opened from the GeoPackage below get the styles. The candidates
+    // (the largest table) go through OGR directly and create the file.
+    detail::writeCandidateTable(results, gpkg, shownGpkg);
     std::unique_ptr<QgsVectorLayer> flows(makeFlowLayer(results, LayerStyle::Plain));
     std::unique_ptr<QgsVectorLayer> regions(makeRegionLayer(inputs, results, LayerStyle::Plain));
-    writeLayer(candidates.get(), gpkg, shownGpkg, true);
-    writeLayer(flows.get(), gpkg, shownGpkg, false);
-    writeLayer(regions.get(), gpkg, shownGpkg, false);
+    writeLayer(flows.get(), gpkg, shownGpkg);
+    writeLayer(regions.get(), gpkg, shownGpkg);
     std::unique_ptr<QgsVectorLayer> catchments(
         detail::makeCatchmentLayer(results, runInfo.value("catchment_km", 50.0), kCatchmentParks));
-    writeLayer(catchments.get(), gpkg, shownGpkg, false);
+    writeLayer(catchments.get(), gpkg, shownGpkg);
     if (std::unique_ptr<QgsVectorLayer> zones(detail::makeSensitiveZonesLayer(inputs)); zones) {
-      writeLayer(zones.get(), gpkg, shownGpkg, false);
+      writeLayer(zones.get(), gpkg, shownGpkg);
       hasZones = true;
     }
     if (results.effects) {
@@ -193,12 +193,12 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
           makeRegionEffectsLayer(inputs, results, LayerStyle::Plain));
       std::unique_ptr<QgsVectorLayer> timeline(makeEffectsTimelineLayer(results));
       std::unique_ptr<QgsVectorLayer> coupling(makeCouplingLayer(results));
-      writeLayer(regionEffects.get(), gpkg, shownGpkg, false);
-      writeLayer(timeline.get(), gpkg, shownGpkg, false);
-      writeLayer(coupling.get(), gpkg, shownGpkg, false);
+      writeLayer(regionEffects.get(), gpkg, shownGpkg);
+      writeLayer(timeline.get(), gpkg, shownGpkg);
+      writeLayer(coupling.get(), gpkg, shownGpkg);
     }
     std::unique_ptr<QgsVectorLayer> info(detail::makeRunInfoLayer(runInfo));
-    writeLayer(info.get(), gpkg, shownGpkg, false);
+    writeLayer(info.get(), gpkg, shownGpkg);
   }
   files << gpkgName;
   // A candidate grid: every cell's score as a GeoTIFF beside the best cells' layer.

@@ -102,6 +102,39 @@ QgsVectorLayer* addAll(QgsVectorLayer* layer, QgsFeatureList& features) {
   return layer;
 }
 
+bool hasRobustness(const Results& results) {
+  return std::any_of(results.parks.begin(), results.parks.end(),
+                     [](const ParkResult& p) { return !std::isnan(p.pTop1) || !std::isnan(p.rankMean); });
+}
+
+QgsFields candidateFields(const Results& results) {
+  QgsFields fields;
+  appendFields(fields, schema::kCandidateFields);
+  for (const CriterionInfo& c : results.criteria) {
+    const QString prefix = fieldPrefix(c.id);
+    for (const char* suffix : schema::kCriterionSuffixes)
+      fields.append(QgsField(prefix + QLatin1String(suffix), QVariant::Double));
+  }
+  if (hasRobustness(results)) appendFields(fields, schema::kRobustnessFields);
+  return fields;
+}
+
+QgsAttributes candidateAttributes(const Results& results, const ParkResult& p, bool robust) {
+  QgsAttributes a;
+  a.reserve(static_cast<int>(10 + 3 * results.criteria.size() + (robust ? 5 : 0)));
+  a << toQ(p.id) << toQ(p.name) << toQ(p.nameZh) << toQ(p.regionId) << toQ(p.regionName)
+    << numberOrNull(p.score) << (p.rank > 0 ? QVariant(p.rank) : QVariant(QVariant::Int)) << toQ(p.status)
+    << toQ(p.reason) << toQ(p.explanation);
+  for (size_t c = 0; c < results.criteria.size(); ++c) {
+    const CriterionScore s = c < p.criteria.size() ? p.criteria[c] : CriterionScore{};
+    a << numberOrNull(s.raw) << numberOrNull(s.norm) << numberOrNull(s.contrib);
+  }
+  if (robust)
+    a << numberOrNull(p.pTop1) << numberOrNull(p.pTopK) << numberOrNull(p.rankMean) << numberOrNull(p.rankP05)
+      << numberOrNull(p.rankP95);
+  return a;
+}
+
 }  // namespace detail
 
 using detail::addAll;
@@ -111,11 +144,6 @@ using detail::numberOrNull;
 using detail::toQ;
 
 namespace {
-
-bool hasRobustness(const Results& results) {
-  return std::any_of(results.parks.begin(), results.parks.end(),
-                     [](const ParkResult& p) { return !std::isnan(p.pTop1) || !std::isnan(p.rankMean); });
-}
 
 // Quadratic Bézier B(t) = (1-t)²P0 + 2(1-t)t·C + t²P1 (Farin 2002, "Curves and Surfaces for CAGD", ch. 4),
 // control point C offset perpendicular to the chord by a fixed share of its length, always to the
@@ -136,32 +164,13 @@ QgsGeometry bezierFlow(double x0, double y0, double x1, double y1, int segments 
 }  // namespace
 
 QgsVectorLayer* makeCandidateLayer(const Results& results, LayerStyle style) {
-  QgsFields fields;
-  detail::appendFields(fields, schema::kCandidateFields);
-  for (const CriterionInfo& c : results.criteria) {
-    const QString prefix = detail::fieldPrefix(c.id);
-    for (const char* suffix : schema::kCriterionSuffixes)
-      fields.append(QgsField(prefix + QLatin1String(suffix), QVariant::Double));
-  }
-  const bool robust = hasRobustness(results);
-  if (robust) detail::appendFields(fields, schema::kRobustnessFields);
-
-  QgsVectorLayer* layer = newMemoryLayer(QStringLiteral("Point"), schema::name(schema::kCandidates), fields);
+  QgsVectorLayer* layer = newMemoryLayer(QStringLiteral("Point"), schema::name(schema::kCandidates),
+                                         detail::candidateFields(results));
+  const bool robust = detail::hasRobustness(results);
   QgsFeatureList features;
   for (const ParkResult& p : results.parks) {
-    QgsAttributes a;
-    a << toQ(p.id) << toQ(p.name) << toQ(p.nameZh) << toQ(p.regionId) << toQ(p.regionName) << numberOrNull(p.score)
-      << (p.rank > 0 ? QVariant(p.rank) : QVariant(QVariant::Int)) << toQ(p.status) << toQ(p.reason)
-      << toQ(p.explanation);
-    for (size_t c = 0; c < results.criteria.size(); ++c) {
-      const CriterionScore s = c < p.criteria.size() ? p.criteria[c] : CriterionScore{};
-      a << numberOrNull(s.raw) << numberOrNull(s.norm) << numberOrNull(s.contrib);
-    }
-    if (robust)
-      a << numberOrNull(p.pTop1) << numberOrNull(p.pTopK) << numberOrNull(p.rankMean) << numberOrNull(p.rankP05)
-        << numberOrNull(p.rankP95);
     const bool located = !std::isnan(p.lon) && !std::isnan(p.lat);
-    features << newFeature(layer, a,
+    features << newFeature(layer, detail::candidateAttributes(results, p, robust),
                            located ? QgsGeometry::fromPointXY(QgsPointXY(p.lon, p.lat)) : QgsGeometry());
   }
   addAll(layer, features);
