@@ -121,29 +121,44 @@ NonNumericCells nonNumericCells(GDALDatasetH dataset, OGRLayerH layer) {
   if (!layer || (driver != "GPKG" && driver != "SQLite")) return cells;
   const char* fidColumn = OGR_L_GetFIDColumn(layer);
   if (!fidColumn || !*fidColumn) return cells;
+  // One scan of the table for all its numeric columns (a scan per column read a 2,850-region
+  // layer's 36 MB once per column: 0.2 s of the national bench's loading): each column's cell as
+  // text where it is not a number, else NULL; only the rows with such a cell.
   OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
+  std::vector<int> numeric;
+  std::string columns, anyText;
   for (int i = 0; i < OGR_FD_GetFieldCount(defn); ++i) {
     const OGRFieldType type = OGR_Fld_GetType(OGR_FD_GetFieldDefn(defn, i));
     if (type != OFTInteger && type != OFTInteger64 && type != OFTReal) continue;
     const std::string field = util::sqlIdentifier(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i)));
-    // Native SQL of the GeoPackage/SQLite driver (the "SQLITE" dialect would go through OGR
-    // virtual tables, already converted). CAST to TEXT: GDAL hands the cell over unconverted.
-    const std::string sql = "SELECT " + util::sqlIdentifier(fidColumn) + ", CAST(" + field +
-                            " AS TEXT) FROM " + util::sqlIdentifier(OGR_L_GetName(layer)) + " WHERE typeof(" +
-                            field + ") NOT IN ('integer', 'real', 'null')";
-    GdalErrorCapture quiet;
-    OGRLayerH result = GDALDatasetExecuteSQL(dataset, sql.c_str(), nullptr, nullptr);
-    if (!result) continue;
-    // GDAL takes the selected fid column as the result's FID (then only the text is a field).
-    const bool fidIsField = OGR_FD_GetFieldCount(OGR_L_GetLayerDefn(result)) >= 2;
-    while (OGRFeatureH raw = OGR_L_GetNextFeature(result)) {
-      FeaturePtr f(raw);
-      const long long fid =
-          fidIsField ? OGR_F_GetFieldAsInteger64(raw, 0) : static_cast<long long>(OGR_F_GetFID(raw));
-      cells[fid][i] = OGR_F_GetFieldAsString(raw, fidIsField ? 1 : 0);
-    }
-    GDALDatasetReleaseResultSet(dataset, result);
+    const std::string notNumber = "typeof(" + field + ") NOT IN ('integer', 'real', 'null')";
+    // CAST to TEXT: GDAL hands the cell over unconverted.
+    columns += ", CASE WHEN " + notNumber + " THEN CAST(" + field + " AS TEXT) END";
+    anyText += (anyText.empty() ? "" : " OR ") + notNumber;
+    numeric.push_back(i);
   }
+  if (numeric.empty()) return cells;
+  // Native SQL of the GeoPackage/SQLite driver (the "SQLITE" dialect would go through OGR
+  // virtual tables, already converted).
+  const std::string sql = "SELECT " + util::sqlIdentifier(fidColumn) + columns + " FROM " +
+                          util::sqlIdentifier(OGR_L_GetName(layer)) + " WHERE " + anyText;
+  GdalErrorCapture quiet;
+  OGRLayerH result = GDALDatasetExecuteSQL(dataset, sql.c_str(), nullptr, nullptr);
+  if (!result) return cells;
+  // GDAL takes the selected fid column as the result's FID (then only the cells are fields).
+  const int first =
+      OGR_FD_GetFieldCount(OGR_L_GetLayerDefn(result)) > static_cast<int>(numeric.size()) ? 1 : 0;
+  while (OGRFeatureH raw = OGR_L_GetNextFeature(result)) {
+    FeaturePtr f(raw);
+    const long long fid =
+        first ? OGR_F_GetFieldAsInteger64(raw, 0) : static_cast<long long>(OGR_F_GetFID(raw));
+    for (std::size_t k = 0; k < numeric.size(); ++k) {
+      const int column = first + static_cast<int>(k);
+      if (OGR_F_IsFieldSetAndNotNull(raw, column))
+        cells[fid][numeric[k]] = OGR_F_GetFieldAsString(raw, column);
+    }
+  }
+  GDALDatasetReleaseResultSet(dataset, result);
   return cells;
 }
 
