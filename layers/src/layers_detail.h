@@ -8,6 +8,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -71,11 +72,32 @@ bool hasRobustness(const Results& results);
 QgsFields candidateFields(const Results& results);
 /// One park's candidate_scores values, in the order of candidateFields (NULL for NaN, no rank).
 QgsAttributes candidateAttributes(const Results& results, const ParkResult& park, bool robust);
-/// Creates the GeoPackage `path` with its first table, candidate_scores (the fields and values
-/// of makeCandidateLayer, EPSG:4326 points, a spatial index), written through OGR in one
-/// transaction: QGIS's writer took 0.8 s at 20,000 parks, a memory layer and a copy of every
-/// value included. `shownPath` names the file in errors (IoError with the folder's diagnosis).
-void writeCandidateTable(const Results& results, const QString& path, const QString& shownPath);
+/// A run's GeoPackage, written through OGR: the file is created by the constructor and kept
+/// open for all its tables, each written in one transaction; close() completes it (spatial
+/// indexes). QGIS's writer (QgsVectorFileWriter) opened the file again for every table and
+/// converted every value twice: 0.8 s for the national bench's 20,000 candidates alone. Errors
+/// are IoError naming `shownPath` (failWrite, with the folder's diagnosis). EPSG:4326.
+class GeoPackageWriter {
+ public:
+  GeoPackageWriter(const QString& path, const QString& shownPath);
+  ~GeoPackageWriter();
+  GeoPackageWriter(const GeoPackageWriter&) = delete;
+  GeoPackageWriter& operator=(const GeoPackageWriter&) = delete;
+  /// candidate_scores: the fields and values of makeCandidateLayer, without a memory layer.
+  void addCandidates(const Results& results);
+  /// A table with `layer`'s name, fields and features (2D points, lines, polygons or none).
+  void addLayer(QgsVectorLayer* layer);
+  void close();
+
+ private:
+  /// Writes `rows` rows; `row(i, values, geometry)` fills row i (geometry: an OGRGeometryH the
+  /// table takes over, or left null).
+  void writeTable(const QString& name, int wkbType, const QgsFields& fields, std::size_t rows,
+                  const std::function<void(std::size_t, QgsAttributes&, void*&)>& row);
+  [[noreturn]] void fail(const QString& table, const char* what);
+  QString m_path, m_shown;
+  void* m_dataset = nullptr;  // GDALDatasetH
+};
 
 /// Title in the language, falling back to en, zh_CN, any, then the scenario name.
 QString scenarioTitle(const Scenario& scenario, const QString& language);

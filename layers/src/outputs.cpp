@@ -13,7 +13,6 @@
 #include <qgsprojectviewsettings.h>
 #include <qgsreferencedgeometry.h>
 #include <qgsrasterlayer.h>
-#include <qgsvectorfilewriter.h>
 #include <qgssinglesymbolrenderer.h>
 #include <qgsvectorlayer.h>
 
@@ -49,30 +48,6 @@ QString safeName(const std::string& name) {
     if (!c.isLetterOrNumber() && c != QLatin1Char('_') && c != QLatin1Char('-') && c != QLatin1Char('.')) c = QLatin1Char('_');
   if (s.isEmpty() || s.startsWith(QLatin1Char('.'))) s.prepend(QStringLiteral("clustershift"));
   return s;
-}
-
-/// Adds `layer` as a table of the GeoPackage at `path` (created by writeCandidateTable).
-void writeLayer(QgsVectorLayer* layer, const QString& path, const QString& shownPath) {
-  QgsVectorFileWriter::SaveVectorOptions options;
-  options.driverName = QStringLiteral("GPKG");
-  options.layerName = layer->name();
-  options.fileEncoding = QStringLiteral("UTF-8");
-  options.actionOnExistingFile = QgsVectorFileWriter::CreateOrOverwriteLayer;
-  QString error;
-  // GDAL's own lines (a full disk gives a screenful) are kept for --verbose, not printed.
-  CPLPushErrorHandlerEx(
-      [](CPLErr level, CPLErrorNum, const char* message) {
-        if (level >= CE_Warning) detail::addWriteDiagnostic(QStringLiteral("GDAL: ") + QString::fromUtf8(message));
-      },
-      nullptr);
-  const auto result = QgsVectorFileWriter::writeAsVectorFormatV3(layer, path, QgsProject::instance()->transformContext(),
-                                                                 options, &error);
-  CPLPopErrorHandler();
-  if (result != QgsVectorFileWriter::NoError) {
-    if (!error.isEmpty()) detail::addWriteDiagnostic(QStringLiteral("QgsVectorFileWriter: ") + error);
-    detail::failWrite(shownPath, detail::diagnoseFolder(QFileInfo(path).absolutePath()) + " (layer " +
-                                     layer->name().toStdString() + ")");
-  }
 }
 
 /// The project's CRS: fitted to the candidate parks (see layers::studyAreaCrs).
@@ -175,17 +150,18 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
   bool hasZones = false;
   {
     // Written only: the layers opened from the GeoPackage below get the styles. The candidates
-    // (the largest table) go through OGR directly and create the file.
-    detail::writeCandidateTable(results, gpkg, shownGpkg);
+    // (the largest table) need no memory layer.
+    detail::GeoPackageWriter writer(gpkg, shownGpkg);
+    writer.addCandidates(results);
     std::unique_ptr<QgsVectorLayer> flows(makeFlowLayer(results, LayerStyle::Plain));
     std::unique_ptr<QgsVectorLayer> regions(makeRegionLayer(inputs, results, LayerStyle::Plain));
-    writeLayer(flows.get(), gpkg, shownGpkg);
-    writeLayer(regions.get(), gpkg, shownGpkg);
+    writer.addLayer(flows.get());
+    writer.addLayer(regions.get());
     std::unique_ptr<QgsVectorLayer> catchments(
         detail::makeCatchmentLayer(results, runInfo.value("catchment_km", 50.0), kCatchmentParks));
-    writeLayer(catchments.get(), gpkg, shownGpkg);
+    writer.addLayer(catchments.get());
     if (std::unique_ptr<QgsVectorLayer> zones(detail::makeSensitiveZonesLayer(inputs)); zones) {
-      writeLayer(zones.get(), gpkg, shownGpkg);
+      writer.addLayer(zones.get());
       hasZones = true;
     }
     if (results.effects) {
@@ -193,12 +169,13 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
           makeRegionEffectsLayer(inputs, results, LayerStyle::Plain));
       std::unique_ptr<QgsVectorLayer> timeline(makeEffectsTimelineLayer(results));
       std::unique_ptr<QgsVectorLayer> coupling(makeCouplingLayer(results));
-      writeLayer(regionEffects.get(), gpkg, shownGpkg);
-      writeLayer(timeline.get(), gpkg, shownGpkg);
-      writeLayer(coupling.get(), gpkg, shownGpkg);
+      writer.addLayer(regionEffects.get());
+      writer.addLayer(timeline.get());
+      writer.addLayer(coupling.get());
     }
     std::unique_ptr<QgsVectorLayer> info(detail::makeRunInfoLayer(runInfo));
-    writeLayer(info.get(), gpkg, shownGpkg);
+    writer.addLayer(info.get());
+    writer.close();
   }
   files << gpkgName;
   // A candidate grid: every cell's score as a GeoTIFF beside the best cells' layer.

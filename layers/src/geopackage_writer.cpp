@@ -1,0 +1,194 @@
+// GeoPackageWriter: a run's GeoPackage written through OGR (GDAL's C API), one dataset open for
+// all its tables, each table in one transaction.
+#include "clustershift_layers/layers.h"  // first: see the note in layers.h
+
+#include <qgsfeatureiterator.h>
+#include <qgsfields.h>
+#include <qgsvectorlayer.h>
+
+#include <QFile>
+#include <QFileInfo>
+
+#include <cpl_error.h>
+#include <gdal.h>
+#include <ogr_api.h>
+#include <ogr_srs_api.h>
+
+#include <cmath>
+#include <memory>
+#include <type_traits>
+#include <vector>
+
+#include "layers_detail.h"
+#include "publish.h"
+
+namespace clustershift::layers::detail {
+namespace {
+
+struct FeatureDestroyer {
+  void operator()(OGRFeatureH f) const { OGR_F_Destroy(f); }
+};
+using FeaturePtr = std::unique_ptr<std::remove_pointer_t<OGRFeatureH>, FeatureDestroyer>;
+struct SrsReleaser {
+  void operator()(OGRSpatialReferenceH srs) const { OSRRelease(srs); }
+};
+
+/// GDAL's own lines are kept for --verbose, as for every write (publish.h), not printed.
+struct GdalDiagnostics {
+  GdalDiagnostics() {
+    CPLPushErrorHandlerEx(
+        [](CPLErr level, CPLErrorNum, const char* message) {
+          if (level >= CE_Warning) addWriteDiagnostic(QStringLiteral("GDAL: ") + QString::fromUtf8(message));
+        },
+        nullptr);
+  }
+  ~GdalDiagnostics() { CPLPopErrorHandler(); }
+  GdalDiagnostics(const GdalDiagnostics&) = delete;
+  GdalDiagnostics& operator=(const GdalDiagnostics&) = delete;
+};
+
+/// The OGR type of a result field; the result layers use these four.
+OGRFieldType ogrType(const QgsField& field, bool& known) {
+  known = true;
+  switch (field.type()) {
+    case QVariant::String:
+      return OFTString;
+    case QVariant::Int:
+      return OFTInteger;
+    case QVariant::LongLong:
+      return OFTInteger64;
+    case QVariant::Double:
+      return OFTReal;
+    default:
+      known = false;
+      return OFTString;
+  }
+}
+
+/// Sets field `i` of `feature` from a value of that field's type (NULL for a null variant).
+void setField(OGRFeatureH feature, int i, OGRFieldType type, const QVariant& v) {
+  if (v.isNull()) {
+    OGR_F_SetFieldNull(feature, i);
+    return;
+  }
+  switch (type) {
+    case OFTString:
+      OGR_F_SetFieldString(feature, i, v.toString().toUtf8().constData());
+      break;
+    case OFTInteger:
+      OGR_F_SetFieldInteger(feature, i, v.toInt());
+      break;
+    case OFTInteger64:
+      OGR_F_SetFieldInteger64(feature, i, v.toLongLong());
+      break;
+    default:
+      OGR_F_SetFieldDouble(feature, i, v.toDouble());
+      break;
+  }
+}
+
+}  // namespace
+
+GeoPackageWriter::GeoPackageWriter(const QString& path, const QString& shownPath)
+    : m_path(path), m_shown(shownPath) {
+  const GdalDiagnostics diagnostics;
+  GDALDriverH driver = GDALGetDriverByName("GPKG");
+  if (!driver) fail("GeoPackage", "no GPKG driver");
+  m_dataset = GDALCreate(driver, QFile::encodeName(path).constData(), 0, 0, 0, GDT_Unknown, nullptr);
+  if (!m_dataset) fail("GeoPackage", "cannot create the file");
+}
+
+GeoPackageWriter::~GeoPackageWriter() {
+  if (m_dataset) GDALClose(m_dataset);
+}
+
+void GeoPackageWriter::fail(const QString& table, const char* what) {
+  addWriteDiagnostic(QStringLiteral("OGR: ") + QLatin1String(what));
+  failWrite(m_shown,
+            diagnoseFolder(QFileInfo(m_path).absolutePath()) + " (layer " + table.toStdString() + ")");
+}
+
+void GeoPackageWriter::writeTable(
+    const QString& name, int wkbType, const QgsFields& fields, std::size_t rows,
+    const std::function<void(std::size_t, QgsAttributes&, OGRGeometryH&)>& row) {
+  const GdalDiagnostics diagnostics;
+  const bool spatial = wkbType != wkbNone;
+  std::unique_ptr<std::remove_pointer_t<OGRSpatialReferenceH>, SrsReleaser> srs;
+  if (spatial) {
+    srs.reset(OSRNewSpatialReference(nullptr));
+    OSRImportFromEPSG(srs.get(), 4326);
+    OSRSetAxisMappingStrategy(srs.get(), OAMS_TRADITIONAL_GIS_ORDER);  // lon, lat, as QGIS writes them
+  }
+  const QByteArray tableName = name.toUtf8();
+  OGRLayerH layer = GDALDatasetCreateLayer(m_dataset, tableName.constData(), srs.get(),
+                                           static_cast<OGRwkbGeometryType>(wkbType), nullptr);
+  if (!layer) fail(name, "cannot create the table");
+  std::vector<OGRFieldType> types;
+  for (const QgsField& field : fields) {
+    bool known = false;
+    const OGRFieldType type = ogrType(field, known);
+    if (!known) fail(name, "a field of a type the writer does not know");
+    const QByteArray fieldName = field.name().toUtf8();
+    OGRFieldDefnH defn = OGR_Fld_Create(fieldName.constData(), type);
+    const OGRErr err = OGR_L_CreateField(layer, defn, TRUE);
+    OGR_Fld_Destroy(defn);
+    if (err != OGRERR_NONE) fail(name, "cannot create a field");
+    types.push_back(type);
+  }
+  if (GDALDatasetStartTransaction(m_dataset, FALSE) != OGRERR_NONE) fail(name, "cannot start a transaction");
+  OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
+  QgsAttributes values;
+  for (std::size_t r = 0; r < rows; ++r) {
+    FeaturePtr feature(OGR_F_Create(defn));
+    values.clear();
+    OGRGeometryH geometry = nullptr;
+    row(r, values, geometry);
+    if (geometry) OGR_F_SetGeometryDirectly(feature.get(), geometry);
+    if (values.size() != static_cast<int>(types.size()))
+      fail(name, "a row whose values do not match the fields");
+    for (int i = 0; i < values.size(); ++i)
+      setField(feature.get(), i, types[static_cast<std::size_t>(i)], values.at(i));
+    if (OGR_L_CreateFeature(layer, feature.get()) != OGRERR_NONE) fail(name, "cannot write a feature");
+  }
+  if (GDALDatasetCommitTransaction(m_dataset) != OGRERR_NONE) fail(name, "cannot commit the table");
+}
+
+void GeoPackageWriter::addCandidates(const Results& results) {
+  const bool robust = hasRobustness(results);
+  writeTable(schema::name(schema::kCandidates), wkbPoint, candidateFields(results), results.parks.size(),
+             [&](std::size_t i, QgsAttributes& values, OGRGeometryH& geometry) {
+               const ParkResult& park = results.parks[i];
+               values = candidateAttributes(results, park, robust);
+               if (std::isnan(park.lon) || std::isnan(park.lat)) return;
+               geometry = OGR_G_CreateGeometry(wkbPoint);
+               OGR_G_SetPoint_2D(geometry, 0, park.lon, park.lat);
+             });
+}
+
+void GeoPackageWriter::addLayer(QgsVectorLayer* layer) {
+  const QgsWkbTypes::Type type = layer->wkbType();
+  // The result layers are 2D points, lines and multipolygons or tables (their WKB codes are OGR's).
+  const int wkbType = type == QgsWkbTypes::NoGeometry ? static_cast<int>(wkbNone)
+                                                      : static_cast<int>(QgsWkbTypes::flatType(type));
+  QgsFeatureIterator it = layer->getFeatures();
+  QgsFeature feature;
+  writeTable(layer->name(), wkbType, layer->fields(), static_cast<std::size_t>(layer->featureCount()),
+             [&](std::size_t, QgsAttributes& values, OGRGeometryH& geometry) {
+               if (!it.nextFeature(feature)) fail(layer->name(), "fewer features than counted");
+               values = feature.attributes();
+               if (!feature.hasGeometry()) return;
+               const QByteArray wkb = feature.geometry().asWkb();
+               if (OGR_G_CreateFromWkb(wkb.constData(), nullptr, &geometry, wkb.size()) != OGRERR_NONE)
+                 fail(layer->name(), "a geometry OGR cannot read");
+             });
+}
+
+void GeoPackageWriter::close() {
+  const GdalDiagnostics diagnostics;
+  CPLErrorReset();
+  GDALClose(m_dataset);  // the spatial indexes are built here and the file completed
+  m_dataset = nullptr;
+  if (CPLGetLastErrorType() >= CE_Failure) fail(QStringLiteral("GeoPackage"), CPLGetLastErrorMsg());
+}
+
+}  // namespace clustershift::layers::detail
