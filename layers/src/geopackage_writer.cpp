@@ -99,7 +99,9 @@ GeoPackageWriter::GeoPackageWriter(const QString& path, const QString& shownPath
 }
 
 GeoPackageWriter::~GeoPackageWriter() {
-  if (m_dataset) GDALClose(m_dataset);
+  if (!m_dataset) return;
+  const GdalDiagnostics diagnostics;  // closed after a failure: GDAL's lines go to --verbose too
+  GDALClose(m_dataset);
 }
 
 void GeoPackageWriter::fail(const QString& table, const char* what) {
