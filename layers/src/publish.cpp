@@ -88,32 +88,47 @@ bool renameFile(const QString& from, const QString& to) {
 
 // OpenSSL's SHA-256 (SHA-NI/AVX2 where the CPU has them): QCryptographicHash took 0.45 s for a
 // 36 MB national GeoPackage, 8.8 % of a report's CPU (perf, bench/national); OpenSSL 0.03 s.
-/// What sha256() hashes: the file's bytes, or an SQLite file's content (its header's bookkeeping zeroed).
-enum class Hashed { Bytes, SqliteContent };
+/// SHA-256 digests (hex) of a file, read once: of its bytes, and of an SQLite file's content (the
+/// same bytes with the header's bookkeeping zeroed; the bytes' digest for another file).
+struct Digests {
+  QByteArray bytes, content;
+};
+enum Want { kBytes = 1, kContent = 2 };
 
-QByteArray sha256(const QString& path, Hashed hashed = Hashed::Bytes) {
+Digests sha256(const QString& path, int want) {
   QFile f(path);
   if (!f.open(QIODevice::ReadOnly)) return {};
-  const std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
-  if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1) return {};
+  using Context = std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)>;
+  Context bytes(EVP_MD_CTX_new(), EVP_MD_CTX_free), content(EVP_MD_CTX_new(), EVP_MD_CTX_free);
+  for (EVP_MD_CTX* ctx : {bytes.get(), content.get()})
+    if (!ctx || EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr) != 1) return {};
   QByteArray buffer(1 << 20, Qt::Uninitialized);
   for (bool first = true;; first = false) {
     const qint64 n = f.read(buffer.data(), buffer.size());
     if (n < 0) return {};
     if (n == 0) break;
+    if ((want & kBytes) &&
+        EVP_DigestUpdate(bytes.get(), buffer.constData(), static_cast<std::size_t>(n)) != 1)
+      return {};
+    if (!(want & kContent)) continue;
     // The SQLite header's bookkeeping (https://www.sqlite.org/fileformat2.html#the_database_header):
     // bytes 18-19 journal mode (1 rollback, 2 WAL), 24-27 file change counter, 92-95 version-valid-for,
     // 96-99 the SQLite version that wrote it last.
-    if (hashed == Hashed::SqliteContent && first && n >= 100 &&
-        buffer.startsWith(QByteArray("SQLite format 3", 16))) {
+    if (first && n >= 100 && buffer.startsWith(QByteArray("SQLite format 3", 16))) {
       for (int i : {18, 19, 24, 25, 26, 27, 92, 93, 94, 95, 96, 97, 98, 99}) buffer[i] = 0;
     }
-    if (EVP_DigestUpdate(ctx.get(), buffer.constData(), static_cast<std::size_t>(n)) != 1) return {};
+    if (EVP_DigestUpdate(content.get(), buffer.constData(), static_cast<std::size_t>(n)) != 1) return {};
   }
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  if (EVP_DigestFinal_ex(ctx.get(), digest, &length) != 1) return {};
-  return QByteArray(reinterpret_cast<const char*>(digest), static_cast<int>(length)).toHex();
+  auto hex = [](EVP_MD_CTX* ctx) {
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    if (EVP_DigestFinal_ex(ctx, digest, &length) != 1) return QByteArray();
+    return QByteArray(reinterpret_cast<const char*>(digest), static_cast<int>(length)).toHex();
+  };
+  Digests d;
+  if (want & kBytes) d.bytes = hex(bytes.get());
+  if (want & kContent) d.content = hex(content.get());
+  return d;
 }
 
 void syncFolder(const QString& dir) {
@@ -249,10 +264,11 @@ void publishSet(const QDir& work, const QDir& out, const QStringList& files, con
   for (const QString& f : files) {
     const QString path = work.absoluteFilePath(f);
     syncFile(path, out.absoluteFilePath(f));
+    const bool gpkg = f.endsWith(QLatin1String(".gpkg"), Qt::CaseInsensitive);
+    const Digests digests = sha256(path, gpkg ? kBytes | kContent : kBytes);  // one read of the file
     nlohmann::ordered_json entry{
-        {"name", f.toStdString()}, {"size", QFileInfo(path).size()}, {"sha256", sha256(path).toStdString()}};
-    if (f.endsWith(QLatin1String(".gpkg"), Qt::CaseInsensitive))
-      entry["content_sha256"] = sha256(path, Hashed::SqliteContent).toStdString();
+        {"name", f.toStdString()}, {"size", QFileInfo(path).size()}, {"sha256", digests.bytes.toStdString()}};
+    if (gpkg) entry["content_sha256"] = digests.content.toStdString();
     manifest["files"].push_back(std::move(entry));
   }
   const QString manifestFile = manifestName(name);
@@ -325,8 +341,8 @@ void checkResultSet(const QString& geopackage) {
     // though no table changed. Older manifests: the bytes.
     const bool content = f.contains("content_sha256");
     const std::string expected = f.value(content ? "content_sha256" : "sha256", std::string());
-    if (expected !=
-        sha256(gpkg.absoluteFilePath(), content ? Hashed::SqliteContent : Hashed::Bytes).toStdString())
+    const Digests digests = sha256(gpkg.absoluteFilePath(), content ? kContent : kBytes);
+    if (expected != (content ? digests.content : digests.bytes).toStdString())
       throw InputError(
           plain(geopackage) + ": is not the GeoPackage of run " + manifest.value("run_id", std::string("?")) +
           " listed in " + plain(manifestPath) +
