@@ -105,7 +105,7 @@ GeoPackageWriter::~GeoPackageWriter() {
 }
 
 void GeoPackageWriter::fail(const QString& table, const char* what) {
-  addWriteDiagnostic(QStringLiteral("OGR: ") + QLatin1String(what));
+  addWriteDiagnostic(QStringLiteral("OGR: ") + QString::fromUtf8(what));
   failWrite(m_shown,
             diagnoseFolder(QFileInfo(m_path).absolutePath()) + " (layer " + table.toStdString() + ")");
 }
@@ -118,7 +118,7 @@ void GeoPackageWriter::writeTable(
   std::unique_ptr<std::remove_pointer_t<OGRSpatialReferenceH>, SrsReleaser> srs;
   if (spatial) {
     srs.reset(OSRNewSpatialReference(nullptr));
-    OSRImportFromEPSG(srs.get(), 4326);
+    if (OSRImportFromEPSG(srs.get(), 4326) != OGRERR_NONE) fail(name, "EPSG:4326 unknown to GDAL/PROJ");
     OSRSetAxisMappingStrategy(srs.get(), OAMS_TRADITIONAL_GIS_ORDER);  // lon, lat, as QGIS writes them
   }
   const QByteArray tableName = name.toUtf8();
@@ -138,51 +138,66 @@ void GeoPackageWriter::writeTable(
     types.push_back(type);
   }
   if (GDALDatasetStartTransaction(m_dataset, FALSE) != OGRERR_NONE) fail(name, "cannot start a transaction");
+  // A table that fails is rolled back at once, so that nothing later (the close) runs inside it.
+  struct Rollback {
+    void* dataset;
+    bool armed = true;
+    ~Rollback() {
+      if (armed) GDALDatasetRollbackTransaction(dataset);
+    }
+  } rollback{m_dataset};
   OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
   QgsAttributes values;
   for (std::size_t r = 0; r < rows; ++r) {
     FeaturePtr feature(OGR_F_Create(defn));
     values.clear();
-    OGRGeometryH geometry = nullptr;
+    void* geometry = nullptr;  // an OGRGeometryH
     row(r, values, geometry);
-    if (geometry) OGR_F_SetGeometryDirectly(feature.get(), geometry);
+    if (geometry) OGR_F_SetGeometryDirectly(feature.get(), static_cast<OGRGeometryH>(geometry));
     if (values.size() != static_cast<int>(types.size()))
       fail(name, "a row whose values do not match the fields");
     for (int i = 0; i < values.size(); ++i)
       setField(feature.get(), i, types[static_cast<std::size_t>(i)], values.at(i));
     if (OGR_L_CreateFeature(layer, feature.get()) != OGRERR_NONE) fail(name, "cannot write a feature");
   }
+  rollback.armed = false;  // committed or, if the commit fails, rolled back by SQLite
   if (GDALDatasetCommitTransaction(m_dataset) != OGRERR_NONE) fail(name, "cannot commit the table");
 }
 
 void GeoPackageWriter::addCandidates(const Results& results) {
   const bool robust = hasRobustness(results);
   writeTable(schema::name(schema::kCandidates), wkbPoint, candidateFields(results), results.parks.size(),
-             [&](std::size_t i, QgsAttributes& values, OGRGeometryH& geometry) {
+             [&](std::size_t i, QgsAttributes& values, void*& geometry) {
                const ParkResult& park = results.parks[i];
                values = candidateAttributes(results, park, robust);
                if (std::isnan(park.lon) || std::isnan(park.lat)) return;
-               geometry = OGR_G_CreateGeometry(wkbPoint);
-               OGR_G_SetPoint_2D(geometry, 0, park.lon, park.lat);
+               OGRGeometryH point = OGR_G_CreateGeometry(wkbPoint);
+               OGR_G_SetPoint_2D(point, 0, park.lon, park.lat);
+               geometry = point;
              });
 }
 
 void GeoPackageWriter::addLayer(QgsVectorLayer* layer) {
   const QgsWkbTypes::Type type = layer->wkbType();
   // The result layers are 2D points, lines and multipolygons or tables (their WKB codes are OGR's).
+  if (QgsWkbTypes::hasZ(type) || QgsWkbTypes::hasM(type)) fail(layer->name(), "a layer with Z or M values");
   const int wkbType = type == QgsWkbTypes::NoGeometry ? static_cast<int>(wkbNone)
                                                       : static_cast<int>(QgsWkbTypes::flatType(type));
+  if (layer->featureCount() < 0) fail(layer->name(), "a layer that cannot count its features");
   QgsFeatureIterator it = layer->getFeatures();
   QgsFeature feature;
   writeTable(layer->name(), wkbType, layer->fields(), static_cast<std::size_t>(layer->featureCount()),
-             [&](std::size_t, QgsAttributes& values, OGRGeometryH& geometry) {
+             [&](std::size_t, QgsAttributes& values, void*& geometry) {
                if (!it.nextFeature(feature)) fail(layer->name(), "fewer features than counted");
                values = feature.attributes();
                if (!feature.hasGeometry()) return;
                const QByteArray wkb = feature.geometry().asWkb();
-               if (OGR_G_CreateFromWkb(wkb.constData(), nullptr, &geometry, wkb.size()) != OGRERR_NONE)
+               OGRGeometryH read = nullptr;
+               if (OGR_G_CreateFromWkb(wkb.constData(), nullptr, &read, wkb.size()) != OGRERR_NONE)
                  fail(layer->name(), "a geometry OGR cannot read");
+               geometry = read;
              });
+  if (it.nextFeature(feature)) fail(layer->name(), "more features than counted");
 }
 
 void GeoPackageWriter::close() {

@@ -19,8 +19,9 @@
 #include "report_detail.h"
 
 namespace clustershift::layers {
+namespace {
 
-void warmUpReportEngine() {
+void warmUp() {
   // One small page with an item of each kind whose first use costs most (perf, the national
   // bench's report): a label (its QWebPage starts WebKit, ~0.1 s), a shape (the symbol defaults
   // and the font database, ~0.07 s), a scale bar, a table; drawn into a small image with the
@@ -55,6 +56,16 @@ void warmUpReportEngine() {
   settings.dpi = 25;
   const QImage page = exporter.renderPageToImage(0, QSize(), settings.dpi);
   (void)page;
+}
+
+}  // namespace
+
+void warmUpReportEngine() noexcept {
+  try {
+    warmUp();
+  } catch (...) {
+    // Only a head start: whatever fails here, the report itself meets and reports.
+  }
 }
 
 }  // namespace clustershift::layers

@@ -117,6 +117,28 @@ TEST(GeoPackageWriter, LinesMultipolygonsAndTablesHoldTheirLayersFieldsValuesAnd
   }
 }
 
+TEST(GeoPackageWriter, AnEmptyLayerIsAnEmptyTableWithItsFieldsAndGeometryType) {
+  const Inputs in = sampleInputs();
+  Results res = sampleResults(in);
+  res.flows.clear();  // no ranked park: no flows
+  std::unique_ptr<QgsVectorLayer> flows(makeFlowLayer(res));
+  ASSERT_EQ(flows->featureCount(), 0);
+  QTemporaryDir dir;
+  ASSERT_TRUE(dir.isValid());
+  const QString gpkg = dir.filePath(QStringLiteral("results.gpkg"));
+  {
+    detail::GeoPackageWriter writer(gpkg, gpkg);
+    writer.addLayer(flows.get());
+    writer.close();
+  }
+  QgsVectorLayer written(gpkg + QStringLiteral("|layername=") + flows->name(), flows->name(),
+                         QStringLiteral("ogr"));
+  ASSERT_TRUE(written.isValid());
+  EXPECT_EQ(written.featureCount(), 0);
+  EXPECT_EQ(written.wkbType(), QgsWkbTypes::LineString);
+  EXPECT_EQ(written.fields().size(), flows->fields().size() + 1);
+}
+
 TEST(GeoPackageWriter, AFolderThatCannotBeWrittenIsAnIoErrorNamingTheShownFile) {
   const Inputs in = sampleInputs();
   QTemporaryDir dir;

@@ -79,6 +79,10 @@ struct RoadNetwork::Impl {
 RoadNetwork::RoadNetwork(const std::vector<Road>& roads, const RoadNetworkOptions& options,
                          const std::string& label)
     : m_impl(std::make_unique<Impl>()) {
+  if (!std::isfinite(options.snapToleranceM)) {
+    throw InputError("road network: the snap tolerance must be a finite number of metres, got " +
+                     util::formatNumber(options.snapToleranceM));
+  }
   if (!(options.defaultSpeedKmh > 0)) {
     throw InputError("road network: default speed must be positive, got " +
                      util::formatNumber(options.defaultSpeedKmh) + " km/h");

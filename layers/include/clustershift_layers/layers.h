@@ -204,8 +204,8 @@ QString inputsFingerprint(const Inputs& inputs);
 /// the report font's files, symbol defaults), by drawing a throwaway page: the command line
 /// calls it on the main thread while the core computes on another, or while a report process
 /// waits for its job, so that the first report built later does not pay for it. Needs a
-/// running QgsApplication; changes no project.
-void warmUpReportEngine();
+/// running QgsApplication; changes no project; never throws (a failure is the report's to meet).
+void warmUpReportEngine() noexcept;
 
 /// openReportSource + buildReportLayouts + exportReportPdf in a private project.
 int exportReportFromGeoPackage(const QString& geopackage, const QString& pdfPath, const ReportOptions& options,

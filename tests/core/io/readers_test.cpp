@@ -126,6 +126,66 @@ TEST(ReadRegions, TextInRealColumnsIsFatalWithFidFieldAndValue) {
   EXPECT_DOUBLE_EQ(inputs.regions[0].value("gdp"), 7585);
 }
 
+// The same in a SpatiaLite/SQLite file (GDAL's SQLite driver, fid column OGC_FID), with a
+// cell of the second and third rows, so that a result numbered 0, 1, 2... would name the
+// wrong rows.
+TEST(ReadRegions, TextInRealColumnsOfASqliteFileNamesTheRightRows) {
+  fs::path dir = tempDir("io_regions_text_in_sqlite");
+  const std::string path = (dir / "regions.sqlite").string();
+  writeLayer(path, "SQLite", "regions", 4326, wkbMultiPolygon, regionFields(),
+             {{kSquareA, {"330300", "Wenzhou", "温州市", "Zhejiang", "930", "7585", "100000", "1200"}},
+              {kSquareB, {"341300", "Suzhou", "宿州市", "Anhui", "532", "2167", "60000", "900"}},
+              {"POLYGON((112 30,113 30,113 31,112 31,112 30))",
+               {"341200", "Fuyang", "阜阳市", "Anhui", "800", "3000", "70000", "800"}}});
+  GDALDatasetH ds = GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr);
+  ASSERT_NE(ds, nullptr);
+  for (const char* sql : {"UPDATE regions SET gdp = 'abc' WHERE ogc_fid = 2",
+                          "UPDATE regions SET wage = '12,345' WHERE ogc_fid = 3"}) {
+    OGRLayerH result = GDALDatasetExecuteSQL(ds, sql, nullptr, nullptr);
+    if (result) GDALDatasetReleaseResultSet(ds, result);
+  }
+  GDALClose(ds);
+  Inputs inputs;
+  detail::readRegions(source(dir / "regions.sqlite", "regions"), inputs);
+  EXPECT_PROBLEM(inputs.problems, Severity::Fatal,
+                 "regions.sqlite/regions fid=2 field 'gdp': is not a number ('abc') in a numeric column");
+  EXPECT_PROBLEM(inputs.problems, Severity::Fatal,
+                 "regions.sqlite/regions fid=3 field 'wage': is not a number ('12,345') in a numeric column");
+  ASSERT_EQ(inputs.regions.size(), 3u);
+  EXPECT_TRUE(std::isnan(inputs.regions[1].value("gdp")));
+  EXPECT_DOUBLE_EQ(inputs.regions[0].value("gdp"), 7585);
+}
+
+// A table wider than one scan's columns (200; SQLite refuses deeper expressions): text in the
+// first and the last of 450 numeric columns is still found.
+TEST(NonNumericCells, AWideTableIsScannedInPartsAndEveryColumnIsChecked) {
+  fs::path dir = tempDir("io_wide_numeric");
+  const std::string path = (dir / "wide.gpkg").string();
+  std::vector<FieldSpec> fields{{"id", OFTString}};
+  std::vector<std::string> values{"1"};
+  for (int c = 0; c < 450; ++c) {
+    fields.push_back({"v" + std::to_string(c) + " x", OFTReal});  // a name that needs quoting
+    values.push_back(std::to_string(c));
+  }
+  writeLayer(path, "GPKG", "wide", 4326, wkbPolygon, fields, {{kSquareA, values}, {kSquareB, values}});
+  GDALDatasetH ds = GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr);
+  ASSERT_NE(ds, nullptr);
+  for (const char* sql : {"UPDATE wide SET \"v0 x\" = 'first' WHERE fid = 2",
+                          "UPDATE wide SET \"v449 x\" = 'last' WHERE fid = 2",
+                          "UPDATE wide SET \"v200 x\" = '' WHERE fid = 1"}) {
+    OGRLayerH result = GDALDatasetExecuteSQL(ds, sql, nullptr, nullptr);
+    if (result) GDALDatasetReleaseResultSet(ds, result);
+  }
+  const detail::NonNumericCells cells = detail::nonNumericCells(ds, GDALDatasetGetLayerByName(ds, "wide"));
+  GDALClose(ds);
+  ASSERT_EQ(cells.size(), 2u);
+  ASSERT_EQ(cells.count(2), 1u);
+  EXPECT_EQ(cells.at(2).at(1), "first");  // field 0 is id
+  EXPECT_EQ(cells.at(2).at(450), "last");
+  EXPECT_EQ(cells.at(2).size(), 2u);
+  EXPECT_EQ(cells.at(1).at(201), "");  // an empty text is text, not NULL
+}
+
 // A .dbf keeps every cell as text: 'abc', '12,345' or 'n/a' in a numeric (N) field reads as 0 or
 // 12 through GDAL, and an N(12,0) field (GDAL's Integer64) says nothing at all. Each one is reported
 // like the GeoPackage case, the .dbf's NULL ('*' cells) stays a NULL, and the file is not touched.
