@@ -7,6 +7,7 @@
 
 #include <cmath>
 #include <filesystem>
+#include <initializer_list>
 
 #include "clustershift/coordinates.h"
 #include "clustershift/error.h"
@@ -41,6 +42,18 @@ void writeRegions(const fs::path& path, int epsg = 4326) {
   writeLayer(path.string(), "GPKG", "regions", epsg, wkbMultiPolygon, regionFields(),
              {{kSquareA, {"330300", "Wenzhou", "温州市", "Zhejiang", "930", "7585", "100000", "1200"}},
               {kSquareB, {"341300", "Suzhou", "宿州市", "Anhui", "532", "2167", "60000", kNull}}});
+}
+
+/// Runs `statements` on the GDAL dataset at `path` opened for update (cells as another program
+/// or a hand edit in a SQLite tool could leave them).
+void runSql(const std::string& path, std::initializer_list<const char*> statements) {
+  GDALDatasetH ds = GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr);
+  ASSERT_NE(ds, nullptr) << path;
+  for (const char* sql : statements) {
+    OGRLayerH result = GDALDatasetExecuteSQL(ds, sql, nullptr, nullptr);
+    if (result) GDALDatasetReleaseResultSet(ds, result);
+  }
+  GDALClose(ds);
 }
 
 TEST(ReadRegions, GeoPackageWithAttributesAndLabels) {
@@ -98,16 +111,10 @@ TEST(ReadRegions, TextInRealColumnsIsFatalWithFidFieldAndValue) {
   const std::string path = (dir / "regions.gpkg").string();
   writeRegions(dir / "regions.gpkg");
   // Text into REAL cells, as another program (or a hand edit in a SQLite tool) could put it.
-  GDALDatasetH ds = GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr);
-  ASSERT_NE(ds, nullptr);
-  for (const char* sql : {"UPDATE regions SET population = 'abc' WHERE fid = 1",
-                          "UPDATE regions SET gdp = '12,345' WHERE fid = 2",
-                          "UPDATE regions SET wage = 'n/a' WHERE fid = 2",
-                          "UPDATE regions SET land_price = 'NaN' WHERE fid = 1"}) {
-    OGRLayerH result = GDALDatasetExecuteSQL(ds, sql, nullptr, nullptr);
-    if (result) GDALDatasetReleaseResultSet(ds, result);
-  }
-  GDALClose(ds);
+  runSql(path,
+         {"UPDATE regions SET population = 'abc' WHERE fid = 1",
+          "UPDATE regions SET gdp = '12,345' WHERE fid = 2", "UPDATE regions SET wage = 'n/a' WHERE fid = 2",
+          "UPDATE regions SET land_price = 'NaN' WHERE fid = 1"});
   Inputs inputs;
   detail::readRegions(source(dir / "regions.gpkg", "regions"), inputs);
   EXPECT_PROBLEM(inputs.problems, Severity::Fatal,
@@ -137,14 +144,8 @@ TEST(ReadRegions, TextInRealColumnsOfASqliteFileNamesTheRightRows) {
               {kSquareB, {"341300", "Suzhou", "宿州市", "Anhui", "532", "2167", "60000", "900"}},
               {"POLYGON((112 30,113 30,113 31,112 31,112 30))",
                {"341200", "Fuyang", "阜阳市", "Anhui", "800", "3000", "70000", "800"}}});
-  GDALDatasetH ds = GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr);
-  ASSERT_NE(ds, nullptr);
-  for (const char* sql : {"UPDATE regions SET gdp = 'abc' WHERE ogc_fid = 2",
-                          "UPDATE regions SET wage = '12,345' WHERE ogc_fid = 3"}) {
-    OGRLayerH result = GDALDatasetExecuteSQL(ds, sql, nullptr, nullptr);
-    if (result) GDALDatasetReleaseResultSet(ds, result);
-  }
-  GDALClose(ds);
+  runSql(path, {"UPDATE regions SET gdp = 'abc' WHERE ogc_fid = 2",
+                "UPDATE regions SET wage = '12,345' WHERE ogc_fid = 3"});
   Inputs inputs;
   detail::readRegions(source(dir / "regions.sqlite", "regions"), inputs);
   EXPECT_PROBLEM(inputs.problems, Severity::Fatal,
@@ -168,14 +169,11 @@ TEST(NonNumericCells, AWideTableIsScannedInPartsAndEveryColumnIsChecked) {
     values.push_back(std::to_string(c));
   }
   writeLayer(path, "GPKG", "wide", 4326, wkbPolygon, fields, {{kSquareA, values}, {kSquareB, values}});
-  GDALDatasetH ds = GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr);
+  runSql(path, {"UPDATE wide SET \"v0 x\" = 'first' WHERE fid = 2",
+                "UPDATE wide SET \"v449 x\" = 'last' WHERE fid = 2",
+                "UPDATE wide SET \"v200 x\" = '' WHERE fid = 1"});
+  GDALDatasetH ds = GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
   ASSERT_NE(ds, nullptr);
-  for (const char* sql : {"UPDATE wide SET \"v0 x\" = 'first' WHERE fid = 2",
-                          "UPDATE wide SET \"v449 x\" = 'last' WHERE fid = 2",
-                          "UPDATE wide SET \"v200 x\" = '' WHERE fid = 1"}) {
-    OGRLayerH result = GDALDatasetExecuteSQL(ds, sql, nullptr, nullptr);
-    if (result) GDALDatasetReleaseResultSet(ds, result);
-  }
   const detail::NonNumericCells cells = detail::nonNumericCells(ds, GDALDatasetGetLayerByName(ds, "wide"));
   GDALClose(ds);
   ASSERT_EQ(cells.size(), 2u);
