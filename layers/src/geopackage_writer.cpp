@@ -110,9 +110,8 @@ void GeoPackageWriter::fail(const QString& table, const char* what) {
             diagnoseFolder(QFileInfo(m_path).absolutePath()) + " (layer " + table.toStdString() + ")");
 }
 
-void GeoPackageWriter::writeTable(
-    const QString& name, int wkbType, const QgsFields& fields, std::size_t rows,
-    const std::function<void(std::size_t, QgsAttributes&, OGRGeometryH&)>& row) {
+void GeoPackageWriter::writeTable(const QString& name, int wkbType, const QgsFields& fields, std::size_t rows,
+                                  const std::function<void(std::size_t, QgsAttributes&, void*&)>& row) {
   const GdalDiagnostics diagnostics;
   const bool spatial = wkbType != wkbNone;
   std::unique_ptr<std::remove_pointer_t<OGRSpatialReferenceH>, SrsReleaser> srs;

@@ -70,7 +70,6 @@ const std::map<std::string, double>& defaultClassSpeedsKmh() {
 
 struct RoadNetwork::Impl {
   Graph graph;
-  std::size_t edges = 0;         // road edges (each stored in both directions in the graph)
   std::vector<double> lon, lat;  // node positions (first vertex merged into the node)
   NodeTree tree;
   std::unique_ptr<EqualAreaPlane> plane;
@@ -253,7 +252,6 @@ RoadNetwork::RoadNetwork(const std::vector<Road>& roads, const RoadNetworkOption
       at += xy.size();
     }
   }
-  m_impl->edges = arcs.size() / 2;
   m_impl->graph = Graph(boost::edges_are_unsorted_multi_pass, arcs.begin(), arcs.end(), arcMinutes.begin(),
                         m_impl->lon.size());
   std::vector<NodeEntry> entries;
@@ -292,7 +290,7 @@ double nearestVertexKm(const std::vector<Road>& roads, double lon, double lat, c
 RoadNetwork::~RoadNetwork() = default;
 
 std::size_t RoadNetwork::nodeCount() const { return boost::num_vertices(m_impl->graph); }
-std::size_t RoadNetwork::edgeCount() const { return m_impl->edges; }
+std::size_t RoadNetwork::edgeCount() const { return boost::num_edges(m_impl->graph) / 2; }  // both directions
 
 int RoadNetwork::nearestNode(double lon, double lat, double& distanceKm) const {
   distanceKm = kNaN;
