@@ -2,15 +2,19 @@
 // [--author TEXT]`: the multi-page report made from a results GeoPackage alone (no rerun).
 #include "clustershift/error.h"  // clustershift headers first: see the note in layers.h
 #include "clustershift/output_guard.h"
+#include "clustershift/pipeline.h"
 #include "clustershift_layers/layers.h"
 
 #include <CLI/CLI.hpp>
+
+#include <qgsellipsoidutils.h>
 
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
 
 #include <cstdio>
+#include <future>
 #include <memory>
 #include <string>
 
@@ -66,8 +70,17 @@ void addReportCommand(CLI::App& app, int& exitCode) {
     exitCode = guarded([&] {
       checkOutputsAgainstInputs({o->out}, {{"results GeoPackage", o->geopackage}});
       checkReplaceable(o->out, "%PDF-", "a PDF report");
-      QgisSession qgis;
       const QString gpkg = QString::fromStdString(o->geopackage);
+      // The results file is checked (it reads the whole file: SQLite quick_check, the digest
+      // against the manifest) on a second thread while QGIS starts on this one; then the
+      // ellipsoid list, which the report's first render context loads (PROJ's database),
+      // while the file is opened and the layouts begin.
+      QgisSession qgis(QgisSession::Start::Deferred);
+      registerDataDrivers();  // before the thread: QGIS's start registers them too
+      std::future<void> checked = std::async(std::launch::async, [gpkg] { layers::checkResultsGeoPackage(gpkg); });
+      qgis.start();
+      std::future<void> ellipsoids = std::async(std::launch::async, [] { QgsEllipsoidUtils::definitions(); });
+      checked.get();
       // Defaults from the run: the scenario's report block (read first, so a foreign file fails clearly).
       const nlohmann::json info = layers::readRunInfo(gpkg);
       const nlohmann::json scenarioReport =

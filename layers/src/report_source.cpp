@@ -118,6 +118,8 @@ void requireFile(const QString& geopackage) {
 
 }  // namespace
 
+void checkResultsGeoPackage(const QString& geopackage) { requireFile(geopackage); }
+
 nlohmann::json readRunInfo(const QString& geopackage) {
   requireFile(geopackage);
   std::unique_ptr<QgsVectorLayer> layer = openGpkgLayer(geopackage, schema::name(schema::kRunInfo));

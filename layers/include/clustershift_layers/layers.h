@@ -194,6 +194,13 @@ int exportReportPdf(const std::vector<QgsPrintLayout*>& layouts, const QString& 
 /// naming the file when the table is missing or unreadable.
 nlohmann::json readRunInfo(const QString& geopackage);
 
+/// The checks readRunInfo and openReportSource make of a results GeoPackage before reading it:
+/// it is a readable file, SQLite's quick_check passes, and it is the GeoPackage its manifest
+/// lists. They read the whole file; an unchanged file passes them once per process. Needs no
+/// QGIS (GDAL's drivers registered), so a thread can run them while QGIS starts. Throws
+/// IoError or InputError naming the file.
+void checkResultsGeoPackage(const QString& geopackage);
+
 /// SHA-256 (hex) over what a run reads from its inputs: region and park ids, values and places
 /// (geometries by their rounded bounding boxes, park points to 1e-7°), the tables, zones and
 /// roads. Stored as run_info's "inputs_fingerprint": the same data read again (through OGR or
