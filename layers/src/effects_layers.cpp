@@ -29,6 +29,42 @@
 
 namespace clustershift::layers {
 
+namespace detail {
+
+QgsFields regionEffectFields() {
+  QgsFields fields;
+  appendRegionNameFields(fields);
+  fields.append(QgsField(QStringLiteral("role"), QVariant::String));  // source | host | source+host | other
+  fields.append(QgsField(QStringLiteral("u"), QVariant::Double));
+  for (const std::string& ind : effectIndicators())
+    for (const char* suffix : {"_before", "_after", "_change"})
+      fields.append(QgsField(toQ(ind) + QLatin1String(suffix), QVariant::Double));
+  // Sector shares of GDP in %, for the before/after diagrams (NULL for other regions).
+  for (const char* when : {"before", "after"})
+    for (int k = 1; k <= 3; ++k) fields.append(QgsField(QStringLiteral("share%1_%2").arg(k).arg(QLatin1String(when)), QVariant::Double));
+  return fields;
+}
+
+QgsAttributes regionEffectAttributes(const Region& region, const Results& results) {
+  const RegionEffect* e = results.effects ? results.effects->regionEffect(region.id) : nullptr;
+  QgsAttributes a(regionNameValues(region).toVector());
+  a << (e ? toQ(e->role) : QStringLiteral("other")) << (e ? numberOrNull(e->upgrading) : QVariant(QVariant::Double));
+  for (const std::string& ind : effectIndicators()) {
+    if (!e) {
+      a << QVariant(QVariant::Double) << QVariant(QVariant::Double) << QVariant(QVariant::Double);
+      continue;
+    }
+    const double before = e->before.get(ind), after = e->after.get(ind);
+    a << numberOrNull(before) << numberOrNull(after) << numberOrNull(after - before);
+  }
+  for (const SectorAccounts* acc : {e ? &e->accountsBefore : nullptr, e ? &e->accountsAfter : nullptr})
+    for (int k = 0; k < 3; ++k)
+      a << (acc && acc->gdp() > 0 ? QVariant(100.0 * acc->y[static_cast<size_t>(k)] / acc->gdp()) : QVariant(QVariant::Double));
+  return a;
+}
+
+}  // namespace detail
+
 using detail::addAll;
 using detail::newMemoryLayer;
 using detail::numberOrNull;
@@ -44,37 +80,11 @@ QgsFillSymbol* fill(const QColor& color, const QColor& stroke, double strokeWidt
 }  // namespace
 
 QgsVectorLayer* makeRegionEffectsLayer(const Inputs& inputs, const Results& results, LayerStyle style) {
-  QgsFields fields;
-  detail::appendRegionNameFields(fields);
-  fields.append(QgsField(QStringLiteral("role"), QVariant::String));  // source | host | source+host | other
-  fields.append(QgsField(QStringLiteral("u"), QVariant::Double));
-  for (const std::string& ind : effectIndicators())
-    for (const char* suffix : {"_before", "_after", "_change"})
-      fields.append(QgsField(toQ(ind) + QLatin1String(suffix), QVariant::Double));
-  // Sector shares of GDP in %, for the before/after diagrams (NULL for other regions).
-  for (const char* when : {"before", "after"})
-    for (int k = 1; k <= 3; ++k) fields.append(QgsField(QStringLiteral("share%1_%2").arg(k).arg(QLatin1String(when)), QVariant::Double));
-
-  QgsVectorLayer* layer = newMemoryLayer(QStringLiteral("MultiPolygon"), QStringLiteral("region_effects"), fields);
+  QgsVectorLayer* layer =
+      newMemoryLayer(QStringLiteral("MultiPolygon"), QStringLiteral("region_effects"), detail::regionEffectFields());
   QgsFeatureList features;
-  for (const Region& r : inputs.regions) {
-    const RegionEffect* e = results.effects ? results.effects->regionEffect(r.id) : nullptr;
-    QgsAttributes a(detail::regionNameValues(r).toVector());
-    a << (e ? toQ(e->role) : QStringLiteral("other"))
-      << (e ? numberOrNull(e->upgrading) : QVariant(QVariant::Double));
-    for (const std::string& ind : effectIndicators()) {
-      if (!e) {
-        a << QVariant(QVariant::Double) << QVariant(QVariant::Double) << QVariant(QVariant::Double);
-        continue;
-      }
-      const double before = e->before.get(ind), after = e->after.get(ind);
-      a << numberOrNull(before) << numberOrNull(after) << numberOrNull(after - before);
-    }
-    for (const SectorAccounts* acc : {e ? &e->accountsBefore : nullptr, e ? &e->accountsAfter : nullptr})
-      for (int k = 0; k < 3; ++k)
-        a << (acc && acc->gdp() > 0 ? QVariant(100.0 * acc->y[static_cast<size_t>(k)] / acc->gdp()) : QVariant(QVariant::Double));
-    features << detail::newFeature(layer, a, detail::multiGeometry(r.wkb));
-  }
+  for (const Region& r : inputs.regions)
+    features << detail::newFeature(layer, detail::regionEffectAttributes(r, results), detail::multiGeometry(r.wkb));
   addAll(layer, features);
   if (style == LayerStyle::Styled) styleRegionEffects(layer);
   return layer;

@@ -176,6 +176,32 @@ void GeoPackageWriter::addCandidates(const Results& results) {
              });
 }
 
+void GeoPackageWriter::writeRegionTable(const QString& name, const QgsFields& fields, const std::vector<Region>& regions,
+                                        const std::function<QgsAttributes(const Region&)>& values) {
+  writeTable(name, wkbMultiPolygon, fields, regions.size(), [&](std::size_t i, QgsAttributes& row, void*& geometry) {
+    const Region& region = regions[i];
+    row = values(region);
+    if (region.wkb.empty()) return;
+    // As multiGeometry gives QGIS: a polygon becomes a one-part MultiPolygon.
+    OGRGeometryH read = nullptr;
+    if (OGR_G_CreateFromWkb(region.wkb.data(), nullptr, &read, static_cast<int>(region.wkb.size())) != OGRERR_NONE)
+      fail(name, "a geometry OGR cannot read");
+    if (wkbFlatten(OGR_G_GetGeometryType(read)) != wkbMultiPolygon) read = OGR_G_ForceToMultiPolygon(read);
+    geometry = read;
+  });
+}
+
+void GeoPackageWriter::addRegions(const Inputs& inputs, const Results& results) {
+  const std::vector<std::string> columns = regionColumns(inputs);
+  writeRegionTable(schema::name(schema::kRegions), regionFields(columns), inputs.regions,
+                   [&](const Region& r) { return regionAttributes(r, columns, results.sourceRegionId); });
+}
+
+void GeoPackageWriter::addRegionEffects(const Inputs& inputs, const Results& results) {
+  writeRegionTable(schema::name(schema::kRegionEffects), regionEffectFields(), inputs.regions,
+                   [&](const Region& r) { return regionEffectAttributes(r, results); });
+}
+
 void GeoPackageWriter::addLayer(QgsVectorLayer* layer) {
   const QgsWkbTypes::Type type = layer->wkbType();
   // The result layers are 2D points, lines and multipolygons or tables (their WKB codes are OGR's).

@@ -72,6 +72,18 @@ bool hasRobustness(const Results& results);
 QgsFields candidateFields(const Results& results);
 /// One park's candidate_scores values, in the order of candidateFields (NULL for NaN, no rank).
 QgsAttributes candidateAttributes(const Results& results, const ParkResult& park, bool robust);
+/// The regions table's value columns: every loaded region value name, sorted.
+std::vector<std::string> regionColumns(const Inputs& inputs);
+/// The regions fields: names, is_source, then `columns` (doubles).
+QgsFields regionFields(const std::vector<std::string>& columns);
+/// One region's values, in the order of regionFields (NULL for a missing or NaN value).
+QgsAttributes regionAttributes(const Region& region, const std::vector<std::string>& columns,
+                               const std::string& sourceRegionId);
+/// The region_effects fields: names, role, u, each indicator before/after/change, sector shares.
+QgsFields regionEffectFields();
+/// One region's region_effects values, in the order of regionEffectFields ("other" and NULLs for
+/// a region without effects).
+QgsAttributes regionEffectAttributes(const Region& region, const Results& results);
 /// A run's GeoPackage, written through OGR: the file is created by the constructor and kept
 /// open for all its tables, each written in one transaction; close() completes it (spatial
 /// indexes). QGIS's writer (QgsVectorFileWriter) opened the file again for every table and
@@ -85,6 +97,10 @@ class GeoPackageWriter {
   GeoPackageWriter& operator=(const GeoPackageWriter&) = delete;
   /// candidate_scores: the fields and values of makeCandidateLayer, without a memory layer.
   void addCandidates(const Results& results);
+  /// regions and region_effects: the fields, values and geometries of makeRegionLayer and
+  /// makeRegionEffectsLayer, without a memory layer (each region's WKB goes to OGR as loaded).
+  void addRegions(const Inputs& inputs, const Results& results);
+  void addRegionEffects(const Inputs& inputs, const Results& results);
   /// A table with `layer`'s name, fields and features (2D points, lines, polygons or none).
   void addLayer(QgsVectorLayer* layer);
   void close();
@@ -94,6 +110,9 @@ class GeoPackageWriter {
   /// table takes over, or left null).
   void writeTable(const QString& name, int wkbType, const QgsFields& fields, std::size_t rows,
                   const std::function<void(std::size_t, QgsAttributes&, void*&)>& row);
+  /// A MultiPolygon table with one row per region.
+  void writeRegionTable(const QString& name, const QgsFields& fields, const std::vector<Region>& regions,
+                        const std::function<QgsAttributes(const Region&)>& values);
   [[noreturn]] void fail(const QString& table, const char* what);
   QString m_path, m_shown;
   void* m_dataset = nullptr;  // GDALDatasetH

@@ -207,7 +207,10 @@ std::string sqliteVerdict(const QString& path, const char* pragma) {
 }
 
 void verifyGeoPackage(const QString& path, const QString& shown) {
-  const std::string verdict = sqliteVerdict(path, "integrity_check");
+  requireIntact(sqliteVerdict(path, "integrity_check"), path, shown);
+}
+
+void requireIntact(const std::string& verdict, const QString& path, const QString& shown) {
   if (verdict != "ok") {
     addWriteDiagnostic(QStringLiteral("PRAGMA integrity_check: ") + QString::fromStdString(verdict));
     failWrite(shown.isEmpty() ? path : shown, diagnoseFolder(QFileInfo(path).absolutePath()) +

@@ -52,6 +52,9 @@ std::string sqliteVerdict(const QString& path, const char* pragma);
 /// Checks a written GeoPackage with SQLite's PRAGMA integrity_check. Throws IoError naming the
 /// file and SQLite's first complaint.
 void verifyGeoPackage(const QString& path, const QString& shown = {});
+/// verifyGeoPackage's second half, for a verdict of PRAGMA integrity_check reached elsewhere
+/// (e.g. on another thread: sqliteVerdict reports nothing itself). Throws as verifyGeoPackage.
+void requireIntact(const std::string& verdict, const QString& path, const QString& shown = {});
 
 /// Checks a written PDF: it parses (GDAL's PDF driver, poppler) and has `pages` pages.
 /// Throws IoError naming the file.

@@ -135,6 +135,35 @@ QgsAttributes candidateAttributes(const Results& results, const ParkResult& p, b
   return a;
 }
 
+std::vector<std::string> regionColumns(const Inputs& inputs) {
+  // Core columns, in a stable order, as they were loaded (for labelling and later choropleths).
+  std::vector<std::string> columns;
+  for (const Region& r : inputs.regions)
+    for (const auto& kv : r.values)
+      if (std::find(columns.begin(), columns.end(), kv.first) == columns.end()) columns.push_back(kv.first);
+  std::sort(columns.begin(), columns.end());
+  return columns;
+}
+
+QgsFields regionFields(const std::vector<std::string>& columns) {
+  QgsFields fields;
+  appendRegionNameFields(fields);
+  fields.append(QgsField(QStringLiteral("is_source"), QVariant::Int));
+  for (const std::string& c : columns) fields.append(QgsField(toQ(c), QVariant::Double));
+  return fields;
+}
+
+QgsAttributes regionAttributes(const Region& region, const std::vector<std::string>& columns,
+                               const std::string& sourceRegionId) {
+  QgsAttributes a(regionNameValues(region).toVector());
+  a << (region.id == sourceRegionId ? 1 : 0);
+  for (const std::string& c : columns) {
+    auto it = region.values.find(c);
+    a << (it == region.values.end() ? QVariant(QVariant::Double) : numberOrNull(it->second));
+  }
+  return a;
+}
+
 }  // namespace detail
 
 using detail::addAll;
@@ -204,28 +233,13 @@ QgsVectorLayer* makeFlowLayer(const Results& results, LayerStyle style) {
 }
 
 QgsVectorLayer* makeRegionLayer(const Inputs& inputs, const Results& results, LayerStyle style) {
-  QgsFields fields;
-  detail::appendRegionNameFields(fields);
-  fields.append(QgsField(QStringLiteral("is_source"), QVariant::Int));
-  // Core columns, in a stable order, as they were loaded (for labelling and later choropleths).
-  std::vector<std::string> columns;
-  for (const Region& r : inputs.regions)
-    for (const auto& kv : r.values)
-      if (std::find(columns.begin(), columns.end(), kv.first) == columns.end()) columns.push_back(kv.first);
-  std::sort(columns.begin(), columns.end());
-  for (const std::string& c : columns) fields.append(QgsField(toQ(c), QVariant::Double));
-
-  QgsVectorLayer* layer = newMemoryLayer(QStringLiteral("MultiPolygon"), QStringLiteral("regions"), fields);
+  const std::vector<std::string> columns = detail::regionColumns(inputs);
+  QgsVectorLayer* layer =
+      newMemoryLayer(QStringLiteral("MultiPolygon"), QStringLiteral("regions"), detail::regionFields(columns));
   QgsFeatureList features;
-  for (const Region& r : inputs.regions) {
-    QgsAttributes a(detail::regionNameValues(r).toVector());
-    a << (r.id == results.sourceRegionId ? 1 : 0);
-    for (const std::string& c : columns) {
-      auto it = r.values.find(c);
-      a << (it == r.values.end() ? QVariant(QVariant::Double) : numberOrNull(it->second));
-    }
-    features << newFeature(layer, a, detail::multiGeometry(r.wkb));
-  }
+  for (const Region& r : inputs.regions)
+    features << newFeature(layer, detail::regionAttributes(r, columns, results.sourceRegionId),
+                           detail::multiGeometry(r.wkb));
   addAll(layer, features);
   if (style == LayerStyle::Styled) styleRegions(layer, toQ(results.sourceRegionId));
   return layer;

@@ -11,6 +11,10 @@
 
 #include <QTemporaryDir>
 
+#include <gdal.h>
+#include <ogr_api.h>
+
+#include <algorithm>
 #include <cmath>
 #include <memory>
 
@@ -115,6 +119,68 @@ TEST(GeoPackageWriter, LinesMultipolygonsAndTablesHoldTheirLayersFieldsValuesAnd
       EXPECT_EQ(geometries, layer->featureCount());
     }
   }
+}
+
+TEST(GeoPackageWriter, RegionTablesWrittenFromTheInputsHoldTheMemoryLayersFieldsValuesAndMultiPolygons) {
+  Inputs in = sampleInputs();
+  ASSERT_GE(in.regions.size(), 3u);
+  // The sample regions are polygons (each becomes a one-part MultiPolygon); add a two-part
+  // MultiPolygon, a region without a geometry and one without a value.
+  in.regions[1].wkb = testing::wkbFromWkt(QStringLiteral("MULTIPOLYGON(((0 0,1 0,1 1,0 0)),((2 2,3 2,3 3,2 2)))"));
+  in.regions[2].wkb.clear();
+  in.regions[0].values.erase(in.regions[0].values.begin());
+  const Results res = testing::sampleResultsWithEffects(in, {0.0, 0.5, 1.0});
+  ASSERT_TRUE(res.effects);
+  std::unique_ptr<QgsVectorLayer> regions(makeRegionLayer(in, res)), effects(makeRegionEffectsLayer(in, res));
+  QTemporaryDir dir;
+  ASSERT_TRUE(dir.isValid());
+  const QString gpkg = dir.filePath(QStringLiteral("results.gpkg"));
+  {
+    detail::GeoPackageWriter writer(gpkg, gpkg);
+    writer.addRegions(in, res);
+    writer.addRegionEffects(in, res);
+    writer.close();
+  }
+  for (QgsVectorLayer* layer : {regions.get(), effects.get()}) {
+    SCOPED_TRACE(layer->name().toStdString());
+    QgsVectorLayer written(gpkg + QStringLiteral("|layername=") + layer->name(), layer->name(),
+                           QStringLiteral("ogr"));
+    ASSERT_TRUE(written.isValid());
+    EXPECT_EQ(written.wkbType(), QgsWkbTypes::MultiPolygon);
+    EXPECT_EQ(written.crs().authid(), QStringLiteral("EPSG:4326"));
+    ASSERT_EQ(layer->featureCount(), static_cast<long long>(in.regions.size()));
+    EXPECT_EQ(expectSameFeatures(layer, written), static_cast<int>(in.regions.size()) - 1);
+    const QgsFeature twoParts = written.getFeature(2);  // fid 2: the two-part region
+    ASSERT_TRUE(twoParts.hasGeometry());
+    EXPECT_EQ(twoParts.geometry().constGet()->partCount(), 2);
+  }
+  // In the file itself (QGIS promotes what it reads to the table's type): MultiPolygons only.
+  GDALDatasetH ds = GDALOpenEx(gpkg.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
+  ASSERT_NE(ds, nullptr);
+  for (const char* table : {"regions", "region_effects"}) {
+    OGRLayerH layer = GDALDatasetGetLayerByName(ds, table);
+    ASSERT_NE(layer, nullptr) << table;
+    int multi = 0;
+    OGR_L_ResetReading(layer);
+    while (OGRFeatureH feature = OGR_L_GetNextFeature(layer)) {
+      if (OGRGeometryH g = OGR_F_GetGeometryRef(feature)) {
+        EXPECT_EQ(OGR_G_GetGeometryType(g), wkbMultiPolygon) << table;
+        ++multi;
+      }
+      OGR_F_Destroy(feature);
+    }
+    EXPECT_EQ(multi, static_cast<int>(in.regions.size()) - 1) << table;
+  }
+  GDALClose(ds);
+  // The comparison met a missing value (NULL) and a region without effects ("other").
+  QgsFeature f;
+  ASSERT_TRUE(regions->getFeatures().nextFeature(f));
+  const QgsAttributes first = f.attributes();
+  EXPECT_TRUE(std::any_of(first.begin(), first.end(), [](const QVariant& v) { return v.isNull(); }));
+  int others = 0;
+  for (QgsFeatureIterator it = effects->getFeatures(); it.nextFeature(f);)
+    others += f.attribute(QStringLiteral("role")).toString() == QLatin1String("other") ? 1 : 0;
+  EXPECT_GT(others, 0);
 }
 
 TEST(GeoPackageWriter, AnEmptyLayerIsAnEmptyTableWithItsFieldsAndGeometryType) {
