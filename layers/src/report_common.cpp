@@ -135,6 +135,14 @@ namespace {
 thread_local const QgsExpressionContextScope* t_sharedGlobalScope = nullptr;
 thread_local unsigned t_sharedGlobalScopeGeneration = 0;  // counts the outermost guards
 
+/// SharedGlobalScope::projectScope's copy, for one project and layer count, while a guard lives.
+struct SharedProjectScope {
+  const QgsProject* project = nullptr;
+  int layers = -1;
+  std::unique_ptr<QgsExpressionContextScope> scope;
+};
+thread_local SharedProjectScope t_sharedProjectScope;
+
 /// A print layout whose expression contexts take the shared global scope while a
 /// SharedGlobalScope lives: the scopes of QgsPrintLayout::createExpressionContext() in QGIS 3.22
 /// (global, project, the report context's layer when set, layout, an enabled atlas), the first
@@ -148,7 +156,7 @@ class ReportLayout final : public QgsPrintLayout {
     if (!global) return QgsPrintLayout::createExpressionContext();
     QgsExpressionContext context;
     context.appendScope(new QgsExpressionContextScope(*global));
-    context.appendScope(QgsExpressionContextUtils::projectScope(project()));
+    context.appendScope(SharedGlobalScope::projectScope(project()));
     if (QgsVectorLayer* layer = reportContext().layer())
       context.appendScope(QgsExpressionContextUtils::layerScope(layer));
     context.appendScope(QgsExpressionContextUtils::layoutScope(this));
@@ -170,7 +178,21 @@ SharedGlobalScope::SharedGlobalScope() {
 }
 
 SharedGlobalScope::~SharedGlobalScope() {
-  if (m_scope) t_sharedGlobalScope = nullptr;
+  if (!m_scope) return;
+  t_sharedGlobalScope = nullptr;
+  t_sharedProjectScope = SharedProjectScope();
+}
+
+QgsExpressionContextScope* SharedGlobalScope::projectScope(const QgsProject* project) {
+  if (!t_sharedGlobalScope || !project) return QgsExpressionContextUtils::projectScope(project);
+  SharedProjectScope& shared = t_sharedProjectScope;
+  const int layers = project->count();
+  if (shared.project != project || shared.layers != layers || !shared.scope) {
+    shared.project = project;
+    shared.layers = layers;
+    shared.scope.reset(QgsExpressionContextUtils::projectScope(project));
+  }
+  return new QgsExpressionContextScope(*shared.scope);
 }
 
 const QgsExpressionContextScope* SharedGlobalScope::current() { return t_sharedGlobalScope; }

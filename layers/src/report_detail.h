@@ -169,6 +169,11 @@ class SharedGlobalScope {
   static const QgsExpressionContextScope* current();
   /// Counts the outermost guards started on this thread (a new one: a new copy).
   static unsigned generation();
+  /// A new copy of `project`'s expression scope. While a guard lives on this thread it is
+  /// copied from one built for this project and its number of layers: QGIS builds it afresh for
+  /// every item's context, reading the project's measurement units through its properties and
+  /// QgsSettings (0.3 s of CPU in a national run's two reports, perf). Outside a guard: built.
+  static QgsExpressionContextScope* projectScope(const QgsProject* project);
 
  private:
   std::unique_ptr<QgsExpressionContextScope> m_scope;  // set in the outermost guard only

@@ -3,6 +3,12 @@
 
 #include <gtest/gtest.h>
 
+#include <qgsexpressioncontextutils.h>
+#include <qgsproject.h>
+#include <qgsvectorlayer.h>
+
+#include <memory>
+
 #include "clustershift/criterion.h"
 
 namespace clustershift::layers::detail {
@@ -19,6 +25,44 @@ json scenarioWithLabourPool(const json& params) {
   return {
       {"scenario",
        {{"criteria", json::array({{{"id", "labour_cost"}}, {{"id", "labour_pool"}, {"params", params}}})}}}};
+}
+
+/// The value of `name` in a scope the caller owns.
+QVariant scopeValue(QgsExpressionContextScope* scope, const QString& name) {
+  std::unique_ptr<QgsExpressionContextScope> owned(scope);
+  return owned->variable(name);
+}
+
+TEST(SharedGlobalScope, TheProjectScopeIsBuiltOncePerProjectAndLayerCountWhileAGuardLives) {
+  QgsProject project;
+  project.setTitle(QStringLiteral("first"));
+  const QString title = QStringLiteral("project_title");
+  EXPECT_EQ(scopeValue(SharedGlobalScope::projectScope(&project), title).toString(), QStringLiteral("first"));
+  {
+    const SharedGlobalScope guard;
+    EXPECT_EQ(scopeValue(SharedGlobalScope::projectScope(&project), title).toString(), QStringLiteral("first"));
+    // The copy made when the guard first met this project serves, with the same variables as
+    // QGIS's own scope...
+    project.setTitle(QStringLiteral("second"));
+    std::unique_ptr<QgsExpressionContextScope> shared(SharedGlobalScope::projectScope(&project));
+    EXPECT_EQ(shared->variable(title).toString(), QStringLiteral("first"));
+    std::unique_ptr<QgsExpressionContextScope> fresh(QgsExpressionContextUtils::projectScope(&project));
+    QStringList names = shared->variableNames(), freshNames = fresh->variableNames();
+    names.sort();
+    freshNames.sort();
+    EXPECT_EQ(names, freshNames);
+    // ... until the project's layers change (a report adds its companion layers as it goes).
+    project.addMapLayer(new QgsVectorLayer(QStringLiteral("Point?crs=EPSG:4326"), QStringLiteral("added"),
+                                           QStringLiteral("memory")));
+    EXPECT_EQ(scopeValue(SharedGlobalScope::projectScope(&project), title).toString(), QStringLiteral("second"));
+    // Another project gets its own.
+    QgsProject other;
+    other.setTitle(QStringLiteral("other"));
+    EXPECT_EQ(scopeValue(SharedGlobalScope::projectScope(&other), title).toString(), QStringLiteral("other"));
+  }
+  // No guard: built afresh, so later changes show.
+  project.setTitle(QStringLiteral("third"));
+  EXPECT_EQ(scopeValue(SharedGlobalScope::projectScope(&project), title).toString(), QStringLiteral("third"));
 }
 
 TEST(ReportCatchment, RunInfoRadiusComesFirst) {
