@@ -306,6 +306,12 @@ void addRunCommands(CLI::App& app, int& exitCode) {
                                                                           : runOptions->author);
         writeReport(paths.geopackage, QString::fromStdString(runOptions->report), options);
       }
+      // Every output is published: the scenario's inputs and results are left to the process's
+      // exit, which returns their memory at once. Freeing them piece by piece (2,850 regions with
+      // their boundaries, 20,000 parks and their results) took 0.2 s at national size (perf,
+      // bench/national). The timings table is printed first, as its feedback goes.
+      computed.feedback.reset();
+      static_cast<void>(new ComputedScenario(std::move(computed)));
       return 0;
     });
   });
