@@ -47,6 +47,7 @@ struct ReportCommandOptions {
   std::string paper = "A4";
   int top = 5;
   std::string author;
+  std::string layoutsXml;
 };
 
 }  // namespace
@@ -65,6 +66,8 @@ void addReportCommand(CLI::App& app, int& exitCode) {
       ->check(CLI::Range(1, 1000))
       ->capture_default_str();
   sub->add_option("--author", o->author, "Author printed on the overview page (default: the scenario's)");
+  // A run's report process: the exported layouts also as XML, for the run's project (hidden).
+  sub->add_option("--layouts-xml", o->layoutsXml)->group("");
   sub->add_flag("--verbose", verbose(), "On a write failure also print GDAL's and QGIS's own lines");
   sub->callback([o, sub, &exitCode] {
     exitCode = guarded([&] {
@@ -91,6 +94,7 @@ void addReportCommand(CLI::App& app, int& exitCode) {
       options.topN = o->top;
       options.author = QString::fromStdString(sub->count("--author") > 0 ? o->author
                                                                          : scenarioReport.value("author", std::string()));
+      options.layoutsXml = QString::fromStdString(o->layoutsXml);
       writeReport(gpkg, QString::fromStdString(o->out), options);
       return 0;
     });

@@ -85,6 +85,7 @@ const layers::ReportProcess& reportProcess() {
         // "=": an author text starting with '-' stays a value. Without one, report takes the
         // scenario's, which is the same (empty).
         if (!options.author.isEmpty()) arguments << QStringLiteral("--author=") + options.author;
+        if (!options.layoutsXml.isEmpty()) arguments << QStringLiteral("--layouts-xml") << options.layoutsXml;
         return arguments;
       },
       QStringList{QString::fromLatin1(kJobFromStdin)}};

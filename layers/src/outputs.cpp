@@ -192,14 +192,9 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
   feedback.setProgress(0.2, "writing styles");
 
   OutputPaths paths;
-  // The report languages after the first, exported by child processes; checked once this
-  // process has written the project (it needs no PDF), so that work overlaps theirs.
-  std::vector<std::unique_ptr<detail::ReportChild>> children;  // children[i - 1]: languages[i]
-  struct ChildReport {
-    QString pdfName;
-    int pages = 0;  // what this process's layouts of the language make
-  };
-  std::vector<ChildReport> childReports;
+  // The report languages after the first, exported by child processes (children[i - 1]:
+  // languages[i]) while this process exports the first.
+  std::vector<std::unique_ptr<detail::ReportChild>> children;
   {
     QgsProject project;
     project.setTitle(detail::scenarioTitle(results.scenario, QStringLiteral("en")));
@@ -286,40 +281,66 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
       auto pdfNameOf = [&](const QString& language) {
         return QStringLiteral("%1_report_%2.pdf").arg(name, language);
       };
+      // Where a child writes the layouts it exported, for this project (ReportOptions::layoutsXml).
+      auto layoutsXmlOf = [&](const QString& language) {
+        return work.absoluteFilePath(QStringLiteral(".report_%1.layouts.xml").arg(language));
+      };
       // The languages after the first go to child processes first (the GeoPackage and its styles
       // are complete), so they export while this process exports the first one.
       if (concurrent)
         for (int i = 1; i < languages.size(); ++i) {
           const QString pdf = work.absoluteFilePath(pdfNameOf(languages[i]));
+          ReportOptions options = optionsFor(languages[i]);
+          options.layoutsXml = layoutsXmlOf(languages[i]);
           if (auto started = ahead.take())
-            children.push_back(std::make_unique<detail::ReportChild>(std::move(started), *reportProcess, gpkg,
-                                                                     pdf, optionsFor(languages[i])));
+            children.push_back(
+                std::make_unique<detail::ReportChild>(std::move(started), *reportProcess, gpkg, pdf, options));
           else
             children.push_back(std::make_unique<detail::ReportChild>(
-                *reportProcess, gpkg, pdf, optionsFor(languages[i]),
+                *reportProcess, gpkg, pdf, options,
                 work.absoluteFilePath(QStringLiteral(".report_%1.log").arg(languages[i]))));
         }
       // The report is made from the GeoPackage as written, like `clustershift report` does:
       // the layers above, the other tables loaded without a layer-tree node.
       const ReportSource source = openReportSource(&project, gpkg);
-      for (int i = 0; i < languages.size(); ++i) {
+      const int n = static_cast<int>(languages.size());
+      // Keeps the layouts in the project too, so they can be edited and re-exported in QGIS.
+      auto keep = [&](std::vector<std::unique_ptr<QgsPrintLayout>>& layouts) {
+        for (auto& l : layouts) project.layoutManager()->addLayout(l.release());
+      };
+      auto raw = [](const std::vector<std::unique_ptr<QgsPrintLayout>>& layouts) {
+        std::vector<QgsPrintLayout*> pointers;
+        for (const auto& l : layouts) pointers.push_back(l.get());
+        return pointers;
+      };
+      for (int i = 0; i < n; ++i) {
         const QString pdfName = pdfNameOf(languages[i]);
-        const bool exportHere = i == 0 || !concurrent;  // else a child exports it; counted here
-        std::vector<std::unique_ptr<QgsPrintLayout>> layouts = buildReportLayouts(
-            source, optionsFor(languages[i]), exportHere ? LayoutUse::Export : LayoutUse::Keep);
-        std::vector<QgsPrintLayout*> raw;
-        for (const auto& l : layouts) raw.push_back(l.get());
-        const int n = static_cast<int>(languages.size());
-        if (exportHere) {
-          detail::ScaledFeedback part(feedback, 0.3 + 0.65 * i / n, 0.3 + 0.65 * (i + 1) / n);
-          exportReportPdf(raw, work.absoluteFilePath(pdfName), part);
-        } else {
-          childReports.push_back({pdfName, detail::reportPageCount(raw)});  // checked below
-        }
         files << pdfName;
         paths.reports << out.absoluteFilePath(pdfName);
-        // Keep the layouts in the project too, so they can be edited and re-exported in QGIS.
-        for (auto& l : layouts) project.layoutManager()->addLayout(l.release());
+        if (i > 0 && concurrent) continue;  // a child exports it
+        std::vector<std::unique_ptr<QgsPrintLayout>> layouts =
+            buildReportLayouts(source, optionsFor(languages[i]), LayoutUse::Export);
+        detail::ScaledFeedback part(feedback, 0.3 + 0.65 * i / n, 0.3 + 0.65 * (i + 1) / n);
+        exportReportPdf(raw(layouts), work.absoluteFilePath(pdfName), part);
+        keep(layouts);
+        feedback.checkCanceled();
+      }
+      // The children's languages: each PDF must have the pages its layouts make, and the
+      // project keeps those layouts, as the child wrote them. A child that wrote none (another
+      // program) has its layouts built here.
+      for (std::size_t c = 0; c < children.size(); ++c) {
+        const int i = static_cast<int>(c) + 1;
+        detail::ScaledFeedback part(feedback, 0.3 + 0.65 * i / n, 0.3 + 0.65 * (i + 1) / n);
+        children[c]->finish(part);
+        int pages = detail::addReportLayoutsXml(source, layoutsXmlOf(languages[i]));
+        if (pages < 0) {
+          std::vector<std::unique_ptr<QgsPrintLayout>> layouts =
+              buildReportLayouts(source, optionsFor(languages[i]), LayoutUse::Keep);
+          pages = detail::reportPageCount(raw(layouts));
+          keep(layouts);
+        }
+        const QString pdfName = pdfNameOf(languages[i]);
+        detail::verifyPdf(work.absoluteFilePath(pdfName), pages, out.absoluteFilePath(pdfName));
         feedback.checkCanceled();
       }
     }
@@ -333,8 +354,7 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
       project.viewSettings()->setDefaultViewExtent(QgsReferencedRectangle(view, project.crs()));
     }
     const QString qgzName = name + QStringLiteral(".qgz");
-    // Progress: after the first language; the children's part follows.
-    feedback.setProgress(children.empty() ? 0.95 : 0.3 + 0.65 / languages.size(), "writing project");
+    feedback.setProgress(0.95, "writing project");
     if (!project.write(work.absoluteFilePath(qgzName))) {
       detail::addWriteDiagnostic(QStringLiteral("QgsProject: ") + project.error());
       detail::failWrite(out.absoluteFilePath(qgzName), detail::diagnoseFolder(work.absolutePath()));
@@ -342,16 +362,6 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
     files << qgzName;
   }  // project closed: the GeoPackage is no longer open
 
-  // Written by the children: each PDF must have the pages this process's layouts make.
-  for (std::size_t c = 0; c < children.size(); ++c) {
-    const int n = static_cast<int>(languages.size());
-    const int i = static_cast<int>(c) + 1;
-    detail::ScaledFeedback part(feedback, 0.3 + 0.65 * i / n, 0.3 + 0.65 * (i + 1) / n);
-    children[c]->finish(part);
-    const QString& pdfName = childReports.at(c).pdfName;
-    detail::verifyPdf(work.absoluteFilePath(pdfName), childReports.at(c).pages,
-                      out.absoluteFilePath(pdfName));
-  }
   feedback.checkCanceled();
   // Every file is complete: check the GeoPackage, then publish the set (manifest last).
   feedback.setProgress(0.98, "publishing");

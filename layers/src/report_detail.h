@@ -11,6 +11,7 @@
 //   report_methods.cpp    mode comparison page and the methods appendix
 //   report_source.cpp     openReportSource, exportReportFromGeoPackage
 //   report_process.cpp    ReportChild: one report exported by another process
+//   report_layouts_xml.cpp that process's layouts handed to the run's project as XML
 #include "clustershift_layers/layers.h"  // first: see the note in layers.h
 
 #include <QByteArray>
@@ -79,6 +80,18 @@ std::unique_ptr<QgsPrintLayout> buildMethodsLayout(const ReportContext& ctx);
 
 /// Pages the layouts make when exported (an atlas layout once per atlas feature).
 int reportPageCount(const std::vector<QgsPrintLayout*>& layouts);
+
+// --- a language's layouts handed over as XML (report_layouts_xml.cpp) ---------------------
+/// Writes the layouts (exported: `pages` pages), the report companion layers of source.project
+/// (its layers other than the source's tables) and which of its layers is which table to `path`
+/// (ReportOptions::layoutsXml), paths relative to a project beside the GeoPackage. IoError.
+void writeReportLayoutsXml(const ReportSource& source, const std::vector<QgsPrintLayout*>& layouts, int pages,
+                           const QString& path);
+/// Adds what writeReportLayoutsXml wrote to source.project: the companion layers (no layer-tree
+/// node) and the layouts, which the project writes as that XML, with the writer's layer ids of
+/// the tables replaced by source's. Returns the pages the writer exported; -1 when `path` does not
+/// exist (the report process wrote none). Throws IoError naming the file when it is unreadable.
+int addReportLayoutsXml(const ReportSource& source, const QString& path);
 
 // --- a report exported by a child process (report_process.cpp) ---------------------------
 /// Report processes started ahead of their reports (ReportProcess::waitingArguments).

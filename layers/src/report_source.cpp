@@ -185,6 +185,7 @@ int exportReportFromGeoPackage(const QString& geopackage, const QString& pdfPath
   feedback.setProgress(0.2, "exporting PDF");
   detail::ScaledFeedback exporting(feedback, 0.2, 1.0);
   const int pages = exportReportPdf(raw, pdfPath, exporting);
+  if (!options.layoutsXml.isEmpty()) detail::writeReportLayoutsXml(source, raw, pages, options.layoutsXml);
   feedback.setProgress(1.0, "done");
   return pages;
 }

@@ -126,6 +126,10 @@ struct ReportOptions {
   QString paper = QStringLiteral("A4");        ///< A4 | A3, landscape
   int topN = 5;                                ///< candidate pages (atlas over the top N)
   QString author;                              ///< printed on the overview page when set
+  /// When set, exportReportFromGeoPackage also writes the exported layouts and their report
+  /// companion layers to this XML file: how a run's report process hands the language it exported
+  /// to the run's project (writeOutputs), which then need not build those layouts itself.
+  QString layoutsXml;
 };
 
 /// A command that exports one report PDF from a results GeoPackage in another process, e.g.

@@ -1,0 +1,164 @@
+// A report language's layouts handed from the run's child process, which exported that
+// language, to the run's project as XML (ReportOptions::layoutsXml): the run no longer builds the
+// same layouts a second time only to keep them in its project (0.5 s of the national bench's
+// main thread). The child writes its layouts, its report companion layers and which layer is
+// which table; the run maps the child's layer ids to its own, loads the companions and keeps
+// each layout's XML as the project writes it.
+#include "report_detail.h"  // first: see the note in layers.h
+
+#include <qgslayoutmanager.h>
+#include <qgspathresolver.h>
+#include <qgsprintlayout.h>
+#include <qgsproject.h>
+#include <qgsreadwritecontext.h>
+#include <qgsvectorlayer.h>
+
+#include <QDomDocument>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <utility>
+#include <vector>
+
+#include "clustershift/error.h"
+#include "layers_detail.h"
+#include "publish.h"
+
+namespace clustershift::layers::detail {
+namespace {
+
+/// The source's tables as (table name, layer), the layers that are not report companions.
+std::vector<std::pair<QString, QgsVectorLayer*>> sourceTables(const ReportSource& source) {
+  std::vector<std::pair<QString, QgsVectorLayer*>> tables{
+      {schema::name(schema::kCandidates), source.candidates},    {schema::name(schema::kFlows), source.flows},
+      {schema::name(schema::kRegions), source.regions},          {schema::name(schema::kCatchments), source.catchments},
+      {schema::name(schema::kSensitiveZones), source.sensitiveZones},
+      {schema::name(schema::kRegionEffects), source.regionEffects},
+      {schema::name(schema::kEffectsTimeline), source.timeline}, {schema::name(schema::kCoupling), source.coupling}};
+  std::vector<std::pair<QString, QgsVectorLayer*>> present;
+  for (const auto& table : tables)
+    if (table.second) present.push_back(table);
+  return present;
+}
+
+/// Paths as the run's project writes them: relative to a project beside the GeoPackage, named
+/// like it (writeOutputs: <name>.gpkg and <name>.qgz in one folder).
+QgsReadWriteContext contextBeside(const QString& geopackage) {
+  const QFileInfo gpkg(geopackage);
+  QgsReadWriteContext context;
+  context.setPathResolver(QgsPathResolver(gpkg.absoluteDir().absoluteFilePath(gpkg.completeBaseName() + QStringLiteral(".qgz"))));
+  return context;
+}
+
+/// A layout kept as the XML its exporting process wrote: the project writes that XML.
+class LayoutFromXml final : public QgsPrintLayout {
+ public:
+  LayoutFromXml(QgsProject* project, std::shared_ptr<QDomDocument> document, QDomElement element)
+      : QgsPrintLayout(project), m_document(std::move(document)), m_element(std::move(element)) {
+    setName(m_element.attribute(QStringLiteral("name")));
+  }
+  QDomElement writeXml(QDomDocument& document, const QgsReadWriteContext&) const override {
+    return document.importNode(m_element, true).toElement();
+  }
+  QDomElement writeLayoutXml(QDomDocument& document, const QgsReadWriteContext& context) const override {
+    return writeXml(document, context);
+  }
+
+ private:
+  std::shared_ptr<QDomDocument> m_document;  // keeps m_element's document
+  QDomElement m_element;
+};
+
+}  // namespace
+
+void writeReportLayoutsXml(const ReportSource& source, const std::vector<QgsPrintLayout*>& layouts, int pages,
+                           const QString& path) {
+  QDomDocument doc;
+  QDomElement root = doc.createElement(QStringLiteral("clustershift-report-layouts"));
+  root.setAttribute(QStringLiteral("pages"), pages);
+  doc.appendChild(root);
+  const QgsReadWriteContext context = contextBeside(source.geopackage);
+  QDomElement tables = doc.createElement(QStringLiteral("tables"));
+  std::vector<QgsMapLayer*> sourceLayers;
+  for (const auto& [name, layer] : sourceTables(source)) {
+    QDomElement table = doc.createElement(QStringLiteral("table"));
+    table.setAttribute(QStringLiteral("name"), name);
+    table.setAttribute(QStringLiteral("layer"), layer->id());
+    tables.appendChild(table);
+    sourceLayers.push_back(layer);
+  }
+  root.appendChild(tables);
+  // The report companions: every other layer of the project (openReportSource loads only the
+  // tables above; the report adds its companions).
+  QDomElement companions = doc.createElement(QStringLiteral("projectlayers"));
+  for (QgsMapLayer* layer : source.project->mapLayers()) {
+    if (std::find(sourceLayers.begin(), sourceLayers.end(), layer) != sourceLayers.end()) continue;
+    QDomElement element = doc.createElement(QStringLiteral("maplayer"));
+    if (!layer->writeLayerXml(element, doc, context))
+      throw IoError(path.toStdString() + ": cannot write the report layer " + layer->name().toStdString());
+    companions.appendChild(element);
+  }
+  root.appendChild(companions);
+  QDomElement list = doc.createElement(QStringLiteral("Layouts"));
+  for (QgsPrintLayout* layout : layouts) list.appendChild(layout->writeXml(doc, context));
+  root.appendChild(list);
+  QSaveFile file(path);
+  if (!file.open(QIODevice::WriteOnly) || file.write(doc.toByteArray(1)) < 0 || !file.commit()) {
+    addWriteDiagnostic(QStringLiteral("QSaveFile: ") + file.errorString());
+    failWrite(path, diagnoseFolder(QFileInfo(path).absolutePath()));
+  }
+}
+
+int addReportLayoutsXml(const ReportSource& source, const QString& path) {
+  QFile file(path);
+  if (!file.exists()) return -1;
+  const std::string what = path.toStdString() + ": the report layouts of the report process";
+  if (!file.open(QIODevice::ReadOnly)) throw IoError(what + " cannot be read");
+  QString text = QString::fromUtf8(file.readAll());
+  auto doc = std::make_shared<QDomDocument>();
+  // First the table list, to map the child's layer ids to this project's in the whole text
+  // (layouts, companions' properties): ids are "<table>_<uuid>", none contains another.
+  {
+    QDomDocument head;
+    if (!head.setContent(text)) throw IoError(what + " are not XML");
+    std::map<QString, QgsVectorLayer*> own;
+    for (const auto& [name, layer] : sourceTables(source)) own[name] = layer;
+    const QDomNodeList tables = head.documentElement().firstChildElement(QStringLiteral("tables")).elementsByTagName(QStringLiteral("table"));
+    for (int i = 0; i < tables.size(); ++i) {
+      const QDomElement table = tables.at(i).toElement();
+      const QString childId = table.attribute(QStringLiteral("layer"));
+      const auto it = own.find(table.attribute(QStringLiteral("name")));
+      if (childId.isEmpty() || it == own.end())
+        throw IoError(what + " name a table this run did not load: " + table.attribute(QStringLiteral("name")).toStdString());
+      text.replace(childId, it->second->id());
+    }
+  }
+  if (!doc->setContent(text)) throw IoError(what + " are not XML");
+  const QDomElement root = doc->documentElement();
+  bool ok = false;
+  const int pages = root.attribute(QStringLiteral("pages")).toInt(&ok);
+  if (!ok || pages < 1) throw IoError(what + " give no page count");
+  QgsReadWriteContext context;
+  context.setPathResolver(source.project->pathResolver());
+  const QDomNodeList layers = root.firstChildElement(QStringLiteral("projectlayers")).elementsByTagName(QStringLiteral("maplayer"));
+  for (int i = 0; i < layers.size(); ++i) {
+    auto layer = std::make_unique<QgsVectorLayer>();
+    if (!layer->readLayerXml(layers.at(i).toElement(), context) || !layer->isValid())
+      throw IoError(what + ": a report layer does not load");
+    source.project->addMapLayer(layer.release(), false);  // no layer-tree node, as the report adds them
+  }
+  for (QDomElement l = root.firstChildElement(QStringLiteral("Layouts")).firstChildElement(QStringLiteral("Layout"));
+       !l.isNull(); l = l.nextSiblingElement(QStringLiteral("Layout"))) {
+    auto layout = std::make_unique<LayoutFromXml>(source.project, doc, l);
+    if (!source.project->layoutManager()->addLayout(layout.get()))
+      throw IoError(what + ": the layout \"" + layout->name().toStdString() + "\" cannot be added to the project");
+    static_cast<void>(layout.release());  // the layout manager owns it
+  }
+  return pages;
+}
+
+}  // namespace clustershift::layers::detail

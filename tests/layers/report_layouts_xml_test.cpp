@@ -1,0 +1,187 @@
+// A report language's layouts handed over as XML (layers/src/report_layouts_xml.cpp): what a run's
+// report process writes, added to another project, reopens in QGIS as the layouts that project
+// would have built itself.
+#include "report_detail.h"  // first: see the note in layers.h
+#include "fixtures.h"
+#include "test_util.h"
+#include "written_outputs.h"
+
+#include <gtest/gtest.h>
+
+#include <qgslayoutatlas.h>
+#include <qgslayoutitemmap.h>
+#include <qgslayoutmanager.h>
+#include <qgsarchive.h>
+#include <qgsprintlayout.h>
+#include <qgsproject.h>
+#include <qgsvectorlayer.h>
+
+#include <QDir>
+#include <QFile>
+#include <QSet>
+#include <QTemporaryDir>
+
+#include <memory>
+#include <vector>
+
+#include "clustershift/error.h"
+
+namespace clustershift::layers {
+namespace {
+
+using namespace testing;  // fixtures.h, test_util.h, written_outputs.h
+
+class ReportLayoutsXml : public testing::WrittenOutputsTest<ReportLayoutsXml> {
+ public:
+  static QString scratchName() { return QStringLiteral("report_layouts_xml"); }
+  static Results makeResults(const Inputs& in) { return sampleResultsWithEffects(in, {0.0, 0.5, 1.0}); }
+};
+
+/// The layouts' names and, per layout, its map items' layer names and its atlas coverage layer.
+struct LayoutShape {
+  QString name;
+  int items = 0;
+  QStringList mapLayers;
+  QString coverage;
+  bool operator==(const LayoutShape& o) const {
+    return name == o.name && items == o.items && mapLayers == o.mapLayers && coverage == o.coverage;
+  }
+};
+
+std::vector<LayoutShape> shapes(const QList<QgsPrintLayout*>& layouts) {
+  std::vector<LayoutShape> out;
+  for (QgsPrintLayout* l : layouts) {
+    LayoutShape s;
+    s.name = l->name();
+    QList<QgsLayoutItem*> items;
+    l->layoutItems(items);
+    s.items = items.size();
+    QList<QgsLayoutItemMap*> maps;
+    l->layoutItems(maps);
+    for (QgsLayoutItemMap* m : maps)
+      for (QgsMapLayer* layer : m->layers()) s.mapLayers << (layer && layer->isValid() ? layer->name() : QStringLiteral("INVALID"));
+    if (l->atlas()->enabled())
+      s.coverage = l->atlas()->coverageLayer() ? l->atlas()->coverageLayer()->name() : QStringLiteral("MISSING");
+    out.push_back(s);
+  }
+  return out;
+}
+
+TEST_F(ReportLayoutsXml, AnotherProjectReopensWithTheLayoutsAndCompanionsTheWriterBuilt) {
+  // The run's folder: the GeoPackage, and later the project beside it.
+  QTemporaryDir dir;
+  ASSERT_TRUE(dir.isValid());
+  const QString gpkg = QDir(dir.path()).absoluteFilePath(QStringLiteral("test_scenario.gpkg"));
+  ASSERT_TRUE(QFile::copy(s_paths->geopackage, gpkg));
+  const QString xml = QDir(dir.path()).absoluteFilePath(QStringLiteral(".report_en.layouts.xml"));
+  ReportOptions en;
+  en.language = QStringLiteral("en");
+
+  // The report process: its own project, the language's layouts, then the XML.
+  std::vector<LayoutShape> written;
+  int pages = 0;
+  QStringList childTableIds;
+  {
+    QgsProject child;
+    const ReportSource source = openReportSource(&child, gpkg);
+    std::vector<std::unique_ptr<QgsPrintLayout>> layouts = buildReportLayouts(source, en, LayoutUse::Export);
+    std::vector<QgsPrintLayout*> raw;
+    QList<QgsPrintLayout*> list;
+    for (const auto& l : layouts) {
+      raw.push_back(l.get());
+      list << l.get();
+    }
+    pages = detail::reportPageCount(raw);
+    written = shapes(list);
+    int tables = 0;
+    for (QgsVectorLayer* t : {source.candidates, source.flows, source.regions, source.catchments, source.sensitiveZones,
+                              source.regionEffects, source.timeline, source.coupling})
+      if (t) {
+        ++tables;
+        childTableIds << t->id();
+      }
+    ASSERT_GT(child.count(), tables) << "the report adds companion layers to the tables (the atlas catchments)";
+    detail::writeReportLayoutsXml(source, raw, pages, xml);
+  }
+  ASSERT_GE(written.size(), 4u);
+
+  // The run: its own project and layer ids; the XML's layouts and companions added, written.
+  const QString qgz = QDir(dir.path()).absoluteFilePath(QStringLiteral("test_scenario.qgz"));
+  QStringList ownIds;
+  {
+    QgsProject run;
+    run.setFileName(qgz);
+    const ReportSource source = openReportSource(&run, gpkg);
+    for (QgsMapLayer* layer : run.mapLayers()) ownIds << layer->id();
+    EXPECT_EQ(detail::addReportLayoutsXml(source, xml), pages);
+    EXPECT_EQ(run.layoutManager()->printLayouts().size(), static_cast<int>(written.size()));
+    EXPECT_GT(run.count(), ownIds.size());  // the companions
+    ASSERT_TRUE(run.write(qgz));
+  }
+
+  // The saved project names the tables by the run's ids only (QGIS would otherwise find them by
+  // name and source when it reads the project, but the companions' keys would point nowhere).
+  {
+    QgsProjectArchive archive;
+    ASSERT_TRUE(archive.unzip(qgz));
+    QFile qgs(archive.projectFile());
+    ASSERT_TRUE(qgs.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(qgs.readAll());
+    for (const QString& id : childTableIds) EXPECT_FALSE(text.contains(id)) << id.toStdString();
+  }
+  QgsProject reopened;
+  ASSERT_TRUE(reopened.read(qgz));
+  // The companions' keys ("<table layer id>/<language>") name the reopened project's layers.
+  int companions = 0;
+  for (QgsMapLayer* layer : reopened.mapLayers())
+    for (const QString& key : layer->customPropertyKeys())
+      if (key.startsWith(QLatin1String("clustershift/report_"))) {
+        ++companions;
+        const QString owner = layer->customProperty(key).toString().section(QLatin1Char('/'), 0, 0);
+        EXPECT_TRUE(ownIds.contains(owner)) << key.toStdString() << " = " << owner.toStdString();
+      }
+  EXPECT_GT(companions, 0);
+  // Every layer loads: the run's tables under the run's own ids, and the companions.
+  for (QgsMapLayer* layer : reopened.mapLayers()) EXPECT_TRUE(layer->isValid()) << layer->name().toStdString();
+  for (const QString& id : ownIds) EXPECT_NE(reopened.mapLayer(id), nullptr) << id.toStdString();
+  const std::vector<LayoutShape> read = shapes(reopened.layoutManager()->printLayouts());
+  ASSERT_EQ(read.size(), written.size());
+  for (std::size_t i = 0; i < read.size(); ++i) {
+    SCOPED_TRACE(written[i].name.toStdString());
+    EXPECT_TRUE(read[i] == written[i]) << read[i].name.toStdString() << " " << read[i].items << " items, maps "
+                                       << read[i].mapLayers.join(QLatin1Char(',')).toStdString() << ", atlas "
+                                       << read[i].coverage.toStdString();
+  }
+  // The candidate pages' atlas runs over the reopened project's own candidate layer.
+  bool atlas = false;
+  for (QgsPrintLayout* l : reopened.layoutManager()->printLayouts())
+    if (l->atlas()->enabled()) {
+      atlas = true;
+      EXPECT_TRUE(ownIds.contains(l->atlas()->coverageLayer()->id()));
+      EXPECT_GT(l->atlas()->updateFeatures(), 0);
+    }
+  EXPECT_TRUE(atlas);
+}
+
+TEST_F(ReportLayoutsXml, NoFileIsMinusOneAndADamagedFileAnIoErrorNamingIt) {
+  QTemporaryDir dir;
+  ASSERT_TRUE(dir.isValid());
+  QgsProject project;
+  const ReportSource source = openReportSource(&project, s_paths->geopackage);
+  const QString xml = QDir(dir.path()).absoluteFilePath(QStringLiteral("layouts.xml"));
+  EXPECT_EQ(detail::addReportLayoutsXml(source, xml), -1);
+  QFile f(xml);
+  ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+  f.write("<clustershift-report-layouts pages=\"3\"><tables><table name=\"candidate_scores\"");  // cut off
+  f.close();
+  try {
+    detail::addReportLayoutsXml(source, xml);
+    ADD_FAILURE() << "expected IoError";
+  } catch (const IoError& e) {
+    EXPECT_NE(std::string(e.what()).find(xml.toStdString()), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(project.layoutManager()->printLayouts().size(), 0);
+}
+
+}  // namespace
+}  // namespace clustershift::layers
