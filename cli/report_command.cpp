@@ -48,6 +48,7 @@ struct ReportCommandOptions {
   int top = 5;
   std::string author;
   std::string layoutsXml;
+  bool runGeoPackage = false;
 };
 
 }  // namespace
@@ -68,6 +69,8 @@ void addReportCommand(CLI::App& app, int& exitCode) {
   sub->add_option("--author", o->author, "Author printed on the overview page (default: the scenario's)");
   // A run's report process: the exported layouts also as XML, for the run's project (hidden).
   sub->add_option("--layouts-xml", o->layoutsXml)->group("");
+  // A run's report process: the GeoPackage is the run's, which checks it before publishing (hidden).
+  sub->add_flag("--run-geopackage", o->runGeoPackage)->group("");
   sub->add_flag("--verbose", verbose(), "On a write failure also print GDAL's and QGIS's own lines");
   sub->callback([o, sub, &exitCode] {
     exitCode = guarded([&] {
@@ -80,6 +83,7 @@ void addReportCommand(CLI::App& app, int& exitCode) {
       // while the file is opened and the layouts begin.
       QgisSession qgis(QgisSession::Start::Deferred);
       registerDataDrivers();  // before the thread: QGIS's start registers them too
+      if (o->runGeoPackage) layers::trustResultsGeoPackage(gpkg);
       std::future<void> checked = std::async(std::launch::async, [gpkg] { layers::checkResultsGeoPackage(gpkg); });
       qgis.start();
       std::future<void> ellipsoids = std::async(std::launch::async, [] { QgsEllipsoidUtils::definitions(); });

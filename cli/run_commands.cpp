@@ -85,7 +85,10 @@ const layers::ReportProcess& reportProcess() {
         // "=": an author text starting with '-' stays a value. Without one, report takes the
         // scenario's, which is the same (empty).
         if (!options.author.isEmpty()) arguments << QStringLiteral("--author=") + options.author;
-        if (!options.layoutsXml.isEmpty()) arguments << QStringLiteral("--layouts-xml") << options.layoutsXml;
+        // Set for a run's own report processes only: their GeoPackage is the run's, just written
+        // and checked by the run before it is published, so they need not read it to check it.
+        if (!options.layoutsXml.isEmpty())
+          arguments << QStringLiteral("--layouts-xml") << options.layoutsXml << QStringLiteral("--run-geopackage");
         return arguments;
       },
       QStringList{QString::fromLatin1(kJobFromStdin)}};

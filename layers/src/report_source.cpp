@@ -82,6 +82,19 @@ std::string fileVersion(const QString& path) {
 #endif
 }
 
+/// The file (with its manifest) that passed requireFile last, by version (fileVersion).
+std::mutex checkedMutex;
+std::string checked;
+
+/// What identifies this version of a results GeoPackage and its manifest; empty when the
+/// platform cannot tell.
+std::string resultsVersion(const QFileInfo& info) {
+  const std::string gpkgVersion = fileVersion(info.absoluteFilePath());
+  if (gpkgVersion.empty()) return {};
+  return info.absoluteFilePath().toStdString() + '|' + gpkgVersion + '|' +
+         fileVersion(info.absoluteDir().absoluteFilePath(detail::manifestName(info.completeBaseName())));
+}
+
 void requireFile(const QString& geopackage) {
   const QFileInfo info(geopackage);
   if (!info.isFile()) throw IoError(geopackage.toStdString() + ": no such file");
@@ -89,14 +102,7 @@ void requireFile(const QString& geopackage) {
   // The checks below read the whole file (SQLite quick_check, SHA-256 against the manifest): a
   // file this process checked already, unchanged since together with its manifest, passes (the
   // report command reads run_info, then openReportSource again; the plugin reads it often).
-  static std::mutex checkedMutex;
-  static std::string checked;
-  const std::string gpkgVersion = fileVersion(geopackage);
-  const std::string version = gpkgVersion.empty()
-                                  ? std::string()
-                                  : info.absoluteFilePath().toStdString() + '|' + gpkgVersion + '|' +
-                                        fileVersion(info.absoluteDir().absoluteFilePath(
-                                            detail::manifestName(info.completeBaseName())));
+  const std::string version = resultsVersion(info);
   if (!version.empty()) {
     const std::lock_guard<std::mutex> lock(checkedMutex);
     if (version == checked) return;
@@ -119,6 +125,12 @@ void requireFile(const QString& geopackage) {
 }  // namespace
 
 void checkResultsGeoPackage(const QString& geopackage) { requireFile(geopackage); }
+
+void trustResultsGeoPackage(const QString& geopackage) {
+  const std::string version = resultsVersion(QFileInfo(geopackage));
+  const std::lock_guard<std::mutex> lock(checkedMutex);
+  checked = version;
+}
 
 nlohmann::json readRunInfo(const QString& geopackage) {
   requireFile(geopackage);

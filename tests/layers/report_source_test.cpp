@@ -239,6 +239,33 @@ TEST_F(ReportFromGeoPackage, AFileChangedAfterItWasCheckedIsCheckedAgain) {
   }
 }
 
+TEST_F(ReportFromGeoPackage, ATrustedFilePassesUnreadUntilItChanges) {
+  // A run's report process trusts the run's own GeoPackage: it passes the checks unread, so
+  // damage it does not read is not seen; once the file changes, it is checked again.
+  const QString copy = *s_dir + QStringLiteral("/trusted_copy.gpkg");
+  QFile::remove(copy);
+  ASSERT_TRUE(QFile::copy(s_paths->geopackage, copy));
+  {
+    QFile f(copy);
+    ASSERT_TRUE(f.open(QIODevice::ReadWrite));
+    ASSERT_TRUE(f.seek(f.size() / 2));
+    ASSERT_EQ(f.write(QByteArray(4096, '\xff')), 4096);
+  }
+  trustResultsGeoPackage(copy);
+  EXPECT_NO_THROW(checkResultsGeoPackage(copy));
+  {
+    QFile f(copy);
+    ASSERT_TRUE(f.open(QIODevice::Append));
+    ASSERT_EQ(f.write(QByteArray(4096, '\0')), 4096);
+  }
+  try {
+    checkResultsGeoPackage(copy);
+    FAIL() << "a trusted file that changed afterwards was not checked";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("damaged or truncated"), std::string::npos) << e.what();
+  }
+}
+
 // The effects maps are drawn in an equal-area CRS centred on them, so their extent survives
 // QGIS's check before it filters a geographic layer by the map's extent (the extent taken to
 // the layer's CRS and back must stay within 20 %; a study-area CRS far from its central

@@ -204,6 +204,10 @@ nlohmann::json readRunInfo(const QString& geopackage);
 /// QGIS (GDAL's drivers registered), so a thread can run them while QGIS starts. Throws
 /// IoError or InputError naming the file.
 void checkResultsGeoPackage(const QString& geopackage);
+/// Lets this version of the file pass those checks unread: for a run's report process, whose
+/// GeoPackage the run has just written into its work folder and checks itself (SQLite
+/// integrity_check) before it publishes it. A later change of the file is checked as usual.
+void trustResultsGeoPackage(const QString& geopackage);
 
 /// SHA-256 (hex) over what a run reads from its inputs: region and park ids, values and places
 /// (geometries by their rounded bounding boxes, park points to 1e-7°), the tables, zones and
