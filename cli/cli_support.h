@@ -210,10 +210,11 @@ class QgisSession {
       sqlite3_database_unique_ptr library;
       QString error;
       if (library.open(m_profile.path() + QStringLiteral("/symbology-style.db")) == 0)
-        library.exec(QStringLiteral("CREATE TABLE stylemetadata(id INTEGER PRIMARY KEY, key TEXT UNIQUE, value TEXT);"
-                                    "INSERT INTO stylemetadata VALUES (NULL, 'version', '%1');")
-                         .arg(Qgis::versionInt()),
-                     error);  // a failure costs only the import it would have saved
+        library.exec(
+            QStringLiteral("CREATE TABLE stylemetadata(id INTEGER PRIMARY KEY, key TEXT UNIQUE, value TEXT);"
+                           "INSERT INTO stylemetadata VALUES (NULL, 'version', '%1');")
+                .arg(Qgis::versionInt()),
+            error);  // a failure costs only the import it would have saved
     }
     m_app = std::make_unique<QgsApplication>(m_argc, m_argv, false, m_profile.path());
     QgsApplication::setPrefixPath(QStringLiteral("/usr"), true);

@@ -84,7 +84,8 @@ void addReportCommand(CLI::App& app, int& exitCode) {
       QgisSession qgis(QgisSession::Start::Deferred);
       registerDataDrivers();  // before the thread: QGIS's start registers them too
       if (o->runGeoPackage) layers::trustResultsGeoPackage(gpkg);
-      std::future<void> checked = std::async(std::launch::async, [gpkg] { layers::checkResultsGeoPackage(gpkg); });
+      std::future<void> checked =
+          std::async(std::launch::async, [gpkg] { layers::checkResultsGeoPackage(gpkg); });
       qgis.start();
       std::future<void> ellipsoids = std::async(std::launch::async, [] { QgsEllipsoidUtils::definitions(); });
       checked.get();

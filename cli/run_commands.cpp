@@ -88,7 +88,8 @@ const layers::ReportProcess& reportProcess() {
         // Set for a run's own report processes only: their GeoPackage is the run's, just written
         // and checked by the run before it is published, so they need not read it to check it.
         if (!options.layoutsXml.isEmpty())
-          arguments << QStringLiteral("--layouts-xml") << options.layoutsXml << QStringLiteral("--run-geopackage");
+          arguments << QStringLiteral("--layouts-xml") << options.layoutsXml
+                    << QStringLiteral("--run-geopackage");
         return arguments;
       },
       QStringList{QString::fromLatin1(kJobFromStdin)}};

@@ -41,14 +41,16 @@ QgsFields regionEffectFields() {
       fields.append(QgsField(toQ(ind) + QLatin1String(suffix), QVariant::Double));
   // Sector shares of GDP in %, for the before/after diagrams (NULL for other regions).
   for (const char* when : {"before", "after"})
-    for (int k = 1; k <= 3; ++k) fields.append(QgsField(QStringLiteral("share%1_%2").arg(k).arg(QLatin1String(when)), QVariant::Double));
+    for (int k = 1; k <= 3; ++k)
+      fields.append(QgsField(QStringLiteral("share%1_%2").arg(k).arg(QLatin1String(when)), QVariant::Double));
   return fields;
 }
 
 QgsAttributes regionEffectAttributes(const Region& region, const Results& results) {
   const RegionEffect* e = results.effects ? results.effects->regionEffect(region.id) : nullptr;
   QgsAttributes a(regionNameValues(region).toVector());
-  a << (e ? toQ(e->role) : QStringLiteral("other")) << (e ? numberOrNull(e->upgrading) : QVariant(QVariant::Double));
+  a << (e ? toQ(e->role) : QStringLiteral("other"))
+    << (e ? numberOrNull(e->upgrading) : QVariant(QVariant::Double));
   for (const std::string& ind : effectIndicators()) {
     if (!e) {
       a << QVariant(QVariant::Double) << QVariant(QVariant::Double) << QVariant(QVariant::Double);
@@ -59,7 +61,8 @@ QgsAttributes regionEffectAttributes(const Region& region, const Results& result
   }
   for (const SectorAccounts* acc : {e ? &e->accountsBefore : nullptr, e ? &e->accountsAfter : nullptr})
     for (int k = 0; k < 3; ++k)
-      a << (acc && acc->gdp() > 0 ? QVariant(100.0 * acc->y[static_cast<size_t>(k)] / acc->gdp()) : QVariant(QVariant::Double));
+      a << (acc && acc->gdp() > 0 ? QVariant(100.0 * acc->y[static_cast<size_t>(k)] / acc->gdp())
+                                  : QVariant(QVariant::Double));
   return a;
 }
 
@@ -80,11 +83,12 @@ QgsFillSymbol* fill(const QColor& color, const QColor& stroke, double strokeWidt
 }  // namespace
 
 QgsVectorLayer* makeRegionEffectsLayer(const Inputs& inputs, const Results& results, LayerStyle style) {
-  QgsVectorLayer* layer =
-      newMemoryLayer(QStringLiteral("MultiPolygon"), QStringLiteral("region_effects"), detail::regionEffectFields());
+  QgsVectorLayer* layer = newMemoryLayer(QStringLiteral("MultiPolygon"), QStringLiteral("region_effects"),
+                                         detail::regionEffectFields());
   QgsFeatureList features;
   for (const Region& r : inputs.regions)
-    features << detail::newFeature(layer, detail::regionEffectAttributes(r, results), detail::multiGeometry(r.wkb));
+    features << detail::newFeature(layer, detail::regionEffectAttributes(r, results),
+                                   detail::multiGeometry(r.wkb));
   addAll(layer, features);
   if (style == LayerStyle::Styled) styleRegionEffects(layer);
   return layer;

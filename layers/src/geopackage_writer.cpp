@@ -176,19 +176,23 @@ void GeoPackageWriter::addCandidates(const Results& results) {
              });
 }
 
-void GeoPackageWriter::writeRegionTable(const QString& name, const QgsFields& fields, const std::vector<Region>& regions,
+void GeoPackageWriter::writeRegionTable(const QString& name, const QgsFields& fields,
+                                        const std::vector<Region>& regions,
                                         const std::function<QgsAttributes(const Region&)>& values) {
-  writeTable(name, wkbMultiPolygon, fields, regions.size(), [&](std::size_t i, QgsAttributes& row, void*& geometry) {
-    const Region& region = regions[i];
-    row = values(region);
-    if (region.wkb.empty()) return;
-    // As multiGeometry gives QGIS: a polygon becomes a one-part MultiPolygon.
-    OGRGeometryH read = nullptr;
-    if (OGR_G_CreateFromWkb(region.wkb.data(), nullptr, &read, static_cast<int>(region.wkb.size())) != OGRERR_NONE)
-      fail(name, "a geometry OGR cannot read");
-    if (wkbFlatten(OGR_G_GetGeometryType(read)) != wkbMultiPolygon) read = OGR_G_ForceToMultiPolygon(read);
-    geometry = read;
-  });
+  writeTable(
+      name, wkbMultiPolygon, fields, regions.size(), [&](std::size_t i, QgsAttributes& row, void*& geometry) {
+        const Region& region = regions[i];
+        row = values(region);
+        if (region.wkb.empty()) return;
+        // As multiGeometry gives QGIS: a polygon becomes a one-part MultiPolygon.
+        OGRGeometryH read = nullptr;
+        if (OGR_G_CreateFromWkb(region.wkb.data(), nullptr, &read, static_cast<int>(region.wkb.size())) !=
+            OGRERR_NONE)
+          fail(name, "a geometry OGR cannot read");
+        if (wkbFlatten(OGR_G_GetGeometryType(read)) != wkbMultiPolygon)
+          read = OGR_G_ForceToMultiPolygon(read);
+        geometry = read;
+      });
 }
 
 void GeoPackageWriter::addRegions(const Inputs& inputs, const Results& results) {

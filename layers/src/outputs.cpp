@@ -267,7 +267,8 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
     feedback.checkCanceled();
     // The GeoPackage is complete (tables and styles; the reports and the project only read it):
     // it is checked while they are made, not after (0.07 s at national size, bench/national).
-    integrity = std::async(std::launch::async, [gpkg] { return detail::sqliteVerdict(gpkg, "integrity_check"); });
+    integrity =
+        std::async(std::launch::async, [gpkg] { return detail::sqliteVerdict(gpkg, "integrity_check"); });
 
     feedback.setProgress(0.3, "writing reports");
     if (!languages.isEmpty()) {
@@ -293,8 +294,8 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
           ReportOptions options = optionsFor(languages[i]);
           options.layoutsXml = layoutsXmlOf(languages[i]);
           if (auto started = ahead.take())
-            children.push_back(
-                std::make_unique<detail::ReportChild>(std::move(started), *reportProcess, gpkg, pdf, options));
+            children.push_back(std::make_unique<detail::ReportChild>(std::move(started), *reportProcess, gpkg,
+                                                                     pdf, options));
           else
             children.push_back(std::make_unique<detail::ReportChild>(
                 *reportProcess, gpkg, pdf, options,

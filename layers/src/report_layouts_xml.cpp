@@ -34,11 +34,14 @@ namespace {
 /// The source's tables as (table name, layer), the layers that are not report companions.
 std::vector<std::pair<QString, QgsVectorLayer*>> sourceTables(const ReportSource& source) {
   std::vector<std::pair<QString, QgsVectorLayer*>> tables{
-      {schema::name(schema::kCandidates), source.candidates},    {schema::name(schema::kFlows), source.flows},
-      {schema::name(schema::kRegions), source.regions},          {schema::name(schema::kCatchments), source.catchments},
+      {schema::name(schema::kCandidates), source.candidates},
+      {schema::name(schema::kFlows), source.flows},
+      {schema::name(schema::kRegions), source.regions},
+      {schema::name(schema::kCatchments), source.catchments},
       {schema::name(schema::kSensitiveZones), source.sensitiveZones},
       {schema::name(schema::kRegionEffects), source.regionEffects},
-      {schema::name(schema::kEffectsTimeline), source.timeline}, {schema::name(schema::kCoupling), source.coupling}};
+      {schema::name(schema::kEffectsTimeline), source.timeline},
+      {schema::name(schema::kCoupling), source.coupling}};
   std::vector<std::pair<QString, QgsVectorLayer*>> present;
   for (const auto& table : tables)
     if (table.second) present.push_back(table);
@@ -50,7 +53,8 @@ std::vector<std::pair<QString, QgsVectorLayer*>> sourceTables(const ReportSource
 QgsReadWriteContext contextBeside(const QString& geopackage) {
   const QFileInfo gpkg(geopackage);
   QgsReadWriteContext context;
-  context.setPathResolver(QgsPathResolver(gpkg.absoluteDir().absoluteFilePath(gpkg.completeBaseName() + QStringLiteral(".qgz"))));
+  context.setPathResolver(
+      QgsPathResolver(gpkg.absoluteDir().absoluteFilePath(gpkg.completeBaseName() + QStringLiteral(".qgz"))));
   return context;
 }
 
@@ -127,13 +131,16 @@ int addReportLayoutsXml(const ReportSource& source, const QString& path) {
     if (!head.setContent(text)) throw IoError(what + " are not XML");
     std::map<QString, QgsVectorLayer*> own;
     for (const auto& [name, layer] : sourceTables(source)) own[name] = layer;
-    const QDomNodeList tables = head.documentElement().firstChildElement(QStringLiteral("tables")).elementsByTagName(QStringLiteral("table"));
+    const QDomNodeList tables = head.documentElement()
+                                    .firstChildElement(QStringLiteral("tables"))
+                                    .elementsByTagName(QStringLiteral("table"));
     for (int i = 0; i < tables.size(); ++i) {
       const QDomElement table = tables.at(i).toElement();
       const QString childId = table.attribute(QStringLiteral("layer"));
       const auto it = own.find(table.attribute(QStringLiteral("name")));
       if (childId.isEmpty() || it == own.end())
-        throw IoError(what + " name a table this run did not load: " + table.attribute(QStringLiteral("name")).toStdString());
+        throw IoError(what + " name a table this run did not load: " +
+                      table.attribute(QStringLiteral("name")).toStdString());
       text.replace(childId, it->second->id());
     }
   }
@@ -144,18 +151,21 @@ int addReportLayoutsXml(const ReportSource& source, const QString& path) {
   if (!ok || pages < 1) throw IoError(what + " give no page count");
   QgsReadWriteContext context;
   context.setPathResolver(source.project->pathResolver());
-  const QDomNodeList layers = root.firstChildElement(QStringLiteral("projectlayers")).elementsByTagName(QStringLiteral("maplayer"));
+  const QDomNodeList layers =
+      root.firstChildElement(QStringLiteral("projectlayers")).elementsByTagName(QStringLiteral("maplayer"));
   for (int i = 0; i < layers.size(); ++i) {
     auto layer = std::make_unique<QgsVectorLayer>();
     if (!layer->readLayerXml(layers.at(i).toElement(), context) || !layer->isValid())
       throw IoError(what + ": a report layer does not load");
     source.project->addMapLayer(layer.release(), false);  // no layer-tree node, as the report adds them
   }
-  for (QDomElement l = root.firstChildElement(QStringLiteral("Layouts")).firstChildElement(QStringLiteral("Layout"));
+  for (QDomElement l =
+           root.firstChildElement(QStringLiteral("Layouts")).firstChildElement(QStringLiteral("Layout"));
        !l.isNull(); l = l.nextSiblingElement(QStringLiteral("Layout"))) {
     auto layout = std::make_unique<LayoutFromXml>(source.project, doc, l);
     if (!source.project->layoutManager()->addLayout(layout.get()))
-      throw IoError(what + ": the layout \"" + layout->name().toStdString() + "\" cannot be added to the project");
+      throw IoError(what + ": the layout \"" + layout->name().toStdString() +
+                    "\" cannot be added to the project");
     static_cast<void>(layout.release());  // the layout manager owns it
   }
   return pages;

@@ -234,8 +234,8 @@ QgsVectorLayer* makeFlowLayer(const Results& results, LayerStyle style) {
 
 QgsVectorLayer* makeRegionLayer(const Inputs& inputs, const Results& results, LayerStyle style) {
   const std::vector<std::string> columns = detail::regionColumns(inputs);
-  QgsVectorLayer* layer =
-      newMemoryLayer(QStringLiteral("MultiPolygon"), QStringLiteral("regions"), detail::regionFields(columns));
+  QgsVectorLayer* layer = newMemoryLayer(QStringLiteral("MultiPolygon"), QStringLiteral("regions"),
+                                         detail::regionFields(columns));
   QgsFeatureList features;
   for (const Region& r : inputs.regions)
     features << newFeature(layer, detail::regionAttributes(r, columns, results.sourceRegionId),

@@ -126,7 +126,8 @@ TEST(GeoPackageWriter, RegionTablesWrittenFromTheInputsHoldTheMemoryLayersFields
   ASSERT_GE(in.regions.size(), 3u);
   // The sample regions are polygons (each becomes a one-part MultiPolygon); add a two-part
   // MultiPolygon, a region without a geometry and one without a value.
-  in.regions[1].wkb = testing::wkbFromWkt(QStringLiteral("MULTIPOLYGON(((0 0,1 0,1 1,0 0)),((2 2,3 2,3 3,2 2)))"));
+  in.regions[1].wkb =
+      testing::wkbFromWkt(QStringLiteral("MULTIPOLYGON(((0 0,1 0,1 1,0 0)),((2 2,3 2,3 3,2 2)))"));
   in.regions[2].wkb.clear();
   in.regions[0].values.erase(in.regions[0].values.begin());
   const Results res = testing::sampleResultsWithEffects(in, {0.0, 0.5, 1.0});
@@ -155,7 +156,8 @@ TEST(GeoPackageWriter, RegionTablesWrittenFromTheInputsHoldTheMemoryLayersFields
     EXPECT_EQ(twoParts.geometry().constGet()->partCount(), 2);
   }
   // In the file itself (QGIS promotes what it reads to the table's type): MultiPolygons only.
-  GDALDatasetH ds = GDALOpenEx(gpkg.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
+  GDALDatasetH ds =
+      GDALOpenEx(gpkg.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
   ASSERT_NE(ds, nullptr);
   for (const char* table : {"regions", "region_effects"}) {
     OGRLayerH layer = GDALDatasetGetLayerByName(ds, table);

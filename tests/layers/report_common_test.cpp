@@ -40,7 +40,8 @@ TEST(SharedGlobalScope, TheProjectScopeIsBuiltOncePerProjectAndLayerCountWhileAG
   EXPECT_EQ(scopeValue(SharedGlobalScope::projectScope(&project), title).toString(), QStringLiteral("first"));
   {
     const SharedGlobalScope guard;
-    EXPECT_EQ(scopeValue(SharedGlobalScope::projectScope(&project), title).toString(), QStringLiteral("first"));
+    EXPECT_EQ(scopeValue(SharedGlobalScope::projectScope(&project), title).toString(),
+              QStringLiteral("first"));
     // The copy made when the guard first met this project serves, with the same variables as
     // QGIS's own scope...
     project.setTitle(QStringLiteral("second"));
@@ -54,7 +55,8 @@ TEST(SharedGlobalScope, TheProjectScopeIsBuiltOncePerProjectAndLayerCountWhileAG
     // ... until the project's layers change (a report adds its companion layers as it goes).
     project.addMapLayer(new QgsVectorLayer(QStringLiteral("Point?crs=EPSG:4326"), QStringLiteral("added"),
                                            QStringLiteral("memory")));
-    EXPECT_EQ(scopeValue(SharedGlobalScope::projectScope(&project), title).toString(), QStringLiteral("second"));
+    EXPECT_EQ(scopeValue(SharedGlobalScope::projectScope(&project), title).toString(),
+              QStringLiteral("second"));
     // Another project gets its own.
     QgsProject other;
     other.setTitle(QStringLiteral("other"));

@@ -59,9 +59,11 @@ std::vector<LayoutShape> shapes(const QList<QgsPrintLayout*>& layouts) {
     QList<QgsLayoutItemMap*> maps;
     l->layoutItems(maps);
     for (QgsLayoutItemMap* m : maps)
-      for (QgsMapLayer* layer : m->layers()) s.mapLayers << (layer && layer->isValid() ? layer->name() : QStringLiteral("INVALID"));
+      for (QgsMapLayer* layer : m->layers())
+        s.mapLayers << (layer && layer->isValid() ? layer->name() : QStringLiteral("INVALID"));
     if (l->atlas()->enabled())
-      s.coverage = l->atlas()->coverageLayer() ? l->atlas()->coverageLayer()->name() : QStringLiteral("MISSING");
+      s.coverage =
+          l->atlas()->coverageLayer() ? l->atlas()->coverageLayer()->name() : QStringLiteral("MISSING");
     out.push_back(s);
   }
   return out;
@@ -94,13 +96,14 @@ TEST_F(ReportLayoutsXml, AnotherProjectReopensWithTheLayoutsAndCompanionsTheWrit
     pages = detail::reportPageCount(raw);
     written = shapes(list);
     int tables = 0;
-    for (QgsVectorLayer* t : {source.candidates, source.flows, source.regions, source.catchments, source.sensitiveZones,
-                              source.regionEffects, source.timeline, source.coupling})
+    for (QgsVectorLayer* t : {source.candidates, source.flows, source.regions, source.catchments,
+                              source.sensitiveZones, source.regionEffects, source.timeline, source.coupling})
       if (t) {
         ++tables;
         childTableIds << t->id();
       }
-    ASSERT_GT(child.count(), tables) << "the report adds companion layers to the tables (the atlas catchments)";
+    ASSERT_GT(child.count(), tables)
+        << "the report adds companion layers to the tables (the atlas catchments)";
     detail::writeReportLayoutsXml(source, raw, pages, xml);
   }
   ASSERT_GE(written.size(), 4u);
@@ -142,15 +145,17 @@ TEST_F(ReportLayoutsXml, AnotherProjectReopensWithTheLayoutsAndCompanionsTheWrit
       }
   EXPECT_GT(companions, 0);
   // Every layer loads: the run's tables under the run's own ids, and the companions.
-  for (QgsMapLayer* layer : reopened.mapLayers()) EXPECT_TRUE(layer->isValid()) << layer->name().toStdString();
+  for (QgsMapLayer* layer : reopened.mapLayers())
+    EXPECT_TRUE(layer->isValid()) << layer->name().toStdString();
   for (const QString& id : ownIds) EXPECT_NE(reopened.mapLayer(id), nullptr) << id.toStdString();
   const std::vector<LayoutShape> read = shapes(reopened.layoutManager()->printLayouts());
   ASSERT_EQ(read.size(), written.size());
   for (std::size_t i = 0; i < read.size(); ++i) {
     SCOPED_TRACE(written[i].name.toStdString());
-    EXPECT_TRUE(read[i] == written[i]) << read[i].name.toStdString() << " " << read[i].items << " items, maps "
-                                       << read[i].mapLayers.join(QLatin1Char(',')).toStdString() << ", atlas "
-                                       << read[i].coverage.toStdString();
+    EXPECT_TRUE(read[i] == written[i])
+        << read[i].name.toStdString() << " " << read[i].items << " items, maps "
+        << read[i].mapLayers.join(QLatin1Char(',')).toStdString() << ", atlas "
+        << read[i].coverage.toStdString();
   }
   // The candidate pages' atlas runs over the reopened project's own candidate layer.
   bool atlas = false;

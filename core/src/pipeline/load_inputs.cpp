@@ -29,7 +29,8 @@ Inputs loadInputs(const Scenario& scenario, Feedback& feedback) {
     detail::readParks(data.parks, inputs);
     feedback.checkCanceled();
     feedback.setProgress(0.02, "loading");
-    if (data.industryOutput) inputs.industryOutput = detail::readIndustryMatrix(*data.industryOutput, inputs.problems);
+    if (data.industryOutput)
+      inputs.industryOutput = detail::readIndustryMatrix(*data.industryOutput, inputs.problems);
     if (data.ioTable) inputs.ioTable = detail::readIoTable(*data.ioTable, inputs.problems);
     if (data.exclusions) detail::readZones(*data.exclusions, inputs);
     if (data.roads) detail::readRoads(*data.roads, inputs);
