@@ -89,8 +89,9 @@ void writeReportLayoutsXml(const ReportSource& source, const std::vector<QgsPrin
                            const QString& path);
 /// Adds what writeReportLayoutsXml wrote to source.project: the companion layers (no layer-tree
 /// node) and the layouts, which the project writes as that XML, with the writer's layer ids of
-/// the tables replaced by source's. Returns the pages the writer exported; -1 when `path` does not
-/// exist (the report process wrote none). Throws IoError naming the file when it is unreadable.
+/// the tables replaced by source's. Returns the pages the writer exported; -1, with the project
+/// unchanged, when `path` does not exist or does not serve (unreadable, another run's tables, a
+/// project not beside the GeoPackage, a layout name taken): the caller then builds the layouts.
 int addReportLayoutsXml(const ReportSource& source, const QString& path);
 
 // --- a report exported by a child process (report_process.cpp) ---------------------------

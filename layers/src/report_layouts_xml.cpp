@@ -17,6 +17,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
+#include <QSet>
 
 #include <algorithm>
 #include <map>
@@ -118,17 +119,27 @@ void writeReportLayoutsXml(const ReportSource& source, const std::vector<QgsPrin
 }
 
 int addReportLayoutsXml(const ReportSource& source, const QString& path) {
+  // Everything is read and checked before anything is added: a file that does not serve (a
+  // report process of another version, a project elsewhere than beside the GeoPackage, a
+  // layout name taken) leaves the project as it was, and the caller builds the layouts itself.
+  auto unusable = [&](const QString& why) {
+    addWriteDiagnostic(QStringLiteral("report layouts %1 not used: %2").arg(path, why));
+    return -1;
+  };
   QFile file(path);
   if (!file.exists()) return -1;
-  const std::string what = path.toStdString() + ": the report layouts of the report process";
-  if (!file.open(QIODevice::ReadOnly)) throw IoError(what + " cannot be read");
+  if (!file.open(QIODevice::ReadOnly)) return unusable(file.errorString());
+  // Paths in it are relative to a project beside the GeoPackage (contextBeside).
+  const QFileInfo gpkg(source.geopackage);
+  if (QFileInfo(source.project->fileName()).absoluteFilePath() !=
+      gpkg.absoluteDir().absoluteFilePath(gpkg.completeBaseName() + QStringLiteral(".qgz")))
+    return unusable(QStringLiteral("the project is not beside the GeoPackage, named like it"));
   QString text = QString::fromUtf8(file.readAll());
-  auto doc = std::make_shared<QDomDocument>();
-  // First the table list, to map the child's layer ids to this project's in the whole text
+  // First the table list, to map the writer's layer ids to this project's in the whole text
   // (layouts, companions' properties): ids are "<table>_<uuid>", none contains another.
   {
     QDomDocument head;
-    if (!head.setContent(text)) throw IoError(what + " are not XML");
+    if (!head.setContent(text)) return unusable(QStringLiteral("not XML"));
     std::map<QString, QgsVectorLayer*> own;
     for (const auto& [name, layer] : sourceTables(source)) own[name] = layer;
     const QDomNodeList tables = head.documentElement()
@@ -139,33 +150,51 @@ int addReportLayoutsXml(const ReportSource& source, const QString& path) {
       const QString childId = table.attribute(QStringLiteral("layer"));
       const auto it = own.find(table.attribute(QStringLiteral("name")));
       if (childId.isEmpty() || it == own.end())
-        throw IoError(what + " name a table this run did not load: " +
-                      table.attribute(QStringLiteral("name")).toStdString());
+        return unusable(QStringLiteral("it names a table this run did not load: ") +
+                        table.attribute(QStringLiteral("name")));
       text.replace(childId, it->second->id());
     }
   }
-  if (!doc->setContent(text)) throw IoError(what + " are not XML");
+  auto doc = std::make_shared<QDomDocument>();
+  if (!doc->setContent(text)) return unusable(QStringLiteral("not XML"));
   const QDomElement root = doc->documentElement();
   bool ok = false;
   const int pages = root.attribute(QStringLiteral("pages")).toInt(&ok);
-  if (!ok || pages < 1) throw IoError(what + " give no page count");
+  if (!ok || pages < 1) return unusable(QStringLiteral("no page count"));
   QgsReadWriteContext context;
   context.setPathResolver(source.project->pathResolver());
+  std::vector<std::unique_ptr<QgsVectorLayer>> companions;
   const QDomNodeList layers =
       root.firstChildElement(QStringLiteral("projectlayers")).elementsByTagName(QStringLiteral("maplayer"));
   for (int i = 0; i < layers.size(); ++i) {
     auto layer = std::make_unique<QgsVectorLayer>();
     if (!layer->readLayerXml(layers.at(i).toElement(), context) || !layer->isValid())
-      throw IoError(what + ": a report layer does not load");
-    source.project->addMapLayer(layer.release(), false);  // no layer-tree node, as the report adds them
+      return unusable(QStringLiteral("a report layer does not load"));
+    if (source.project->mapLayer(layer->id()))
+      return unusable(QStringLiteral("a report layer is loaded already"));
+    companions.push_back(std::move(layer));
   }
+  std::vector<std::unique_ptr<LayoutFromXml>> layouts;
+  QSet<QString> names;
   for (QDomElement l =
            root.firstChildElement(QStringLiteral("Layouts")).firstChildElement(QStringLiteral("Layout"));
        !l.isNull(); l = l.nextSiblingElement(QStringLiteral("Layout"))) {
     auto layout = std::make_unique<LayoutFromXml>(source.project, doc, l);
+    if (layout->name().isEmpty() || names.contains(layout->name()) ||
+        source.project->layoutManager()->layoutByName(layout->name()))
+      return unusable(QStringLiteral("the layout name \"%1\" is empty or taken").arg(layout->name()));
+    names.insert(layout->name());
+    layouts.push_back(std::move(layout));
+  }
+  if (layouts.empty()) return unusable(QStringLiteral("no layouts"));
+  for (auto& layer : companions) {  // no layer-tree node, as the report adds them
+    if (!source.project->addMapLayer(layer.get(), false))
+      throw IoError(path.toStdString() + ": a report layer cannot be added to the project");
+    static_cast<void>(layer.release());  // the project owns it
+  }
+  for (auto& layout : layouts) {
     if (!source.project->layoutManager()->addLayout(layout.get()))
-      throw IoError(what + ": the layout \"" + layout->name().toStdString() +
-                    "\" cannot be added to the project");
+      throw IoError(path.toStdString() + ": a layout cannot be added to the project");
     static_cast<void>(layout.release());  // the layout manager owns it
   }
   return pages;

@@ -265,7 +265,8 @@ TEST_F(ReportFromGeoPackage, ATrustedFilePassesUnreadUntilItChanges) {
     ASSERT_EQ(f.write(QByteArray(4096, '\0')), 4096);
   }
   // Changed afterwards: checked again.
-  EXPECT_NE(inputMessage([&] { checkResultsGeoPackage(copy); }).find("damaged or truncated"), std::string::npos);
+  EXPECT_NE(inputMessage([&] { checkResultsGeoPackage(copy); }).find("damaged or truncated"),
+            std::string::npos);
 }
 
 // The effects maps are drawn in an equal-area CRS centred on them, so their extent survives
