@@ -67,6 +67,36 @@ std::vector<LayoutShape> shapes(const QList<QgsPrintLayout*>& layouts) {
   return out;
 }
 
+/// What a run's report process does: its own project on `gpkg`, the en layouts, then the XML.
+struct Written {
+  int pages = 0;
+  std::vector<LayoutShape> layouts;
+  QStringList tableIds;  ///< the process's layer ids of the tables
+  int companions = 0;    ///< layers the report added to its project beside the tables
+};
+Written writeEnLayouts(const QString& gpkg, const QString& xml) {
+  Written w;
+  QgsProject child;
+  const ReportSource source = openReportSource(&child, gpkg);
+  ReportOptions en;
+  en.language = QStringLiteral("en");
+  std::vector<std::unique_ptr<QgsPrintLayout>> layouts = buildReportLayouts(source, en, LayoutUse::Export);
+  std::vector<QgsPrintLayout*> raw;
+  QList<QgsPrintLayout*> list;
+  for (const auto& l : layouts) {
+    raw.push_back(l.get());
+    list << l.get();
+  }
+  w.pages = detail::reportPageCount(raw);
+  w.layouts = shapes(list);
+  for (QgsVectorLayer* t : {source.candidates, source.flows, source.regions, source.catchments,
+                            source.sensitiveZones, source.regionEffects, source.timeline, source.coupling})
+    if (t) w.tableIds << t->id();
+  w.companions = child.count() - w.tableIds.size();
+  detail::writeReportLayoutsXml(source, raw, w.pages, xml);
+  return w;
+}
+
 TEST_F(ReportLayoutsXml, AnotherProjectReopensWithTheLayoutsAndCompanionsTheWriterBuilt) {
   // The run's folder: the GeoPackage, and later the project beside it.
   QTemporaryDir dir;
@@ -74,36 +104,12 @@ TEST_F(ReportLayoutsXml, AnotherProjectReopensWithTheLayoutsAndCompanionsTheWrit
   const QString gpkg = QDir(dir.path()).absoluteFilePath(QStringLiteral("test_scenario.gpkg"));
   ASSERT_TRUE(QFile::copy(s_paths->geopackage, gpkg));
   const QString xml = QDir(dir.path()).absoluteFilePath(QStringLiteral(".report_en.layouts.xml"));
-  ReportOptions en;
-  en.language = QStringLiteral("en");
-
   // The report process: its own project, the language's layouts, then the XML.
-  std::vector<LayoutShape> written;
-  int pages = 0;
-  QStringList childTableIds;
-  {
-    QgsProject child;
-    const ReportSource source = openReportSource(&child, gpkg);
-    std::vector<std::unique_ptr<QgsPrintLayout>> layouts = buildReportLayouts(source, en, LayoutUse::Export);
-    std::vector<QgsPrintLayout*> raw;
-    QList<QgsPrintLayout*> list;
-    for (const auto& l : layouts) {
-      raw.push_back(l.get());
-      list << l.get();
-    }
-    pages = detail::reportPageCount(raw);
-    written = shapes(list);
-    int tables = 0;
-    for (QgsVectorLayer* t : {source.candidates, source.flows, source.regions, source.catchments,
-                              source.sensitiveZones, source.regionEffects, source.timeline, source.coupling})
-      if (t) {
-        ++tables;
-        childTableIds << t->id();
-      }
-    ASSERT_GT(child.count(), tables)
-        << "the report adds companion layers to the tables (the atlas catchments)";
-    detail::writeReportLayoutsXml(source, raw, pages, xml);
-  }
+  const Written child = writeEnLayouts(gpkg, xml);
+  const std::vector<LayoutShape>& written = child.layouts;
+  const int pages = child.pages;
+  const QStringList& childTableIds = child.tableIds;
+  ASSERT_GT(child.companions, 0) << "the report adds companion layers to the tables (the atlas catchments)";
   ASSERT_GE(written.size(), 4u);
 
   // The run: its own project and layer ids; the XML's layouts and companions added, written.
@@ -172,16 +178,7 @@ TEST_F(ReportLayoutsXml, AFileThatDoesNotServeIsMinusOneAndLeavesTheProjectAsItW
   const QString gpkg = QDir(dir.path()).absoluteFilePath(QStringLiteral("test_scenario.gpkg"));
   ASSERT_TRUE(QFile::copy(s_paths->geopackage, gpkg));
   const QString xml = QDir(dir.path()).absoluteFilePath(QStringLiteral("layouts.xml"));
-  {
-    QgsProject child;
-    const ReportSource source = openReportSource(&child, gpkg);
-    ReportOptions en;
-    en.language = QStringLiteral("en");
-    std::vector<std::unique_ptr<QgsPrintLayout>> layouts = buildReportLayouts(source, en, LayoutUse::Keep);
-    std::vector<QgsPrintLayout*> raw;
-    for (const auto& l : layouts) raw.push_back(l.get());
-    detail::writeReportLayoutsXml(source, raw, detail::reportPageCount(raw), xml);
-  }
+  writeEnLayouts(gpkg, xml);
   QgsProject project;
   project.setFileName(QDir(dir.path()).absoluteFilePath(QStringLiteral("test_scenario.qgz")));
   const ReportSource source = openReportSource(&project, gpkg);
