@@ -309,11 +309,6 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
       auto keep = [&](std::vector<std::unique_ptr<QgsPrintLayout>>& layouts) {
         for (auto& l : layouts) project.layoutManager()->addLayout(l.release());
       };
-      auto raw = [](const std::vector<std::unique_ptr<QgsPrintLayout>>& layouts) {
-        std::vector<QgsPrintLayout*> pointers;
-        for (const auto& l : layouts) pointers.push_back(l.get());
-        return pointers;
-      };
       for (int i = 0; i < n; ++i) {
         const QString pdfName = pdfNameOf(languages[i]);
         files << pdfName;
@@ -322,7 +317,7 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
         std::vector<std::unique_ptr<QgsPrintLayout>> layouts =
             buildReportLayouts(source, optionsFor(languages[i]), LayoutUse::Export);
         detail::ScaledFeedback part(feedback, 0.3 + 0.65 * i / n, 0.3 + 0.65 * (i + 1) / n);
-        exportReportPdf(raw(layouts), work.absoluteFilePath(pdfName), part);
+        exportReportPdf(detail::layoutPointers(layouts), work.absoluteFilePath(pdfName), part);
         keep(layouts);
         feedback.checkCanceled();
       }
@@ -337,7 +332,7 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
         if (pages < 0) {
           std::vector<std::unique_ptr<QgsPrintLayout>> layouts =
               buildReportLayouts(source, optionsFor(languages[i]), LayoutUse::Keep);
-          pages = detail::reportPageCount(raw(layouts));
+          pages = detail::reportPageCount(detail::layoutPointers(layouts));
           keep(layouts);
         }
         const QString pdfName = pdfNameOf(languages[i]);

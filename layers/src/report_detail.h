@@ -22,6 +22,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -80,6 +81,12 @@ std::unique_ptr<QgsPrintLayout> buildMethodsLayout(const ReportContext& ctx);
 
 /// Pages the layouts make when exported (an atlas layout once per atlas feature).
 int reportPageCount(const std::vector<QgsPrintLayout*>& layouts);
+
+// --- the results GeoPackage's tables (report_source.cpp) ---------------------------------
+/// The result tables a ReportSource holds: table name -> its member (openReportSource).
+const std::map<QString, QgsVectorLayer * ReportSource::*>& reportSourceTables();
+/// The layouts' pointers, in order (for exportReportPdf and reportPageCount).
+std::vector<QgsPrintLayout*> layoutPointers(const std::vector<std::unique_ptr<QgsPrintLayout>>& layouts);
 
 // --- a language's layouts handed over as XML (report_layouts_xml.cpp) ---------------------
 /// Writes the layouts (exported: `pages` pages), the report companion layers of source.project

@@ -34,28 +34,23 @@ namespace {
 
 /// The source's tables as (table name, layer), the layers that are not report companions.
 std::vector<std::pair<QString, QgsVectorLayer*>> sourceTables(const ReportSource& source) {
-  std::vector<std::pair<QString, QgsVectorLayer*>> tables{
-      {schema::name(schema::kCandidates), source.candidates},
-      {schema::name(schema::kFlows), source.flows},
-      {schema::name(schema::kRegions), source.regions},
-      {schema::name(schema::kCatchments), source.catchments},
-      {schema::name(schema::kSensitiveZones), source.sensitiveZones},
-      {schema::name(schema::kRegionEffects), source.regionEffects},
-      {schema::name(schema::kEffectsTimeline), source.timeline},
-      {schema::name(schema::kCoupling), source.coupling}};
   std::vector<std::pair<QString, QgsVectorLayer*>> present;
-  for (const auto& table : tables)
-    if (table.second) present.push_back(table);
+  for (const auto& [name, member] : reportSourceTables())
+    if (source.*member) present.emplace_back(name, source.*member);
   return present;
 }
 
-/// Paths as the run's project writes them: relative to a project beside the GeoPackage, named
-/// like it (writeOutputs: <name>.gpkg and <name>.qgz in one folder).
-QgsReadWriteContext contextBeside(const QString& geopackage) {
+/// The run's project beside the GeoPackage, named like it (writeOutputs: <name>.gpkg and
+/// <name>.qgz in one folder).
+QString projectBeside(const QString& geopackage) {
   const QFileInfo gpkg(geopackage);
+  return gpkg.absoluteDir().absoluteFilePath(gpkg.completeBaseName() + QStringLiteral(".qgz"));
+}
+
+/// Paths as the run's project writes them: relative to projectBeside.
+QgsReadWriteContext contextBeside(const QString& geopackage) {
   QgsReadWriteContext context;
-  context.setPathResolver(
-      QgsPathResolver(gpkg.absoluteDir().absoluteFilePath(gpkg.completeBaseName() + QStringLiteral(".qgz"))));
+  context.setPathResolver(QgsPathResolver(projectBeside(geopackage)));
   return context;
 }
 
@@ -130,9 +125,7 @@ int addReportLayoutsXml(const ReportSource& source, const QString& path) {
   if (!file.exists()) return -1;
   if (!file.open(QIODevice::ReadOnly)) return unusable(file.errorString());
   // Paths in it are relative to a project beside the GeoPackage (contextBeside).
-  const QFileInfo gpkg(source.geopackage);
-  if (QFileInfo(source.project->fileName()).absoluteFilePath() !=
-      gpkg.absoluteDir().absoluteFilePath(gpkg.completeBaseName() + QStringLiteral(".qgz")))
+  if (QFileInfo(source.project->fileName()).absoluteFilePath() != projectBeside(source.geopackage))
     return unusable(QStringLiteral("the project is not beside the GeoPackage, named like it"));
   QString text = QString::fromUtf8(file.readAll());
   // First the table list, to map the writer's layer ids to this project's in the whole text

@@ -142,14 +142,10 @@ nlohmann::json readRunInfo(const QString& geopackage) {
   return detail::readRunInfo(layer.get());
 }
 
-ReportSource openReportSource(QgsProject* project, const QString& geopackage) {
-  if (!project) throw InputError("openReportSource: no project");
-  ReportSource source;
-  source.project = project;
-  source.geopackage = QFileInfo(geopackage).absoluteFilePath();
-  source.runInfo = readRunInfo(source.geopackage);  // first: the clearest message for a foreign file
+namespace detail {
 
-  const std::map<QString, QgsVectorLayer * ReportSource::*> tables{
+const std::map<QString, QgsVectorLayer * ReportSource::*>& reportSourceTables() {
+  static const std::map<QString, QgsVectorLayer * ReportSource::*> tables{
       {schema::name(schema::kCandidates), &ReportSource::candidates},
       {schema::name(schema::kFlows), &ReportSource::flows},
       {schema::name(schema::kRegions), &ReportSource::regions},
@@ -158,9 +154,27 @@ ReportSource openReportSource(QgsProject* project, const QString& geopackage) {
       {schema::name(schema::kRegionEffects), &ReportSource::regionEffects},
       {schema::name(schema::kEffectsTimeline), &ReportSource::timeline},
       {schema::name(schema::kCoupling), &ReportSource::coupling}};
+  return tables;
+}
+
+std::vector<QgsPrintLayout*> layoutPointers(const std::vector<std::unique_ptr<QgsPrintLayout>>& layouts) {
+  std::vector<QgsPrintLayout*> pointers;
+  for (const auto& l : layouts) pointers.push_back(l.get());
+  return pointers;
+}
+
+}  // namespace detail
+
+ReportSource openReportSource(QgsProject* project, const QString& geopackage) {
+  if (!project) throw InputError("openReportSource: no project");
+  ReportSource source;
+  source.project = project;
+  source.geopackage = QFileInfo(geopackage).absoluteFilePath();
+  source.runInfo = readRunInfo(source.geopackage);  // first: the clearest message for a foreign file
+
   const QStringList required{schema::name(schema::kCandidates), schema::name(schema::kFlows),
                              schema::name(schema::kRegions)};
-  for (const auto& [name, member] : tables) {
+  for (const auto& [name, member] : detail::reportSourceTables()) {
     QgsVectorLayer* layer = findGpkgLayer(project, source.geopackage, name);
     if (!layer) {
       std::unique_ptr<QgsVectorLayer> opened = openGpkgLayer(source.geopackage, name);
@@ -191,8 +205,7 @@ int exportReportFromGeoPackage(const QString& geopackage, const QString& pdfPath
   feedback.setProgress(0.1, "building layouts");
   std::vector<std::unique_ptr<QgsPrintLayout>> layouts =
       buildReportLayouts(source, options, LayoutUse::Export);
-  std::vector<QgsPrintLayout*> raw;
-  for (const auto& l : layouts) raw.push_back(l.get());
+  const std::vector<QgsPrintLayout*> raw = detail::layoutPointers(layouts);
   feedback.checkCanceled();
   feedback.setProgress(0.2, "exporting PDF");
   detail::ScaledFeedback exporting(feedback, 0.2, 1.0);

@@ -81,17 +81,12 @@ Written writeEnLayouts(const QString& gpkg, const QString& xml) {
   ReportOptions en;
   en.language = QStringLiteral("en");
   std::vector<std::unique_ptr<QgsPrintLayout>> layouts = buildReportLayouts(source, en, LayoutUse::Export);
-  std::vector<QgsPrintLayout*> raw;
-  QList<QgsPrintLayout*> list;
-  for (const auto& l : layouts) {
-    raw.push_back(l.get());
-    list << l.get();
-  }
+  const std::vector<QgsPrintLayout*> raw = detail::layoutPointers(layouts);
+  QList<QgsPrintLayout*> list(raw.begin(), raw.end());
   w.pages = detail::reportPageCount(raw);
   w.layouts = shapes(list);
-  for (QgsVectorLayer* t : {source.candidates, source.flows, source.regions, source.catchments,
-                            source.sensitiveZones, source.regionEffects, source.timeline, source.coupling})
-    if (t) w.tableIds << t->id();
+  for (const auto& [name, member] : detail::reportSourceTables())
+    if (source.*member) w.tableIds << (source.*member)->id();
   w.companions = child.count() - w.tableIds.size();
   detail::writeReportLayoutsXml(source, raw, w.pages, xml);
   return w;

@@ -1,6 +1,6 @@
 // The multi-page report (layers/src/report*.cpp): layouts built from a results GeoPackage
 // (writeOutputs without PDFs), one PDF over all of them with the candidate atlas expanded.
-#include "clustershift_layers/layers.h"  // first: see the note in layers.h
+#include "report_detail.h"  // first: see the note in layers.h
 #include "fixtures.h"
 #include "test_util.h"
 #include "written_outputs.h"
@@ -60,8 +60,7 @@ class Report : public testing::WrittenOutputsTest<Report> {
     m.project->setCrs(QgsCoordinateReferenceSystem(QStringLiteral("EPSG:4326")));
     const ReportSource source = openReportSource(m.project.get(), s_paths->geopackage);
     m.layouts = buildReportLayouts(source, o);
-    std::vector<QgsPrintLayout*> raw;
-    for (auto& l : m.layouts) raw.push_back(l.get());
+    const std::vector<QgsPrintLayout*> raw = detail::layoutPointers(m.layouts);
     Feedback feedback;
     m.pages = exportReportPdf(raw, pdf, feedback);
     return m;
@@ -263,8 +262,7 @@ TEST_F(Report, CancelledExportLeavesNoFile) {
   QgsProject project;
   const ReportSource source = openReportSource(&project, s_paths->geopackage);
   auto layouts = buildReportLayouts(source, options(QStringLiteral("en"), 3));
-  std::vector<QgsPrintLayout*> raw;
-  for (auto& l : layouts) raw.push_back(l.get());
+  const std::vector<QgsPrintLayout*> raw = detail::layoutPointers(layouts);
   const QString pdf = *s_dir + QStringLiteral("/cancelled.pdf");
   Feedback feedback;
   feedback.cancel();
@@ -347,8 +345,7 @@ TEST(ReportOverview, LayersOfMoreThanAThousandFeaturesAreImagesOnTheOverviewMapO
     EXPECT_EQ(again.candidates->renderer()->type(), denseSource.candidates->renderer()->type());
     EXPECT_EQ(again.regions->renderer()->type(), denseSource.regions->renderer()->type());
   }
-  std::vector<QgsPrintLayout*> raw;
-  for (const auto& l : denseLayouts) raw.push_back(l.get());
+  const std::vector<QgsPrintLayout*> raw = detail::layoutPointers(denseLayouts);
   const QString pdf = dir + QStringLiteral("/dense.pdf");
   exportReportPdf(raw, pdf, feedback);
   // pdfimages -list: page 1 holds the image of the park markers.
