@@ -19,10 +19,8 @@ Inputs loadInputs(const Scenario& scenario, Feedback& feedback) {
   // parks, tables, zones and roads. Each reader has its own dataset, GEOS context (per thread)
   // and problem list; the problems are joined in the order the sources were read in before.
   Inputs regions;
-  std::future<void> regionsRead = std::async(std::launch::async, [&] {
-    detail::ensureGdal();
-    detail::readRegions(data.regions, regions);
-  });
+  std::future<void> regionsRead =
+      std::async(std::launch::async, [&] { detail::readRegions(data.regions, regions); });
   Inputs inputs;
   std::exception_ptr failure;
   try {
