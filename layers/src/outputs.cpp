@@ -193,8 +193,13 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
 
   OutputPaths paths;
   // The report languages after the first, exported by child processes (children[i - 1]:
-  // languages[i]) while this process exports the first.
-  std::vector<std::unique_ptr<detail::ReportChild>> children;
+  // languages[i]) while this process exports the first and then writes the project.
+  struct ChildReport {
+    std::unique_ptr<detail::ReportChild> process;
+    QString pdfName;
+    int pages = -1;  // of its layouts
+  };
+  std::vector<ChildReport> children;
   {
     QgsProject project;
     project.setTitle(detail::scenarioTitle(results.scenario, QStringLiteral("en")));
@@ -282,7 +287,7 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
       auto pdfNameOf = [&](const QString& language) {
         return QStringLiteral("%1_report_%2.pdf").arg(name, language);
       };
-      // Where a child writes the layouts it exported, for this project (ReportOptions::layoutsXml).
+      // Where a child writes its layouts, for this project (ReportOptions::layoutsXml).
       auto layoutsXmlOf = [&](const QString& language) {
         return work.absoluteFilePath(QStringLiteral(".report_%1.layouts.xml").arg(language));
       };
@@ -290,16 +295,19 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
       // are complete), so they export while this process exports the first one.
       if (concurrent)
         for (int i = 1; i < languages.size(); ++i) {
-          const QString pdf = work.absoluteFilePath(pdfNameOf(languages[i]));
-          ReportOptions options = optionsFor(languages[i]);
-          options.layoutsXml = layoutsXmlOf(languages[i]);
+          const QString& language = languages[i];
+          ChildReport& child = children.emplace_back();
+          child.pdfName = pdfNameOf(language);
+          const QString pdf = work.absoluteFilePath(child.pdfName);
+          ReportOptions options = optionsFor(language);
+          options.layoutsXml = layoutsXmlOf(language);
           if (auto started = ahead.take())
-            children.push_back(std::make_unique<detail::ReportChild>(std::move(started), *reportProcess, gpkg,
-                                                                     pdf, options));
+            child.process =
+                std::make_unique<detail::ReportChild>(std::move(started), *reportProcess, gpkg, pdf, options);
           else
-            children.push_back(std::make_unique<detail::ReportChild>(
+            child.process = std::make_unique<detail::ReportChild>(
                 *reportProcess, gpkg, pdf, options,
-                work.absoluteFilePath(QStringLiteral(".report_%1.log").arg(languages[i]))));
+                work.absoluteFilePath(QStringLiteral(".report_%1.log").arg(language)));
         }
       // The report is made from the GeoPackage as written, like `clustershift report` does:
       // the layers above, the other tables loaded without a layer-tree node.
@@ -313,30 +321,28 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
         const QString pdfName = pdfNameOf(languages[i]);
         files << pdfName;
         paths.reports << out.absoluteFilePath(pdfName);
-        if (i > 0 && concurrent) continue;  // a child exports it
-        std::vector<std::unique_ptr<QgsPrintLayout>> layouts =
-            buildReportLayouts(source, optionsFor(languages[i]), LayoutUse::Export);
-        detail::ScaledFeedback part(feedback, 0.3 + 0.65 * i / n, 0.3 + 0.65 * (i + 1) / n);
-        exportReportPdf(detail::layoutPointers(layouts), work.absoluteFilePath(pdfName), part);
-        keep(layouts);
-        feedback.checkCanceled();
-      }
-      // The children's languages: each PDF must have the pages its layouts make, and the
-      // project keeps those layouts, as the child wrote them. A child that wrote none (another
-      // program) has its layouts built here.
-      for (std::size_t c = 0; c < children.size(); ++c) {
-        const int i = static_cast<int>(c) + 1;
-        detail::ScaledFeedback part(feedback, 0.3 + 0.65 * i / n, 0.3 + 0.65 * (i + 1) / n);
-        children[c]->finish(part);
-        int pages = detail::addReportLayoutsXml(source, layoutsXmlOf(languages[i]));
-        if (pages < 0) {
+        if (i > 0 && concurrent) {
+          // A child writes its layouts before it exports them: the project takes them, and is
+          // written, while the child may still export. A child that wrote none (another program)
+          // has its layouts built here.
+          ChildReport& child = children[static_cast<std::size_t>(i - 1)];
+          detail::ScaledFeedback part(feedback, 0.3 + 0.6 * i / n, 0.3 + 0.6 * (i + 1) / n);
+          if (child.process->waitForFile(layoutsXmlOf(languages[i]), part))
+            child.pages = detail::addReportLayoutsXml(source, layoutsXmlOf(languages[i]));
+          if (child.pages < 0) {
+            child.process->finish(part);  // a child that failed: its error
+            std::vector<std::unique_ptr<QgsPrintLayout>> layouts =
+                buildReportLayouts(source, optionsFor(languages[i]), LayoutUse::Keep);
+            child.pages = detail::reportPageCount(detail::layoutPointers(layouts));
+            keep(layouts);
+          }
+        } else {
           std::vector<std::unique_ptr<QgsPrintLayout>> layouts =
-              buildReportLayouts(source, optionsFor(languages[i]), LayoutUse::Keep);
-          pages = detail::reportPageCount(detail::layoutPointers(layouts));
+              buildReportLayouts(source, optionsFor(languages[i]), LayoutUse::Export);
+          detail::ScaledFeedback part(feedback, 0.3 + 0.6 * i / n, 0.3 + 0.6 * (i + 1) / n);
+          exportReportPdf(detail::layoutPointers(layouts), work.absoluteFilePath(pdfName), part);
           keep(layouts);
         }
-        const QString pdfName = pdfNameOf(languages[i]);
-        detail::verifyPdf(work.absoluteFilePath(pdfName), pages, out.absoluteFilePath(pdfName));
         feedback.checkCanceled();
       }
     }
@@ -350,7 +356,7 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
       project.viewSettings()->setDefaultViewExtent(QgsReferencedRectangle(view, project.crs()));
     }
     const QString qgzName = name + QStringLiteral(".qgz");
-    feedback.setProgress(0.95, "writing project");
+    feedback.setProgress(0.9, "writing project");
     if (!project.write(work.absoluteFilePath(qgzName))) {
       detail::addWriteDiagnostic(QStringLiteral("QgsProject: ") + project.error());
       detail::failWrite(out.absoluteFilePath(qgzName), detail::diagnoseFolder(work.absolutePath()));
@@ -359,6 +365,17 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
   }  // project closed: the GeoPackage is no longer open
 
   feedback.checkCanceled();
+  // The children's reports, exported while the project was written: each PDF must have the pages
+  // of its layouts.
+  if (!children.empty()) feedback.setProgress(0.95, "finishing reports");
+  for (std::size_t c = 0; c < children.size(); ++c) {
+    const double n = static_cast<double>(children.size());
+    detail::ScaledFeedback part(feedback, 0.95 + 0.03 * c / n, 0.95 + 0.03 * (c + 1) / n);
+    children[c].process->finish(part);
+    detail::verifyPdf(work.absoluteFilePath(children[c].pdfName), children[c].pages,
+                      out.absoluteFilePath(children[c].pdfName));
+    feedback.checkCanceled();
+  }
   // Every file is complete: check the GeoPackage, then publish the set (manifest last).
   feedback.setProgress(0.98, "publishing");
   detail::requireIntact(integrity.get(), gpkg, shownGpkg);

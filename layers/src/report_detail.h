@@ -89,14 +89,14 @@ const std::map<QString, QgsVectorLayer * ReportSource::*>& reportSourceTables();
 std::vector<QgsPrintLayout*> layoutPointers(const std::vector<std::unique_ptr<QgsPrintLayout>>& layouts);
 
 // --- a language's layouts handed over as XML (report_layouts_xml.cpp) ---------------------
-/// Writes the layouts (exported: `pages` pages), the report companion layers of source.project
+/// Writes the layouts (which make `pages` pages), the report companion layers of source.project
 /// (its layers other than the source's tables) and which of its layers is which table to `path`
 /// (ReportOptions::layoutsXml), paths relative to a project beside the GeoPackage. IoError.
 void writeReportLayoutsXml(const ReportSource& source, const std::vector<QgsPrintLayout*>& layouts, int pages,
                            const QString& path);
 /// Adds what writeReportLayoutsXml wrote to source.project: the companion layers (no layer-tree
 /// node) and the layouts, which the project writes as that XML, with the writer's layer ids of
-/// the tables replaced by source's. Returns the pages the writer exported; -1, with the project
+/// the tables replaced by source's. Returns the pages the writer's layouts make; -1, with the project
 /// unchanged, when `path` does not exist or does not serve (unreadable, another run's tables, a
 /// project not beside the GeoPackage, a layout name taken): the caller then builds the layouts.
 int addReportLayoutsXml(const ReportSource& source, const QString& path);
@@ -139,6 +139,9 @@ class ReportChild {
   ~ReportChild();
   ReportChild(const ReportChild&) = delete;
   ReportChild& operator=(const ReportChild&) = delete;
+  /// Waits until `path` exists (true) or the child has ended without it (false). Throws
+  /// Cancelled (after killing the child) when feedback is cancelled.
+  bool waitForFile(const QString& path, Feedback& feedback);
   /// Waits for the child. Throws Cancelled (after killing it) when feedback is cancelled, and
   /// the child's own error otherwise: exit code 2 InputError, else IoError, with its message.
   void finish(Feedback& feedback);

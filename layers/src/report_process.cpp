@@ -114,6 +114,20 @@ ReportChild::~ReportChild() { stop(); }
 
 void ReportChild::stop() { stopChild(*m_process); }
 
+bool ReportChild::waitForFile(const QString& path, Feedback& feedback) {
+  // Polled: this thread runs no event loop. The child writes the file under a temporary name and
+  // renames it (QSaveFile), so a file that exists is complete. 10 ms: the project waits for it.
+  while (!QFileInfo::exists(path)) {
+    if (m_process->state() == QProcess::NotRunning) return QFileInfo::exists(path);
+    if (feedback.isCanceled()) {
+      stop();
+      throw Cancelled();
+    }
+    m_process->waitForFinished(10);
+  }
+  return true;
+}
+
 void ReportChild::finish(Feedback& feedback) {
   while (m_process->state() != QProcess::NotRunning && !m_process->waitForFinished(100)) {
     if (feedback.isCanceled()) {

@@ -207,10 +207,13 @@ int exportReportFromGeoPackage(const QString& geopackage, const QString& pdfPath
       buildReportLayouts(source, options, LayoutUse::Export);
   const std::vector<QgsPrintLayout*> raw = detail::layoutPointers(layouts);
   feedback.checkCanceled();
+  // Written before the export: a run's project takes these layouts while this process exports.
+  // (The run checks the PDF against the page count written here.)
+  if (!options.layoutsXml.isEmpty())
+    detail::writeReportLayoutsXml(source, raw, detail::reportPageCount(raw), options.layoutsXml);
   feedback.setProgress(0.2, "exporting PDF");
   detail::ScaledFeedback exporting(feedback, 0.2, 1.0);
   const int pages = exportReportPdf(raw, pdfPath, exporting);
-  if (!options.layoutsXml.isEmpty()) detail::writeReportLayoutsXml(source, raw, pages, options.layoutsXml);
   feedback.setProgress(1.0, "done");
   return pages;
 }

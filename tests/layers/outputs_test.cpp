@@ -8,6 +8,7 @@
 
 #include <qgslayertree.h>
 #include <qgslayoutmanager.h>
+#include <qgsprintlayout.h>
 #include <qgsproject.h>
 #include <qgsprojectviewsettings.h>
 #include <qgsreferencedgeometry.h>
@@ -20,7 +21,10 @@
 #include <QThread>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <memory>
+#include <string>
+#include <vector>
 
 namespace clustershift::layers {
 namespace {
@@ -275,6 +279,70 @@ TEST(WriteOutputsReportProcess, TheChildsErrorIsTheRunsErrorAndEarlierOutputsSta
   ASSERT_TRUE(pdf.open(QIODevice::ReadOnly));
   EXPECT_EQ(pdf.readAll(), pdfBytes);
   EXPECT_FALSE(QFileInfo::exists(dir + QStringLiteral("/test_scenario_report_zh_CN.pdf")));
+  EXPECT_TRUE(QDir(dir)
+                  .entryList(QStringList{QStringLiteral(".*")},
+                             QDir::Hidden | QDir::AllEntries | QDir::NoDotAndDotDot)
+                  .isEmpty());
+}
+
+/// Records the stages a run reached.
+class StageLog : public Feedback {
+ public:
+  void setProgress(double fraction, const std::string& stage) override {
+    Feedback::setProgress(fraction, stage);
+    stages.push_back(stage);
+  }
+  std::vector<std::string> stages;
+};
+
+// The second language's child hands its layouts over before it exports them, and the project is
+// written meanwhile; a child that fails after that fails the run all the same, and the earlier
+// outputs stay.
+TEST(WriteOutputsReportProcess, AChildFailingAfterItsLayoutsFailsTheRun) {
+  const QString dir = scratchDir(QStringLiteral("report_process_late"));
+  const Inputs in = sampleInputs();
+  Feedback plain;
+  const OutputPaths first = writeOutputs(in, sampleResults(in), dir, {QStringLiteral("zh_CN")}, plain);
+  auto bytesOf = [](const QString& path) {
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+  };
+  const QByteArray gpkgBytes = bytesOf(first.geopackage);
+  // The en layouts as a report process writes them for the project beside the GeoPackage (the
+  // run's work folder holds the same file names).
+  const QString xml =
+      scratchDir(QStringLiteral("report_process_late_xml")) + QStringLiteral("/en.layouts.xml");
+  {
+    QgsProject child;
+    const ReportSource source = openReportSource(&child, first.geopackage);
+    ReportOptions en;
+    en.language = QStringLiteral("en");
+    std::vector<std::unique_ptr<QgsPrintLayout>> layouts = buildReportLayouts(source, en, LayoutUse::Keep);
+    const std::vector<QgsPrintLayout*> raw = detail::layoutPointers(layouts);
+    detail::writeReportLayoutsXml(source, raw, detail::reportPageCount(raw), xml);
+  }
+  const ReportProcess late{QStringLiteral("/bin/sh"),
+                           [xml](const QString&, const QString&, const ReportOptions& options) {
+                             return QStringList{QStringLiteral("-c"),
+                                                QStringLiteral("cp \"$1\" \"$2\"; "
+                                                               "echo 'error: failed late' >&2; exit 3"),
+                                                QStringLiteral("sh"), xml, options.layoutsXml};
+                           }};
+  StageLog feedback;
+  try {
+    writeOutputs(in, sampleResults(in), dir, {QStringLiteral("zh_CN"), QStringLiteral("en")}, feedback,
+                 &late);
+    FAIL() << "a report process that failed late went unnoticed";
+  } catch (const IoError& e) {
+    EXPECT_NE(std::string(e.what()).find("report (en)"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("failed late"), std::string::npos) << e.what();
+  }
+  // The project was written with the child's layouts before the child's failure was known.
+  EXPECT_NE(std::find(feedback.stages.begin(), feedback.stages.end(), "writing project"),
+            feedback.stages.end());
+  EXPECT_NE(std::find(feedback.stages.begin(), feedback.stages.end(), "finishing reports"),
+            feedback.stages.end());
+  EXPECT_EQ(bytesOf(first.geopackage), gpkgBytes);
   EXPECT_TRUE(QDir(dir)
                   .entryList(QStringList{QStringLiteral(".*")},
                              QDir::Hidden | QDir::AllEntries | QDir::NoDotAndDotDot)

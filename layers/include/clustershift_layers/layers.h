@@ -126,9 +126,10 @@ struct ReportOptions {
   QString paper = QStringLiteral("A4");        ///< A4 | A3, landscape
   int topN = 5;                                ///< candidate pages (atlas over the top N)
   QString author;                              ///< printed on the overview page when set
-  /// When set, exportReportFromGeoPackage also writes the exported layouts and their report
-  /// companion layers to this XML file: how a run's report process hands the language it exported
-  /// to the run's project (writeOutputs), which then need not build those layouts itself.
+  /// When set, exportReportFromGeoPackage also writes the layouts it exports and their report
+  /// companion layers to this XML file, before it exports them: how a run's report process hands
+  /// its language to the run's project (writeOutputs), which need not build those layouts itself
+  /// and may be written while the child still exports.
   QString layoutsXml;
 };
 
