@@ -67,7 +67,7 @@ void addReportCommand(CLI::App& app, int& exitCode) {
       ->check(CLI::Range(1, 1000))
       ->capture_default_str();
   sub->add_option("--author", o->author, "Author printed on the overview page (default: the scenario's)");
-  // A run's report process: the exported layouts also as XML, for the run's project (hidden).
+  // A run's report process: its layouts also as XML, before the export, for the run's project (hidden).
   sub->add_option("--layouts-xml", o->layoutsXml)->group("");
   // A run's report process: the GeoPackage is the run's, which checks it before publishing (hidden).
   sub->add_flag("--run-geopackage", o->runGeoPackage)->group("");

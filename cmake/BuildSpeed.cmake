@@ -1,9 +1,12 @@
 # Build speed of a first build (make demo on a fresh 2-core machine), measured in CPU time per file.
 #
-# Unity builds (CLUSTERSHIFT_UNITY, default ON) for layers and cli: their files are few and each
-# spends most of its time on the same QGIS/Qt and CLI11 code; compiled together that work is done
-# once per batch (measured: layers 144 -> 54 s CPU in two batches, cli 96 -> 28 s in one). Not for
-# core (its files repeat names in anonymous namespaces, e.g. kNan in mcda/) nor the plugin and tests.
+# Unity builds (CLUSTERSHIFT_UNITY, default ON) for core, layers and cli: each file spends most of
+# its time on the same headers (nlohmann/json, the standard library; QGIS/Qt; CLI11); compiled
+# together that work is done once per batch (measured: layers 144 -> 54 s CPU in two batches,
+# cli 96 -> 28 s in one, core 371 -> 160 s in batches of 12: 190 -> 82 s on 2 cores). Names in anonymous
+# namespaces must therefore be unique across a target's files (each criterion's id constant is
+# k<Criterion>Id; pi and NaN come from clustershift/data.h). Not for the plugin and tests.
+# A source file with its own compile options (core's decay_sum.cpp) is compiled apart by CMake.
 # clustershift_unity(<target> <files per batch, 0 = all>)
 #
 # Precompiled headers (CLUSTERSHIFT_PCH, default OFF) for core, the plugin, the Processing library and
@@ -19,7 +22,7 @@
 # Off by default: GCC 12 (Debian 12) once stopped with "internal compiler error: in gt_pch_save" while
 # writing the plugin's header (2 clean builds of the merged tree, one failure; the retry passed). A
 # first build that fails at random costs more than the 13 % PCH saves; -DCLUSTERSHIFT_PCH=ON to use.
-option(CLUSTERSHIFT_UNITY "Unity builds of layers and cli" ON)
+option(CLUSTERSHIFT_UNITY "Unity builds of core, layers and cli" ON)
 option(CLUSTERSHIFT_PCH "Precompiled headers for core, the plugin, Processing and the tests" OFF)
 
 set(CLUSTERSHIFT_PCH_STD <algorithm> <cmath> <cstdint> <functional> <limits> <map> <memory> <optional>

@@ -293,7 +293,8 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
       };
       // The languages after the first go to child processes first (the GeoPackage and its styles
       // are complete), so they export while this process exports the first one.
-      if (concurrent)
+      if (concurrent) {
+        children.reserve(static_cast<std::size_t>(languages.size()));
         for (int i = 1; i < languages.size(); ++i) {
           const QString& language = languages[i];
           ChildReport& child = children.emplace_back();
@@ -309,6 +310,7 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
                 *reportProcess, gpkg, pdf, options,
                 work.absoluteFilePath(QStringLiteral(".report_%1.log").arg(language)));
         }
+      }
       // The report is made from the GeoPackage as written, like `clustershift report` does:
       // the layers above, the other tables loaded without a layer-tree node.
       const ReportSource source = openReportSource(&project, gpkg);
@@ -323,14 +325,16 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
         paths.reports << out.absoluteFilePath(pdfName);
         if (i > 0 && concurrent) {
           // A child writes its layouts before it exports them: the project takes them, and is
-          // written, while the child may still export. A child that wrote none (another program)
-          // has its layouts built here.
+          // written, while the child may still export. A child that wrote none (another program,
+          // or one that failed: then its error) or whose file does not serve has its layouts
+          // built here.
           ChildReport& child = children[static_cast<std::size_t>(i - 1)];
           detail::ScaledFeedback part(feedback, 0.3 + 0.6 * i / n, 0.3 + 0.6 * (i + 1) / n);
           if (child.process->waitForFile(layoutsXmlOf(languages[i]), part))
             child.pages = detail::addReportLayoutsXml(source, layoutsXmlOf(languages[i]));
+          else
+            child.process->finish(part);  // it has ended: its error, if it failed
           if (child.pages < 0) {
-            child.process->finish(part);  // a child that failed: its error
             std::vector<std::unique_ptr<QgsPrintLayout>> layouts =
                 buildReportLayouts(source, optionsFor(languages[i]), LayoutUse::Keep);
             child.pages = detail::reportPageCount(detail::layoutPointers(layouts));
@@ -362,7 +366,7 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
       detail::failWrite(out.absoluteFilePath(qgzName), detail::diagnoseFolder(work.absolutePath()));
     }
     files << qgzName;
-  }  // project closed: the GeoPackage is no longer open
+  }  // project closed: this process no longer holds the GeoPackage open (a child may still read it)
 
   feedback.checkCanceled();
   // The children's reports, exported while the project was written: each PDF must have the pages

@@ -63,7 +63,7 @@ struct ReportContext {
   QSizeF pageMm;   ///< landscape page: 297 x 210 (A4) or 420 x 297 (A3)
   QString title;   ///< scenario title in the report language
   /// The layouts are exported at once (LayoutUse::Export): the overview's dense layers start
-  /// drawing on other threads while the other sections are built (drawLayersAhead).
+  /// drawing on another thread while the other sections are built (drawLayersAhead).
   bool drawAhead = false;
 };
 
@@ -209,7 +209,7 @@ class SharedGlobalScope {
 /// reference map's context for every item it paints.
 QgsLayoutItemMap* newReportMap(QgsLayout* layout);
 /// Starts drawing `layers` of a map from newReportMap (placed, sized, zoomed, styled), in the
-/// map's order, with its background, on other threads into an image at the export's resolution
+/// map's order, with its background, on another thread into an image at the export's resolution
 /// (kReportDpi, no antialiasing, reportSimplifyMethod). Its export waits for the image, draws it
 /// and the map's other layers over it: the caller asks for layers that may go under all others
 /// (the bottom of the stack, or above it only layers that cover little, like lines). If anything the image

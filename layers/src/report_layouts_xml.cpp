@@ -1,4 +1,4 @@
-// A report language's layouts handed from the run's child process, which exported that
+// A report language's layouts handed from the run's child process, which exports that
 // language, to the run's project as XML (ReportOptions::layoutsXml): the run no longer builds the
 // same layouts a second time only to keep them in its project (0.5 s of the national bench's
 // main thread). The child writes its layouts, its report companion layers and which layer is

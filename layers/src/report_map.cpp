@@ -1,5 +1,5 @@
 // The report's map item: its expression context kept per state while a SharedGlobalScope lives,
-// and layers drawn ahead, on other threads, for a layout exported at once.
+// and layers drawn ahead, on another thread, for a layout exported at once.
 #include "report_detail.h"  // first: see the note in layers.h
 
 #include <qgslayout.h>
@@ -36,10 +36,12 @@ bool sameSimplification(const QgsVectorSimplifyMethod& a, const QgsVectorSimplif
 /// It can also draw the bottom of its layer stack ahead (drawAhead). At national size the
 /// overview's 20,000 parks and 2,850 regions take ~0.3 s to draw, one after the other, when its
 /// page is exported; a report's other sections take about as long to build. Started when the
-/// overview is built, QGIS's sequential renderer draws them into one image on a thread of its
-/// own while this thread builds the rest. (The parallel renderer drew each layer into an image
-/// of its own, which this thread then copied and composed: 0.1 s of a national report, perf.)
-/// Saved in a project, the item is a plain map with all its layers.
+/// overview is built, QGIS's sequential renderer draws them, and composes them into one image,
+/// on a thread of its own while this thread builds the rest. (The parallel renderer drew them
+/// on threads too, but this thread then copied and composed their images: 0.1 s of a national
+/// report, perf.) The finished renderer frees its inner job with deleteLater, which without an
+/// event loop waits for the process's end: a few kB. Saved in a project, the item is a plain
+/// map with all its layers.
 class ReportMap final : public QgsLayoutItemMap {
  public:
   using QgsLayoutItemMap::QgsLayoutItemMap;
@@ -178,7 +180,7 @@ class ReportMap final : public QgsLayoutItemMap {
     Ahead(const Ahead&) = delete;
     Ahead& operator=(const Ahead&) = delete;
     ~Ahead() {
-      if (job) job->cancel();  // waits for its threads
+      if (job) job->cancel();  // waits for its thread
     }
   };
 

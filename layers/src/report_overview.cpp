@@ -235,7 +235,7 @@ std::unique_ptr<QgsPrintLayout> buildOverviewLayout(const ReportContext& ctx) {
   map->zoomToExtent(overviewExtent(ctx, crs));
   l->setReferenceMap(map);
   // A report exported at once: the dense layers (national size: 20,000 parks, 2,850 regions)
-  // are drawn on other threads while the other sections are built, into one image under the
+  // are drawn on another thread while the other sections are built, into one image under the
   // flows (the top-10 parks are drawn again, above the flows, by their label companion). Only
   // with the regions, the bottom layer, among them: the parks must not go under their fill.
   if (ctx.drawAhead && dense.unlabelled.contains(ctx.source.regions)) drawLayersAhead(map, dense.unlabelled);

@@ -208,12 +208,15 @@ int exportReportFromGeoPackage(const QString& geopackage, const QString& pdfPath
   const std::vector<QgsPrintLayout*> raw = detail::layoutPointers(layouts);
   feedback.checkCanceled();
   // Written before the export: a run's project takes these layouts while this process exports.
-  // (The run checks the PDF against the page count written here.)
-  if (!options.layoutsXml.isEmpty())
-    detail::writeReportLayoutsXml(source, raw, detail::reportPageCount(raw), options.layoutsXml);
+  // The run checks the PDF against the page count written here, which the export must give.
+  const int expected = options.layoutsXml.isEmpty() ? -1 : detail::reportPageCount(raw);
+  if (expected >= 0) detail::writeReportLayoutsXml(source, raw, expected, options.layoutsXml);
   feedback.setProgress(0.2, "exporting PDF");
   detail::ScaledFeedback exporting(feedback, 0.2, 1.0);
   const int pages = exportReportPdf(raw, pdfPath, exporting);
+  if (expected >= 0 && pages != expected)
+    throw IoError(pdfPath.toStdString() + ": the report has " + std::to_string(pages) +
+                  " pages, its layouts handed to the run make " + std::to_string(expected));
   feedback.setProgress(1.0, "done");
   return pages;
 }

@@ -307,7 +307,6 @@ TEST(WriteOutputsReportProcess, AChildFailingAfterItsLayoutsFailsTheRun) {
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
   };
-  const QByteArray gpkgBytes = bytesOf(first.geopackage);
   // The en layouts as a report process writes them for the project beside the GeoPackage (the
   // run's work folder holds the same file names).
   const QString xml =
@@ -321,13 +320,20 @@ TEST(WriteOutputsReportProcess, AChildFailingAfterItsLayoutsFailsTheRun) {
     const std::vector<QgsPrintLayout*> raw = detail::layoutPointers(layouts);
     detail::writeReportLayoutsXml(source, raw, detail::reportPageCount(raw), xml);
   }
+  const QByteArray gpkgBytes = bytesOf(first.geopackage);
+  auto notUsed = [] { return writeDiagnostics().filter(QStringLiteral("not used")).size(); };
+  const int notUsedBefore = notUsed();
   const ReportProcess late{QStringLiteral("/bin/sh"),
                            [xml](const QString&, const QString&, const ReportOptions& options) {
-                             return QStringList{QStringLiteral("-c"),
-                                                QStringLiteral("cp \"$1\" \"$2\"; "
-                                                               "echo 'error: failed late' >&2; exit 3"),
-                                                QStringLiteral("sh"), xml, options.layoutsXml};
-                           }};
+                             return QStringList{
+                                 QStringLiteral("-c"),
+                                 // Renamed into place, as QSaveFile does; then
+                                 // still "exporting" while the run takes them.
+                                 QStringLiteral("cp \"$1\" \"$2.part\" && mv \"$2.part\" \"$2\"; "
+                                                "sleep 1; echo 'error: failed late' >&2; exit 3"),
+                                 QStringLiteral("sh"), xml, options.layoutsXml};
+                           },
+                           QStringList{}};
   StageLog feedback;
   try {
     writeOutputs(in, sampleResults(in), dir, {QStringLiteral("zh_CN"), QStringLiteral("en")}, feedback,
@@ -337,11 +343,14 @@ TEST(WriteOutputsReportProcess, AChildFailingAfterItsLayoutsFailsTheRun) {
     EXPECT_NE(std::string(e.what()).find("report (en)"), std::string::npos) << e.what();
     EXPECT_NE(std::string(e.what()).find("failed late"), std::string::npos) << e.what();
   }
-  // The project was written with the child's layouts before the child's failure was known.
-  EXPECT_NE(std::find(feedback.stages.begin(), feedback.stages.end(), "writing project"),
-            feedback.stages.end());
-  EXPECT_NE(std::find(feedback.stages.begin(), feedback.stages.end(), "finishing reports"),
-            feedback.stages.end());
+  // The project was written with the child's layouts (they served: no diagnostic says otherwise)
+  // before the child's failure was known.
+  const auto project = std::find(feedback.stages.begin(), feedback.stages.end(), "writing project");
+  const auto finishing = std::find(feedback.stages.begin(), feedback.stages.end(), "finishing reports");
+  EXPECT_NE(project, feedback.stages.end());
+  EXPECT_NE(finishing, feedback.stages.end());
+  EXPECT_LT(project, finishing);
+  EXPECT_EQ(notUsed(), notUsedBefore) << writeDiagnostics().join(QLatin1Char('\n')).toStdString();
   EXPECT_EQ(bytesOf(first.geopackage), gpkgBytes);
   EXPECT_TRUE(QDir(dir)
                   .entryList(QStringList{QStringLiteral(".*")},

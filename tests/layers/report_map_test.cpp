@@ -1,4 +1,4 @@
-// The report's map item (layers/src/report_map.cpp): layers drawn ahead on other threads for a
+// The report's map item (layers/src/report_map.cpp): layers drawn ahead on another thread for a
 // report exported at once, and the fall-back to QGIS's own drawing when the map changed since.
 #include "clustershift_layers/layers.h"  // first: see the note in layers.h
 #include "fixtures.h"

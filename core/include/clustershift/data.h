@@ -14,6 +14,7 @@
 namespace clustershift {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr double kPi = 3.14159265358979323846;
 inline bool isMissing(double v) { return std::isnan(v); }
 
 /// Core region columns (units): population, working_age (10k persons), gdp, y1, y2, y3,

@@ -16,6 +16,7 @@
 
 #include <geos_c.h>
 
+#include "clustershift/data.h"
 #include "clustershift/criterion.h"
 #include "clustershift/error.h"
 #include "io/geos_context.h"
@@ -24,8 +25,7 @@
 namespace clustershift {
 namespace {
 
-constexpr const char* kId = "environment";
-constexpr double kPi = 3.14159265358979323846;
+constexpr const char* kEnvironmentId = "environment";
 
 std::string zoneLabel(const Zone& zone) {
   if (!zone.name.empty()) return zone.name;
@@ -75,7 +75,8 @@ double overlapArea(const detail::PlanarShape& footprint, double x, double y, dou
 class Environment final : public DescribedCriterion {
  public:
   Environment()
-      : DescribedCriterion({kId, "Share in sensitive zones", "生态敏感区占比", "share", Direction::Cost}) {}
+      : DescribedCriterion(
+            {kEnvironmentId, "Share in sensitive zones", "生态敏感区占比", "share", Direction::Cost}) {}
 
   std::vector<ParamSpec> parameters() const override {
     return {ParamSpec::positive("buffer_m", "m", kEnvironmentDefaultBufferM,
@@ -88,7 +89,7 @@ class Environment final : public DescribedCriterion {
     const double bufferM = resolveParams(*this, params).at("buffer_m").get<double>();
     const Inputs& inputs = context.inputs;
     if (inputs.exclusions.empty()) {
-      throw InputError(std::string(kId) +
+      throw InputError(std::string(kEnvironmentId) +
                        ": needs a sensitive-zone layer (scenario data.exclusions); none was loaded");
     }
     const auto plane = planeFor(inputs);
@@ -124,9 +125,10 @@ class Environment final : public DescribedCriterion {
           problem.severity = Severity::Warning;
           problem.where = inputs.parksLabel + " fid=" + park.fid;
           problem.featureId = park.id;
-          problem.message = std::string(kId) + ": park '" + park.id + "' has no location; value is NULL";
+          problem.message =
+              std::string(kEnvironmentId) + ": park '" + park.id + "' has no location; value is NULL";
           problem.code = "park_without_location";
-          problem.values = {{"criterion", kId}, {"id", park.id}};
+          problem.values = {{"criterion", kEnvironmentId}, {"id", park.id}};
           context.feedback.warn(problem);
           continue;
         }

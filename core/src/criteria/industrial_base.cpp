@@ -9,13 +9,13 @@
 namespace clustershift {
 namespace {
 
-constexpr const char* kId = "industrial_base";
+constexpr const char* kIndustrialBaseId = "industrial_base";
 
 class IndustrialBase : public DescribedCriterion {
  public:
   IndustrialBase()
-      : DescribedCriterion(
-            {kId, "Industrial base (location quotient)", "产业基础（区位商）", "LQ", Direction::Benefit}) {}
+      : DescribedCriterion({kIndustrialBaseId, "Industrial base (location quotient)", "产业基础（区位商）",
+                            "LQ", Direction::Benefit}) {}
   bool perRegion() const override { return true; }
 
   std::vector<Problem> check(const CriterionContext& context, const nlohmann::json& params) const override {
@@ -25,20 +25,20 @@ class IndustrialBase : public DescribedCriterion {
   std::vector<double> compute(const CriterionContext& context,
                               const nlohmann::json& params) const override {
     resolveParams(*this, params);  // takes none: rejects any
-    const IndustryMatrix& table = detail::requireIndustryOutput(context, kId);
+    const IndustryMatrix& table = detail::requireIndustryOutput(context, kIndustrialBaseId);
     const int industry = table.industryIndex(context.scenario.cluster.industry);
     // Missing cells stay NaN: the LQ of a missing cell is missing, not 0.
     const Eigen::MatrixXd lq =
-        locationQuotients(detail::checkedOutputMatrix(context, kId, table, false));
-    return detail::valuesByHostRow(context, kId, table, [&](int park, int row) {
+        locationQuotients(detail::checkedOutputMatrix(context, kIndustrialBaseId, table, false));
+    return detail::valuesByHostRow(context, kIndustrialBaseId, table, [&](int park, int row) {
       const double value = lq(row, industry);
       if (isMissing(value))
         detail::warnPark(context, park,
-                         std::string(kId) + ": " + detail::industryOutputLabel(context) +
+                         std::string(kIndustrialBaseId) + ": " + detail::industryOutputLabel(context) +
                              " has no value for region '" + table.regionIds[row] + "', industry '" +
                              table.industries[industry] + "'",
                          "industry_output_value_missing",
-                         {{"criterion", kId},
+                         {{"criterion", kIndustrialBaseId},
                           {"table", detail::industryOutputLabel(context)},
                           {"region", table.regionIds[row]},
                           {"industry", table.industries[industry]}});

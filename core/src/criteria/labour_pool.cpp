@@ -24,12 +24,13 @@
 namespace clustershift {
 namespace {
 
-constexpr const char* kId = "labour_pool";
+constexpr const char* kLabourPoolId = "labour_pool";
 constexpr double kDefaultRadiusKm = 50.0;
 
 class LabourPool final : public DescribedCriterion {
  public:
-  LabourPool() : DescribedCriterion({kId, "Labour pool", "劳动力储备", "10k persons", Direction::Benefit}) {}
+  LabourPool()
+      : DescribedCriterion({kLabourPoolId, "Labour pool", "劳动力储备", "10k persons", Direction::Benefit}) {}
 
   std::vector<ParamSpec> parameters() const override {
     return {
@@ -61,17 +62,18 @@ class LabourPool final : public DescribedCriterion {
       problem.featureId = park.id;
       if (missingRegion[i] >= 0) {
         const Region& region = inputs.regions[static_cast<std::size_t>(missingRegion[i])];
-        problem.message = std::string(kId) + ": park '" + park.id + "' — field 'working_age' of region '" +
-                          region.id + "' (" + region.name + ") within " + util::formatNumber(radiusKm) +
-                          " km is missing; value is NULL";
+        problem.message = std::string(kLabourPoolId) + ": park '" + park.id +
+                          "' — field 'working_age' of region '" + region.id + "' (" + region.name +
+                          ") within " + util::formatNumber(radiusKm) + " km is missing; value is NULL";
         problem.code = "catchment_region_value_missing";
-        problem.values = {{"criterion", kId},        {"id", park.id},
-                          {"region", region.id},     {"region_name", region.name},
-                          {"column", "working_age"}, {"radius_km", util::formatNumber(radiusKm)}};
+        problem.values = {{"criterion", kLabourPoolId}, {"id", park.id},
+                          {"region", region.id},        {"region_name", region.name},
+                          {"column", "working_age"},    {"radius_km", util::formatNumber(radiusKm)}};
       } else {
-        problem.message = std::string(kId) + ": park '" + park.id + "' has no coordinates; value is NULL";
+        problem.message =
+            std::string(kLabourPoolId) + ": park '" + park.id + "' has no coordinates; value is NULL";
         problem.code = "park_without_location";
-        problem.values = {{"criterion", kId}, {"id", park.id}};
+        problem.values = {{"criterion", kLabourPoolId}, {"id", park.id}};
       }
       context.feedback.warn(problem);
     }
@@ -92,10 +94,10 @@ class LabourPool final : public DescribedCriterion {
     for (const auto& [r, count] : nullCells) {
       const Region& region = context.inputs.regions[static_cast<std::size_t>(r)];
       context.feedback.warn(Problem{Severity::Warning, context.inputs.regionsLabel + " fid=" + region.fid,
-                                    std::string(kId) + ": field 'working_age' of region '" + region.id +
-                                        "' (" + region.name + ") is missing; " + std::to_string(count) +
-                                        " grid cells within " + util::formatNumber(radiusKm) +
-                                        " km of it are NULL",
+                                    std::string(kLabourPoolId) + ": field 'working_age' of region '" +
+                                        region.id + "' (" + region.name + ") is missing; " +
+                                        std::to_string(count) + " grid cells within " +
+                                        util::formatNumber(radiusKm) + " km of it are NULL",
                                     region.id});
     }
     return values;
@@ -115,8 +117,8 @@ class LabourPool final : public DescribedCriterion {
     const std::size_t nRegions = inputs.regions.size();
     std::vector<detail::PlanarShape> shapes(nRegions);
     std::vector<double> workingAge(nRegions);
-    const std::size_t nThreads =
-        std::min<std::size_t>(util::threadCount(threadsParam), std::max<std::size_t>(nRegions / 64, 1));
+    const std::size_t nThreads = std::min<std::size_t>(util::threadCount(static_cast<int>(threadsParam)),
+                                                       std::max<std::size_t>(nRegions / 64, 1));
     util::runOnThreads(static_cast<unsigned>(nThreads), [&](unsigned t) {
       for (std::size_t k = t; k < nRegions; k += nThreads) {
         const Region& region = inputs.regions[k];

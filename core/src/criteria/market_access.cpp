@@ -21,7 +21,7 @@
 namespace clustershift {
 namespace {
 
-constexpr const char* kId = "market_access";
+constexpr const char* kMarketAccessId = "market_access";
 constexpr double kDefaultDeltaKm = 150.0;
 
 struct Seat {
@@ -37,13 +37,13 @@ double extraValue(const Region& r, const std::string& key) {
 class MarketAccess : public DescribedCriterion {
  public:
   MarketAccess()
-      : DescribedCriterion({kId, "Market access (GDP potential)", "市场可达性（GDP潜力）",
+      : DescribedCriterion({kMarketAccessId, "Market access (GDP potential)", "市场可达性（GDP潜力）",
                             "亿元 (distance-weighted GDP)", Direction::Benefit}) {}
 
   std::vector<Problem> check(const CriterionContext& context,
                              const nlohmann::json& /*params*/) const override {
     std::vector<Problem> problems;
-    detail::requireRegionColumn(context, kId, "gdp", false, problems);
+    detail::requireRegionColumn(context, kMarketAccessId, "gdp", false, problems);
     return problems;
   }
 
@@ -65,8 +65,9 @@ class MarketAccess : public DescribedCriterion {
     context.feedback.checkCanceled();
     for (std::size_t p = 0; p < parks.size(); ++p)
       if (!parks.valid[p])
-        detail::warnPark(context, static_cast<int>(p), std::string(kId) + ": park has no location",
-                         "park_without_location", {{"criterion", kId}, {"id", inputs.parks[p].id}});
+        detail::warnPark(context, static_cast<int>(p),
+                         std::string(kMarketAccessId) + ": park has no location", "park_without_location",
+                         {{"criterion", kMarketAccessId}, {"id", inputs.parks[p].id}});
     return raw;
   }
 
@@ -102,7 +103,7 @@ class MarketAccess : public DescribedCriterion {
   // The regions' seats prepared for distances, their GDP in `gdp` (NaN for seats left out).
   static detail::ReducedPoints seatPoints(const CriterionContext& context, std::vector<double>& gdp) {
     const Inputs& inputs = context.inputs;
-    detail::requireRegionColumns(inputs, kId, {"gdp"});
+    detail::requireRegionColumns(inputs, kMarketAccessId, {"gdp"});
     std::vector<double> seatLon, seatLat;
     gdp.clear();
     for (const Seat& s : regionSeats(context)) {
@@ -142,10 +143,10 @@ class MarketAccess : public DescribedCriterion {
     if (skipped > 0)
       context.feedback.warn(codedProblem(
           Severity::Warning, inputs.regionsLabel,
-          std::string(kId) + ": " + std::to_string(skipped) +
+          std::string(kMarketAccessId) + ": " + std::to_string(skipped) +
               " region(s) without gdp >= 0 or a seat location left out (first: '" + firstSkipped + "')",
           {}, "regions_left_out",
-          {{"criterion", kId}, {"count", std::to_string(skipped)}, {"first", firstSkipped}}));
+          {{"criterion", kMarketAccessId}, {"count", std::to_string(skipped)}, {"first", firstSkipped}}));
     return seats;
   }
 };

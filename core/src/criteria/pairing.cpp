@@ -10,13 +10,13 @@
 namespace clustershift {
 namespace {
 
-constexpr const char* kId = "pairing";
+constexpr const char* kPairingId = "pairing";
 
 class Pairing : public DescribedCriterion {
  public:
   Pairing()
       : DescribedCriterion(
-            {kId, "Designated partner region (pairing)", "对口合作地区", "0/1", Direction::Benefit}) {}
+            {kPairingId, "Designated partner region (pairing)", "对口合作地区", "0/1", Direction::Benefit}) {}
   bool perRegion() const override { return true; }
 
   std::vector<ParamSpec> parameters() const override {
@@ -35,17 +35,19 @@ class Pairing : public DescribedCriterion {
     }
     for (const std::string& id : ids)
       if (context.inputs.regionIndex(id) < 0)
-        problems.push_back(codedProblem(
-            Severity::Warning, "criteria",
-            std::string(kId) + ": partner region '" + id + "' is not in " + context.inputs.regionsLabel, {},
-            "partner_not_found", {{"criterion", kId}, {"id", id}, {"layer", context.inputs.regionsLabel}}));
+        problems.push_back(
+            codedProblem(Severity::Warning, "criteria",
+                         std::string(kPairingId) + ": partner region '" + id + "' is not in " +
+                             context.inputs.regionsLabel,
+                         {}, "partner_not_found",
+                         {{"criterion", kPairingId}, {"id", id}, {"layer", context.inputs.regionsLabel}}));
     return problems;
   }
 
   std::vector<double> compute(const CriterionContext& context, const nlohmann::json& params) const override {
     const std::set<std::string> ids = partners(params);
     return detail::valuesByHostRegion(
-        context, kId, [&](int, const Region& host) { return ids.count(host.id) ? 1.0 : 0.0; });
+        context, kPairingId, [&](int, const Region& host) { return ids.count(host.id) ? 1.0 : 0.0; });
   }
 
  private:

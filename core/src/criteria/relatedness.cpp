@@ -9,13 +9,13 @@
 namespace clustershift {
 namespace {
 
-constexpr const char* kId = "relatedness";
+constexpr const char* kRelatednessId = "relatedness";
 
 class RelatednessCriterion : public DescribedCriterion {
  public:
   RelatednessCriterion()
       : DescribedCriterion(
-            {kId, "Relatedness density", "产业关联密度", "density (0-1)", Direction::Benefit}) {}
+            {kRelatednessId, "Relatedness density", "产业关联密度", "density (0-1)", Direction::Benefit}) {}
   bool perRegion() const override { return true; }
 
   std::vector<ParamSpec> parameters() const override {
@@ -33,14 +33,14 @@ class RelatednessCriterion : public DescribedCriterion {
   std::vector<double> compute(const CriterionContext& context,
                               const nlohmann::json& params) const override {
     const double rcaThreshold = resolveParams(*this, params).at("rca_threshold").get<double>();
-    const IndustryMatrix& table = detail::requireIndustryOutput(context, kId);
+    const IndustryMatrix& table = detail::requireIndustryOutput(context, kRelatednessId);
     const int industry = table.industryIndex(context.scenario.cluster.industry);
-    const Eigen::MatrixXd x = detail::checkedOutputMatrix(context, kId, table, true);
+    const Eigen::MatrixXd x = detail::checkedOutputMatrix(context, kRelatednessId, table, true);
     if (!(x.sum() > 0))
-      throw InputError(std::string(kId) + ": " + detail::industryOutputLabel(context) +
+      throw InputError(std::string(kRelatednessId) + ": " + detail::industryOutputLabel(context) +
                        " sums to zero");
     const Relatedness r = computeRelatedness(x, rcaThreshold);
-    return detail::valuesByHostRow(context, kId, table,
+    return detail::valuesByHostRow(context, kRelatednessId, table,
                                    [&](int, int row) { return r.density(row, industry); });
   }
 };

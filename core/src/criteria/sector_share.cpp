@@ -10,14 +10,14 @@
 namespace clustershift {
 namespace {
 
-constexpr const char* kId = "sector_share";
+constexpr const char* kSectorShareId = "sector_share";
 constexpr const char* kColumns[] = {"y1", "y2", "y3"};
 
 class SectorShare : public DescribedCriterion {
  public:
   SectorShare()
-      : DescribedCriterion(
-            {kId, "Sector share of host output", "产业结构（部门产值占比）", "share", Direction::Benefit}) {}
+      : DescribedCriterion({kSectorShareId, "Sector share of host output", "产业结构（部门产值占比）",
+                            "share", Direction::Benefit}) {}
   std::vector<ParamSpec> parameters() const override {
     return {
         ParamSpec::make("sector", ParamType::Integer, "", 2, 1.0, false, 3.0,
@@ -27,7 +27,8 @@ class SectorShare : public DescribedCriterion {
 
   std::vector<Problem> check(const CriterionContext& context, const nlohmann::json& params) const override {
     std::vector<Problem> problems;
-    for (const char* column : kColumns) detail::requireRegionColumn(context, kId, column, false, problems);
+    for (const char* column : kColumns)
+      detail::requireRegionColumn(context, kSectorShareId, column, false, problems);
     if (problems.empty()) detail::requireSomeValue(*this, context, params, problems);
     return problems;
   }
@@ -35,8 +36,8 @@ class SectorShare : public DescribedCriterion {
   std::vector<double> compute(const CriterionContext& context, const nlohmann::json& params) const override {
     const int sector = resolveParams(*this, params)["sector"].get<int>();
     const Inputs& inputs = context.inputs;
-    detail::requireRegionColumns(inputs, kId, {"y1", "y2", "y3"});
-    return detail::valuesByHostRegion(context, kId, [&](int p, const Region& host) {
+    detail::requireRegionColumns(inputs, kSectorShareId, {"y1", "y2", "y3"});
+    return detail::valuesByHostRegion(context, kSectorShareId, [&](int p, const Region& host) {
       double total = 0;
       bool usable = true;
       for (const char* column : kColumns) {
@@ -46,7 +47,7 @@ class SectorShare : public DescribedCriterion {
       }
       if (!usable || !(total > 0)) {
         detail::warnPark(context, p,
-                         std::string(kId) + ": host region '" + host.id +
+                         std::string(kSectorShareId) + ": host region '" + host.id +
                              "' needs y1, y2, y3 >= 0 (亿元) with a positive sum (y1 " +
                              util::formatNumber(host.value("y1")) + ", y2 " +
                              util::formatNumber(host.value("y2")) + ", y3 " +

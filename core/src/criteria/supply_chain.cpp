@@ -15,7 +15,7 @@
 namespace clustershift {
 namespace {
 
-constexpr const char* kId = "supply_chain";
+constexpr const char* kSupplyChainId = "supply_chain";
 
 struct Params {
   double cap;
@@ -25,7 +25,8 @@ struct Params {
 class SupplyChain : public DescribedCriterion {
  public:
   SupplyChain()
-      : DescribedCriterion({kId, "Supply-chain support", "配套能力", "weighted LQ", Direction::Benefit}) {}
+      : DescribedCriterion(
+            {kSupplyChainId, "Supply-chain support", "配套能力", "weighted LQ", Direction::Benefit}) {}
   bool perRegion() const override { return true; }
 
   std::vector<ParamSpec> parameters() const override {
@@ -43,8 +44,8 @@ class SupplyChain : public DescribedCriterion {
 
   std::vector<Problem> check(const CriterionContext& context, const nlohmann::json& params) const override {
     std::vector<Problem> problems;
-    detail::checkIndustryOutput(context, kId, problems);
-    detail::checkIoTable(context, kId, problems);
+    detail::checkIndustryOutput(context, kSupplyChainId, problems);
+    detail::checkIoTable(context, kSupplyChainId, problems);
     if (problems.empty()) detail::requireSomeValue(*this, context, params, problems);
     return problems;
   }
@@ -52,8 +53,8 @@ class SupplyChain : public DescribedCriterion {
   std::vector<double> compute(const CriterionContext& context,
                               const nlohmann::json& params) const override {
     const Params prm = parse(params);
-    const IndustryMatrix& table = detail::requireIndustryOutput(context, kId);
-    const IoTable& io = detail::requireIoTable(context, kId);
+    const IndustryMatrix& table = detail::requireIndustryOutput(context, kSupplyChainId);
+    const IoTable& io = detail::requireIoTable(context, kSupplyChainId);
     const std::string& industry = context.scenario.cluster.industry;
     const auto iIt = std::find(io.sectors.begin(), io.sectors.end(), industry);
     const std::size_t i = static_cast<std::size_t>(iIt - io.sectors.begin());
@@ -64,7 +65,7 @@ class SupplyChain : public DescribedCriterion {
       const double a = j < io.a.size() && i < io.a[j].size() ? io.a[j][i] : kNaN;
       if (isMissing(a) || a < 0)
         throw InputError(
-            std::string(kId) + ": " + detail::ioTableLabel(context) + " row '" + io.sectors[j] +
+            std::string(kSupplyChainId) + ": " + detail::ioTableLabel(context) + " row '" + io.sectors[j] +
             "', column '" + industry + "': coefficient is " +
             (isMissing(a) ? std::string("missing") : "negative (" + util::formatFixed(a, 4) + ")"));
       if (a == 0 || (j == i && !prm.includeOwn)) continue;
@@ -72,12 +73,13 @@ class SupplyChain : public DescribedCriterion {
       if (column >= 0) inputs.emplace_back(column, a);
     }
     if (inputs.empty())
-      throw InputError(std::string(kId) + ": industry '" + industry + "' buys from no industry of " +
-                       detail::industryOutputLabel(context) + " in " + detail::ioTableLabel(context));
+      throw InputError(std::string(kSupplyChainId) + ": industry '" + industry +
+                       "' buys from no industry of " + detail::industryOutputLabel(context) + " in " +
+                       detail::ioTableLabel(context));
 
     const Eigen::MatrixXd lq =
-        locationQuotients(detail::checkedOutputMatrix(context, kId, table, false));
-    return detail::valuesByHostRow(context, kId, table, [&](int park, int row) {
+        locationQuotients(detail::checkedOutputMatrix(context, kSupplyChainId, table, false));
+    return detail::valuesByHostRow(context, kSupplyChainId, table, [&](int park, int row) {
       double num = 0, den = 0;
       for (const auto& [column, a] : inputs) {
         const double q = lq(row, column);
@@ -86,11 +88,12 @@ class SupplyChain : public DescribedCriterion {
         den += a;
       }
       if (den > 0) return num / den;
-      detail::warnPark(context, park,
-                       std::string(kId) + ": host region '" + table.regionIds[row] +
-                           "' has no output value for any input industry of '" + industry + "'",
-                       "host_without_inputs",
-                       {{"criterion", kId}, {"region", table.regionIds[row]}, {"industry", industry}});
+      detail::warnPark(
+          context, park,
+          std::string(kSupplyChainId) + ": host region '" + table.regionIds[row] +
+              "' has no output value for any input industry of '" + industry + "'",
+          "host_without_inputs",
+          {{"criterion", kSupplyChainId}, {"region", table.regionIds[row]}, {"industry", industry}});
       return kNaN;
     });
   }

@@ -22,7 +22,7 @@
 namespace clustershift {
 namespace {
 
-constexpr const char* kId = "template_similarity";
+constexpr const char* kTemplateSimilarityId = "template_similarity";
 
 std::set<std::string> industryCodes(const std::string& text) {
   std::set<std::string> codes;
@@ -60,21 +60,21 @@ const std::vector<std::string>& featureNames() {
 class TemplateSimilarity final : public DescribedCriterion {
  public:
   TemplateSimilarity()
-      : DescribedCriterion(
-            {kId, "Similarity to the template park", "与模板园区相似度", "cosine", Direction::Benefit}) {}
+      : DescribedCriterion({kTemplateSimilarityId, "Similarity to the template park", "与模板园区相似度",
+                            "cosine", Direction::Benefit}) {}
 
   std::vector<double> compute(const CriterionContext& context, const nlohmann::json& params) const override {
     resolveParams(*this, params);  // takes none: rejects any
     const Inputs& inputs = context.inputs;
     const std::string& templateId = context.scenario.templatePark;
     if (templateId.empty()) {
-      throw InputError(std::string(kId) +
+      throw InputError(std::string(kTemplateSimilarityId) +
                        ": needs a template park (replication mode, scenario replication.template_park)");
     }
     const int t = inputs.parkIndex(templateId);
     if (t < 0) {
-      throw InputError(std::string(kId) + ": template park '" + templateId + "' is not in " +
-                       inputs.parksLabel);
+      throw InputError(std::string(kTemplateSimilarityId) + ": template park '" + templateId +
+                       "' is not in " + inputs.parksLabel);
     }
     const std::set<std::string> templateCodes =
         industryCodes(inputs.parks[static_cast<std::size_t>(t)].leadIndustries);
@@ -117,10 +117,11 @@ class TemplateSimilarity final : public DescribedCriterion {
         problem.severity = Severity::Warning;
         problem.where = inputs.parksLabel;
         problem.featureId = templateId;
-        problem.message = std::string(kId) + ": feature '" + featureNames()[f] +
+        problem.message = std::string(kTemplateSimilarityId) + ": feature '" + featureNames()[f] +
                           "' is missing for the template park '" + templateId + "'; left out of the profile";
         problem.code = "template_feature_missing";
-        problem.values = {{"criterion", kId}, {"feature", featureNames()[f]}, {"id", templateId}};
+        problem.values = {
+            {"criterion", kTemplateSimilarityId}, {"feature", featureNames()[f]}, {"id", templateId}};
         context.feedback.warn(problem);
         continue;
       }
@@ -139,7 +140,7 @@ class TemplateSimilarity final : public DescribedCriterion {
     for (std::size_t f : used) templateNorm += tx[f] * tx[f];
     templateNorm = std::sqrt(templateNorm);
     if (!(templateNorm > 0)) {
-      throw InputError(std::string(kId) + ": the template park '" + templateId +
+      throw InputError(std::string(kTemplateSimilarityId) + ": the template park '" + templateId +
                        "' sits at the mean of every profile feature; cosine similarity is undefined");
     }
 
@@ -161,10 +162,10 @@ class TemplateSimilarity final : public DescribedCriterion {
         problem.severity = Severity::Warning;
         problem.where = inputs.parksLabel + " fid=" + park.fid;
         problem.featureId = park.id;
-        problem.message = std::string(kId) + ": park '" + park.id + "' lacks " + missing +
+        problem.message = std::string(kTemplateSimilarityId) + ": park '" + park.id + "' lacks " + missing +
                           (park.region < 0 ? " (no host region)" : "") + "; value is NULL";
         problem.code = park.region < 0 ? "park_lacks_features_no_region" : "park_lacks_features";
-        problem.values = {{"criterion", kId}, {"id", park.id}, {"features", missing}};
+        problem.values = {{"criterion", kTemplateSimilarityId}, {"id", park.id}, {"features", missing}};
         context.feedback.warn(problem);
         continue;
       }

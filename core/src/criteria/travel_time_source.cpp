@@ -20,44 +20,46 @@
 namespace clustershift {
 namespace {
 
-constexpr const char* kId = "travel_time_source";
+constexpr const char* kTravelTimeSourceId = "travel_time_source";
 
 /// The one check of the source's snap distance, for check() (nearest road vertex, no graph) and
 /// compute() (nearest node of the built network): both say the same words.
 std::optional<Problem> sourceSnapProblem(const CriterionContext& context, double snapKm, double maxSnapKm) {
   if (snapKm <= maxSnapKm) return std::nullopt;
-  return codedProblem(
-      Severity::Fatal, "source",
-      std::string(kId) + ": the source location (" + util::formatNumber(context.sourceLon, 4) + ", " +
-          util::formatNumber(context.sourceLat, 4) + ") is " + util::formatNumber(snapKm, 4) +
-          " km from the nearest road node (params.max_snap_km " + util::formatNumber(maxSnapKm, 4) + ")",
-      {}, "source_far_from_roads",
-      {{"criterion", kId},
-       {"lon", util::formatNumber(context.sourceLon, 4)},
-       {"lat", util::formatNumber(context.sourceLat, 4)},
-       {"distance_km", util::formatNumber(snapKm, 4)},
-       {"max_km", util::formatNumber(maxSnapKm, 4)}});
+  return codedProblem(Severity::Fatal, "source",
+                      std::string(kTravelTimeSourceId) + ": the source location (" +
+                          util::formatNumber(context.sourceLon, 4) + ", " +
+                          util::formatNumber(context.sourceLat, 4) + ") is " + util::formatNumber(snapKm, 4) +
+                          " km from the nearest road node (params.max_snap_km " +
+                          util::formatNumber(maxSnapKm, 4) + ")",
+                      {}, "source_far_from_roads",
+                      {{"criterion", kTravelTimeSourceId},
+                       {"lon", util::formatNumber(context.sourceLon, 4)},
+                       {"lat", util::formatNumber(context.sourceLat, 4)},
+                       {"distance_km", util::formatNumber(snapKm, 4)},
+                       {"max_km", util::formatNumber(maxSnapKm, 4)}});
 }
 
 /// What compute() needs before building the network: a road layer and a located source.
 std::optional<Problem> missingInput(const CriterionContext& context) {
   if (context.inputs.roads.empty())
-    return codedProblem(Severity::Fatal, "data.roads",
-                        std::string(kId) + ": needs a road layer (scenario data.roads); none was loaded", {},
-                        "roads_required", {{"criterion", kId}});
-  if (!std::isfinite(context.sourceLon) || !std::isfinite(context.sourceLat))
     return codedProblem(
-        Severity::Fatal, "source",
-        std::string(kId) + ": the source cluster has no location (scenario source.lon/lat or region)", {},
-        "source_without_location", {{"criterion", kId}});
+        Severity::Fatal, "data.roads",
+        std::string(kTravelTimeSourceId) + ": needs a road layer (scenario data.roads); none was loaded", {},
+        "roads_required", {{"criterion", kTravelTimeSourceId}});
+  if (!std::isfinite(context.sourceLon) || !std::isfinite(context.sourceLat))
+    return codedProblem(Severity::Fatal, "source",
+                        std::string(kTravelTimeSourceId) +
+                            ": the source cluster has no location (scenario source.lon/lat or region)",
+                        {}, "source_without_location", {{"criterion", kTravelTimeSourceId}});
   return std::nullopt;
 }
 
 class TravelTimeSource final : public DescribedCriterion {
  public:
   TravelTimeSource()
-      : DescribedCriterion(
-            {kId, "Travel time to the source cluster", "至原集群通行时间", "min", Direction::Cost}) {}
+      : DescribedCriterion({kTravelTimeSourceId, "Travel time to the source cluster", "至原集群通行时间",
+                            "min", Direction::Cost}) {}
 
   std::vector<ParamSpec> parameters() const override {
     return {
@@ -126,19 +128,21 @@ class TravelTimeSource final : public DescribedCriterion {
       problem.featureId = park.id;
       double snapKm = kNaN;
       const int node = network.nearestNode(park.lon, park.lat, snapKm);
-      problem.values = {{"criterion", kId}, {"id", park.id}};
+      problem.values = {{"criterion", kTravelTimeSourceId}, {"id", park.id}};
       if (node < 0) {
-        problem.message = std::string(kId) + ": park '" + park.id + "' has no location; value is NULL";
+        problem.message =
+            std::string(kTravelTimeSourceId) + ": park '" + park.id + "' has no location; value is NULL";
         problem.code = "park_without_location";
       } else if (!(snapKm <= maxSnapKm)) {
-        problem.message = std::string(kId) + ": park '" + park.id + "' is " + util::formatNumber(snapKm, 4) +
+        problem.message = std::string(kTravelTimeSourceId) + ": park '" + park.id + "' is " +
+                          util::formatNumber(snapKm, 4) +
                           " km from the nearest road node (params.max_snap_km " +
                           util::formatNumber(maxSnapKm, 4) + "); value is NULL";
         problem.code = "park_far_from_roads";
         problem.values["distance_km"] = util::formatNumber(snapKm, 4);
         problem.values["max_km"] = util::formatNumber(maxSnapKm, 4);
       } else if (!std::isfinite(minutes[static_cast<std::size_t>(node)])) {
-        problem.message = std::string(kId) + ": park '" + park.id +
+        problem.message = std::string(kTravelTimeSourceId) + ": park '" + park.id +
                           "' is on a part of the road network not connected to the source; value is NULL";
         problem.code = "park_not_connected";
       } else {

@@ -7,6 +7,7 @@
 // (x_pi = π·3000/180), same sources. Inverses: fixed-point iteration of the forward
 // transform, which converges because the shift varies slowly (|∂shift/∂x| ≪ 1).
 #include "clustershift/coordinates.h"
+#include "clustershift/data.h"
 
 #include <cmath>
 
@@ -14,7 +15,6 @@ namespace clustershift {
 namespace detail {
 namespace {
 
-constexpr double kPi = 3.14159265358979323846;
 constexpr double kKrasovskyA = 6378245.0;                // semi-major axis (m)
 constexpr double kKrasovskyEe = 0.00669342162296594323;  // first eccentricity squared
 constexpr double kXPi = kPi * 3000.0 / 180.0;

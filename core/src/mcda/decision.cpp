@@ -6,14 +6,13 @@
 #include <sstream>
 
 #include "clustershift/methods.h"
+#include "clustershift/data.h"
 #include "clustershift/error.h"
 #include "clustershift/mcda.h"
 #include "clustershift/util.h"
 
 namespace clustershift::mcda {
 namespace {
-
-constexpr double kNan = std::numeric_limits<double>::quiet_NaN();
 
 void addReason(std::string& reason, const std::string& text) {
   reason += (reason.empty() ? "" : "; ") + text;
@@ -77,7 +76,7 @@ Decision decide(const Matrix& raw, const std::vector<CriterionSetup>& setups,
   }
 
   // 2. Value functions, fitted on the candidates still in.
-  out.normalised.assign(n, std::vector<double>(m, kNan));
+  out.normalised.assign(n, std::vector<double>(m, kNaN));
   for (size_t j = 0; j < m; ++j) {
     std::vector<double> column(in.size());
     size_t missingCount = 0;

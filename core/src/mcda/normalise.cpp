@@ -8,14 +8,13 @@
 #include <limits>
 
 #include "clustershift/methods.h"
+#include "clustershift/data.h"
 #include "clustershift/error.h"
 #include "clustershift/mcda.h"
 #include "clustershift/util.h"
 
 namespace clustershift::mcda {
 namespace {
-
-constexpr double kNan = std::numeric_limits<double>::quiet_NaN();
 
 double param(const ValueFunction& function, const char* name) {
   auto it = function.params.find(name);
@@ -31,8 +30,8 @@ double param(const ValueFunction& function, const char* name) {
 }
 
 struct Range {
-  double lo = kNan;
-  double hi = kNan;
+  double lo = kNaN;
+  double hi = kNaN;
   double sumSquares = 0;
   int count = 0;
 };
@@ -60,7 +59,7 @@ std::vector<double> normalise(const std::vector<double>& raw, const ValueFunctio
                               Direction direction) {
   const bool cost = direction == Direction::Cost;
   const Range range = fit(raw);
-  std::vector<double> out(raw.size(), kNan);
+  std::vector<double> out(raw.size(), kNaN);
   const std::string& type = function.type;
 
   const ValueFunctionType kind = valueFunctionTypeFromName(type);

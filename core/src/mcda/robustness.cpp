@@ -13,14 +13,13 @@
 #include <limits>
 #include <random>
 
+#include "clustershift/data.h"
 #include "clustershift/error.h"
 #include "clustershift/mcda.h"
 #include "clustershift/util.h"
 
 namespace clustershift::mcda {
 namespace {
-
-constexpr double kNan = std::numeric_limits<double>::quiet_NaN();
 
 struct Scored {
   double score;
@@ -306,7 +305,7 @@ Robustness robustness(const Matrix& normalised, const std::vector<double>& weigh
   const size_t n = normalised.size();
   const size_t m = weights.size();
   for (auto* v : {&out.pTop1, &out.pTopK, &out.rankMean, &out.rankP05, &out.rankP95}) {
-    v->assign(n, kNan);
+    v->assign(n, kNaN);
   }
   std::vector<size_t> rowOf;
   for (size_t i = 0; i < n; ++i) {

@@ -14,6 +14,7 @@
 
 #include <geos_c.h>
 
+#include "clustershift/data.h"
 #include "clustershift/error.h"
 #include "io/geos_context.h"
 #include "clustershift/util.h"
@@ -22,7 +23,6 @@ namespace clustershift {
 namespace detail {
 namespace {
 
-constexpr double kPi = 3.14159265358979323846;
 constexpr double kNaNValue = std::numeric_limits<double>::quiet_NaN();
 
 // Runs `work` on `threads` threads (this one included) and rethrows the first exception one of

@@ -4,13 +4,13 @@
 #include <cmath>
 #include <limits>
 
+#include "clustershift/data.h"
 #include "spatial/planar_shape.h"
 
 namespace clustershift {
 namespace detail {
 namespace {
 
-constexpr double kPi = 3.14159265358979323846;
 constexpr double kTwoPi = 2.0 * kPi;
 
 double ringSignedArea(const std::vector<double>& ring) {

@@ -22,7 +22,6 @@ namespace {
 
 constexpr double kAKm = 6378.137;           // WGS84 semi-major axis (km)
 constexpr double kF = 1.0 / 298.257223563;  // WGS84 flattening
-constexpr double kPi = 3.14159265358979323846;
 constexpr double kDeg = kPi / 180.0;
 // Largest chord² (unit sphere) the asin series covers to < 1e−11: h/2 = sin(σ/2) ≤ 0.5, i.e.
 // σ ≤ 60° (≈ 6,600 km). Farther pairs are recomputed with PROJ's exact geodesic.

@@ -8,6 +8,7 @@
 #include <geos_c.h>
 #include <proj.h>
 
+#include "clustershift/data.h"
 #include "clustershift/error.h"
 #include "clustershift/util.h"
 #include "io/geos_context.h"
@@ -16,8 +17,6 @@
 namespace clustershift {
 namespace detail {
 namespace {
-
-constexpr double kPi = 3.14159265358979323846;
 
 void readCoords(GEOSContextHandle_t h, const GEOSGeometry* ring, std::vector<double>& out) {
   const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(h, ring);

@@ -23,6 +23,14 @@
 
 namespace clustershift {
 namespace detail {
+
+/// A road edge's travel time (minutes); each road edge is stored once in each direction. Outside
+/// the anonymous namespace: RoadNetwork::Impl holds a graph of them (GCC's -Wsubobject-linkage
+/// in a unity build, where this file is an included one).
+struct RoadEdgeMinutes {
+  double minutes;
+};
+
 namespace {
 
 namespace bg = boost::geometry;
@@ -30,11 +38,7 @@ namespace bgi = boost::geometry::index;
 using PlanePoint = bg::model::point<double, 2, bg::cs::cartesian>;
 using NodeEntry = std::pair<PlanePoint, int>;
 using NodeTree = bgi::rtree<NodeEntry, bgi::quadratic<16>>;
-
-/// An edge's travel time (minutes); each road edge is stored once in each direction.
-struct EdgeMinutes {
-  double minutes;
-};
+using EdgeMinutes = RoadEdgeMinutes;
 using Graph = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, EdgeMinutes>;
 
 // Collects the vertex sequences (lon, lat) of every line in a (multi)line geometry.

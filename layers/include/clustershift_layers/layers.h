@@ -178,7 +178,7 @@ enum class LayoutUse {
   /// Kept (a project's layout manager, edited and exported there) or only counted.
   Keep,
   /// Exported at once on this thread (exportReportPdf): the overview's layers of thousands of
-  /// features start drawing on other threads while the other sections are built.
+  /// features start drawing on another thread while the other sections are built.
   Export,
 };
 

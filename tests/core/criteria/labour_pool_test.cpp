@@ -17,8 +17,6 @@ namespace {
 
 using namespace clustershift;
 
-constexpr double kPi = 3.14159265358979323846;
-
 using clustershift::testing::parkAt;
 using clustershift::testing::SpatialCriterionRun;
 using clustershift::testing::wkbFromWkt;
