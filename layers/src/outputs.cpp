@@ -323,15 +323,16 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
         const QString pdfName = pdfNameOf(languages[i]);
         files << pdfName;
         paths.reports << out.absoluteFilePath(pdfName);
+        detail::ScaledFeedback part(feedback, 0.3 + 0.6 * i / n, 0.3 + 0.6 * (i + 1) / n);
         if (i > 0 && concurrent) {
           // A child writes its layouts before it exports them: the project takes them, and is
           // written, while the child may still export. A child that wrote none (another program,
           // or one that failed: then its error) or whose file does not serve has its layouts
           // built here.
           ChildReport& child = children[static_cast<std::size_t>(i - 1)];
-          detail::ScaledFeedback part(feedback, 0.3 + 0.6 * i / n, 0.3 + 0.6 * (i + 1) / n);
-          if (child.process->waitForFile(layoutsXmlOf(languages[i]), part))
-            child.pages = detail::addReportLayoutsXml(source, layoutsXmlOf(languages[i]));
+          const QString xml = layoutsXmlOf(languages[i]);
+          if (child.process->waitForFile(xml, part))
+            child.pages = detail::addReportLayoutsXml(source, xml);
           else
             child.process->finish(part);  // it has ended: its error, if it failed
           if (child.pages < 0) {
@@ -343,7 +344,6 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
         } else {
           std::vector<std::unique_ptr<QgsPrintLayout>> layouts =
               buildReportLayouts(source, optionsFor(languages[i]), LayoutUse::Export);
-          detail::ScaledFeedback part(feedback, 0.3 + 0.6 * i / n, 0.3 + 0.6 * (i + 1) / n);
           exportReportPdf(detail::layoutPointers(layouts), work.absoluteFilePath(pdfName), part);
           keep(layouts);
         }

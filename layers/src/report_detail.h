@@ -148,6 +148,9 @@ class ReportChild {
 
  private:
   void stop();
+  /// Polls every `ms` until done() or the child has ended; kills it and throws Cancelled when
+  /// feedback is cancelled first.
+  void waitUntil(const std::function<bool()>& done, Feedback& feedback, int ms);
   std::unique_ptr<QProcess> m_process;
   std::unique_ptr<QTemporaryFile> m_logFile;  // a process started ahead: its log, removed with it
   QString m_pdf, m_log, m_language;

@@ -114,27 +114,26 @@ ReportChild::~ReportChild() { stop(); }
 
 void ReportChild::stop() { stopChild(*m_process); }
 
-bool ReportChild::waitForFile(const QString& path, Feedback& feedback) {
-  // Polled: this thread runs no event loop. The child writes the file under a temporary name and
-  // renames it (QSaveFile), so a file that exists is complete. 10 ms: the project waits for it.
-  while (!QFileInfo::exists(path)) {
-    if (m_process->state() == QProcess::NotRunning) return QFileInfo::exists(path);
+void ReportChild::waitUntil(const std::function<bool()>& done, Feedback& feedback, int ms) {
+  // Polled: this thread runs no event loop.
+  while (!done() && m_process->state() != QProcess::NotRunning) {
     if (feedback.isCanceled()) {
       stop();
       throw Cancelled();
     }
-    m_process->waitForFinished(10);
+    m_process->waitForFinished(ms);
   }
-  return true;
+}
+
+bool ReportChild::waitForFile(const QString& path, Feedback& feedback) {
+  // The child writes the file under a temporary name and renames it (QSaveFile), so a file that
+  // exists is complete. 10 ms: the project waits for it.
+  waitUntil([&] { return QFileInfo::exists(path); }, feedback, 10);
+  return QFileInfo::exists(path);
 }
 
 void ReportChild::finish(Feedback& feedback) {
-  while (m_process->state() != QProcess::NotRunning && !m_process->waitForFinished(100)) {
-    if (feedback.isCanceled()) {
-      stop();
-      throw Cancelled();
-    }
-  }
+  waitUntil([] { return false; }, feedback, 100);
   feedback.checkCanceled();
   const std::string what =
       "report (" + m_language.toStdString() + ") " + QFileInfo(m_pdf).fileName().toStdString();
