@@ -201,6 +201,21 @@ class QgisSession {
   /// Starts QGIS on this (the main) thread. Sets no environment variable (see the constructor),
   /// so a core computation may run on another thread meanwhile.
   void start() {
+    if (m_inert || m_started) return;
+    construct();
+    QgsApplication::initQgis();
+    // GeoPackages keep their rollback journal: QGIS would switch a GeoPackage it opens for update
+    // to WAL and back when it closes it, and a run's second report language is exported by a
+    // child process reading the same GeoPackage while this one holds it open; no process then
+    // changes the journal mode of a file the other reads, and no -wal/-shm files appear. The
+    // profile is this process's own, so the setting goes nowhere else.
+    QgsSettings().setValue(QStringLiteral("qgis/walForSqlite3"), false);
+    m_started = true;
+  }
+
+  /// The application object only (start() does the rest): what a QProcess needs, started before
+  /// another thread runs.
+  void construct() {
     if (m_inert || m_app) return;
     // An empty symbol library in the throwaway profile, marked as this QGIS version's. QGIS
     // imports its default symbols and colour ramps into a profile that has none, and parses its
@@ -218,18 +233,11 @@ class QgisSession {
     }
     m_app = std::make_unique<QgsApplication>(m_argc, m_argv, false, m_profile.path());
     QgsApplication::setPrefixPath(QStringLiteral("/usr"), true);
-    QgsApplication::initQgis();
-    // GeoPackages keep their rollback journal: QGIS would switch a GeoPackage it opens for update
-    // to WAL and back when it closes it, and a run's second report language is exported by a
-    // child process reading the same GeoPackage while this one holds it open; no process then
-    // changes the journal mode of a file the other reads, and no -wal/-shm files appear. The
-    // profile is this process's own, so the setting goes nowhere else.
-    QgsSettings().setValue(QStringLiteral("qgis/walForSqlite3"), false);
   }
 
   ~QgisSession() {
     if (!m_app) return;
-    QgsApplication::exitQgis();
+    if (m_started) QgsApplication::exitQgis();
     m_app.reset();
   }
   QgisSession(const QgisSession&) = delete;
@@ -264,6 +272,7 @@ class QgisSession {
   }
 
   bool m_inert = false;
+  bool m_started = false;
   int m_argc = 1;
   char m_name[13] = "clustershift";
   char* m_argv[2] = {m_name, nullptr};

@@ -27,6 +27,7 @@
 #include <cstdlib>
 #include <future>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -144,12 +145,14 @@ ComputedScenario computeScenario(const std::string& scenarioPath, const QString&
   return c;
 }
 
-/// Writes a computed scenario (needs QGIS). Returns what was written.
-layers::OutputPaths writeScenario(ComputedScenario& c, const QString& outDir, const QStringList& languages) {
+/// Writes a computed scenario (needs QGIS). Returns what was written. ahead: the report processes
+/// of the languages after the first, started earlier (null: writeOutputs starts them).
+layers::OutputPaths writeScenario(ComputedScenario& c, const QString& outDir, const QStringList& languages,
+                                  layers::ReportProcessesAhead* ahead = nullptr) {
   CliFeedback& feedback = *c.feedback;
   feedback.setPhase(0.6, 1.0);
-  layers::OutputPaths paths =
-      layers::writeOutputs(c.inputs, c.results, outDir, languages, feedback, &reportProcess(), c.fingerprint);
+  layers::OutputPaths paths = layers::writeOutputs(c.inputs, c.results, outDir, languages, feedback,
+                                                   &reportProcess(), c.fingerprint, ahead);
   feedback.clearLine();
   if (!c.results.warnings.empty()) {
     std::fprintf(stderr, "%s: %zu warnings\n", c.scenario.name.c_str(), c.results.warnings.size());
@@ -286,6 +289,16 @@ void addRunCommands(CLI::App& app, int& exitCode) {
       // thread starts: QGIS's start reads both.
       QgisSession qgis(QgisSession::Start::Deferred);
       registerDataDrivers();
+      // The report processes of the languages after the first start first: their QGIS starts
+      // (0.45 s of CPU each at national size) while the core computes, not while this process
+      // writes the GeoPackage (bench/national). Before the core's thread, which uses PROJ: a
+      // process forked while another thread holds PROJ's lock hangs in PROJ's fork handler before
+      // it can run the command. A run that fails ends them.
+      std::optional<layers::ReportProcessesAhead> ahead;
+      if (reportLanguages.size() > 1) {
+        qgis.construct();  // a QProcess needs the application object
+        ahead.emplace(reportProcess(), static_cast<int>(reportLanguages.size()) - 1);
+      }
       std::future<ComputedScenario> computing = std::async(std::launch::async, [&] {
         return computeScenario(runOptions->scenario, out, reportLanguages, runOptions->compareModes,
                                runOptions->report);
@@ -293,7 +306,7 @@ void addRunCommands(CLI::App& app, int& exitCode) {
       qgis.start();
       if (!reportLanguages.isEmpty() || ownReport) layers::warmUpReportEngine();  // while the core computes
       ComputedScenario computed = computing.get();
-      const layers::OutputPaths paths = writeScenario(computed, out, reportLanguages);
+      const layers::OutputPaths paths = writeScenario(computed, out, reportLanguages, ahead ? &*ahead : nullptr);
       if (filesWanted) {
         std::printf("Wrote:\n");
         printPaths(paths);

@@ -28,6 +28,7 @@
 #include <cstdio>
 #include <future>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -117,7 +118,7 @@ QStringList plannedOutputs(const Scenario& scenario, const QString& outDir, cons
 
 OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QString& outDir,
                          const QStringList& languages, Feedback& feedback, const ReportProcess* reportProcess,
-                         const QString& fingerprint) {
+                         const QString& fingerprint, ReportProcessesAhead* ahead) {
   const QString name = safeName(results.scenario.name);
   QDir out(outDir);
   // Inputs are sacred: no output may land on a file the scenario reads.
@@ -144,12 +145,13 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
   const QString gpkg = work.absoluteFilePath(gpkgName);
   const QString shownGpkg = out.absoluteFilePath(gpkgName);
   QStringList files;  // names, relative to the work folder, in the order they are moved
-  // The report processes of the second and further languages start now when they can wait for
-  // their report (ReportProcess::waitingArguments): their QGIS starts while this process writes
-  // the GeoPackage (one core is free then), not on the way to the reports.
+  // The report processes of the second and further languages: the caller's, started ahead, or
+  // started now when they can wait for their report (ReportProcess::waitingArguments): their QGIS
+  // starts while this process writes the GeoPackage (one core is free then), not on the way to the
+  // reports.
   const bool concurrent = reportProcess && !reportProcess->program.isEmpty() && reportProcess->arguments;
-  detail::ReportProcessesAhead ahead(concurrent ? *reportProcess : ReportProcess{},
-                                     static_cast<int>(languages.size()) - 1);
+  std::optional<ReportProcessesAhead> ownAhead;
+  if (concurrent && !ahead) ahead = &ownAhead.emplace(*reportProcess, static_cast<int>(languages.size()) - 1);
   feedback.setProgress(0.0, "writing layers");
   const nlohmann::json runInfo = detail::runInfoJson(inputs, results, fingerprint);
   bool hasZones = false;
@@ -302,7 +304,7 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
           const QString pdf = work.absoluteFilePath(child.pdfName);
           ReportOptions options = optionsFor(language);
           options.layoutsXml = layoutsXmlOf(language);
-          if (auto started = ahead.take())
+          if (auto started = ahead ? ahead->take() : nullptr)
             child.process =
                 std::make_unique<detail::ReportChild>(std::move(started), *reportProcess, gpkg, pdf, options);
           else

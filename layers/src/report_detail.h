@@ -102,31 +102,6 @@ void writeReportLayoutsXml(const ReportSource& source, const std::vector<QgsPrin
 int addReportLayoutsXml(const ReportSource& source, const QString& path);
 
 // --- a report exported by a child process (report_process.cpp) ---------------------------
-/// Report processes started ahead of their reports (ReportProcess::waitingArguments).
-/// writeOutputs hands them the reports of the second and further languages, in order.
-/// Destroying this ends the ones not handed a report.
-class ReportProcessesAhead {
- public:
-  /// Starts `count` processes of `how` (none when how.waitingArguments or how.program is empty).
-  /// Throws IoError when one cannot start.
-  ReportProcessesAhead(const ReportProcess& how, int count);
-  ~ReportProcessesAhead();
-  ReportProcessesAhead(const ReportProcessesAhead&) = delete;
-  ReportProcessesAhead& operator=(const ReportProcessesAhead&) = delete;
-
-  /// A process started ahead and the file its output goes to.
-  struct Started {
-    std::unique_ptr<QProcess> process;
-    std::unique_ptr<QTemporaryFile> log;
-    ~Started();
-  };
-  /// The next waiting process, or nullptr when none is left.
-  std::unique_ptr<Started> take();
-
- private:
-  std::vector<std::unique_ptr<Started>> m_waiting;
-};
-
 /// Starts `how` for one report (results GeoPackage -> pdfPath) with its output in logPath.
 /// Throws IoError when it cannot start. Destroying it kills a child still running.
 class ReportChild {

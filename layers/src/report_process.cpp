@@ -55,6 +55,10 @@ void stopChild(QProcess& process) {
 
 }  // namespace
 
+}  // namespace clustershift::layers::detail
+
+namespace clustershift::layers {
+
 ReportProcessesAhead::Started::~Started() = default;
 
 ReportProcessesAhead::ReportProcessesAhead(const ReportProcess& how, int count) {
@@ -67,13 +71,13 @@ ReportProcessesAhead::ReportProcessesAhead(const ReportProcess& how, int count) 
     if (!started->log->open())
       throw IoError("cannot create a log file for a report process in " + QDir::tempPath().toStdString());
     // Its input stays a pipe: the report's arguments come that way (ReportChild).
-    started->process = startChild(how.program, how.waitingArguments, started->log->fileName(), false, "");
+    started->process = detail::startChild(how.program, how.waitingArguments, started->log->fileName(), false, "");
     m_waiting.push_back(std::move(started));
   }
 }
 
 ReportProcessesAhead::~ReportProcessesAhead() {
-  for (const auto& started : m_waiting) stopChild(*started->process);
+  for (const auto& started : m_waiting) detail::stopChild(*started->process);
 }
 
 std::unique_ptr<ReportProcessesAhead::Started> ReportProcessesAhead::take() {
@@ -82,6 +86,10 @@ std::unique_ptr<ReportProcessesAhead::Started> ReportProcessesAhead::take() {
   m_waiting.erase(m_waiting.begin());
   return next;
 }
+
+}  // namespace clustershift::layers
+
+namespace clustershift::layers::detail {
 
 ReportChild::ReportChild(std::unique_ptr<ReportProcessesAhead::Started> started, const ReportProcess& how,
                          const QString& geopackage, const QString& pdfPath, const ReportOptions& options)

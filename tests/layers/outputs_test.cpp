@@ -240,7 +240,8 @@ ReportProcess shellReport(const QString& script) {
   return ReportProcess{QStringLiteral("/bin/sh"),
                        [script](const QString&, const QString&, const ReportOptions&) {
                          return QStringList{QStringLiteral("-c"), script};
-                       }};
+                       },
+                       {}};
 }
 
 // The second language comes from a child process: its error is this run's error (exit code 3 an
@@ -443,12 +444,12 @@ TEST(WriteOutputsReportProcess, UnusedProcessesStartedAheadEndWithTheirHolder) {
       {},
       QStringList{QStringLiteral("-c"), QStringLiteral("echo $$ > '%1'; exec sleep 60").arg(pidFile)}};
   {
-    detail::ReportProcessesAhead ahead(how, 1);
+    ReportProcessesAhead ahead(how, 1);
     for (int i = 0; i < 100 && QFileInfo(pidFile).size() == 0; ++i) QThread::msleep(20);
   }
   expectChildGone(pidFile);
   // Without waiting arguments nothing starts ahead.
-  detail::ReportProcessesAhead none(ReportProcess{QStringLiteral("/bin/sh"), {}, {}}, 2);
+  ReportProcessesAhead none(ReportProcess{QStringLiteral("/bin/sh"), {}, {}}, 2);
   EXPECT_TRUE(none.take() == nullptr);
 }
 

@@ -15,6 +15,8 @@
 #include <memory>
 #include <vector>
 
+class QProcess;
+class QTemporaryFile;
 class QgsCoordinateReferenceSystem;
 class QgsPrintLayout;
 class QgsProject;
@@ -91,7 +93,8 @@ struct OutputPaths {
   QString scoreRaster;   ///< <out>/<scenario>_scores.tif (candidate grid runs), else empty
 };
 
-struct ReportProcess;  // below: a second process for the second report language
+struct ReportProcess;          // below: a second process for the second report language
+class ReportProcessesAhead;    // below: such processes started before the run's outputs
 
 /// Every file writeOutputs may write for `scenario` into outDir (GeoPackage, .qml of every
 /// result layer, project, report PDFs, manifest): what the CLI checks against the inputs first.
@@ -110,11 +113,13 @@ QStringList writeDiagnostics();
 /// With reportProcess, the languages after the first are exported by child processes at the
 /// same time as this process exports the first (see ReportProcess); without, one after another.
 /// fingerprint: inputsFingerprint(inputs) when the caller computed it already (the command line
-/// does so while the core computes); empty: computed here.
+/// does so while the core computes); empty: computed here. ahead: reportProcess's processes the
+/// caller started earlier (the command line does so before the core computes), handed the
+/// languages after the first in order; null: writeOutputs starts them before the GeoPackage.
 OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QString& outDir,
                          const QStringList& languages, Feedback& feedback,
                          const ReportProcess* reportProcess = nullptr,
-                         const QString& fingerprint = QString());
+                         const QString& fingerprint = QString(), ReportProcessesAhead* ahead = nullptr);
 
 // ---------------------------------------------------------------------------------------
 // Report (issue 7). The report is always built from a results GeoPackage as written by
@@ -148,8 +153,35 @@ struct ReportProcess {
   /// Arguments that start the command before its report is known: it starts QGIS, then reads
   /// the report's arguments (as above, one JSON array of strings on one line) from its standard
   /// input; input closed first, it ends. writeOutputs then starts these processes before it
-  /// writes the GeoPackage, so their start overlaps that work. Empty: each starts with its report.
+  /// writes the GeoPackage (or takes them from the caller: ReportProcessesAhead), so their start
+  /// overlaps other work. Empty: each starts with its report.
   QStringList waitingArguments;
+};
+
+/// Report processes started ahead of their reports (ReportProcess::waitingArguments), e.g. by
+/// the command line before the core computes: QGIS starts in them while one core is idle.
+/// writeOutputs hands them the reports of the second and further languages, in order.
+/// Destroying this ends the ones not handed a report (a run that failed before its outputs).
+class ReportProcessesAhead {
+ public:
+  /// Starts `count` processes of `how` (none when how.waitingArguments or how.program is empty).
+  /// Throws IoError when one cannot start.
+  ReportProcessesAhead(const ReportProcess& how, int count);
+  ~ReportProcessesAhead();
+  ReportProcessesAhead(const ReportProcessesAhead&) = delete;
+  ReportProcessesAhead& operator=(const ReportProcessesAhead&) = delete;
+
+  /// A process started ahead and the file its output goes to.
+  struct Started {
+    std::unique_ptr<QProcess> process;
+    std::unique_ptr<QTemporaryFile> log;
+    ~Started();
+  };
+  /// The next waiting process, or nullptr when none is left.
+  std::unique_ptr<Started> take();
+
+ private:
+  std::vector<std::unique_ptr<Started>> m_waiting;
 };
 
 /// The result layers of one results GeoPackage as loaded in a project, and its run_info.
