@@ -12,6 +12,8 @@
 #include <qgsfillsymbol.h>
 #include <qgslayoutatlas.h>
 #include <qgslayoutitemlabel.h>
+#include <qgslayoutitemmanualtable.h>
+#include <qgslayouttablecolumn.h>
 #include <qgslayoutitemmap.h>
 #include <qgslayoutitempicture.h>
 #include <qgslayoutitemshape.h>
@@ -19,6 +21,7 @@
 #include <qgsprintlayout.h>
 #include <qgsproject.h>
 #include <qgsproperty.h>
+#include <qgstablecell.h>
 #include <qgsrulebasedrenderer.h>
 #include <qgsvectorlayer.h>
 
@@ -31,6 +34,7 @@
 
 #include "clustershift_layers/labels.h"
 #include "layers_detail.h"
+#include "report_labels.h"
 
 namespace clustershift::layers::detail {
 namespace {
@@ -291,16 +295,52 @@ std::unique_ptr<QgsPrintLayout> buildCandidateLayout(const ReportContext& ctx) {
   addLabel(l, 0, robustness, 8 * s, false, QRectF(x, y, w, 5 * s), QColor(40, 40, 40));
   y += 7 * s;
 
+  const std::vector<CriterionRow> criteria = criteriaOf(ctx);
+  const int n = static_cast<int>(criteria.size());
+  // Criteria rows: label, raw value with unit, normalised value, weight, contribution. One table
+  // item whose value cells QGIS evaluates on each candidate's page (78 labels before: each a
+  // layout item to build, draw, and write into the project; bench/national). Built first: the
+  // chart takes the room it leaves.
+  // Column shares: the units ("100 million yuan (distance-weighted GDP)") need room, the numbers little.
+  const std::vector<double> widths = contentWidths({w * 0.36, w * 0.11, w * 0.24, w * 0.11, w * 0.07, w * 0.11});
+  const QStringList headers{tx.t("Criterion", "指标"), tx.t("Raw value", "原始值"), tx.t("Unit", "单位"),
+                            tx.t("Normalised", "标准化值"), tx.t("Weight", "权重"), tx.t("Contribution", "贡献")};
+  const std::vector<Qt::AlignmentFlag> align{Qt::AlignLeft,  Qt::AlignRight, Qt::AlignLeft,
+                                         Qt::AlignRight, Qt::AlignRight, Qt::AlignRight};
+  const double tablePt = 7 * s;
+  // Text wrapped here (QGIS would wrap Latin text at spaces itself, but the frame's height is
+  // estimated from the lines); the value cells are expressions on the page's candidate.
+  auto textCell = [&](const QString& t, int column) {
+    QgsTableCell cell(wrapText(t, tablePt, widths[static_cast<size_t>(column)] - 0.5));
+    cell.setHorizontalAlignment(align[static_cast<size_t>(column)]);
+    return cell;
+  };
+  auto valueCell = [](const QString& expression) {
+    QgsTableCell cell(QVariant::fromValue(QgsProperty::fromExpression(expression)));
+    cell.setHorizontalAlignment(Qt::AlignRight);
+    return cell;
+  };
+  QgsTableContents rows;
+  double criteriaTableH = tableRowHeightMm(headers, tablePt, true);
+  for (const CriterionRow& c : criteria) {
+    const QString label = c.label + (c.direction.isEmpty() ? QString() : QStringLiteral(" (") + c.direction + QLatin1Char(')'));
+    QgsTableRow row{textCell(label, 0),
+                    valueCell(numberExpr(c.prefix + QStringLiteral("_raw"))),
+                    textCell(c.unit, 2),
+                    valueCell(QStringLiteral("coalesce(format_number(%1, 2), '–')")
+                                  .arg(QgsExpression::quotedColumnRef(c.prefix + QStringLiteral("_norm")))),
+                    textCell(formatNumber(c.weight, 2), 4),
+                    valueCell(QStringLiteral("coalesce(format_number(%1, 3), '–')")
+                                  .arg(QgsExpression::quotedColumnRef(c.prefix + QStringLiteral("_contrib"))))};
+    criteriaTableH += tableRowHeightMm({row[0].content().toString(), row[2].content().toString()}, tablePt);
+    rows << row;
+  }
+  const double explanationH = 26 * s;
+  const double chartRoom = content.bottom() - y - 6 * s - 8 * s - criteriaTableH - explanationH - 8 * s;
+  const double barRowH = n > 0 ? std::clamp(chartRoom / n, 4.0 * s, 6.5 * s) : 0.0;
   // Contribution chart: vector bars drawn as layout shapes whose width is an expression on the
   // atlas park's <prefix>_contrib, on one scale for all candidate pages. (A data-defined picture
   // source of embedded SVG is rasterised by QGIS 3.22: it loads "base64:" sources through QImage.)
-  const std::vector<CriterionRow> criteria = criteriaOf(ctx);
-  const int n = static_cast<int>(criteria.size());
-  const double rowH = 5 * s;
-  const double explanationH = 26 * s;
-  const double tableH = (n + 1) * rowH;
-  const double chartRoom = content.bottom() - y - 6 * s - 8 * s - tableH - explanationH - 8 * s;
-  const double barRowH = n > 0 ? std::clamp(chartRoom / n, 4.0 * s, 6.5 * s) : 0.0;
   addLabel(l, 0, tx.t("Contribution of each criterion to the score", "各指标对综合得分的贡献"), 9 * s, true, QRectF(x, y, w, 5 * s));
   y += 6 * s;
   double maxContrib = 0;
@@ -332,34 +372,13 @@ std::unique_ptr<QgsPrintLayout> buildCandidateLayout(const ReportContext& ctx) {
   if (n > 0) addRule(l, QRectF(plotX - 0.3, y, 0.3, n * barRowH), QColor(90, 90, 90));
   y += n * barRowH + 3 * s;
 
-  // Criteria rows: label, raw value with unit, normalised value, weight, contribution.
   addLabel(l, 0, tx.t("Criterion values", "各指标取值"), 9 * s, true, QRectF(x, y, w, 5 * s));
   y += 6 * s;
-  const double c0 = w * 0.31, c1 = w * 0.15, c2 = w * 0.14, c3 = w * 0.14, c4 = w * 0.10, c5 = w * 0.16;
-  const double cols[] = {x, x + c0, x + c0 + c1, x + c0 + c1 + c2, x + c0 + c1 + c2 + c3, x + c0 + c1 + c2 + c3 + c4};
-  const double widths[] = {c0, c1, c2, c3, c4, c5};
-  const QStringList headers{tx.t("Criterion", "指标"), tx.t("Raw value", "原始值"), tx.t("Unit", "单位"),
-                            tx.t("Normalised", "标准化值"), tx.t("Weight", "权重"), tx.t("Contribution", "贡献")};
-  addRule(l, QRectF(x, y - 0.5, w, rowH), QColor(QStringLiteral("#e3eef6")));
-  for (int c = 0; c < 6; ++c)
-    addLabel(l, 0, headers[c], 7.5 * s, true, QRectF(cols[c] + 0.8, y + 0.4, widths[c] - 1.6, rowH - 0.8),
-             QColor(30, 30, 30), c == 0 || c == 2 ? Qt::AlignLeft : Qt::AlignRight);
-  y += rowH;
-  for (const CriterionRow& c : criteria) {
-    const QStringList cells{c.label + (c.direction.isEmpty() ? QString() : QStringLiteral(" (") + c.direction + QLatin1Char(')')),
-                            labelExpr(numberExpr(c.prefix + QStringLiteral("_raw"))), c.unit,
-                            labelExpr(QStringLiteral("coalesce(format_number(%1, 2), '–')")
-                                          .arg(QgsExpression::quotedColumnRef(c.prefix + QStringLiteral("_norm")))),
-                            formatNumber(c.weight, 2),
-                            labelExpr(QStringLiteral("coalesce(format_number(%1, 3), '–')")
-                                          .arg(QgsExpression::quotedColumnRef(c.prefix + QStringLiteral("_contrib"))))};
-    for (int col = 0; col < 6; ++col)
-      addLabel(l, 0, cells[col], 7 * s, false, QRectF(cols[col] + 0.8, y + 0.5, widths[col] - 1.6, rowH - 0.8),
-               QColor(30, 30, 30), col == 0 || col == 2 ? Qt::AlignLeft : Qt::AlignRight);
-    y += rowH;
-    addRule(l, QRectF(x, y - 0.1, w, 0.15), QColor(170, 170, 170));
-  }
-  y += 4 * s;
+  QgsLayoutItemManualTable* table = addTable(l, 0, headers, rows, QRectF(x, y - 0.5, w, criteriaTableH), tablePt, widths);
+  QgsLayoutTableColumns columns = table->headers();
+  for (int c = 0; c < columns.size(); ++c) columns[c].setHAlignment(align[static_cast<size_t>(c)]);
+  table->setHeaders(columns);
+  y += criteriaTableH + 4 * s;
 
   // Status and explanation: why it ranks here, the exclusion reason, this park's warnings.
   addLabel(l, 0, tx.t("Assessment notes", "评价说明"), 9 * s, true, QRectF(x, y, w, 5 * s));

@@ -275,17 +275,6 @@ QgsLayoutItemLabel* addLabel(QgsPrintLayout* layout, int page, const QString& te
 QgsLayoutItemManualTable* addTable(QgsPrintLayout* layout, int page, const QStringList& headers,
                                    const std::vector<QStringList>& rows, const QRectF& rectMm, double sizePt,
                                    const std::vector<double>& columnWidthsMm) {
-  auto* table = new QgsLayoutItemManualTable(layout);
-  layout->addMultiFrame(table);
-  QgsLayoutTableColumns columns;
-  QList<double> widths;
-  for (int c = 0; c < headers.size(); ++c) {
-    QgsLayoutTableColumn col(headers[c]);
-    const double width = c < static_cast<int>(columnWidthsMm.size()) ? columnWidthsMm[static_cast<size_t>(c)] : 0.0;
-    col.setWidth(width);
-    widths << width;
-    columns << col;
-  }
   QgsTableContents contents;
   for (const QStringList& r : rows) {
     QgsTableRow row;
@@ -304,6 +293,23 @@ QgsLayoutItemManualTable* addTable(QgsPrintLayout* layout, int page, const QStri
       row << cell;
     }
     contents << row;
+  }
+  return addTable(layout, page, headers, contents, rectMm, sizePt, columnWidthsMm);
+}
+
+QgsLayoutItemManualTable* addTable(QgsPrintLayout* layout, int page, const QStringList& headers,
+                                   const QgsTableContents& contents, const QRectF& rectMm, double sizePt,
+                                   const std::vector<double>& columnWidthsMm) {
+  auto* table = new QgsLayoutItemManualTable(layout);
+  layout->addMultiFrame(table);
+  QgsLayoutTableColumns columns;
+  QList<double> widths;
+  for (int c = 0; c < headers.size(); ++c) {
+    QgsLayoutTableColumn col(headers[c]);
+    const double width = c < static_cast<int>(columnWidthsMm.size()) ? columnWidthsMm[static_cast<size_t>(c)] : 0.0;
+    col.setWidth(width);
+    widths << width;
+    columns << col;
   }
   table->setHeaders(columns);
   table->setIncludeTableHeader(true);

@@ -14,6 +14,8 @@
 //   report_layouts_xml.cpp that process's layouts handed to the run's project as XML
 #include "clustershift_layers/layers.h"  // first: see the note in layers.h
 
+#include <qgstablecell.h>
+
 #include <QByteArray>
 #include <QColor>
 #include <QRectF>
@@ -216,6 +218,12 @@ QgsLayoutItemLabel* addLabel(QgsPrintLayout* layout, int page, const QString& te
 QgsLayoutItemManualTable* addTable(QgsPrintLayout* layout, int page, const QStringList& headers,
                                    const std::vector<QStringList>& rows, const QRectF& rectMm, double sizePt = 7.5,
                                    const std::vector<double>& columnWidthsMm = {});
+/// addTable with its cells ready: text (wrapped by the caller) or a QgsProperty, which QGIS
+/// evaluates in the table's context on every atlas page (an atlas table in one item), each with
+/// its alignment; a header follows its column's alignment.
+QgsLayoutItemManualTable* addTable(QgsPrintLayout* layout, int page, const QStringList& headers,
+                                   const QgsTableContents& contents, const QRectF& rectMm, double sizePt,
+                                   const std::vector<double>& columnWidthsMm);
 /// A picture item showing SVG bytes (embedded, so the layout survives in a saved project).
 /// Static pictures only: QGIS 3.22 loads a *data-defined* "base64:" picture source through QImage,
 /// i.e. rasterised at 90 dpi; per-atlas-feature charts are drawn with layout shapes instead.

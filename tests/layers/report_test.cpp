@@ -8,10 +8,12 @@
 #include <gtest/gtest.h>
 
 #include <qgslayoutatlas.h>
+#include <qgslayoutitemmanualtable.h>
 #include <qgslayoutitemmap.h>
 #include <qgslayoutitempicture.h>
 #include <qgslayoutitemshape.h>
 #include <qgslayoutpagecollection.h>
+#include <qgslayouttablecolumn.h>
 #include <qgsprintlayout.h>
 #include <qgsproject.h>
 #include <qgsrenderer.h>
@@ -148,6 +150,53 @@ TEST_F(Report, ContributionBarsAreVectorShapesFollowingTheAtlasPark) {
   QList<QgsLayoutItemPicture*> pictures;
   m.layouts[1]->layoutItems(pictures);
   EXPECT_TRUE(pictures.isEmpty());
+}
+
+TEST_F(Report, CriterionValuesAreOneTableWhoseValueCellsFollowTheAtlasPark) {
+  const Made m = make(options(QStringLiteral("en"), 2), *s_dir + QStringLiteral("/criteria_table.pdf"));
+  QgsPrintLayout* candidates = m.layouts[1].get();
+  QgsLayoutItemManualTable* table = nullptr;
+  int tables = 0;
+  for (QgsLayoutMultiFrame* frame : candidates->multiFrames())
+    if (auto* t = qobject_cast<QgsLayoutItemManualTable*>(frame);
+        t && !t->headers().isEmpty() && t->headers().at(0).heading() == QStringLiteral("Criterion")) {
+      table = t;
+      ++tables;
+    }
+  ASSERT_EQ(tables, 1);
+  // Each row's raw value, normalised value and contribution are evaluated on the atlas park's
+  // page (the fixture: labour_cost_raw = 1 + 0.1 x park index, norm 0.5, contribution 0.3; land
+  // price 300 with no normalised value); label, unit and weight are text.
+  auto cells = [&] {
+    table->refreshAttributes();
+    std::vector<std::vector<QString>> out;
+    for (const QgsLayoutTableRow& row : table->contents()) {
+      out.emplace_back();
+      for (const QVariant& cell : row) out.back().push_back(cell.toString());
+    }
+    return out;
+  };
+  QgsLayoutAtlas* atlas = candidates->atlas();
+  ASSERT_TRUE(atlas->beginRender());
+  ASSERT_TRUE(atlas->first());
+  const std::vector<std::vector<QString>> first = cells();  // rank 1: park index 0
+  ASSERT_TRUE(atlas->next());
+  const std::vector<std::vector<QString>> second = cells();  // rank 2: park index 5
+  atlas->endRender();
+  ASSERT_EQ(first.size(), 2u);
+  ASSERT_EQ(first[0].size(), 6u);
+  EXPECT_EQ(first[0][0], QStringLiteral("Labour cost (benefit)"));
+  EXPECT_EQ(first[0][1], QStringLiteral("1.000"));
+  EXPECT_EQ(first[0][2], QStringLiteral("ratio"));
+  EXPECT_EQ(first[0][3], QStringLiteral("0.50"));
+  EXPECT_EQ(first[0][4], QStringLiteral("0.60"));
+  EXPECT_EQ(first[0][5], QStringLiteral("0.300"));
+  EXPECT_EQ(first[1][1], QStringLiteral("300"));
+  EXPECT_EQ(first[1][3], QStringLiteral("–"));
+  EXPECT_EQ(first[1][5], QStringLiteral("–"));
+  ASSERT_EQ(second.size(), 2u);
+  EXPECT_EQ(second[0][1], QStringLiteral("1.500"));
+  EXPECT_EQ(second[0][0], first[0][0]);
 }
 
 TEST_F(Report, ChineseReportHasTheHeadingsEveryTopParkAndEmbeddedCjkFonts) {
