@@ -306,7 +306,8 @@ void addRunCommands(CLI::App& app, int& exitCode) {
       qgis.start();
       if (!reportLanguages.isEmpty() || ownReport) layers::warmUpReportEngine();  // while the core computes
       ComputedScenario computed = computing.get();
-      const layers::OutputPaths paths = writeScenario(computed, out, reportLanguages, ahead ? &*ahead : nullptr);
+      const layers::OutputPaths paths =
+          writeScenario(computed, out, reportLanguages, ahead ? &*ahead : nullptr);
       if (filesWanted) {
         std::printf("Wrote:\n");
         printPaths(paths);

@@ -302,11 +302,13 @@ std::unique_ptr<QgsPrintLayout> buildCandidateLayout(const ReportContext& ctx) {
   // layout item to build, draw, and write into the project; bench/national). Built first: the
   // chart takes the room it leaves.
   // Column shares: the units ("100 million yuan (distance-weighted GDP)") need room, the numbers little.
-  const std::vector<double> widths = contentWidths({w * 0.36, w * 0.11, w * 0.24, w * 0.11, w * 0.07, w * 0.11});
-  const QStringList headers{tx.t("Criterion", "指标"), tx.t("Raw value", "原始值"), tx.t("Unit", "单位"),
-                            tx.t("Normalised", "标准化值"), tx.t("Weight", "权重"), tx.t("Contribution", "贡献")};
+  const std::vector<double> widths =
+      contentWidths({w * 0.36, w * 0.11, w * 0.24, w * 0.11, w * 0.07, w * 0.11});
+  const QStringList headers{tx.t("Criterion", "指标"), tx.t("Raw value", "原始值"),
+                            tx.t("Unit", "单位"),      tx.t("Normalised", "标准化值"),
+                            tx.t("Weight", "权重"),    tx.t("Contribution", "贡献")};
   const std::vector<Qt::AlignmentFlag> align{Qt::AlignLeft,  Qt::AlignRight, Qt::AlignLeft,
-                                         Qt::AlignRight, Qt::AlignRight, Qt::AlignRight};
+                                             Qt::AlignRight, Qt::AlignRight, Qt::AlignRight};
   const double tablePt = 7 * s;
   // Text wrapped here (QGIS would wrap Latin text at spaces itself, but the frame's height is
   // estimated from the lines); the value cells are expressions on the page's candidate.
@@ -323,15 +325,17 @@ std::unique_ptr<QgsPrintLayout> buildCandidateLayout(const ReportContext& ctx) {
   QgsTableContents rows;
   double criteriaTableH = tableRowHeightMm(headers, tablePt, true);
   for (const CriterionRow& c : criteria) {
-    const QString label = c.label + (c.direction.isEmpty() ? QString() : QStringLiteral(" (") + c.direction + QLatin1Char(')'));
-    QgsTableRow row{textCell(label, 0),
-                    valueCell(numberExpr(c.prefix + QStringLiteral("_raw"))),
-                    textCell(c.unit, 2),
-                    valueCell(QStringLiteral("coalesce(format_number(%1, 2), '–')")
-                                  .arg(QgsExpression::quotedColumnRef(c.prefix + QStringLiteral("_norm")))),
-                    textCell(formatNumber(c.weight, 2), 4),
-                    valueCell(QStringLiteral("coalesce(format_number(%1, 3), '–')")
-                                  .arg(QgsExpression::quotedColumnRef(c.prefix + QStringLiteral("_contrib"))))};
+    const QString label =
+        c.label + (c.direction.isEmpty() ? QString() : QStringLiteral(" (") + c.direction + QLatin1Char(')'));
+    QgsTableRow row{
+        textCell(label, 0),
+        valueCell(numberExpr(c.prefix + QStringLiteral("_raw"))),
+        textCell(c.unit, 2),
+        valueCell(QStringLiteral("coalesce(format_number(%1, 2), '–')")
+                      .arg(QgsExpression::quotedColumnRef(c.prefix + QStringLiteral("_norm")))),
+        textCell(formatNumber(c.weight, 2), 4),
+        valueCell(QStringLiteral("coalesce(format_number(%1, 3), '–')")
+                      .arg(QgsExpression::quotedColumnRef(c.prefix + QStringLiteral("_contrib"))))};
     criteriaTableH += tableRowHeightMm({row[0].content().toString(), row[2].content().toString()}, tablePt);
     rows << row;
   }
@@ -374,11 +378,12 @@ std::unique_ptr<QgsPrintLayout> buildCandidateLayout(const ReportContext& ctx) {
 
   addLabel(l, 0, tx.t("Criterion values", "各指标取值"), 9 * s, true, QRectF(x, y, w, 5 * s));
   y += 6 * s;
-  QgsLayoutItemManualTable* table = addTable(l, 0, headers, rows, QRectF(x, y - 0.5, w, criteriaTableH), tablePt, widths);
+  QgsLayoutItemManualTable* table =
+      addTable(l, 0, headers, rows, QRectF(x, y - 0.5, w, criteriaTableH), tablePt, widths);
   QgsLayoutTableColumns columns = table->headers();
   for (int c = 0; c < columns.size(); ++c) columns[c].setHAlignment(align[static_cast<size_t>(c)]);
   table->setHeaders(columns);
-  y += criteriaTableH + 4 * s;
+  y += fitTableFrame(table, criteriaTableH) + 4 * s;  // the notes right below its last row
 
   // Status and explanation: why it ranks here, the exclusion reason, this park's warnings.
   addLabel(l, 0, tx.t("Assessment notes", "评价说明"), 9 * s, true, QRectF(x, y, w, 5 * s));

@@ -306,7 +306,8 @@ QgsLayoutItemManualTable* addTable(QgsPrintLayout* layout, int page, const QStri
   QList<double> widths;
   for (int c = 0; c < headers.size(); ++c) {
     QgsLayoutTableColumn col(headers[c]);
-    const double width = c < static_cast<int>(columnWidthsMm.size()) ? columnWidthsMm[static_cast<size_t>(c)] : 0.0;
+    const double width =
+        c < static_cast<int>(columnWidthsMm.size()) ? columnWidthsMm[static_cast<size_t>(c)] : 0.0;
     col.setWidth(width);
     widths << width;
     columns << col;

@@ -84,7 +84,8 @@ class ReportMap final : public QgsLayoutItemMap {
     // image that would only give each its own full-size image to compose (13.7 MB and its page
     // faults per layer at national size; perf, bench/national), so here they draw straight in.
     QMap<QString, QString> styles = layerStyleOverrides();
-    for (QString& style : styles) style.replace(QLatin1String("forceraster=\"1\""), QLatin1String("forceraster=\"0\""));
+    for (QString& style : styles)
+      style.replace(QLatin1String("forceraster=\"1\""), QLatin1String("forceraster=\"0\""));
     settings.setLayerStyleOverrides(styles);
     settings.setBackgroundColor(hasBackground() ? backgroundColor() : QColor(Qt::transparent));
     // The map settings of the report's export (exportReportPdf): no antialiasing, no advanced

@@ -71,7 +71,8 @@ ReportProcessesAhead::ReportProcessesAhead(const ReportProcess& how, int count) 
     if (!started->log->open())
       throw IoError("cannot create a log file for a report process in " + QDir::tempPath().toStdString());
     // Its input stays a pipe: the report's arguments come that way (ReportChild).
-    started->process = detail::startChild(how.program, how.waitingArguments, started->log->fileName(), false, "");
+    started->process =
+        detail::startChild(how.program, how.waitingArguments, started->log->fileName(), false, "");
     m_waiting.push_back(std::move(started));
   }
 }

@@ -435,6 +435,35 @@ TEST(WriteOutputsReportProcess, AProcessStartedAheadGetsItsReportOnStandardInput
   EXPECT_EQ(job[2], "zh_CN");
 }
 
+// Processes the caller started ahead (the command line starts them before the core computes)
+// get the reports; writeOutputs then starts none of its own.
+TEST(WriteOutputsReportProcess, TheCallersProcessesStartedAheadGetTheReports) {
+  const QString dir = scratchDir(QStringLiteral("report_process_callers"));
+  const QString jobs = scratchDir(QStringLiteral("report_process_callers_jobs"));
+  const Inputs in = sampleInputs();
+  Feedback feedback;
+  auto waitingFor = [&](const QString& name) {
+    return ReportProcess{
+        QStringLiteral("/bin/sh"),
+        [](const QString& geopackage, const QString& pdf, const ReportOptions& options) {
+          return QStringList{geopackage, pdf, options.language};
+        },
+        QStringList{QStringLiteral("-c"), QStringLiteral("read job; printf '%s' \"$job\" > '%1/%2'; "
+                                                         "echo 'error: taken, then stopped' >&2; exit 3")
+                                              .arg(jobs, name)}};
+  };
+  ReportProcessesAhead callers(waitingFor(QStringLiteral("callers.json")), 1);
+  const ReportProcess own = waitingFor(QStringLiteral("own.json"));
+  EXPECT_THROW(writeOutputs(in, sampleResults(in), dir, {QStringLiteral("en"), QStringLiteral("zh_CN")},
+                            feedback, &own, QString(), &callers),
+               IoError);
+  QFile job(jobs + QStringLiteral("/callers.json"));
+  ASSERT_TRUE(job.open(QIODevice::ReadOnly));
+  EXPECT_NE(job.readAll().indexOf("test_scenario_report_zh_CN.pdf"), -1);
+  EXPECT_FALSE(QFileInfo::exists(jobs + QStringLiteral("/own.json")));
+  EXPECT_TRUE(callers.take() == nullptr);  // handed over
+}
+
 // Processes started ahead and never handed a report end with their holder (a run that failed
 // before its reports leaves none waiting).
 TEST(WriteOutputsReportProcess, UnusedProcessesStartedAheadEndWithTheirHolder) {

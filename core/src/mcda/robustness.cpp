@@ -152,8 +152,7 @@ class DescendingSorter {
 constexpr size_t kDrawBlock = 16;
 
 template <typename RankT>
-void run(const Prepared& prepared, const Matrix& draws, RankT* ranks, unsigned threads,
-         Feedback* feedback) {
+void run(const Prepared& prepared, const Matrix& draws, RankT* ranks, unsigned threads, Feedback* feedback) {
   const size_t nf = prepared.rows;
   const size_t count = draws.size();
   std::atomic<size_t> next{0};
@@ -189,8 +188,8 @@ void run(const Prepared& prepared, const Matrix& draws, RankT* ranks, unsigned t
 
 // Per alternative, independently: the threads take blocks of kBlock alternatives in turn.
 template <typename RankT>
-void summarise(const RankT* ranks, size_t nf, size_t count, int k,
-               const std::vector<size_t>& rowOf, unsigned threads, Robustness& out) {
+void summarise(const RankT* ranks, size_t nf, size_t count, int k, const std::vector<size_t>& rowOf,
+               unsigned threads, Robustness& out) {
   const size_t i05 = util::nearestRankIndex(0.05, count);
   const size_t i95 = util::nearestRankIndex(0.95, count);
   constexpr size_t kBlock = 64;
@@ -366,8 +365,10 @@ Robustness robustness(const Matrix& normalised, const std::vector<double>& weigh
     run(prepared, draws, ranks.get(), nThreads, feedback);
     summarise(ranks.get(), nf, count, uncertainty.k, rowOf, nThreads, out);
   };
-  if (nf <= 65535) rank(uint16_t{});
-  else rank(uint32_t{});
+  if (nf <= 65535)
+    rank(uint16_t{});
+  else
+    rank(uint32_t{});
   return out;
 }
 

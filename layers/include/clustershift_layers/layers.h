@@ -93,8 +93,8 @@ struct OutputPaths {
   QString scoreRaster;   ///< <out>/<scenario>_scores.tif (candidate grid runs), else empty
 };
 
-struct ReportProcess;          // below: a second process for the second report language
-class ReportProcessesAhead;    // below: such processes started before the run's outputs
+struct ReportProcess;        // below: a second process for the second report language
+class ReportProcessesAhead;  // below: such processes started before the run's outputs
 
 /// Every file writeOutputs may write for `scenario` into outDir (GeoPackage, .qml of every
 /// result layer, project, report PDFs, manifest): what the CLI checks against the inputs first.
@@ -118,8 +118,8 @@ QStringList writeDiagnostics();
 /// languages after the first in order; null: writeOutputs starts them before the GeoPackage.
 OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QString& outDir,
                          const QStringList& languages, Feedback& feedback,
-                         const ReportProcess* reportProcess = nullptr,
-                         const QString& fingerprint = QString(), ReportProcessesAhead* ahead = nullptr);
+                         const ReportProcess* reportProcess = nullptr, const QString& fingerprint = QString(),
+                         ReportProcessesAhead* ahead = nullptr);
 
 // ---------------------------------------------------------------------------------------
 // Report (issue 7). The report is always built from a results GeoPackage as written by
