@@ -401,6 +401,19 @@ TEST(WriteOutputsReportProcess, CancelKillsTheChild) {
                   .isEmpty());
 }
 
+/// A report command started ahead that writes the job it reads (one line) to jobFile, then fails
+/// as a report process does (exit 3, an "error:" line).
+ReportProcess jobRecorder(const QString& jobFile) {
+  return ReportProcess{
+      QStringLiteral("/bin/sh"),
+      [](const QString& geopackage, const QString& pdf, const ReportOptions& options) {
+        return QStringList{geopackage, pdf, options.language};
+      },
+      QStringList{QStringLiteral("-c"), QStringLiteral("read job; printf '%s' \"$job\" > '%1'; "
+                                                       "echo 'error: taken, then stopped' >&2; exit 3")
+                                            .arg(jobFile)}};
+}
+
 // A process started ahead (before the GeoPackage is written) gets its report as one JSON array
 // of arguments on its standard input; its error is the run's error as before.
 TEST(WriteOutputsReportProcess, AProcessStartedAheadGetsItsReportOnStandardInput) {
@@ -409,14 +422,7 @@ TEST(WriteOutputsReportProcess, AProcessStartedAheadGetsItsReportOnStandardInput
       scratchDir(QStringLiteral("report_process_ahead_job")) + QStringLiteral("/job.json");
   const Inputs in = sampleInputs();
   Feedback feedback;
-  ReportProcess how{
-      QStringLiteral("/bin/sh"),
-      [](const QString& geopackage, const QString& pdf, const ReportOptions& options) {
-        return QStringList{geopackage, pdf, options.language};
-      },
-      QStringList{QStringLiteral("-c"), QStringLiteral("read job; printf '%s' \"$job\" > '%1'; "
-                                                       "echo 'error: taken, then stopped' >&2; exit 3")
-                                            .arg(jobFile)}};
+  const ReportProcess how = jobRecorder(jobFile);
   try {
     writeOutputs(in, sampleResults(in), dir, {QStringLiteral("en"), QStringLiteral("zh_CN")}, feedback, &how);
     FAIL() << "the failed report process went unnoticed";
@@ -442,18 +448,8 @@ TEST(WriteOutputsReportProcess, TheCallersProcessesStartedAheadGetTheReports) {
   const QString jobs = scratchDir(QStringLiteral("report_process_callers_jobs"));
   const Inputs in = sampleInputs();
   Feedback feedback;
-  auto waitingFor = [&](const QString& name) {
-    return ReportProcess{
-        QStringLiteral("/bin/sh"),
-        [](const QString& geopackage, const QString& pdf, const ReportOptions& options) {
-          return QStringList{geopackage, pdf, options.language};
-        },
-        QStringList{QStringLiteral("-c"), QStringLiteral("read job; printf '%s' \"$job\" > '%1/%2'; "
-                                                         "echo 'error: taken, then stopped' >&2; exit 3")
-                                              .arg(jobs, name)}};
-  };
-  ReportProcessesAhead callers(waitingFor(QStringLiteral("callers.json")), 1);
-  const ReportProcess own = waitingFor(QStringLiteral("own.json"));
+  ReportProcessesAhead callers(jobRecorder(jobs + QStringLiteral("/callers.json")), 1);
+  const ReportProcess own = jobRecorder(jobs + QStringLiteral("/own.json"));
   EXPECT_THROW(writeOutputs(in, sampleResults(in), dir, {QStringLiteral("en"), QStringLiteral("zh_CN")},
                             feedback, &own, QString(), &callers),
                IoError);
