@@ -211,8 +211,10 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
     // region_effects (when the effects were projected) sits above the plain regions, hidden
     // at first so the ranking map reads as before; tick it to see the ISU-change choropleth.
     // Catchments are hidden too (they belong to the candidate pages of the report).
-    if (writeRaster) {
-      // Below every vector layer; a white-to-green ramp over the scored cells' range.
+    // A grid run's score surface: just above the regions (their opaque fill hid it when the
+    // project opened) and below every other layer; a white-to-green ramp over the scored cells'
+    // range. Where no cell was scored the regions show through.
+    auto addScoreRaster = [&] {
       auto* raster = new QgsRasterLayer(work.absoluteFilePath(rasterName), QStringLiteral("grid_scores"),
                                         QStringLiteral("gdal"));
       if (!raster->isValid()) {
@@ -222,7 +224,7 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
       styleScoreRaster(raster);
       project.addMapLayer(raster);
       paths.scoreRaster = out.absoluteFilePath(rasterName);
-    }
+    };
     QgsVectorLayer* regionsLayer = nullptr;
     std::vector<const char*> layerNames{"regions", "catchments", "transfer_flows", "candidate_scores"};
     if (hasZones) layerNames.insert(layerNames.begin() + 1, "sensitive_zones");
@@ -268,6 +270,7 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
       files << qmlName;
       paths.styles << out.absoluteFilePath(qmlName);
       project.addMapLayer(layer);
+      if (ln == QLatin1String("regions") && writeRaster) addScoreRaster();
       if (ln == QLatin1String("region_effects") || ln == QLatin1String("catchments"))
         if (QgsLayerTreeLayer* node = project.layerTreeRoot()->findLayer(layer->id())) node->setItemVisibilityChecked(false);
     }

@@ -53,4 +53,14 @@ grep -qF "  $tif" "$OUT/grid/stdout.txt" || { cat "$OUT/grid/stdout.txt" >&2; fa
 pdftotext "$OUT/grid/out/wenzhou_footwear_complete_report_en.pdf" - >"$OUT/grid/report.txt"
 grep -qF "Top 10 candidate cells" "$OUT/grid/report.txt" || fail "grid report does not call the candidates cells"
 ! grep -qF "candidate parks" "$OUT/grid/report.txt" || fail "grid report still says candidate parks"
+# The score surface sits just above the regions in the project (their opaque fill hid it below).
+order=$(python3 -c 'import re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+qgs = z.read([n for n in z.namelist() if n.endswith(".qgs")][0]).decode()
+tree = qgs[qgs.index("<layer-tree-group"):qgs.index("</layer-tree-group>")]
+print(" ".join(re.findall(r"<layer-tree-layer [^>]*name=\"([^\"]*)\"", tree)))' "$OUT/grid/out/wenzhou_footwear_complete.qgz")
+case " $order " in
+  *" grid_scores regions ") ;;
+  *) fail "grid project layer order (top to bottom): $order; expected grid_scores just above regions at the bottom" ;;
+esac
 echo "ok: run"
