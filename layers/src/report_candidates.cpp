@@ -378,11 +378,10 @@ std::unique_ptr<QgsPrintLayout> buildCandidateLayout(const ReportContext& ctx) {
 
   addLabel(l, 0, tx.t("Criterion values", "各指标取值"), 9 * s, true, QRectF(x, y, w, 5 * s));
   y += 6 * s;
+  // Headers stay left-aligned, as in the report's other tables (QGIS 3.22 rebuilds a manual
+  // table's columns from the headers' text and width only).
   QgsLayoutItemManualTable* table =
       addTable(l, 0, headers, rows, QRectF(x, y - 0.5, w, criteriaTableH), tablePt, widths);
-  QgsLayoutTableColumns columns = table->headers();
-  for (int c = 0; c < columns.size(); ++c) columns[c].setHAlignment(align[static_cast<size_t>(c)]);
-  table->setHeaders(columns);
   y += fitTableFrame(table, criteriaTableH) + 4 * s;  // the notes right below its last row
 
   // Status and explanation: why it ranks here, the exclusion reason, this park's warnings.

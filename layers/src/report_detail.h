@@ -220,7 +220,7 @@ QgsLayoutItemManualTable* addTable(QgsPrintLayout* layout, int page, const QStri
                                    const std::vector<double>& columnWidthsMm = {});
 /// addTable with its cells ready: text (wrapped by the caller) or a QgsProperty, which QGIS
 /// evaluates in the table's context on every atlas page (an atlas table in one item), each with
-/// its alignment; a header follows its column's alignment.
+/// its alignment; the headers are left-aligned.
 QgsLayoutItemManualTable* addTable(QgsPrintLayout* layout, int page, const QStringList& headers,
                                    const QgsTableContents& contents, const QRectF& rectMm, double sizePt,
                                    const std::vector<double>& columnWidthsMm);

@@ -58,6 +58,11 @@ void stopChild(QProcess& process) {
 }  // namespace clustershift::layers::detail
 
 namespace clustershift::layers {
+namespace {
+/// How long an unused process started ahead may take to end by itself (its QGIS start takes
+/// ~0.5 s at most on a slow 2-core machine) before it is killed.
+constexpr int kWaitingProcessEndMs = 5000;
+}  // namespace
 
 ReportProcessesAhead::Started::~Started() = default;
 
@@ -78,7 +83,11 @@ ReportProcessesAhead::ReportProcessesAhead(const ReportProcess& how, int count) 
 }
 
 ReportProcessesAhead::~ReportProcessesAhead() {
-  for (const auto& started : m_waiting) detail::stopChild(*started->process);
+  // Input closed, a waiting process ends by itself once its QGIS has started and removes its
+  // temporary profile (a kill would leave that folder behind); killed when it does not.
+  for (const auto& started : m_waiting) started->process->closeWriteChannel();
+  for (const auto& started : m_waiting)
+    if (!started->process->waitForFinished(kWaitingProcessEndMs)) detail::stopChild(*started->process);
 }
 
 std::unique_ptr<ReportProcessesAhead::Started> ReportProcessesAhead::take() {

@@ -401,17 +401,18 @@ TEST(WriteOutputsReportProcess, CancelKillsTheChild) {
                   .isEmpty());
 }
 
-/// A report command started ahead that writes the job it reads (one line) to jobFile, then fails
-/// as a report process does (exit 3, an "error:" line).
+/// A report command started ahead that leaves <jobFile>.started, writes the job it reads (one
+/// line) to jobFile, then fails as a report process does (exit 3, an "error:" line).
 ReportProcess jobRecorder(const QString& jobFile) {
   return ReportProcess{
       QStringLiteral("/bin/sh"),
       [](const QString& geopackage, const QString& pdf, const ReportOptions& options) {
         return QStringList{geopackage, pdf, options.language};
       },
-      QStringList{QStringLiteral("-c"), QStringLiteral("read job; printf '%s' \"$job\" > '%1'; "
-                                                       "echo 'error: taken, then stopped' >&2; exit 3")
-                                            .arg(jobFile)}};
+      QStringList{QStringLiteral("-c"),
+                  QStringLiteral("touch '%1.started'; read job; printf '%s' \"$job\" > '%1'; "
+                                 "echo 'error: taken, then stopped' >&2; exit 3")
+                      .arg(jobFile)}};
 }
 
 // A process started ahead (before the GeoPackage is written) gets its report as one JSON array
@@ -456,20 +457,29 @@ TEST(WriteOutputsReportProcess, TheCallersProcessesStartedAheadGetTheReports) {
   QFile job(jobs + QStringLiteral("/callers.json"));
   ASSERT_TRUE(job.open(QIODevice::ReadOnly));
   EXPECT_NE(job.readAll().indexOf("test_scenario_report_zh_CN.pdf"), -1);
-  EXPECT_FALSE(QFileInfo::exists(jobs + QStringLiteral("/own.json")));
-  EXPECT_TRUE(callers.take() == nullptr);  // handed over
+  EXPECT_FALSE(QFileInfo::exists(jobs + QStringLiteral("/own.json.started")));  // none started
+  EXPECT_TRUE(callers.take() == nullptr);                                       // handed over
 }
 
 // Processes started ahead and never handed a report end with their holder (a run that failed
-// before its reports leaves none waiting).
+// before its reports leaves none waiting): their input closed, they end by themselves (a real
+// report process then removes its temporary profile); one that does not is killed.
 TEST(WriteOutputsReportProcess, UnusedProcessesStartedAheadEndWithTheirHolder) {
-  const QString pidFile = scratchDir(QStringLiteral("report_process_unused")) + QStringLiteral("/child.pid");
-  const ReportProcess how{
+  const QString scratch = scratchDir(QStringLiteral("report_process_unused"));
+  const QString pidFile = scratch + QStringLiteral("/child.pid");
+  const QString endedFile = scratch + QStringLiteral("/ended");
+  const ReportProcess reading{
+      QStringLiteral("/bin/sh"),
+      {},
+      QStringList{QStringLiteral("-c"), QStringLiteral("read job || touch '%1'; exit 0").arg(endedFile)}};
+  { ReportProcessesAhead ahead(reading, 1); }
+  EXPECT_TRUE(QFileInfo::exists(endedFile)) << "the process did not see the end of its input";
+  const ReportProcess deaf{
       QStringLiteral("/bin/sh"),
       {},
       QStringList{QStringLiteral("-c"), QStringLiteral("echo $$ > '%1'; exec sleep 60").arg(pidFile)}};
   {
-    ReportProcessesAhead ahead(how, 1);
+    ReportProcessesAhead ahead(deaf, 1);
     for (int i = 0; i < 100 && QFileInfo(pidFile).size() == 0; ++i) QThread::msleep(20);
   }
   expectChildGone(pidFile);

@@ -161,7 +161,8 @@ struct ReportProcess {
 /// Report processes started ahead of their reports (ReportProcess::waitingArguments), e.g. by
 /// the command line before the core computes: QGIS starts in them while one core is idle.
 /// writeOutputs hands them the reports of the second and further languages, in order.
-/// Destroying this ends the ones not handed a report (a run that failed before its outputs).
+/// Destroying this ends the ones not handed a report (a run that failed before its outputs):
+/// their input is closed, so they end by themselves; one still running after 5 s is killed.
 class ReportProcessesAhead {
  public:
   /// Starts `count` processes of `how` (none when how.waitingArguments or how.program is empty).
