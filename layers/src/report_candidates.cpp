@@ -307,14 +307,12 @@ std::unique_ptr<QgsPrintLayout> buildCandidateLayout(const ReportContext& ctx) {
   const QStringList headers{tx.t("Criterion", "指标"), tx.t("Raw value", "原始值"),
                             tx.t("Unit", "单位"),      tx.t("Normalised", "标准化值"),
                             tx.t("Weight", "权重"),    tx.t("Contribution", "贡献")};
-  const std::vector<Qt::AlignmentFlag> align{Qt::AlignLeft,  Qt::AlignRight, Qt::AlignLeft,
-                                             Qt::AlignRight, Qt::AlignRight, Qt::AlignRight};
   const double tablePt = 7 * s;
   // Text wrapped here (QGIS would wrap Latin text at spaces itself, but the frame's height is
   // estimated from the lines); the value cells are expressions on the page's candidate.
-  auto textCell = [&](const QString& t, int column) {
+  auto textCell = [&](const QString& t, int column, Qt::Alignment alignment) {
     QgsTableCell cell(wrapText(t, tablePt, widths[static_cast<size_t>(column)] - 0.5));
-    cell.setHorizontalAlignment(align[static_cast<size_t>(column)]);
+    cell.setHorizontalAlignment(alignment);
     return cell;
   };
   auto valueCell = [](const QString& expression) {
@@ -328,12 +326,12 @@ std::unique_ptr<QgsPrintLayout> buildCandidateLayout(const ReportContext& ctx) {
     const QString label =
         c.label + (c.direction.isEmpty() ? QString() : QStringLiteral(" (") + c.direction + QLatin1Char(')'));
     QgsTableRow row{
-        textCell(label, 0),
+        textCell(label, 0, Qt::AlignLeft),
         valueCell(numberExpr(c.prefix + QStringLiteral("_raw"))),
-        textCell(c.unit, 2),
+        textCell(c.unit, 2, Qt::AlignLeft),
         valueCell(QStringLiteral("coalesce(format_number(%1, 2), '–')")
                       .arg(QgsExpression::quotedColumnRef(c.prefix + QStringLiteral("_norm")))),
-        textCell(formatNumber(c.weight, 2), 4),
+        textCell(formatNumber(c.weight, 2), 4, Qt::AlignRight),
         valueCell(QStringLiteral("coalesce(format_number(%1, 3), '–')")
                       .arg(QgsExpression::quotedColumnRef(c.prefix + QStringLiteral("_contrib"))))};
     criteriaTableH += tableRowHeightMm({row[0].content().toString(), row[2].content().toString()}, tablePt);
