@@ -39,11 +39,16 @@ using nlohmann::json;
 /// (QgsMapRendererJob::reprojectToLayerExtent), and far from the study area's central meridian
 /// its graticule is rotated enough for that (a county at 117°E in the Albers of 95°E: all 2,850
 /// regions for 23 shown, 85 ms a map at national size; bench/national).
+/// Made from the PROJ string alone: QgsCoordinateReferenceSystem::fromProj also looks for an
+/// authority CRS it could be (PROJ's identify and QGIS's CRS database: ~40 ms a map at national
+/// size, perf), which a projection centred on a map never is.
 QgsCoordinateReferenceSystem localCrs(const QgsPointXY& centreLonLat) {
-  return QgsCoordinateReferenceSystem::fromProj(
-      QStringLiteral("+proj=laea +lat_0=%1 +lon_0=%2 +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs")
-          .arg(centreLonLat.y(), 0, 'f', 6)
-          .arg(centreLonLat.x(), 0, 'f', 6));
+  QgsCoordinateReferenceSystem crs;
+  crs.createFromProj(QStringLiteral("+proj=laea +lat_0=%1 +lon_0=%2 +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs")
+                         .arg(centreLonLat.y(), 0, 'f', 6)
+                         .arg(centreLonLat.x(), 0, 'f', 6),
+                     false);
+  return crs;
 }
 
 /// Bounding box (layer CRS) of the region_effects features with the given ids.

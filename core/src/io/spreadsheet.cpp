@@ -11,6 +11,7 @@
 #include <set>
 
 #include "clustershift/error.h"
+#include "clustershift/gdal_options.h"
 #include "clustershift/util.h"
 #include "io/readers.h"
 
@@ -230,30 +231,13 @@ SheetLayout findLayout(const std::vector<SheetRow>& rows, long long headerRow, c
 
 namespace {
 
-/// Sets the drivers' header and type detection for one read, restoring the old values.
-class SheetReadOptions {
- public:
-  SheetReadOptions() {
-    for (const char* key : kKeys)
-      m_old.emplace_back(
-          CPLGetThreadLocalConfigOption(key, nullptr) ? CPLGetThreadLocalConfigOption(key, nullptr) : "");
-    CPLSetThreadLocalConfigOption("OGR_XLSX_HEADERS", "DISABLE");
-    CPLSetThreadLocalConfigOption("OGR_ODS_HEADERS", "DISABLE");
-    CPLSetThreadLocalConfigOption("OGR_XLSX_FIELD_TYPES", "STRING");
-    CPLSetThreadLocalConfigOption("OGR_ODS_FIELD_TYPES", "STRING");
-  }
-  ~SheetReadOptions() {
-    for (std::size_t i = 0; i < m_old.size(); ++i)
-      CPLSetThreadLocalConfigOption(kKeys[i], m_old[i].empty() ? nullptr : m_old[i].c_str());
-  }
-  SheetReadOptions(const SheetReadOptions&) = delete;
-  SheetReadOptions& operator=(const SheetReadOptions&) = delete;
-
- private:
-  static constexpr const char* kKeys[] = {"OGR_XLSX_HEADERS", "OGR_ODS_HEADERS", "OGR_XLSX_FIELD_TYPES",
-                                          "OGR_ODS_FIELD_TYPES"};
-  std::vector<std::string> m_old;
-};
+/// The drivers' header and type detection off for one read (restored after it).
+ThreadConfigOptions sheetReadOptions() {
+  return ThreadConfigOptions{{"OGR_XLSX_HEADERS", "DISABLE"},
+                             {"OGR_ODS_HEADERS", "DISABLE"},
+                             {"OGR_XLSX_FIELD_TYPES", "STRING"},
+                             {"OGR_ODS_FIELD_TYPES", "STRING"}};
+}
 
 }  // namespace
 
@@ -266,7 +250,7 @@ OgrSource openSpreadsheet(const DataSource& source, const std::string& what) {
   std::vector<SheetRow> rows;
   std::string sheet;
   {
-    SheetReadOptions options;  // the drivers parse a sheet when it is first read: keep them set until then
+    const ThreadConfigOptions options = sheetReadOptions();  // the drivers parse a sheet when it is first read: keep them set until then
     GdalErrorCapture capture;
     DatasetPtr file(
         GDALOpenEx(source.path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
