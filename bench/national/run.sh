@@ -50,7 +50,8 @@ time_runs() {
   rss=$(for f in "$dir"/time_*.txt; do awk '{print $4 / 1024}' "$f"; done | median)
   printf '%-10s whole run (median of %d): wall %.1f s, CPU %.1f s, peak RSS %.0f MB\n' "$label" "$RUNS" "$wall" "$cpu" "$rss"
   # Per-stage medians from --timings ("  <stage>  <wall> s  cpu <cpu> s  peak <MB> MB"); a
-  # stage seen twice in one run is numbered (#2).
+  # stage seen twice in one run is numbered (#2); the criteria, computed two at a time, are
+  # listed indented under "scoring criteria" with their own wall times.
   if grep -q '^timings' "$dir/stderr_1.txt"; then
     printf '  %-30s %9s %9s %9s\n' stage "wall s" "CPU s" "peak MB"
     awk '
@@ -63,9 +64,21 @@ time_runs() {
         if (!(key in order)) { order[key] = ++count; keys[count] = key }
         wall[key] = wall[key] " " f[n - 7]; cpu[key] = cpu[key] " " f[n - 4]; peak[key] = f[n - 1]
       }
+      # A part of a stage that ran beside others (each criterion of "scoring criteria"): its
+      # own wall time only.
+      /^    .* s  \(own wall time/ {
+        n = split($0, f, / +/)
+        key = "  " f[2] "#" (++seen[f[2]])
+        if (!(key in order)) { order[key] = ++count; keys[count] = key }
+        wall[key] = wall[key] " " f[3]; cpu[key] = "-"; peak[key] = "-"
+      }
       END { for (i = 1; i <= count; i++) { k = keys[i]; print k "\t" wall[k] "\t" cpu[k] "\t" peak[k] } }
     ' "$dir"/stderr_*.txt | while IFS=$'\t' read -r key walls cpus pk; do
       w=$(echo "$walls" | tr ' ' '\n' | grep -v '^$' | median)
+      if [ "$cpus" = "-" ]; then
+        printf '  %-30s %9.3f %9s %9s\n' "${key%#1}" "$w" - -
+        continue
+      fi
       c=$(echo "$cpus" | tr ' ' '\n' | grep -v '^$' | median)
       printf '  %-30s %9.3f %9.3f %9.0f\n' "${key%#1}" "$w" "$c" "$pk"
     done

@@ -44,10 +44,11 @@ using nlohmann::json;
 /// size, perf), which a projection centred on a map never is.
 QgsCoordinateReferenceSystem localCrs(const QgsPointXY& centreLonLat) {
   QgsCoordinateReferenceSystem crs;
-  crs.createFromProj(QStringLiteral("+proj=laea +lat_0=%1 +lon_0=%2 +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs")
-                         .arg(centreLonLat.y(), 0, 'f', 6)
-                         .arg(centreLonLat.x(), 0, 'f', 6),
-                     false);
+  crs.createFromProj(
+      QStringLiteral("+proj=laea +lat_0=%1 +lon_0=%2 +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs")
+          .arg(centreLonLat.y(), 0, 'f', 6)
+          .arg(centreLonLat.x(), 0, 'f', 6),
+      false);
   return crs;
 }
 

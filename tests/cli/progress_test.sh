@@ -22,10 +22,17 @@ scenario_with 2 "$data/regions.gpkg" "$OUT/top2.json"
 rc=$?
 [ $rc -eq 0 ] || { cat "$OUT/top2.err" >&2; fail "run exited $rc"; }
 grep -qE '^wenzhou_footwear_complete: loading \([0-9]+%\)$' "$OUT/top2.err" || fail "no plain 'loading (N%)' stage line"
-grep -qE '^wenzhou_footwear_complete: scoring labour_cost \([0-9]+%\)$' "$OUT/top2.err" || fail "no stage line per criterion"
+grep -qE '^wenzhou_footwear_complete: scoring criteria \([0-9]+%\)$' "$OUT/top2.err" || fail "no 'scoring criteria (N%)' stage line"
 grep -qF 'timings (wenzhou_footwear_complete)' "$OUT/top2.err" || fail "--timings: no table"
-grep -qE '^  scoring travel_time_source +[0-9.]+ s  cpu +[0-9.]+ s  peak +[0-9.]+ MB$' "$OUT/top2.err" \
-  || fail "--timings: no row for travel_time_source"
+grep -qE '^  scoring criteria +[0-9.]+ s  cpu +[0-9.]+ s  peak +[0-9.]+ MB$' "$OUT/top2.err" \
+  || fail "--timings: no row for the criteria"
+# Under it, every criterion of the scenario with its own wall time (they are computed two at a time).
+for id in $(jq -r '.criteria[] | select(.enabled != false) | .id' "$OUT/top2.json"); do
+  grep -qE "^    $id +[0-9.]+ s  \(own wall time, beside the others\)$" "$OUT/top2.err" \
+    || fail "--timings: no row for criterion $id"
+done
+[ "$(grep -cE '^    [^ ]+ +[0-9.]+ s  \(own wall time' "$OUT/top2.err")" -eq "$(jq '[.criteria[] | select(.enabled != false)] | length' "$OUT/top2.json")" ] \
+  || fail "--timings: not one row per criterion"
 grep -qE '^  total +[0-9.]+ s  cpu +[0-9.]+ s  peak +[0-9.]+ MB$' "$OUT/top2.err" || fail "--timings: no total"
 
 scenario_with 4 "$data/regions.gpkg" "$OUT/top4.json"

@@ -17,6 +17,10 @@ class Feedback {
   /// fraction in [0, 1]; stage is a short English label ("loading", "scoring"...).
   virtual void setProgress(double fraction, const std::string& stage);
   virtual void warn(const Problem& problem);
+  /// A part of the current stage that ran beside other parts (a criterion computed two at a
+  /// time), with its own wall time: for a caller that lists timings (the CLI's --timings).
+  /// Called from the run's thread. Nothing by default.
+  virtual void partTime(const std::string& /*part*/, double /*seconds*/) {}
   virtual bool isCanceled() const { return m_canceled.load(); }
   void cancel() { m_canceled.store(true); }
   /// Throws Cancelled when isCanceled().

@@ -250,7 +250,8 @@ OgrSource openSpreadsheet(const DataSource& source, const std::string& what) {
   std::vector<SheetRow> rows;
   std::string sheet;
   {
-    const ThreadConfigOptions options = sheetReadOptions();  // the drivers parse a sheet when it is first read: keep them set until then
+    // The drivers parse a sheet when it is first read: the options stay set until then.
+    const ThreadConfigOptions options = sheetReadOptions();
     GdalErrorCapture capture;
     DatasetPtr file(
         GDALOpenEx(source.path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));

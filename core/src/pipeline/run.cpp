@@ -13,6 +13,7 @@
 #include "clustershift/util.h"
 #include "criteria/criterion_util.h"
 #include "pipeline/candidates.h"
+#include "pipeline/criteria_lanes.h"
 #include "pipeline/flow.h"
 #include "pipeline/source_location.h"
 
@@ -109,15 +110,27 @@ Results scoreCandidates(const Scenario& scenario, Inputs inputs, Feedback& feedb
     }
   }
 
-  // Raw values.
+  // Raw values, then in scenario order each criterion's warnings passed on, its error thrown,
+  // its values checked: as if computed one after the other (computeCriteria).
   CriterionContext context{scenario, inputs, source.region, source.lon, source.lat, feedback};
   std::vector<std::vector<double>> raw(nCriteria);
+  std::vector<detail::ComputedCriterion> computed;
+  if (!presetRaw) {
+    std::vector<nlohmann::json> params;
+    for (std::size_t c = 0; c < nCriteria; ++c)
+      params.push_back(resolveParams(*criteria[c], specs[c]->params));
+    computed = detail::computeCriteria(criteria, params, context, std::min(2u, util::threadCount()));
+  }
   for (std::size_t c = 0; c < nCriteria; ++c) {
-    feedback.setProgress(0.1 + 0.7 * static_cast<double>(c) / static_cast<double>(nCriteria),
-                         "scoring " + specs[c]->id);
-    feedback.checkCanceled();
-    raw[c] = presetRaw ? presetRaw->at(c)
-                       : criteria[c]->compute(context, resolveParams(*criteria[c], specs[c]->params));
+    if (presetRaw) {
+      raw[c] = presetRaw->at(c);
+    } else {
+      detail::ComputedCriterion& done = computed[c];
+      for (const Problem& warning : done.warnings) feedback.warn(warning);
+      if (done.error) std::rethrow_exception(done.error);
+      feedback.partTime(specs[c]->id, done.seconds);
+      raw[c] = std::move(done.values);
+    }
     if (raw[c].size() != nParks) {
       throw Error(specs[c]->id + ": returned " + std::to_string(raw[c].size()) + " values for " +
                   std::to_string(nParks) + " parks");

@@ -235,5 +235,30 @@ TEST(Run, CriterionNullAtEveryCandidateIsAnErrorNamingIt) {
   }
 }
 
+TEST(Run, CriteriaWarningsComeInScenarioOrderThoughComputedTwoAtATime) {
+  // land warns about P2 (no available_ha), labour_cost about P3's host region (no wage): each
+  // criterion's warnings come together, in the scenario's order of the criteria, whichever of
+  // the two lanes finished first.
+  Inputs inputs = syntheticInputs();
+  inputs.parks[2].values["available_ha"] = kNaN;
+  for (const bool landFirst : {true, false}) {
+    nlohmann::json scenario = syntheticScenarioJson();
+    nlohmann::json land = scenario["criteria"][1], labour = scenario["criteria"][0];
+    land.erase("min");
+    scenario["criteria"] =
+        landFirst ? nlohmann::json::array({land, labour}) : nlohmann::json::array({labour, land});
+    Feedback feedback;
+    run(parseScenario(scenario, "/tmp"), inputs, feedback);
+    std::vector<std::string> order;  // the criteria whose warnings come, in the order they come
+    for (const Problem& p : feedback.warnings())
+      for (const char* id : {"land", "labour_cost"})
+        if (p.message.rfind(std::string(id) + ":", 0) == 0 && (order.empty() || order.back() != id))
+          order.emplace_back(id);  // a criterion's warnings together: one entry
+    const std::vector<std::string> expected = landFirst ? std::vector<std::string>{"land", "labour_cost"}
+                                                        : std::vector<std::string>{"labour_cost", "land"};
+    EXPECT_EQ(order, expected) << (landFirst ? "land first" : "labour_cost first");
+  }
+}
+
 }  // namespace
 }  // namespace clustershift
