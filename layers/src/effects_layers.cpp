@@ -174,12 +174,11 @@ void styleRegionEffects(QgsVectorLayer* layer) {
   // (|change| within a seventh of the maximum around 0) is near white.
   double maxAbs = 0;
   const int index = layer->fields().lookupField(QStringLiteral("isu_change"));
-  {
-    QgsFeature f;
-    QgsFeatureIterator it = layer->getFeatures(QgsFeatureRequest().setFlags(QgsFeatureRequest::NoGeometry));
-    while (index >= 0 && it.nextFeature(f))
-      if (!f.attribute(index).isNull()) maxAbs = std::max(maxAbs, std::abs(f.attribute(index).toDouble()));
-  }
+  // The column's extremes from the provider (a GeoPackage answers with SQL MIN and MAX, NULLs
+  // left out) rather than reading every region's row: 30 ms at national size (perf).
+  if (index >= 0)
+    for (const QVariant& extreme : {layer->minimumValue(index), layer->maximumValue(index)})
+      if (!extreme.isNull()) maxAbs = std::max(maxAbs, std::abs(extreme.toDouble()));
   if (!(maxAbs > 0)) maxAbs = 0.01;
   const char* colors[] = {"#b2182b", "#ef8a62", "#fddbc7", "#f7f7f7", "#d1e5f0", "#67a9cf", "#2166ac"};
   constexpr double kOtherLower = 1e12, kOtherValue = 1e13, kOtherUpper = 1e14;

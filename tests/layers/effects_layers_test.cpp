@@ -17,6 +17,8 @@
 
 #include <QFileInfo>
 
+#include <algorithm>
+#include <cmath>
 #include <map>
 #include <memory>
 
@@ -124,6 +126,17 @@ TEST_F(EffectsOutputs, RegionEffectsStyleIsADivergingGraduatedIsuChange) {
   const int up = classOf(0.06), down = classOf(-0.05);
   EXPECT_GT(up, down);
   EXPECT_GE(down, 0);
+  // The classes span the largest |ISU change| of the layer's rows: seven equal steps from -max.
+  double maxAbs = 0;
+  const int column = layer->fields().lookupField(QStringLiteral("isu_change"));
+  QgsFeature f;
+  QgsFeatureIterator it = layer->getFeatures();
+  while (it.nextFeature(f))
+    if (!f.attribute(column).isNull()) maxAbs = std::max(maxAbs, std::abs(f.attribute(column).toDouble()));
+  ASSERT_GT(maxAbs, 0.0);
+  ASSERT_GE(ranges.size(), 3);
+  EXPECT_NEAR(ranges[1].lowerValue(), -maxAbs + 2 * maxAbs / 7, 1e-9);
+  EXPECT_NEAR(ranges[1].upperValue(), -maxAbs + 4 * maxAbs / 7, 1e-9);
   // Sector-share bars before/after, shown on the source and host only.
   ASSERT_NE(layer->diagramRenderer(), nullptr);
   const QList<QgsDiagramSettings> settings = layer->diagramRenderer()->diagramSettings();
