@@ -4,6 +4,7 @@
 
 #include "clustershift/error.h"
 #include "clustershift/geo.h"
+#include "clustershift/util.h"
 #include "io/geos_context.h"
 
 namespace clustershift {
@@ -39,8 +40,13 @@ std::vector<int> locateParks(const std::vector<Region>& regions, const std::vect
   }
 }
 
-std::vector<int> locatePoints(const std::vector<Region>& regions, const std::vector<double>& lon,
-                              const std::vector<double>& lat) {
+namespace {
+
+/// locatePoints() over the regions whose index is `lane` modulo `lanes`: each point gets the
+/// lowest such index whose region covers it, -1 when none does. The GEOS objects are made and
+/// freed on the calling thread (a GEOS object belongs to its thread's context).
+std::vector<int> locateInShare(const std::vector<Region>& regions, const std::vector<double>& lon,
+                               const std::vector<double>& lat, std::size_t lane, std::size_t lanes) {
   const std::size_t n = std::min(lon.size(), lat.size());
   std::vector<int> result(n, -1);
   GEOSContextHandle_t ctx = GeosContext::current().handle();
@@ -51,7 +57,7 @@ std::vector<int> locatePoints(const std::vector<Region>& regions, const std::vec
   GeosTreePtr tree(GEOSSTRtree_create_r(ctx, 10), GeosTreeDeleter{ctx});
   if (!tree) throw GeoError("creating the region index: " + GeosContext::current().takeMessage());
   for (std::size_t i = 0; i < regions.size(); ++i) {
-    if (regions[i].wkb.empty()) {
+    if (i % lanes != lane || regions[i].wkb.empty()) {
       shapes.emplace_back(nullptr, GeosGeometryDeleter{ctx});
       prepared.emplace_back(nullptr, GeosPreparedDeleter{ctx});
       continue;
@@ -80,6 +86,26 @@ std::vector<int> locatePoints(const std::vector<Region>& regions, const std::vec
       }
     }
   }
+  return result;
+}
+
+}  // namespace
+
+std::vector<int> locatePoints(const std::vector<Region>& regions, const std::vector<double>& lon,
+                              const std::vector<double>& lat) {
+  // The regions are shared out between two threads (by index, so each has regions all over the
+  // map): each parses and prepares only its own and tests every point against them; a point
+  // then goes to the lower of the two regions found, the lowest covering index overall, as one
+  // thread testing all regions in index order would give. At national size (2,850 regions of
+  // ~200 vertices, 20,000 parks) 0.2 s on one thread, on the run's path (perf, bench/national).
+  const std::size_t lanes = regions.size() >= 64 ? std::min<std::size_t>(2, util::threadCount()) : 1;
+  std::vector<std::vector<int>> found(lanes);
+  util::runOnThreads(static_cast<unsigned>(lanes),
+                     [&](unsigned lane) { found[lane] = locateInShare(regions, lon, lat, lane, lanes); });
+  std::vector<int> result = std::move(found[0]);
+  for (std::size_t lane = 1; lane < lanes; ++lane)
+    for (std::size_t p = 0; p < result.size(); ++p)
+      if (found[lane][p] >= 0 && (result[p] < 0 || found[lane][p] < result[p])) result[p] = found[lane][p];
   return result;
 }
 

@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdio>
+#include <string>
+#include <vector>
+
 #include "clustershift/geo.h"
 #include "io/geos_context.h"
 
@@ -80,6 +85,50 @@ TEST(JoinParksToRegions, BadWkbIsAGeoError) {
     FAIL();
   } catch (const GeoError& e) {
     EXPECT_EQ(std::string(e.what()).rfind("region 'broken': ", 0), 0u) << e.what();
+  }
+}
+
+TEST(LocatePoints, ManyRegionsSharedOutAmongThreadsKeepTheLowestIndexRule) {
+  // 10 x 10 unit squares (enough for locatePoints to share them out between threads by index):
+  // interior points, points on edges and corners shared by squares of both shares, outside
+  // points and a missing one; each must get the lowest index of the squares that cover it, in
+  // the table's order and in the reverse order.
+  std::vector<Region> squares;
+  for (int row = 0; row < 10; ++row)
+    for (int col = 0; col < 10; ++col) {
+      char wkt[160];
+      std::snprintf(wkt, sizeof wkt, "POLYGON((%d %d,%d %d,%d %d,%d %d,%d %d))", col, row, col + 1, row,
+                    col + 1, row + 1, col, row + 1, col, row);
+      squares.push_back(region(std::to_string(row * 10 + col), wkt));
+    }
+  std::vector<double> lon, lat;
+  for (double x = -0.5; x <= 10.5; x += 0.25)
+    for (double y = -0.5; y <= 10.5; y += 0.5) {
+      lon.push_back(x);
+      lat.push_back(y);
+    }
+  lon.push_back(kNaN);
+  lat.push_back(kNaN);
+  for (const bool reversed : {false, true}) {
+    std::vector<Region> regions = squares;
+    if (reversed) std::reverse(regions.begin(), regions.end());
+    const std::vector<int> found = detail::locatePoints(regions, lon, lat);
+    ASSERT_EQ(found.size(), lon.size());
+    int onBorders = 0;
+    for (std::size_t p = 0; p < lon.size(); ++p) {
+      int expected = -1, covering = 0;
+      for (std::size_t i = 0; i < regions.size(); ++i) {
+        const int id = std::stoi(regions[i].id), col = id % 10, row = id / 10;
+        if (lon[p] >= col && lon[p] <= col + 1 && lat[p] >= row && lat[p] <= row + 1) {
+          ++covering;
+          if (expected < 0) expected = static_cast<int>(i);
+        }
+      }
+      if (covering > 1) ++onBorders;
+      EXPECT_EQ(found[p], expected) << "point (" << lon[p] << ", " << lat[p] << ")"
+                                    << (reversed ? " reversed" : "");
+    }
+    EXPECT_GT(onBorders, 100);
   }
 }
 
