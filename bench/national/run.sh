@@ -66,11 +66,12 @@ time_runs() {
       }
       # A part of a stage that ran beside others (each criterion of "scoring criteria"): its
       # own wall time only.
-      /^    .* s  \(own wall time/ {
-        n = split($0, f, / +/)
-        key = "  " f[2] "#" (++seen[f[2]])
+      /^    .* s  \(own wall time, beside the others\)$/ {
+        n = split($0, f, / +/)  # f[1] empty; the id (words) up to f[n - 8]; the seconds f[n - 7]
+        name = f[2]; for (k = 3; k <= n - 8; k++) name = name " " f[k]
+        key = "  " name "#" (++seen[name])
         if (!(key in order)) { order[key] = ++count; keys[count] = key }
-        wall[key] = wall[key] " " f[3]; cpu[key] = "-"; peak[key] = "-"
+        wall[key] = wall[key] " " f[n - 7]; cpu[key] = "-"; peak[key] = "-"
       }
       END { for (i = 1; i <= count; i++) { k = keys[i]; print k "\t" wall[k] "\t" cpu[k] "\t" peak[k] } }
     ' "$dir"/stderr_*.txt | while IFS=$'\t' read -r key walls cpus pk; do

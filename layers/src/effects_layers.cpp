@@ -175,10 +175,15 @@ void styleRegionEffects(QgsVectorLayer* layer) {
   double maxAbs = 0;
   const int index = layer->fields().lookupField(QStringLiteral("isu_change"));
   // The column's extremes from the provider (a GeoPackage answers with SQL MIN and MAX, NULLs
-  // left out) rather than reading every region's row: 30 ms at national size (perf).
+  // left out) rather than reading every region's row: 30 ms at national size (perf). A memory
+  // layer whose column is NULL throughout answers its cache's start values (±DBL_MAX): only
+  // ISU changes of a real size count.
   if (index >= 0)
-    for (const QVariant& extreme : {layer->minimumValue(index), layer->maximumValue(index)})
-      if (!extreme.isNull()) maxAbs = std::max(maxAbs, std::abs(extreme.toDouble()));
+    for (const QVariant& extreme : {layer->minimumValue(index), layer->maximumValue(index)}) {
+      bool ok = false;
+      const double value = extreme.isNull() ? 0.0 : extreme.toDouble(&ok);
+      if (ok && std::isfinite(value) && std::abs(value) < 1e6) maxAbs = std::max(maxAbs, std::abs(value));
+    }
   if (!(maxAbs > 0)) maxAbs = 0.01;
   const char* colors[] = {"#b2182b", "#ef8a62", "#fddbc7", "#f7f7f7", "#d1e5f0", "#67a9cf", "#2166ac"};
   constexpr double kOtherLower = 1e12, kOtherValue = 1e13, kOtherUpper = 1e14;

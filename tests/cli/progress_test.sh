@@ -27,12 +27,11 @@ grep -qF 'timings (wenzhou_footwear_complete)' "$OUT/top2.err" || fail "--timing
 grep -qE '^  scoring criteria +[0-9.]+ s  cpu +[0-9.]+ s  peak +[0-9.]+ MB$' "$OUT/top2.err" \
   || fail "--timings: no row for the criteria"
 # Under it, every criterion of the scenario with its own wall time (they are computed two at a time).
-for id in $(jq -r '.criteria[] | select(.enabled != false) | .id' "$OUT/top2.json"); do
-  grep -qE "^    $id +[0-9.]+ s  \(own wall time, beside the others\)$" "$OUT/top2.err" \
-    || fail "--timings: no row for criterion $id"
-done
-[ "$(grep -cE '^    [^ ]+ +[0-9.]+ s  \(own wall time' "$OUT/top2.err")" -eq "$(jq '[.criteria[] | select(.enabled != false)] | length' "$OUT/top2.json")" ] \
-  || fail "--timings: not one row per criterion"
+while IFS= read -r id; do
+  grep -qF "    $id " "$OUT/top2.err" || fail "--timings: no row for criterion $id"
+done < <(jq -r '.criteria[] | select(.enabled != false) | .id' "$OUT/top2.json")
+[ "$(grep -cE '^    .+ +[0-9.]+ s  \(own wall time, beside the others\)$' "$OUT/top2.err")" -eq \
+  "$(jq '[.criteria[] | select(.enabled != false)] | length' "$OUT/top2.json")" ] || fail "--timings: not one row per criterion"
 grep -qE '^  total +[0-9.]+ s  cpu +[0-9.]+ s  peak +[0-9.]+ MB$' "$OUT/top2.err" || fail "--timings: no total"
 
 scenario_with 4 "$data/regions.gpkg" "$OUT/top4.json"

@@ -209,4 +209,28 @@ TEST(EffectsLayers, WithoutEffectsNoEffectsLayersAreWritten) {
 }
 
 }  // namespace
+TEST(RegionEffectsStyle, AColumnNullThroughoutGivesFiniteClasses) {
+  // A memory layer answers minimumValue/maximumValue of a column NULL in every row with its
+  // cache's start values (±DBL_MAX): the classes must still be finite and the NULL rows grey.
+  QgsVectorLayer layer(QStringLiteral("Polygon?crs=EPSG:4326&field=id:string&field=isu_change:double"),
+                       QStringLiteral("region_effects"), QStringLiteral("memory"));
+  ASSERT_TRUE(layer.isValid());
+  QgsFeatureList features;
+  for (int i = 0; i < 3; ++i) {
+    QgsFeature f(layer.fields());
+    f.setAttribute(0, QString::number(i));
+    f.setAttribute(1, QVariant(QVariant::Double));
+    features << f;
+  }
+  ASSERT_TRUE(layer.dataProvider()->addFeatures(features));
+  styleRegionEffects(&layer);
+  auto* renderer = dynamic_cast<QgsGraduatedSymbolRenderer*>(layer.renderer());
+  ASSERT_NE(renderer, nullptr);
+  for (const QgsRendererRange& r : renderer->ranges()) {
+    EXPECT_TRUE(std::isfinite(r.lowerValue())) << r.label().toStdString();
+    EXPECT_TRUE(std::isfinite(r.upperValue())) << r.label().toStdString();
+    EXPECT_FALSE(r.label().contains(QStringLiteral("inf"))) << r.label().toStdString();
+  }
+}
+
 }  // namespace clustershift::layers

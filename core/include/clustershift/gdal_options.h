@@ -19,6 +19,7 @@ class ThreadConfigOptions {
   ThreadConfigOptions& operator=(const ThreadConfigOptions&) = delete;
 
  private:
+  void restore() noexcept;
   struct Old {
     std::string key;
     bool set = false;

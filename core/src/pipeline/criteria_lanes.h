@@ -25,7 +25,8 @@ struct ComputedCriterion {
 /// depend only on the inputs. Each criterion's warnings are held, not given to
 /// context.feedback, and its error is kept: the caller passes them on in scenario order, as if
 /// the criteria had been computed one after the other. After an error no lane starts another
-/// criterion (every earlier one is already taken). A cancelled context.feedback cancels them.
+/// criterion, and one still running after the failed one is cancelled (Cancelled as its error);
+/// every criterion before the failed one is computed. A cancelled context.feedback cancels them.
 /// Progress ("scoring criteria", the share done) is reported by the calling thread only.
 std::vector<ComputedCriterion> computeCriteria(const std::vector<std::unique_ptr<Criterion>>& criteria,
                                                const std::vector<nlohmann::json>& params,

@@ -122,6 +122,7 @@ Results scoreCandidates(const Scenario& scenario, Inputs inputs, Feedback& feedb
     computed = detail::computeCriteria(criteria, params, context, std::min(2u, util::threadCount()));
   }
   for (std::size_t c = 0; c < nCriteria; ++c) {
+    feedback.checkCanceled();
     if (presetRaw) {
       raw[c] = presetRaw->at(c);
     } else {

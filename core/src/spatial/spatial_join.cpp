@@ -1,6 +1,9 @@
 #include "spatial/spatial_join.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <exception>
+#include <string>
 
 #include "clustershift/error.h"
 #include "clustershift/geo.h"
@@ -42,13 +45,26 @@ std::vector<int> locateParks(const std::vector<Region>& regions, const std::vect
 
 namespace {
 
-/// locatePoints() over the regions whose index is `lane` modulo `lanes`: each point gets the
-/// lowest such index whose region covers it, -1 when none does. The GEOS objects are made and
-/// freed on the calling thread (a GEOS object belongs to its thread's context).
-std::vector<int> locateInShare(const std::vector<Region>& regions, const std::vector<double>& lon,
-                               const std::vector<double>& lat, std::size_t lane, std::size_t lanes) {
+/// What one thread of locatePoints() found among its share of the regions.
+struct ShareFound {
+  std::vector<int> hit;  ///< per point, the lowest covering index of the share; -1: none
+  /// A region of the share that cannot be read: the lowest index, and its error.
+  std::size_t badRegion = SIZE_MAX;
+  std::exception_ptr regionError;
+  /// Per point, the lowest index of the share whose test failed (SIZE_MAX: none), and why.
+  std::vector<std::size_t> failedAt;
+  std::vector<std::string> failure;
+};
+
+/// locatePoints() over the regions whose index is `lane` modulo `lanes`. Errors are kept, not
+/// thrown: the caller decides which of them one thread testing every region in index order
+/// would have met. The GEOS objects are made and freed on the calling thread (a GEOS object
+/// belongs to its thread's context).
+ShareFound locateInShare(const std::vector<Region>& regions, const std::vector<double>& lon,
+                         const std::vector<double>& lat, std::size_t lane, std::size_t lanes) {
   const std::size_t n = std::min(lon.size(), lat.size());
-  std::vector<int> result(n, -1);
+  ShareFound found;
+  found.hit.assign(n, -1);
   GEOSContextHandle_t ctx = GeosContext::current().handle();
   std::vector<GeosGeometryPtr> shapes;
   std::vector<GeosPreparedPtr> prepared;
@@ -62,8 +78,14 @@ std::vector<int> locateInShare(const std::vector<Region>& regions, const std::ve
       prepared.emplace_back(nullptr, GeosPreparedDeleter{ctx});
       continue;
     }
-    shapes.push_back(geosFromWkb(regions[i].wkb, "region '" + regions[i].id + "'"));
-    prepared.push_back(geosPrepare(shapes.back().get()));
+    try {
+      shapes.push_back(geosFromWkb(regions[i].wkb, "region '" + regions[i].id + "'"));
+      prepared.push_back(geosPrepare(shapes.back().get()));
+    } catch (const GeoError&) {
+      found.badRegion = i;
+      found.regionError = std::current_exception();
+      return found;
+    }
     GEOSSTRtree_insert_r(ctx, tree.get(), shapes.back().get(),
                          reinterpret_cast<void*>(static_cast<std::intptr_t>(i)));
   }
@@ -75,18 +97,24 @@ std::vector<int> locateInShare(const std::vector<Region>& regions, const std::ve
     GEOSSTRtree_query_r(ctx, tree.get(), point.get(), &collectIndex, &candidates);
     std::sort(candidates.begin(), candidates.end());
     for (int index : candidates) {
-      char hit = GEOSPreparedCovers_r(ctx, prepared[static_cast<std::size_t>(index)].get(),
-                                      point.get());
+      const char hit =
+          GEOSPreparedCovers_r(ctx, prepared[static_cast<std::size_t>(index)].get(), point.get());
       if (hit == 2) {
-        throw PointError(GeosContext::current().takeMessage(), p, static_cast<std::size_t>(index));
+        if (found.failedAt.empty()) {
+          found.failedAt.assign(n, SIZE_MAX);
+          found.failure.resize(n);
+        }
+        found.failedAt[p] = static_cast<std::size_t>(index);
+        found.failure[p] = GeosContext::current().takeMessage();
+        break;  // a thread testing in index order stops here
       }
       if (hit == 1) {
-        result[p] = index;
+        found.hit[p] = index;
         break;
       }
     }
   }
-  return result;
+  return found;
 }
 
 }  // namespace
@@ -94,18 +122,36 @@ std::vector<int> locateInShare(const std::vector<Region>& regions, const std::ve
 std::vector<int> locatePoints(const std::vector<Region>& regions, const std::vector<double>& lon,
                               const std::vector<double>& lat) {
   // The regions are shared out between two threads (by index, so each has regions all over the
-  // map): each parses and prepares only its own and tests every point against them; a point
-  // then goes to the lower of the two regions found, the lowest covering index overall, as one
-  // thread testing all regions in index order would give. At national size (2,850 regions of
-  // ~200 vertices, 20,000 parks) 0.2 s on one thread, on the run's path (perf, bench/national).
+  // map): each parses, prepares and tests only its own. A point then goes to the lower of the
+  // two regions found, the lowest covering index overall; a region that cannot be read is
+  // reported by its index, and a failed test only where one thread testing every region in
+  // index order would have met it (before the covering region), so results and errors are
+  // those of that one thread. At national size (2,850 regions of ~200 vertices, 20,000 parks)
+  // 0.2 s on one thread, on the run's path (perf, bench/national).
+  const std::size_t n = std::min(lon.size(), lat.size());
   const std::size_t lanes = regions.size() >= 64 ? std::min<std::size_t>(2, util::threadCount()) : 1;
-  std::vector<std::vector<int>> found(lanes);
+  std::vector<ShareFound> found(lanes);
   util::runOnThreads(static_cast<unsigned>(lanes),
                      [&](unsigned lane) { found[lane] = locateInShare(regions, lon, lat, lane, lanes); });
-  std::vector<int> result = std::move(found[0]);
-  for (std::size_t lane = 1; lane < lanes; ++lane)
-    for (std::size_t p = 0; p < result.size(); ++p)
-      if (found[lane][p] >= 0 && (result[p] < 0 || found[lane][p] < result[p])) result[p] = found[lane][p];
+  const ShareFound* bad = nullptr;
+  for (const ShareFound& share : found)
+    if (share.regionError && (!bad || share.badRegion < bad->badRegion)) bad = &share;
+  if (bad) std::rethrow_exception(bad->regionError);
+  std::vector<int> result(n, -1);
+  for (std::size_t p = 0; p < n; ++p) {
+    std::size_t failedAt = SIZE_MAX;
+    const std::string* failure = nullptr;
+    for (const ShareFound& share : found) {
+      const int hit = share.hit[p];
+      if (hit >= 0 && (result[p] < 0 || hit < result[p])) result[p] = hit;
+      if (!share.failedAt.empty() && share.failedAt[p] < failedAt) {
+        failedAt = share.failedAt[p];
+        failure = &share.failure[p];
+      }
+    }
+    if (failure && (result[p] < 0 || failedAt < static_cast<std::size_t>(result[p])))
+      throw PointError(*failure, p, failedAt);
+  }
   return result;
 }
 

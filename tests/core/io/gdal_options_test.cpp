@@ -43,10 +43,10 @@ TEST(ThreadConfigOptions, AKeyGivenTwiceGetsItsFirstOldValueBack) {
 }
 
 TEST(ThreadConfigOptions, OtherThreadsDoNotSeeThem) {
-  const ThreadConfigOptions options{{"OGR_SQLITE_SYNCHRONOUS", "OFF"}};
-  EXPECT_EQ(option("OGR_SQLITE_SYNCHRONOUS"), "OFF");
+  const ThreadConfigOptions options{{"CLUSTERSHIFT_TEST_D", "OFF"}};
+  EXPECT_EQ(option("CLUSTERSHIFT_TEST_D"), "OFF");
   std::string seen;
-  std::thread other([&] { seen = option("OGR_SQLITE_SYNCHRONOUS"); });
+  std::thread other([&] { seen = option("CLUSTERSHIFT_TEST_D"); });
   other.join();
   EXPECT_EQ(seen, "<unset>");
 }

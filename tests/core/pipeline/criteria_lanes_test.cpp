@@ -128,6 +128,53 @@ TEST(CriteriaLanes, EachErrorIsKeptAndNoCriterionStartsAfterOne) {
   EXPECT_TRUE(computed[2].values.empty());
 }
 
+TEST(CriteriaLanes, AFailureCancelsALaterCriterionStillRunning) {
+  // x fails once y runs; y, after it in scenario order, sees the cancel and stops.
+  Fixture f;
+  std::atomic<bool> yStarted{false}, ySawCancel{false};
+  f.add("x", [&](const CriterionContext&) -> std::vector<double> {
+    waitFor(yStarted);
+    throw InputError("x: bad input");
+  });
+  f.add("y", [&](const CriterionContext& c) {
+    yStarted = true;
+    const auto end = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (!c.feedback.isCanceled() && std::chrono::steady_clock::now() < end)
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    ySawCancel = c.feedback.isCanceled();
+    c.feedback.checkCanceled();
+    return std::vector<double>{2.0};
+  });
+  const std::vector<ComputedCriterion> computed = computeCriteria(f.criteria, f.params, f.context, 2);
+  EXPECT_TRUE(ySawCancel);
+  ASSERT_TRUE(computed[0].error);
+  EXPECT_THROW(std::rethrow_exception(computed[0].error), InputError);
+  ASSERT_TRUE(computed[1].error);
+  EXPECT_THROW(std::rethrow_exception(computed[1].error), Cancelled);
+  EXPECT_FALSE(f.feedback.isCanceled());  // the run itself is not cancelled
+}
+
+TEST(CriteriaLanes, AFailureDoesNotCancelAnEarlierCriterion) {
+  // e, before the failing f in scenario order, still counts: it is not cancelled and its values stay.
+  Fixture f;
+  std::atomic<bool> fFailed{false}, eCancelled{true};
+  f.add("e", [&](const CriterionContext& c) {
+    waitFor(fFailed);
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));  // f's lane records its failure
+    eCancelled = c.feedback.isCanceled();
+    return std::vector<double>{1.0};
+  });
+  f.add("f", [&](const CriterionContext&) -> std::vector<double> {
+    fFailed = true;
+    throw InputError("f: bad input");
+  });
+  const std::vector<ComputedCriterion> computed = computeCriteria(f.criteria, f.params, f.context, 2);
+  EXPECT_FALSE(eCancelled);
+  EXPECT_FALSE(computed[0].error);
+  EXPECT_EQ(computed[0].values, std::vector<double>{1.0});
+  ASSERT_TRUE(computed[1].error);
+}
+
 TEST(CriteriaLanes, ACancelledRunCancelsEveryCriterion) {
   Fixture f;
   f.feedback.cancel();

@@ -132,6 +132,25 @@ TEST(LocatePoints, ManyRegionsSharedOutAmongThreadsKeepTheLowestIndexRule) {
   }
 }
 
+TEST(LocatePoints, ManyRegionsWithBadGeometryNameTheFirstBadRegion) {
+  // Regions 3 and 6 cannot be read; shared out between threads by index, they fall to different
+  // threads: the error names region 3, the first one a thread reading them in order meets.
+  std::vector<Region> regions;
+  for (int i = 0; i < 80; ++i) {
+    char wkt[160];
+    std::snprintf(wkt, sizeof wkt, "POLYGON((%d 0,%d 0,%d 1,%d 1,%d 0))", i, i + 1, i + 1, i, i);
+    regions.push_back(region("R" + std::to_string(i), wkt));
+  }
+  regions[3].wkb = {0x01, 0x03, 0x00};
+  regions[6].wkb = {0x01, 0x03, 0x00};
+  try {
+    detail::locatePoints(regions, {0.5}, {0.5});
+    FAIL() << "expected GeoError";
+  } catch (const GeoError& e) {
+    EXPECT_NE(std::string(e.what()).find("region 'R3'"), std::string::npos) << e.what();
+  }
+}
+
 TEST(PointOnSurface, LiesInsideAConcavePolygon) {
   Region u = region("U", "POLYGON((0 0,3 0,3 3,2 3,2 1,1 1,1 3,0 3,0 0))");
   double lon = kNaN, lat = kNaN;
