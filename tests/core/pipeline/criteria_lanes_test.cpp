@@ -40,6 +40,14 @@ bool waitFor(const std::atomic<bool>& flag) {
   return flag;
 }
 
+/// A compute() that waits for `flag`, then throws InputError("<id>: bad input").
+Scripted::Body failsAfter(const std::atomic<bool>& flag, const std::string& id) {
+  return [&flag, id](const CriterionContext&) -> std::vector<double> {
+    waitFor(flag);
+    throw InputError(id + ": bad input");
+  };
+}
+
 Problem warning(const std::string& text) { return Problem{Severity::Warning, "parks", text, ""}; }
 
 struct Fixture {
@@ -106,10 +114,7 @@ TEST(CriteriaLanes, EachErrorIsKeptAndNoCriterionStartsAfterOne) {
   // a fails late, b at once; c, after both in scenario order, is never started.
   Fixture f;
   std::atomic<bool> bFailed{false}, cStarted{false};
-  f.add("a", [&](const CriterionContext&) -> std::vector<double> {
-    waitFor(bFailed);
-    throw InputError("a: bad input");
-  });
+  f.add("a", failsAfter(bFailed, "a"));
   f.add("b", [&](const CriterionContext&) -> std::vector<double> {
     bFailed = true;
     throw std::runtime_error("b: broken");
@@ -132,10 +137,7 @@ TEST(CriteriaLanes, AFailureCancelsALaterCriterionStillRunning) {
   // x fails once y runs; y, after it in scenario order, sees the cancel and stops.
   Fixture f;
   std::atomic<bool> yStarted{false}, ySawCancel{false};
-  f.add("x", [&](const CriterionContext&) -> std::vector<double> {
-    waitFor(yStarted);
-    throw InputError("x: bad input");
-  });
+  f.add("x", failsAfter(yStarted, "x"));
   f.add("y", [&](const CriterionContext& c) {
     yStarted = true;
     const auto end = std::chrono::steady_clock::now() + std::chrono::seconds(10);
