@@ -32,12 +32,17 @@ class Scripted final : public DescribedCriterion {
   Body m_body;
 };
 
+/// Waits (at most 10 s) until done() holds; whether it does.
+bool waitUntil(const std::function<bool()>& done) {
+  const auto end = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (!done() && std::chrono::steady_clock::now() < end)
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  return done();
+}
+
 /// Waits (at most 10 s) until `flag` is set; true when it was.
 bool waitFor(const std::atomic<bool>& flag) {
-  const auto end = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-  while (!flag && std::chrono::steady_clock::now() < end)
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  return flag;
+  return waitUntil([&] { return flag.load(); });
 }
 
 /// A compute() that waits for `flag`, then throws InputError("<id>: bad input").
@@ -140,10 +145,7 @@ TEST(CriteriaLanes, AFailureCancelsALaterCriterionStillRunning) {
   f.add("x", failsAfter(yStarted, "x"));
   f.add("y", [&](const CriterionContext& c) {
     yStarted = true;
-    const auto end = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-    while (!c.feedback.isCanceled() && std::chrono::steady_clock::now() < end)
-      std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    ySawCancel = c.feedback.isCanceled();
+    ySawCancel = waitUntil([&] { return c.feedback.isCanceled(); });
     c.feedback.checkCanceled();
     return std::vector<double>{2.0};
   });
