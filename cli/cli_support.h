@@ -24,6 +24,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
+#include <iostream>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -206,6 +207,7 @@ class QgisSession {
   /// A session made while another runs (a job read from standard input, main.cpp) uses that one.
   explicit QgisSession(Start when = Start::Now) : m_inert(QCoreApplication::instance() != nullptr) {
     if (m_inert) return;
+    running() = this;
     prepareEnvironment();
     if (when == Start::Now) start();
   }
@@ -245,9 +247,30 @@ class QgisSession {
     }
     m_app = std::make_unique<QgsApplication>(m_argc, m_argv, false, m_profile.path());
     QgsApplication::setPrefixPath(QStringLiteral("/usr"), true);
+    // QGIS learns the login name (for the @user_account_name of every expression context) by
+    // running `whoami` in a child process, once, when a report is first built. Asked here
+    // instead, the fork copies a small process with no other thread: later, in the middle of a
+    // report, it copied ~300 MB of mappings, whose pages then each faulted once more when next
+    // written (3,000 faults of a national report's process, perf), and another thread might
+    // hold PROJ's lock, which its fork handler takes in the child.
+    QgsApplication::userLoginName();
+  }
+
+  /// Ends the process now with `code`, once the command's outputs are written and closed: what
+  /// it built (a report's project, layers and layouts: 0.1 s of a national report's process to
+  /// take down, bench/national) goes with the process. Flushes stdout and stderr and removes the
+  /// throwaway profile first; the caller has no other temporary file or running child left.
+  [[noreturn]] void endProcess(int code) {
+    std::cout.flush();
+    std::cerr.flush();
+    std::fflush(nullptr);
+    m_profile.remove();
+    if (running()) running()->m_profile.remove();  // a job's inert session: the process's own
+    std::_Exit(code);
   }
 
   ~QgisSession() {
+    if (running() == this) running() = nullptr;
     if (!m_app) return;
     if (m_started) QgsApplication::exitQgis();
     m_app.reset();
@@ -256,6 +279,12 @@ class QgisSession {
   QgisSession& operator=(const QgisSession&) = delete;
 
  private:
+  /// The session that started QGIS in this process (not an inert one).
+  static QgisSession*& running() {
+    static QgisSession* session = nullptr;
+    return session;
+  }
+
   void prepareEnvironment() {
     qInstallMessageHandler(keepQtMessage);
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
@@ -275,6 +304,10 @@ class QgisSession {
     // Qt warns on stderr without a runtime folder; give it a private one for this process.
     if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR"))
       qputenv("XDG_RUNTIME_DIR", QFile::encodeName(m_profile.path()));
+    // Qt's and QGIS's temporary files (a project's archive folder and auxiliary database) go
+    // into the profile too, which lies where TMPDIR said: a process that ends without taking its
+    // objects down (endProcess) removes them with it.
+    qputenv("TMPDIR", QFile::encodeName(m_profile.path()));
     // Named, and every QSettings file kept in the throwaway profile: nothing lands in
     // ~/.config/Unknown Organization.
     QCoreApplication::setOrganizationName(QStringLiteral("ClusterShift"));
@@ -336,6 +369,8 @@ int guarded(Body&& body) {
 /// Exports the report of a results GeoPackage to pdfPath with progress on stderr and a closing
 /// line on stdout ("report: FILE (N pages, T s)"). Needs a QgisSession. Returns the page count;
 /// throws as layers::exportReportFromGeoPackage. (report_command.cpp)
-int writeReport(const QString& geopackage, const QString& pdfPath, const layers::ReportOptions& options);
+/// The report's layers and layouts stay in `project` (layers::exportReportFromGeoPackage).
+int writeReport(QgsProject& project, const QString& geopackage, const QString& pdfPath,
+                const layers::ReportOptions& options);
 
 }  // namespace clustershift::cli

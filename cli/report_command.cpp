@@ -8,6 +8,7 @@
 #include <CLI/CLI.hpp>
 
 #include <qgsellipsoidutils.h>
+#include <qgsproject.h>
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -23,7 +24,8 @@
 
 namespace clustershift::cli {
 
-int writeReport(const QString& geopackage, const QString& pdfPath, const layers::ReportOptions& options) {
+int writeReport(QgsProject& project, const QString& geopackage, const QString& pdfPath,
+                const layers::ReportOptions& options) {
   const QFileInfo target(pdfPath);
   if (!target.absoluteDir().exists())
     throw IoError(pdfPath.toStdString() + ": the folder " + target.absolutePath().toStdString() + " does not exist");
@@ -31,7 +33,8 @@ int writeReport(const QString& geopackage, const QString& pdfPath, const layers:
   feedback.setStageLines(true);
   QElapsedTimer timer;
   timer.start();
-  const int pages = layers::exportReportFromGeoPackage(geopackage, target.absoluteFilePath(), options, feedback);
+  const int pages =
+      layers::exportReportFromGeoPackage(project, geopackage, target.absoluteFilePath(), options, feedback);
   feedback.clearLine();
   std::printf("report: %s (%d pages, %s, %s, %.1f s)\n", target.absoluteFilePath().toUtf8().constData(), pages,
               options.language.toUtf8().constData(), options.paper.toUtf8().constData(), timer.elapsed() / 1000.0);
@@ -73,7 +76,7 @@ void addReportCommand(CLI::App& app, int& exitCode) {
   sub->add_flag("--run-geopackage", o->runGeoPackage)->group("");
   sub->add_flag("--verbose", verbose(), "On a write failure also print GDAL's and QGIS's own lines");
   sub->callback([o, sub, &exitCode] {
-    exitCode = guarded([&] {
+    exitCode = guarded([&]() -> int {
       checkOutputsAgainstInputs({o->out}, {{"results GeoPackage", o->geopackage}});
       checkReplaceable(o->out, "%PDF-", "a PDF report");
       const QString gpkg = QString::fromStdString(o->geopackage);
@@ -100,8 +103,9 @@ void addReportCommand(CLI::App& app, int& exitCode) {
       options.author = QString::fromStdString(sub->count("--author") > 0 ? o->author
                                                                          : scenarioReport.value("author", std::string()));
       options.layoutsXml = QString::fromStdString(o->layoutsXml);
-      writeReport(gpkg, QString::fromStdString(o->out), options);
-      return 0;
+      // The report's project, layers and layouts end with the process.
+      writeReport(*new QgsProject, gpkg, QString::fromStdString(o->out), options);
+      qgis.endProcess(0);
     });
   });
 }

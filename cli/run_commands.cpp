@@ -266,7 +266,7 @@ void addRunCommands(CLI::App& app, int& exitCode) {
   runCmd->add_option("--schema", runOptions->schema,
                      "Schema for --out-db (created when missing; same-named tables replaced)");
   runCmd->callback([runOptions, langOption, topOption, &exitCode] {
-    exitCode = guarded([&] {
+    exitCode = guarded([&]() -> int {
       const QStringList languages = parseLanguages(runOptions->lang);
       const bool ownReport = !runOptions->report.empty();
       if (ownReport && langOption->count() > 0 && languages.size() != 1)
@@ -323,15 +323,16 @@ void addRunCommands(CLI::App& app, int& exitCode) {
         options.topN = topOption->count() > 0 ? runOptions->top : scenarioReport.value("top_n", 5);
         options.author = QString::fromStdString(runOptions->author.empty() ? scenarioReport.value("author", std::string())
                                                                           : runOptions->author);
-        writeReport(paths.geopackage, QString::fromStdString(runOptions->report), options);
+        writeReport(*new QgsProject, paths.geopackage, QString::fromStdString(runOptions->report), options);
       }
-      // Every output is published: the scenario's inputs and results are left to the process's
-      // exit, which returns their memory at once. Freeing them piece by piece (2,850 regions with
-      // their boundaries, 20,000 parks and their results) took 0.2 s at national size (perf,
-      // bench/national). The timings table is printed first, as its feedback goes.
+      // Every output is published: the scenario's inputs and results (and a --report's project)
+      // are left to the process's end, which returns their memory at once. Freeing them piece by
+      // piece (2,850 regions with their boundaries, 20,000 parks and their results) took 0.2 s
+      // at national size (perf, bench/national). The timings table is printed first, as its
+      // feedback goes; the report processes have ended (writeOutputs waited for them).
       computed.feedback.reset();
-      static_cast<void>(new ComputedScenario(std::move(computed)));
-      return 0;
+      staging.remove();
+      qgis.endProcess(0);
     });
   });
 

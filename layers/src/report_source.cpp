@@ -3,6 +3,7 @@
 #include "report_detail.h"  // first: see the note in layers.h
 
 #include <qgsfeedback.h>
+#include <qgslayoutmanager.h>
 #include <qgsmaplayer.h>
 #include <qgsprintlayout.h>
 #include <qgsproject.h>
@@ -192,10 +193,9 @@ ReportSource openReportSource(QgsProject* project, const QString& geopackage) {
   return source;
 }
 
-int exportReportFromGeoPackage(const QString& geopackage, const QString& pdfPath, const ReportOptions& options,
-                               Feedback& feedback) {
+int exportReportFromGeoPackage(QgsProject& project, const QString& geopackage, const QString& pdfPath,
+                               const ReportOptions& options, Feedback& feedback) {
   feedback.setProgress(0.0, "opening results");
-  QgsProject project;
   ReportSource source = openReportSource(&project, geopackage);
   // The same equal-area CRS as the written project: fitted to the candidate parks.
   QgsRectangle extent = source.candidates->extent();
@@ -217,8 +217,17 @@ int exportReportFromGeoPackage(const QString& geopackage, const QString& pdfPath
   if (expected >= 0 && pages != expected)
     throw IoError(pdfPath.toStdString() + ": the report has " + std::to_string(pages) +
                   " pages, its layouts handed to the run make " + std::to_string(expected));
+  // Left to the project, with the layers: a caller ending its process need not take them down.
+  for (std::unique_ptr<QgsPrintLayout>& layout : layouts)
+    if (project.layoutManager()->addLayout(layout.get())) static_cast<void>(layout.release());
   feedback.setProgress(1.0, "done");
   return pages;
+}
+
+int exportReportFromGeoPackage(const QString& geopackage, const QString& pdfPath,
+                               const ReportOptions& options, Feedback& feedback) {
+  QgsProject project;
+  return exportReportFromGeoPackage(project, geopackage, pdfPath, options, feedback);
 }
 
 }  // namespace clustershift::layers

@@ -112,4 +112,24 @@ echo '{"not": "a list"}' | "$EXE" --job-from-stdin >"$OUT/ahead_bad.out" 2>&1
 rc=$?
 [ $rc -eq 2 ] || { cat "$OUT/ahead_bad.out" >&2; fail "--job-from-stdin with a bad line: exit $rc, expected 2"; }
 grep -q "not a JSON array of arguments" "$OUT/ahead_bad.out" || { cat "$OUT/ahead_bad.out" >&2; fail "unclear error for a bad job line"; }
+# A command that succeeds ends its process without taking down what it built
+# (QgisSession::endProcess); its temporary files (the throwaway profile, a project's archive
+# folder and auxiliary database, a report process's own, the job's started ahead) are gone all the
+# same. Each command here gets a TMPDIR of its own, which must be empty afterwards.
+for cmd in report run job; do
+  tmp="$OUT/tmp_$cmd"
+  mkdir -p "$tmp"
+  case $cmd in
+    report) TMPDIR="$tmp" "$EXE" report "$gpkg" --out "$OUT/tmp_report.pdf" --lang en --top 3 >/dev/null 2>"$OUT/tmp_$cmd.err" ;;
+    run) TMPDIR="$tmp" "$EXE" run "$scenario" --out "$OUT/run_out_tmpdir" --lang zh_CN,en >/dev/null 2>"$OUT/tmp_$cmd.err" ;;
+    job) printf '["report", "%s", "--out", "%s", "--lang", "zh_CN", "--top", "3"]\n' "$gpkg" "$OUT/tmp_job.pdf" |
+           TMPDIR="$tmp" "$EXE" --job-from-stdin >/dev/null 2>"$OUT/tmp_$cmd.err" ;;
+  esac
+  rc=$?
+  [ $rc -eq 0 ] || { cat "$OUT/tmp_$cmd.err" >&2; fail "$cmd with its own TMPDIR: exit $rc"; }
+  left=$(find "$tmp" -mindepth 1 | head -5)
+  [ -z "$left" ] || fail "$cmd left temporary files behind: $left"
+done
+[ "$(pages "$OUT/tmp_report.pdf")" = "$(pages "$OUT/en3.pdf")" ] || fail "report ending early: $(pages "$OUT/tmp_report.pdf") pages"
+[ -s "$OUT/run_out_tmpdir/wenzhou_footwear_complete_report_en.pdf" ] || fail "run ending early: no en report"
 echo "ok: report"

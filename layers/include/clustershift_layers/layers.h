@@ -256,6 +256,12 @@ QString inputsFingerprint(const Inputs& inputs);
 /// running QgsApplication; changes no project; never throws (a failure is the report's to meet).
 void warmUpReportEngine() noexcept;
 
+/// The same in `project` (empty, e.g. new): the results' layers and the report's layouts stay
+/// in it (its layout manager) when this returns. A caller whose process ends right after need
+/// not take them down (the command line: 0.1 s of a national report's process, bench/national).
+int exportReportFromGeoPackage(QgsProject& project, const QString& geopackage, const QString& pdfPath,
+                               const ReportOptions& options, Feedback& feedback);
+
 /// openReportSource + buildReportLayouts + exportReportPdf in a private project.
 int exportReportFromGeoPackage(const QString& geopackage, const QString& pdfPath, const ReportOptions& options,
                                Feedback& feedback);
