@@ -51,6 +51,7 @@ struct ReportCommandOptions {
   int top = 5;
   std::string author;
   std::string layoutsXml;
+  std::string overviewImageIn;
   bool runGeoPackage = false;
 };
 
@@ -74,6 +75,8 @@ void addReportCommand(CLI::App& app, int& exitCode) {
   sub->add_option("--layouts-xml", o->layoutsXml)->group("");
   // A run's report process: the GeoPackage is the run's, which checks it before publishing (hidden).
   sub->add_flag("--run-geopackage", o->runGeoPackage)->group("");
+  // A run's report process: the overview's dense layers as the run's first language drew them (hidden).
+  sub->add_option("--overview-image-in", o->overviewImageIn)->group("");
   sub->add_flag("--verbose", verbose(), "On a write failure also print GDAL's and QGIS's own lines");
   sub->callback([o, sub, &exitCode] {
     exitCode = guarded([&]() -> int {
@@ -103,6 +106,7 @@ void addReportCommand(CLI::App& app, int& exitCode) {
       options.author = QString::fromStdString(sub->count("--author") > 0 ? o->author
                                                                          : scenarioReport.value("author", std::string()));
       options.layoutsXml = QString::fromStdString(o->layoutsXml);
+      options.overviewImageIn = QString::fromStdString(o->overviewImageIn);
       // The report's project, layers and layouts end with the process.
       writeReport(*new QgsProject, gpkg, QString::fromStdString(o->out), options);
       qgis.endProcess(0);

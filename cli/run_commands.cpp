@@ -91,6 +91,8 @@ const layers::ReportProcess& reportProcess() {
         if (!options.layoutsXml.isEmpty())
           arguments << QStringLiteral("--layouts-xml") << options.layoutsXml
                     << QStringLiteral("--run-geopackage");
+        if (!options.overviewImageIn.isEmpty())
+          arguments << QStringLiteral("--overview-image-in") << options.overviewImageIn;
         return arguments;
       },
       QStringList{QString::fromLatin1(kJobFromStdin)}};

@@ -313,6 +313,9 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
       auto layoutsXmlOf = [&](const QString& language) {
         return work.absoluteFilePath(QStringLiteral(".report_%1.layouts.xml").arg(language));
       };
+      // The overview's dense layers, drawn by this process for the first language and taken by
+      // the children (ReportOptions::overviewImageOut/In).
+      const QString overviewImage = work.absoluteFilePath(QStringLiteral(".report_overview.image"));
       // The languages after the first go to child processes first (the GeoPackage and its styles
       // are complete), so they export while this process exports the first one.
       if (concurrent) {
@@ -324,6 +327,7 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
           const QString pdf = work.absoluteFilePath(child.pdfName);
           ReportOptions options = optionsFor(language);
           options.layoutsXml = layoutsXmlOf(language);
+          options.overviewImageIn = overviewImage;
           if (auto started = ahead ? ahead->take() : nullptr)
             child.process =
                 std::make_unique<detail::ReportChild>(std::move(started), *reportProcess, gpkg, pdf, options);
@@ -364,8 +368,10 @@ OutputPaths writeOutputs(const Inputs& inputs, const Results& results, const QSt
             keep(layouts);
           }
         } else {
+          ReportOptions options = optionsFor(languages[i]);
+          if (concurrent && n > 1) options.overviewImageOut = overviewImage;
           std::vector<std::unique_ptr<QgsPrintLayout>> layouts =
-              buildReportLayouts(source, optionsFor(languages[i]), LayoutUse::Export);
+              buildReportLayouts(source, options, LayoutUse::Export);
           exportReportPdf(detail::layoutPointers(layouts), work.absoluteFilePath(pdfName), part);
           keep(layouts);
         }

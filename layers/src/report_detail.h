@@ -197,7 +197,29 @@ QgsLayoutItemMap* newReportMap(QgsLayout* layout);
 /// is drawn as QGIS draws it (the drawing cancelled). For layouts exported at once: the image
 /// is drawn once, then released.
 /// Returns false (nothing started) for another map item or no layers.
-bool drawLayersAhead(QgsLayoutItemMap* map, const QList<QgsMapLayer*>& layers);
+///
+/// share: the image handed between a run's report processes (ReportOptions::overviewImageOut,
+/// overviewImageIn). With `write`, the image is also left at `path` when the map is exported
+/// (written to a temporary name, then renamed), with a key made of what it depends on (the
+/// layers' sources and styles, not their ids, and everything listed above). Without, nothing is
+/// drawn ahead: the export takes the image at `path`, waiting up to waitMs for it to appear,
+/// when its key is this map's; otherwise (none came, another map's, unreadable) the map draws
+/// it then, as ahead.
+struct SharedImage {
+  QString path;  ///< empty: not shared
+  bool write = true;
+  int waitMs = 0;
+};
+bool drawLayersAhead(QgsLayoutItemMap* map, const QList<QgsMapLayer*>& layers, const SharedImage& share = {});
+/// SHA-256 (hex) of an XML document with each element's attributes in name order, also in
+/// attribute values that are XML themselves: the same for a style written by processes whose
+/// hash seeds order the attributes differently. Empty when `xml` does not parse.
+QByteArray canonicalXmlDigest(const QString& xml);
+/// How long a report process waits for the overview image of the run's first language
+/// (ReportOptions::overviewImageIn). Both processes start the report together and the writer
+/// leaves the image when it exports its first page, ~1 s later at national size; the bound only
+/// matters when the writer has failed (then the run fails too) or took another path.
+constexpr int kSharedImageWaitMs = 20000;
 
 /// A new layout named "ClusterShift – <title> – <section> (<language>)" with one page of
 /// ctx.pageMm, registered in ctx.source.project (not added to its layout manager).

@@ -6,18 +6,139 @@
 #include <qgslayoutitemmap.h>
 #include <qgslayoutreportcontext.h>
 #include <qgslayoutrendercontext.h>
+#include <qgsmaplayerstyle.h>
 #include <qgsmaprenderersequentialjob.h>
 #include <qgsmapsettings.h>
 #include <qgsvectorsimplifymethod.h>
 
+#include <QCryptographicHash>
+#include <QDomDocument>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QPaintDevice>
 #include <QPainter>
+#include <QSaveFile>
+#include <QThread>
 
+#include <cstring>
 #include <memory>
 
 namespace clustershift::layers::detail {
 namespace {
+
+/// A style's XML with each element's attributes in name order: QGIS writes them in the order of
+/// a hash that each process seeds differently, also in the XML some attributes hold (a label
+/// callout's line symbol).
+void addCanonicalXml(QCryptographicHash& hash, const QDomNode& node) {
+  if (node.isElement()) {
+    const QDomElement element = node.toElement();
+    hash.addData(element.tagName().toUtf8());
+    const QDomNamedNodeMap attributes = element.attributes();
+    QMap<QString, QString> sorted;
+    for (int i = 0; i < attributes.count(); ++i) {
+      const QDomAttr attribute = attributes.item(i).toAttr();
+      sorted.insert(attribute.name(), attribute.value());
+    }
+    for (auto it = sorted.constBegin(); it != sorted.constEnd(); ++it) {
+      hash.addData(it.key().toUtf8());
+      hash.addData("=", 1);
+      QDomDocument inner;
+      if (it.value().startsWith(QLatin1Char('<')) && inner.setContent(it.value()))
+        addCanonicalXml(hash, inner);
+      else
+        hash.addData(it.value().toUtf8());
+      hash.addData("\n", 1);
+    }
+  } else if (node.isCharacterData()) {
+    hash.addData(node.nodeValue().toUtf8());
+  }
+  hash.addData("(", 1);
+  for (QDomNode child = node.firstChild(); !child.isNull(); child = child.nextSibling())
+    addCanonicalXml(hash, child);
+  hash.addData(")", 1);
+}
+
+/// What an image drawn ahead with `settings` depends on, the same in every process that opens
+/// the same GeoPackage: the layers by source and style (not by their ids, which each process
+/// makes up), extent, rotation, size, resolution, CRS, background, flags and simplification.
+QByteArray imageKey(const QgsMapSettings& settings, const QList<QgsMapLayer*>& layers) {
+  QCryptographicHash hash(QCryptographicHash::Sha256);
+  auto add = [&hash](const QString& part) {
+    hash.addData(part.toUtf8());
+    hash.addData("\n", 1);
+  };
+  const QgsRectangle e = settings.extent();
+  for (double v :
+       {e.xMinimum(), e.yMinimum(), e.xMaximum(), e.yMaximum(), settings.rotation(), settings.outputDpi()})
+    add(QString::number(v, 'g', 17));
+  add(QStringLiteral("%1x%2").arg(settings.outputSize().width()).arg(settings.outputSize().height()));
+  add(settings.destinationCrs().toWkt(QgsCoordinateReferenceSystem::WKT_PREFERRED));
+  add(settings.backgroundColor().name(QColor::HexArgb));
+  add(QString::number(static_cast<int>(settings.flags())));
+  const QgsVectorSimplifyMethod& simplify = settings.simplifyMethod();
+  add(QStringLiteral("%1 %2 %3")
+          .arg(static_cast<int>(simplify.simplifyHints()))
+          .arg(simplify.threshold(), 0, 'g', 17)
+          .arg(static_cast<int>(simplify.simplifyAlgorithm())));
+  const QMap<QString, QString> styles = settings.layerStyleOverrides();
+  for (QgsMapLayer* layer : layers) {
+    add(layer->source());
+    QString style = styles.value(layer->id());
+    if (style.isEmpty()) {
+      QgsMapLayerStyle own;
+      own.readFromLayer(layer);
+      style = own.xmlData();
+    }
+    const QByteArray digest = canonicalXmlDigest(style);
+    if (digest.isEmpty()) return {};  // no key: the image is not shared
+    add(QString::fromLatin1(digest));
+  }
+  return hash.result().toHex();
+}
+
+constexpr char kImageMagic[] = "ClusterShift report image 1";
+
+/// Leaves `image` at `path` for another process of the run (SharedImage): a header (magic, key,
+/// width, height, format, bytes per line), then the pixels. Written whole or not at all (a
+/// temporary name, then renamed); a failure only costs the reader its own drawing.
+void writeSharedImage(const QString& path, const QByteArray& key, const QImage& image) {
+  QSaveFile file(path);
+  if (!file.open(QIODevice::WriteOnly)) return;
+  const QByteArray header = QByteArray(kImageMagic) + '\n' + key + '\n' + QByteArray::number(image.width()) +
+                            ' ' + QByteArray::number(image.height()) + ' ' +
+                            QByteArray::number(static_cast<int>(image.format())) + ' ' +
+                            QByteArray::number(static_cast<qlonglong>(image.bytesPerLine())) + '\n';
+  if (file.write(header) != header.size()) return;
+  const qint64 bytes = static_cast<qint64>(image.sizeInBytes());
+  if (file.write(reinterpret_cast<const char*>(image.constBits()), bytes) != bytes) return;
+  file.commit();
+}
+
+/// The image another process left at `path` for the map whose key is `key`, waiting up to waitMs
+/// for it to appear; a null image when none came, or it is another map's, or it is unreadable.
+QImage readSharedImage(const QString& path, const QByteArray& key, int waitMs) {
+  QElapsedTimer waited;
+  waited.start();
+  while (!QFileInfo::exists(path) && waited.elapsed() < waitMs) QThread::msleep(5);
+  QFile file(path);
+  if (!file.open(QIODevice::ReadOnly)) return {};
+  if (file.readLine().trimmed() != kImageMagic || file.readLine().trimmed() != key) return {};
+  const QList<QByteArray> size = file.readLine().trimmed().split(' ');
+  if (size.size() != 4) return {};
+  bool ok[4] = {false, false, false, false};
+  const int width = size[0].toInt(&ok[0]), height = size[1].toInt(&ok[1]), format = size[2].toInt(&ok[2]);
+  const qlonglong bytesPerLine = size[3].toLongLong(&ok[3]);
+  if (!(ok[0] && ok[1] && ok[2] && ok[3]) || width <= 0 || height <= 0 || format <= QImage::Format_Invalid ||
+      format >= QImage::NImageFormats)
+    return {};
+  QImage image(width, height, static_cast<QImage::Format>(format));
+  if (image.isNull() || image.bytesPerLine() != bytesPerLine) return {};
+  const qint64 bytes = static_cast<qint64>(image.sizeInBytes());
+  if (file.read(reinterpret_cast<char*>(image.bits()), bytes) != bytes || !file.atEnd()) return {};
+  return image;
+}
 
 bool sameSimplification(const QgsVectorSimplifyMethod& a, const QgsVectorSimplifyMethod& b) {
   return a.simplifyHints() == b.simplifyHints() && a.simplifyAlgorithm() == b.simplifyAlgorithm() &&
@@ -67,7 +188,7 @@ class ReportMap final : public QgsLayoutItemMap {
     return *m_cached;
   }
 
-  bool drawAhead(const QList<QgsMapLayer*>& ahead) {
+  bool drawAhead(const QList<QgsMapLayer*>& ahead, const SharedImage& share) {
     m_ahead.reset();
     QList<QgsMapLayer*> drawn;  // in the map's order, top first
     for (QgsMapLayer* layer : layers())
@@ -98,8 +219,17 @@ class ReportMap final : public QgsLayoutItemMap {
     settings.setFlag(Qgis::MapSettingsFlag::DrawLabeling, false);
     settings.setFlag(Qgis::MapSettingsFlag::RenderPartialOutput, false);
     settings.setSimplifyMethod(reportSimplifyMethod());
-    next->job = std::make_unique<QgsMapRendererSequentialJob>(settings);
-    next->job->start();
+    if (!share.path.isEmpty()) {
+      next->key = imageKey(settings, drawn);
+      if (!next->key.isEmpty()) next->share = share;  // a style that does not parse: drawn here, not shared
+    }
+    const SharedImage& shared = next->share;
+    if (shared.path.isEmpty() || shared.write) {
+      next->job = std::make_unique<QgsMapRendererSequentialJob>(settings);
+      next->job->start();
+    } else {
+      next->settings = std::make_unique<QgsMapSettings>(settings);  // drawn at export if no image comes
+    }
     m_ahead = std::move(next);
     return true;
   }
@@ -115,12 +245,16 @@ class ReportMap final : public QgsLayoutItemMap {
       return;
     }
     if (m_ahead->job) {
-      m_ahead->job->waitForFinished();
-      m_ahead->image = m_ahead->job->renderedImage();
-      m_ahead->job.reset();
-      // Drawn on an opaque background: without its alpha channel the PDF gets no soft mask.
-      if (m_ahead->drawnFor.background && m_ahead->drawnFor.backgroundColor.alpha() == 255)
-        m_ahead->image = std::move(m_ahead->image).convertToFormat(QImage::Format_RGB32);
+      takeDrawnImage();
+      if (!m_ahead->share.path.isEmpty()) writeSharedImage(m_ahead->share.path, m_ahead->key, m_ahead->image);
+    } else if (m_ahead->settings) {
+      m_ahead->image = readSharedImage(m_ahead->share.path, m_ahead->key, m_ahead->share.waitMs);
+      if (m_ahead->image.isNull()) {
+        m_ahead->job = std::make_unique<QgsMapRendererSequentialJob>(*m_ahead->settings);
+        m_ahead->job->start();
+        takeDrawnImage();
+      }
+      m_ahead->settings.reset();
     }
     painter->save();
     painter->setRenderHint(
@@ -182,6 +316,9 @@ class ReportMap final : public QgsLayoutItemMap {
     View drawnFor;
     std::unique_ptr<QgsMapRendererSequentialJob> job;  ///< until the image is taken
     QImage image;
+    SharedImage share;
+    QByteArray key;                            ///< imageKey, when shared
+    std::unique_ptr<QgsMapSettings> settings;  ///< an image to be read (share.write false): until then
     Ahead() = default;
     Ahead(const Ahead&) = delete;
     Ahead& operator=(const Ahead&) = delete;
@@ -189,6 +326,16 @@ class ReportMap final : public QgsLayoutItemMap {
       if (job) job->cancel();  // waits for its thread
     }
   };
+
+  /// The finished drawing's image, without its alpha channel when drawn on an opaque background
+  /// (the PDF then gets no soft mask).
+  void takeDrawnImage() {
+    m_ahead->job->waitForFinished();
+    m_ahead->image = m_ahead->job->renderedImage();
+    m_ahead->job.reset();
+    if (m_ahead->drawnFor.background && m_ahead->drawnFor.backgroundColor.alpha() == 255)
+      m_ahead->image = std::move(m_ahead->image).convertToFormat(QImage::Format_RGB32);
+  }
 
   View currentView() const {
     return {extent(), mapRotation(),         rect().size(),   crs(),
@@ -216,11 +363,19 @@ class ReportMap final : public QgsLayoutItemMap {
 
 }  // namespace
 
+QByteArray canonicalXmlDigest(const QString& xml) {
+  QDomDocument document;
+  if (!document.setContent(xml)) return {};
+  QCryptographicHash hash(QCryptographicHash::Sha256);
+  addCanonicalXml(hash, document);
+  return hash.result().toHex();
+}
+
 QgsLayoutItemMap* newReportMap(QgsLayout* layout) { return new ReportMap(layout); }
 
-bool drawLayersAhead(QgsLayoutItemMap* map, const QList<QgsMapLayer*>& layers) {
+bool drawLayersAhead(QgsLayoutItemMap* map, const QList<QgsMapLayer*>& layers, const SharedImage& share) {
   auto* reportMap = dynamic_cast<ReportMap*>(map);
-  return reportMap && reportMap->drawAhead(layers);
+  return reportMap && reportMap->drawAhead(layers, share);
 }
 
 }  // namespace clustershift::layers::detail

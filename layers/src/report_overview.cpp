@@ -238,7 +238,14 @@ std::unique_ptr<QgsPrintLayout> buildOverviewLayout(const ReportContext& ctx) {
   // are drawn on another thread while the other sections are built, into one image under the
   // flows (the top-10 parks are drawn again, above the flows, by their label companion). Only
   // with the regions, the bottom layer, among them: the parks must not go under their fill.
-  if (ctx.drawAhead && dense.unlabelled.contains(ctx.source.regions)) drawLayersAhead(map, dense.unlabelled);
+  if (ctx.drawAhead && dense.unlabelled.contains(ctx.source.regions)) {
+    SharedImage share;
+    if (!ctx.options.overviewImageIn.isEmpty())
+      share = {ctx.options.overviewImageIn, false, kSharedImageWaitMs};
+    else if (!ctx.options.overviewImageOut.isEmpty())
+      share = {ctx.options.overviewImageOut, true, 0};
+    drawLayersAhead(map, dense.unlabelled, share);
+  }
 
   auto* north = new QgsLayoutItemPicture(l);
   // The arrow is drawn here, not read from QGIS's SVG library: that library is in a package the

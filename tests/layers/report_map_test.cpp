@@ -12,6 +12,9 @@
 #include <qgsproject.h>
 #include <qgsvectorlayer.h>
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QThread>
 
@@ -78,10 +81,12 @@ class ReportMapAhead : public ::testing::Test {
   }
 
   /// The overview map of a layout kept, its parks and regions drawn ahead.
-  static std::unique_ptr<QgsPrintLayout> drawnAhead(QgsProject& project) {
+  static std::unique_ptr<QgsPrintLayout> drawnAhead(QgsProject& project,
+                                                    const detail::SharedImage& share = {}) {
     ReportSource source;
     auto layout = overview(project, LayoutUse::Keep, &source);
-    EXPECT_TRUE(detail::drawLayersAhead(overviewMap(layout.get()), {source.regions, source.candidates}));
+    EXPECT_TRUE(
+        detail::drawLayersAhead(overviewMap(layout.get()), {source.regions, source.candidates}, share));
     return layout;
   }
 
@@ -181,6 +186,129 @@ TEST_F(ReportMapAhead, DrawsAheadOnAWorkerThread) {
   EXPECT_NE(list.find(" image "), std::string::npos) << list;
   EXPECT_EQ(list.find("smask"), std::string::npos)
       << "the page was not drawn from the image drawn ahead: " << list;
+}
+
+/// Pixels of a page that are magenta (255, 0, 255; JPEG in the PDF moves them a little): no
+/// style of the report uses it.
+long long magentaPixels(const QImage& page) {
+  long long n = 0;
+  for (int y = 0; y < page.height(); ++y)
+    for (int x = 0; x < page.width(); ++x) {
+      const QRgb p = page.pixel(x, y);
+      n += qRed(p) > 215 && qGreen(p) < 40 && qBlue(p) > 215;
+    }
+  return n;
+}
+
+/// The image file at `path` with its pixels painted magenta, its header (and key) kept.
+void paintSharedImageMagenta(const QString& path) {
+  QFile file(path);
+  ASSERT_TRUE(file.open(QIODevice::ReadWrite));
+  for (int line = 0; line < 3; ++line) file.readLine();  // magic, key, size
+  const qint64 start = file.pos();
+  QByteArray pixels(static_cast<int>(file.size() - start), '\0');
+  for (int i = 0; i + 3 < pixels.size(); i += 4) {  // 32-bit pixels, little-endian BGRA
+    pixels[i] = char(255);
+    pixels[i + 1] = 0;
+    pixels[i + 2] = char(255);
+    pixels[i + 3] = char(255);
+  }
+  ASSERT_TRUE(file.seek(start));
+  ASSERT_EQ(file.write(pixels), pixels.size());
+}
+
+// A run's report processes draw the overview's dense layers once: the first leaves its image
+// (SharedImage write), another process (here another project: other layer ids) takes it instead
+// of drawing, when it was drawn for the same map. The image here is repainted magenta after it
+// was left, so the page shows which one was used.
+TEST_F(ReportMapAhead, AnotherReportTakesTheImageLeftForItsMap) {
+  const QString path = *s_dir + QStringLiteral("/shared/overview.image");
+  QDir().mkpath(QFileInfo(path).absolutePath());
+  QFile::remove(path);
+  QgsProject writerProject;
+  auto writer = drawnAhead(writerProject, {path, true, 0});
+  const QImage written = firstPage(exported(writer.get(), QStringLiteral("shared_writer")), 60);
+  ASSERT_TRUE(QFileInfo::exists(path));
+  EXPECT_EQ(QDir(QFileInfo(path).absolutePath()).entryList(QDir::Files).size(), 1) << "a temporary file left";
+  EXPECT_EQ(magentaPixels(written), 0);
+
+  // Unchanged, the image gives the reader the writer's page, pixel for pixel.
+  QgsProject readerProject;
+  auto reader = drawnAhead(readerProject, {path, false, 0});
+  const QImage read = firstPage(exported(reader.get(), QStringLiteral("shared_reader")), 60);
+  ASSERT_EQ(read.size(), written.size());
+  EXPECT_EQ(differingPixels(read, written, 0), 0);
+
+  paintSharedImageMagenta(path);
+  QgsProject magentaProject;
+  auto taken = drawnAhead(magentaProject, {path, false, 0});
+  QgsLayoutItemMap* map = overviewMap(taken.get());
+  ASSERT_NE(map, nullptr);
+  const double mapPixels = map->rect().width() * map->rect().height() * (60 / 25.4) * (60 / 25.4);
+  const long long magenta =
+      magentaPixels(firstPage(exported(taken.get(), QStringLiteral("shared_taken")), 60));
+  EXPECT_GT(magenta, 0.5 * mapPixels) << "the reader drew its map instead of taking the image left for it";
+
+  // A map zoomed otherwise has another key: it draws its own image, no magenta.
+  QgsProject zoomedProject;
+  ReportSource source;
+  auto zoomed = overview(zoomedProject, LayoutUse::Keep, &source);
+  QgsLayoutItemMap* zoomedMap = overviewMap(zoomed.get());
+  ASSERT_NE(zoomedMap, nullptr);
+  zoomedMap->setExtent(zoomedMap->extent().buffered(-zoomedMap->extent().width() / 4));
+  ASSERT_TRUE(detail::drawLayersAhead(zoomedMap, {source.regions, source.candidates}, {path, false, 0}));
+  EXPECT_EQ(magentaPixels(firstPage(exported(zoomed.get(), QStringLiteral("shared_zoomed")), 60)), 0);
+}
+
+// No image comes within the wait (a writer that failed, or one that took another path): the
+// reader draws it itself and its page is the one drawn ahead in one process. A damaged file
+// (cut short) is not taken either.
+TEST_F(ReportMapAhead, NoImageOrADamagedOneIsDrawnByTheReader) {
+  QgsProject aheadProject;
+  auto ahead = drawnAhead(aheadProject);
+  const QImage own = firstPage(exported(ahead.get(), QStringLiteral("unshared")), 60);
+
+  const QString missing = *s_dir + QStringLiteral("/shared/never_written.image");
+  QgsProject readerProject;
+  auto reader = drawnAhead(readerProject, {missing, false, 100});
+  const QImage drawn = firstPage(exported(reader.get(), QStringLiteral("shared_missing")), 60);
+  ASSERT_EQ(drawn.size(), own.size());
+  EXPECT_EQ(differingPixels(drawn, own, 0), 0);
+
+  const QString path = *s_dir + QStringLiteral("/shared/damaged.image");
+  QDir().mkpath(QFileInfo(path).absolutePath());
+  QFile::remove(path);
+  QgsProject writerProject;
+  auto writer = drawnAhead(writerProject, {path, true, 0});
+  exported(writer.get(), QStringLiteral("shared_damaged_writer"));
+  paintSharedImageMagenta(path);
+  QFile file(path);
+  ASSERT_TRUE(file.resize(file.size() - 1000));
+  QgsProject damagedProject;
+  auto damaged = drawnAhead(damagedProject, {path, false, 0});
+  EXPECT_EQ(magentaPixels(firstPage(exported(damaged.get(), QStringLiteral("shared_damaged")), 60)), 0);
+}
+
+// The shared image's key reads a style as XML: the order QGIS wrote the attributes in (a hash
+// seeded per process) does not count, also inside an attribute that holds XML; a value does.
+TEST(ReportMap, StyleDigestIgnoresTheAttributeOrderOnly) {
+  const QString a = QStringLiteral(
+      "<qgis a=\"1\" b=\"2\"><rule key=\"k\" filter=\"x &gt; 1\"/>"
+      "<Option name=\"lineSymbol\" value=\"&lt;symbol type=&quot;line&quot; "
+      "alpha=&quot;1&quot;/&gt;\"/>text</qgis>");
+  const QString b = QStringLiteral(
+      "<qgis b=\"2\" a=\"1\"><rule filter=\"x &gt; 1\" key=\"k\"/>"
+      "<Option value=\"&lt;symbol alpha=&quot;1&quot; type=&quot;line&quot;/&gt;\" "
+      "name=\"lineSymbol\"/>text</qgis>");
+  const QString otherValue =
+      QString(b).replace(QStringLiteral("alpha=&quot;1&quot;"), QStringLiteral("alpha=&quot;0.5&quot;"));
+  const QString otherText = QString(b).replace(QStringLiteral(">text<"), QStringLiteral(">other<"));
+  const QByteArray digest = detail::canonicalXmlDigest(a);
+  EXPECT_EQ(digest.size(), 64);
+  EXPECT_EQ(detail::canonicalXmlDigest(b), digest);
+  EXPECT_NE(detail::canonicalXmlDigest(otherValue), digest);
+  EXPECT_NE(detail::canonicalXmlDigest(otherText), digest);
+  EXPECT_TRUE(detail::canonicalXmlDigest(QStringLiteral("<qgis")).isEmpty());
 }
 
 TEST(ReportMap, DrawsAheadOnlyOnAReportMapWithLayers) {
