@@ -163,6 +163,15 @@ void GeoPackageWriter::writeTable(const QString& name, int wkbType, const QgsFie
   if (GDALDatasetCommitTransaction(m_dataset) != OGRERR_NONE) fail(name, "cannot commit the table");
 }
 
+void GeoPackageWriter::addIndex(const QString& table, const QString& column) {
+  const GdalDiagnostics diagnostics;
+  CPLErrorReset();
+  const QString sql = QStringLiteral("CREATE INDEX \"%1_%2_index\" ON \"%1\" (\"%2\")").arg(table, column);
+  OGRLayerH none = GDALDatasetExecuteSQL(m_dataset, sql.toUtf8().constData(), nullptr, nullptr);
+  if (none) GDALDatasetReleaseResultSet(m_dataset, none);
+  if (CPLGetLastErrorType() >= CE_Failure) fail(table, "cannot index the table");
+}
+
 void GeoPackageWriter::addCandidates(const Results& results) {
   const bool robust = hasRobustness(results);
   writeTable(schema::name(schema::kCandidates), wkbPoint, candidateFields(results), results.parks.size(),
@@ -174,6 +183,7 @@ void GeoPackageWriter::addCandidates(const Results& results) {
                OGR_G_SetPoint_2D(point, 0, park.lon, park.lat);
                geometry = point;
              });
+  addIndex(schema::name(schema::kCandidates), QStringLiteral("rank"));
 }
 
 void GeoPackageWriter::writeRegionTable(const QString& name, const QgsFields& fields,
@@ -199,11 +209,13 @@ void GeoPackageWriter::addRegions(const Inputs& inputs, const Results& results) 
   const std::vector<std::string> columns = regionColumns(inputs);
   writeRegionTable(schema::name(schema::kRegions), regionFields(columns), inputs.regions,
                    [&](const Region& r) { return regionAttributes(r, columns, results.sourceRegionId); });
+  addIndex(schema::name(schema::kRegions), QStringLiteral("id"));
 }
 
 void GeoPackageWriter::addRegionEffects(const Inputs& inputs, const Results& results) {
   writeRegionTable(schema::name(schema::kRegionEffects), regionEffectFields(), inputs.regions,
                    [&](const Region& r) { return regionEffectAttributes(r, results); });
+  addIndex(schema::name(schema::kRegionEffects), QStringLiteral("id"));
 }
 
 void GeoPackageWriter::addLayer(QgsVectorLayer* layer) {

@@ -7,16 +7,19 @@
 #include <gtest/gtest.h>
 
 #include <qgsfeatureiterator.h>
+#include <qgssqliteutils.h>
 #include <qgsvectorlayer.h>
 
 #include <QTemporaryDir>
 
 #include <gdal.h>
 #include <ogr_api.h>
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <cmath>
 #include <memory>
+#include <string>
 
 #include "clustershift/error.h"
 
@@ -183,6 +186,46 @@ TEST(GeoPackageWriter, RegionTablesWrittenFromTheInputsHoldTheMemoryLayersFields
   for (QgsFeatureIterator it = effects->getFeatures(); it.nextFeature(f);)
     others += f.attribute(QStringLiteral("role")).toString() == QLatin1String("other") ? 1 : 0;
   EXPECT_GT(others, 0);
+}
+
+// The report reads the candidates by rank (its top N, the atlas, the top-10 labels) and the
+// regions by id: SQLite answers those from an index, not by reading the whole table.
+TEST(GeoPackageWriter, TheReportsLookupsByRankAndIdUseAnIndex) {
+  const Inputs in = sampleInputs();
+  const Results res = testing::sampleResultsWithEffects(in, {0.0, 0.5, 1.0});
+  ASSERT_TRUE(res.effects);
+  QTemporaryDir dir;
+  ASSERT_TRUE(dir.isValid());
+  const QString gpkg = dir.filePath(QStringLiteral("results.gpkg"));
+  {
+    detail::GeoPackageWriter writer(gpkg, gpkg);
+    writer.addCandidates(res);
+    writer.addRegions(in, res);
+    writer.addRegionEffects(in, res);
+    writer.close();
+  }
+  sqlite3_database_unique_ptr db;
+  ASSERT_EQ(db.open_v2(gpkg, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+  auto plan = [&db](const QString& query) {
+    int status = SQLITE_OK;
+    sqlite3_statement_unique_ptr statement =
+        db.prepare(QStringLiteral("EXPLAIN QUERY PLAN ") + query, status);
+    EXPECT_EQ(status, SQLITE_OK) << query.toStdString();
+    QString details;
+    while (status == SQLITE_OK && statement.step() == SQLITE_ROW)
+      details += statement.columnAsText(3) + QLatin1Char(';');
+    return details.toStdString();
+  };
+  EXPECT_NE(plan(QStringLiteral("SELECT * FROM candidate_scores WHERE \"rank\" > 0 AND \"rank\" <= 5"))
+                .find("USING INDEX candidate_scores_rank_index"),
+            std::string::npos);
+  for (const char* table : {"regions", "region_effects"})
+    EXPECT_NE(
+        plan(
+            QStringLiteral("SELECT * FROM %1 WHERE \"id\" IN ('330300', '330100')").arg(QLatin1String(table)))
+            .find(std::string("USING INDEX ") + table + "_id_index"),
+        std::string::npos)
+        << table;
 }
 
 TEST(GeoPackageWriter, AnEmptyLayerIsAnEmptyTableWithItsFieldsAndGeometryType) {
