@@ -90,6 +90,7 @@ void addReportCommand(CLI::App& app, int& exitCode) {
       QgisSession qgis(QgisSession::Start::Deferred);
       registerDataDrivers();  // before the thread: QGIS's start registers them too
       if (o->runGeoPackage) layers::trustResultsGeoPackage(gpkg);
+      qgis.construct();  // before the thread: QgisSession::construct forks
       std::future<void> checked =
           std::async(std::launch::async, [gpkg] { layers::checkResultsGeoPackage(gpkg); });
       qgis.start();
@@ -107,8 +108,10 @@ void addReportCommand(CLI::App& app, int& exitCode) {
                                                                          : scenarioReport.value("author", std::string()));
       options.layoutsXml = QString::fromStdString(o->layoutsXml);
       options.overviewImageIn = QString::fromStdString(o->overviewImageIn);
-      // The report's project, layers and layouts end with the process.
-      writeReport(*new QgsProject, gpkg, QString::fromStdString(o->out), options);
+      // The report's project, layers and layouts end with the process (a failure takes them down).
+      auto project = std::make_unique<QgsProject>();
+      writeReport(*project, gpkg, QString::fromStdString(o->out), options);
+      static_cast<void>(project.release());
       qgis.endProcess(0);
     });
   });

@@ -12,6 +12,7 @@
 #include <CLI/CLI.hpp>
 
 #include <qgsapplication.h>
+#include <qgsproject.h>
 
 #include <QCoreApplication>
 #include <QDir>
@@ -296,11 +297,12 @@ void addRunCommands(CLI::App& app, int& exitCode) {
       // writes the GeoPackage (bench/national). Before the core's thread, which uses PROJ: a
       // process forked while another thread holds PROJ's lock hangs in PROJ's fork handler before
       // it can run the command. A run that fails ends them.
+      // The application object before any thread: QgisSession::construct forks, and a QProcess
+      // needs it.
+      qgis.construct();
       std::optional<layers::ReportProcessesAhead> ahead;
-      if (reportLanguages.size() > 1) {
-        qgis.construct();  // a QProcess needs the application object
+      if (reportLanguages.size() > 1)
         ahead.emplace(reportProcess(), static_cast<int>(reportLanguages.size()) - 1);
-      }
       std::future<ComputedScenario> computing = std::async(std::launch::async, [&] {
         return computeScenario(runOptions->scenario, out, reportLanguages, runOptions->compareModes,
                                runOptions->report);
@@ -325,7 +327,9 @@ void addRunCommands(CLI::App& app, int& exitCode) {
         options.topN = topOption->count() > 0 ? runOptions->top : scenarioReport.value("top_n", 5);
         options.author = QString::fromStdString(runOptions->author.empty() ? scenarioReport.value("author", std::string())
                                                                           : runOptions->author);
-        writeReport(*new QgsProject, paths.geopackage, QString::fromStdString(runOptions->report), options);
+        auto project = std::make_unique<QgsProject>();  // ends with the process (a failure takes it down)
+        writeReport(*project, paths.geopackage, QString::fromStdString(runOptions->report), options);
+        static_cast<void>(project.release());
       }
       // Every output is published: the scenario's inputs and results (and a --report's project)
       // are left to the process's end, which returns their memory at once. Freeing them piece by

@@ -217,8 +217,9 @@ bool drawLayersAhead(QgsLayoutItemMap* map, const QList<QgsMapLayer*>& layers, c
 QByteArray canonicalXmlDigest(const QString& xml);
 /// How long a report process waits for the overview image of the run's first language
 /// (ReportOptions::overviewImageIn). Both processes start the report together and the writer
-/// leaves the image when it exports its first page, ~1 s later at national size; the bound only
-/// matters when the writer has failed (then the run fails too) or took another path.
+/// leaves the image (or, when it has none to give, a word that none comes) when it exports its
+/// first page, ~1 s later at national size; the bound only matters when the writer could write
+/// neither, or drew nothing ahead although the reader did.
 constexpr int kSharedImageWaitMs = 20000;
 
 /// A new layout named "ClusterShift – <title> – <section> (<language>)" with one page of

@@ -19,9 +19,9 @@
 #include <QImage>
 #include <QPaintDevice>
 #include <QPainter>
-#include <QSaveFile>
 #include <QThread>
 
+#include <cstdio>
 #include <cstring>
 #include <memory>
 
@@ -101,19 +101,29 @@ QByteArray imageKey(const QgsMapSettings& settings, const QList<QgsMapLayer*>& l
 constexpr char kImageMagic[] = "ClusterShift report image 1";
 
 /// Leaves `image` at `path` for another process of the run (SharedImage): a header (magic, key,
-/// width, height, format, bytes per line), then the pixels. Written whole or not at all (a
-/// temporary name, then renamed); a failure only costs the reader its own drawing.
-void writeSharedImage(const QString& path, const QByteArray& key, const QImage& image) {
-  QSaveFile file(path);
-  if (!file.open(QIODevice::WriteOnly)) return;
-  const QByteArray header = QByteArray(kImageMagic) + '\n' + key + '\n' + QByteArray::number(image.width()) +
-                            ' ' + QByteArray::number(image.height()) + ' ' +
-                            QByteArray::number(static_cast<int>(image.format())) + ' ' +
+/// width, height, format, bytes per line), then the pixels; a null image leaves the header alone,
+/// with an empty key, so that a reader stops waiting and draws its own. Written to a temporary
+/// name, then renamed: a reader finds the whole file or none. Not synced: the file lives only in
+/// the run's work folder, while the run lasts. Returns false when it could not be written.
+bool writeSharedImage(const QString& path, const QByteArray& key, const QImage& image) {
+  const QString partial = path + QStringLiteral(".part");
+  QFile file(partial);
+  if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) return false;
+  const QByteArray header = QByteArray(kImageMagic) + '\n' + (image.isNull() ? QByteArray() : key) + '\n' +
+                            QByteArray::number(image.width()) + ' ' + QByteArray::number(image.height()) +
+                            ' ' + QByteArray::number(static_cast<int>(image.format())) + ' ' +
                             QByteArray::number(static_cast<qlonglong>(image.bytesPerLine())) + '\n';
-  if (file.write(header) != header.size()) return;
   const qint64 bytes = static_cast<qint64>(image.sizeInBytes());
-  if (file.write(reinterpret_cast<const char*>(image.constBits()), bytes) != bytes) return;
-  file.commit();
+  const bool written =
+      file.write(header) == header.size() &&
+      (image.isNull() || file.write(reinterpret_cast<const char*>(image.constBits()), bytes) == bytes);
+  file.close();
+  if (!written || file.error() != QFileDevice::NoError ||
+      std::rename(QFile::encodeName(partial).constData(), QFile::encodeName(path).constData()) != 0) {
+    QFile::remove(partial);
+    return false;
+  }
+  return true;
 }
 
 /// The image another process left at `path` for the map whose key is `key`, waiting up to waitMs
@@ -130,8 +140,9 @@ QImage readSharedImage(const QString& path, const QByteArray& key, int waitMs) {
   bool ok[4] = {false, false, false, false};
   const int width = size[0].toInt(&ok[0]), height = size[1].toInt(&ok[1]), format = size[2].toInt(&ok[2]);
   const qlonglong bytesPerLine = size[3].toLongLong(&ok[3]);
-  if (!(ok[0] && ok[1] && ok[2] && ok[3]) || width <= 0 || height <= 0 || format <= QImage::Format_Invalid ||
-      format >= QImage::NImageFormats)
+  // The two formats a drawing ahead gives (an opaque map's, a transparent one's).
+  if (!(ok[0] && ok[1] && ok[2] && ok[3]) || width <= 0 || height <= 0 ||
+      (format != QImage::Format_RGB32 && format != QImage::Format_ARGB32_Premultiplied))
     return {};
   QImage image(width, height, static_cast<QImage::Format>(format));
   if (image.isNull() || image.bytesPerLine() != bytesPerLine) return {};
@@ -240,13 +251,19 @@ class ReportMap final : public QgsLayoutItemMap {
       return;
     }
     if (!aheadStillFits(painter)) {
-      m_ahead.reset();  // the map changed: its drawing is cancelled, QGIS draws it
+      // The map changed: its drawing is cancelled, QGIS draws it; a reader waiting for its
+      // image is told at once that none comes.
+      if (m_ahead->share.write && !m_ahead->share.path.isEmpty())
+        writeSharedImage(m_ahead->share.path, {}, QImage());
+      m_ahead.reset();
       QgsLayoutItemMap::paint(painter, style, widget);
       return;
     }
     if (m_ahead->job) {
       takeDrawnImage();
-      if (!m_ahead->share.path.isEmpty()) writeSharedImage(m_ahead->share.path, m_ahead->key, m_ahead->image);
+      if (!m_ahead->share.path.isEmpty() &&
+          !writeSharedImage(m_ahead->share.path, m_ahead->key, m_ahead->image))
+        writeSharedImage(m_ahead->share.path, {}, QImage());  // no room for the image: at least the word
     } else if (m_ahead->settings) {
       m_ahead->image = readSharedImage(m_ahead->share.path, m_ahead->key, m_ahead->share.waitMs);
       if (m_ahead->image.isNull()) {

@@ -8,19 +8,23 @@
 #include <qgsprintlayout.h>
 #include <qgsproject.h>
 #include <qgsproviderregistry.h>
+#include <qgssqliteutils.h>
 #include <qgsvectorlayer.h>
 
 #include <QDir>
+#include <QDomDocument>
 #include <QFile>
 #include <QFileInfo>
 
 #ifdef __linux__
+#include <sqlite3.h>
 #include <sys/stat.h>
 #endif
 
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 
 #include "clustershift/error.h"
@@ -49,7 +53,13 @@ QgsVectorLayer* findGpkgLayer(QgsProject* project, const QString& geopackage, co
 /// to the GeoPackage ("<name>_<table>.qml", in the same result set) is used: once a QGIS session
 /// has filtered a layer of the file (the report's label layer in a saved project), QGIS 3.22
 /// keeps it in WAL mode and its read-only opens of the styles table fail (qgis/QGIS#48467).
-std::unique_ptr<QgsVectorLayer> openGpkgLayer(const QString& geopackage, const QString& name) {
+///
+/// styles: the file's stored default styles as storedStyles read them (one read of the styles
+/// table for all layers: QGIS opens the file once more for each layer's style, ~4 ms each at
+/// national size); a table missing there, or whose style does not load, gets QGIS's own lookup.
+/// nullptr: no style (a table without geometry, read for its values).
+std::unique_ptr<QgsVectorLayer> openGpkgLayer(const QString& geopackage, const QString& name,
+                                              const QMap<QString, QString>* styles) {
   QgsVectorLayer::LayerOptions options;
   options.loadDefaultStyle = false;
   auto layer = std::make_unique<QgsVectorLayer>(geopackage + QStringLiteral("|layername=") + name, name,
@@ -58,8 +68,14 @@ std::unique_ptr<QgsVectorLayer> openGpkgLayer(const QString& geopackage, const Q
   // OGR falls back to another table for an unknown name on some GDAL versions: check the name.
   const QVariantMap parts = QgsProviderRegistry::instance()->decodeUri(QStringLiteral("ogr"), layer->source());
   if (parts.value(QStringLiteral("layerName")).toString() != name) return nullptr;
+  if (!styles) return layer;
   bool styled = false;
-  layer->loadDefaultStyle(styled);
+  QDomDocument stored;
+  if (styles->contains(name) && stored.setContent(styles->value(name))) {
+    QString error;
+    styled = layer->importNamedStyle(stored, error);
+  }
+  if (!styled) layer->loadDefaultStyle(styled);
   if (!styled) {
     const QFileInfo gpkg(geopackage);
     const QString qml =
@@ -67,6 +83,22 @@ std::unique_ptr<QgsVectorLayer> openGpkgLayer(const QString& geopackage, const Q
     if (QFileInfo::exists(qml)) layer->loadNamedStyle(qml, styled);
   }
   return layer;
+}
+
+/// Each table's stored default style (QML) in the GeoPackage's layer_styles, the latest of a
+/// table's defaults; empty when the file has none or SQLite cannot read them.
+QMap<QString, QString> storedStyles(const QString& geopackage) {
+  QMap<QString, QString> styles;
+  sqlite3_database_unique_ptr db;
+  if (db.open_v2(geopackage, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) return styles;
+  int status = SQLITE_OK;
+  sqlite3_statement_unique_ptr statement = db.prepare(
+      QStringLiteral(
+          "SELECT f_table_name, styleQML FROM layer_styles WHERE useAsDefault ORDER BY update_time, id"),
+      status);
+  if (status != SQLITE_OK) return styles;
+  while (statement.step() == SQLITE_ROW) styles.insert(statement.columnAsText(0), statement.columnAsText(1));
+  return styles;
 }
 
 /// What identifies one version of a file: device, inode, size, modification time (ns); "-" when
@@ -135,12 +167,28 @@ void trustResultsGeoPackage(const QString& geopackage) {
 
 nlohmann::json readRunInfo(const QString& geopackage) {
   requireFile(geopackage);
-  std::unique_ptr<QgsVectorLayer> layer = openGpkgLayer(geopackage, schema::name(schema::kRunInfo));
+  // The same version of the file read before gives what it gave (the report command reads it,
+  // then openReportSource; the plugin reads it often).
+  const std::string version = resultsVersion(QFileInfo(geopackage));
+  static std::mutex readMutex;
+  static std::string readVersion;
+  static nlohmann::json read;
+  if (!version.empty()) {
+    const std::lock_guard<std::mutex> lock(readMutex);
+    if (version == readVersion) return read;
+  }
+  std::unique_ptr<QgsVectorLayer> layer = openGpkgLayer(geopackage, schema::name(schema::kRunInfo), nullptr);
   if (!layer)
     throw InputError(geopackage.toStdString() +
                      ": no run_info table (not a ClusterShift results GeoPackage, or written by a version before the "
                      "multi-page report: run the scenario again)");
-  return detail::readRunInfo(layer.get());
+  nlohmann::json info = detail::readRunInfo(layer.get());
+  if (!version.empty()) {
+    const std::lock_guard<std::mutex> lock(readMutex);
+    readVersion = version;
+    read = info;
+  }
+  return info;
 }
 
 namespace detail {
@@ -175,10 +223,12 @@ ReportSource openReportSource(QgsProject* project, const QString& geopackage) {
 
   const QStringList required{schema::name(schema::kCandidates), schema::name(schema::kFlows),
                              schema::name(schema::kRegions)};
+  std::optional<QMap<QString, QString>> styles;  // read when a table is opened here
   for (const auto& [name, member] : detail::reportSourceTables()) {
     QgsVectorLayer* layer = findGpkgLayer(project, source.geopackage, name);
     if (!layer) {
-      std::unique_ptr<QgsVectorLayer> opened = openGpkgLayer(source.geopackage, name);
+      if (!styles) styles = storedStyles(source.geopackage);
+      std::unique_ptr<QgsVectorLayer> opened = openGpkgLayer(source.geopackage, name, &*styles);
       if (!opened) {
         if (required.contains(name))
           throw InputError(source.geopackage.toStdString() + ": layer '" + name.toStdString() +

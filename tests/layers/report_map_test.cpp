@@ -13,6 +13,7 @@
 #include <qgsvectorlayer.h>
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
@@ -291,6 +292,34 @@ TEST_F(ReportMapAhead, NoImageOrADamagedOneIsDrawnByTheReader) {
 
 // The shared image's key reads a style as XML: the order QGIS wrote the attributes in (a hash
 // seeded per process) does not count, also inside an attribute that holds XML; a value does.
+// A writer whose map changed after its drawing started (here zoomed) has no image to give: it
+// says so, and the reader draws its own at once instead of waiting out its bound.
+TEST_F(ReportMapAhead, AWriterWithNoImageToGiveTellsTheReaderAtOnce) {
+  const QString path = *s_dir + QStringLiteral("/shared/none.image");
+  QDir().mkpath(QFileInfo(path).absolutePath());
+  QFile::remove(path);
+  QgsProject writerProject;
+  auto writer = drawnAhead(writerProject, {path, true, 0});
+  QgsLayoutItemMap* map = overviewMap(writer.get());
+  ASSERT_NE(map, nullptr);
+  map->setExtent(map->extent().buffered(-map->extent().width() / 4));
+  exported(writer.get(), QStringLiteral("shared_none_writer"));
+  ASSERT_TRUE(QFileInfo::exists(path));
+
+  QgsProject aheadProject;
+  auto ahead = drawnAhead(aheadProject);
+  const QImage own = firstPage(exported(ahead.get(), QStringLiteral("shared_none_own")), 60);
+  QgsProject readerProject;
+  auto reader = drawnAhead(readerProject, {path, false, 20000});
+  QElapsedTimer timer;
+  timer.start();
+  const QString pdf = exported(reader.get(), QStringLiteral("shared_none_reader"));
+  EXPECT_LT(timer.elapsed(), 10000) << "the reader waited out its bound";
+  const QImage drawn = firstPage(pdf, 60);
+  ASSERT_EQ(drawn.size(), own.size());
+  EXPECT_EQ(differingPixels(drawn, own, 0), 0);
+}
+
 TEST(ReportMap, StyleDigestIgnoresTheAttributeOrderOnly) {
   const QString a = QStringLiteral(
       "<qgis a=\"1\" b=\"2\"><rule key=\"k\" filter=\"x &gt; 1\"/>"

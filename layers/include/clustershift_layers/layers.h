@@ -263,9 +263,11 @@ QString inputsFingerprint(const Inputs& inputs);
 /// running QgsApplication; changes no project; never throws (a failure is the report's to meet).
 void warmUpReportEngine() noexcept;
 
-/// The same in `project` (empty, e.g. new): the results' layers and the report's layouts stay
-/// in it (its layout manager) when this returns. A caller whose process ends right after need
-/// not take them down (the command line: 0.1 s of a national report's process, bench/national).
+/// The same in `project`, which should be empty (e.g. new): it gets the results' layers (without
+/// layer-tree nodes; they stay when the export fails), its CRS is set to the report's, and the
+/// report's layouts stay in its layout manager when this returns. A caller whose process ends
+/// right after need not take them down (the command line: 0.1 s of a national report's
+/// process, bench/national).
 int exportReportFromGeoPackage(QgsProject& project, const QString& geopackage, const QString& pdfPath,
                                const ReportOptions& options, Feedback& feedback);
 
