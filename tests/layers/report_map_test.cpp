@@ -91,6 +91,14 @@ class ReportMapAhead : public ::testing::Test {
     return layout;
   }
 
+  /// A path for a shared image (SharedImage) in the test's folder, with no file there yet.
+  static QString freshSharedPath(const QString& name) {
+    const QString path = *s_dir + QStringLiteral("/shared/") + name + QStringLiteral(".image");
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile::remove(path);
+    return path;
+  }
+
   static QString exported(QgsPrintLayout* layout, const QString& name) {
     const QString pdf = *s_dir + QLatin1Char('/') + name + QStringLiteral(".pdf");
     Feedback feedback;
@@ -223,9 +231,7 @@ void paintSharedImageMagenta(const QString& path) {
 // of drawing, when it was drawn for the same map. The image here is repainted magenta after it
 // was left, so the page shows which one was used.
 TEST_F(ReportMapAhead, AnotherReportTakesTheImageLeftForItsMap) {
-  const QString path = *s_dir + QStringLiteral("/shared/overview.image");
-  QDir().mkpath(QFileInfo(path).absolutePath());
-  QFile::remove(path);
+  const QString path = freshSharedPath(QStringLiteral("overview"));
   QgsProject writerProject;
   auto writer = drawnAhead(writerProject, {path, true, 0});
   const QImage written = firstPage(exported(writer.get(), QStringLiteral("shared_writer")), 60);
@@ -276,9 +282,7 @@ TEST_F(ReportMapAhead, NoImageOrADamagedOneIsDrawnByTheReader) {
   ASSERT_EQ(drawn.size(), own.size());
   EXPECT_EQ(differingPixels(drawn, own, 0), 0);
 
-  const QString path = *s_dir + QStringLiteral("/shared/damaged.image");
-  QDir().mkpath(QFileInfo(path).absolutePath());
-  QFile::remove(path);
+  const QString path = freshSharedPath(QStringLiteral("damaged"));
   QgsProject writerProject;
   auto writer = drawnAhead(writerProject, {path, true, 0});
   exported(writer.get(), QStringLiteral("shared_damaged_writer"));
@@ -290,14 +294,10 @@ TEST_F(ReportMapAhead, NoImageOrADamagedOneIsDrawnByTheReader) {
   EXPECT_EQ(magentaPixels(firstPage(exported(damaged.get(), QStringLiteral("shared_damaged")), 60)), 0);
 }
 
-// The shared image's key reads a style as XML: the order QGIS wrote the attributes in (a hash
-// seeded per process) does not count, also inside an attribute that holds XML; a value does.
 // A writer whose map changed after its drawing started (here zoomed) has no image to give: it
 // says so, and the reader draws its own at once instead of waiting out its bound.
 TEST_F(ReportMapAhead, AWriterWithNoImageToGiveTellsTheReaderAtOnce) {
-  const QString path = *s_dir + QStringLiteral("/shared/none.image");
-  QDir().mkpath(QFileInfo(path).absolutePath());
-  QFile::remove(path);
+  const QString path = freshSharedPath(QStringLiteral("none"));
   QgsProject writerProject;
   auto writer = drawnAhead(writerProject, {path, true, 0});
   QgsLayoutItemMap* map = overviewMap(writer.get());
@@ -320,6 +320,8 @@ TEST_F(ReportMapAhead, AWriterWithNoImageToGiveTellsTheReaderAtOnce) {
   EXPECT_EQ(differingPixels(drawn, own, 0), 0);
 }
 
+// The shared image's key reads a style as XML: the order QGIS wrote the attributes in (a hash
+// seeded per process) does not count, also inside an attribute that holds XML; a value does.
 TEST(ReportMap, StyleDigestIgnoresTheAttributeOrderOnly) {
   const QString a = QStringLiteral(
       "<qgis a=\"1\" b=\"2\"><rule key=\"k\" filter=\"x &gt; 1\"/>"
