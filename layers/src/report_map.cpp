@@ -22,7 +22,6 @@
 #include <QThread>
 
 #include <cstdio>
-#include <cstring>
 #include <memory>
 
 namespace clustershift::layers::detail {

@@ -8,7 +8,6 @@
 #include <qgsprintlayout.h>
 #include <qgsproject.h>
 #include <qgsproviderregistry.h>
-#include <qgssqliteutils.h>
 #include <qgsvectorlayer.h>
 
 #include <QDir>
@@ -17,7 +16,6 @@
 #include <QFileInfo>
 
 #ifdef __linux__
-#include <sqlite3.h>
 #include <sys/stat.h>
 #endif
 
@@ -28,6 +26,7 @@
 #include <string>
 
 #include "clustershift/error.h"
+#include "clustershift/geopackage_styles.h"
 #include "publish.h"
 #include "clustershift_layers/result_schema.h"
 #include "run_info.h"
@@ -85,19 +84,12 @@ std::unique_ptr<QgsVectorLayer> openGpkgLayer(const QString& geopackage, const Q
   return layer;
 }
 
-/// Each table's stored default style (QML) in the GeoPackage's layer_styles, the latest of a
-/// table's defaults; empty when the file has none or SQLite cannot read them.
+/// Each table's stored style (QML) in the GeoPackage's layer_styles when it is the table's
+/// default (readGeoPackageStylesFile: the latest of a table's styles); empty when the file has none.
 QMap<QString, QString> storedStyles(const QString& geopackage) {
   QMap<QString, QString> styles;
-  sqlite3_database_unique_ptr db;
-  if (db.open_v2(geopackage, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) return styles;
-  int status = SQLITE_OK;
-  sqlite3_statement_unique_ptr statement = db.prepare(
-      QStringLiteral(
-          "SELECT f_table_name, styleQML FROM layer_styles WHERE useAsDefault ORDER BY update_time, id"),
-      status);
-  if (status != SQLITE_OK) return styles;
-  while (statement.step() == SQLITE_ROW) styles.insert(statement.columnAsText(0), statement.columnAsText(1));
+  for (const auto& [table, style] : readGeoPackageStylesFile(QFile::encodeName(geopackage).toStdString()))
+    if (style.isDefault) styles.insert(QString::fromStdString(table), QString::fromStdString(style.qml));
   return styles;
 }
 

@@ -9,6 +9,7 @@
 #include <regex>
 
 #include "clustershift/error.h"
+#include "clustershift/geopackage_styles.h"
 #include "clustershift/util.h"
 #include "io/ogr.h"
 #include "io/postgres.h"
@@ -18,34 +19,6 @@ namespace {
 
 using detail::DatasetPtr;
 using detail::FeaturePtr;
-
-/// A style row of the GeoPackage's layer_styles table (written by QGIS's saveStyleToDatabase).
-struct StyleRow {
-  std::string name, qml, sld, description, ui;
-  bool isDefault = true;
-};
-
-/// The GeoPackage's styles by table name; empty when it has no layer_styles table.
-std::map<std::string, StyleRow> readStyles(GDALDatasetH gpkg) {
-  std::map<std::string, StyleRow> styles;
-  detail::GdalErrorCapture quiet;  // no layer_styles table: no styles
-  OGRLayerH result = GDALDatasetExecuteSQL(
-      gpkg,
-      "SELECT f_table_name, styleName, styleQML, styleSLD, useAsDefault, description, ui FROM layer_styles "
-      "ORDER BY update_time",
-      nullptr, nullptr);
-  if (!result) return styles;
-  while (OGRFeatureH raw = OGR_L_GetNextFeature(result)) {
-    FeaturePtr f(raw);
-    auto text = [&](int i) {
-      return OGR_F_IsFieldSetAndNotNull(raw, i) ? std::string(OGR_F_GetFieldAsString(raw, i)) : std::string();
-    };
-    StyleRow row{text(1), text(2), text(3), text(5), text(6), OGR_F_GetFieldAsInteger(raw, 4) != 0};
-    styles[text(0)] = row;  // the latest style of a table wins, as in QGIS
-  }
-  GDALDatasetReleaseResultSet(gpkg, result);
-  return styles;
-}
 
 /// Runs one statement in the open transaction; throws IoError with the server's message.
 void execute(GDALDatasetH pg, const std::string& sql, const std::string& where) {
@@ -155,7 +128,7 @@ std::vector<PublishedTable> publishResultsToPostgres(const std::string& geopacka
   try {
     execute(pg, "CREATE SCHEMA IF NOT EXISTS " + util::sqlIdentifier(schema),
             inSchema + ": cannot create the schema");
-    const std::map<std::string, StyleRow> styles = readStyles(source);
+    const std::map<std::string, GeoPackageStyle> styles = readGeoPackageStyles(source);
     std::map<std::string, bool> spatial;
     for (int i = 0; i < GDALDatasetGetLayerCount(source); ++i) {
       OGRLayerH layer = GDALDatasetGetLayer(source, i);
@@ -175,7 +148,7 @@ std::vector<PublishedTable> publishResultsToPostgres(const std::string& geopacka
       for (PublishedTable& table : published) {
         const auto style = styles.find(table.name);
         if (style == styles.end()) continue;
-        const StyleRow& s = style->second;
+        const GeoPackageStyle& s = style->second;
         const std::string key =
             "f_table_catalog = current_database() AND f_table_schema = " + util::sqlLiteral(schema) +
             " AND f_table_name = " + util::sqlLiteral(table.name);
